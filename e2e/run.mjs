@@ -1,0 +1,161 @@
+// End-to-end tests: the built page (dist/) in Debian's Chromium, driven by playwright-core.
+// Each test fails on any console error or on any request that leaves the page's origin.
+// Prints "N passed, N failed" and exits non-zero on any failure.
+import { chromium } from "playwright-core";
+import { mkdir } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import { dirname, join } from "node:path";
+import { serveStatic } from "./serve.mjs";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const dist = process.env.DIST || join(here, "..", "dist");
+const results = join(here, "test-results");
+await mkdir(results, { recursive: true });
+
+const server = await serveStatic(dist);
+const origin = `http://127.0.0.1:${server.address().port}`;
+const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--disable-quic", "--no-first-run"],
+});
+
+const tests = [];
+const test = (name, body, path = "/") => tests.push({ name, body, path });
+
+function expect(condition, message) {
+    if (!condition) throw new Error(message);
+}
+
+async function openPage(path = "/") {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const page = await context.newPage();
+    const problems = [];
+    page.on("console", (m) => { if (m.type() === "error") problems.push(`console error: ${m.text()}`); });
+    page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+    page.on("request", (r) => { if (!r.url().startsWith(origin) && !r.url().startsWith("data:")) problems.push(`request left the origin: ${r.url()}`); });
+    await page.goto(origin + path);
+    await page.waitForSelector("[data-testid=article-view] [data-testid=paragraph]", { timeout: 20000 });
+    return { page, context, problems };
+}
+
+const paragraphs = (page) => page.locator("[data-testid=article-view] [data-testid=paragraph]").count();
+
+test("the sample is analysed at start", async ({ page }) => {
+    expect(await paragraphs(page) === 3, "three paragraphs");
+    const fields = await page.locator("[data-testid=header-fields] > div").allTextContents();
+    expect(JSON.stringify(fields) === JSON.stringify(["PublicationMonitor", "Volume7", "Issue55"]), `header fields: ${fields}`);
+    const quote = page.locator("[data-testid=quotation]");
+    expect(await quote.count() === 1, "one quotation");
+    expect((await quote.innerText()).includes("a top Russian aerospace official"), "the speaker is shown");
+    const rows = page.locator("[data-testid=citations] tbody tr");
+    expect(await rows.count() === 7, "seven citations");
+    expect((await rows.nth(4).innerText()).replace(/\s+/g, " ").trim() === "AP March 12-15", "AP with its dates");
+    const outline = await page.locator("[data-testid=outline]").innerText();
+    for (const part of ["Header", "Lede", "Paragraph 2", "Quotation", "Paragraph 3", "Citations"]) {
+        expect(outline.includes(part), `outline lists ${part}`);
+    }
+    await page.screenshot({ path: join(results, "sample.png"), fullPage: true });
+});
+
+test("the page works under a sub-path", async ({ page }) => {
+    expect(await paragraphs(page) === 3, "three paragraphs under /sub/path/");
+}, "/sub/path/");
+
+test("pasting an article re-analyses it as it is typed", async ({ page }) => {
+    const article = "Khatami Ends Visit\nBy Jane Doe\n\nMOSCOW, March 16 (Reuters) - The visit ended. Officials said it went well.\n\n" +
+        "“We are partners,” said Vladimir Putin.";
+    const area = page.locator("[data-testid=article-input]");
+    await area.click();
+    await page.keyboard.press("Control+A");
+    await page.keyboard.press("Delete");
+    await page.keyboard.insertText(article);
+    await page.waitForFunction(() => document.querySelectorAll("[data-testid=paragraph]").length === 2);
+    expect((await page.locator("[data-testid=headline]").innerText()) === "Khatami Ends Visit", "the headline");
+    expect((await page.locator(".article-view__dateline").innerText()).startsWith("MOSCOW"), "the dateline");
+    const quote = page.locator("[data-testid=quotation]");
+    expect((await quote.getAttribute("data-speaker")) === "Vladimir Putin", "the speaker");
+    await page.keyboard.type(" He left.");
+    await page.waitForFunction(() => document.querySelector("[data-testid=article-view]").innerText.includes("He left."));
+});
+
+test("HTML on the clipboard is reduced to text, and its scripts never run", async ({ page }) => {
+    await page.evaluate(() => { window.__canary = "untouched"; });
+    await page.locator("[data-testid=article-input]").fill("");
+    await page.evaluate(() => {
+        const data = new DataTransfer();
+        data.setData("text/html", "<h1>Headline</h1><script>window.__canary='changed'</script><p>Body <img src=x onerror=\"window.__canary='img'\"> one. Two.</p>");
+        data.setData("text/plain", "Headline Body one. Two.");
+        const area = document.querySelector("[data-testid=article-input]");
+        area.focus();
+        area.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+    });
+    await page.waitForFunction(() => document.querySelector("[data-testid=article-input]").value.startsWith("Headline"));
+    const value = await page.locator("[data-testid=article-input]").inputValue();
+    expect(value === "Headline\n\nBody one. Two.", `reduced text: ${JSON.stringify(value)}`);
+    expect(await page.evaluate(() => window.__canary) === "untouched", "the canary is untouched");
+});
+
+async function dropFile(page, name, type, content) {
+    await page.evaluate(([name, type, content]) => {
+        const data = new DataTransfer();
+        data.items.add(new File([new Uint8Array(content)], name, { type }));
+        for (const kind of ["dragover", "drop"]) {
+            window.dispatchEvent(new DragEvent(kind, { dataTransfer: data, bubbles: true, cancelable: true }));
+        }
+    }, [name, type, Array.from(Buffer.from(content))]);
+}
+
+test("dropping a file that is not text says so and changes nothing", async ({ page }) => {
+    const before = await page.locator("[data-testid=article-input]").inputValue();
+    await dropFile(page, "photo.png", "image/png", "\x89PNG\r\n\x1a\n....");
+    await page.waitForSelector("[data-testid=notice][role=alert]");
+    expect((await page.locator("[data-testid=notice]").innerText()).includes("not text"), "a clear message");
+    expect(await page.locator("[data-testid=article-input]").inputValue() === before, "the text is unchanged");
+    expect(await paragraphs(page) === 3, "the analysis is unchanged");
+});
+
+test("dropping a Markdown file analyses it", async ({ page }) => {
+    await dropFile(page, "story.md", "text/markdown", "# A Markdown Story\n\nThe *first* paragraph. It has two sentences.\n\nA second paragraph.");
+    await page.waitForFunction(() => document.querySelector("[data-testid=headline]")?.innerText === "A Markdown Story");
+    expect(await paragraphs(page) === 2, "two paragraphs");
+    expect(await page.locator(".article-view__piece--emphasis").count() === 1, "emphasis is kept");
+});
+
+test("the outline scrolls to a part, the sentence toggle shows sentences, and the sample comes back", async ({ page }) => {
+    await page.locator("[data-testid=outline] button", { hasText: "Citations" }).click();
+    await page.waitForFunction(() => {
+        const r = document.getElementById("aa-citations").getBoundingClientRect();
+        return r.top >= 0 && r.top < window.innerHeight;
+    });
+    await page.locator("[data-testid=toggle-sentences]").check();
+    const marks = await page.locator("[data-testid=article-view] [data-sentence-start]").count();
+    expect(marks === 21, `21 sentence marks, got ${marks}`);
+    await page.locator("[data-testid=article-input]").fill("Just one sentence here.");
+    await page.waitForFunction(() => document.querySelectorAll("[data-testid=paragraph]").length === 1);
+    await page.locator("[data-testid=load-sample]").click();
+    await page.waitForFunction(() => document.querySelectorAll("[data-testid=paragraph]").length === 3);
+});
+
+let passed = 0;
+let failed = 0;
+for (const { name, body, path } of tests) {
+    let session;
+    try {
+        session = await openPage(path);
+        await body(session);
+        if (session.problems.length) throw new Error(session.problems.join("\n"));
+        passed += 1;
+        console.log(`ok - ${name}`);
+    } catch (error) {
+        failed += 1;
+        console.log(`not ok - ${name}\n    ${String(error.message || error).split("\n").join("\n    ")}`);
+        if (session) await session.page.screenshot({ path: join(results, `failed-${passed + failed}.png`) }).catch(() => {});
+    } finally {
+        if (session) await session.context.close();
+    }
+}
+await browser.close();
+server.close();
+console.log(`e2e: ${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,325 @@
+//! The analysis core: pure Rust, no I/O, no clock, no web dependencies.
+//!
+//! [`Analyzer::analyze`] turns an article (plain text, Markdown or HTML) into an [`Analysis`]:
+//! plain serde data whose spans are byte ranges into [`Analysis::text`], plus diagnostics.
+//! It never panics and never fails: odd input gives a value and a diagnostic.
+
+pub mod citations;
+pub mod quotations;
+pub mod sentences;
+pub mod source;
+pub mod stats;
+pub mod structure;
+pub mod text;
+
+use serde::{Deserialize, Serialize};
+
+pub use text::Span;
+
+/// The version of the JSON schema that [`Analysis`] serialises to. Bump it on any breaking change.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// How the input was written.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum InputFormat {
+    #[default]
+    Plain,
+    Markdown,
+    Html,
+}
+
+/// One `Key: value` pair from the article's header lines.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+pub struct HeaderField {
+    pub key: String,
+    pub value: String,
+    pub key_span: Span,
+    pub value_span: Span,
+}
+
+/// A short piece of the article with where it stands.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+pub struct Located {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// What a block of the article is. Blocks tile the text: every byte is in exactly one.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[serde(rename_all = "snake_case")]
+pub enum BlockKind {
+    Header,
+    Title,
+    Byline,
+    Heading,
+    Paragraph,
+    Citations,
+    /// Blank lines and other separators between blocks.
+    Gap,
+}
+
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+pub struct Block {
+    pub kind: BlockKind,
+    pub start: usize,
+    pub end: usize,
+    /// The bytes of the original input (Markdown or HTML source) this block came from.
+    pub source: Span,
+}
+
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+pub struct Paragraph {
+    pub start: usize,
+    pub end: usize,
+    /// The first paragraph of the body.
+    pub lede: bool,
+    pub sentences: Vec<Span>,
+}
+
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+pub struct Quotation {
+    /// From the opening quotation mark to the closing one, inclusive.
+    pub start: usize,
+    pub end: usize,
+    /// The quoted words without the marks; parts from several paragraphs are joined by a space.
+    pub text: String,
+    pub speaker: Option<String>,
+    /// Where the speaker is named. For a pronoun ("He said") this is the earlier full mention.
+    pub speaker_span: Option<Span>,
+    pub cue: Option<String>,
+    pub cue_span: Option<Span>,
+}
+
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+pub struct Citation {
+    /// The outlet or agency, e.g. "New York Times".
+    pub source: String,
+    /// The dates as written, e.g. "March 12-15" or "March 14, 16"; empty if none given.
+    pub dates: String,
+    /// Where the outlet's name stands.
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
+pub struct Stats {
+    pub characters: usize,
+    pub words: usize,
+    pub sentences: usize,
+    pub paragraphs: usize,
+    pub syllables: usize,
+    /// At 238 words a minute, the average adult silent reading rate.
+    pub reading_minutes: f64,
+    /// Flesch–Kincaid grade level over the body paragraphs.
+    pub flesch_kincaid_grade: f64,
+}
+
+/// Something the analyser noticed about the input that a user may want to know.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    pub message: String,
+    pub span: Option<Span>,
+}
+
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+}
+
+/// Fields not yet produced by this version of the analyser; serialises as an empty list.
+#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
+pub enum Unfilled {}
+
+/// The header fields as an ordered JSON object of key → value.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Header(pub Vec<HeaderField>);
+
+impl Header {
+    pub fn get(&self, key: &str) -> Option<&str> {
+        self.0
+            .iter()
+            .find(|f| f.key.eq_ignore_ascii_case(key))
+            .map(|f| f.value.as_str())
+    }
+}
+
+impl Serialize for Header {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for field in &self.0 {
+            map.serialize_entry(&field.key, &field.value)?;
+        }
+        map.end()
+    }
+}
+
+/// Everything the analyser found. Spans are byte offsets into [`Analysis::text`], which is the
+/// input itself for plain text and the reduced article text for Markdown and HTML.
+#[derive(Serialize, Clone, Debug, PartialEq)]
+pub struct Analysis {
+    pub schema_version: u32,
+    pub format: InputFormat,
+    pub text: String,
+    pub header: Header,
+    pub header_fields: Vec<HeaderField>,
+    pub title: Option<String>,
+    pub title_span: Option<Span>,
+    pub byline: Option<String>,
+    pub byline_span: Option<Span>,
+    pub dateline: Option<String>,
+    pub dateline_span: Option<Span>,
+    pub blocks: Vec<Block>,
+    pub headings: Vec<Span>,
+    pub marks: Vec<source::Mark>,
+    pub paragraphs: Vec<Paragraph>,
+    pub quotations: Vec<Quotation>,
+    pub citations: Vec<Citation>,
+    pub citation_span: Option<Span>,
+    pub stats: Stats,
+    pub entities: Vec<Unfilled>,
+    pub places: Vec<Unfilled>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Analysis {
+    /// All sentences of the body, in order.
+    pub fn sentences(&self) -> impl Iterator<Item = Span> + '_ {
+        self.paragraphs
+            .iter()
+            .flat_map(|p| p.sentences.iter().copied())
+    }
+
+    fn located(&self, span: Option<Span>) -> Option<String> {
+        span.map(|s| s.slice(&self.text).to_string())
+    }
+}
+
+/// Runs the whole analysis. Cheap to build; holds the data later stages look names up in.
+///
+/// ```
+/// use article_atlas::analysis::Analyzer;
+///
+/// let analysis = Analyzer::new().analyze("Publication: Monitor Issue: 55\n\nMOSCOW — It began. It ended.");
+/// assert_eq!(analysis.header.get("Issue"), Some("55"));
+/// assert_eq!(analysis.dateline.as_deref(), Some("MOSCOW"));
+/// assert_eq!(analysis.paragraphs[0].sentences.len(), 2);
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct Analyzer {
+    _private: (),
+}
+
+impl Analyzer {
+    pub fn new() -> Analyzer {
+        Analyzer::default()
+    }
+
+    /// Analyses input whose format is guessed from its content.
+    pub fn analyze(&self, input: &str) -> Analysis {
+        self.analyze_as(input, source::detect_format(input))
+    }
+
+    /// Analyses input of a known format (from a file's extension, say).
+    pub fn analyze_as(&self, input: &str, format: InputFormat) -> Analysis {
+        let prepared = source::prepare(input, format);
+        let text = prepared.text;
+        let layout = structure::parse(&text, &prepared.marks);
+        let paragraphs: Vec<Paragraph> = layout
+            .paragraphs
+            .iter()
+            .enumerate()
+            .map(|(i, p)| Paragraph {
+                start: p.start,
+                end: p.end,
+                lede: i == 0,
+                sentences: sentences::split_sentences(&text, *p),
+            })
+            .collect();
+        let quotations = quotations::find_quotations(&text, &layout.paragraphs);
+        let stats = stats::compute(&text, &paragraphs);
+        let mut diagnostics = Vec::new();
+        if paragraphs.is_empty() && !text.trim().is_empty() {
+            diagnostics.push(Diagnostic {
+                severity: Severity::Warning,
+                message: "No body paragraphs were found: is this an article?".into(),
+                span: None,
+            });
+        }
+        if input.contains('\u{FFFD}') {
+            diagnostics.push(Diagnostic {
+                severity: Severity::Info,
+                message: "The text contains replacement characters (\u{FFFD}): it may have been decoded with the wrong encoding.".into(),
+                span: None,
+            });
+        }
+        let blocks = source_blocks(&layout.blocks, &prepared.map, input.len());
+        let mut analysis = Analysis {
+            schema_version: SCHEMA_VERSION,
+            format,
+            header: Header(layout.header.clone()),
+            header_fields: layout.header,
+            title: None,
+            title_span: layout.title,
+            byline: None,
+            byline_span: layout.byline,
+            dateline: None,
+            dateline_span: layout.dateline,
+            blocks,
+            headings: layout.headings,
+            marks: prepared.marks,
+            paragraphs,
+            quotations,
+            citations: layout.citations,
+            citation_span: layout.citation_span,
+            stats,
+            entities: Vec::new(),
+            places: Vec::new(),
+            diagnostics,
+            text,
+        };
+        analysis.title = analysis.located(analysis.title_span);
+        analysis.byline = analysis.located(analysis.byline_span);
+        analysis.dateline = analysis.located(analysis.dateline_span);
+        analysis
+    }
+}
+
+/// Attaches source ranges to the blocks so that they tile the original input too.
+fn source_blocks(
+    blocks: &[(BlockKind, Span)],
+    map: &source::SourceMap,
+    source_len: usize,
+) -> Vec<Block> {
+    if blocks.is_empty() && source_len > 0 {
+        // Markup with no article text in it still belongs to a block.
+        return vec![Block {
+            kind: BlockKind::Gap,
+            start: 0,
+            end: 0,
+            source: Span::new(0, source_len),
+        }];
+    }
+    let mut out = Vec::with_capacity(blocks.len());
+    let mut source_at = 0;
+    for (i, &(kind, span)) in blocks.iter().enumerate() {
+        let source_end = if i + 1 == blocks.len() {
+            source_len
+        } else {
+            map.to_source(span.end).clamp(source_at, source_len)
+        };
+        out.push(Block {
+            kind,
+            start: span.start,
+            end: span.end,
+            source: Span::new(source_at, source_end),
+        });
+        source_at = source_end;
+    }
+    out
+}

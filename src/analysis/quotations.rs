@@ -1,0 +1,1110 @@
+//! Finds direct quotations in the body and attributes them to a speaker.
+//!
+//! Quotation marks are matched per paragraph with a small stack, because real copy mixes curly,
+//! straight and angle quotes, nests single quotes inside double ones, and reuses `’` as an
+//! apostrophe. A quotation left open at a paragraph's end continues into the next paragraph when
+//! that paragraph opens with a quotation mark, which is how newspapers run a long quotation over
+//! several paragraphs.
+//!
+//! Attribution is lexical: a cue verb ("said", "told", "according to") near the quotation in the
+//! same sentence, its subject or object as the speaker, and a pronoun speaker ("He said")
+//! resolved to the subject of the nearest earlier cue verb. It is a heuristic that favours
+//! leaving the speaker empty over naming the wrong one.
+
+use crate::analysis::sentences::split_sentences;
+use crate::analysis::text::fit_span;
+use crate::analysis::text::{is_closing_mark, is_dash, is_opening_quote, word_spans, Span};
+use crate::analysis::Quotation;
+
+/// Finds the quotations in `paragraphs` (body paragraph spans of `text`, in order).
+pub fn find_quotations(text: &str, paragraphs: &[Span]) -> Vec<Quotation> {
+    let paras = usable_paragraphs(text, paragraphs);
+    let found = match_marks(text, &paras);
+    let sentences: Vec<Vec<Span>> = paras.iter().map(|&p| split_sentences(text, p)).collect();
+
+    let mut quotations = Vec::new();
+    for (qi, f) in found.iter().enumerate() {
+        let quoted: Vec<&str> = f
+            .parts
+            .iter()
+            .map(|p| p.slice(text).trim())
+            .filter(|p| !p.is_empty())
+            .collect();
+        if quoted.is_empty() {
+            continue;
+        }
+        let words: usize = f.parts.iter().map(|&p| word_spans(text, p).len()).sum();
+        let previous = qi.checked_sub(1).and_then(|i| found.get(i));
+        let following = found.get(qi + 1);
+        let attribution = attribute(text, &paras, &sentences, f, previous, following);
+        let short = words < 4;
+        if short && (attribution.is_none() || is_scare_quote(text, paras[f.first_para], f.start)) {
+            continue;
+        }
+        let (speaker_span, cue_span) = match attribution {
+            Some(a) => (a.speaker, Some(a.cue.span)),
+            None => (None, None),
+        };
+        quotations.push(Quotation {
+            start: f.start,
+            end: f.end,
+            text: quoted.join(" "),
+            speaker: speaker_span.map(|s| s.slice(text).to_string()),
+            speaker_span,
+            cue: cue_span.map(|s| s.slice(text).to_string()),
+            cue_span,
+        });
+    }
+    quotations
+}
+
+/// Paragraph spans made safe to slice, trimmed, in order and non-overlapping, so a caller's
+/// odd spans cannot make the quotation spans overlap or panic.
+fn usable_paragraphs(text: &str, paragraphs: &[Span]) -> Vec<Span> {
+    let mut paras = Vec::new();
+    let mut floor = 0;
+    for p in paragraphs {
+        let Some(fitted) = fit_span(text, Span::new(p.start.max(floor), p.end)) else {
+            continue;
+        };
+        let trimmed = fitted.trim(text);
+        if trimmed.is_empty() {
+            continue;
+        }
+        floor = trimmed.end;
+        paras.push(trimmed);
+    }
+    paras
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Mark {
+    Curly,
+    Straight,
+    Guillemet,
+    Low,
+    Single,
+}
+
+/// A top-level quotation as matched, before attribution.
+#[derive(Clone, Debug)]
+struct Found {
+    /// The opening mark.
+    start: usize,
+    /// Just after the closing mark, or the paragraph's end if it never closed.
+    end: usize,
+    /// The quoted text of each paragraph, marks excluded.
+    parts: Vec<Span>,
+    first_para: usize,
+    last_para: usize,
+}
+
+struct Open {
+    mark: Mark,
+    content_start: usize,
+}
+
+struct Scan {
+    closed: Vec<Found>,
+    /// A quotation still open at the paragraph's end, its last part running to that end.
+    open: Option<Found>,
+    /// The outermost open mark at the end was a single quote: likely an apostrophe after all.
+    unclosed_single: bool,
+}
+
+fn match_marks(text: &str, paras: &[Span]) -> Vec<Found> {
+    let mut found = Vec::new();
+    let mut carried: Option<Found> = None;
+    for (pi, &para) in paras.iter().enumerate() {
+        let continues = para
+            .slice(text)
+            .chars()
+            .next()
+            .and_then(continuation_mark)
+            .is_some();
+        if !continues {
+            found.extend(carried.take());
+        }
+        let mut scan = scan_paragraph(text, para, pi, carried.clone(), true);
+        if scan.unclosed_single {
+            // Rescan treating top-level single quotes as apostrophes, so an opening `‘` that
+            // never closes does not swallow the rest of the paragraph.
+            scan = scan_paragraph(text, para, pi, carried.clone(), false);
+        }
+        found.extend(scan.closed);
+        carried = scan.open;
+    }
+    found.extend(carried);
+    found
+}
+
+/// The opening marks that continue a quotation from the previous paragraph.
+fn continuation_mark(c: char) -> Option<Mark> {
+    match c {
+        '“' => Some(Mark::Curly),
+        '"' => Some(Mark::Straight),
+        '«' => Some(Mark::Guillemet),
+        '„' => Some(Mark::Low),
+        _ => None,
+    }
+}
+
+enum Action {
+    Open(Mark),
+    /// Close the open mark at this stack index and everything nested inside it.
+    Close(usize),
+    Nothing,
+}
+
+fn scan_paragraph(
+    text: &str,
+    para: Span,
+    pi: usize,
+    carried: Option<Found>,
+    singles_at_top: bool,
+) -> Scan {
+    let chars: Vec<(usize, char)> = para
+        .slice(text)
+        .char_indices()
+        .map(|(i, c)| (para.start + i, c))
+        .collect();
+    let mut stack: Vec<Open> = Vec::new();
+    let mut current: Option<Found> = None;
+    let mut closed = Vec::new();
+    let mut skip = 0;
+    if let Some(f) = carried {
+        if let Some((mark, &(pos, c))) = chars
+            .first()
+            .and_then(|first| continuation_mark(first.1).map(|m| (m, first)))
+        {
+            stack.push(Open {
+                mark,
+                content_start: pos + c.len_utf8(),
+            });
+            current = Some(f);
+            skip = 1;
+        }
+    }
+    for idx in skip..chars.len() {
+        let (pos, c) = chars[idx];
+        let after = pos + c.len_utf8();
+        let prev = idx.checked_sub(1).map(|i| chars[i].1);
+        let next = chars.get(idx + 1).map(|&(_, n)| n);
+        let top = stack.last().map(|o| o.mark);
+        let innermost = |wanted: &[Mark]| {
+            stack
+                .iter()
+                .rposition(|o| wanted.contains(&o.mark))
+                .map_or(Action::Nothing, Action::Close)
+        };
+        let action = match c {
+            '“' if top == Some(Mark::Low) => innermost(&[Mark::Low]),
+            '“' => Action::Open(Mark::Curly),
+            '”' => innermost(&[Mark::Curly, Mark::Low]),
+            '„' => Action::Open(Mark::Low),
+            '«' => Action::Open(Mark::Guillemet),
+            '»' => innermost(&[Mark::Guillemet]),
+            '"' => match innermost(&[Mark::Straight]) {
+                // `6'2"` is a measurement, not an opening mark.
+                Action::Nothing if prev.is_some_and(|p| p.is_ascii_digit()) => Action::Nothing,
+                Action::Nothing => Action::Open(Mark::Straight),
+                close => close,
+            },
+            '‘' => {
+                // `the ‘90s` and a `‘` before white space are apostrophes or typos.
+                let word_follows = next.is_some_and(|n| !n.is_whitespace() && !n.is_ascii_digit());
+                let at_word_start = prev.is_none_or(|p| {
+                    p.is_whitespace() || matches!(p, '(' | '[') || is_dash(p) || is_opening_quote(p)
+                });
+                let allowed = if stack.is_empty() {
+                    singles_at_top && at_word_start
+                } else {
+                    top != Some(Mark::Single)
+                };
+                if word_follows && allowed {
+                    Action::Open(Mark::Single)
+                } else {
+                    Action::Nothing
+                }
+            }
+            // `’` before a letter is an apostrophe (Khatami’s), never a closing mark.
+            '’' if next.is_some_and(char::is_alphanumeric) => Action::Nothing,
+            '’' => innermost(&[Mark::Single]),
+            _ => Action::Nothing,
+        };
+        match action {
+            Action::Open(mark) => {
+                if stack.is_empty() {
+                    current = Some(Found {
+                        start: pos,
+                        end: after,
+                        parts: Vec::new(),
+                        first_para: pi,
+                        last_para: pi,
+                    });
+                }
+                stack.push(Open {
+                    mark,
+                    content_start: after,
+                });
+            }
+            Action::Close(k) => {
+                let content_start = stack.get(k).map_or(pos, |o| o.content_start);
+                stack.truncate(k);
+                if stack.is_empty() {
+                    if let Some(mut f) = current.take() {
+                        f.parts.push(Span::new(content_start, pos));
+                        f.end = after;
+                        f.last_para = pi;
+                        closed.push(f);
+                    }
+                }
+            }
+            Action::Nothing => {}
+        }
+    }
+    let mut open = None;
+    let mut unclosed_single = false;
+    if let Some(bottom) = stack.first() {
+        if bottom.mark == Mark::Single {
+            unclosed_single = true;
+        } else if let Some(mut f) = current.take() {
+            f.parts.push(Span::new(bottom.content_start, para.end));
+            f.end = para.end;
+            f.last_para = pi;
+            open = Some(f);
+        }
+    }
+    Scan {
+        closed,
+        open,
+        unclosed_single,
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum CueKind {
+    /// The speaker is the verb's subject, or the phrase after it (`said Putin`).
+    Verb,
+    /// `told reporters`: the phrase after the verb is the listener, never the speaker.
+    Told,
+    /// `according to X`: the speaker always follows.
+    According,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Cue {
+    span: Span,
+    kind: CueKind,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Attribution {
+    speaker: Option<Span>,
+    cue: Cue,
+}
+
+const CUE_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "saying",
+    "told",
+    "tells",
+    "tell",
+    "added",
+    "adds",
+    "suggested",
+    "suggests",
+    "stated",
+    "states",
+    "noted",
+    "notes",
+    "explained",
+    "explains",
+    "argued",
+    "argues",
+    "asked",
+    "asks",
+    "claimed",
+    "claims",
+    "declared",
+    "declares",
+    "insisted",
+    "insists",
+    "warned",
+    "warns",
+    "wrote",
+    "writes",
+    "remarked",
+    "replied",
+    "replies",
+    "continued",
+    "announced",
+    "announces",
+    "commented",
+    "observed",
+    "stressed",
+    "stresses",
+    "emphasised",
+    "emphasized",
+    "acknowledged",
+    "admitted",
+    "admits",
+    "recalled",
+    "recalls",
+    "urged",
+    "urges",
+    "pledged",
+    "promised",
+    "complained",
+    "predicted",
+    "conceded",
+    "maintained",
+    "reported",
+    "quoted",
+];
+
+/// Words that open a clause; the subject of a cue verb lies after the last of them.
+const CLAUSE_WORDS: &[&str] = &[
+    "that", "and", "but", "or", "while", "when", "as", "because", "who", "which", "what", "where",
+    "although", "though", "since", "so", "if", "whom", "whose", "after", "before", "than",
+];
+
+/// Adverbs and auxiliaries that stand between a subject and its verb (`He also said`,
+/// `Putin has said`) or before the subject (`Meanwhile he said`).
+const FILLERS: &[&str] = &[
+    "also",
+    "later",
+    "then",
+    "again",
+    "once",
+    "further",
+    "reportedly",
+    "meanwhile",
+    "has",
+    "had",
+    "have",
+    "was",
+    "is",
+    "were",
+    "will",
+    "would",
+    "not",
+    "never",
+    "did",
+    "does",
+    "do",
+    "could",
+    "should",
+    "may",
+    "might",
+    "can",
+    "shall",
+    "just",
+    "still",
+    "already",
+    "even",
+    "only",
+    "now",
+    "today",
+    "yesterday",
+    "earlier",
+    "however",
+    "separately",
+    "similarly",
+    "finally",
+    "moreover",
+    "furthermore",
+    "thus",
+    "yet",
+    "himself",
+    "herself",
+];
+
+/// Words after a cue verb that end the speaker's name (`said Putin on Tuesday`).
+const AFTER_STOPS: &[&str] = &[
+    "on",
+    "in",
+    "at",
+    "during",
+    "to",
+    "from",
+    "with",
+    "for",
+    "by",
+    "last",
+    "this",
+    "yesterday",
+    "today",
+    "tonight",
+    "earlier",
+    "later",
+    "recently",
+    "adding",
+    "referring",
+    "citing",
+    "speaking",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+const PRONOUNS: &[&str] = &["he", "she", "they", "i", "we"];
+
+/// Nouns that make a phrase a plausible speaker even when it has no capitalised name.
+const PERSON_NOUNS: &[&str] = &[
+    "official",
+    "minister",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "president",
+    "premier",
+    "leader",
+    "analyst",
+    "expert",
+    "diplomat",
+    "source",
+    "aide",
+    "adviser",
+    "advisor",
+    "director",
+    "chief",
+    "head",
+    "secretary",
+    "ambassador",
+    "envoy",
+    "general",
+    "commander",
+    "governor",
+    "mayor",
+    "senator",
+    "lawmaker",
+    "deputy",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "executive",
+    "manager",
+    "professor",
+    "researcher",
+    "scientist",
+    "witness",
+    "resident",
+    "lawyer",
+    "attorney",
+    "judge",
+    "prosecutor",
+    "officer",
+    "representative",
+    "delegate",
+    "negotiator",
+    "economist",
+    "activist",
+    "author",
+    "journalist",
+    "reporter",
+    "editor",
+    "member",
+    "man",
+    "woman",
+    "men",
+    "women",
+    "people",
+    "police",
+    "spokespeople",
+    "observer",
+    "critic",
+];
+
+/// Determiners and the like: capitalised at a sentence's start, but no sign of a name.
+const NOT_NAMES: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my",
+    "some", "many", "most", "other", "several", "both", "each", "one", "another", "such",
+];
+
+fn lower_in(list: &[&str], word: &str) -> bool {
+    let lower = word.to_lowercase();
+    list.contains(&lower.as_str())
+}
+
+fn attribute(
+    text: &str,
+    paras: &[Span],
+    sentences: &[Vec<Span>],
+    f: &Found,
+    previous: Option<&Found>,
+    following: Option<&Found>,
+) -> Option<Attribution> {
+    let open_para = paras[f.first_para];
+    let open_sents = &sentences[f.first_para];
+    let open_index = open_sents.iter().rposition(|s| s.start <= f.start);
+    let open_sentence = open_index.map_or(open_para, |i| open_sents[i]);
+
+    let close_sents = &sentences[f.last_para];
+    let close_probe = f.end.saturating_sub(1);
+    let close_sentence = close_sents
+        .iter()
+        .rposition(|s| s.start <= close_probe)
+        .map_or(paras[f.last_para], |i| close_sents[i]);
+
+    // 1. After the closing mark, in the same sentence, before any next quotation.
+    let after_end = following
+        .filter(|n| n.first_para == f.last_para)
+        .map_or(close_sentence.end, |n| n.start.min(close_sentence.end));
+    let found = if f.end < after_end {
+        cue_after(text, Span::new(f.end, after_end))
+    } else {
+        None
+    };
+
+    // 2 and 3. Before the opening mark, in the same sentence (`He suggested …“`, `said: “`).
+    let found = found.or_else(|| {
+        let floor = previous
+            .filter(|p| p.last_para == f.first_para)
+            .map_or(open_sentence.start, |p| p.end.max(open_sentence.start));
+        if floor >= f.start {
+            return None;
+        }
+        let region = Span::new(floor, f.start);
+        let cue = *cues_in(text, region).last()?;
+        Some(attribution_for(text, region, cue))
+    });
+
+    // 4. The previous sentence ended with a cue and a colon.
+    let found = found.or_else(|| {
+        let prev_sentence = match open_index {
+            Some(i) if i > 0 => open_sents.get(i - 1).copied(),
+            Some(_) => f
+                .first_para
+                .checked_sub(1)
+                .and_then(|p| sentences[p].last().copied()),
+            None => None,
+        }?;
+        if !prev_sentence.slice(text).trim_end().ends_with(':') {
+            return None;
+        }
+        let cue = *cues_in(text, prev_sentence).last()?;
+        Some(attribution_for(text, prev_sentence, cue))
+    });
+
+    let mut attribution = found?;
+    if let Some(speaker) = attribution.speaker {
+        if lower_in(PRONOUNS, speaker.slice(text)) {
+            if let Some(earlier) = earlier_speaker(text, sentences, f.first_para, open_index) {
+                attribution.speaker = Some(earlier);
+            }
+        }
+    }
+    Some(attribution)
+}
+
+/// Pattern 1: `“…,” he said`, `“…,” said Putin`, `“…” the minister added`.
+fn cue_after(text: &str, region: Span) -> Option<Attribution> {
+    // The cue must come soon after the quotation to belong to it.
+    let words = word_spans(text, region);
+    let near = words.get(9).map_or(region.end, |w| w.start);
+    let cue = *cues_in(text, Span::new(region.start, near)).first()?;
+    Some(attribution_for(text, region, cue))
+}
+
+fn attribution_for(text: &str, region: Span, cue: Cue) -> Attribution {
+    let after = || noun_phrase_after(text, cue.span.end, region.end);
+    let speaker = match cue.kind {
+        CueKind::According => after(),
+        CueKind::Told => subject_before(text, region.start, cue.span),
+        CueKind::Verb => subject_before(text, region.start, cue.span).or_else(after),
+    };
+    Attribution { speaker, cue }
+}
+
+fn cues_in(text: &str, region: Span) -> Vec<Cue> {
+    let words = word_spans(text, region);
+    let mut cues = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let word = words[i].slice(text).to_lowercase();
+        if word == "according" {
+            if let Some(to) = words.get(i + 1) {
+                let gap = Span::new(words[i].end, to.start).slice(text);
+                if to.slice(text).eq_ignore_ascii_case("to") && gap.chars().all(char::is_whitespace)
+                {
+                    cues.push(Cue {
+                        span: Span::new(words[i].start, to.end),
+                        kind: CueKind::According,
+                    });
+                    i += 2;
+                    continue;
+                }
+            }
+        } else if CUE_VERBS.contains(&word.as_str()) {
+            let kind = if matches!(word.as_str(), "told" | "tells" | "tell") {
+                CueKind::Told
+            } else {
+                CueKind::Verb
+            };
+            cues.push(Cue {
+                span: words[i],
+                kind,
+            });
+        }
+        i += 1;
+    }
+    cues
+}
+
+/// Punctuation that separates clauses. Full stops are not among them: inside one sentence they
+/// belong to abbreviations (`U.S. officials said`).
+fn is_clause_break(chars: &[(usize, char)], k: usize) -> bool {
+    let c = chars[k].1;
+    if c == '-' {
+        // A hyphen is a dash only with space around it; `high-tech` is one word.
+        let spaced = |i: Option<usize>| {
+            i.and_then(|i| chars.get(i))
+                .is_none_or(|&(_, n)| n.is_whitespace())
+        };
+        return spaced(k.checked_sub(1)) && spaced(Some(k + 1));
+    }
+    matches!(
+        c,
+        ',' | ';'
+            | ':'
+            | '('
+            | ')'
+            | '['
+            | ']'
+            | '!'
+            | '?'
+            | '…'
+            | '“'
+            | '”'
+            | '"'
+            | '«'
+            | '»'
+            | '„'
+    ) || is_dash(c)
+}
+
+/// The subject of the cue verb: the words before it back to a clause boundary, without the
+/// adverbs and auxiliaries in between (`He also suggested` gives "He").
+fn subject_before(text: &str, bound: usize, cue: Span) -> Option<Span> {
+    let segment = Span::new(bound.min(cue.start), cue.start);
+    let chars: Vec<(usize, char)> = segment
+        .slice(text)
+        .char_indices()
+        .map(|(i, c)| (segment.start + i, c))
+        .collect();
+    let from = (0..chars.len())
+        .rev()
+        .find(|&k| is_clause_break(&chars, k))
+        .map_or(segment.start, |k| chars[k].0 + chars[k].1.len_utf8());
+    let words = word_spans(text, Span::new(from, cue.start));
+    let first = words
+        .iter()
+        .rposition(|w| lower_in(CLAUSE_WORDS, w.slice(text)))
+        .map_or(0, |i| i + 1);
+    let mut words = &words[first..];
+    while let Some((last, rest)) = words.split_last() {
+        if !is_filler(last.slice(text)) {
+            break;
+        }
+        words = rest;
+    }
+    while let Some((head, rest)) = words.split_first() {
+        if !is_filler(head.slice(text)) {
+            break;
+        }
+        words = rest;
+    }
+    phrase(words)
+}
+
+/// The speaker named after the cue (`said Putin`, `according to the ministry`), up to
+/// punctuation or a word that starts something else.
+fn noun_phrase_after(text: &str, from: usize, to: usize) -> Option<Span> {
+    let segment = Span::new(from, to.max(from));
+    let body = segment.slice(text);
+    let chars: Vec<(usize, char)> = body
+        .char_indices()
+        .map(|(i, c)| (segment.start + i, c))
+        .collect();
+    let mut limit = segment.end;
+    for k in 0..chars.len() {
+        let (pos, c) = chars[k];
+        // Inside one sentence a full stop ends the phrase only if nothing follows it.
+        let final_stop = c == '.'
+            && chars[k + 1..]
+                .iter()
+                .all(|&(_, n)| n.is_whitespace() || n == '.' || is_closing_mark(n));
+        if final_stop || is_clause_break(&chars, k) {
+            limit = pos;
+            break;
+        }
+    }
+    let words = word_spans(text, Span::new(segment.start, limit));
+    let end = words
+        .iter()
+        .position(|w| {
+            let s = w.slice(text);
+            lower_in(CLAUSE_WORDS, s) || lower_in(AFTER_STOPS, s)
+        })
+        .unwrap_or(words.len());
+    phrase(&words[..end])
+}
+
+fn phrase(words: &[Span]) -> Option<Span> {
+    match (words.first(), words.last()) {
+        (Some(first), Some(last)) if words.len() <= 8 => Some(Span::new(first.start, last.end)),
+        _ => None,
+    }
+}
+
+fn is_filler(word: &str) -> bool {
+    // Lowercase -ly words are adverbs; capitalised ones may be names (Italy, Reilly).
+    lower_in(FILLERS, word)
+        || (word.len() > 4 && word.ends_with("ly") && word.starts_with(|c: char| c.is_lowercase()))
+}
+
+/// The nearest earlier full-phrase subject of a cue verb, for a pronoun speaker: earlier
+/// sentences of the quotation's paragraph, then those of the paragraph before.
+fn earlier_speaker(
+    text: &str,
+    sentences: &[Vec<Span>],
+    para: usize,
+    sentence: Option<usize>,
+) -> Option<Span> {
+    let own = sentences.get(para)?;
+    let here = &own[..sentence.unwrap_or(0).min(own.len())];
+    let before: &[Span] = para
+        .checked_sub(1)
+        .and_then(|p| sentences.get(p))
+        .map_or(&[], |v| v.as_slice());
+    here.iter().rev().chain(before.iter().rev()).find_map(|&s| {
+        cues_in(text, s).into_iter().rev().find_map(|cue| {
+            let speaker = attribution_for(text, s, cue).speaker?;
+            let words = speaker.slice(text);
+            (!lower_in(PRONOUNS, words) && is_speaker_like(text, speaker)).then_some(speaker)
+        })
+    })
+}
+
+/// A phrase that could name whoever spoke: a capitalised name or a word for a person.
+/// Keeps "The agreement suggested" from standing in for "He".
+fn is_speaker_like(text: &str, span: Span) -> bool {
+    word_spans(text, span).iter().any(|w| {
+        let word = w.slice(text);
+        let lower = word.to_lowercase();
+        let singular = lower.strip_suffix('s').unwrap_or(&lower);
+        PERSON_NOUNS.contains(&lower.as_str())
+            || PERSON_NOUNS.contains(&singular)
+            || (word.starts_with(char::is_uppercase) && !NOT_NAMES.contains(&lower.as_str()))
+    })
+}
+
+/// `so-called “reformers”`: a short quotation that labels rather than quotes.
+fn is_scare_quote(text: &str, para: Span, start: usize) -> bool {
+    let before = Span::new(para.start, start.max(para.start));
+    let words = word_spans(text, before);
+    let last = |n: usize| {
+        words
+            .len()
+            .checked_sub(n)
+            .and_then(|i| words.get(i))
+            .map(|w| w.slice(text).to_lowercase())
+    };
+    let adjacent = words.last().is_some_and(|w| {
+        Span::new(w.end, start)
+            .slice(text)
+            .chars()
+            .all(char::is_whitespace)
+    });
+    adjacent
+        && (matches!(
+            last(1).as_deref(),
+            Some("so-called" | "called" | "dubbed" | "termed" | "labelled" | "labeled" | "branded")
+        ) || (last(1).as_deref() == Some("as") && last(2).as_deref() == Some("known")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Paragraphs are separated by blank lines, as in the plain-text input.
+    fn paragraphs(text: &str) -> Vec<Span> {
+        let mut spans = Vec::new();
+        let mut start = 0;
+        for (i, _) in text.match_indices("\n\n") {
+            spans.push(Span::new(start, i).trim(text));
+            start = i + 2;
+        }
+        spans.push(Span::new(start, text.len()).trim(text));
+        spans.retain(|s| !s.is_empty());
+        spans
+    }
+
+    type Row<'a> = (&'a str, &'a [(&'a str, Option<&'a str>, Option<&'a str>)]);
+
+    #[test]
+    fn finds_and_attributes_quotations() {
+        let rows: &[Row] = &[
+            // Mark kinds.
+            ("“We will win this war,” he said.", &[("We will win this war,", Some("he"), Some("said"))]),
+            ("\"We will win this war,\" said Putin.", &[("We will win this war,", Some("Putin"), Some("said"))]),
+            ("«Nous allons gagner cette guerre», dit-il.", &[("Nous allons gagner cette guerre", None, None)]),
+            ("„Wir werden das schaffen“, sagte sie.", &[("Wir werden das schaffen", None, None)]),
+            // Pattern 1: cue after the quotation.
+            (
+                "“Russia is a reliable partner,” Putin told reporters on Monday.",
+                &[("Russia is a reliable partner,", Some("Putin"), Some("told"))],
+            ),
+            (
+                "“The talks went well” the minister added.",
+                &[("The talks went well", Some("the minister"), Some("added"))],
+            ),
+            (
+                "“It is over,” said the Russian foreign minister on Tuesday.",
+                &[("It is over,", Some("the Russian foreign minister"), Some("said"))],
+            ),
+            (
+                "“It is over,” said Gen. Ivanov, who led the talks.",
+                &[("It is over,", Some("Gen. Ivanov"), Some("said"))],
+            ),
+            (
+                "“This will not stand,” U.S. Secretary of State Colin Powell warned.",
+                &[("This will not stand,", Some("U.S. Secretary of State Colin Powell"), Some("warned"))],
+            ),
+            (
+                "“Go!” he said. “Now?” she asked.",
+                &[("Go!", Some("he"), Some("said")), ("Now?", Some("she"), Some("asked"))],
+            ),
+            // Pattern 2: cue before the quotation.
+            (
+                "He also suggested that Moscow hoped to help Iran “develop high-tech industries.”",
+                &[("develop high-tech industries.", Some("He"), Some("suggested"))],
+            ),
+            (
+                "According to the ministry, “the plant will open next year.”",
+                &[("the plant will open next year.", Some("the ministry"), Some("According to"))],
+            ),
+            (
+                "The minister has repeatedly insisted that “nothing has changed at all.”",
+                &[("nothing has changed at all.", Some("The minister"), Some("insisted"))],
+            ),
+            // Pattern 3: colon.
+            (
+                "Putin said: “We are ready to help.”",
+                &[("We are ready to help.", Some("Putin"), Some("said"))],
+            ),
+            // Pattern 4: the previous sentence ends with a cue and a colon.
+            (
+                "The statement from the Kremlin said:\n\n“Cooperation will continue in every field.”",
+                &[("Cooperation will continue in every field.", Some("The statement from the Kremlin"), Some("said"))],
+            ),
+            // Two quotations around one cue.
+            (
+                "“We came,” said Putin, “and we stayed for good.”",
+                &[
+                    ("We came,", Some("Putin"), Some("said")),
+                    ("and we stayed for good.", Some("Putin"), Some("said")),
+                ],
+            ),
+            // Pronoun resolution to an earlier sentence, then the paragraph before.
+            (
+                "At the center, meanwhile, a top Russian aerospace official said that the visit mattered. He also suggested that Moscow hoped to help Iran “develop high-tech industries and more.”",
+                &[("develop high-tech industries and more.", Some("a top Russian aerospace official"), Some("suggested"))],
+            ),
+            (
+                "Foreign Minister Igor Ivanov told the Duma the deal was signed.\n\n“It is a good deal for both sides,” he said.",
+                &[("It is a good deal for both sides,", Some("Foreign Minister Igor Ivanov"), Some("said"))],
+            ),
+            (
+                "The agreement suggested a thaw.\n\n“It is a good deal for both sides,” he said.",
+                &[("It is a good deal for both sides,", Some("he"), Some("said"))],
+            ),
+            // Multi-paragraph quotation.
+            (
+                "“We will build the second reactor,\n\n“and we will finish the first one on time,” the minister said.",
+                &[(
+                    "We will build the second reactor, and we will finish the first one on time,",
+                    Some("the minister"),
+                    Some("said"),
+                )],
+            ),
+            (
+                "\"First part of it\n\n\"second part of it,\" she said.",
+                &[("First part of it second part of it,", Some("she"), Some("said"))],
+            ),
+            // Never closed: closed at the paragraph's end.
+            ("He said “this never ends and goes on", &[("this never ends and goes on", Some("He"), Some("said"))]),
+            (
+                "“Open at the end of one paragraph\n\nNext paragraph without a mark.",
+                &[("Open at the end of one paragraph", None, None)],
+            ),
+            // Single quotes and apostrophes.
+            (
+                "Khatami’s visit and Moscow’s plans were discussed at length today.",
+                &[],
+            ),
+            (
+                "He called it ‘a new stage in our relations’ yesterday.",
+                &[("a new stage in our relations", None, None)],
+            ),
+            (
+                "“He told me ‘never again’ and left the room,” she recalled.",
+                &[("He told me ‘never again’ and left the room,", Some("she"), Some("recalled"))],
+            ),
+            ("The ‘90s were a hard decade for the Russian space industry.", &[]),
+            ("Students at the workers’ college protested in the streets.", &[]),
+            (
+                "He is 6'2\" tall. \"We won the game,\" he said.",
+                &[("We won the game,", Some("he"), Some("said"))],
+            ),
+            // Scare quotes are dropped, short attributed quotes are kept.
+            ("The so-called “reformers” lost the vote.", &[]),
+            ("The “reformers” lost the vote.", &[]),
+            ("“No,” he said.", &[("No,", Some("he"), Some("said"))]),
+            // Non-cue verbs do not attribute.
+            ("He hoped that “the talks would succeed in the end.”", &[("the talks would succeed in the end.", None, None)]),
+            ("", &[]),
+            ("“”", &[]),
+        ];
+        let mut failures = Vec::new();
+        for (input, expected) in rows {
+            let got = find_quotations(input, &paragraphs(input));
+            let got: Vec<(&str, Option<&str>, Option<&str>)> = got
+                .iter()
+                .map(|q| (q.text.as_str(), q.speaker.as_deref(), q.cue.as_deref()))
+                .collect();
+            if got != *expected {
+                failures.push(format!("{input:?}\n   got {got:?}\n  want {expected:?}"));
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    #[test]
+    fn spans_include_marks_and_point_at_the_words() {
+        let text = "Intro.\n\nAt the center, a top official said the visit mattered. He also suggested that “the plan works well.” Then.";
+        let qs = find_quotations(text, &paragraphs(text));
+        assert_eq!(qs.len(), 1);
+        let q = &qs[0];
+        assert_eq!(
+            Span::new(q.start, q.end).slice(text),
+            "“the plan works well.”"
+        );
+        let speaker = q.speaker_span.unwrap_or_default();
+        assert_eq!(speaker.slice(text), "a top official");
+        assert_eq!(q.speaker.as_deref(), Some("a top official"));
+        let cue = q.cue_span.unwrap_or_default();
+        assert_eq!(cue.slice(text), "suggested");
+        assert!(
+            cue.start > speaker.end,
+            "the cue is the one in the quotation's sentence"
+        );
+    }
+
+    #[test]
+    fn multi_paragraph_span_runs_from_first_to_last_mark() {
+        let text = "“One two three\n\n“four five six.” Done.";
+        let qs = find_quotations(text, &paragraphs(text));
+        assert_eq!(qs.len(), 1);
+        assert_eq!(qs[0].start, 0);
+        assert_eq!(
+            Span::new(qs[0].start, qs[0].end).slice(text),
+            "“One two three\n\n“four five six.”"
+        );
+    }
+
+    struct Lcg(u64);
+
+    impl Lcg {
+        fn next(&mut self) -> u64 {
+            self.0 = self
+                .0
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            self.0 >> 33
+        }
+    }
+
+    #[test]
+    fn property_no_panics_and_well_formed_spans() {
+        const PIECES: &[&str] = &[
+            "a",
+            "B",
+            "é",
+            "“",
+            "”",
+            "’",
+            "‘",
+            "\"",
+            "–",
+            "…",
+            ".",
+            "?",
+            "!",
+            "(",
+            ")",
+            " ",
+            " ",
+            "\n",
+            "\n\n",
+            "said",
+            "He",
+            "he",
+            " told ",
+            "according to",
+            ",",
+            ":",
+            "«",
+            "»",
+            "„",
+            "St.",
+            "Putin",
+            "x’s",
+        ];
+        let mut rng = Lcg(11);
+        for round in 0..4000 {
+            let len = (rng.next() % 70) as usize;
+            let text: String = (0..len)
+                .map(|_| PIECES[(rng.next() as usize) % PIECES.len()])
+                .collect();
+            let mut paras = paragraphs(&text);
+            if round % 3 == 0 {
+                // Arbitrary, possibly broken spans must not panic either.
+                let a = (rng.next() as usize) % (text.len() + 4);
+                let b = (rng.next() as usize) % (text.len() + 4);
+                paras.push(Span::new(a, b));
+                paras.insert(0, Span::new(b, a));
+            }
+            let qs = find_quotations(&text, &paras);
+            let mut last_end = 0;
+            for q in &qs {
+                assert!(
+                    text.get(q.start..q.end).is_some(),
+                    "round {round}: {text:?}"
+                );
+                assert!(
+                    q.start < q.end && q.start >= last_end,
+                    "round {round}: {text:?}"
+                );
+                last_end = q.end;
+                for (span, string) in [(q.speaker_span, &q.speaker), (q.cue_span, &q.cue)] {
+                    assert_eq!(span.is_some(), string.is_some());
+                    if let (Some(span), Some(string)) = (span, string) {
+                        assert!(
+                            text.get(span.start..span.end).is_some(),
+                            "round {round}: {text:?}"
+                        );
+                        assert_eq!(span.slice(&text), string);
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,228 @@
+//! Reading statistics for the body: counts, reading time and the Flesch–Kincaid grade.
+//!
+//! Syllables come from a spelling heuristic (vowel groups, less a silent final e) rather than a
+//! pronouncing dictionary: it keeps the crate small enough for the browser and is within a
+//! syllable or so per sentence of the dictionary count, which is all a grade level needs.
+//! Nothing is rounded here; the interface decides how to show the numbers.
+
+use crate::analysis::text::fit_span;
+use crate::analysis::text::{word_spans, Span};
+use crate::analysis::{Paragraph, Stats};
+
+/// Average adult silent reading rate, in words a minute.
+const WORDS_PER_MINUTE: f64 = 238.0;
+
+/// Statistics over the body `paragraphs` of `text`.
+pub fn compute(text: &str, paragraphs: &[Paragraph]) -> Stats {
+    let mut stats = Stats {
+        paragraphs: paragraphs.len(),
+        ..Stats::default()
+    };
+    for p in paragraphs {
+        stats.sentences += p.sentences.len();
+        let Some(span) = fit_span(text, Span::new(p.start, p.end)) else {
+            continue;
+        };
+        stats.characters += span.slice(text).chars().count();
+        for word in word_spans(text, span) {
+            stats.words += 1;
+            stats.syllables += syllables(word.slice(text));
+        }
+    }
+    let words = stats.words as f64;
+    stats.reading_minutes = words / WORDS_PER_MINUTE;
+    if stats.words > 0 {
+        // A text with words but no sentence boundaries reads as one long sentence.
+        let sentences = stats.sentences.max(1) as f64;
+        stats.flesch_kincaid_grade =
+            0.39 * (words / sentences) + 11.8 * (stats.syllables as f64 / words) - 15.59;
+    }
+    stats
+}
+
+/// Estimated syllables in one word; at least 1. Hyphenated parts are counted separately.
+pub fn syllables(word: &str) -> usize {
+    word.split(['-', '–'])
+        .filter(|part| !part.is_empty())
+        .map(part_syllables)
+        .sum::<usize>()
+        .max(1)
+}
+
+fn part_syllables(part: &str) -> usize {
+    // The possessive `’s` adds no syllable.
+    let part = part
+        .strip_suffix("’s")
+        .or_else(|| part.strip_suffix("'s"))
+        .unwrap_or(part);
+    let letters: Vec<char> = part
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .flat_map(char::to_lowercase)
+        .collect();
+    let vowel = |i: usize| letters.get(i).is_some_and(|&c| is_vowel(c, i));
+    let mut count = (0..letters.len())
+        .filter(|&i| vowel(i) && (i == 0 || !vowel(i - 1)))
+        .count();
+    let n = letters.len();
+    let ends_with = |suffix: [char; 2]| letters.ends_with(&suffix);
+    if count > 1 && n >= 3 {
+        let before = letters[n - 2];
+        let third = letters[n - 3];
+        // Silent final e (make, whale), but not the -le of table, nor -ee.
+        let silent_e = letters[n - 1] == 'e'
+            && !is_vowel(before, n - 2)
+            && (before != 'l' || is_vowel(third, n - 3));
+        // -ed is silent except after t or d (jumped, but wanted).
+        let silent_ed =
+            ends_with(['e', 'd']) && !is_vowel(third, n - 3) && !matches!(third, 't' | 'd');
+        // -es is silent except after sibilants (makes, but boxes, places, changes).
+        let silent_es = ends_with(['e', 's'])
+            && !is_vowel(third, n - 3)
+            && !matches!(third, 's' | 'x' | 'z' | 'c' | 'g' | 'h');
+        if silent_e || silent_ed || silent_es {
+            count -= 1;
+        }
+    }
+    // Numbers and vowel-less abbreviations are read as at least one syllable.
+    count.max(1)
+}
+
+fn is_vowel(c: char, index: usize) -> bool {
+    match c {
+        'a' | 'e' | 'i' | 'o' | 'u' => true,
+        // A leading y is a consonant (yes), elsewhere a vowel (system, Kazyr).
+        'y' => index > 0,
+        _ => "àáâãäåæèéêëěìíîïòóôõöøœùúûüůýÿ".contains(c),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn syllable_counts() {
+        let rows: &[(&str, usize)] = &[
+            ("a", 1),
+            ("the", 1),
+            ("cat", 1),
+            ("make", 1),
+            ("whale", 1),
+            ("table", 2),
+            ("little", 2),
+            ("free", 1),
+            ("agree", 2),
+            ("jumped", 1),
+            ("wanted", 2),
+            ("makes", 1),
+            ("boxes", 2),
+            ("places", 2),
+            ("changes", 2),
+            ("yes", 1),
+            ("system", 2),
+            ("Khatami’s", 3),
+            ("high-tech", 2),
+            ("four-day", 2),
+            ("construction", 3),
+            ("significant", 4),
+            ("café", 2),
+            ("300", 1),
+            ("3.5", 1),
+            ("AP", 1),
+            ("", 1),
+        ];
+        for (word, expected) in rows {
+            assert_eq!(syllables(word), *expected, "word: {word:?}");
+        }
+    }
+
+    fn paragraph(start: usize, end: usize, sentences: usize) -> Paragraph {
+        Paragraph {
+            start,
+            end,
+            lede: start == 0,
+            sentences: vec![Span::new(start, end); sentences],
+        }
+    }
+
+    #[test]
+    fn counts_and_grade() {
+        let text = "The cat sat. The dog ran.\n\nA big red bus.";
+        let paras = [paragraph(0, 25, 2), paragraph(27, 41, 1)];
+        let stats = compute(text, &paras);
+        assert_eq!(stats.paragraphs, 2);
+        assert_eq!(stats.sentences, 3);
+        assert_eq!(stats.words, 10);
+        assert_eq!(stats.syllables, 10);
+        assert_eq!(stats.characters, 25 + 14);
+        assert!((stats.reading_minutes - 10.0 / 238.0).abs() < 1e-12);
+        let grade = 0.39 * (10.0 / 3.0) + 11.8 * 1.0 - 15.59;
+        assert!((stats.flesch_kincaid_grade - grade).abs() < 1e-12);
+    }
+
+    #[test]
+    fn multibyte_characters_count_once() {
+        let text = "Kazan–in “é”";
+        let stats = compute(text, &[paragraph(0, text.len(), 1)]);
+        assert_eq!(stats.characters, 12);
+        assert_eq!(stats.words, 3);
+    }
+
+    #[test]
+    fn empty_and_odd_input() {
+        let rows: &[(&str, Vec<Paragraph>)] = &[
+            ("", vec![]),
+            ("   ", vec![paragraph(0, 3, 0)]),
+            ("Words but no sentences", vec![paragraph(0, 22, 0)]),
+            (
+                "é",
+                vec![paragraph(1, 2, 1), paragraph(5, 9, 1), paragraph(2, 0, 1)],
+            ),
+        ];
+        for (text, paras) in rows {
+            let stats = compute(text, paras);
+            assert!(stats.reading_minutes.is_finite() && stats.flesch_kincaid_grade.is_finite());
+            if stats.words == 0 {
+                assert_eq!(stats.flesch_kincaid_grade, 0.0, "{text:?}");
+            }
+        }
+        assert_eq!(compute("", &[]), Stats::default());
+    }
+
+    struct Lcg(u64);
+
+    impl Lcg {
+        fn next(&mut self) -> u64 {
+            self.0 = self
+                .0
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            self.0 >> 33
+        }
+    }
+
+    #[test]
+    fn property_no_panics_and_finite_numbers() {
+        const PIECES: &[&str] = &[
+            "a", "B", "é", "“", "”", "’", "‘", "–", "…", ".", "?", "!", "(", ")", " ", "\n",
+            "table", "y", "e", "es", "ed", "’s", "3.5", "-",
+        ];
+        let mut rng = Lcg(3);
+        for _ in 0..3000 {
+            let len = (rng.next() % 50) as usize;
+            let text: String = (0..len)
+                .map(|_| PIECES[(rng.next() as usize) % PIECES.len()])
+                .collect();
+            let a = (rng.next() as usize) % (text.len() + 3);
+            let b = (rng.next() as usize) % (text.len() + 3);
+            let paras = [paragraph(0, text.len(), 1), paragraph(a, b, 2)];
+            let stats = compute(&text, &paras);
+            assert!(stats.reading_minutes.is_finite() && stats.flesch_kincaid_grade.is_finite());
+            assert!(stats.syllables >= stats.words);
+            for w in text.split_whitespace() {
+                assert!(syllables(w) >= 1);
+            }
+        }
+    }
+}

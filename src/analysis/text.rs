@@ -1,0 +1,175 @@
+//! Spans and the small text utilities every stage shares.
+
+use serde::{Deserialize, Serialize};
+
+/// A half-open byte range into the analysed text. Both ends lie on `char` boundaries.
+#[derive(
+    Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Default,
+)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub const fn new(start: usize, end: usize) -> Span {
+        Span { start, end }
+    }
+
+    pub fn len(&self) -> usize {
+        self.end.saturating_sub(self.start)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.end <= self.start
+    }
+
+    pub fn contains(&self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+
+    /// The text under the span, or "" if the span does not fit the text.
+    pub fn slice<'t>(&self, text: &'t str) -> &'t str {
+        text.get(self.start..self.end).unwrap_or("")
+    }
+
+    /// The same span with surrounding white space left out.
+    pub fn trim(&self, text: &str) -> Span {
+        let inner = self.slice(text);
+        let lead = inner.len() - inner.trim_start().len();
+        let trail = inner.len() - inner.trim_end().len();
+        if lead == inner.len() {
+            return Span::new(self.start, self.start);
+        }
+        Span::new(self.start + lead, self.end - trail)
+    }
+}
+
+/// Clamps a span to the text and moves its ends onto char boundaries (start forwards, end
+/// backwards), so callers can slice safely whatever spans they were handed.
+pub fn fit_span(text: &str, span: Span) -> Option<Span> {
+    let mut start = span.start.min(text.len());
+    let mut end = span.end.min(text.len());
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    (start <= end).then_some(Span::new(start, end))
+}
+
+/// Converts byte offsets into Unicode code-point offsets (what the evaluation corpora use).
+///
+/// Built once per text; each lookup is a binary search.
+pub struct CharIndex {
+    /// Byte offset of every char start, plus the text length at the end.
+    starts: Vec<usize>,
+}
+
+impl CharIndex {
+    pub fn new(text: &str) -> CharIndex {
+        let mut starts: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+        starts.push(text.len());
+        CharIndex { starts }
+    }
+
+    /// The code-point index of a byte offset; an offset inside a char rounds down.
+    pub fn char_of_byte(&self, byte: usize) -> usize {
+        match self.starts.binary_search(&byte) {
+            Ok(i) => i,
+            Err(i) => i.saturating_sub(1),
+        }
+    }
+
+    /// The byte offset of a code-point index, clamped to the text.
+    pub fn byte_of_char(&self, ch: usize) -> usize {
+        self.starts[ch.min(self.starts.len() - 1)]
+    }
+}
+
+/// Quotation marks that open a quotation.
+pub fn is_opening_quote(c: char) -> bool {
+    matches!(c, '"' | '“' | '„' | '«' | '‘')
+}
+
+/// Marks that may close a quotation or bracket right after a sentence's final punctuation.
+pub fn is_closing_mark(c: char) -> bool {
+    matches!(c, '"' | '”' | '’' | '\'' | '»' | ')' | ']' | '}')
+}
+
+/// Dashes used between words: hyphen-minus, en dash, em dash, and the horizontal bar.
+pub fn is_dash(c: char) -> bool {
+    matches!(c, '-' | '–' | '—' | '―')
+}
+
+/// Words of the text as spans: runs of letters, digits and inner apostrophes or hyphens.
+pub fn word_spans(text: &str, within: Span) -> Vec<Span> {
+    let mut words = Vec::new();
+    let slice = within.slice(text);
+    let mut start: Option<usize> = None;
+    let mut chars = slice.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let joins = matches!(c, '\'' | '’' | '-' | '.' | ',')
+            && start.is_some()
+            && chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric())
+            && (c != '.' && c != ','
+                || slice[..i]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|p| p.is_ascii_digit()));
+        if c.is_alphanumeric() || joins {
+            start.get_or_insert(i);
+        } else if let Some(s) = start.take() {
+            words.push(Span::new(within.start + s, within.start + i));
+        }
+    }
+    if let Some(s) = start {
+        words.push(Span::new(within.start + s, within.end));
+    }
+    words
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn char_index_round_trips_multibyte_text() {
+        let text = "Kazan–in “a” é";
+        let index = CharIndex::new(text);
+        for (ci, (bi, _)) in text.char_indices().enumerate() {
+            assert_eq!(index.char_of_byte(bi), ci);
+            assert_eq!(index.byte_of_char(ci), bi);
+        }
+        assert_eq!(index.char_of_byte(text.len()), text.chars().count());
+    }
+
+    #[test]
+    fn words_keep_inner_apostrophes_hyphens_and_decimals() {
+        let text = "Khatami’s high-tech 3.5 per cent, 1,200 (AP)";
+        let words: Vec<&str> = word_spans(text, Span::new(0, text.len()))
+            .iter()
+            .map(|s| s.slice(text))
+            .collect();
+        assert_eq!(
+            words,
+            [
+                "Khatami’s",
+                "high-tech",
+                "3.5",
+                "per",
+                "cent",
+                "1,200",
+                "AP"
+            ]
+        );
+    }
+
+    #[test]
+    fn trim_handles_all_white_space() {
+        let text = "  a b  ";
+        assert_eq!(Span::new(0, 7).trim(text), Span::new(2, 5));
+        assert_eq!(Span::new(0, 2).trim(text), Span::new(0, 0));
+    }
+}

@@ -1,0 +1,15 @@
+//! Article Atlas: an article analyser that runs entirely in the browser.
+//!
+//! [`analysis`] is the pure core, shared by the web page and the `article-atlas` CLI.
+//! [`view_model`] turns an analysis into what the page draws, still without any web types.
+//! `ui` (wasm only) holds the Leptos components.
+
+pub mod analysis;
+pub mod loading;
+pub mod view_model;
+
+#[cfg(target_arch = "wasm32")]
+pub mod ui;
+
+/// The default article: the page opens with it already analysed.
+pub const SAMPLE_ARTICLE: &str = include_str!("../data/samples/monitor-7-55.txt");

@@ -1,0 +1,124 @@
+//! What an opened, dropped or pasted file becomes: article text, or a clear refusal.
+//!
+//! Pure, so that the rules are tested natively. The page reads the file's bytes and asks here.
+
+use crate::analysis::{source, InputFormat};
+
+/// A file accepted as an article.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LoadedArticle {
+    /// What goes into the text area.
+    pub text: String,
+    /// The format to analyse it as; `None` lets the analyser guess.
+    pub format: Option<InputFormat>,
+    /// A short note for the user about what was done with the file.
+    pub note: String,
+}
+
+/// Signatures of common binary formats, checked before anything else.
+const BINARY_SIGNATURES: &[(&[u8], &str)] = &[
+    (b"%PDF", "a PDF"),
+    (b"PK\x03\x04", "a zip archive or office document"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xFF\xD8\xFF", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"RIFF", "a media file"),
+    (b"\x1F\x8B", "a gzip archive"),
+    (b"\0asm", "a WebAssembly module"),
+    (b"{\\rtf", "an RTF document"),
+    (b"\xD0\xCF\x11\xE0", "an old Office document"),
+];
+
+/// Decides whether a file is an article the page can read, from its name, type and bytes.
+pub fn load_file(name: &str, mime: &str, bytes: &[u8]) -> Result<LoadedArticle, String> {
+    let refuse = |what: &str| {
+        Err(format!(
+            "“{name}” is {what}, not text. Open a .txt, .md or .html file, or paste the article."
+        ))
+    };
+    if let Some((_, what)) = BINARY_SIGNATURES
+        .iter()
+        .find(|(sig, _)| bytes.starts_with(sig))
+    {
+        return refuse(what);
+    }
+    let mime = mime.to_ascii_lowercase();
+    if ["image/", "audio/", "video/", "font/"]
+        .iter()
+        .any(|p| mime.starts_with(p))
+        || mime == "application/pdf"
+        || mime == "application/zip"
+    {
+        return refuse("not a text file");
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if bytes.contains(&0) {
+        return refuse("a binary file");
+    }
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        return Err(format!(
+            "“{name}” is not UTF-8 text. Save it as UTF-8 and try again."
+        ));
+    };
+    if text.trim().is_empty() {
+        return Err(format!("“{name}” is empty."));
+    }
+    let lower = name.to_ascii_lowercase();
+    let is_html = lower.ends_with(".html") || lower.ends_with(".htm") || mime == "text/html";
+    if is_html || (!lower.ends_with(".txt") && source::detect_format(text) == InputFormat::Html) {
+        return Ok(LoadedArticle {
+            text: html_to_article_text(text),
+            format: Some(InputFormat::Plain),
+            note: format!("Opened “{name}”: the page was reduced to its article text; scripts and styles were dropped."),
+        });
+    }
+    let markdown =
+        lower.ends_with(".md") || lower.ends_with(".markdown") || mime == "text/markdown";
+    Ok(LoadedArticle {
+        text: text.replace("\r\n", "\n"),
+        format: markdown.then_some(InputFormat::Markdown),
+        note: format!("Opened “{name}”."),
+    })
+}
+
+/// HTML from a file or the clipboard, reduced to the article's text with blank lines between blocks.
+pub fn html_to_article_text(html: &str) -> String {
+    source::prepare(html, InputFormat::Html).text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_what_is_not_text() {
+        let cases: &[(&str, &str, &[u8])] = &[
+            ("scan.pdf", "application/pdf", b"%PDF-1.7 ..."),
+            ("photo.png", "image/png", b"\x89PNG\r\n\x1a\n"),
+            ("notes.txt", "", b"PK\x03\x04zip"),
+            ("a.txt", "text/plain", b"abc\0def"),
+            ("latin1.txt", "text/plain", b"caf\xe9"),
+            ("empty.txt", "text/plain", b"  \n"),
+            ("pic.jpg", "image/jpeg", b"not really"),
+        ];
+        for (name, mime, bytes) in cases {
+            assert!(load_file(name, mime, bytes).is_err(), "{name}");
+        }
+    }
+
+    #[test]
+    fn accepts_text_markdown_and_html() {
+        let txt = load_file("a.txt", "text/plain", b"\xEF\xBB\xBFHello.\r\nWorld.").unwrap();
+        assert_eq!((txt.text.as_str(), txt.format), ("Hello.\nWorld.", None));
+        let md = load_file("a.md", "", b"# T\n\nBody.").unwrap();
+        assert_eq!(md.format, Some(InputFormat::Markdown));
+        let html = load_file(
+            "a.html",
+            "text/html",
+            b"<h1>T</h1><script>alert(1)</script><p>Body.</p>",
+        )
+        .unwrap();
+        assert_eq!(html.text, "T\n\nBody.");
+        assert_eq!(html.format, Some(InputFormat::Plain));
+    }
+}

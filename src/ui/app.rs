@@ -1,0 +1,43 @@
+use leptos::prelude::*;
+
+use super::article_input::ArticleInput;
+use super::article_view::ArticleView;
+use super::citations_table::CitationsTable;
+use super::drop_zone::DropZone;
+use super::notice_banner::NoticeBanner;
+use super::outline::Outline;
+use super::state::AppState;
+use super::stats_bar::StatsBar;
+
+/// The whole page, opened on the sample article.
+#[component]
+pub fn App() -> impl IntoView {
+    let state = AppState::new(crate::SAMPLE_ARTICLE);
+    provide_context(state);
+    view! {
+        <div class="app">
+            <header class="app__bar">
+                <h1 class="app__name">"Article Atlas"</h1>
+                <p class="app__tagline">"How a news article is built: its parts, its quotations and its sources."</p>
+            </header>
+            <NoticeBanner/>
+            <main class="app__main">
+                <section class="app__input" aria-label="Article text">
+                    <ArticleInput/>
+                </section>
+                <section class="app__article" aria-label="Analysed article">
+                    <StatsBar/>
+                    <ArticleView/>
+                </section>
+                <aside class="app__side" aria-label="Outline and sources">
+                    <Outline/>
+                    <CitationsTable/>
+                </aside>
+            </main>
+            <footer class="app__footer">
+                "Everything runs in this tab: nothing you paste leaves your device."
+            </footer>
+            <DropZone/>
+        </div>
+    }
+}

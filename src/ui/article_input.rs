@@ -1,0 +1,95 @@
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+
+use super::state::AppState;
+use crate::loading;
+
+/// Reads a file the user chose or dropped and hands its bytes to the state.
+pub fn read_file(state: AppState, file: web_sys::File) {
+    let name = file.name();
+    let mime = file.type_();
+    spawn_local(async move {
+        match gloo::file::futures::read_as_bytes(&gloo::file::Blob::from(file)).await {
+            Ok(bytes) => state.open_file(&name, &mime, &bytes),
+            Err(_) => state.open_file(&name, &mime, b"\0unreadable"),
+        }
+    });
+}
+
+/// The text area, with the file picker and the way back to the sample.
+#[component]
+pub fn ArticleInput() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let file_input = NodeRef::<leptos::html::Input>::new();
+
+    let on_paste = move |ev: web_sys::ClipboardEvent| {
+        // Rich text from a web page arrives as HTML: keep its article text and drop the rest.
+        let Some(html) = ev
+            .clipboard_data()
+            .and_then(|d| d.get_data("text/html").ok())
+            .filter(|h| !h.trim().is_empty())
+        else {
+            return;
+        };
+        ev.prevent_default();
+        let text = loading::html_to_article_text(&html);
+        let Some(area) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+        else {
+            return;
+        };
+        let value = area.value();
+        let utf16: Vec<u16> = value.encode_utf16().collect();
+        let start = area
+            .selection_start()
+            .ok()
+            .flatten()
+            .unwrap_or(utf16.len() as u32) as usize;
+        let end = area.selection_end().ok().flatten().unwrap_or(start as u32) as usize;
+        let before = String::from_utf16_lossy(&utf16[..start.min(utf16.len())]);
+        let after = String::from_utf16_lossy(&utf16[end.min(utf16.len())..]);
+        state.source.set(format!("{before}{text}{after}"));
+        state.inform("Pasted HTML was reduced to its article text.");
+    };
+
+    view! {
+        <div class="article-input">
+            <label class="article-input__label" for="article-input">"Paste, type or drop an article"</label>
+            <textarea
+                id="article-input"
+                class="article-input__text"
+                data-testid="article-input"
+                spellcheck="false"
+                prop:value=move || state.source.get()
+                on:input:target=move |ev| state.source.set(ev.target().value())
+                on:paste=on_paste
+            ></textarea>
+            <div class="article-input__actions">
+                <button class="button" type="button" on:click=move |_| {
+                    if let Some(input) = file_input.get() {
+                        input.click();
+                    }
+                }>"Open a file…"</button>
+                <input
+                    class="article-input__file"
+                    type="file"
+                    accept=".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html"
+                    node_ref=file_input
+                    data-testid="file-input"
+                    on:change:target=move |ev| {
+                        let input = ev.target();
+                        if let Some(file) = input.files().and_then(|files| files.get(0)) {
+                            read_file(state, file);
+                        }
+                        input.set_value("");
+                    }
+                />
+                <button class="button button--quiet" type="button" data-testid="load-sample" on:click=move |_| state.load_sample()>
+                    "Back to the sample"
+                </button>
+            </div>
+        </div>
+    }
+}

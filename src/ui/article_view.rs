@@ -1,0 +1,163 @@
+use leptos::prelude::*;
+
+use super::state::AppState;
+use crate::analysis::BlockKind;
+use crate::view_model::{BlockView, Piece, Run};
+
+/// The article as read, with its structure made visible.
+#[component]
+pub fn ArticleView() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let header = Memo::new(move |_| state.analysis.with(|a| a.header_fields.clone()));
+    let keyed_blocks = move || {
+        state.blocks.get().into_iter().map(|block| {
+            let key = block_key(&block);
+            (key, block)
+        })
+    };
+    view! {
+        <article
+            class="article-view"
+            class:article-view--sentences=move || state.show_sentences.get()
+            data-testid="article-view"
+        >
+            <Show when=move || !header.with(Vec::is_empty)>
+                <dl class="article-view__header" id="aa-header" tabindex="-1" data-testid="header-fields">
+                    <For
+                        each=move || header.get().into_iter().enumerate()
+                        key=|(i, f)| (*i, f.key.clone(), f.value.clone())
+                        children=|(_, field)| view! {
+                            <div class="article-view__field">
+                                <dt>{field.key}</dt>
+                                <dd>{field.value}</dd>
+                            </div>
+                        }
+                    />
+                </dl>
+            </Show>
+            <For each=keyed_blocks key=|(key, _)| *key children=|(_, block)| render_block(block)/>
+            <Show when=move || state.analysis.with(|a| a.text.trim().is_empty())>
+                <p class="article-view__empty">"Paste an article on the left to see its structure."</p>
+            </Show>
+        </article>
+    }
+}
+
+/// Blocks whose content is unchanged keep their elements while the user types elsewhere.
+fn block_key(block: &BlockView) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    block.hash(&mut hasher);
+    hasher.finish()
+}
+
+fn render_block(block: BlockView) -> AnyView {
+    let anchor = block.anchor.clone();
+    let runs = block.runs.into_iter().map(render_run).collect_view();
+    match block.kind {
+        BlockKind::Title => view! { <h2 class="article-view__title" id=anchor tabindex="-1" data-testid="headline">{runs}</h2> }.into_any(),
+        BlockKind::Byline => view! { <p class="article-view__byline" id=anchor tabindex="-1">{runs}</p> }.into_any(),
+        BlockKind::Heading => view! { <h3 class="article-view__heading" id=anchor tabindex="-1">{runs}</h3> }.into_any(),
+        BlockKind::Citations => {
+            view! { <p class="article-view__paragraph article-view__paragraph--citations" id=anchor tabindex="-1">{runs}</p> }.into_any()
+        }
+        _ => {
+            let lede = block.paragraph == Some(1);
+            let number = block.paragraph.map(|n| n.to_string()).unwrap_or_default();
+            view! {
+                <p
+                    class="article-view__paragraph"
+                    class:article-view__paragraph--lede=lede
+                    id=anchor
+                    tabindex="-1"
+                    data-paragraph=number
+                    data-testid="paragraph"
+                >
+                    {runs}
+                </p>
+            }
+            .into_any()
+        }
+    }
+}
+
+fn render_run(run: Run) -> AnyView {
+    match run {
+        Run::Plain(pieces) => pieces
+            .into_iter()
+            .map(render_piece)
+            .collect_view()
+            .into_any(),
+        Run::Quotation {
+            index,
+            first_part,
+            speaker,
+            cue,
+            pieces,
+        } => {
+            let label = match (&speaker, &cue) {
+                (Some(s), Some(c)) => format!("{s} ({c})"),
+                (Some(s), None) => s.clone(),
+                (None, _) => "Unattributed".to_string(),
+            };
+            let title = format!("Quotation {}: {label}", index + 1);
+            let content = pieces.into_iter().map(render_piece).collect_view();
+            if first_part {
+                view! {
+                    <q class="article-view__quotation" id=format!("aa-quote-{index}") tabindex="-1"
+                        data-testid="quotation" data-speaker=speaker.clone().unwrap_or_default() title=title>
+                        {content}
+                        <span class="article-view__quote-speaker" data-testid="quotation-speaker">{label}</span>
+                    </q>
+                }
+                .into_any()
+            } else {
+                view! {
+                    <q class="article-view__quotation article-view__quotation--continued" data-testid="quotation-continued" title=title>
+                        {content}
+                    </q>
+                }
+                .into_any()
+            }
+        }
+    }
+}
+
+fn render_piece(piece: Piece) -> AnyView {
+    let Piece {
+        text,
+        sentence,
+        sentence_start,
+        role,
+        emphasis,
+        strong,
+        link,
+        ..
+    } = piece;
+    let parity = sentence.map(|i| {
+        if i % 2 == 0 {
+            "article-view__sentence--even"
+        } else {
+            "article-view__sentence--odd"
+        }
+    });
+    let mut class = String::from("article-view__piece");
+    for extra in [parity, role.map(|r| r.class())].into_iter().flatten() {
+        class.push(' ');
+        class.push_str(extra);
+    }
+    if emphasis {
+        class.push_str(" article-view__piece--emphasis");
+    }
+    if strong {
+        class.push_str(" article-view__piece--strong");
+    }
+    let number = sentence
+        .filter(|_| sentence_start)
+        .map(|i| (i + 1).to_string());
+    // Links are shown, not followed: the page makes no requests, and the address is in the tooltip.
+    view! {
+        <span class=class data-sentence-start=number title=link>{text}</span>
+    }
+    .into_any()
+}

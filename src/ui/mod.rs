@@ -1,0 +1,14 @@
+//! The page: Leptos components, one per file. They display [`crate::view_model`] values and
+//! dispatch to [`state::AppState`]; decisions live in the pure modules, not here.
+
+pub mod app;
+pub mod article_input;
+pub mod article_view;
+pub mod citations_table;
+pub mod drop_zone;
+pub mod notice_banner;
+pub mod outline;
+pub mod state;
+pub mod stats_bar;
+
+pub use app::App;

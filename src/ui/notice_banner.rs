@@ -1,0 +1,27 @@
+use leptos::prelude::*;
+
+use super::state::{AppState, NoticeKind};
+
+/// The latest message for the user: what a file became, or why it was refused.
+#[component]
+pub fn NoticeBanner() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    move || {
+        state.notice.get().map(|notice| {
+            let error = notice.kind == NoticeKind::Error;
+            view! {
+                <div
+                    class="notice"
+                    class:notice--error=error
+                    role=if error { "alert" } else { "status" }
+                    data-testid="notice"
+                >
+                    <span class="notice__message">{notice.message}</span>
+                    <button class="notice__dismiss" type="button" aria-label="Dismiss" on:click=move |_| state.notice.set(None)>
+                        "×"
+                    </button>
+                </div>
+            }
+        })
+    }
+}

@@ -1,0 +1,85 @@
+//! The page's state: the article's source text is the one signal everything derives from.
+
+use leptos::prelude::*;
+
+use crate::analysis::{Analysis, Analyzer, InputFormat};
+use crate::loading::{self, LoadedArticle};
+use crate::view_model::{self, BlockView, OutlineItem};
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum NoticeKind {
+    Info,
+    Error,
+}
+
+/// A message for the user, shown until replaced or dismissed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Notice {
+    pub kind: NoticeKind,
+    pub message: String,
+}
+
+/// Shared through context; every field is a cheap copyable handle.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub source: RwSignal<String>,
+    /// `None` lets the analyser guess the format from the text.
+    pub format: RwSignal<Option<InputFormat>>,
+    pub notice: RwSignal<Option<Notice>>,
+    pub show_sentences: RwSignal<bool>,
+    pub analysis: Memo<Analysis>,
+    pub blocks: Memo<Vec<BlockView>>,
+    pub outline: Memo<Vec<OutlineItem>>,
+}
+
+impl AppState {
+    pub fn new(initial: &str) -> AppState {
+        let source = RwSignal::new(initial.to_string());
+        let format = RwSignal::new(None::<InputFormat>);
+        let analyzer = Analyzer::new();
+        let analysis = Memo::new(move |_| {
+            let text = source.read();
+            match format.get() {
+                Some(format) => analyzer.analyze_as(&text, format),
+                None => analyzer.analyze(&text),
+            }
+        });
+        AppState {
+            source,
+            format,
+            notice: RwSignal::new(None),
+            show_sentences: RwSignal::new(false),
+            analysis,
+            blocks: Memo::new(move |_| analysis.with(view_model::block_views)),
+            outline: Memo::new(move |_| analysis.with(view_model::outline)),
+        }
+    }
+
+    pub fn load_sample(&self) {
+        self.format.set(None);
+        self.source.set(crate::SAMPLE_ARTICLE.to_string());
+        self.inform("The sample article is loaded again.");
+    }
+
+    /// A file was opened or dropped: use it if it is text, otherwise say why not and change nothing.
+    pub fn open_file(&self, name: &str, mime: &str, bytes: &[u8]) {
+        match loading::load_file(name, mime, bytes) {
+            Ok(LoadedArticle { text, format, note }) => {
+                self.format.set(format);
+                self.source.set(text);
+                self.inform(&note);
+            }
+            Err(message) => self.notice.set(Some(Notice {
+                kind: NoticeKind::Error,
+                message,
+            })),
+        }
+    }
+
+    pub fn inform(&self, message: &str) {
+        self.notice.set(Some(Notice {
+            kind: NoticeKind::Info,
+            message: message.to_string(),
+        }));
+    }
+}

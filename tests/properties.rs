@@ -1,0 +1,176 @@
+//! Properties that hold for any input: no panic, blocks tile the text, every span lies on char
+//! boundaries inside the text, and sentences are sorted, disjoint and inside their paragraphs.
+
+use article_atlas::analysis::{Analysis, Analyzer, InputFormat, Span};
+
+/// A small deterministic generator, so that failures reproduce without a seed file.
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        self.0 >> 33
+    }
+}
+
+const PIECES: &[&str] = &[
+    "a",
+    "St.",
+    " ",
+    "\n",
+    "\n\n",
+    ".",
+    "?",
+    "!",
+    "…",
+    "...",
+    "“",
+    "”",
+    "\"",
+    "’",
+    "'",
+    "(",
+    ")",
+    "–",
+    "—",
+    " - ",
+    "Khatami",
+    "said",
+    "U.S.",
+    "Mr.",
+    "é",
+    "MOSCOW",
+    ", ",
+    ": ",
+    "Publication:",
+    "Issue: 5",
+    "# ",
+    "**",
+    "[x](y)",
+    "<p>",
+    "</p>",
+    "<script>",
+    "&amp;",
+    "&#",
+    ";",
+    "March 12",
+    "(AP, March 3)",
+    "By ",
+    "\t",
+    "\r\n",
+    "Ж",
+    "🙂",
+];
+
+fn generate(rng: &mut Lcg) -> String {
+    let len = rng.next() % 60;
+    (0..len)
+        .map(|_| PIECES[(rng.next() as usize) % PIECES.len()])
+        .collect()
+}
+
+fn check_span(analysis: &Analysis, span: Span, what: &str) {
+    let text = &analysis.text;
+    assert!(
+        span.start <= span.end && span.end <= text.len(),
+        "{what} {span:?} outside text {text:?}"
+    );
+    assert!(
+        text.is_char_boundary(span.start) && text.is_char_boundary(span.end),
+        "{what} {span:?} splits a char in {text:?}"
+    );
+}
+
+fn check(analysis: &Analysis, input: &str) {
+    let mut at = 0;
+    for block in &analysis.blocks {
+        assert_eq!(block.start, at, "blocks must tile the text: {input:?}");
+        check_span(analysis, Span::new(block.start, block.end), "block");
+        at = block.end;
+    }
+    assert_eq!(
+        at,
+        analysis.text.len(),
+        "blocks must reach the end: {input:?}"
+    );
+    let mut source_at = 0;
+    for block in &analysis.blocks {
+        assert_eq!(
+            block.source.start, source_at,
+            "block sources must tile the input: {input:?}"
+        );
+        source_at = block.source.end;
+    }
+    assert_eq!(
+        source_at,
+        input.len(),
+        "block sources must reach the end of the input: {input:?}"
+    );
+    for p in &analysis.paragraphs {
+        check_span(analysis, Span::new(p.start, p.end), "paragraph");
+        let mut last_end = p.start;
+        for s in &p.sentences {
+            check_span(analysis, *s, "sentence");
+            assert!(
+                s.start >= last_end && s.end <= p.end,
+                "sentences sorted and inside the paragraph: {input:?}"
+            );
+            last_end = s.end;
+        }
+    }
+    for q in &analysis.quotations {
+        check_span(analysis, Span::new(q.start, q.end), "quotation");
+        q.speaker_span
+            .iter()
+            .chain(q.cue_span.iter())
+            .for_each(|s| check_span(analysis, *s, "speaker/cue"));
+    }
+    for c in &analysis.citations {
+        check_span(analysis, Span::new(c.start, c.end), "citation");
+    }
+    for field in &analysis.header_fields {
+        check_span(analysis, field.key_span, "header key");
+        check_span(analysis, field.value_span, "header value");
+    }
+    for span in [
+        analysis.title_span,
+        analysis.byline_span,
+        analysis.dateline_span,
+        analysis.citation_span,
+    ]
+    .into_iter()
+    .flatten()
+    {
+        check_span(analysis, span, "part");
+    }
+}
+
+#[test]
+fn any_input_gives_a_consistent_analysis() {
+    let analyzer = Analyzer::new();
+    let mut rng = Lcg(0x5eed);
+    for _ in 0..4000 {
+        let input = generate(&mut rng);
+        for format in [InputFormat::Plain, InputFormat::Markdown, InputFormat::Html] {
+            let analysis = analyzer.analyze_as(&input, format);
+            check(&analysis, &input);
+        }
+        check(&analyzer.analyze(&input), &input);
+    }
+}
+
+#[test]
+fn the_sample_with_every_line_ending_and_truncation_is_consistent() {
+    let analyzer = Analyzer::new();
+    let sample = article_atlas::SAMPLE_ARTICLE;
+    let crlf = sample.replace('\n', "\r\n");
+    for text in [sample, crlf.as_str()] {
+        for (cut, _) in text.char_indices().step_by(97) {
+            let input = &text[..cut];
+            check(&analyzer.analyze(input), input);
+        }
+    }
+}

@@ -1,0 +1,169 @@
+//! The embedded sample article against its hand-checked expectations, and the CLI's fixed interface.
+
+use article_atlas::analysis::Analyzer;
+use serde_json::Value;
+
+const EXPECTED: &str = include_str!("../data/samples/monitor-7-55.expected.json");
+
+fn expected() -> Value {
+    serde_json::from_str(EXPECTED).unwrap()
+}
+
+#[test]
+fn embedded_sample_matches_the_shared_copy_when_present() {
+    let shared = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/samples/");
+    for (name, embedded) in [
+        ("monitor-7-55.txt", article_atlas::SAMPLE_ARTICLE),
+        ("monitor-7-55.expected.json", EXPECTED),
+    ] {
+        if let Ok(original) = std::fs::read_to_string(format!("{shared}{name}")) {
+            assert_eq!(
+                original, embedded,
+                "data/samples/{name} differs from ../shared/samples/{name}"
+            );
+        }
+    }
+}
+
+#[test]
+fn sample_structure_matches_the_expectations() {
+    let analysis = Analyzer::new().analyze(article_atlas::SAMPLE_ARTICLE);
+    let expected = expected();
+    let header: Value = serde_json::to_value(&analysis.header).unwrap();
+    assert_eq!(header, expected["header"]);
+    assert_eq!(
+        analysis.paragraphs.len() as u64,
+        expected["paragraphs"].as_u64().unwrap()
+    );
+    let counts: Vec<u64> = analysis
+        .paragraphs
+        .iter()
+        .map(|p| p.sentences.len() as u64)
+        .collect();
+    let expected_counts: Vec<u64> = expected["sentences_per_paragraph"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_u64().unwrap())
+        .collect();
+    assert_eq!(counts, expected_counts);
+
+    let quotations: Vec<Value> = analysis
+        .quotations
+        .iter()
+        .map(|q| serde_json::json!({"text": q.text, "speaker": q.speaker, "cue": q.cue}))
+        .collect();
+    assert_eq!(Value::Array(quotations), expected["quotations"]);
+
+    let citations: Vec<Value> = analysis
+        .citations
+        .iter()
+        .map(|c| serde_json::json!({"source": c.source, "dates": c.dates}))
+        .collect();
+    assert_eq!(Value::Array(citations), expected["citations"]);
+}
+
+#[test]
+fn sample_sentence_traps() {
+    let analysis = Analyzer::new().analyze(article_atlas::SAMPLE_ARTICLE);
+    let text = &analysis.text;
+    let sentences: Vec<&str> = analysis.sentences().map(|s| s.slice(text)).collect();
+    assert!(
+        sentences.iter().all(|s| !s.ends_with("St.")),
+        "St. Petersburg must not end a sentence"
+    );
+    assert!(
+        sentences
+            .iter()
+            .any(|s| s.ends_with("technical progress.”")),
+        "the closing mark belongs to its sentence"
+    );
+    assert!(
+        sentences.last().unwrap().ends_with("March 14, 16)."),
+        "the citation belongs to the last sentence"
+    );
+    assert_eq!(
+        analysis
+            .citation_span
+            .map(|s| s.slice(text).starts_with("(Monitor")),
+        Some(true)
+    );
+}
+
+fn cli(args: &[&str], stdin: Option<&[u8]>) -> std::process::Output {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_article-atlas"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Standard input closes when the handle goes out of scope, so the CLI sees its end.
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.unwrap_or_default())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn cli_analyze_prints_the_documented_schema() {
+    let out = cli(
+        &["analyze", "-"],
+        Some(article_atlas::SAMPLE_ARTICLE.as_bytes()),
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    for key in [
+        "schema_version",
+        "header",
+        "title",
+        "byline",
+        "dateline",
+        "paragraphs",
+        "quotations",
+        "citations",
+        "stats",
+        "entities",
+        "places",
+    ] {
+        assert!(json.get(key).is_some(), "missing top-level key {key}");
+    }
+    assert_eq!(json["header"]["Publication"], "Monitor");
+    assert_eq!(json["paragraphs"].as_array().unwrap().len(), 3);
+    let first = &json["paragraphs"][0];
+    assert!(
+        first["start"].is_u64() && first["end"].is_u64() && first["sentences"][0]["start"].is_u64()
+    );
+    assert_eq!(json["quotations"][0]["cue"], "suggested");
+    assert_eq!(json["entities"], Value::Array(vec![]));
+    assert_eq!(json["places"], Value::Array(vec![]));
+}
+
+#[test]
+fn cli_reads_files_and_fails_in_one_line_on_unreadable_input() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/data/samples/monitor-7-55.txt");
+    assert!(cli(&["analyze", path], None).status.success());
+    let cases: &[(&[&str], Option<&[u8]>)] = &[
+        (&["analyze", "/no/such/file.txt"], None),
+        (&["analyze", "-"], Some(b"caf\xe9 latin-1")),
+        (&["analyze"], None),
+        (&["frobnicate"], None),
+        (&["analyze", "-", "--format", "docx"], Some(b"text")),
+    ];
+    for (args, stdin) in cases {
+        let out = cli(args, *stdin);
+        assert!(!out.status.success(), "{args:?} should fail");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(err.trim_end().lines().count(), 1, "{args:?}: {err}");
+        assert!(out.stdout.is_empty());
+    }
+}

@@ -1,0 +1,183 @@
+//! Runs the structure spec files in `tests/spec/`: each case is an article and what the analysis
+//! must find in it. A bug report becomes a new case in a spec file, not a new test function.
+//!
+//! Format of a case:
+//!
+//! ```text
+//! @@ A name for the case
+//! the article text, as many lines as needed
+//! --- expect
+//! key: value
+//! ```
+//!
+//! Keys (each may repeat where it makes sense): `format`, `header` (`Key = value`), `title`,
+//! `byline`, `dateline` (`none` for absent), `paragraphs` (a count), `sentences` (counts per
+//! paragraph, space separated), `sentence N` (the exact text of the Nth sentence of the body,
+//! from 1), `quotation` (`text | speaker | cue`, one line per quotation in order),
+//! `quotations` (a count), `citation` (`source | dates`, all of them in order).
+
+use article_atlas::analysis::{Analysis, Analyzer};
+
+struct Case {
+    file: String,
+    name: String,
+    input: String,
+    expectations: Vec<(String, String)>,
+}
+
+fn parse_spec(file: &str, content: &str) -> Vec<Case> {
+    let mut cases = Vec::new();
+    for chunk in content.split("\n@@ ").skip(1) {
+        let (name, rest) = chunk.split_once('\n').expect("a case has a name line");
+        let rest = format!("\n{rest}");
+        let (input, expect) = rest
+            .split_once("\n--- expect\n")
+            .unwrap_or_else(|| panic!("{file}: {name}: no `--- expect`"));
+        let expectations = expect
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(|l| {
+                let (k, v) = l
+                    .split_once(':')
+                    .unwrap_or_else(|| panic!("{file}: {name}: bad line {l:?}"));
+                (k.trim().to_string(), v.trim().to_string())
+            })
+            .collect();
+        // `\n` at the end of the input belongs to the spec layout, not the article.
+        let input = input
+            .strip_prefix('\n')
+            .unwrap_or(input)
+            .replace("\\t", "\t");
+        cases.push(Case {
+            file: file.to_string(),
+            name: name.trim().to_string(),
+            input,
+            expectations,
+        });
+    }
+    cases
+}
+
+fn opt(value: &Option<String>) -> String {
+    value.clone().unwrap_or_else(|| "none".into())
+}
+
+fn check(case: &Case, analysis: &Analysis) -> Vec<String> {
+    let text = &analysis.text;
+    let mut failures = Vec::new();
+    let mut fail = |what: &str, expected: &str, got: String| {
+        if expected != got {
+            failures.push(format!("{what}: expected {expected:?}, got {got:?}"));
+        }
+    };
+    let citations: Vec<String> = analysis
+        .citations
+        .iter()
+        .map(|c| format!("{} | {}", c.source, c.dates))
+        .collect();
+    let expected_citations: Vec<&String> = case
+        .expectations
+        .iter()
+        .filter(|(k, _)| k == "citation")
+        .map(|(_, v)| v)
+        .collect();
+    if !expected_citations.is_empty() || case.expectations.iter().any(|(k, _)| k == "citations") {
+        fail(
+            "citations",
+            &format!("{expected_citations:?}"),
+            format!("{:?}", citations.iter().collect::<Vec<_>>()),
+        );
+    }
+    let sentences: Vec<&str> = analysis.sentences().map(|s| s.slice(text)).collect();
+    let mut quotation_index = 0;
+    for (key, value) in &case.expectations {
+        match key.as_str() {
+            "format" => fail(key, value, format!("{:?}", analysis.format).to_lowercase()),
+            "header" => {
+                let (k, v) = value.split_once(" = ").unwrap_or((value, ""));
+                fail(
+                    key,
+                    v,
+                    analysis.header.get(k).unwrap_or("<missing>").to_string(),
+                );
+            }
+            "header fields" => fail(key, value, analysis.header_fields.len().to_string()),
+            "title" => fail(key, value, opt(&analysis.title)),
+            "byline" => fail(key, value, opt(&analysis.byline)),
+            "dateline" => fail(key, value, opt(&analysis.dateline)),
+            "paragraphs" => fail(key, value, analysis.paragraphs.len().to_string()),
+            "sentences" => {
+                let counts: Vec<String> = analysis
+                    .paragraphs
+                    .iter()
+                    .map(|p| p.sentences.len().to_string())
+                    .collect();
+                fail(key, value, counts.join(" "));
+            }
+            numbered if numbered.starts_with("sentence ") => {
+                let n: usize = numbered["sentence ".len()..].parse().unwrap_or(0);
+                let got = sentences
+                    .get(n.wrapping_sub(1))
+                    .copied()
+                    .unwrap_or("<none>");
+                fail(numbered, value, got.to_string());
+            }
+            "quotations" => fail(key, value, analysis.quotations.len().to_string()),
+            "quotation" => {
+                let got = analysis
+                    .quotations
+                    .get(quotation_index)
+                    .map(|q| format!("{} | {} | {}", q.text, opt(&q.speaker), opt(&q.cue)))
+                    .unwrap_or_else(|| "<none>".into());
+                quotation_index += 1;
+                fail(key, value, got);
+            }
+            "citation" | "citations" => {}
+            other => fail(
+                "expectation key",
+                "one documented in tests/spec.rs",
+                other.to_string(),
+            ),
+        }
+    }
+    failures
+}
+
+#[test]
+fn structure_spec_files() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/spec");
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    let analyzer = Analyzer::new();
+    let (mut passed, mut report) = (0, Vec::new());
+    for path in files
+        .iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+    {
+        let content = std::fs::read_to_string(path).unwrap();
+        let file = path.file_name().unwrap().to_string_lossy().to_string();
+        for case in parse_spec(&file, &content) {
+            let failures = check(&case, &analyzer.analyze(&case.input));
+            if failures.is_empty() {
+                passed += 1;
+            } else {
+                report.push(format!(
+                    "{} / {}:\n    {}",
+                    case.file,
+                    case.name,
+                    failures.join("\n    ")
+                ));
+            }
+        }
+    }
+    assert!(passed > 0, "no spec cases found in {dir}");
+    assert!(
+        report.is_empty(),
+        "{} spec cases failed ({passed} passed):\n{}",
+        report.len(),
+        report.join("\n")
+    );
+}
