@@ -26,6 +26,27 @@ impl Role {
             Role::Citation => "article-view__citation",
         }
     }
+
+    /// Why the text has this role: shown on hover and focus, and in the legend.
+    pub fn explanation(self) -> &'static str {
+        match self {
+            Role::Dateline => "Dateline: where (and when) the story was filed, before the dash that opens the lede.",
+            Role::Speaker => "Speaker: who said the quotation, named beside its cue verb.",
+            Role::Cue => "Cue verb: the word (said, told, suggested…) that ties a quotation to its speaker.",
+            Role::Citation => "Citation block: the outlets and dates this report draws on, listed at its end.",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Role::Dateline => "Dateline",
+            Role::Speaker => "Speaker",
+            Role::Cue => "Cue verb",
+            Role::Citation => "Citation block",
+        }
+    }
+
+    pub const ALL: [Role; 4] = [Role::Dateline, Role::Speaker, Role::Cue, Role::Citation];
 }
 
 /// A stretch of text over which nothing changes: same sentence, same role, same emphasis.
@@ -54,6 +75,8 @@ pub enum Run {
         first_part: bool,
         speaker: Option<String>,
         cue: Option<String>,
+        /// How the speaker was found.
+        explanation: String,
         pieces: Vec<Piece>,
     },
 }
@@ -138,6 +161,7 @@ pub fn block_views(analysis: &Analysis) -> Vec<BlockView> {
                         first_part,
                         speaker: quote.speaker.clone(),
                         cue: quote.cue.clone(),
+                        explanation: quote.explanation.clone(),
                         pieces: vec![piece],
                     });
                 }

@@ -54,6 +54,11 @@ fn sample_structure_matches_the_expectations() {
         .map(|q| serde_json::json!({"text": q.text, "speaker": q.speaker, "cue": q.cue}))
         .collect();
     assert_eq!(Value::Array(quotations), expected["quotations"]);
+    let explanation = &analysis.quotations[0].explanation;
+    assert!(
+        explanation.contains("“He” refers back to “a top Russian aerospace official”"),
+        "{explanation}"
+    );
 
     let citations: Vec<Value> = analysis
         .citations

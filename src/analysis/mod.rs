@@ -90,6 +90,8 @@ pub struct Quotation {
     pub speaker_span: Option<Span>,
     pub cue: Option<String>,
     pub cue_span: Option<Span>,
+    /// How the speaker was found, in words, for the page to show.
+    pub explanation: String,
 }
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]

@@ -45,6 +45,7 @@ pub fn find_quotations(text: &str, paragraphs: &[Span]) -> Vec<Quotation> {
             Some(a) => (a.speaker, Some(a.cue.span)),
             None => (None, None),
         };
+        let explanation = explain(text, attribution.as_ref(), f.last_para - f.first_para + 1);
         quotations.push(Quotation {
             start: f.start,
             end: f.end,
@@ -53,9 +54,45 @@ pub fn find_quotations(text: &str, paragraphs: &[Span]) -> Vec<Quotation> {
             speaker_span,
             cue: cue_span.map(|s| s.slice(text).to_string()),
             cue_span,
+            explanation,
         });
     }
     quotations
+}
+
+/// Says in a sentence or two how the quotation was tied to its speaker, for the page to show.
+fn explain(text: &str, attribution: Option<&Attribution>, paragraphs: usize) -> String {
+    let mut explanation = match attribution {
+        None => {
+            "No cue verb (said, told, added…) near the quotation names who said it.".to_string()
+        }
+        Some(a) => {
+            let cue = a.cue.span.slice(text);
+            let mut why = match a.rule {
+                Rule::CueAfter => format!("The cue “{cue}” follows the quotation in the same sentence."),
+                Rule::CueBefore => format!("The cue “{cue}” comes before the quotation in the same sentence."),
+                Rule::ColonBefore => format!("The sentence before, with the cue “{cue}”, ends in a colon that introduces it."),
+            };
+            match (a.speaker, a.pronoun) {
+                (Some(speaker), Some(pronoun)) => why.push_str(&format!(
+                    " “{}” refers back to “{}”, the last named speaker before it.",
+                    pronoun.slice(text),
+                    speaker.slice(text)
+                )),
+                (Some(speaker), None) => {
+                    why.push_str(&format!(" The speaker is “{}”.", speaker.slice(text)))
+                }
+                (None, _) => why.push_str(" No speaker is named beside it."),
+            }
+            why
+        }
+    };
+    if paragraphs > 1 {
+        explanation.push_str(&format!(
+            " It runs across {paragraphs} paragraphs: each new paragraph reopens the quotation mark."
+        ));
+    }
+    explanation
 }
 
 /// Paragraph spans made safe to slice, trimmed, in order and non-overlapping, so a caller's
@@ -302,6 +339,17 @@ struct Cue {
 struct Attribution {
     speaker: Option<Span>,
     cue: Cue,
+    rule: Rule,
+    /// The pronoun the quotation's own sentence used, when the speaker was found further back.
+    pronoun: Option<Span>,
+}
+
+/// Which pattern tied the quotation to its cue, so that the page can explain the decision.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Rule {
+    CueAfter,
+    CueBefore,
+    ColonBefore,
 }
 
 const CUE_VERBS: &[&str] = &[
@@ -558,7 +606,10 @@ fn attribute(
         .filter(|n| n.first_para == f.last_para)
         .map_or(close_sentence.end, |n| n.start.min(close_sentence.end));
     let found = if f.end < after_end {
-        cue_after(text, Span::new(f.end, after_end))
+        cue_after(text, Span::new(f.end, after_end)).map(|a| Attribution {
+            rule: Rule::CueAfter,
+            ..a
+        })
     } else {
         None
     };
@@ -573,7 +624,10 @@ fn attribute(
         }
         let region = Span::new(floor, f.start);
         let cue = *cues_in(text, region).last()?;
-        Some(attribution_for(text, region, cue))
+        Some(Attribution {
+            rule: Rule::CueBefore,
+            ..attribution_for(text, region, cue)
+        })
     });
 
     // 4. The previous sentence ended with a cue and a colon.
@@ -590,7 +644,10 @@ fn attribute(
             return None;
         }
         let cue = *cues_in(text, prev_sentence).last()?;
-        Some(attribution_for(text, prev_sentence, cue))
+        Some(Attribution {
+            rule: Rule::ColonBefore,
+            ..attribution_for(text, prev_sentence, cue)
+        })
     });
 
     let mut attribution = found?;
@@ -598,6 +655,7 @@ fn attribute(
         if lower_in(PRONOUNS, speaker.slice(text)) {
             if let Some(earlier) = earlier_speaker(text, sentences, f.first_para, open_index) {
                 attribution.speaker = Some(earlier);
+                attribution.pronoun = Some(speaker);
             }
         }
     }
@@ -620,7 +678,12 @@ fn attribution_for(text: &str, region: Span, cue: Cue) -> Attribution {
         CueKind::Told => subject_before(text, region.start, cue.span),
         CueKind::Verb => subject_before(text, region.start, cue.span).or_else(after),
     };
-    Attribution { speaker, cue }
+    Attribution {
+        speaker,
+        cue,
+        rule: Rule::CueBefore,
+        pronoun: None,
+    }
 }
 
 fn cues_in(text: &str, region: Span) -> Vec<Cue> {

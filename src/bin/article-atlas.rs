@@ -110,19 +110,26 @@ fn analyze(args: &[String]) -> Result<(), String> {
     Ok(())
 }
 
-/// Prints bytes per second of the whole analysis, so that changes can be compared as ratios.
+/// Prints the analysis's throughput beside a peer's on the same text in the same run:
+/// pulldown-cmark's parse, a well-tuned single pass over the bytes. The ratio is what to compare
+/// between runs, since this machine's absolute speed varies.
 fn bench(args: &[String]) -> Result<(), String> {
     let (iterations, files) = take_option(args, "--iterations")?;
     let iterations: usize = iterations
         .as_deref()
-        .unwrap_or("200")
+        .unwrap_or("300")
         .parse()
         .map_err(|_| "--iterations takes a whole number")?;
+    let iterations = iterations.max(1);
     let mut inputs: Vec<(String, String)> = Vec::new();
     if files.is_empty() {
         inputs.push((
             "sample (monitor-7-55)".into(),
             article_atlas::SAMPLE_ARTICLE.to_string(),
+        ));
+        inputs.push((
+            "sample x 20".into(),
+            [article_atlas::SAMPLE_ARTICLE; 20].join("\n\n"),
         ));
     }
     for path in &files {
@@ -130,27 +137,37 @@ fn bench(args: &[String]) -> Result<(), String> {
     }
     let analyzer = Analyzer::new();
     println!(
-        "{:<40} {:>10} {:>12} {:>12}",
-        "input", "bytes", "µs/analysis", "MB/s"
+        "{:<28} {:>9} {:>13} {:>10} {:>15} {:>8}",
+        "input", "bytes", "µs/analysis", "MB/s", "peer MB/s", "ratio"
     );
     for (name, text) in &inputs {
-        let _ = analyzer.analyze(text);
-        let started = Instant::now();
-        let mut paragraphs = 0;
-        for _ in 0..iterations.max(1) {
-            paragraphs += analyzer.analyze(text).paragraphs.len();
-        }
-        let elapsed = started.elapsed().as_secs_f64();
-        let per = elapsed / iterations.max(1) as f64;
-        let mbps = text.len() as f64 / per / 1e6;
+        let analysis = time_per_run(iterations, || analyzer.analyze(text).paragraphs.len());
+        let peer = time_per_run(iterations, || pulldown_cmark::Parser::new(text).count());
+        let mbps = |seconds: f64| text.len() as f64 / seconds / 1e6;
         println!(
-            "{:<40} {:>10} {:>12.1} {:>12.2}",
+            "{:<28} {:>9} {:>13.1} {:>10.2} {:>15.2} {:>8.2}",
             name,
             text.len(),
-            per * 1e6,
-            mbps
+            analysis * 1e6,
+            mbps(analysis),
+            mbps(peer),
+            analysis / peer
         );
-        std::hint::black_box(paragraphs);
     }
+    println!("peer: pulldown-cmark parsing the same text; ratio = analysis time / peer time");
     Ok(())
+}
+
+/// Seconds per run, the best of five batches, after a warm-up run.
+fn time_per_run<T>(iterations: usize, mut run: impl FnMut() -> T) -> f64 {
+    std::hint::black_box(run());
+    (0..5)
+        .map(|_| {
+            let started = Instant::now();
+            for _ in 0..iterations {
+                std::hint::black_box(run());
+            }
+            started.elapsed().as_secs_f64() / iterations as f64
+        })
+        .fold(f64::INFINITY, f64::min)
 }

@@ -8,6 +8,7 @@ use super::notice_banner::NoticeBanner;
 use super::outline::Outline;
 use super::state::AppState;
 use super::stats_bar::StatsBar;
+use super::structure_legend::StructureLegend;
 
 /// The whole page, opened on the sample article.
 #[component]
@@ -27,6 +28,7 @@ pub fn App() -> impl IntoView {
                 </section>
                 <section class="app__article" aria-label="Analysed article">
                     <StatsBar/>
+                    <StructureLegend/>
                     <ArticleView/>
                 </section>
                 <aside class="app__side" aria-label="Outline and sources">

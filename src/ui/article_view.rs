@@ -27,7 +27,7 @@ pub fn ArticleView() -> impl IntoView {
                         each=move || header.get().into_iter().enumerate()
                         key=|(i, f)| (*i, f.key.clone(), f.value.clone())
                         children=|(_, field)| view! {
-                            <div class="article-view__field">
+                            <div class="article-view__field" title="Header field: a “Key: value” pair before the body">
                                 <dt>{field.key}</dt>
                                 <dd>{field.value}</dd>
                             </div>
@@ -36,6 +36,13 @@ pub fn ArticleView() -> impl IntoView {
                 </dl>
             </Show>
             <For each=keyed_blocks key=|(key, _)| *key children=|(_, block)| render_block(block)/>
+            <ul class="article-view__diagnostics" aria-label="Notes on this text">
+                <For
+                    each=move || state.analysis.with(|a| a.diagnostics.clone()).into_iter().enumerate()
+                    key=|(i, d)| (*i, d.message.clone())
+                    children=|(_, diagnostic)| view! { <li class="article-view__diagnostic">{diagnostic.message}</li> }
+                />
+            </ul>
             <Show when=move || state.analysis.with(|a| a.text.trim().is_empty())>
                 <p class="article-view__empty">"Paste an article on the left to see its structure."</p>
             </Show>
@@ -93,6 +100,7 @@ fn render_run(run: Run) -> AnyView {
             first_part,
             speaker,
             cue,
+            explanation,
             pieces,
         } => {
             let label = match (&speaker, &cue) {
@@ -100,7 +108,7 @@ fn render_run(run: Run) -> AnyView {
                 (Some(s), None) => s.clone(),
                 (None, _) => "Unattributed".to_string(),
             };
-            let title = format!("Quotation {}: {label}", index + 1);
+            let title = format!("Quotation {}: {label}. {explanation}", index + 1);
             let content = pieces.into_iter().map(render_piece).collect_view();
             if first_part {
                 view! {
@@ -156,8 +164,9 @@ fn render_piece(piece: Piece) -> AnyView {
         .filter(|_| sentence_start)
         .map(|i| (i + 1).to_string());
     // Links are shown, not followed: the page makes no requests, and the address is in the tooltip.
+    let title = link.or_else(|| role.map(|r| r.explanation().to_string()));
     view! {
-        <span class=class data-sentence-start=number title=link>{text}</span>
+        <span class=class data-sentence-start=number title=title>{text}</span>
     }
     .into_any()
 }

@@ -10,5 +10,6 @@ pub mod notice_banner;
 pub mod outline;
 pub mod state;
 pub mod stats_bar;
+pub mod structure_legend;
 
 pub use app::App;
