@@ -72,7 +72,7 @@ test("pasting an article re-analyses it as it is typed", async ({ page }) => {
     await page.keyboard.insertText(article);
     await page.waitForFunction(() => document.querySelectorAll("[data-testid=paragraph]").length === 2);
     expect((await page.locator("[data-testid=headline]").innerText()) === "Khatami Ends Visit", "the headline");
-    expect((await page.locator(".article-view__dateline").innerText()).startsWith("MOSCOW"), "the dateline");
+    expect((await page.locator("[data-testid=article-view] .article-view__dateline").innerText()).startsWith("MOSCOW"), "the dateline");
     const quote = page.locator("[data-testid=quotation]");
     expect((await quote.getAttribute("data-speaker")) === "Vladimir Putin", "the speaker");
     await page.keyboard.type(" He left.");
