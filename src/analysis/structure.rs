@@ -6,7 +6,7 @@
 
 use super::source::{Mark, MarkKind};
 use super::text::{is_dash, Span};
-use super::{citations, BlockKind, Citation, HeaderField};
+use super::{citations, sentences, BlockKind, Citation, HeaderField};
 
 /// Header keys recognised in any letter case; other Title-case keys count only at a line's start.
 const KNOWN_KEYS: &[&str] = &[
@@ -186,58 +186,83 @@ fn looks_like_byline(line: &str) -> Option<usize> {
     (starts_upper && (1..=14).contains(&words) && !rest.trim_end().ends_with('.')).then_some(prefix)
 }
 
-fn looks_like_title(line: &str) -> bool {
-    let t = line.trim();
+const DANGLING_WORDS: &[&str] = &[
+    "a", "an", "the", "of", "on", "in", "at", "to", "for", "from", "with", "by", "and", "or",
+    "but", "that", "which", "who", "as", "is", "are", "was", "were", "has", "have", "had", "its",
+    "their",
+];
+
+/// A headline is short, starts like a title, does not end like a sentence and is one phrase. A
+/// line whose next line starts in lower case is the first line of a wrapped paragraph instead.
+fn looks_like_title(text: &str, line: Span, next_line: Option<&str>) -> bool {
+    let t = line.slice(text).trim();
     let words = t.split_whitespace().count();
-    let ends_open = !t.ends_with(['.', ',', ';', ':']) || t.ends_with("...");
+    let core = t.trim_end_matches(['”', '"', '’', '\'', ')', ']', '»']);
+    let ends_open = !core.ends_with(['.', ',', ';', ':']) || core.ends_with("...");
     let starts_well = t
         .chars()
         .next()
         .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '“' | '"' | '‘'));
-    (1..=25).contains(&words) && t.len() <= 220 && ends_open && starts_well
+    let continues = next_line.is_some_and(|n| n.starts_with(char::is_lowercase));
+    // A headline does not stop on "of" or "the": such a line is wrapped prose.
+    let last_word = t.rsplit(char::is_whitespace).next().unwrap_or("");
+    let dangling = DANGLING_WORDS.contains(&last_word);
+    (1..=25).contains(&words)
+        && t.len() <= 220
+        && ends_open
+        && starts_well
+        && !continues
+        && !dangling
+        && !is_url(t)
+        && sentences::split_sentences(text, line).len() <= 1
 }
 
 /// A dateline at the start of the lede: `MOSCOW, March 12 (Reuters) -`, `WASHINGTON —`,
-/// `LONDON (AP) --`. Returns the span of the dateline without its dash.
+/// `LONDON (AP) --`, `Springfield - `, `KAZAN: `, `Kazan, March 12: `. Returns the span of the
+/// dateline without its separator, and where the body text begins.
 pub fn find_dateline(text: &str, paragraph: Span) -> Option<(Span, Span)> {
     let s = paragraph.slice(text);
     let head: &str = match s.char_indices().nth(90) {
         Some((i, _)) => &s[..i],
         None => s,
     };
-    // The place: one to four words in capitals (the wire convention), or Title case words followed by
-    // an agency credit in brackets.
-    let mut dash_at = None;
-    for (i, c) in head.char_indices() {
-        if is_dash(c) && i > 0 && head[..i].ends_with(' ') {
-            let after = &head[i + c.len_utf8()..];
-            let after = after.trim_start_matches(['-', '–', '—']);
-            if after.starts_with(' ') {
-                dash_at = Some((i, head.len() - after.len()));
-                break;
-            }
-        }
-        if c == ':' && i > 0 {
-            break;
-        }
-    }
-    let (dash, body_start) = dash_at?;
-    let place_part = head[..dash].trim_end();
-    if place_part.is_empty() || place_part.split_whitespace().count() > 10 {
+    let (separator, body_start, colon) = dateline_separator(head)?;
+    let place_part = head[..separator].trim_end();
+    let body = &head[body_start..];
+    if place_part.is_empty() || place_part.split_whitespace().count() > 10 || !starts_sentence(body)
+    {
         return None;
     }
-    let first_segment = place_part.split([',', '(']).next().unwrap_or("").trim();
+    // An agency credit in brackets closes the dateline: `(Reuters)`, `(GLOBE NEWSWIRE)`.
+    let (core, agency) = match place_part.strip_suffix(')').and_then(|p| p.rfind('(')) {
+        Some(open) => (place_part[..open].trim_end(), true),
+        None => (place_part, false),
+    };
+    let mut parts = core.split(',').map(str::trim);
+    let first_segment = parts.next().unwrap_or("");
     let letters: Vec<char> = first_segment
         .chars()
         .filter(|c| c.is_alphabetic())
         .collect();
-    let all_caps = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
-    let agency = place_part.ends_with(')') && place_part.contains('(');
-    let title_place = first_segment.split_whitespace().count() <= 3
-        && first_segment
-            .split_whitespace()
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase));
-    if !(all_caps || (agency && title_place)) {
+    let min_letters = if colon { 3 } else { 2 };
+    let all_caps = letters.len() >= min_letters && letters.iter().all(|c| c.is_uppercase());
+    let title_case = |words: &str| {
+        let n = words.split_whitespace().count();
+        (1..=3).contains(&n)
+            && words
+                .split_whitespace()
+                .all(|w| w.starts_with(char::is_uppercase))
+    };
+    let is_year = |part: &str| part.len() == 4 && part.chars().all(|c| c.is_ascii_digit());
+    // After the place only ", Region", ", March 12" or ", 2018" may follow.
+    let rest_is_plain = parts.all(|part| title_case(part) || has_month_day(part) || is_year(part));
+    let accepted = rest_is_plain
+        && if colon {
+            all_caps || (title_case(first_segment) && has_month_day(core))
+        } else {
+            all_caps || (title_case(first_segment) && (agency || !first_segment.contains('(')))
+        };
+    if !accepted {
         return None;
     }
     let start = paragraph.start;
@@ -245,6 +270,40 @@ pub fn find_dateline(text: &str, paragraph: Span) -> Option<(Span, Span)> {
         Span::new(start, start + place_part.len()),
         Span::new(start + body_start, start + body_start).trim(text),
     ))
+}
+
+/// The first dash or colon followed by a space: (its offset, where the body begins, is a colon).
+/// An em dash may also stand with no space after an all-capitals place: `WASHINGTON—President`.
+fn dateline_separator(head: &str) -> Option<(usize, usize, bool)> {
+    for (i, c) in head.char_indices() {
+        if i == 0 {
+            continue;
+        }
+        if is_dash(c) {
+            let after = head[i + c.len_utf8()..].trim_start_matches(['-', '–', '—']);
+            let capitals_before = head[..i].chars().rev().take(2).all(|p| p.is_uppercase());
+            let tight = c == '—' && capitals_before && after.starts_with(char::is_uppercase);
+            if after.starts_with(' ') || tight {
+                return Some((i, head.len() - after.len(), false));
+            }
+        } else if c == ':' && head[i + 1..].starts_with(' ') {
+            return Some((i, i + 1, true));
+        }
+    }
+    None
+}
+
+fn has_month_day(s: &str) -> bool {
+    let words: Vec<String> = s
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    words.windows(2).any(|pair| {
+        let (a, b) = (&pair[0], &pair[1]);
+        (MONTHS.contains(&a.as_str()) && b.chars().all(|c| c.is_ascii_digit()))
+            || (MONTHS.contains(&b.as_str()) && a.chars().all(|c| c.is_ascii_digit()))
+    })
 }
 
 /// Finds the layout. `marks` carries headings from Markdown or HTML input.
@@ -270,12 +329,13 @@ pub fn parse(text: &str, marks: &[Mark]) -> Layout {
         let lines = lines_of(text, chunk.span);
         let mut rest_start = 0;
         if in_preamble {
-            // Header lines, then at most a title and a byline, line by line.
+            // Header lines, a bare URL or date line, then at most a title and a byline.
             while rest_start < lines.len() {
                 let line = lines[rest_start].trim(text);
                 let line_text = line.slice(text);
-                if layout.title.is_none() && layout.byline.is_none() && !is_heading(line) {
-                    if let Some(fields) = parse_header_line(text, line) {
+                let next_line = lines.get(rest_start + 1).map(|l| l.trim(text).slice(text));
+                if !is_heading(line) {
+                    if let Some(fields) = preamble_fields(text, line, &layout) {
                         extend_header(&mut pieces, line);
                         layout.header.extend(fields);
                         rest_start += 1;
@@ -299,7 +359,7 @@ pub fn parse(text: &str, marks: &[Mark]) -> Layout {
                     && more_follows
                     && (heading_here
                         || (headings.is_empty()
-                            && looks_like_title(line_text)
+                            && looks_like_title(text, line, next_line)
                             && find_dateline(text, line).is_none()))
                 {
                     layout.title = Some(line);
@@ -321,8 +381,11 @@ pub fn parse(text: &str, marks: &[Mark]) -> Layout {
             pieces.push((BlockKind::Heading, body));
             continue;
         }
-        for paragraph in split_line_paragraphs(text, body) {
-            pieces.push((BlockKind::Paragraph, paragraph));
+        for (kind, span) in split_line_paragraphs(text, body) {
+            if kind == BlockKind::Heading {
+                layout.headings.push(span);
+            }
+            pieces.push((kind, span));
         }
     }
 
@@ -388,31 +451,210 @@ fn extend_header(pieces: &mut Vec<(BlockKind, Span)>, line: Span) {
     }
 }
 
-/// Text pasted from some sites has one paragraph per line and no blank lines; hard-wrapped text has
-/// many lines per paragraph. Lines that almost all end a sentence and are long mark the first kind.
-fn split_line_paragraphs(text: &str, chunk: Span) -> Vec<Span> {
+/// Finds the paragraphs (and unpunctuated subheads) inside a chunk of lines with no blank line
+/// between them. Two conventions meet here: one paragraph per line, as pasted from many sites, and
+/// hard-wrapped text, where a paragraph ends where its last line stops short although the next
+/// line's first word would have fitted.
+fn split_line_paragraphs(text: &str, chunk: Span) -> Vec<(BlockKind, Span)> {
     let lines: Vec<Span> = lines_of(text, chunk)
         .into_iter()
         .map(|l| l.trim(text))
         .filter(|l| !l.is_empty())
         .collect();
     if lines.len() < 2 {
-        return vec![chunk];
+        return vec![(BlockKind::Paragraph, chunk)];
     }
-    let ends_sentence = |l: &Span| {
-        let t = l.slice(text).trim_end_matches(['”', '"', '’', ')', '\'']);
-        t.ends_with(['.', '?', '!', '…', ':'])
-    };
-    let ending = lines.iter().filter(|l| ends_sentence(l)).count();
-    let long = lines
+    let width = |l: &Span| l.slice(text).chars().count();
+    let wrap_width = lines.iter().map(width).max().unwrap_or(0);
+    let body_lines = &lines[..lines.len() - 1];
+    let near_full = body_lines
         .iter()
-        .filter(|l| l.slice(text).chars().count() > 90)
+        .filter(|l| width(l) * 5 >= wrap_width * 4)
         .count();
-    if ending * 10 >= lines.len() * 8 && long * 2 >= lines.len() {
-        lines
-    } else {
-        vec![chunk]
+    let mid_sentence = body_lines
+        .iter()
+        .filter(|l| !ends_sentence(l.slice(text)))
+        .count();
+    let wrapped = lines.len() >= 3
+        && wrap_width <= 160
+        && near_full * 2 >= body_lines.len()
+        && mid_sentence * 3 >= body_lines.len();
+
+    let mut out: Vec<(BlockKind, Span)> = Vec::new();
+    let mut start: Option<usize> = None;
+    for (i, line) in lines.iter().enumerate() {
+        let next = lines.get(i + 1).map(|l| l.slice(text));
+        let previous_ends = i == 0 || ends_sentence(lines[i - 1].slice(text));
+        if start.is_none() && previous_ends && is_subhead(line.slice(text), next) {
+            out.push((BlockKind::Heading, *line));
+            continue;
+        }
+        let first = *start.get_or_insert(line.start);
+        let Some(next) = next else {
+            out.push((BlockKind::Paragraph, Span::new(first, line.end)));
+            break;
+        };
+        let ends = ends_sentence(line.slice(text)) && starts_sentence(next);
+        let next_word = next
+            .split_whitespace()
+            .next()
+            .map_or(0, |w| w.chars().count());
+        let stopped_short = width(line) + 1 + next_word <= wrap_width;
+        let next_is_subhead = is_subhead(next, lines.get(i + 2).map(|l| l.slice(text)));
+        if (ends && (!wrapped || stopped_short))
+            || (ends_sentence(line.slice(text)) && next_is_subhead)
+        {
+            out.push((BlockKind::Paragraph, Span::new(first, line.end)));
+            start = None;
+        }
     }
+    out
+}
+
+fn ends_sentence(line: &str) -> bool {
+    let core = line
+        .trim_end()
+        .trim_end_matches(['”', '"', '’', ')', '\'', ']', '»']);
+    core.ends_with(['.', '?', '!', '…', ':'])
+}
+
+fn starts_sentence(line: &str) -> bool {
+    line.trim_start().chars().next().is_some_and(|c| {
+        c.is_uppercase()
+            || c.is_ascii_digit()
+            || matches!(
+                c,
+                '“' | '"' | '‘' | '\'' | '(' | '«' | '-' | '–' | '—' | '•' | '*'
+            )
+    })
+}
+
+/// A short unpunctuated line between paragraphs, such as "Flood warnings".
+fn is_subhead(line: &str, next: Option<&str>) -> bool {
+    let words = line.split_whitespace().count();
+    (1..=10).contains(&words)
+        && !ends_sentence(line)
+        && !line.trim_end().ends_with([',', ';'])
+        && starts_sentence(line)
+        && next.is_some_and(starts_sentence)
+}
+
+/// Preamble lines that are fields: `Key: value` pairs, a bare URL, or a line that is only a date.
+fn preamble_fields(text: &str, line: Span, layout: &Layout) -> Option<Vec<HeaderField>> {
+    let has = |key: &str| {
+        layout
+            .header
+            .iter()
+            .any(|f| f.key.eq_ignore_ascii_case(key))
+    };
+    let line_text = line.slice(text);
+    let bare = |key: &str| HeaderField {
+        key: key.to_string(),
+        value: line_text.to_string(),
+        key_span: Span::new(line.start, line.start),
+        value_span: line,
+    };
+    if is_url(line_text) && !has("URL") {
+        return Some(vec![bare("URL")]);
+    }
+    if is_date_line(line_text) && !has("Date") {
+        return Some(vec![bare("Date")]);
+    }
+    if layout.title.is_none() && layout.byline.is_none() {
+        return parse_header_line(text, line);
+    }
+    None
+}
+
+fn is_url(line: &str) -> bool {
+    let t = line.trim();
+    (t.starts_with("http://") || t.starts_with("https://") || t.starts_with("www."))
+        && !t.contains(char::is_whitespace)
+}
+
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+
+/// A line that is only a date, perhaps with a weekday and a time: "Monday, July 4, 2022",
+/// "4 July 2022 10:30 GMT", "2022-07-04".
+pub fn is_date_line(line: &str) -> bool {
+    let words: Vec<String> = line
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .map(|w| w.trim_end_matches('.').to_lowercase())
+        .collect();
+    if words.is_empty() || words.len() > 8 {
+        return false;
+    }
+    let mut named = false;
+    for word in &words {
+        let digits = ["st", "nd", "rd", "th"]
+            .iter()
+            .fold(word.as_str(), |w, suffix| {
+                w.strip_suffix(suffix).unwrap_or(w)
+            });
+        let is_number = !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit());
+        let is_iso = word.len() == 10
+            && word.chars().filter(|&c| c == '-').count() == 2
+            && word.chars().all(|c| c.is_ascii_digit() || c == '-');
+        let is_time = word.contains(':') && word.chars().all(|c| c.is_ascii_digit() || c == ':');
+        let is_named = WEEKDAYS.contains(&word.as_str()) || MONTHS.contains(&word.as_str());
+        let is_filler = matches!(
+            word.as_str(),
+            "at" | "am"
+                | "pm"
+                | "a.m"
+                | "p.m"
+                | "gmt"
+                | "utc"
+                | "et"
+                | "est"
+                | "bst"
+                | "cet"
+                | "updated"
+                | "published"
+                | "|"
+                | "-"
+        );
+        named |= is_named || is_iso;
+        if !(is_number || is_iso || is_time || is_named || is_filler) {
+            return false;
+        }
+    }
+    named
 }
 
 /// Fills the spaces between pieces with gaps so that the blocks cover every byte once.
@@ -502,6 +744,28 @@ mod tests {
                 None,
             ),
             ("The talks – which began Monday – ended.", None),
+            ("SPRINGFIELD: The council met.", Some("SPRINGFIELD")),
+            (
+                "Springfield, July 4: The council met.",
+                Some("Springfield, July 4"),
+            ),
+            ("Springfield - The council met.", Some("Springfield")),
+            ("Springfield- The council met.", Some("Springfield")),
+            ("New Delhi, India — Talks began.", Some("New Delhi, India")),
+            ("Former Gov. Jane Roe -- who led the state -- died.", None),
+            ("Analysis: The vote was close.", None),
+            ("He said: The vote was close.", None),
+            ("UN: Talks resume.", None),
+            ("WASHINGTON—President Roe spoke.", Some("WASHINGTON")),
+            ("Kazan—in the mostly Muslim republic.", None),
+            (
+                "LOS ANGELES, April 05, 2018 (GLOBE NEWSWIRE) -- Fraud fell.",
+                Some("LOS ANGELES, April 05, 2018 (GLOBE NEWSWIRE)"),
+            ),
+            (
+                "Edmonton, Ky. (November 28, 2016) - Roe spoke.",
+                Some("Edmonton, Ky. (November 28, 2016)"),
+            ),
         ];
         for (p, expected) in cases {
             let got = find_dateline(p, Span::new(0, p.len())).map(|(d, _)| d.slice(p));
