@@ -72,6 +72,7 @@ test("pasting an article re-analyses it as it is typed", async ({ page }) => {
     await page.keyboard.insertText(article);
     await page.waitForFunction(() => document.querySelectorAll("[data-testid=paragraph]").length === 2);
     expect((await page.locator("[data-testid=headline]").innerText()) === "Khatami Ends Visit", "the headline");
+    expect((await page.title()) === "Khatami Ends Visit — Article Atlas", "the tab is titled after the headline");
     expect((await page.locator("[data-testid=article-view] .article-view__dateline").innerText()).startsWith("MOSCOW"), "the dateline");
     const quote = page.locator("[data-testid=quotation]");
     expect((await quote.getAttribute("data-speaker")) === "Vladimir Putin", "the speaker");
@@ -135,6 +136,18 @@ test("the outline scrolls to a part, the sentence toggle shows sentences, and th
     await page.waitForFunction(() => document.querySelectorAll("[data-testid=paragraph]").length === 1);
     await page.locator("[data-testid=load-sample]").click();
     await page.waitForFunction(() => document.querySelectorAll("[data-testid=paragraph]").length === 3);
+});
+
+test("keyboard users can skip straight to the article and reach every outline entry", async ({ page }) => {
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement.textContent) === "Skip to the analysed article", "the skip control comes first");
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(() => document.activeElement?.id === "aa-article");
+    const entries = await page.locator("[data-testid=outline] button").count();
+    expect(entries === 6, `six outline entries, got ${entries}`);
+    await page.locator("[data-testid=outline] button").first().focus();
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(() => document.activeElement?.id === "aa-header");
 });
 
 let passed = 0;

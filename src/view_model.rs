@@ -324,6 +324,14 @@ pub fn excerpt(text: &str, max_chars: usize) -> String {
     format!("{}…", at_word.trim_end_matches([',', ';', ':', ' ']))
 }
 
+/// The browser tab's title: the headline when the article has one.
+pub fn page_title(headline: Option<&str>) -> String {
+    match headline.map(str::trim).filter(|h| !h.is_empty()) {
+        Some(headline) => format!("{} — Article Atlas", excerpt(headline, 60)),
+        None => "Article Atlas".to_string(),
+    }
+}
+
 /// Minutes of reading, rounded for display: "under a minute", "1 min", "4 min".
 pub fn reading_time_label(minutes: f64) -> String {
     if minutes < 0.75 {
@@ -410,6 +418,12 @@ mod tests {
             "Iranian President…"
         );
         assert_eq!(reading_time_label(0.2), "under a minute");
+        assert_eq!(
+            page_title(Some("Khatami Ends Visit")),
+            "Khatami Ends Visit — Article Atlas"
+        );
+        assert_eq!(page_title(Some("  ")), "Article Atlas");
+        assert_eq!(page_title(None), "Article Atlas");
         assert_eq!(reading_time_label(2.6), "3 min");
     }
 }

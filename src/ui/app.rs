@@ -5,7 +5,7 @@ use super::article_view::ArticleView;
 use super::citations_table::CitationsTable;
 use super::drop_zone::DropZone;
 use super::notice_banner::NoticeBanner;
-use super::outline::Outline;
+use super::outline::{scroll_to, Outline};
 use super::state::AppState;
 use super::stats_bar::StatsBar;
 use super::structure_legend::StructureLegend;
@@ -15,8 +15,16 @@ use super::structure_legend::StructureLegend;
 pub fn App() -> impl IntoView {
     let state = AppState::new(crate::SAMPLE_ARTICLE);
     provide_context(state);
+    // The tab's title names the article, so that several open tabs can be told apart.
+    Effect::new(move |_| {
+        let headline = state.analysis.with(|a| a.title.clone());
+        document().set_title(&crate::view_model::page_title(headline.as_deref()));
+    });
     view! {
         <div class="app">
+            <button class="app__skip" type="button" on:click=move |_| scroll_to("aa-article")>
+                "Skip to the analysed article"
+            </button>
             <header class="app__bar">
                 <h1 class="app__name">"Article Atlas"</h1>
                 <p class="app__tagline">"How a news article is built: its parts, its quotations and its sources."</p>

@@ -17,6 +17,8 @@ pub fn ArticleView() -> impl IntoView {
     };
     view! {
         <article
+            id="aa-article"
+            tabindex="-1"
             class="article-view"
             class:article-view--sentences=move || state.show_sentences.get()
             data-testid="article-view"
