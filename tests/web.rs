@@ -169,7 +169,7 @@ async fn a_refused_file_changes_nothing_and_says_why() {
     }
     assert!(area.value().starts_with("LONDON"));
     assert_eq!(
-        one(&root, ".article-view__dateline")
+        one(&root, "[data-testid=article-view] .article-view__dateline")
             .text_content()
             .as_deref(),
         Some("LONDON (AP)")

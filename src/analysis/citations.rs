@@ -11,6 +11,7 @@
 //! block is a known agency credit) so that an ordinary closing remark in parentheses is never
 //! mistaken for citations. Parsing a block already known to be one is lenient.
 
+use crate::analysis::lexicon::{is_month, is_weekday};
 use crate::analysis::text::fit_span;
 use crate::analysis::text::Span;
 use crate::analysis::Citation;
@@ -21,7 +22,11 @@ pub fn trailing_citation(text: &str, last_paragraph: Span) -> Option<(Span, Vec<
     let para = fit_span(text, last_paragraph)?.trim(text);
     let close = final_paren(text, para)?;
     let open = matching_open(text, para.start, close)?;
-    let citations = strict_citations(text, Span::new(open + 1, close))?;
+    // After a full stop, a parenthetical stands apart from the sentence, as credits do.
+    let after_stop = text
+        .get(para.start..open)
+        .is_some_and(|before| before.trim_end().ends_with(['.', '!', '?']));
+    let citations = strict_citations(text, Span::new(open + 1, close), after_stop)?;
     Some((Span::new(open, close + 1), citations))
 }
 
@@ -63,7 +68,7 @@ pub fn citation_paragraph(text: &str, paragraph: Span) -> Option<Vec<Citation>> 
     if open != para.start {
         return None;
     }
-    strict_citations(text, Span::new(open + 1, close))
+    strict_citations(text, Span::new(open + 1, close), true)
 }
 
 /// The byte offset of the `)` that ends the paragraph, ignoring a final `.` and white space.
@@ -102,18 +107,54 @@ fn source_label(body: &str) -> Option<usize> {
 }
 
 /// Citations only if the block looks like a citation list, not a remark in parentheses.
-fn strict_citations(text: &str, inner: Span) -> Option<Vec<Citation>> {
+/// `standalone` says the block stands apart from any sentence (after a full stop or as its
+/// own paragraph), where an unknown agency's acronym alone (`(KUNA)`) is a credit too.
+fn strict_citations(text: &str, inner: Span, standalone: bool) -> Option<Vec<Citation>> {
     let groups = groups(text, inner);
     if groups.is_empty() {
         return None;
     }
+    let acronyms = standalone && is_acronym_credit(inner.slice(text));
     let plausible = groups.iter().all(|g| {
         let named = !g.outlets.is_empty();
         let dated = g.dates.is_some() && g.outlets.iter().all(|o| is_outlet_like(o.slice(text)));
         let credit = g.outlets.iter().all(|o| is_agency(o.slice(text)));
-        named && (dated || credit)
+        named && (dated || credit || (acronyms && g.dates.is_none()))
     });
     plausible.then(|| groups.iter().flat_map(|g| g.citations(text)).collect())
+}
+
+/// One to four tokens, each an all-caps acronym of two to six letters: `KUNA`, `WAM, SPA`.
+fn is_acronym_credit(inner: &str) -> bool {
+    let tokens: Vec<&str> = inner
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|t| !t.is_empty())
+        .collect();
+    (1..=4).contains(&tokens.len())
+        && tokens.iter().all(|t| {
+            (2..=6).contains(&t.chars().count()) && t.chars().all(|c| c.is_ascii_uppercase())
+        })
+}
+
+/// `Wire News Agency April 6` in `(Wire News Agency April 6, 2018)`: an outlet and the start
+/// of its date with no comma between, split at the month.
+fn split_glued_date(text: &str, item: Span) -> Option<(Span, Span)> {
+    let body = item.slice(text);
+    let mut offset = 0;
+    let mut words = Vec::new();
+    for word in body.split_whitespace() {
+        let at = body.get(offset..)?.find(word)? + offset;
+        words.push((at, word));
+        offset = at + word.len();
+    }
+    let month_at = words.iter().skip(1).position(|(_, w)| is_month(w))? + 1;
+    let (start, _) = words.get(month_at)?;
+    let date = Span::new(item.start + start, item.end);
+    if date_item(date.slice(text)) != Some(DateItem::Anchor) {
+        return None;
+    }
+    let outlet = Span::new(item.start, item.start + start).trim(text);
+    (!outlet.is_empty()).then_some((outlet, date))
 }
 
 struct Group {
@@ -148,6 +189,12 @@ fn groups(text: &str, inner: Span) -> Vec<Group> {
                 .into_iter()
                 .map(|i| i.trim(text))
                 .filter(|i| !i.is_empty())
+                .flat_map(
+                    |i| match (date_item(i.slice(text)), split_glued_date(text, i)) {
+                        (None, Some((outlet, date))) => vec![outlet, date],
+                        _ => vec![i],
+                    },
+                )
                 .collect();
             if items.is_empty() {
                 return None;
@@ -211,52 +258,6 @@ enum DateItem {
     Anchor,
     /// A bare day, range or year, a date only after an anchor: the `16` of `March 14, 16`.
     Bare,
-}
-
-const MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Jan",
-    "Feb",
-    "Mar",
-    "Apr",
-    "Jun",
-    "Jul",
-    "Aug",
-    "Sep",
-    "Sept",
-    "Oct",
-    "Nov",
-    "Dec",
-];
-
-/// Full names only: `Sun` and `Mon` are as likely to be newspapers as days.
-const WEEKDAYS: &[&str] = &[
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
-
-fn is_month(word: &str) -> bool {
-    MONTHS.contains(&word.trim_end_matches('.'))
-}
-
-fn is_weekday(word: &str) -> bool {
-    WEEKDAYS.contains(&word.trim_end_matches('.'))
 }
 
 /// A day, a range of days or a year: `12`, `12-15`, `12–15`, `2001`, `3rd`.
@@ -381,6 +382,7 @@ fn is_agency(name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::testing::Lcg;
 
     const SAMPLE_END: &str = "A high-ranking Iranian energy official had complained on the eve of Khatami’s arrival in Moscow that construction at Bushehr was well behind schedule (Monitor, March 12; New York Times, Washington Post, Izvestia, March 13; AP, Reuters, March 12-15; AFP, March 14, 16).";
 
@@ -462,6 +464,22 @@ mod tests {
             ("He came (in 2001).", None),
             ("He came (2001).", None),
             ("He came (Putin).", None),
+            ("He came. (Putin)", None),
+            ("He came. (which he denied)", None),
+            ("He came (KUNA).", None),
+            // An unknown agency's acronym standing after the full stop is a credit.
+            (
+                "The festival closed. (KUNA)",
+                Some(("(KUNA)", &[("KUNA", "")])),
+            ),
+            // An outlet and its date with no comma between.
+            (
+                "Trade rose. (Wire News Agency April 6, 2018)",
+                Some((
+                    "(Wire News Agency April 6, 2018)",
+                    &[("Wire News Agency", "April 6, 2018")],
+                )),
+            ),
             ("It grew (see chart, March 12).", None),
             ("The group (Monitor, March 12; see below).", None),
             ("Unbalanced March 12)", None),
@@ -568,18 +586,6 @@ mod tests {
         assert!(failures.is_empty(), "{}", failures.join("\n"));
     }
 
-    struct Lcg(u64);
-
-    impl Lcg {
-        fn next(&mut self) -> u64 {
-            self.0 = self
-                .0
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            self.0 >> 33
-        }
-    }
-
     #[test]
     fn property_no_panics_and_well_formed_spans() {
         const PIECES: &[&str] = &[
@@ -615,9 +621,7 @@ mod tests {
         let mut rng = Lcg(5);
         for round in 0..4000 {
             let len = (rng.next() % 40) as usize;
-            let text: String = (0..len)
-                .map(|_| PIECES[(rng.next() as usize) % PIECES.len()])
-                .collect();
+            let text = rng.text(PIECES, len);
             let a = (rng.next() as usize) % (text.len() + 3);
             let b = (rng.next() as usize) % (text.len() + 3);
             for span in [whole(&text), Span::new(a.min(b), a.max(b)), Span::new(b, a)] {

@@ -5,12 +5,16 @@
 //! It never panics and never fails: odd input gives a value and a diagnostic.
 
 pub mod citations;
+pub mod lexicon;
 pub mod quotations;
 pub mod sentences;
 pub mod source;
 pub mod stats;
 pub mod structure;
 pub mod text;
+
+#[cfg(test)]
+mod testing;
 
 use serde::{Deserialize, Serialize};
 

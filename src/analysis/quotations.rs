@@ -11,6 +11,7 @@
 //! resolved to the subject of the nearest earlier cue verb. It is a heuristic that favours
 //! leaving the speaker empty over naming the wrong one.
 
+use crate::analysis::lexicon::{is_month, is_weekday};
 use crate::analysis::sentences::split_sentences;
 use crate::analysis::text::fit_span;
 use crate::analysis::text::{is_closing_mark, is_dash, is_opening_quote, word_spans, Span};
@@ -23,6 +24,7 @@ pub fn find_quotations(text: &str, paragraphs: &[Span]) -> Vec<Quotation> {
     let sentences: Vec<Vec<Span>> = paras.iter().map(|&p| split_sentences(text, p)).collect();
 
     let mut quotations = Vec::new();
+    let mut last_speaker: Option<LastSpeaker> = None;
     for (qi, f) in found.iter().enumerate() {
         let quoted: Vec<&str> = f
             .parts
@@ -37,15 +39,33 @@ pub fn find_quotations(text: &str, paragraphs: &[Span]) -> Vec<Quotation> {
         let previous = qi.checked_sub(1).and_then(|i| found.get(i));
         let following = found.get(qi + 1);
         let attribution = attribute(text, &paras, &sentences, f, previous, following);
+        let inherited = match attribution {
+            None => continued_speaker(text, last_speaker, f),
+            Some(_) => None,
+        };
+        let attributed = attribution.is_some() || inherited.is_some();
         let short = words < 4;
-        if short && (attribution.is_none() || is_scare_quote(text, paras[f.first_para], f.start)) {
+        if short && (!attributed || is_scare_quote(text, paras[f.first_para], f.start)) {
             continue;
         }
-        let (speaker_span, cue_span) = match attribution {
-            Some(a) => (a.speaker, Some(a.cue.span)),
-            None => (None, None),
+        let (speaker_span, cue_span) = match (attribution, inherited) {
+            (Some(a), _) => (a.speaker, Some(a.cue.span)),
+            (None, inherited) => (inherited, None),
         };
-        let explanation = explain(text, attribution.as_ref(), f.last_para - f.first_para + 1);
+        let span_count = f.last_para - f.first_para + 1;
+        let explanation = match inherited {
+            Some(speaker) => explain_continued(text, speaker, span_count),
+            None => explain(text, attribution.as_ref(), span_count),
+        };
+        last_speaker = speaker_span.map(|speaker| LastSpeaker {
+            speaker,
+            para: f.last_para,
+            after: [Some(f.end), Some(speaker.end), cue_span.map(|c| c.end)]
+                .into_iter()
+                .flatten()
+                .max()
+                .unwrap_or(f.end),
+        });
         quotations.push(Quotation {
             start: f.start,
             end: f.end,
@@ -58,6 +78,51 @@ pub fn find_quotations(text: &str, paragraphs: &[Span]) -> Vec<Quotation> {
         });
     }
     quotations
+}
+
+/// The speaker of the quotation just before, for a quotation that has no cue of its own.
+#[derive(Clone, Copy)]
+struct LastSpeaker {
+    speaker: Span,
+    /// The paragraph where that quotation ends.
+    para: usize,
+    /// Where that quotation, its cue and its speaker all end.
+    after: usize,
+}
+
+/// Most words of narration between a quotation and the one it continues.
+const MAX_CONTINUATION_GAP: usize = 25;
+
+/// A quotation without a cue that follows an attributed one in the same or the next paragraph,
+/// with no cue and little narration in between, goes on in the same voice:
+/// `“We will rebuild,” Roe said. ⏎⏎ “Nobody will be left behind.”`
+fn continued_speaker(text: &str, last: Option<LastSpeaker>, f: &Found) -> Option<Span> {
+    let last = last?;
+    if f.first_para > last.para + 1 || last.after > f.start {
+        return None;
+    }
+    let gap = Span::new(last.after, f.start);
+    let quiet =
+        cues_in(text, gap).is_empty() && word_spans(text, gap).len() <= MAX_CONTINUATION_GAP;
+    quiet.then_some(last.speaker)
+}
+
+fn explain_continued(text: &str, speaker: Span, paragraphs: usize) -> String {
+    let mut explanation = format!(
+        "No cue verb stands beside it, but it continues the quotation by “{}” just before it, \
+         with no other cue in between.",
+        speaker.slice(text)
+    );
+    push_paragraph_note(&mut explanation, paragraphs);
+    explanation
+}
+
+fn push_paragraph_note(explanation: &mut String, paragraphs: usize) {
+    if paragraphs > 1 {
+        explanation.push_str(&format!(
+            " It runs across {paragraphs} paragraphs: each new paragraph reopens the quotation mark."
+        ));
+    }
 }
 
 /// Says in a sentence or two how the quotation was tied to its speaker, for the page to show.
@@ -74,11 +139,19 @@ fn explain(text: &str, attribution: Option<&Attribution>, paragraphs: usize) -> 
                 Rule::ColonBefore => format!("The sentence before, with the cue “{cue}”, ends in a colon that introduces it."),
             };
             match (a.speaker, a.pronoun) {
-                (Some(speaker), Some(pronoun)) => why.push_str(&format!(
-                    " “{}” refers back to “{}”, the last named speaker before it.",
-                    pronoun.slice(text),
-                    speaker.slice(text)
-                )),
+                (Some(speaker), Some((pronoun, how))) => {
+                    let source = match how {
+                        Resolution::CueSubject => "the last named speaker before it",
+                        Resolution::SentenceSubject => {
+                            "the person named at the start of an earlier sentence"
+                        }
+                    };
+                    why.push_str(&format!(
+                        " “{}” refers back to “{}”, {source}.",
+                        pronoun.slice(text),
+                        speaker.slice(text)
+                    ))
+                }
                 (Some(speaker), None) => {
                     why.push_str(&format!(" The speaker is “{}”.", speaker.slice(text)))
                 }
@@ -87,11 +160,7 @@ fn explain(text: &str, attribution: Option<&Attribution>, paragraphs: usize) -> 
             why
         }
     };
-    if paragraphs > 1 {
-        explanation.push_str(&format!(
-            " It runs across {paragraphs} paragraphs: each new paragraph reopens the quotation mark."
-        ));
-    }
+    push_paragraph_note(&mut explanation, paragraphs);
     explanation
 }
 
@@ -134,6 +203,8 @@ struct Found {
     parts: Vec<Span>,
     first_para: usize,
     last_para: usize,
+    /// Whether a closing mark ended it, rather than a paragraph's end or the next opening mark.
+    closed: bool,
 }
 
 struct Open {
@@ -160,7 +231,7 @@ fn match_marks(text: &str, paras: &[Span]) -> Vec<Found> {
             .and_then(continuation_mark)
             .is_some();
         if !continues {
-            found.extend(carried.take());
+            found.extend(carried.take().filter(|f| keep_unclosed(text, paras, f)));
         }
         let mut scan = scan_paragraph(text, para, pi, carried.clone(), true);
         if scan.unclosed_single {
@@ -171,8 +242,40 @@ fn match_marks(text: &str, paras: &[Span]) -> Vec<Found> {
         found.extend(scan.closed);
         carried = scan.open;
     }
-    found.extend(carried);
+    found.extend(carried.filter(|f| keep_unclosed(text, paras, f)));
     found
+}
+
+/// Longest unclosed quotation kept when it opens its paragraph or follows a cue.
+const MAX_UNCLOSED_WORDS: usize = 80;
+
+/// A quotation still open at a paragraph's end, with no quotation mark opening the next
+/// paragraph, is usually a stray or mistyped mark that would otherwise turn narration into
+/// quoted speech. It is kept only when it is clearly a quotation: it runs over paragraphs by
+/// the newspaper convention, or it opens its paragraph or follows a cue (`said: “…`), and it
+/// is not long.
+fn keep_unclosed(text: &str, paras: &[Span], f: &Found) -> bool {
+    if f.first_para < f.last_para {
+        return true;
+    }
+    let words: usize = f.parts.iter().map(|&p| word_spans(text, p).len()).sum();
+    if words > MAX_UNCLOSED_WORDS {
+        return false;
+    }
+    let Some(para) = paras.get(f.first_para) else {
+        return false;
+    };
+    let before = Span::new(para.start, f.start.max(para.start));
+    let lead = before.slice(text).trim_end();
+    if lead.is_empty() || lead.ends_with([':', ',']) {
+        return true;
+    }
+    let sentence_start = split_sentences(text, *para)
+        .iter()
+        .rev()
+        .find(|s| s.start <= f.start)
+        .map_or(para.start, |s| s.start);
+    !cues_in(text, Span::new(sentence_start, before.end)).is_empty()
 }
 
 /// The opening marks that continue a quotation from the previous paragraph.
@@ -190,6 +293,8 @@ enum Action {
     Open(Mark),
     /// Close the open mark at this stack index and everything nested inside it.
     Close(usize),
+    /// End the open top-level quotation here, unclosed, and open a new one with this mark.
+    Reopen(Mark),
     Nothing,
 }
 
@@ -234,19 +339,23 @@ fn scan_paragraph(
                 .rposition(|o| wanted.contains(&o.mark))
                 .map_or(Action::Nothing, Action::Close)
         };
+        let context = Context {
+            prev,
+            next,
+            after_sentence_end: follows_sentence_end(&chars, idx),
+            next_straight_closes: chars[idx + 1..]
+                .iter()
+                .position(|&(_, n)| n == '"')
+                .is_some_and(|k| straight_looks_closing(&chars, idx + 1 + k)),
+        };
         let action = match c {
             '“' if top == Some(Mark::Low) => innermost(&[Mark::Low]),
-            '“' => Action::Open(Mark::Curly),
+            '“' => curly_open_action(&stack, context),
             '”' => innermost(&[Mark::Curly, Mark::Low]),
             '„' => Action::Open(Mark::Low),
             '«' => Action::Open(Mark::Guillemet),
             '»' => innermost(&[Mark::Guillemet]),
-            '"' => match innermost(&[Mark::Straight]) {
-                // `6'2"` is a measurement, not an opening mark.
-                Action::Nothing if prev.is_some_and(|p| p.is_ascii_digit()) => Action::Nothing,
-                Action::Nothing => Action::Open(Mark::Straight),
-                close => close,
-            },
+            '"' => straight_action(&stack, context),
             '‘' => {
                 // `the ‘90s` and a `‘` before white space are apostrophes or typos.
                 let word_follows = next.is_some_and(|n| !n.is_whitespace() && !n.is_ascii_digit());
@@ -278,6 +387,7 @@ fn scan_paragraph(
                         parts: Vec::new(),
                         first_para: pi,
                         last_para: pi,
+                        closed: true,
                     });
                 }
                 stack.push(Open {
@@ -297,6 +407,30 @@ fn scan_paragraph(
                     }
                 }
             }
+            Action::Reopen(mark) => {
+                // The open quotation ends just before this mark, which starts the next one.
+                if let (Some(bottom), Some(mut f)) = (stack.first(), current.take()) {
+                    let content_end = Span::new(bottom.content_start, pos).trim(text);
+                    f.parts.push(content_end);
+                    f.end = content_end.end.max(bottom.content_start);
+                    f.last_para = pi;
+                    f.closed = false;
+                    closed.push(f);
+                }
+                stack.clear();
+                current = Some(Found {
+                    start: pos,
+                    end: after,
+                    parts: Vec::new(),
+                    first_para: pi,
+                    last_para: pi,
+                    closed: true,
+                });
+                stack.push(Open {
+                    mark,
+                    content_start: after,
+                });
+            }
             Action::Nothing => {}
         }
     }
@@ -309,6 +443,7 @@ fn scan_paragraph(
             f.parts.push(Span::new(bottom.content_start, para.end));
             f.end = para.end;
             f.last_para = pi;
+            f.closed = false;
             open = Some(f);
         }
     }
@@ -317,6 +452,106 @@ fn scan_paragraph(
         open,
         unclosed_single,
     }
+}
+
+/// What stands around a quotation mark, which decides whether it opens or closes.
+#[derive(Clone, Copy)]
+struct Context {
+    prev: Option<char>,
+    next: Option<char>,
+    /// The mark follows white space after a sentence's final punctuation (`May. “The`).
+    after_sentence_end: bool,
+    /// The next straight `"` in the paragraph looks like a closing one.
+    next_straight_closes: bool,
+}
+
+impl Context {
+    /// Glued to the end of a word or punctuation: `it"`, `,"`, `.“`.
+    fn after_word(self) -> bool {
+        self.prev.is_some_and(|p| {
+            !p.is_whitespace() && !matches!(p, '(' | '[' | '{') && !is_opening_quote(p)
+        })
+    }
+
+    /// Followed by nothing that could start quoted words: the end, white space, punctuation.
+    fn before_gap(self) -> bool {
+        self.next
+            .is_none_or(|n| n.is_whitespace() || (!n.is_alphanumeric() && !is_opening_quote(n)))
+    }
+
+    fn after_gap(self) -> bool {
+        self.prev
+            .is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '{') || is_dash(p))
+    }
+
+    fn before_word(self) -> bool {
+        self.next.is_some_and(|n| !n.is_whitespace())
+    }
+}
+
+fn innermost_of(stack: &[Open], wanted: &[Mark]) -> Option<usize> {
+    stack.iter().rposition(|o| wanted.contains(&o.mark))
+}
+
+/// A straight `"` looks the same at both ends, so its neighbours decide: glued to the word
+/// before and free after, it closes (and, with nothing open, is a stray to ignore, as in
+/// `approved." The council` or `6'2"`); free before and glued to the word after, it opens.
+fn straight_action(stack: &[Open], context: Context) -> Action {
+    let open = innermost_of(stack, &[Mark::Straight]);
+    if context.after_word() && context.before_gap() {
+        return open.map_or(Action::Nothing, Action::Close);
+    }
+    if context.after_gap() && context.before_word() {
+        return match open {
+            // Straight quotes do not nest, so an opening-looking mark while one is open either
+            // closes it with a space missing after (`one. "Boulder`) or, when a closing mark
+            // follows for it, starts a new quotation after one that lost its closing mark.
+            Some(k) if !context.next_straight_closes => Action::Close(k),
+            Some(_) if stack.len() == 1 && context.after_sentence_end => {
+                Action::Reopen(Mark::Straight)
+            }
+            _ => Action::Open(Mark::Straight),
+        };
+    }
+    open.map_or(Action::Open(Mark::Straight), Action::Close)
+}
+
+/// Whether the straight `"` at `chars[k]` sits like a closing mark: glued to the word before,
+/// free after.
+fn straight_looks_closing(chars: &[(usize, char)], k: usize) -> bool {
+    let context = Context {
+        prev: k.checked_sub(1).map(|i| chars[i].1),
+        next: chars.get(k + 1).map(|&(_, n)| n),
+        after_sentence_end: false,
+        next_straight_closes: false,
+    };
+    context.after_word() && context.before_gap()
+}
+
+/// A `“` is normally an opener, but copy sometimes uses it as a closer (`with it“.`), and a
+/// `“` that starts a new sentence while a quotation is still open means the first one lost its
+/// closing mark (`in May. “The new wing …”`).
+fn curly_open_action(stack: &[Open], context: Context) -> Action {
+    if context.after_word() && context.before_gap() {
+        return innermost_of(stack, &[Mark::Curly, Mark::Low])
+            .map_or(Action::Nothing, Action::Close);
+    }
+    let one_open_curly = stack.len() == 1 && stack.first().is_some_and(|o| o.mark == Mark::Curly);
+    if one_open_curly && context.after_sentence_end {
+        return Action::Reopen(Mark::Curly);
+    }
+    Action::Open(Mark::Curly)
+}
+
+/// Whether white space, then a sentence's final punctuation, comes just before `chars[idx]`.
+fn follows_sentence_end(chars: &[(usize, char)], idx: usize) -> bool {
+    let mut k = idx;
+    let mut spaced = false;
+    while k > 0 && chars[k - 1].1.is_whitespace() {
+        spaced = true;
+        k -= 1;
+    }
+    spaced && k > 0 && matches!(chars[k - 1].1, '.' | '?' | '!' | '…')
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -340,8 +575,9 @@ struct Attribution {
     speaker: Option<Span>,
     cue: Cue,
     rule: Rule,
-    /// The pronoun the quotation's own sentence used, when the speaker was found further back.
-    pronoun: Option<Span>,
+    /// The pronoun the quotation's own sentence used, when the speaker was found further back,
+    /// and how it was resolved.
+    pronoun: Option<(Span, Resolution)>,
 }
 
 /// Which pattern tied the quotation to its cue, so that the page can explain the decision.
@@ -445,7 +681,6 @@ const FILLERS: &[&str] = &[
     "do",
     "could",
     "should",
-    "may",
     "might",
     "can",
     "shall",
@@ -493,13 +728,6 @@ const AFTER_STOPS: &[&str] = &[
     "referring",
     "citing",
     "speaking",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
 ];
 
 const PRONOUNS: &[&str] = &["he", "she", "they", "i", "we"];
@@ -626,7 +854,7 @@ fn attribute(
         let cue = *cues_in(text, region).last()?;
         Some(Attribution {
             rule: Rule::CueBefore,
-            ..attribution_for(text, region, cue)
+            ..attribution_for(text, region, cue, Side::Before)
         })
     });
 
@@ -646,16 +874,22 @@ fn attribute(
         let cue = *cues_in(text, prev_sentence).last()?;
         Some(Attribution {
             rule: Rule::ColonBefore,
-            ..attribution_for(text, prev_sentence, cue)
+            ..attribution_for(text, prev_sentence, cue, Side::Before)
         })
     });
 
     let mut attribution = found?;
     if let Some(speaker) = attribution.speaker {
-        if lower_in(PRONOUNS, speaker.slice(text)) {
-            if let Some(earlier) = earlier_speaker(text, sentences, f.first_para, open_index) {
+        let pronoun = speaker.slice(text).to_lowercase();
+        if PRONOUNS.contains(&pronoun.as_str()) {
+            let singular = matches!(pronoun.as_str(), "he" | "she");
+            let place = Place {
+                para: f.first_para,
+                sentence: open_index,
+            };
+            if let Some((earlier, how)) = earlier_speaker(text, sentences, place, singular) {
                 attribution.speaker = Some(earlier);
-                attribution.pronoun = Some(speaker);
+                attribution.pronoun = Some((speaker, how));
             }
         }
     }
@@ -668,22 +902,74 @@ fn cue_after(text: &str, region: Span) -> Option<Attribution> {
     let words = word_spans(text, region);
     let near = words.get(9).map_or(region.end, |w| w.start);
     let cue = *cues_in(text, Span::new(region.start, near)).first()?;
-    Some(attribution_for(text, region, cue))
+    Some(attribution_for(text, region, cue, Side::After))
 }
 
-fn attribution_for(text: &str, region: Span, cue: Cue) -> Attribution {
-    let after = || noun_phrase_after(text, cue.span.end, region.end);
+/// Where the cue stands relative to the quotation it attributes.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Side {
+    /// `“…,” said X`: the phrase after the verb is the speaker when no subject precedes it.
+    After,
+    /// `X said …“`: the phrase after the verb is usually what was said (`said it was “…”`),
+    /// so it names the speaker only in the inverted forms `said X:` and `said X,`.
+    Before,
+}
+
+fn attribution_for(text: &str, region: Span, cue: Cue, side: Side) -> Attribution {
+    let after = || {
+        noun_phrase_after(text, cue.span.end, region.end)
+            .filter(|&p| side == Side::After || is_inverted(text, p, region.end))
+    };
     let speaker = match cue.kind {
         CueKind::According => after(),
         CueKind::Told => subject_before(text, region.start, cue.span),
         CueKind::Verb => subject_before(text, region.start, cue.span).or_else(after),
     };
     Attribution {
-        speaker,
+        speaker: speaker.filter(|&s| !is_implausible_speaker(text, s)),
         cue,
         rule: Rule::CueBefore,
         pronoun: None,
     }
+}
+
+/// After the phrase that follows the cue comes a colon or comma (`said Jane Roe, “…`), maybe
+/// after a time (`said Jane Roe on Monday:`), or the sentence's end: the inverted order.
+fn is_inverted(text: &str, phrase: Span, end: usize) -> bool {
+    let rest = Span::new(phrase.end, end.max(phrase.end))
+        .slice(text)
+        .trim();
+    if rest.is_empty()
+        || rest.starts_with([':', ','])
+        || rest
+            .chars()
+            .all(|c| matches!(c, '.' | '!' | '?' | '…') || is_closing_mark(c))
+    {
+        return true;
+    }
+    let first = rest.split_whitespace().next().unwrap_or("");
+    lower_in(AFTER_STOPS, first) && rest.ends_with([':', ','])
+}
+
+/// Words that show a candidate speaker is really a clause (`it was`, `the plan would`).
+const VERB_WORDS: &[&str] = &[
+    "was", "were", "is", "are", "am", "be", "been", "being", "had", "has", "have", "would", "will",
+    "could", "can", "should", "must", "might", "did", "does", "wo", "ca",
+];
+
+/// Words that cannot start a speaker's name: dummy subjects and object pronouns.
+const NOT_SPEAKER_STARTS: &[&str] = &[
+    "it", "there", "that", "this", "him", "them", "us", "me", "which", "what", "who", "whom",
+];
+
+fn is_implausible_speaker(text: &str, span: Span) -> bool {
+    let words = word_spans(text, span);
+    let starts_badly = words
+        .first()
+        .is_some_and(|w| lower_in(NOT_SPEAKER_STARTS, w.slice(text)));
+    // `her` alone is an object (`told her`); before a noun it is a determiner (`her lawyer`).
+    let lone_her = words.len() == 1 && span.slice(text).eq_ignore_ascii_case("her");
+    starts_badly || lone_her || words.iter().any(|w| lower_in(VERB_WORDS, w.slice(text)))
 }
 
 fn cues_in(text: &str, region: Span) -> Vec<Cue> {
@@ -691,12 +977,20 @@ fn cues_in(text: &str, region: Span) -> Vec<Cue> {
     let mut cues = Vec::new();
     let mut i = 0;
     while i < words.len() {
-        let word = words[i].slice(text).to_lowercase();
+        let word = words[i].slice(text);
+        // Cue verbs are lowercase; a capital is allowed only where a sentence starts, so that
+        // `the United States` or `Says Law` is not read as a cue.
+        let usable = word.starts_with(char::is_lowercase)
+            || (is_capitalised_word(word) && starts_sentence_at(text, words[i].start));
+        if !usable {
+            i += 1;
+            continue;
+        }
+        let word = word.to_lowercase();
         if word == "according" {
             if let Some(to) = words.get(i + 1) {
                 let gap = Span::new(words[i].end, to.start).slice(text);
-                if to.slice(text).eq_ignore_ascii_case("to") && gap.chars().all(char::is_whitespace)
-                {
+                if to.slice(text) == "to" && gap.chars().all(char::is_whitespace) {
                     cues.push(Cue {
                         span: Span::new(words[i].start, to.end),
                         kind: CueKind::According,
@@ -719,6 +1013,22 @@ fn cues_in(text: &str, region: Span) -> Vec<Cue> {
         i += 1;
     }
     cues
+}
+
+/// `Said` but not `SAID` or `McSaid`: one capital, then lowercase.
+fn is_capitalised_word(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_lowercase)
+}
+
+/// Whether the word at `at` opens a sentence or a quoted passage: only white space, a
+/// sentence's final punctuation, a colon or a quotation mark comes before it.
+fn starts_sentence_at(text: &str, at: usize) -> bool {
+    text.get(..at)
+        .and_then(|before| before.trim_end().chars().next_back())
+        .is_none_or(|c| {
+            matches!(c, '.' | '!' | '?' | '…' | ':') || is_opening_quote(c) || is_closing_mark(c)
+        })
 }
 
 /// Punctuation that separates clauses. Full stops are not among them: inside one sentence they
@@ -753,25 +1063,78 @@ fn is_clause_break(chars: &[(usize, char)], k: usize) -> bool {
     ) || is_dash(c)
 }
 
-/// The subject of the cue verb: the words before it back to a clause boundary, without the
-/// adverbs and auxiliaries in between (`He also suggested` gives "He").
-fn subject_before(text: &str, bound: usize, cue: Span) -> Option<Span> {
-    let segment = Span::new(bound.min(cue.start), cue.start);
+/// The last clause break in `segment`: where the text after it starts, and the break's char
+/// with its offset.
+fn last_clause_break(text: &str, segment: Span) -> (usize, Option<(usize, char)>) {
     let chars: Vec<(usize, char)> = segment
         .slice(text)
         .char_indices()
         .map(|(i, c)| (segment.start + i, c))
         .collect();
-    let from = (0..chars.len())
+    (0..chars.len())
         .rev()
         .find(|&k| is_clause_break(&chars, k))
-        .map_or(segment.start, |k| chars[k].0 + chars[k].1.len_utf8());
-    let words = word_spans(text, Span::new(from, cue.start));
+        .map_or((segment.start, None), |k| {
+            let (pos, c) = chars[k];
+            (pos + c.len_utf8(), Some((pos, c)))
+        })
+}
+
+/// Most appositives a subject may carry: `Jane Roe, 45, a lecturer at the college, said`.
+const MAX_APPOSITIVES: usize = 2;
+
+/// The subject of the cue verb: the words before it back to a clause boundary, without the
+/// adverbs and auxiliaries in between (`He also suggested` gives "He"). When the verb directly
+/// follows a comma, the comma closes an appositive (`Jane Roe, a lecturer at the college,
+/// said`), and the subject is the phrase before the appositive.
+fn subject_before(text: &str, bound: usize, cue: Span) -> Option<Span> {
+    let bound = bound.min(cue.start);
+    let mut end = cue.start;
+    for _ in 0..=MAX_APPOSITIVES {
+        let (from, brk) = last_clause_break(text, Span::new(bound, end));
+        let words = word_spans(text, Span::new(from, end));
+        let skipped = end < cue.start;
+        // After one appositive, an age or an indefinite description between commas is
+        // another (`Jane Roe, 45, a teacher, said`).
+        let another = skipped
+            && matches!(brk, Some((_, ',')))
+            && words.first().is_some_and(|w| {
+                let word = w.slice(text);
+                word.chars().all(|c| c.is_ascii_digit()) || matches!(word, "a" | "an")
+            });
+        if !words.is_empty() && !another {
+            return subject_phrase(text, &words);
+        }
+        if let (true, Some((comma, _))) = (another, brk) {
+            end = comma;
+            continue;
+        }
+        let (close, ',') = brk? else {
+            return None;
+        };
+        let (inner_from, opener) = last_clause_break(text, Span::new(bound, close));
+        let (open, ',') = opener? else {
+            return None;
+        };
+        let appositive = Span::new(inner_from, close);
+        let size = word_spans(text, appositive).len();
+        if size == 0 || size > 12 || !cues_in(text, appositive).is_empty() {
+            return None;
+        }
+        end = open;
+    }
+    None
+}
+
+/// The subject among `words` (those between a clause break and the verb): after the last
+/// clause word, without fillers or a trailing time (`The council on Sunday`).
+fn subject_phrase(text: &str, words: &[Span]) -> Option<Span> {
     let first = words
         .iter()
         .rposition(|w| lower_in(CLAUSE_WORDS, w.slice(text)))
         .map_or(0, |i| i + 1);
     let mut words = &words[first..];
+    words = &words[..time_adjunct_start(text, words)];
     while let Some((last, rest)) = words.split_last() {
         if !is_filler(last.slice(text)) {
             break;
@@ -785,6 +1148,61 @@ fn subject_before(text: &str, bound: usize, cue: Span) -> Option<Span> {
         words = rest;
     }
     phrase(words)
+}
+
+/// Words naming a time (besides weekdays and months), which end a subject when a preposition
+/// introduces them.
+const TIME_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "may",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "week",
+    "weekend",
+    "month",
+    "year",
+    "statement",
+    "interview",
+    "letter",
+    "speech",
+    "a",
+    "an",
+    "the",
+    "its",
+    "his",
+    "her",
+    "their",
+    "recent",
+    "late",
+    "early",
+];
+
+/// Where a trailing time or setting starts in a subject (`on Sunday`, `last week`,
+/// `yesterday`, `in a statement`), or `words.len()` if there is none. The first word is
+/// never cut.
+fn time_adjunct_start(text: &str, words: &[Span]) -> usize {
+    let lower: Vec<String> = words.iter().map(|w| w.slice(text).to_lowercase()).collect();
+    (1..lower.len())
+        .find(|&i| {
+            let word = lower[i].as_str();
+            let next = lower.get(i + 1).map(String::as_str);
+            matches!(word, "yesterday" | "today" | "tonight" | "earlier")
+                || (matches!(
+                    word,
+                    "on" | "in" | "at" | "last" | "this" | "late" | "early"
+                ) && next.is_some_and(|n| {
+                    TIME_WORDS.contains(&n) || n.ends_with("day") || is_month(n) || is_weekday(n)
+                }))
+        })
+        .unwrap_or(words.len())
 }
 
 /// The speaker named after the cue (`said Putin`, `according to the ministry`), up to
@@ -833,27 +1251,148 @@ fn is_filler(word: &str) -> bool {
         || (word.len() > 4 && word.ends_with("ly") && word.starts_with(|c: char| c.is_lowercase()))
 }
 
-/// The nearest earlier full-phrase subject of a cue verb, for a pronoun speaker: earlier
-/// sentences of the quotation's paragraph, then those of the paragraph before.
+/// How many paragraphs before a quotation's own one may name the person a pronoun stands for.
+const PRONOUN_REACH: usize = 3;
+
+/// Where a quotation opens: its paragraph and, if known, its sentence there.
+#[derive(Clone, Copy)]
+struct Place {
+    para: usize,
+    sentence: Option<usize>,
+}
+
+/// How a pronoun speaker was resolved, for the explanation.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Resolution {
+    /// The subject of an earlier cue verb (`Jane Roe said …`).
+    CueSubject,
+    /// The capitalised subject that opens an earlier sentence (`Mayor Jane Roe opened …`).
+    SentenceSubject,
+}
+
+/// The person a pronoun speaker most likely stands for: going back sentence by sentence
+/// through the quotation's paragraph and up to [`PRONOUN_REACH`] paragraphs before it, the
+/// first full-phrase subject of a cue verb or, for `he` and `she`, the first capitalised
+/// person-like subject that opens a sentence.
 fn earlier_speaker(
     text: &str,
     sentences: &[Vec<Span>],
-    para: usize,
-    sentence: Option<usize>,
-) -> Option<Span> {
-    let own = sentences.get(para)?;
-    let here = &own[..sentence.unwrap_or(0).min(own.len())];
-    let before: &[Span] = para
-        .checked_sub(1)
-        .and_then(|p| sentences.get(p))
-        .map_or(&[], |v| v.as_slice());
-    here.iter().rev().chain(before.iter().rev()).find_map(|&s| {
-        cues_in(text, s).into_iter().rev().find_map(|cue| {
-            let speaker = attribution_for(text, s, cue).speaker?;
+    place: Place,
+    singular: bool,
+) -> Option<(Span, Resolution)> {
+    let own = sentences.get(place.para)?;
+    let here = &own[..place.sentence.unwrap_or(0).min(own.len())];
+    let lowest = place.para.saturating_sub(PRONOUN_REACH);
+    let before = (lowest..place.para)
+        .rev()
+        .filter_map(|p| sentences.get(p))
+        .flat_map(|v| v.iter().rev());
+    here.iter().rev().chain(before).find_map(|&s| {
+        let cue_subject = cues_in(text, s).into_iter().rev().find_map(|cue| {
+            let speaker = attribution_for(text, s, cue, Side::Before).speaker?;
             let words = speaker.slice(text);
             (!lower_in(PRONOUNS, words) && is_speaker_like(text, speaker)).then_some(speaker)
-        })
+        });
+        cue_subject
+            .map(|c| (c, Resolution::CueSubject))
+            .or_else(|| {
+                // A sentence with a cue whose subject could not be read names someone in a
+                // way this rule would only cut short.
+                (singular && cues_in(text, s).is_empty())
+                    .then(|| sentence_subject(text, s))
+                    .flatten()
+                    .map(|c| (c, Resolution::SentenceSubject))
+            })
     })
+}
+
+/// Capitalised words that open sentences without naming anyone.
+const NOT_SUBJECT_STARTS: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "but",
+    "and",
+    "after",
+    "before",
+    "when",
+    "while",
+    "if",
+    "as",
+    "for",
+    "according",
+    "however",
+    "meanwhile",
+    "yesterday",
+    "today",
+    "last",
+    "it",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "you",
+    "there",
+    "here",
+    "what",
+    "why",
+    "how",
+    "then",
+    "now",
+    "since",
+    "during",
+    "with",
+    "by",
+    "from",
+    "under",
+    "although",
+    "so",
+    "yet",
+    "still",
+    "no",
+    "not",
+    "all",
+];
+
+/// The name that opens a sentence as its subject (`Mayor Jane Roe opened the library.`):
+/// two to five capitalised words followed by a lowercase word.
+fn sentence_subject(text: &str, sentence: Span) -> Option<Span> {
+    let words = word_spans(text, sentence);
+    let first = words.first()?;
+    let lead = Span::new(sentence.start, first.start).slice(text);
+    if !lead.chars().all(char::is_whitespace) {
+        return None;
+    }
+    let first_word = first.slice(text);
+    if lower_in(NOT_NAMES, first_word) || lower_in(NOT_SUBJECT_STARTS, first_word) {
+        return None;
+    }
+    let run = words
+        .iter()
+        .take_while(|w| {
+            let word = w.slice(text);
+            word.starts_with(char::is_uppercase) && !word.ends_with("'s") && !word.ends_with("’s")
+        })
+        .count();
+    if !(2..=5).contains(&run) {
+        return None;
+    }
+    let (last, next) = (words.get(run - 1)?, words.get(run)?);
+    // Punctuation inside the run (`Roe, Chair`, `Analysis: Roe`) means it is no single name.
+    let plain_gaps = words[..=run].windows(2).all(|pair| {
+        Span::new(pair[0].end, pair[1].start)
+            .slice(text)
+            .chars()
+            .all(char::is_whitespace)
+    });
+    // `Springfield police spokesman Jane Roe`: the name goes on past the lowercase word.
+    let title_next = lower_in(PERSON_NOUNS, next.slice(text));
+    if !plain_gaps || title_next || !next.slice(text).starts_with(char::is_lowercase) {
+        return None;
+    }
+    let span = Span::new(first.start, last.end);
+    is_speaker_like(text, span).then_some(span)
 }
 
 /// A phrase that could name whoever spoke: a capitalised name or a word for a person.
@@ -896,6 +1435,7 @@ fn is_scare_quote(text: &str, para: Span, start: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::testing::Lcg;
 
     /// Paragraphs are separated by blank lines, as in the plain-text input.
     fn paragraphs(text: &str) -> Vec<Span> {
@@ -1031,6 +1571,33 @@ mod tests {
             ("The so-called “reformers” lost the vote.", &[]),
             ("The “reformers” lost the vote.", &[]),
             ("“No,” he said.", &[("No,", Some("he"), Some("said"))]),
+            // Appositives, inverted cues, time adjuncts and capitalised non-cues.
+            (
+                "Jane Roe, 45, a teacher, said it was “a day to remember for all of us”.",
+                &[("a day to remember for all of us", Some("Jane Roe"), Some("said"))],
+            ),
+            (
+                "The board on Monday said it would “look again at every single case”.",
+                &[("look again at every single case", Some("The board"), Some("said"))],
+            ),
+            (
+                "She said the United States would “stand firm on this for years”.",
+                &[("stand firm on this for years", Some("She"), Some("said"))],
+            ),
+            // A pronoun resolved to a sentence's named subject; a follow-on quotation.
+            (
+                "Mayor Jane Roe opened the library.\n\n“It is a place for everyone,” she said.\n\n“Come and read with us.”",
+                &[
+                    ("It is a place for everyone,", Some("Mayor Jane Roe"), Some("said")),
+                    ("Come and read with us.", Some("Mayor Jane Roe"), None),
+                ],
+            ),
+            // Mark pairing by context.
+            ("The plan was approved.\" The council met on Friday.", &[]),
+            (
+                "He said it was “ready for all that comes with it“. The river rose.",
+                &[("ready for all that comes with it", Some("He"), Some("said"))],
+            ),
             // Non-cue verbs do not attribute.
             ("He hoped that “the talks would succeed in the end.”", &[("the talks would succeed in the end.", None, None)]),
             ("", &[]),
@@ -1083,18 +1650,6 @@ mod tests {
         );
     }
 
-    struct Lcg(u64);
-
-    impl Lcg {
-        fn next(&mut self) -> u64 {
-            self.0 = self
-                .0
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            self.0 >> 33
-        }
-    }
-
     #[test]
     fn property_no_panics_and_well_formed_spans() {
         const PIECES: &[&str] = &[
@@ -1134,9 +1689,7 @@ mod tests {
         let mut rng = Lcg(11);
         for round in 0..4000 {
             let len = (rng.next() % 70) as usize;
-            let text: String = (0..len)
-                .map(|_| PIECES[(rng.next() as usize) % PIECES.len()])
-                .collect();
+            let text = rng.text(PIECES, len);
             let mut paras = paragraphs(&text);
             if round % 3 == 0 {
                 // Arbitrary, possibly broken spans must not panic either.

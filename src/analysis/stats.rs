@@ -100,6 +100,7 @@ fn is_vowel(c: char, index: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::testing::Lcg;
 
     #[test]
     fn syllable_counts() {
@@ -190,18 +191,6 @@ mod tests {
         assert_eq!(compute("", &[]), Stats::default());
     }
 
-    struct Lcg(u64);
-
-    impl Lcg {
-        fn next(&mut self) -> u64 {
-            self.0 = self
-                .0
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            self.0 >> 33
-        }
-    }
-
     #[test]
     fn property_no_panics_and_finite_numbers() {
         const PIECES: &[&str] = &[
@@ -211,9 +200,7 @@ mod tests {
         let mut rng = Lcg(3);
         for _ in 0..3000 {
             let len = (rng.next() % 50) as usize;
-            let text: String = (0..len)
-                .map(|_| PIECES[(rng.next() as usize) % PIECES.len()])
-                .collect();
+            let text = rng.text(PIECES, len);
             let a = (rng.next() as usize) % (text.len() + 3);
             let b = (rng.next() as usize) % (text.len() + 3);
             let paras = [paragraph(0, text.len(), 1), paragraph(a, b, 2)];

@@ -4,6 +4,7 @@
 //! Works on lines and blank-line-separated chunks of the reduced text. Every byte ends up in
 //! exactly one [`Block`](super::Block); what is not content (blank lines) becomes a `Gap`.
 
+use super::lexicon::{is_month, is_weekday};
 use super::source::{Mark, MarkKind};
 use super::text::{is_dash, Span};
 use super::{citations, sentences, BlockKind, Citation, HeaderField};
@@ -301,8 +302,8 @@ fn has_month_day(s: &str) -> bool {
         .collect();
     words.windows(2).any(|pair| {
         let (a, b) = (&pair[0], &pair[1]);
-        (MONTHS.contains(&a.as_str()) && b.chars().all(|c| c.is_ascii_digit()))
-            || (MONTHS.contains(&b.as_str()) && a.chars().all(|c| c.is_ascii_digit()))
+        (is_month(a) && b.chars().all(|c| c.is_ascii_digit()))
+            || (is_month(b) && a.chars().all(|c| c.is_ascii_digit()))
     })
 }
 
@@ -571,43 +572,6 @@ fn is_url(line: &str) -> bool {
     (t.starts_with("http://") || t.starts_with("https://") || t.starts_with("www."))
         && !t.contains(char::is_whitespace)
 }
-
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-];
-
 /// A line that is only a date, perhaps with a weekday and a time: "Monday, July 4, 2022",
 /// "4 July 2022 10:30 GMT", "2022-07-04".
 pub fn is_date_line(line: &str) -> bool {
@@ -631,7 +595,7 @@ pub fn is_date_line(line: &str) -> bool {
             && word.chars().filter(|&c| c == '-').count() == 2
             && word.chars().all(|c| c.is_ascii_digit() || c == '-');
         let is_time = word.contains(':') && word.chars().all(|c| c.is_ascii_digit() || c == ':');
-        let is_named = WEEKDAYS.contains(&word.as_str()) || MONTHS.contains(&word.as_str());
+        let is_named = is_weekday(word) || is_month(word);
         let is_filler = matches!(
             word.as_str(),
             "at" | "am"

@@ -1,0 +1,72 @@
+//! Small closed word lists that several stages share: months and weekdays.
+
+const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// Abbreviations written with a full stop ("Jan."); "May" is a full name and so is not here.
+pub const MONTH_ABBREVIATIONS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+];
+
+const WEEKDAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// A month's name or abbreviation in any letter case, with or without a final full stop.
+pub fn is_month(word: &str) -> bool {
+    let word = word.trim_end_matches('.');
+    MONTH_NAMES
+        .iter()
+        .chain(MONTH_ABBREVIATIONS.iter())
+        .any(|m| m.eq_ignore_ascii_case(word))
+}
+
+/// A weekday's full name in any letter case. Short forms are left out: "Sun" and "Mon" are as
+/// likely to be newspapers as days.
+pub fn is_weekday(word: &str) -> bool {
+    let word = word.trim_end_matches('.');
+    WEEKDAYS.iter().any(|d| d.eq_ignore_ascii_case(word))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn months_and_weekdays() {
+        for (word, month, weekday) in [
+            ("March", true, false),
+            ("march", true, false),
+            ("Sept.", true, false),
+            ("MAY", true, false),
+            ("Monday", false, true),
+            ("Mon", false, false),
+            ("Marches", false, false),
+            ("", false, false),
+        ] {
+            assert_eq!(
+                (is_month(word), is_weekday(word)),
+                (month, weekday),
+                "{word}"
+            );
+        }
+    }
+}
