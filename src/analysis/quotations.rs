@@ -681,6 +681,7 @@ const FILLERS: &[&str] = &[
     "do",
     "could",
     "should",
+    "may",
     "might",
     "can",
     "shall",
@@ -728,6 +729,13 @@ const AFTER_STOPS: &[&str] = &[
     "referring",
     "citing",
     "speaking",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
 ];
 
 const PRONOUNS: &[&str] = &["he", "she", "they", "i", "we"];
@@ -1153,14 +1161,6 @@ fn subject_phrase(text: &str, words: &[Span]) -> Option<Span> {
 /// Words naming a time (besides weekdays and months), which end a subject when a preposition
 /// introduces them.
 const TIME_WORDS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "may",
     "morning",
     "afternoon",
     "evening",
