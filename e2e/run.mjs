@@ -150,6 +150,30 @@ test("keyboard users can skip straight to the article and reach every outline en
     await page.waitForFunction(() => document.activeElement?.id === "aa-header");
 });
 
+// A figure, not a test: how long an edit takes to show, analysis and rendering together.
+async function editLatency() {
+    const { page, context } = await openPage("/");
+    const samples = await page.evaluate(async () => {
+        const area = document.querySelector("[data-testid=article-input]");
+        const original = area.value;
+        const times = [];
+        for (let i = 0; i < 20; i++) {
+            const marker = ` Edit${i}.`;
+            const started = performance.now();
+            area.value = original + marker;
+            area.dispatchEvent(new Event("input", { bubbles: true }));
+            // Leptos updates the DOM synchronously in the input handler.
+            if (!document.querySelector("[data-testid=article-view]").textContent.includes(marker.trim())) {
+                await new Promise((resolve) => requestAnimationFrame(resolve));
+            }
+            times.push(performance.now() - started);
+        }
+        return times.sort((a, b) => a - b);
+    });
+    await context.close();
+    console.log(`figure: edit of the sample to updated page, median ${samples[10].toFixed(1)} ms, best ${samples[0].toFixed(1)} ms (20 edits)`);
+}
+
 let passed = 0;
 let failed = 0;
 for (const { name, body, path } of tests) {
@@ -168,6 +192,7 @@ for (const { name, body, path } of tests) {
         if (session) await session.context.close();
     }
 }
+await editLatency().catch((e) => console.log(`figure: edit latency not measured: ${e.message}`));
 await browser.close();
 server.close();
 console.log(`e2e: ${passed} passed, ${failed} failed`);
