@@ -329,6 +329,10 @@ fn scan_paragraph(
     }
     for idx in skip..chars.len() {
         let (pos, c) = chars[idx];
+        // Only quotation marks act; the context below looks ahead, so it is built for them alone.
+        if !matches!(c, '“' | '”' | '„' | '«' | '»' | '"' | '‘' | '’') {
+            continue;
+        }
         let after = pos + c.len_utf8();
         let prev = idx.checked_sub(1).map(|i| chars[i].1);
         let next = chars.get(idx + 1).map(|&(_, n)| n);

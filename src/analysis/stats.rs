@@ -93,6 +93,7 @@ fn is_vowel(c: char, index: usize) -> bool {
         'a' | 'e' | 'i' | 'o' | 'u' => true,
         // A leading y is a consonant (yes), elsewhere a vowel (system, Kazyr).
         'y' => index > 0,
+        _ if c.is_ascii() => false,
         _ => "àáâãäåæèéêëěìíîïòóôõöøœùúûüůýÿ".contains(c),
     }
 }

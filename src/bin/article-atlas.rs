@@ -131,6 +131,9 @@ fn bench(args: &[String]) -> Result<(), String> {
             "sample x 20".into(),
             [article_atlas::SAMPLE_ARTICLE; 20].join("\n\n"),
         ));
+        // One long paragraph dense with quotation marks: quadratic scans show up here first.
+        let quotes = "“We will rebuild the bridge,” Roe said. \"It opens in May.\" ".repeat(800);
+        inputs.push(("quotations, one paragraph".into(), quotes));
     }
     for path in &files {
         inputs.push((path.clone(), read_input(path)?));
