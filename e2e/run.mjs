@@ -47,7 +47,13 @@ test("the sample is analysed at start", async ({ page }) => {
     expect(JSON.stringify(fields) === JSON.stringify(["PublicationMonitor", "Volume7", "Issue55"]), `header fields: ${fields}`);
     const quote = page.locator("[data-testid=quotation]");
     expect(await quote.count() === 1, "one quotation");
-    expect((await quote.innerText()).includes("a top Russian aerospace official"), "the speaker is shown");
+    const speaker = page.locator("[data-testid=quotation-speaker]");
+    expect((await speaker.innerText()).includes("a top Russian aerospace official"), "the speaker is shown");
+    const why = page.locator("[data-testid=quotation-why]");
+    expect(!(await why.isVisible()), "the explanation starts folded");
+    await speaker.click();
+    expect((await why.innerText()).includes("“He” refers back to “a top Russian aerospace official”"), "the explanation opens");
+    expect((await speaker.getAttribute("aria-expanded")) === "true", "the button says it is expanded");
     const rows = page.locator("[data-testid=citations] tbody tr");
     expect(await rows.count() === 7, "seven citations");
     expect((await rows.nth(4).innerText()).replace(/\s+/g, " ").trim() === "AP March 12-15", "AP with its dates");

@@ -3,6 +3,8 @@
 //! Components only display these values, so the decisions about how an article is cut into
 //! runs, pieces and outline entries are tested natively, without a browser.
 
+use std::hash::{Hash, Hasher};
+
 use serde::Serialize;
 
 use crate::analysis::source::MarkKind;
@@ -50,7 +52,7 @@ impl Role {
 }
 
 /// A stretch of text over which nothing changes: same sentence, same role, same emphasis.
-#[derive(Serialize, Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
 pub struct Piece {
     pub start: usize,
     pub end: usize,
@@ -66,7 +68,7 @@ pub struct Piece {
 }
 
 /// A quotation's part within one block, or plain text between quotations.
-#[derive(Serialize, Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
 pub enum Run {
     Plain(Vec<Piece>),
     Quotation {
@@ -81,7 +83,7 @@ pub enum Run {
     },
 }
 
-#[derive(Serialize, Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
 pub struct BlockView {
     pub kind: BlockKind,
     /// The element id the outline scrolls to.
@@ -91,22 +93,132 @@ pub struct BlockView {
     pub runs: Vec<Run>,
 }
 
+impl Piece {
+    /// Everything the page draws for the piece; its offsets are left out, since they move with
+    /// every edit before it without changing how it looks.
+    fn hash_drawn<H: Hasher>(&self, hasher: &mut H) {
+        (&self.text, self.sentence, self.sentence_start, self.role).hash(hasher);
+        (self.emphasis, self.strong, &self.link).hash(hasher);
+    }
+}
+
+impl BlockView {
+    /// A key that changes only when what the page draws for the block changes, so that blocks
+    /// keep their elements while the user types in another paragraph.
+    pub fn render_key(&self) -> u64 {
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        (self.kind, &self.anchor, self.paragraph).hash(&mut hasher);
+        for run in &self.runs {
+            let pieces = match run {
+                Run::Plain(pieces) => pieces,
+                Run::Quotation {
+                    index,
+                    first_part,
+                    speaker,
+                    cue,
+                    explanation,
+                    pieces,
+                } => {
+                    (index, first_part, speaker, cue, explanation).hash(&mut hasher);
+                    pieces
+                }
+            };
+            pieces.len().hash(&mut hasher);
+            pieces.iter().for_each(|p| p.hash_drawn(&mut hasher));
+        }
+        hasher.finish()
+    }
+}
+
+/// Spans sorted by start, each with a value, answering "which overlap or cover this piece?" by
+/// binary search, so that drawing stays linear in the article's length.
+struct SpanIndex<T> {
+    entries: Vec<(Span, T)>,
+    /// The furthest end among `entries[..=i]`: where a walk back for overlaps may stop.
+    reach: Vec<usize>,
+}
+
+impl<T> SpanIndex<T> {
+    fn new(mut entries: Vec<(Span, T)>) -> SpanIndex<T> {
+        entries.retain(|(s, _)| !s.is_empty());
+        entries.sort_by_key(|(s, _)| (s.start, std::cmp::Reverse(s.end)));
+        let reach = entries
+            .iter()
+            .scan(0, |furthest, (s, _)| {
+                *furthest = s.end.max(*furthest);
+                Some(*furthest)
+            })
+            .collect();
+        SpanIndex { entries, reach }
+    }
+
+    /// The range of entries that may overlap `within`: every entry that does is in it.
+    fn candidates(&self, within: Span) -> std::ops::Range<usize> {
+        let to = self
+            .entries
+            .partition_point(|(s, _)| s.start < within.end.max(within.start + 1));
+        let mut from = self.entries[..to].partition_point(|(s, _)| s.start < within.start);
+        while from > 0 && self.reach[from - 1] > within.start {
+            from -= 1;
+        }
+        from..to
+    }
+
+    fn overlapping(&self, within: Span) -> impl Iterator<Item = &(Span, T)> {
+        self.entries[self.candidates(within)]
+            .iter()
+            .filter(move |(s, _)| s.start < within.end && within.start < s.end)
+    }
+
+    /// The innermost entry containing `span`, with its position.
+    fn covering(&self, span: Span) -> Option<(usize, &T)> {
+        self.candidates(span)
+            .filter(|&i| self.entries[i].0.contains(span))
+            .min_by_key(|&i| self.entries[i].0.len())
+            .map(|i| (i, &self.entries[i].1))
+    }
+}
+
 /// Cuts each visible block into runs and pieces. Header and gap blocks carry no runs: the header
 /// is drawn from its fields and gaps are not drawn.
 pub fn block_views(analysis: &Analysis) -> Vec<BlockView> {
     let text = &analysis.text;
-    let sentences: Vec<Span> = analysis.sentences().collect();
+    let sentences = SpanIndex::new(
+        analysis
+            .sentences()
+            .enumerate()
+            .map(|(i, s)| (s, i))
+            .collect(),
+    );
     let mut roles: Vec<(Span, Role)> = Vec::new();
     roles.extend(analysis.dateline_span.map(|s| (s, Role::Dateline)));
     roles.extend(analysis.citation_span.map(|s| (s, Role::Citation)));
     for q in &analysis.quotations {
-        roles.extend(
-            q.speaker_span
-                .filter(|s| !s.is_empty())
-                .map(|s| (s, Role::Speaker)),
-        );
-        roles.extend(q.cue_span.filter(|s| !s.is_empty()).map(|s| (s, Role::Cue)));
+        roles.extend(q.speaker_span.map(|s| (s, Role::Speaker)));
+        roles.extend(q.cue_span.map(|s| (s, Role::Cue)));
     }
+    let roles = SpanIndex::new(roles);
+    let quotations = SpanIndex::new(
+        analysis
+            .quotations
+            .iter()
+            .enumerate()
+            .map(|(i, q)| (Span::new(q.start, q.end), i))
+            .collect(),
+    );
+    let marks = SpanIndex::new(
+        analysis
+            .marks
+            .iter()
+            .map(|m| (Span::new(m.start, m.end), &m.kind))
+            .collect(),
+    );
+    let layers = Layers {
+        sentences: &sentences,
+        roles: &roles,
+        marks: &marks,
+    };
+
     let mut paragraph_number = 0;
     let mut quotation_started = vec![false; analysis.quotations.len()];
     let mut views = Vec::new();
@@ -120,34 +232,20 @@ pub fn block_views(analysis: &Analysis) -> Vec<BlockView> {
             paragraph_number
         });
         let mut cuts = vec![span.start, span.end];
-        let mut add = |s: Span| {
-            for at in [s.start, s.end] {
-                if span.start < at && at < span.end {
-                    cuts.push(at);
-                }
-            }
-        };
-        sentences.iter().for_each(|s| add(*s));
-        roles.iter().for_each(|(s, _)| add(*s));
-        analysis
-            .quotations
-            .iter()
-            .for_each(|q| add(Span::new(q.start, q.end)));
-        analysis
-            .marks
-            .iter()
-            .for_each(|m| add(Span::new(m.start, m.end)));
+        let inside = |at: usize| span.start < at && at < span.end;
+        let mut add = |s: Span| cuts.extend([s.start, s.end].into_iter().filter(|&at| inside(at)));
+        sentences.overlapping(span).for_each(|(s, _)| add(*s));
+        roles.overlapping(span).for_each(|(s, _)| add(*s));
+        quotations.overlapping(span).for_each(|(s, _)| add(*s));
+        marks.overlapping(span).for_each(|(s, _)| add(*s));
         cuts.sort_unstable();
         cuts.dedup();
 
         let mut runs: Vec<Run> = Vec::new();
         for pair in cuts.windows(2) {
             let piece_span = Span::new(pair[0], pair[1]);
-            let piece = piece_at(analysis, text, piece_span, &sentences, &roles);
-            let quotation = analysis
-                .quotations
-                .iter()
-                .position(|q| q.start <= piece_span.start && piece_span.end <= q.end);
+            let piece = layers.piece(text, piece_span);
+            let quotation = quotations.covering(piece_span).map(|(_, &q)| q);
             match (quotation, runs.last_mut()) {
                 (Some(q), Some(Run::Quotation { index, pieces, .. })) if *index == q => {
                     pieces.push(piece)
@@ -179,39 +277,37 @@ pub fn block_views(analysis: &Analysis) -> Vec<BlockView> {
     views
 }
 
-fn piece_at(
-    analysis: &Analysis,
-    text: &str,
-    span: Span,
-    sentences: &[Span],
-    roles: &[(Span, Role)],
-) -> Piece {
-    let sentence = sentences
-        .iter()
-        .position(|s| s.start <= span.start && span.end <= s.end);
-    let covering = |kind: fn(&MarkKind) -> bool| {
-        analysis
-            .marks
-            .iter()
-            .find(|m| kind(&m.kind) && m.start <= span.start && span.end <= m.end)
-    };
-    Piece {
-        start: span.start,
-        end: span.end,
-        text: span.slice(text).to_string(),
-        sentence,
-        sentence_start: sentence.is_some_and(|i| sentences[i].start == span.start),
-        role: roles
-            .iter()
-            .filter(|(s, _)| s.contains(span))
-            .min_by_key(|(s, _)| s.len())
-            .map(|(_, r)| *r),
-        emphasis: covering(|k| *k == MarkKind::Emphasis).is_some(),
-        strong: covering(|k| *k == MarkKind::Strong).is_some(),
-        link: covering(|k| matches!(k, MarkKind::Link { .. })).and_then(|m| match &m.kind {
-            MarkKind::Link { href } => Some(href.clone()),
-            _ => None,
-        }),
+/// What a piece of text can lie under, indexed for lookup.
+struct Layers<'a> {
+    sentences: &'a SpanIndex<usize>,
+    roles: &'a SpanIndex<Role>,
+    marks: &'a SpanIndex<&'a MarkKind>,
+}
+
+impl Layers<'_> {
+    fn piece(&self, text: &str, span: Span) -> Piece {
+        let sentence = self.sentences.covering(span);
+        let covering = |wanted: fn(&MarkKind) -> bool| {
+            self.marks
+                .overlapping(span)
+                .find(|(s, kind)| wanted(kind) && s.contains(span))
+                .map(|(_, kind)| *kind)
+        };
+        Piece {
+            start: span.start,
+            end: span.end,
+            text: span.slice(text).to_string(),
+            sentence: sentence.map(|(_, &i)| i),
+            sentence_start: sentence
+                .is_some_and(|(at, _)| self.sentences.entries[at].0.start == span.start),
+            role: self.roles.covering(span).map(|(_, &role)| role),
+            emphasis: covering(|k| *k == MarkKind::Emphasis).is_some(),
+            strong: covering(|k| *k == MarkKind::Strong).is_some(),
+            link: covering(|k| matches!(k, MarkKind::Link { .. })).and_then(|kind| match kind {
+                MarkKind::Link { href } => Some(href.clone()),
+                _ => None,
+            }),
+        }
     }
 }
 
@@ -286,14 +382,19 @@ pub fn outline(analysis: &Analysis) -> Vec<OutlineItem> {
                         items.push(item("Dateline", dateline.clone(), anchor.clone(), 1));
                     }
                 }
-                for (q, quotation) in analysis.quotations.iter().enumerate() {
-                    if span.start <= quotation.start && quotation.start < span.end {
-                        let who = quotation
-                            .speaker
-                            .clone()
-                            .unwrap_or_else(|| "unattributed".into());
-                        items.push(item("Quotation", who, format!("aa-quote-{q}"), 1));
-                    }
+                // Quotations are in text order: the ones opening in this paragraph come next.
+                let first = analysis
+                    .quotations
+                    .partition_point(|q| q.start < span.start);
+                let opening_here = analysis.quotations[first..]
+                    .iter()
+                    .take_while(|q| q.start < span.end);
+                for (q, quotation) in (first..).zip(opening_here) {
+                    let who = quotation
+                        .speaker
+                        .clone()
+                        .unwrap_or_else(|| "unattributed".into());
+                    items.push(item("Quotation", who, format!("aa-quote-{q}"), 1));
                 }
             }
             BlockKind::Citations | BlockKind::Header | BlockKind::Gap => {}
@@ -319,9 +420,18 @@ pub fn excerpt(text: &str, max_chars: usize) -> String {
     let cut: String = text.chars().take(max_chars).collect();
     let at_word = cut
         .rfind(' ')
-        .filter(|&i| i > max_chars / 2)
+        .filter(|&i| cut[..i].chars().count() > max_chars / 2)
         .map_or(cut.as_str(), |i| &cut[..i]);
     format!("{}…", at_word.trim_end_matches([',', ';', ':', ' ']))
+}
+
+/// Who said a quotation, as its badge shows it: "Putin (said)", or "Unattributed".
+pub fn quotation_label(speaker: Option<&str>, cue: Option<&str>) -> String {
+    match (speaker, cue) {
+        (Some(speaker), Some(cue)) => format!("{speaker} ({cue})"),
+        (Some(speaker), None) => speaker.to_string(),
+        (None, _) => "Unattributed".to_string(),
+    }
 }
 
 /// The browser tab's title: the headline when the article has one.
@@ -411,6 +521,48 @@ mod tests {
     }
 
     #[test]
+    fn span_index_finds_the_innermost_cover_even_under_a_long_outer_span() {
+        let index = SpanIndex::new(vec![
+            (Span::new(0, 100), "link"),
+            (Span::new(10, 20), "strong"),
+            (Span::new(30, 40), "emphasis"),
+            (Span::new(200, 210), "later"),
+        ]);
+        let cases = [
+            (Span::new(12, 14), Some("strong")),
+            (Span::new(50, 60), Some("link")),
+            (Span::new(30, 40), Some("emphasis")),
+            (Span::new(150, 160), None),
+            (Span::new(205, 206), Some("later")),
+        ];
+        for (piece, expected) in cases {
+            assert_eq!(
+                index.covering(piece).map(|(_, v)| *v),
+                expected,
+                "{piece:?}"
+            );
+        }
+        let overlapping: Vec<&str> = index
+            .overlapping(Span::new(35, 205))
+            .map(|(_, v)| *v)
+            .collect();
+        assert_eq!(overlapping, ["link", "emphasis", "later"]);
+    }
+
+    #[test]
+    fn render_keys_ignore_offsets_but_not_what_is_drawn() {
+        let analyzer = Analyzer::new();
+        let key_of_last = |text: &str| {
+            block_views(&analyzer.analyze(text))
+                .last()
+                .map(BlockView::render_key)
+        };
+        let base = key_of_last("First one.\n\nSecond one.");
+        assert_eq!(base, key_of_last("First one, longer now.\n\nSecond one."));
+        assert_ne!(base, key_of_last("First one.\n\nSecond one!"));
+    }
+
+    #[test]
     fn excerpts_cut_at_words() {
         assert_eq!(excerpt("short", 10), "short");
         assert_eq!(
@@ -424,6 +576,9 @@ mod tests {
         );
         assert_eq!(page_title(Some("  ")), "Article Atlas");
         assert_eq!(page_title(None), "Article Atlas");
+        assert_eq!(quotation_label(Some("Putin"), Some("said")), "Putin (said)");
+        assert_eq!(quotation_label(Some("Roe"), None), "Roe");
+        assert_eq!(quotation_label(None, Some("said")), "Unattributed");
         assert_eq!(reading_time_label(2.6), "3 min");
     }
 }

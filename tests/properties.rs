@@ -102,6 +102,11 @@ fn check(analysis: &Analysis, input: &str) {
             block.source.start, source_at,
             "block sources must tile the input: {input:?}"
         );
+        assert!(
+            input.is_char_boundary(block.source.start) && input.is_char_boundary(block.source.end),
+            "block source {:?} splits a char of the input {input:?}",
+            block.source
+        );
         source_at = block.source.end;
     }
     assert_eq!(

@@ -4,8 +4,7 @@
 //! outlets they drew on, grouped by date: `(Monitor, March 12; New York Times, Izvestia,
 //! March 13; AFP, March 14, 16)`. Other copy ends with a bare agency credit, `(Reuters)`, or a
 //! `Sources:` line. Recognising the block lets the reader show sources as sources rather than
-//! as places or organisations mentioned in the story, and keeps it out of the last sentence's
-//! prose statistics.
+//! as places or organisations mentioned in the story.
 //!
 //! Recognition is deliberately strict (every group needs an outlet and a date, or the whole
 //! block is a known agency credit) so that an ordinary closing remark in parentheses is never

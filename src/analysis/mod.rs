@@ -42,14 +42,6 @@ pub struct HeaderField {
     pub value_span: Span,
 }
 
-/// A short piece of the article with where it stands.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
-pub struct Located {
-    pub text: String,
-    pub start: usize,
-    pub end: usize,
-}
-
 /// What a block of the article is. Blocks tile the text: every byte is in exactly one.
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[serde(rename_all = "snake_case")]

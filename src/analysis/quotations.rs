@@ -327,6 +327,16 @@ fn scan_paragraph(
             skip = 1;
         }
     }
+    // For each char, the index of the next straight quote after it: one backward pass, so that
+    // looking ahead from every mark stays linear.
+    let mut next_straight = vec![None; chars.len()];
+    let mut following = None;
+    for (idx, &(_, c)) in chars.iter().enumerate().rev() {
+        next_straight[idx] = following;
+        if c == '"' {
+            following = Some(idx);
+        }
+    }
     for idx in skip..chars.len() {
         let (pos, c) = chars[idx];
         // Only quotation marks act; the context below looks ahead, so it is built for them alone.
@@ -347,10 +357,8 @@ fn scan_paragraph(
             prev,
             next,
             after_sentence_end: follows_sentence_end(&chars, idx),
-            next_straight_closes: chars[idx + 1..]
-                .iter()
-                .position(|&(_, n)| n == '"')
-                .is_some_and(|k| straight_looks_closing(&chars, idx + 1 + k)),
+            next_straight_closes: next_straight[idx]
+                .is_some_and(|k| straight_looks_closing(&chars, k)),
         };
         let action = match c {
             '“' if top == Some(Mark::Low) => innermost(&[Mark::Low]),
@@ -1274,10 +1282,14 @@ enum Resolution {
     SentenceSubject,
 }
 
+/// Most sentences a pronoun looks back through for its speaker; also keeps long paragraphs of
+/// quotations linear.
+const MAX_PRONOUN_LOOKBACK: usize = 20;
+
 /// The person a pronoun speaker most likely stands for: going back sentence by sentence
-/// through the quotation's paragraph and up to [`PRONOUN_REACH`] paragraphs before it, the
-/// first full-phrase subject of a cue verb or, for `he` and `she`, the first capitalised
-/// person-like subject that opens a sentence.
+/// through the quotation's paragraph and up to [`PRONOUN_REACH`] paragraphs before it (at most
+/// [`MAX_PRONOUN_LOOKBACK`] sentences), the first full-phrase subject of a cue verb or, for `he`
+/// and `she`, the first capitalised person-like subject that opens a sentence.
 fn earlier_speaker(
     text: &str,
     sentences: &[Vec<Span>],
@@ -1291,23 +1303,27 @@ fn earlier_speaker(
         .rev()
         .filter_map(|p| sentences.get(p))
         .flat_map(|v| v.iter().rev());
-    here.iter().rev().chain(before).find_map(|&s| {
-        let cue_subject = cues_in(text, s).into_iter().rev().find_map(|cue| {
-            let speaker = attribution_for(text, s, cue, Side::Before).speaker?;
-            let words = speaker.slice(text);
-            (!lower_in(PRONOUNS, words) && is_speaker_like(text, speaker)).then_some(speaker)
-        });
-        cue_subject
-            .map(|c| (c, Resolution::CueSubject))
-            .or_else(|| {
-                // A sentence with a cue whose subject could not be read names someone in a
-                // way this rule would only cut short.
-                (singular && cues_in(text, s).is_empty())
-                    .then(|| sentence_subject(text, s))
-                    .flatten()
-                    .map(|c| (c, Resolution::SentenceSubject))
-            })
-    })
+    here.iter()
+        .rev()
+        .chain(before)
+        .take(MAX_PRONOUN_LOOKBACK)
+        .find_map(|&s| {
+            let cue_subject = cues_in(text, s).into_iter().rev().find_map(|cue| {
+                let speaker = attribution_for(text, s, cue, Side::Before).speaker?;
+                let words = speaker.slice(text);
+                (!lower_in(PRONOUNS, words) && is_speaker_like(text, speaker)).then_some(speaker)
+            });
+            cue_subject
+                .map(|c| (c, Resolution::CueSubject))
+                .or_else(|| {
+                    // A sentence with a cue whose subject could not be read names someone in a
+                    // way this rule would only cut short.
+                    (singular && cues_in(text, s).is_empty())
+                        .then(|| sentence_subject(text, s))
+                        .flatten()
+                        .map(|c| (c, Resolution::SentenceSubject))
+                })
+        })
 }
 
 /// Capitalised words that open sentences without naming anyone.

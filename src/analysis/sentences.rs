@@ -173,13 +173,17 @@ fn starts_sentence(chars: &[(usize, char)], at: usize) -> bool {
         && chars.get(k + 1).is_some_and(|&(_, d)| d.is_ascii_digit())
 }
 
+/// The longest trailing parenthetical read as a credit, in chars.
+const MAX_CREDIT_CHARS: usize = 300;
+
 /// `... schedule. (Reuters)` or `(AP).` at the paragraph's end is a credit for the sentence
 /// before it, not a sentence of its own. A parenthesis holding a whole sentence (`(He denied
 /// it.)`) is left alone.
 fn is_trailing_parenthetical(chars: &[(usize, char)], open: usize) -> bool {
     let mut depth = 0usize;
     let mut close = None;
-    for (k, &(_, c)) in chars.iter().enumerate().skip(open) {
+    // A credit is short; an unclosed bracket must not make every `. (` scan to the end.
+    for (k, &(_, c)) in chars.iter().enumerate().skip(open).take(MAX_CREDIT_CHARS) {
         match c {
             '(' => depth += 1,
             ')' => {

@@ -315,10 +315,11 @@ pub fn parse(text: &str, marks: &[Mark]) -> Layout {
         .filter(|m| matches!(m.kind, MarkKind::Heading { .. }))
         .map(|m| Span::new(m.start, m.end).trim(text))
         .collect();
+    // Marks come sorted by start, so headings do too.
     let is_heading = |span: Span| {
-        headings.iter().any(|h| {
-            h.start <= span.start && span.end <= h.end.max(span.end) && h.start == span.start
-        })
+        headings
+            .binary_search_by_key(&span.start, |h| h.start)
+            .is_ok()
     };
 
     // (kind, span) for each content piece; gaps are filled in at the end.

@@ -5,7 +5,7 @@
 //! article-atlas bench [FILE ...] [--iterations N]                print analysis throughput
 //! ```
 
-use std::io::Read;
+use std::io::{Read, Write};
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -61,17 +61,24 @@ fn take_option(args: &[String], name: &str) -> Result<(Option<String>, Vec<Strin
     Ok((value, rest))
 }
 
+/// Reads a file, or standard input for `-`, as UTF-8 text without a byte-order mark.
+/// Errors are one line: a path is quoted so that odd characters in it cannot break the line.
 fn read_input(path: &str) -> Result<String, String> {
-    let bytes = if path == "-" {
+    let (bytes, name) = if path == "-" {
         let mut buffer = Vec::new();
         std::io::stdin()
             .read_to_end(&mut buffer)
             .map_err(|e| format!("cannot read standard input: {e}"))?;
-        buffer
+        (buffer, "standard input".to_string())
     } else {
-        std::fs::read(path).map_err(|e| format!("cannot read {path}: {e}"))?
+        let bytes = std::fs::read(path).map_err(|e| format!("cannot read {path:?}: {e}"))?;
+        (bytes, format!("{path:?}"))
     };
-    String::from_utf8(bytes).map_err(|_| format!("{path} is not UTF-8 text"))
+    let mut text = String::from_utf8(bytes).map_err(|_| format!("{name} is not UTF-8 text"))?;
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
+    }
+    Ok(text)
 }
 
 fn format_for(path: &str, forced: Option<&str>, text: &str) -> Result<InputFormat, String> {
@@ -106,8 +113,14 @@ fn analyze(args: &[String]) -> Result<(), String> {
     let analysis = Analyzer::new().analyze_as(&text, format);
     let json = serde_json::to_string_pretty(&analysis)
         .map_err(|e| format!("cannot encode the analysis: {e}"))?;
-    println!("{json}");
-    Ok(())
+    // A reader that stops early (`| head`) is not an error.
+    let mut out = std::io::stdout().lock();
+    match writeln!(out, "{json}").and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(format!("cannot write the analysis: {e}"))
+        }
+        _ => Ok(()),
+    }
 }
 
 /// Prints the analysis's throughput beside a peer's on the same text in the same run:
@@ -144,7 +157,10 @@ fn bench(args: &[String]) -> Result<(), String> {
         "input", "bytes", "µs/analysis", "MB/s", "peer MB/s", "ratio"
     );
     for (name, text) in &inputs {
-        let analysis = time_per_run(iterations, || analyzer.analyze(text).paragraphs.len());
+        let format = format_for(name, None, text)?;
+        let analysis = time_per_run(iterations, || {
+            analyzer.analyze_as(text, format).paragraphs.len()
+        });
         let peer = time_per_run(iterations, || pulldown_cmark::Parser::new(text).count());
         let mbps = |seconds: f64| text.len() as f64 / seconds / 1e6;
         println!(

@@ -12,7 +12,9 @@ pub fn read_file(state: AppState, file: web_sys::File) {
     spawn_local(async move {
         match gloo::file::futures::read_as_bytes(&gloo::file::Blob::from(file)).await {
             Ok(bytes) => state.open_file(&name, &mime, &bytes),
-            Err(_) => state.open_file(&name, &mime, b"\0unreadable"),
+            Err(_) => {
+                state.report_error(format!("“{name}” could not be read. Nothing was changed."))
+            }
         }
     });
 }
@@ -50,7 +52,7 @@ pub fn ArticleInput() -> impl IntoView {
         let end = area.selection_end().ok().flatten().unwrap_or(start as u32) as usize;
         let before = String::from_utf16_lossy(&utf16[..start.min(utf16.len())]);
         let after = String::from_utf16_lossy(&utf16[end.min(utf16.len())..]);
-        state.source.set(format!("{before}{text}{after}"));
+        state.edit(format!("{before}{text}{after}"));
         state.inform("Pasted HTML was reduced to its article text.");
     };
 
@@ -63,7 +65,7 @@ pub fn ArticleInput() -> impl IntoView {
                 data-testid="article-input"
                 spellcheck="false"
                 prop:value=move || state.source.get()
-                on:input:target=move |ev| state.source.set(ev.target().value())
+                on:input:target=move |ev| state.edit(ev.target().value())
                 on:paste=on_paste
             ></textarea>
             <div class="article-input__actions">

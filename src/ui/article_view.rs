@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use super::state::AppState;
 use crate::analysis::BlockKind;
-use crate::view_model::{BlockView, Piece, Run};
+use crate::view_model::{quotation_label, BlockView, Piece, Run};
 
 /// The article as read, with its structure made visible.
 #[component]
@@ -11,7 +11,7 @@ pub fn ArticleView() -> impl IntoView {
     let header = Memo::new(move |_| state.analysis.with(|a| a.header_fields.clone()));
     let keyed_blocks = move || {
         state.blocks.get().into_iter().map(|block| {
-            let key = block_key(&block);
+            let key = block.render_key();
             (key, block)
         })
     };
@@ -50,14 +50,6 @@ pub fn ArticleView() -> impl IntoView {
             </Show>
         </article>
     }
-}
-
-/// Blocks whose content is unchanged keep their elements while the user types elsewhere.
-fn block_key(block: &BlockView) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    block.hash(&mut hasher);
-    hasher.finish()
 }
 
 fn render_block(block: BlockView) -> AnyView {
@@ -105,30 +97,41 @@ fn render_run(run: Run) -> AnyView {
             explanation,
             pieces,
         } => {
-            let label = match (&speaker, &cue) {
-                (Some(s), Some(c)) => format!("{s} ({c})"),
-                (Some(s), None) => s.clone(),
-                (None, _) => "Unattributed".to_string(),
-            };
-            let title = format!("Quotation {}: {label}. {explanation}", index + 1);
+            let label = quotation_label(speaker.as_deref(), cue.as_deref());
+            let title = format!("Quotation {}: {label}", index + 1);
             let content = pieces.into_iter().map(render_piece).collect_view();
-            if first_part {
-                view! {
-                    <q class="article-view__quotation" id=format!("aa-quote-{index}") tabindex="-1"
-                        data-testid="quotation" data-speaker=speaker.clone().unwrap_or_default() title=title>
-                        {content}
-                        <span class="article-view__quote-speaker" data-testid="quotation-speaker">{label}</span>
-                    </q>
-                }
-                .into_any()
-            } else {
-                view! {
+            if !first_part {
+                return view! {
                     <q class="article-view__quotation article-view__quotation--continued" data-testid="quotation-continued" title=title>
                         {content}
                     </q>
                 }
-                .into_any()
+                .into_any();
             }
+            // The reason is one press away for keyboard and screen-reader users, not only on hover.
+            let expanded = RwSignal::new(false);
+            let why_id = format!("aa-quote-why-{index}");
+            view! {
+                <q class="article-view__quotation" id=format!("aa-quote-{index}") tabindex="-1"
+                    data-testid="quotation" data-speaker=speaker.unwrap_or_default() title=title>
+                    {content}
+                </q>
+                <button
+                    class="article-view__quote-speaker"
+                    type="button"
+                    data-testid="quotation-speaker"
+                    aria-expanded=move || expanded.get().to_string()
+                    aria-controls=why_id.clone()
+                    title="How was the speaker found?"
+                    on:click=move |_| expanded.update(|open| *open = !*open)
+                >
+                    {label}
+                </button>
+                <span class="article-view__why" id=why_id hidden=move || !expanded.get() data-testid="quotation-why">
+                    {explanation}
+                </span>
+            }
+            .into_any()
         }
     }
 }

@@ -6,14 +6,15 @@ use super::state::{AppState, NoticeKind};
 #[component]
 pub fn NoticeBanner() -> impl IntoView {
     let state = expect_context::<AppState>();
-    move || {
+    // The live region stays in the page, so that screen readers announce the first message too.
+    let notice = move || {
         state.notice.get().map(|notice| {
             let error = notice.kind == NoticeKind::Error;
             view! {
                 <div
                     class="notice"
                     class:notice--error=error
-                    role=if error { "alert" } else { "status" }
+                    role=error.then_some("alert")
                     data-testid="notice"
                 >
                     <span class="notice__message">{notice.message}</span>
@@ -23,5 +24,6 @@ pub fn NoticeBanner() -> impl IntoView {
                 </div>
             }
         })
-    }
+    };
+    view! { <div class="notice-region" aria-live="polite" aria-atomic="true">{notice}</div> }
 }

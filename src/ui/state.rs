@@ -69,11 +69,22 @@ impl AppState {
                 self.source.set(text);
                 self.inform(&note);
             }
-            Err(message) => self.notice.set(Some(Notice {
-                kind: NoticeKind::Error,
-                message,
-            })),
+            Err(message) => self.report_error(message),
         }
+    }
+
+    /// The user typed or pasted: the format is guessed again from the text as it now is, so that
+    /// a Markdown file's format does not stick to the plain text pasted over it.
+    pub fn edit(&self, text: String) {
+        self.format.set(None);
+        self.source.set(text);
+    }
+
+    pub fn report_error(&self, message: String) {
+        self.notice.set(Some(Notice {
+            kind: NoticeKind::Error,
+            message,
+        }));
     }
 
     pub fn inform(&self, message: &str) {
