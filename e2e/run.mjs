@@ -163,16 +163,24 @@ async function editLatency() {
         const area = document.querySelector("[data-testid=article-input]");
         const original = area.value;
         const times = [];
+        const view = document.querySelector("[data-testid=article-view]");
         for (let i = 0; i < 20; i++) {
-            const marker = ` Edit${i}.`;
+            const marker = `Edit${i}.`;
+            // Leptos applies updates in a microtask after the input event: wait for the DOM to
+            // show the edit, not for the next frame.
+            const shown = new Promise((resolve) => {
+                const observer = new MutationObserver(() => {
+                    if (view.textContent.includes(marker)) {
+                        observer.disconnect();
+                        resolve(performance.now());
+                    }
+                });
+                observer.observe(view, { subtree: true, childList: true, characterData: true });
+            });
             const started = performance.now();
-            area.value = original + marker;
+            area.value = `${original} ${marker}`;
             area.dispatchEvent(new Event("input", { bubbles: true }));
-            // Leptos updates the DOM synchronously in the input handler.
-            if (!document.querySelector("[data-testid=article-view]").textContent.includes(marker.trim())) {
-                await new Promise((resolve) => requestAnimationFrame(resolve));
-            }
-            times.push(performance.now() - started);
+            times.push((await shown) - started);
         }
         return times.sort((a, b) => a - b);
     });

@@ -6,12 +6,16 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh --browser
 source scripts/env.sh
 
+# Every step's output is also kept, to count the tests that ran for the closing line.
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+
 step() {
     local name=$1
     shift
     printf '\n\033[1m== %s\033[0m\n' "$name"
     local started=$SECONDS
-    "$@"
+    "$@" 2>&1 | tee -a "$log"
     printf '\033[1m== %s: done in %ss\033[0m\n' "$name" $((SECONDS - started))
 }
 
@@ -33,3 +37,8 @@ step "component tests (wasm, headless Chromium)" wasm_tests
 step "release build" trunk build --release --offline
 step "page size" scripts/size.sh
 step "end-to-end tests (Playwright, Chromium)" node e2e/run.mjs
+
+# Reached only if every step passed (set -o pipefail keeps a failing step fatal through tee).
+passed=$(awk '/^test result: ok\./ { n += $4 } /^e2e: [0-9]+ passed/ { n += $2 } END { print n + 0 }' "$log")
+echo
+echo "all: ${passed} passed, 0 failed"
