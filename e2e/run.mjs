@@ -61,6 +61,8 @@ test("the sample is analysed at start", async ({ page }) => {
     for (const part of ["Header", "Lede", "Paragraph 2", "Quotation", "Paragraph 3", "Citations"]) {
         expect(outline.includes(part), `outline lists ${part}`);
     }
+    const decisions = await page.locator("[data-testid=decisions] .decision-list__part").allInnerTexts();
+    expect(JSON.stringify(decisions) === JSON.stringify(["Header", "Paragraphs", "Citations"]), `decisions: ${decisions}`);
     await page.screenshot({ path: join(results, "sample.png"), fullPage: true });
 });
 

@@ -412,6 +412,36 @@ pub fn outline(analysis: &Analysis) -> Vec<OutlineItem> {
     items
 }
 
+/// One line of "How this article was read": a decision and where it applies.
+#[derive(Serialize, Clone, Debug, PartialEq, Eq, Hash)]
+pub struct DecisionItem {
+    pub label: String,
+    pub reason: String,
+    /// The id of the element the decision is about.
+    pub anchor: String,
+}
+
+/// The analyser's decisions, each pointing at the drawn block it concerns.
+pub fn decision_items(analysis: &Analysis) -> Vec<DecisionItem> {
+    analysis
+        .decisions
+        .iter()
+        .map(|decision| {
+            let block = analysis.blocks.partition_point(|b| b.end <= decision.start);
+            let anchor = match analysis.blocks.get(block) {
+                Some(b) if b.kind == BlockKind::Header => "aa-header".to_string(),
+                Some(_) => format!("aa-block-{block}"),
+                None => "aa-article".to_string(),
+            };
+            DecisionItem {
+                label: decision.part.label().to_string(),
+                reason: decision.reason.clone(),
+                anchor,
+            }
+        })
+        .collect()
+}
+
 /// The first words of a text, cut at a word boundary, with an ellipsis when cut.
 pub fn excerpt(text: &str, max_chars: usize) -> String {
     if text.chars().count() <= max_chars {
@@ -560,6 +590,39 @@ mod tests {
         let base = key_of_last("First one.\n\nSecond one.");
         assert_eq!(base, key_of_last("First one, longer now.\n\nSecond one."));
         assert_ne!(base, key_of_last("First one.\n\nSecond one!"));
+    }
+
+    #[test]
+    fn decisions_point_at_the_blocks_they_explain() {
+        let analysis = Analyzer::new().analyze(crate::SAMPLE_ARTICLE);
+        let items: Vec<(String, String)> = decision_items(&analysis)
+            .into_iter()
+            .map(|d| (d.label, d.anchor))
+            .collect();
+        let last_paragraph = analysis
+            .blocks
+            .iter()
+            .rposition(|b| b.kind == BlockKind::Paragraph)
+            .unwrap();
+        let first_paragraph = analysis
+            .blocks
+            .iter()
+            .position(|b| b.kind == BlockKind::Paragraph)
+            .unwrap();
+        assert_eq!(
+            items,
+            [
+                ("Header".to_string(), "aa-header".to_string()),
+                (
+                    "Paragraphs".to_string(),
+                    format!("aa-block-{first_paragraph}")
+                ),
+                (
+                    "Citations".to_string(),
+                    format!("aa-block-{last_paragraph}")
+                ),
+            ]
+        );
     }
 
     #[test]

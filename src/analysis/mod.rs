@@ -114,6 +114,42 @@ pub struct Stats {
     pub flesch_kincaid_grade: f64,
 }
 
+/// A part of the article whose reading the analyser explains, in reading order.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum Part {
+    Header,
+    Headline,
+    Byline,
+    Dateline,
+    Paragraphs,
+    Subhead,
+    Citations,
+}
+
+impl Part {
+    pub fn label(self) -> &'static str {
+        match self {
+            Part::Header => "Header",
+            Part::Headline => "Headline",
+            Part::Byline => "Byline",
+            Part::Dateline => "Dateline",
+            Part::Paragraphs => "Paragraphs",
+            Part::Subhead => "Subhead",
+            Part::Citations => "Citations",
+        }
+    }
+}
+
+/// Why the analyser read a part of the article as it did, in words a reader can check.
+#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
+pub struct Decision {
+    pub part: Part,
+    pub start: usize,
+    pub end: usize,
+    pub reason: String,
+}
+
 /// Something the analyser noticed about the input that a user may want to know.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {
@@ -180,6 +216,8 @@ pub struct Analysis {
     pub citations: Vec<Citation>,
     pub citation_span: Option<Span>,
     pub stats: Stats,
+    /// How each part was recognised, in reading order.
+    pub decisions: Vec<Decision>,
     pub entities: Vec<Unfilled>,
     pub places: Vec<Unfilled>,
     pub diagnostics: Vec<Diagnostic>,
@@ -276,6 +314,7 @@ impl Analyzer {
             citations: layout.citations,
             citation_span: layout.citation_span,
             stats,
+            decisions: layout.decisions,
             entities: Vec::new(),
             places: Vec::new(),
             diagnostics,

@@ -7,7 +7,7 @@
 use super::lexicon::{is_month, is_weekday};
 use super::source::{Mark, MarkKind};
 use super::text::{is_dash, Span};
-use super::{citations, sentences, BlockKind, Citation, HeaderField};
+use super::{citations, sentences, BlockKind, Citation, Decision, HeaderField, Part};
 
 /// Header keys recognised in any letter case; other Title-case keys count only at a line's start.
 const KNOWN_KEYS: &[&str] = &[
@@ -68,6 +68,18 @@ pub struct Layout {
     pub citation_span: Option<Span>,
     /// (kind, span) tiling the text.
     pub blocks: Vec<(BlockKind, Span)>,
+    pub decisions: Vec<Decision>,
+}
+
+impl Layout {
+    fn decide(&mut self, part: Part, span: Span, reason: impl Into<String>) {
+        self.decisions.push(Decision {
+            part,
+            start: span.start,
+            end: span.end,
+            reason: reason.into(),
+        });
+    }
 }
 
 /// A run of non-blank lines.
@@ -327,6 +339,8 @@ pub fn parse(text: &str, marks: &[Mark]) -> Layout {
     let chunks = chunks_of(text);
     let mut in_preamble = true;
     let mut body_seen = false;
+    let mut conventions: Vec<(LineConvention, Span)> = Vec::new();
+    let mut blank_line_paragraphs = 0;
     for chunk in &chunks {
         let lines = lines_of(text, chunk.span);
         let mut rest_start = 0;
@@ -339,6 +353,7 @@ pub fn parse(text: &str, marks: &[Mark]) -> Layout {
                 if !is_heading(line) {
                     if let Some(fields) = preamble_fields(text, line, &layout) {
                         extend_header(&mut pieces, line);
+                        layout.decide(Part::Header, line, header_reason(&fields));
                         layout.header.extend(fields);
                         rest_start += 1;
                         continue;
@@ -350,6 +365,11 @@ pub fn parse(text: &str, marks: &[Mark]) -> Layout {
                         layout.byline =
                             Some(Span::new(line.start + lead + prefix, line.end).trim(text));
                         pieces.push((BlockKind::Byline, line));
+                        layout.decide(
+                            Part::Byline,
+                            line,
+                            "A short line before the body that starts with “By”.",
+                        );
                         rest_start += 1;
                         continue;
                     }
@@ -366,6 +386,16 @@ pub fn parse(text: &str, marks: &[Mark]) -> Layout {
                 {
                     layout.title = Some(line);
                     pieces.push((BlockKind::Title, line));
+                    let reason = if heading_here {
+                        "The first heading of the Markdown or HTML.".to_string()
+                    } else {
+                        let words = line_text.split_whitespace().count();
+                        format!(
+                            "The first line of the article is short ({words} words), starts with a capital, \
+                             does not end like a sentence, and more text follows."
+                        )
+                    };
+                    layout.decide(Part::Headline, line, reason);
                     rest_start += 1;
                     continue;
                 }
@@ -383,13 +413,31 @@ pub fn parse(text: &str, marks: &[Mark]) -> Layout {
             pieces.push((BlockKind::Heading, body));
             continue;
         }
-        for (kind, span) in split_line_paragraphs(text, body) {
+        let (split, convention) = split_line_paragraphs(text, body);
+        for &(kind, span) in &split {
             if kind == BlockKind::Heading {
                 layout.headings.push(span);
+                layout.decide(
+                    Part::Subhead,
+                    span,
+                    "A short line without final punctuation between paragraphs.",
+                );
             }
-            pieces.push((kind, span));
         }
+        if let Some(convention) = convention {
+            conventions.push((convention, body));
+        }
+        if split
+            .iter()
+            .filter(|(k, _)| *k == BlockKind::Paragraph)
+            .count()
+            == 1
+        {
+            blank_line_paragraphs += 1;
+        }
+        pieces.extend(split);
     }
+    explain_paragraphs(&mut layout, &pieces, &conventions, blank_line_paragraphs);
 
     // A title given as a header field names the article when the body has none.
     for field in &layout.header {
@@ -399,6 +447,12 @@ pub fn parse(text: &str, marks: &[Mark]) -> Layout {
             && !field.value.is_empty()
         {
             layout.title = Some(field.value_span);
+            layout.decisions.push(Decision {
+                part: Part::Headline,
+                start: field.value_span.start,
+                end: field.value_span.end,
+                reason: format!("Given by the “{}” header field.", field.key),
+            });
         }
         if layout.byline.is_none()
             && matches!(key.as_str(), "author" | "by" | "byline" | "authors")
@@ -422,11 +476,21 @@ pub fn parse(text: &str, marks: &[Mark]) -> Layout {
                 pieces[last].0 = BlockKind::Citations;
                 layout.citations = list;
                 layout.citation_span = Some(span);
+                layout.decide(
+                    Part::Citations,
+                    span,
+                    "The last paragraph only lists outlets, with their dates.",
+                );
             }
             _ => {
                 if let Some((inner, list)) = citations::trailing_citation(text, span) {
                     layout.citations = list;
                     layout.citation_span = Some(inner);
+                    layout.decide(
+                        Part::Citations,
+                        inner,
+                        "The last paragraph closes with a bracketed list of outlets and their dates.",
+                    );
                 }
             }
         }
@@ -440,10 +504,69 @@ pub fn parse(text: &str, marks: &[Mark]) -> Layout {
     if layout.dateline.is_none() {
         if let Some(&lede) = layout.paragraphs.first() {
             layout.dateline = find_dateline(text, lede).map(|(d, _)| d);
+            if let Some(dateline) = layout.dateline {
+                layout.decide(
+                    Part::Dateline,
+                    dateline,
+                    "The lede opens with where (and when) the story was filed, ended by a dash or colon.",
+                );
+            }
         }
     }
     layout.blocks = tile(text, &pieces);
+    layout.decisions.sort_by_key(|d| (d.start, d.part));
     layout
+}
+
+fn header_reason(fields: &[HeaderField]) -> String {
+    match fields {
+        [field] if field.key_span.is_empty() && field.key == "URL" => {
+            "A line that is only a web address, before the body.".to_string()
+        }
+        [field] if field.key_span.is_empty() => {
+            "A line that is only a date, before the body.".to_string()
+        }
+        _ => {
+            let keys: Vec<&str> = fields.iter().map(|f| f.key.as_str()).collect();
+            format!("“Key: value” pairs before the body: {}.", keys.join(", "))
+        }
+    }
+}
+
+/// One decision says how the body was cut into paragraphs, for each convention it used.
+fn explain_paragraphs(
+    layout: &mut Layout,
+    pieces: &[(BlockKind, Span)],
+    conventions: &[(LineConvention, Span)],
+    blank_line_paragraphs: usize,
+) {
+    let body: Vec<Span> = pieces
+        .iter()
+        .filter(|(k, _)| *k == BlockKind::Paragraph)
+        .map(|p| p.1)
+        .collect();
+    let (Some(first), Some(last)) = (body.first(), body.last()) else {
+        return;
+    };
+    let whole = Span::new(first.start, last.end);
+    if blank_line_paragraphs > 1 {
+        layout.decide(
+            Part::Paragraphs,
+            whole,
+            "Blank lines separate the paragraphs.",
+        );
+    }
+    for convention in [LineConvention::OnePerLine, LineConvention::Wrapped] {
+        if let Some((_, span)) = conventions.iter().find(|(c, _)| *c == convention) {
+            let reason = match convention {
+                LineConvention::OnePerLine => "Its lines end like sentences, so each line is a paragraph.",
+                LineConvention::Wrapped => {
+                    "The text is wrapped: a paragraph ends where a line stops short although the next word would have fitted."
+                }
+            };
+            layout.decide(Part::Paragraphs, *span, reason);
+        }
+    }
 }
 
 fn extend_header(pieces: &mut Vec<(BlockKind, Span)>, line: Span) {
@@ -453,18 +576,28 @@ fn extend_header(pieces: &mut Vec<(BlockKind, Span)>, line: Span) {
     }
 }
 
+/// How lines inside a chunk with no blank line make paragraphs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum LineConvention {
+    OnePerLine,
+    Wrapped,
+}
+
 /// Finds the paragraphs (and unpunctuated subheads) inside a chunk of lines with no blank line
 /// between them. Two conventions meet here: one paragraph per line, as pasted from many sites, and
 /// hard-wrapped text, where a paragraph ends where its last line stops short although the next
 /// line's first word would have fitted.
-fn split_line_paragraphs(text: &str, chunk: Span) -> Vec<(BlockKind, Span)> {
+fn split_line_paragraphs(
+    text: &str,
+    chunk: Span,
+) -> (Vec<(BlockKind, Span)>, Option<LineConvention>) {
     let lines: Vec<Span> = lines_of(text, chunk)
         .into_iter()
         .map(|l| l.trim(text))
         .filter(|l| !l.is_empty())
         .collect();
     if lines.len() < 2 {
-        return vec![(BlockKind::Paragraph, chunk)];
+        return (vec![(BlockKind::Paragraph, chunk)], None);
     }
     let width = |l: &Span| l.slice(text).chars().count();
     let wrap_width = lines.iter().map(width).max().unwrap_or(0);
@@ -510,7 +643,16 @@ fn split_line_paragraphs(text: &str, chunk: Span) -> Vec<(BlockKind, Span)> {
             start = None;
         }
     }
-    out
+    let paragraphs = out
+        .iter()
+        .filter(|(k, _)| *k == BlockKind::Paragraph)
+        .count();
+    let convention = (paragraphs > 1).then_some(if wrapped {
+        LineConvention::Wrapped
+    } else {
+        LineConvention::OnePerLine
+    });
+    (out, convention)
 }
 
 fn ends_sentence(line: &str) -> bool {

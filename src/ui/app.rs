@@ -3,6 +3,7 @@ use leptos::prelude::*;
 use super::article_input::ArticleInput;
 use super::article_view::ArticleView;
 use super::citations_table::CitationsTable;
+use super::decision_list::DecisionList;
 use super::drop_zone::DropZone;
 use super::notice_banner::NoticeBanner;
 use super::outline::{scroll_to, Outline};
@@ -39,9 +40,10 @@ pub fn App() -> impl IntoView {
                     <StructureLegend/>
                     <ArticleView/>
                 </section>
-                <aside class="app__side" aria-label="Outline and sources">
+                <aside class="app__side" aria-label="Outline, sources and how the article was read">
                     <Outline/>
                     <CitationsTable/>
+                    <DecisionList/>
                 </aside>
             </main>
             <footer class="app__footer">
