@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use super::outline::scroll_to;
+use super::dom::scroll_to;
 use super::state::AppState;
 use crate::view_model::decision_items;
 

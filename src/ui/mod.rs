@@ -6,6 +6,7 @@ pub mod article_input;
 pub mod article_view;
 pub mod citations_table;
 pub mod decision_list;
+pub mod dom;
 pub mod drop_zone;
 pub mod notice_banner;
 pub mod outline;
