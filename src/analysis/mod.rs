@@ -266,18 +266,25 @@ impl Analyzer {
         let prepared = source::prepare(input, format);
         let text = prepared.text;
         let layout = structure::parse(&text, &prepared.marks);
+        let sentence_lists: Vec<Vec<Span>> = layout
+            .paragraphs
+            .iter()
+            .map(|p| sentences::split_sentences(&text, *p))
+            .collect();
+        let quotations =
+            quotations::find_quotations_with_sentences(&text, &layout.paragraphs, &sentence_lists);
         let paragraphs: Vec<Paragraph> = layout
             .paragraphs
             .iter()
+            .zip(sentence_lists)
             .enumerate()
-            .map(|(i, p)| Paragraph {
+            .map(|(i, (p, sentences))| Paragraph {
                 start: p.start,
                 end: p.end,
                 lede: i == 0,
-                sentences: sentences::split_sentences(&text, *p),
+                sentences,
             })
             .collect();
-        let quotations = quotations::find_quotations(&text, &layout.paragraphs);
         let stats = stats::compute(&text, &paragraphs);
         let mut diagnostics = Vec::new();
         if paragraphs.is_empty() && !text.trim().is_empty() {

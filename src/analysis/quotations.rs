@@ -20,8 +20,26 @@ use crate::analysis::Quotation;
 /// Finds the quotations in `paragraphs` (body paragraph spans of `text`, in order).
 pub fn find_quotations(text: &str, paragraphs: &[Span]) -> Vec<Quotation> {
     let paras = usable_paragraphs(text, paragraphs);
-    let found = match_marks(text, &paras);
     let sentences: Vec<Vec<Span>> = paras.iter().map(|&p| split_sentences(text, p)).collect();
+    quotations_in(text, &paras, &sentences)
+}
+
+/// The same, reusing sentences the caller has already split (`sentences[i]` belongs to
+/// `paragraphs[i]`). Odd paragraph spans are made usable first, and then split afresh.
+pub fn find_quotations_with_sentences(
+    text: &str,
+    paragraphs: &[Span],
+    sentences: &[Vec<Span>],
+) -> Vec<Quotation> {
+    let paras = usable_paragraphs(text, paragraphs);
+    if paras != paragraphs || sentences.len() != paras.len() {
+        return find_quotations(text, paragraphs);
+    }
+    quotations_in(text, &paras, sentences)
+}
+
+fn quotations_in(text: &str, paras: &[Span], sentences: &[Vec<Span>]) -> Vec<Quotation> {
+    let found = match_marks(text, paras);
 
     let mut quotations = Vec::new();
     let mut last_speaker: Option<LastSpeaker> = None;
@@ -38,7 +56,7 @@ pub fn find_quotations(text: &str, paragraphs: &[Span]) -> Vec<Quotation> {
         let words: usize = f.parts.iter().map(|&p| word_spans(text, p).len()).sum();
         let previous = qi.checked_sub(1).and_then(|i| found.get(i));
         let following = found.get(qi + 1);
-        let attribution = attribute(text, &paras, &sentences, f, previous, following);
+        let attribution = attribute(text, paras, sentences, f, previous, following);
         let inherited = match attribution {
             None => continued_speaker(text, last_speaker, f),
             Some(_) => None,
@@ -1742,5 +1760,29 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn reusing_the_callers_sentences_gives_the_same_quotations() {
+        let texts = [
+            "“We will rebuild,” Roe said.\n\n“Nobody will be left behind.”",
+            "He said: “One.\n\n“Two.”",
+            "No quotations here. None at all.",
+        ];
+        for text in texts {
+            let paras = paragraphs(text);
+            let sentences: Vec<Vec<Span>> =
+                paras.iter().map(|&p| split_sentences(text, p)).collect();
+            assert_eq!(
+                find_quotations_with_sentences(text, &paras, &sentences),
+                find_quotations(text, &paras),
+                "{text:?}"
+            );
+        }
+        // Mismatched sentence lists are not trusted.
+        assert_eq!(
+            find_quotations_with_sentences(texts[0], &paragraphs(texts[0]), &[]),
+            find_quotations(texts[0], &paragraphs(texts[0]))
+        );
     }
 }
