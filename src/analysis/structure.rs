@@ -6,7 +6,7 @@
 
 use super::lexicon::{is_month, is_weekday};
 use super::source::{Mark, MarkKind};
-use super::text::{is_dash, Span};
+use super::text::{is_closing_mark, is_dash, Span};
 use super::{citations, sentences, BlockKind, Citation, Decision, HeaderField, Part};
 
 /// Header keys recognised in any letter case; other Title-case keys count only at a line's start.
@@ -210,7 +210,7 @@ const DANGLING_WORDS: &[&str] = &[
 fn looks_like_title(text: &str, line: Span, next_line: Option<&str>) -> bool {
     let t = line.slice(text).trim();
     let words = t.split_whitespace().count();
-    let core = t.trim_end_matches(['”', '"', '’', '\'', ')', ']', '»']);
+    let core = t.trim_end_matches(is_closing_mark);
     let ends_open = !core.ends_with(['.', ',', ';', ':']) || core.ends_with("...");
     let starts_well = t
         .chars()
@@ -656,9 +656,7 @@ fn split_line_paragraphs(
 }
 
 fn ends_sentence(line: &str) -> bool {
-    let core = line
-        .trim_end()
-        .trim_end_matches(['”', '"', '’', ')', '\'', ']', '»']);
+    let core = line.trim_end().trim_end_matches(is_closing_mark);
     core.ends_with(['.', '?', '!', '…', ':'])
 }
 

@@ -59,35 +59,6 @@ pub fn fit_span(text: &str, span: Span) -> Option<Span> {
     (start <= end).then_some(Span::new(start, end))
 }
 
-/// Converts byte offsets into Unicode code-point offsets (what the evaluation corpora use).
-///
-/// Built once per text; each lookup is a binary search.
-pub struct CharIndex {
-    /// Byte offset of every char start, plus the text length at the end.
-    starts: Vec<usize>,
-}
-
-impl CharIndex {
-    pub fn new(text: &str) -> CharIndex {
-        let mut starts: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
-        starts.push(text.len());
-        CharIndex { starts }
-    }
-
-    /// The code-point index of a byte offset; an offset inside a char rounds down.
-    pub fn char_of_byte(&self, byte: usize) -> usize {
-        match self.starts.binary_search(&byte) {
-            Ok(i) => i,
-            Err(i) => i.saturating_sub(1),
-        }
-    }
-
-    /// The byte offset of a code-point index, clamped to the text.
-    pub fn byte_of_char(&self, ch: usize) -> usize {
-        self.starts[ch.min(self.starts.len() - 1)]
-    }
-}
-
 /// Quotation marks that open a quotation.
 pub fn is_opening_quote(c: char) -> bool {
     matches!(c, '"' | '“' | '„' | '«' | '‘')
@@ -133,17 +104,6 @@ pub fn word_spans(text: &str, within: Span) -> Vec<Span> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn char_index_round_trips_multibyte_text() {
-        let text = "Kazan–in “a” é";
-        let index = CharIndex::new(text);
-        for (ci, (bi, _)) in text.char_indices().enumerate() {
-            assert_eq!(index.char_of_byte(bi), ci);
-            assert_eq!(index.byte_of_char(ci), bi);
-        }
-        assert_eq!(index.char_of_byte(text.len()), text.chars().count());
-    }
 
     #[test]
     fn words_keep_inner_apostrophes_hyphens_and_decimals() {
