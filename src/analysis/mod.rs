@@ -5,6 +5,7 @@
 //! It never panics and never fails: odd input gives a value and a diagnostic.
 
 pub mod citations;
+pub mod entities;
 pub mod lexicon;
 pub mod quotations;
 pub mod sentences;
@@ -18,6 +19,7 @@ mod testing;
 
 use serde::{Deserialize, Serialize};
 
+pub use entities::{Candidate, Entity, EntityType, Mention, Place, PlaceKind};
 pub use text::Span;
 
 /// The version of the JSON schema that [`Analysis`] serialises to. Bump it on any breaking change.
@@ -165,10 +167,6 @@ pub enum Severity {
     Warning,
 }
 
-/// Fields not yet produced by this version of the analyser; serialises as an empty list.
-#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
-pub enum Unfilled {}
-
 /// The header fields as an ordered JSON object of key → value.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Header(pub Vec<HeaderField>);
@@ -218,8 +216,12 @@ pub struct Analysis {
     pub stats: Stats,
     /// How each part was recognised, in reading order.
     pub decisions: Vec<Decision>,
-    pub entities: Vec<Unfilled>,
-    pub places: Vec<Unfilled>,
+    /// Every entity mention, sorted by start (then longest first). Mentions may nest.
+    pub mentions: Vec<Mention>,
+    /// Mentions grouped by what they name.
+    pub entities: Vec<Entity>,
+    /// LOC entities resolved to locations, one per distinct place.
+    pub places: Vec<Place>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -322,6 +324,7 @@ impl Analyzer {
             citation_span: layout.citation_span,
             stats,
             decisions: layout.decisions,
+            mentions: Vec::new(),
             entities: Vec::new(),
             places: Vec::new(),
             diagnostics,
