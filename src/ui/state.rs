@@ -1,8 +1,10 @@
 //! The page's state: the article's source text is the one signal everything derives from.
 
+use std::collections::{BTreeMap, BTreeSet};
+
 use leptos::prelude::*;
 
-use crate::analysis::{Analysis, Analyzer, InputFormat};
+use crate::analysis::{Analysis, Analyzer, EntityType, InputFormat};
 use crate::loading::{self, LoadedArticle};
 use crate::view_model::{self, BlockView, OutlineItem};
 
@@ -27,6 +29,14 @@ pub struct AppState {
     pub format: RwSignal<Option<InputFormat>>,
     pub notice: RwSignal<Option<Notice>>,
     pub show_sentences: RwSignal<bool>,
+    /// The entity the reader is pointing at (hover or focus), in the text, a panel or the map;
+    /// every view that shows it highlights it.
+    pub active_entity: RwSignal<Option<usize>>,
+    /// Entity types whose highlights the reader switched off in the legend.
+    pub hidden_types: RwSignal<BTreeSet<EntityType>>,
+    /// The reader's corrections of place resolution: entity id → index into that place's
+    /// alternatives. Cleared when the text changes.
+    pub place_choices: RwSignal<BTreeMap<usize, usize>>,
     pub analysis: Memo<Analysis>,
     pub blocks: Memo<Vec<BlockView>>,
     pub outline: Memo<Vec<OutlineItem>>,
@@ -49,6 +59,9 @@ impl AppState {
             format,
             notice: RwSignal::new(None),
             show_sentences: RwSignal::new(false),
+            active_entity: RwSignal::new(None),
+            hidden_types: RwSignal::new(BTreeSet::new()),
+            place_choices: RwSignal::new(BTreeMap::new()),
             analysis,
             blocks: Memo::new(move |_| analysis.with(view_model::block_views)),
             outline: Memo::new(move |_| analysis.with(view_model::outline)),
