@@ -8,6 +8,8 @@ pub mod citations_table;
 pub mod decision_list;
 pub mod dom;
 pub mod drop_zone;
+pub mod entity_legend;
+pub mod entity_list;
 pub mod notice_banner;
 pub mod outline;
 pub mod state;

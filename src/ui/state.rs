@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::analysis::{Analysis, Analyzer, EntityType, InputFormat};
 use crate::loading::{self, LoadedArticle};
-use crate::view_model::{self, BlockView, OutlineItem};
+use crate::view_model::{self, BlockView, EntityGroup, OutlineItem};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum NoticeKind {
@@ -40,6 +40,7 @@ pub struct AppState {
     pub analysis: Memo<Analysis>,
     pub blocks: Memo<Vec<BlockView>>,
     pub outline: Memo<Vec<OutlineItem>>,
+    pub entity_groups: Memo<Vec<EntityGroup>>,
 }
 
 impl AppState {
@@ -65,6 +66,7 @@ impl AppState {
             analysis,
             blocks: Memo::new(move |_| analysis.with(view_model::block_views)),
             outline: Memo::new(move |_| analysis.with(view_model::outline)),
+            entity_groups: Memo::new(move |_| analysis.with(view_model::entity_groups)),
         }
     }
 
