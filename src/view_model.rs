@@ -563,6 +563,17 @@ pub fn page_title(headline: Option<&str>) -> String {
     }
 }
 
+/// The analysis time as the stats bar shows it: "1.9 ms", "<0.1 ms", "120 ms".
+pub fn analysis_time_label(ms: f64) -> String {
+    if ms < 0.1 {
+        "<0.1 ms".into()
+    } else if ms < 100.0 {
+        format!("{ms:.1} ms")
+    } else {
+        format!("{ms:.0} ms")
+    }
+}
+
 /// Minutes of reading, rounded for display: "under a minute", "1 min", "4 min".
 pub fn reading_time_label(minutes: f64) -> String {
     if minutes < 0.75 {
@@ -929,6 +940,19 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn analysis_times_keep_a_sensible_precision() {
+        let cases = [
+            (0.04, "<0.1 ms"),
+            (1.94, "1.9 ms"),
+            (99.9, "99.9 ms"),
+            (120.4, "120 ms"),
+        ];
+        for (ms, label) in cases {
+            assert_eq!(analysis_time_label(ms), label);
+        }
     }
 
     #[test]
