@@ -158,6 +158,48 @@ test("keyboard users can skip straight to the article and reach every outline en
     await page.waitForFunction(() => document.activeElement?.id === "aa-header");
 });
 
+test("entities are highlighted, linked, toggled and listed", async ({ page }) => {
+    const marks = page.locator("[data-testid=article-view] mark[data-entity-type]");
+    expect(await marks.count() > 40, `the sample's names are marked, got ${await marks.count()}`);
+    const full = page.locator("mark[data-entity-type=PERSON]", { hasText: "Mohammad Khatami" }).first();
+    const id = await full.getAttribute("data-entity-id");
+    const same = page.locator(`mark[data-entity-id="${id}"]`);
+    expect(await same.count() >= 10, `"Khatami" joins "Mohammad Khatami": ${await same.count()} mentions`);
+    // Pointing at one mention lights up every mention of the same entity.
+    await same.nth(3).hover();
+    await page.waitForFunction((id) => document.querySelectorAll(`mark[data-entity-id="${id}"].article-view__mention--active`).length >= 10, id);
+    // The evidence is shown on keyboard focus too.
+    await same.nth(2).focus();
+    const why = await same.nth(2).getAttribute("data-why");
+    expect(why && why.length > 5, `mention has an explanation: ${why}`);
+    const tip = await same.nth(2).evaluate((el) => getComputedStyle(el, "::after").content);
+    expect(tip.includes(why.slice(0, 10)), `focus shows the explanation, got ${tip}`);
+    // Names inside names: the newspaper is one ORG and no place is marked inside it.
+    const post = page.locator("mark[data-entity-type=ORG]", { hasText: "Washington Post" });
+    expect(await post.count() === 1, "Washington Post is one ORG");
+    expect(await post.locator("mark").count() === 0, "no place inside Washington Post");
+    // The legend switches a type's highlights off and on.
+    const toggle = page.locator("[data-testid=entity-legend] button[data-entity-type=PERSON]");
+    await toggle.click();
+    expect(await toggle.getAttribute("aria-pressed") === "false", "the toggle says PERSON is hidden");
+    const background = await full.evaluate((el) => getComputedStyle(el).backgroundColor);
+    expect(background === "rgba(0, 0, 0, 0)", `hidden PERSON marks lose their tint, got ${background}`);
+    await toggle.click();
+    expect(await toggle.getAttribute("aria-pressed") === "true", "and shows it again");
+    // The panel groups by type with counts; choosing an entity steps through its mentions.
+    const list = page.locator("[data-testid=entity-list]");
+    const groups = await list.locator(".entity-list__group").evaluateAll((els) => els.map((e) => e.dataset.entityType));
+    for (const type of ["PERSON", "LOC", "ORG", "NORP", "DATE"]) expect(groups.includes(type), `panel has ${type}: ${groups}`);
+    const row = list.locator(`button[data-entity-id="${id}"]`);
+    expect((await row.innerText()).includes("Mohammad Khatami"), "the row shows the full name");
+    await row.click();
+    await page.waitForFunction((id) => document.activeElement?.dataset.entityId === id, id);
+    const first = await page.evaluate(() => document.activeElement.id);
+    await row.click();
+    await page.waitForFunction((first) => document.activeElement?.id !== first && document.activeElement?.id.startsWith("aa-mention-"), first);
+    expect((await row.innerText()).includes("2 of"), "the row says which mention is shown");
+});
+
 // A figure, not a test: how long an edit takes to show, analysis and rendering together.
 async function editLatency() {
     const { page, context } = await openPage("/");
