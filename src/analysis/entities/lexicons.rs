@@ -17,6 +17,8 @@ const ORGANISATIONS: &str = include_str!("../../../data/lexicon/organisations.tx
 const GROUPS: &str = include_str!("../../../data/lexicon/groups.txt");
 const DEMONYMS: &str = include_str!("../../../data/lexicon/demonyms.tsv");
 const PLACES: &str = include_str!("../../../data/lexicon/places-fallback.txt");
+const PLACES_EXTRA: &str = include_str!("../../../data/lexicon/places-extra.txt");
+const COMMON_ACRONYMS: &str = include_str!("../../../data/lexicon/common-acronyms.txt");
 
 /// A sorted list of keys, each with a short note (empty where the file has none).
 #[derive(Debug, Default)]
@@ -37,6 +39,16 @@ impl WordList {
         entries.sort_unstable_by(|a, b| a.0.cmp(b.0));
         entries.dedup_by(|a, b| a.0 == b.0);
         WordList { entries }
+    }
+
+    fn merged(sources: &[&'static str]) -> WordList {
+        let mut list = WordList::default();
+        for source in sources {
+            list.entries.extend(WordList::parse(source).entries);
+        }
+        list.entries.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        list.entries.dedup_by(|a, b| a.0 == b.0);
+        list
     }
 
     pub fn get(&self, key: &str) -> Option<&'static str> {
@@ -77,6 +89,8 @@ pub struct Lexicons {
     pub demonyms: WordList,
     pub groups: WordList,
     pub places: WordList,
+    /// Abbreviations that are not organisations, with the type they have (`none` for no name).
+    pub common_acronyms: WordList,
 }
 
 impl Lexicons {
@@ -102,7 +116,8 @@ impl Lexicons {
                 organisations: WordList::parse(ORGANISATIONS),
                 demonyms: WordList::parse(DEMONYMS),
                 groups: WordList::parse(GROUPS),
-                places: WordList::parse(PLACES),
+                places: WordList::merged(&[PLACES, PLACES_EXTRA]),
+                common_acronyms: WordList::parse(COMMON_ACRONYMS),
             }
         })
     }

@@ -52,7 +52,12 @@ const PARTICLES: &[&str] = &[
     "das", "du", "la", "le", "van", "von", "y", "ul", "ud", "abu", "ben",
 ];
 /// Lower-case words that join the parts of an institution's name ("Bank of England").
-const INSTITUTION_LINKS: &[&str] = &["of", "for", "on", "and", "&", "the", "in"];
+const INSTITUTION_LINKS: &[&str] = &["of", "for", "on", "and", "&", "the"];
+/// Institution words that name an organisation even alone ("Parliament", "Cabinet").
+const STANDALONE_ORGS: &[&str] = &[
+    "Parliament", "Cabinet", "Congress", "Senate", "Duma", "Knesset", "Politburo", "Assembly",
+    "Legislature", "Bundestag", "Majlis",
+];
 /// Abbreviations whose stop stays inside a name ("St. Petersburg", "Mr. Ging").
 const ABBREVIATIONS: &[&str] = &[
     "St", "Mt", "Ft", "Mr", "Mrs", "Ms", "Dr", "Gen", "Lt", "Col", "Sgt", "Capt", "Prof", "Rev",
@@ -88,6 +93,8 @@ pub struct Recognizer<'a> {
     initial: Vec<bool>,
     title_case: Vec<bool>,
     skipped: Vec<bool>,
+    /// Every word the article writes in lower case, sorted.
+    lowercase_words: Vec<String>,
     out: Vec<Raw>,
 }
 
@@ -119,7 +126,17 @@ impl<'a> Recognizer<'a> {
             initial[i] = t.line_start || at_start || after_break;
         }
         let title_case = title_case_lines(text, tokens);
+        let mut lowercase_words: Vec<String> = tokens
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .map(|t| t.text(text))
+            .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+            .map(str::to_string)
+            .collect();
+        lowercase_words.sort_unstable();
+        lowercase_words.dedup();
         Recognizer {
+            lowercase_words,
             text,
             tokens,
             lex,
@@ -191,7 +208,8 @@ impl<'a> Recognizer<'a> {
                 j = n + 1;
                 continue;
             }
-            let institution = INSTITUTION_LINKS.contains(&w) && self.has_keyword(i, j);
+            let institution = (INSTITUTION_LINKS.contains(&w) && self.has_keyword(i, j))
+                || (w == "of" && self.lex.is_core_title(self.word(j)) && self.lex.is_title_word(self.word(n + 1)));
             let the_after_link = w == "the" && matches!(self.word(j), "of" | "for" | "on");
             if (PARTICLES.contains(&w) || institution) && self.adjacent(n) && self.name_word(n + 1) && !self.used[n] {
                 j = n + 1;
@@ -299,15 +317,22 @@ impl<'a> Recognizer<'a> {
     }
 
     fn classify(&mut self, i: usize, j: usize) {
-        let mut a = i;
         let whole = self.words(i, j);
-        if let Some((label, why)) = self.known(whole) {
-            return self.push_extended(i, j, label, Strength::Strong, why);
+        if let Some(kind) = self.lex.common_acronyms.get(whole) {
+            let label = match kind {
+                "MISC" => EntityType::Misc,
+                "NORP" => EntityType::Norp,
+                _ => return,
+            };
+            return self.push(i, j, label, Strength::Strong, format!("\"{whole}\" is a common abbreviation"));
         }
+        if let Some((label, why)) = self.known(whole) {
+            return self.push(i, j, label, Strength::Strong, why);
+        }
+        let mut a = i;
         // Function words that open a sentence or a headline.
         while a <= j && self.lex.stopwords.contains(self.word(a)) {
             a += 1;
-            // Skip a connector left at the front ("The of" cannot happen, but "And the").
             while a <= j && !self.name_word(a) {
                 a += 1;
             }
@@ -315,57 +340,46 @@ impl<'a> Recognizer<'a> {
         if a > j {
             return;
         }
-        // Nationalities before a title, a name or another nationality.
+        // Nationalities, and places or bodies before a title: "Iranian President", "U.S.
+        // President", "BBMP Chief Commissioner".
         let mut role_start = None;
-        loop {
-            let Some(k) = (a..=j).rev().find(|&k| self.lex.group(self.words(a, k)).is_some()) else {
+        while a < j {
+            let Some(k) = (a..j).rev().find(|&k| self.known(self.words(a, k)).is_some()) else {
                 break;
             };
-            if k == j {
-                let s = self.words(a, j);
-                let why = self.known(s).map(|(_, w)| w).unwrap_or_default();
-                return self.push(a, j, EntityType::Norp, Strength::Strong, why);
-            }
-            if self.has_keyword(k + 1, j) && !self.lex.is_title_word(self.word(k + 1)) {
+            let Some((label, why)) = self.known(self.words(a, k)) else {
+                break;
+            };
+            let title_follows = self.lex.is_title_word(self.word(k + 1));
+            let group_before_name = label == EntityType::Norp && !self.has_keyword(k + 1, j);
+            if !(title_follows || group_before_name) {
                 break;
             }
-            let s = self.words(a, k);
-            let why = self.known(s).map(|(_, w)| w).unwrap_or_default();
-            self.push(a, k, EntityType::Norp, Strength::Strong, why);
-            role_start = Some(a);
+            self.push(a, k, label, Strength::Strong, why);
+            role_start = (label == EntityType::Norp).then_some(a);
             a = k + 1;
         }
-        // Titles before a name.
-        let mut title_end = None;
-        let mut k = a;
-        let mut last_core = None;
-        while k <= j && (self.lex.is_title_word(self.word(k)) || (self.word(k) == "." && k > a)) {
-            if self.lex.is_core_title(self.word(k)) {
-                last_core = Some(k);
-            }
-            k += 1;
-        }
-        if let Some(core) = last_core {
-            let rest = (core + 1..=j).find(|&r| self.word(r) != ".");
-            match rest {
-                Some(r) if !self.has_keyword(r, j) && self.known(self.words(r, j)).is_none() => {
-                    title_end = Some(core);
-                    let role = self.words(role_start.unwrap_or(a), core).to_string();
-                    let title = self.words(a, core).to_string();
-                    self.push_person(r, j, format!("title \"{title}\" precedes"), Some(role));
-                    return;
-                }
-                None if !self.has_keyword(a, j) => return,
-                _ => {}
+        // A title inside the name splits it: "National Intelligence Service Director Kim".
+        if let Some(t) = (a + 1..j).find(|&t| self.lex.is_core_title(self.word(t)) && self.title_then_name(t, j).is_some()) {
+            if self.by_head_word(a, t - 1).is_some() || is_all_caps(self.words(a, t - 1)) {
+                self.classify(a, t - 1);
+                return self.classify(t, j);
             }
         }
-        let _ = title_end;
-        if role_start.is_some() && a > j {
+        if let Some(r) = self.title_then_name(a, j) {
+            let core = (a..r).rev().find(|&k| self.lex.is_title_word(self.word(k))).unwrap_or(a);
+            let role = self.words(role_start.unwrap_or(a), core).to_string();
+            let title = self.words(a, core).to_string();
+            return self.push_person(r, j, format!("title \"{title}\" precedes"), Some(role));
+        }
+        if self.is_title_run(a, j) && !self.has_keyword(a, j) {
             return;
         }
         let s = self.words(a, j);
-        if let Some((label, why)) = self.known(s) {
-            return self.push_extended(a, j, label, Strength::Strong, why);
+        if a > i {
+            if let Some((label, why)) = self.known(s) {
+                return self.push(a, j, label, Strength::Strong, why);
+            }
         }
         if let Some((label, why)) = self.by_head_word(a, j) {
             return self.push(a, j, label, Strength::Strong, why);
@@ -375,11 +389,11 @@ impl<'a> Recognizer<'a> {
         if j > a && PLACE_PREFIXES.contains(&first) {
             return self.push(a, j, EntityType::Loc, Strength::Strong, format!("\"{first}\" begins a place name"));
         }
-        if j > a && j - a <= 4 {
+        if j > a && j - a <= 4 && !self.has_common_word(a + 1, j) {
             if self.lex.given_names.contains(first) && !self.lex.places.contains(first) {
                 return self.push_person(a, j, format!("\"{first}\" is a first name"), None);
             }
-            if first.chars().count() == 1 || (self.word(a + 1) == "." && first.chars().count() == 1) {
+            if first.chars().count() == 1 && is_capitalised(first) {
                 return self.push_person(a, j, "begins with an initial".into(), None);
             }
             if self.lex.surnames.contains(last) && !self.lex.places.contains(last) && !self.initial[a] {
@@ -387,6 +401,36 @@ impl<'a> Recognizer<'a> {
             }
         }
         self.by_context(a, j);
+    }
+
+    /// Titles from `a` followed by a name to the chunk's end: the name's first token.
+    fn title_then_name(&self, a: usize, j: usize) -> Option<usize> {
+        let mut k = a;
+        let mut core = false;
+        while k <= j {
+            let w = self.word(k);
+            if self.lex.is_title_word(w) {
+                core |= self.lex.is_core_title(w);
+            } else if !(k > a && (w == "." || (w == "of" && self.lex.is_title_word(self.word(k + 1))))) {
+                break;
+            }
+            k += 1;
+        }
+        let r = (k..=j).find(|&r| self.word(r) != ".")?;
+        (core && !self.has_keyword(r, j) && self.known(self.words(r, j)).is_none()).then_some(r)
+    }
+
+    fn is_title_run(&self, a: usize, j: usize) -> bool {
+        (a..=j).all(|k| self.lex.is_title_word(self.word(k)) || matches!(self.word(k), "." | "of"))
+    }
+
+    /// Some word of `first..=last` is written in lower case elsewhere in the article, so it is a
+    /// common word ("Socks", "List") rather than part of a person's name.
+    fn has_common_word(&self, first: usize, last: usize) -> bool {
+        (first..=last).any(|k| {
+            let w = self.word(k);
+            w.len() > 2 && self.lowercase_words.binary_search(&w.to_lowercase()).is_ok()
+        })
     }
 
     fn push_person(&mut self, a: usize, j: usize, why: String, role: Option<String>) {
@@ -404,7 +448,7 @@ impl<'a> Recognizer<'a> {
         for k in (a..=head_end).rev() {
             let w = self.word(k);
             if let Some(what) = self.lex.org_words.get(w) {
-                if k == a && k == j && self.initial[a] {
+                if k == a && k == j && !STANDALONE_ORGS.contains(&w) {
                     return None;
                 }
                 let place = if k == head_end { "ends" } else { "is part of" };
@@ -440,13 +484,17 @@ impl<'a> Recognizer<'a> {
         if before == "of" && PLACE_NOUNS.contains(&before2) {
             return self.push(a, j, EntityType::Loc, Strength::Strong, format!("\"{before2} of\" precedes"));
         }
-        if SPEECH_VERBS.contains(&after) || (after == "," && self.word(j + 2) == "who") {
+        let acronym = is_all_caps(s) && single && s.chars().filter(|c| c.is_alphabetic()).count() <= 6;
+        let name_like = !self.initial[a] || self.lex.given_names.contains(self.word(a)) || self.lex.surnames.contains(self.word(j));
+        if !acronym && name_like && (SPEECH_VERBS.contains(&after) || (after == "," && self.word(j + 2) == "who")) {
             return self.push(a, j, EntityType::Person, Strength::Weak, format!("\"{after}\" follows"));
+        }
+        if !acronym && SPEECH_VERBS.contains(&before) && matches!(after, "." | "," | "") {
+            return self.push(a, j, EntityType::Person, Strength::Weak, format!("\"{before}\" precedes"));
         }
         if PLACE_CUES.contains(&before) && !self.lex.given_names.contains(self.word(a)) {
             return self.push(a, j, EntityType::Loc, Strength::Weak, format!("\"{before}\" precedes"));
         }
-        let acronym = is_all_caps(s) && single && s.chars().filter(|c| c.is_alphabetic()).count() <= 6;
         if acronym {
             return self.push(a, j, EntityType::Org, Strength::Weak, "an acronym".into());
         }
@@ -461,11 +509,6 @@ impl<'a> Recognizer<'a> {
             return;
         }
         self.push(a, j, EntityType::Misc, Strength::Unknown, String::new());
-    }
-
-    /// A known name, extended over a lower-case noun that ends an organisation's name.
-    fn push_extended(&mut self, a: usize, j: usize, label: EntityType, strength: Strength, why: String) {
-        self.push(a, j, label, strength, why);
     }
 }
 
