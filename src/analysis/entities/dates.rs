@@ -136,11 +136,12 @@ impl Scan<'_> {
             loop {
                 let sep = self.word(j);
                 let next = self.word(j + 1);
-                if matches!(sep, "," | "-" | "–" | "and")
+                if matches!(sep, "," | "-" | "–" | "and" | "to")
                     && self.same_line(j)
                     && (day_number(next) || day_range(next))
                     && !year_number(self.word(j + 2))
                     && self.word(j + 2) != ":"
+                    && day_month_at(self, j + 1).is_none()
                 {
                     last = j + 1;
                     j += 2;
@@ -203,27 +204,50 @@ pub fn find(text: &str, tokens: &[Token]) -> Vec<Found> {
                 None
             }
         } else if kind == Some(TokenKind::Word) && is_weekday(word) && is_capitalised(word) {
-            Some(push(i, i, scan.span(i, i), EntityType::Date, format!("the weekday \"{word}\"")))
-        } else if kind == Some(TokenKind::Number)
-            && day_number(word)
-            && scan.same_line(i)
-            && is_month(scan.word(i + 1))
-            && is_capitalised(scan.word(i + 1))
-        {
-            // "26 March", "26 July 2022".
-            let last = if year_number(scan.word(i + 2)) && scan.same_line(i + 1) {
-                i + 2
-            } else {
-                i + 1
+            // "Monday, July 18, 2022" and "Friday 22 July": the weekday opens the date.
+            let comma = usize::from(scan.word(i + 1) == ",");
+            let at = i + 1 + comma;
+            let joined = scan.same_line(i) && scan.same_line(i + comma) && {
+                let w = scan.word(at);
+                (is_month(w) && is_capitalised(w) && scan.month_tail(at) > at)
+                    || (day_number(w) && is_month(scan.word(at + 1)) && is_capitalised(scan.word(at + 1)))
             };
-            Some(push(i, last, scan.span(i, last), EntityType::Date, "a day and month".into()))
+            let last = if !joined {
+                i
+            } else if is_month(scan.word(at)) {
+                scan.month_tail(at)
+            } else if year_number(scan.word(at + 2)) {
+                at + 2
+            } else {
+                at + 1
+            };
+            Some(push(i, last, scan.span(i, last), EntityType::Date, format!("the weekday \"{word}\"")))
+        } else if kind == Some(TokenKind::Number) && day_number(word) && scan.same_line(i) && {
+            // "26 March", "26 July 2022", "28 to 31 July", "the 25th of July 2022".
+            let at = day_month_at(&scan, i);
+            at.is_some()
+        } {
+            let month = day_month_at(&scan, i).unwrap_or(i + 1);
+            let last = if year_number(scan.word(month + 1)) && scan.same_line(month) {
+                month + 1
+            } else {
+                month
+            };
+            let first = if scan.word(month - 1) == "of" && i > 0 && scan.word(i - 1) == "the" {
+                i - 1
+            } else {
+                i
+            };
+            Some(push(first, last, scan.span(first, last), EntityType::Date, "a day and month".into()))
         } else if kind == Some(TokenKind::Word) && is_duration(word) {
             Some(push(i, i, scan.span(i, i), EntityType::Date, format!("\"{word}\" is a length of time")))
         } else if kind == Some(TokenKind::Word) && word.starts_with("mid-") {
             let rest = &word[4..];
             let start = tokens[i].span.start + 4;
             if (is_month(rest) && is_capitalised(rest)) || year_number(rest) || year_like(rest) {
-                Some(push(i, i, Span::new(start, tokens[i].span.end), EntityType::Date, format!("\"{rest}\" names a time")))
+                let last = if is_month(rest) && year_number(scan.word(i + 1)) && scan.same_line(i) { i + 1 } else { i };
+                let end = scan.span(i, last).end;
+                Some(push(i, last, Span::new(start, end), EntityType::Date, format!("\"{rest}\" names a time")))
             } else {
                 None
             }
@@ -246,6 +270,19 @@ pub fn find(text: &str, tokens: &[Token]) -> Vec<Found> {
         i = last.map_or(i + 1, |l| l + 1);
     }
     found
+}
+
+/// The month after a day at `i`: "26 March", "28 to 31 July", "25th of July".
+fn day_month_at(scan: &Scan, i: usize) -> Option<usize> {
+    let month = |k: usize| is_month(scan.word(k)) && is_capitalised(scan.word(k));
+    if month(i + 1) {
+        return Some(i + 1);
+    }
+    if scan.word(i + 1) == "of" && month(i + 2) && scan.same_line(i + 1) {
+        return Some(i + 2);
+    }
+    let range = matches!(scan.word(i + 1), "to" | "-" | "–" | "and") && day_number(scan.word(i + 2));
+    (range && month(i + 3) && scan.same_line(i + 1) && scan.same_line(i + 2)).then_some(i + 3)
 }
 
 /// A bare four-digit number reads as a year after a date word, or when no noun follows it.
@@ -303,10 +340,12 @@ mod tests {
             ("(AP, Reuters, March 12-15; AFP, March 14, 16).", vec![("March 12-15", Date), ("March 14, 16", Date)]),
             ("a four-day visit last week", vec![("four-day", Date), ("last week", Date)]),
             ("on 26 July 2022 and July 26, 2022", vec![("26 July 2022", Date), ("July 26, 2022", Date)]),
-            ("in mid-December 2013 and the 1990s", vec![("December", Date), ("2013", Date), ("1990s", Date)]),
+            ("in mid-December 2013 and the 1990s", vec![("December 2013", Date), ("1990s", Date)]),
             ("2000 people came in 2015-16", vec![("2015-16", Date)]),
             ("a 40 percent rise, 3% and $5 million at 10:30", vec![("40 percent", Percent), ("3%", Percent), ("$5 million", Money), ("10:30", Time)]),
             ("You may go. In May we met on Monday.", vec![("May", Date), ("Monday", Date)]),
+            ("on Monday, July 18, 2022 and Friday 22 July", vec![("Monday, July 18, 2022", Date), ("Friday 22 July", Date)]),
+            ("from July 6 to 16 and 28 to 31 July, on the 25th of July 2022", vec![("July 6 to 16", Date), ("28 to 31 July", Date), ("the 25th of July 2022", Date)]),
         ] {
             let expected: Vec<(String, EntityType)> = expected.into_iter().map(|(s, l)| (s.to_string(), l)).collect();
             assert_eq!(dates(text), expected, "{text}");

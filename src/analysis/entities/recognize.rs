@@ -210,14 +210,16 @@ impl<'a> Recognizer<'a> {
             }
             let institution = (INSTITUTION_LINKS.contains(&w) && self.has_keyword(i, j))
                 || (w == "of" && self.lex.is_core_title(self.word(j)) && self.lex.is_title_word(self.word(n + 1)));
-            let the_after_link = w == "the" && matches!(self.word(j), "of" | "for" | "on");
-            if (PARTICLES.contains(&w) || institution) && self.adjacent(n) && self.name_word(n + 1) && !self.used[n] {
-                j = n + 1;
-                continue;
-            }
-            if (institution || the_after_link) && w == "of" && self.word(n + 1) == "the" && self.adjacent(n + 1) && self.name_word(n + 2) {
-                j = n + 2;
-                continue;
+            if (PARTICLES.contains(&w) || institution) && self.adjacent(n) && !self.used[n] {
+                if self.name_word(n + 1) {
+                    j = n + 1;
+                    continue;
+                }
+                let through_the = institution && matches!(w, "of" | "for" | "on") && self.word(n + 1) == "the";
+                if through_the && self.adjacent(n + 1) && self.name_word(n + 2) {
+                    j = n + 2;
+                    continue;
+                }
             }
             break;
         }
@@ -527,7 +529,14 @@ fn title_case_lines(text: &str, tokens: &[Token]) -> Vec<bool> {
             .filter(|w| w.chars().count() >= 4)
             .collect();
         let capitalised = words.iter().filter(|w| is_capitalised(w)).count();
-        if words.len() >= 3 && capitalised * 4 >= words.len() * 3 {
+        // A sentence that happens to be full of names still ends with a stop; a headline does not.
+        let ends_sentence = tokens[start..end]
+            .iter()
+            .rev()
+            .map(|t| t.text(text))
+            .find(|w| !matches!(*w, "\"" | "”" | "’" | "'" | ")"))
+            .is_some_and(|w| matches!(w, "." | "!" | "?"));
+        if words.len() >= 3 && capitalised * 4 >= words.len() * 3 && !ends_sentence {
             for f in flags.iter_mut().take(end).skip(start) {
                 *f = true;
             }
