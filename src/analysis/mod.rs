@@ -6,6 +6,7 @@
 
 pub mod citations;
 pub mod entities;
+pub mod gazetteer;
 pub mod lexicon;
 pub mod quotations;
 pub mod sentences;
