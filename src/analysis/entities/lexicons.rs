@@ -136,7 +136,15 @@ impl Lexicons {
         if let Some(country) = self.demonyms.get(word) {
             return Some(format!("a nationality ({country})"));
         }
-        self.groups.get(word).map(str::to_string)
+        if let Some(what) = self.groups.get(word) {
+            return Some(what.to_string());
+        }
+        let gazetteer = crate::analysis::gazetteer::Gazetteer::embedded();
+        let capitalised = word.chars().next().is_some_and(char::is_uppercase);
+        capitalised
+            .then(|| gazetteer.demonym(word))
+            .flatten()
+            .map(|country| format!("a nationality ({})", gazetteer.name(country)))
     }
 }
 

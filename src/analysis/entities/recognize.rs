@@ -8,6 +8,8 @@
 //! settled later, against the rest of the document (see `coreference`).
 
 use super::dates::Found;
+use super::PlaceKind;
+use crate::analysis::gazetteer::Gazetteer;
 use super::lexicons::Lexicons;
 use super::tokens::{is_all_caps, is_capitalised, Token, TokenKind};
 use super::EntityType;
@@ -297,6 +299,9 @@ impl<'a> Recognizer<'a> {
         if self.lex.places.contains(s) {
             return Some((EntityType::Loc, format!("\"{s}\" is a country, capital or province")));
         }
+        if let Some(why) = self.gazetteer_place(s, true) {
+            return Some((EntityType::Loc, why));
+        }
         // An all-caps line ("MOSCOW —") spells known names in capitals.
         if is_all_caps(s) && s.chars().count() > 3 {
             let title: String = s
@@ -316,6 +321,56 @@ impl<'a> Recognizer<'a> {
             return Some((EntityType::Norp, format!("\"{s}\" joins nationalities")));
         }
         None
+    }
+
+    /// A place the gazetteer knows by this name. `strong_only` asks for a country, region or
+    /// large city whose name is not also a person's name or a word the article writes in lower
+    /// case; otherwise any place will do.
+    fn gazetteer_place(&self, s: &str, strong_only: bool) -> Option<String> {
+        let single = !s.contains(' ');
+        if single && (self.lex.stopwords.contains(s) || self.lex.is_title_word(s) || self.lex.org_words.contains(s) || self.lex.misc_words.contains(s)) {
+            return None;
+        }
+        if s.chars().count() < 3 || is_all_caps(s) && s.chars().count() <= 3 {
+            return None;
+        }
+        let gazetteer = Gazetteer::embedded();
+        let matches = gazetteer.lookup(s);
+        let best = matches.iter().max_by_key(|m| {
+            let rank = match gazetteer.kind(m.place) {
+                PlaceKind::Continent | PlaceKind::Region | PlaceKind::Country => 3,
+                PlaceKind::Admin1 => 2,
+                _ => 1,
+            };
+            (rank, !m.alternate, gazetteer.population(m.place))
+        })?;
+        let kind = gazetteer.kind(best.place);
+        let population = gazetteer.population(best.place);
+        let big = matches!(kind, PlaceKind::Continent | PlaceKind::Region | PlaceKind::Country | PlaceKind::Admin1)
+            || (population >= 200_000 && !best.alternate);
+        let personal = single && (self.lex.given_names.contains(s) || self.lex.surnames.contains(s));
+        let common = self.has_common_word_text(s);
+        if strong_only && (!big || personal || common) {
+            return None;
+        }
+        let what = match kind {
+            PlaceKind::Continent => "a continent",
+            PlaceKind::Region => "a world region",
+            PlaceKind::Country => "a country",
+            PlaceKind::Admin1 => "a first-level region",
+            PlaceKind::City => "a town or city",
+            PlaceKind::Facility => "a facility",
+            PlaceKind::Feature => "a natural feature",
+        };
+        let country = gazetteer.country_of(best.place).filter(|c| *c != best.place).map(|c| gazetteer.name(c));
+        Some(match country {
+            Some(country) => format!("\"{s}\" is {what} in {country} in the gazetteer"),
+            None => format!("\"{s}\" is {what} in the gazetteer"),
+        })
+    }
+
+    fn has_common_word_text(&self, s: &str) -> bool {
+        s.split_whitespace().any(|w| w.len() > 2 && self.lowercase_words.binary_search(&w.to_lowercase()).is_ok())
     }
 
     fn classify(&mut self, i: usize, j: usize) {
@@ -487,6 +542,11 @@ impl<'a> Recognizer<'a> {
             return self.push(a, j, EntityType::Loc, Strength::Strong, format!("\"{before2} of\" precedes"));
         }
         let acronym = is_all_caps(s) && single && s.chars().filter(|c| c.is_alphabetic()).count() <= 6;
+        if !self.initial[a] || !single {
+            if let Some(why) = self.gazetteer_place(s, false).filter(|_| !self.lex.given_names.contains(self.word(a))) {
+                return self.push(a, j, EntityType::Loc, Strength::Weak, why);
+            }
+        }
         let name_like = !self.initial[a] || self.lex.given_names.contains(self.word(a)) || self.lex.surnames.contains(self.word(j));
         if !acronym && name_like && (SPEECH_VERBS.contains(&after) || (after == "," && self.word(j + 2) == "who")) {
             return self.push(a, j, EntityType::Person, Strength::Weak, format!("\"{after}\" follows"));
