@@ -140,7 +140,7 @@ impl Lexicons {
             return Some(what.to_string());
         }
         let gazetteer = crate::analysis::gazetteer::Gazetteer::embedded();
-        let capitalised = word.chars().next().is_some_and(char::is_uppercase);
+        let capitalised = word.chars().next().is_some_and(char::is_uppercase) && !word.contains(' ');
         capitalised
             .then(|| gazetteer.demonym(word))
             .flatten()

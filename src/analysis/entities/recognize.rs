@@ -331,7 +331,7 @@ impl<'a> Recognizer<'a> {
         if single && (self.lex.stopwords.contains(s) || self.lex.is_title_word(s) || self.lex.org_words.contains(s) || self.lex.misc_words.contains(s)) {
             return None;
         }
-        if s.chars().count() < 3 || is_all_caps(s) && s.chars().count() <= 3 {
+        if s.chars().count() < 3 || (is_all_caps(s) && s.chars().count() <= 3) || s.starts_with("The ") {
             return None;
         }
         let gazetteer = Gazetteer::embedded();
@@ -348,7 +348,10 @@ impl<'a> Recognizer<'a> {
         let population = gazetteer.population(best.place);
         let big = matches!(kind, PlaceKind::Continent | PlaceKind::Region | PlaceKind::Country | PlaceKind::Admin1)
             || (population >= 200_000 && !best.alternate);
-        let personal = single && (self.lex.given_names.contains(s) || self.lex.surnames.contains(s));
+        let region = matches!(kind, PlaceKind::Continent | PlaceKind::Region | PlaceKind::Country | PlaceKind::Admin1);
+        let personal = single
+            && !(region || population >= 1_000_000)
+            && (self.lex.given_names.contains(s) || self.lex.surnames.contains(s));
         let common = self.has_common_word_text(s);
         if strong_only && (!big || personal || common) {
             return None;
