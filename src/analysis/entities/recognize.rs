@@ -378,6 +378,14 @@ impl<'a> Recognizer<'a> {
 
     fn classify(&mut self, i: usize, j: usize) {
         let whole = self.words(i, j);
+        // AP-style state abbreviations keep their stop: "Gainesville, Fla."
+        if self.word(j + 1) == "." && self.tokens.get(j + 1).is_some_and(|t| t.attached) {
+            let dotted = self.words(i, j + 1);
+            if dotted.len() <= 7 && self.lex.places.contains(dotted) {
+                let why = format!("\"{dotted}\" abbreviates a US state");
+                return self.push(i, j + 1, EntityType::Loc, Strength::Strong, why);
+            }
+        }
         if let Some(kind) = self.lex.common_acronyms.get(whole) {
             let label = match kind {
                 "MISC" => EntityType::Misc,
@@ -557,7 +565,16 @@ impl<'a> Recognizer<'a> {
         if !acronym && SPEECH_VERBS.contains(&before) && matches!(after, "." | "," | "") {
             return self.push(a, j, EntityType::Person, Strength::Weak, format!("\"{before}\" precedes"));
         }
-        if PLACE_CUES.contains(&before) && !self.lex.given_names.contains(self.word(a)) {
+        let place_after_comma = after == "," && {
+            let next = self.word(j + 2);
+            is_capitalised(next) && (self.lex.places.contains(next) || self.gazetteer_place(next, true).is_some())
+        };
+        if place_after_comma && self.gazetteer_place(s, false).is_some() {
+            let next = self.word(j + 2);
+            return self.push(a, j, EntityType::Loc, Strength::Weak, format!("a place before \"{next}\""));
+        }
+        let strong_cue = matches!(before, "in" | "near" | "outside" | "In");
+        if PLACE_CUES.contains(&before) && (strong_cue || !self.lex.given_names.contains(self.word(a))) {
             return self.push(a, j, EntityType::Loc, Strength::Weak, format!("\"{before}\" precedes"));
         }
         if acronym {
