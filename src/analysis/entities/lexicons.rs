@@ -18,6 +18,7 @@ const GROUPS: &str = include_str!("../../../data/lexicon/groups.txt");
 const DEMONYMS: &str = include_str!("../../../data/lexicon/demonyms.tsv");
 const PLACES: &str = include_str!("../../../data/lexicon/places-fallback.txt");
 const PLACES_EXTRA: &str = include_str!("../../../data/lexicon/places-extra.txt");
+const ROLE_NOUNS: &str = include_str!("../../../data/lexicon/role-nouns.txt");
 const COMMON_ACRONYMS: &str = include_str!("../../../data/lexicon/common-acronyms.txt");
 
 /// A sorted list of keys, each with a short note (empty where the file has none).
@@ -91,6 +92,8 @@ pub struct Lexicons {
     pub places: WordList,
     /// Abbreviations that are not organisations, with the type they have (`none` for no name).
     pub common_acronyms: WordList,
+    /// Lower-case nouns for what a person is, before a name ("analyst", "poet").
+    pub role_nouns: WordList,
 }
 
 impl Lexicons {
@@ -118,6 +121,7 @@ impl Lexicons {
                 groups: WordList::parse(GROUPS),
                 places: WordList::merged(&[PLACES, PLACES_EXTRA]),
                 common_acronyms: WordList::parse(COMMON_ACRONYMS),
+                role_nouns: WordList::parse(ROLE_NOUNS),
             }
         })
     }

@@ -429,9 +429,10 @@ impl<'a> Recognizer<'a> {
         }
         // A title inside the name splits it: "National Intelligence Service Director Kim".
         if let Some(t) = (a + 1..j).find(|&t| self.lex.is_core_title(self.word(t)) && self.title_then_name(t, j).is_some()) {
-            if self.by_head_word(a, t - 1).is_some() || is_all_caps(self.words(a, t - 1)) {
-                self.classify(a, t - 1);
-                return self.classify(t, j);
+            let start = (a..t).rev().take_while(|&k| self.lex.is_title_word(self.word(k))).last().unwrap_or(t);
+            if start > a {
+                self.classify(a, start - 1);
+                return self.classify(start, j);
             }
         }
         if let Some(r) = self.title_then_name(a, j) {
@@ -454,6 +455,11 @@ impl<'a> Recognizer<'a> {
         }
         let first = self.word(a);
         let last = self.word(j);
+        let before = a.checked_sub(1).map(|b| self.word(b)).unwrap_or("");
+        if a == i && j - a <= 3 && self.lex.role_nouns.contains(before) && self.adjacent(a - 1) && !is_all_caps(s) && !self.has_common_word(a, j) {
+            let why = format!("\"{before}\" precedes");
+            return self.push_person(a, j, why, Some(before.to_string()));
+        }
         if j > a && PLACE_PREFIXES.contains(&first) {
             return self.push(a, j, EntityType::Loc, Strength::Strong, format!("\"{first}\" begins a place name"));
         }
@@ -558,7 +564,7 @@ impl<'a> Recognizer<'a> {
                 return self.push(a, j, EntityType::Loc, Strength::Weak, why);
             }
         }
-        let name_like = !self.initial[a] || self.lex.given_names.contains(self.word(a)) || self.lex.surnames.contains(self.word(j));
+        let name_like = !self.has_common_word(a, j) && !s.ends_with("ies");
         if !acronym && name_like && (SPEECH_VERBS.contains(&after) || (after == "," && self.word(j + 2) == "who")) {
             return self.push(a, j, EntityType::Person, Strength::Weak, format!("\"{after}\" follows"));
         }
