@@ -79,6 +79,28 @@ fn initials(name: &str) -> Vec<String> {
 
 /// Types the weak and unknown mentions from the strong ones; drops what stays unknown.
 pub fn settle(text: &str, raws: Vec<Raw>, places: &Places) -> Vec<Raw> {
+    // An unknown name whose last word is a person elsewhere ("Raila Odinga" before "Odinga
+    // said") is that person: promote it first, so that it can type the rest.
+    let person_words: Vec<&str> = raws
+        .iter()
+        .filter(|r| r.label == EntityType::Person && r.strength >= Strength::Weak)
+        .map(|r| r.span.slice(text))
+        .filter(|s| !s.contains(' '))
+        .collect();
+    let raws: Vec<Raw> = raws
+        .into_iter()
+        .map(|mut r| {
+            let surface = r.span.slice(text);
+            let words = name_words(surface);
+            let last = words.last().copied().unwrap_or("");
+            if r.strength == Strength::Unknown && !r.in_title_case && (2..=4).contains(&words.len()) && person_words.contains(&last) {
+                r.label = EntityType::Person;
+                r.strength = Strength::Strong;
+                r.explanation = format!("\"{last}\" is a person later in the article");
+            }
+            r
+        })
+        .collect();
     let strong: Vec<&Raw> = raws.iter().filter(|r| r.strength == Strength::Strong).collect();
     let mut settled = Vec::with_capacity(raws.len());
     for raw in &raws {
