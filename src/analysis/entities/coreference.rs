@@ -102,6 +102,10 @@ pub fn settle(text: &str, raws: Vec<Raw>, places: &Places) -> Vec<Raw> {
         })
         .collect();
     let strong: Vec<&Raw> = raws.iter().filter(|r| r.strength == Strength::Strong).collect();
+    let persons: Vec<&Raw> = raws
+        .iter()
+        .filter(|r| r.label == EntityType::Person && r.strength >= Strength::Weak)
+        .collect();
     let mut settled = Vec::with_capacity(raws.len());
     for raw in &raws {
         if raw.strength == Strength::Strong {
@@ -113,8 +117,11 @@ pub fn settle(text: &str, raws: Vec<Raw>, places: &Places) -> Vec<Raw> {
         let same = strong.iter().find(|s| normalise(s.span.slice(text)) == key);
         let part_of_person = || {
             let words = name_words(surface);
-            strong.iter().find(|s| {
-                s.label == EntityType::Person && {
+            if words.iter().any(|w| w.chars().all(|c| !c.is_lowercase())) {
+                return None;
+            }
+            persons.iter().find(|s| {
+                s.span != raw.span && {
                     let full = name_words(s.span.slice(text));
                     full.len() > words.len() && words.iter().all(|w| full.contains(w))
                 }
@@ -125,8 +132,28 @@ pub fn settle(text: &str, raws: Vec<Raw>, places: &Places) -> Vec<Raw> {
                 s.label == EntityType::Org && initials(s.span.slice(text)).iter().any(|i| i == surface)
             })
         };
+        let head_of_org = || {
+            (!surface.contains(' ') && surface.chars().next().is_some_and(char::is_uppercase))
+                .then(|| {
+                    strong.iter().find(|s| {
+                        s.label == EntityType::Org && s.span.slice(text).split_whitespace().count() > 1 && s.span.slice(text).ends_with(surface)
+                    })
+                })
+                .flatten()
+        };
+        // "Full Name (ABC)": the acronym takes the type of the name it follows.
+        let defined_by = || {
+            let before = text.get(..raw.span.start)?.trim_end();
+            let after = text.get(raw.span.end..)?;
+            (before.ends_with('(') && after.starts_with(')')).then_some(())?;
+            let open = before.len() - 1;
+            raws.iter().rfind(|s| s.span.end <= open && text.get(s.span.end..open).is_some_and(|g| g.trim().is_empty()) && s.strength == Strength::Strong)
+        };
         let mut raw = raw.clone();
-        if let Some(s) = same {
+        if let Some(s) = defined_by().filter(|_| surface.chars().all(|c| !c.is_lowercase())) {
+            raw.label = s.label;
+            raw.explanation = format!("the abbreviation given for \"{}\"", s.span.slice(text));
+        } else if let Some(s) = same {
             raw.label = s.label;
             raw.explanation = format!("same as \"{}\" in {}", s.span.slice(text), places.describe(s.span.start));
         } else if let Some(s) = part_of_person() {
@@ -135,6 +162,9 @@ pub fn settle(text: &str, raws: Vec<Raw>, places: &Places) -> Vec<Raw> {
         } else if let Some(s) = acronym_of() {
             raw.label = EntityType::Org;
             raw.explanation = format!("the initials of \"{}\"", s.span.slice(text));
+        } else if let Some(s) = head_of_org() {
+            raw.label = EntityType::Org;
+            raw.explanation = format!("short for \"{}\"", s.span.slice(text));
         } else if raw.strength == Strength::Unknown {
             continue;
         }

@@ -48,6 +48,14 @@ pub struct Context {
     pub forced: Vec<Raw>,
 }
 
+/// Words that are names only as part of a longer one ("West Bengal", not "the West" alone).
+const NEVER_ALONE: &[&str] = &[
+    "North", "South", "East", "West", "Eastern", "Western", "Northern", "Southern", "Central",
+    "Republic", "Centre", "Center", "Independence", "Commonwealth", "Kindergarten", "Olympic",
+    "Northeast", "Northwest", "Southeast", "Southwest", "Upper", "Lower", "Greater", "Old", "New",
+];
+/// Lower-case prefixes joined to a name by a hyphen: "ex-FARC", "pro-Russian", "anti-American".
+const NAME_PREFIXES: &[&str] = &["ex-", "pro-", "anti-", "non-", "post-", "pre-", "neo-", "pan-", "trans-", "inter-"];
 /// Lower-case words that may join the capitalised words of one name.
 const PARTICLES: &[&str] = &[
     "al", "el", "bin", "ibn", "bint", "de", "del", "della", "der", "den", "di", "da", "do", "dos",
@@ -232,6 +240,7 @@ impl<'a> Recognizer<'a> {
         let mut i = 0;
         while i < self.tokens.len() {
             if !self.name_word(i) {
+                self.prefixed_name(i);
                 i += 1;
                 continue;
             }
@@ -244,6 +253,32 @@ impl<'a> Recognizer<'a> {
             i = j + 1;
         }
         self.out
+    }
+
+    /// "ex-FARC", "pro-Russian": the name after a lower-case prefix, typed by the lexicons or,
+    /// for an acronym, as an organisation.
+    fn prefixed_name(&mut self, i: usize) {
+        let Some(token) = self.tokens.get(i).filter(|t| t.kind == TokenKind::Word && !self.used[i] && !self.skipped[i]) else {
+            return;
+        };
+        let word = token.text(self.text);
+        let Some(prefix) = NAME_PREFIXES.iter().find(|p| word.starts_with(**p)) else {
+            return;
+        };
+        let name = &word[prefix.len()..];
+        if !is_capitalised(name) {
+            return;
+        }
+        let typed = self.known(name).or_else(|| {
+            (is_all_caps(name) && name.len() <= 6 && !self.lex.common_acronyms.contains(name))
+                .then(|| (EntityType::Org, "an acronym".to_string()))
+        });
+        if let Some((label, why)) = typed {
+            let span = Span::new(token.span.start + prefix.len(), token.span.end);
+            let in_title_case = self.title_case.get(i).copied().unwrap_or(false);
+            let strength = if label == EntityType::Org { Strength::Weak } else { Strength::Strong };
+            self.out.push(Raw { span, label, explanation: why, strength, role: None, in_title_case });
+        }
     }
 
     fn push(&mut self, first: usize, last: usize, label: EntityType, strength: Strength, explanation: String) {
@@ -328,7 +363,7 @@ impl<'a> Recognizer<'a> {
     /// case; otherwise any place will do.
     fn gazetteer_place(&self, s: &str, strong_only: bool) -> Option<String> {
         let single = !s.contains(' ');
-        if single && (self.lex.stopwords.contains(s) || self.lex.is_title_word(s) || self.lex.org_words.contains(s) || self.lex.misc_words.contains(s)) {
+        if single && (self.lex.stopwords.contains(s) || NEVER_ALONE.contains(&s) || self.lex.is_title_word(s) || self.lex.org_words.contains(s) || self.lex.misc_words.contains(s)) {
             return None;
         }
         if s.chars().count() < 3 || (is_all_caps(s) && s.chars().count() <= 3) || s.starts_with("The ") {
@@ -419,7 +454,9 @@ impl<'a> Recognizer<'a> {
                 break;
             };
             let title_follows = self.lex.is_title_word(self.word(k + 1));
-            let group_before_name = label == EntityType::Norp && !self.has_keyword(k + 1, j);
+            let group_before_name = label == EntityType::Norp
+                && !self.has_keyword(k + 1, j)
+                && !(k == a && self.lex.given_names.contains(self.word(a)));
             if !(title_follows || group_before_name) {
                 break;
             }
@@ -431,7 +468,8 @@ impl<'a> Recognizer<'a> {
         if let Some(t) = (a + 1..j).find(|&t| self.lex.is_core_title(self.word(t)) && self.title_then_name(t, j).is_some()) {
             let start = (a..t).rev().take_while(|&k| self.lex.is_title_word(self.word(k))).last().unwrap_or(t);
             if start > a {
-                self.classify(a, start - 1);
+                let left_end = (a..start).rev().find(|&k| self.name_word(k)).unwrap_or(a);
+                self.classify(a, left_end);
                 return self.classify(start, j);
             }
         }
@@ -471,7 +509,7 @@ impl<'a> Recognizer<'a> {
                 return self.push_person(a, j, "begins with an initial".into(), None);
             }
             if self.lex.surnames.contains(last) && !self.lex.places.contains(last) && !self.initial[a] {
-                return self.push_person(a, j, format!("\"{last}\" is a surname"), None);
+                return self.push(a, j, EntityType::Person, Strength::Weak, format!("\"{last}\" is a surname"));
             }
         }
         self.by_context(a, j);
