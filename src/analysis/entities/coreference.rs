@@ -6,6 +6,8 @@
 //! whose initials it spells. Mentions then group into entities: a person's later surname joins
 //! the full name, and everything else groups by its normalised words.
 
+use std::collections::{HashMap, HashSet};
+
 use super::recognize::{Raw, Strength};
 use super::{Entity, EntityType, Mention};
 use crate::analysis::Span;
@@ -77,11 +79,74 @@ fn initials(name: &str) -> Vec<String> {
         .collect()
 }
 
+/// What the strongly typed mentions of an article say about other words, indexed so that
+/// settling every mention stays linear in their number.
+#[derive(Default)]
+struct Evidence<'r> {
+    /// Normalised surface → the first strong mention with it.
+    by_surface: HashMap<String, &'r Raw>,
+    /// A word of a person's multi-word name → that mention (the longest name wins).
+    person_word: HashMap<&'r str, &'r Raw>,
+    /// Initials of a strong organisation's name → that mention.
+    org_initials: HashMap<String, &'r Raw>,
+    /// The last word of a strong multi-word organisation's name → that mention.
+    org_head: HashMap<&'r str, &'r Raw>,
+}
+
+impl<'r> Evidence<'r> {
+    fn new(text: &'r str, raws: &'r [Raw]) -> Evidence<'r> {
+        let mut evidence = Evidence::default();
+        for raw in raws {
+            let surface = raw.span.slice(text);
+            let words = name_words(surface);
+            if raw.label == EntityType::Person && raw.strength >= Strength::Weak && words.len() > 1 {
+                for word in &words {
+                    let longer = evidence
+                        .person_word
+                        .get(word)
+                        .is_none_or(|p| p.span.len() < raw.span.len());
+                    if longer {
+                        evidence.person_word.insert(word, raw);
+                    }
+                }
+            }
+            if raw.strength != Strength::Strong {
+                continue;
+            }
+            evidence.by_surface.entry(normalise(surface)).or_insert(raw);
+            if raw.label == EntityType::Org && words.len() > 1 {
+                for i in initials(surface) {
+                    evidence.org_initials.entry(i).or_insert(raw);
+                }
+                if let Some(last) = surface.split_whitespace().last() {
+                    evidence.org_head.entry(last).or_insert(raw);
+                }
+            }
+        }
+        evidence
+    }
+
+    /// The person whose longer name holds every word of `surface` ("Khatami" → "Mohammad
+    /// Khatami").
+    fn person(&self, text: &str, raw: &Raw) -> Option<&'r Raw> {
+        let surface = raw.span.slice(text);
+        let words = name_words(surface);
+        if words.iter().any(|w| w.chars().all(|c| !c.is_lowercase())) {
+            return None;
+        }
+        let candidate = self.person_word.get(words.first()?)?;
+        let full = name_words(candidate.span.slice(text));
+        (candidate.span != raw.span && full.len() > words.len() && words.iter().all(|w| full.contains(w)))
+            .then_some(*candidate)
+    }
+}
+
 /// Types the weak and unknown mentions from the strong ones; drops what stays unknown.
+/// `raws` must be sorted by start.
 pub fn settle(text: &str, raws: Vec<Raw>, places: &Places) -> Vec<Raw> {
     // An unknown name whose last word is a person elsewhere ("Raila Odinga" before "Odinga
     // said") is that person: promote it first, so that it can type the rest.
-    let person_words: Vec<&str> = raws
+    let person_words: HashSet<&str> = raws
         .iter()
         .filter(|r| r.label == EntityType::Person && r.strength >= Strength::Weak)
         .map(|r| r.span.slice(text))
@@ -93,7 +158,11 @@ pub fn settle(text: &str, raws: Vec<Raw>, places: &Places) -> Vec<Raw> {
             let surface = r.span.slice(text);
             let words = name_words(surface);
             let last = words.last().copied().unwrap_or("");
-            if r.strength == Strength::Unknown && !r.in_title_case && (2..=4).contains(&words.len()) && person_words.contains(&last) {
+            if r.strength == Strength::Unknown
+                && !r.in_title_case
+                && (2..=4).contains(&words.len())
+                && person_words.contains(last)
+            {
                 r.label = EntityType::Person;
                 r.strength = Strength::Strong;
                 r.explanation = format!("\"{last}\" is a person later in the article");
@@ -101,68 +170,40 @@ pub fn settle(text: &str, raws: Vec<Raw>, places: &Places) -> Vec<Raw> {
             r
         })
         .collect();
-    let strong: Vec<&Raw> = raws.iter().filter(|r| r.strength == Strength::Strong).collect();
-    let persons: Vec<&Raw> = raws
-        .iter()
-        .filter(|r| r.label == EntityType::Person && r.strength >= Strength::Weak)
-        .collect();
+    let evidence = Evidence::new(text, &raws);
     let mut settled = Vec::with_capacity(raws.len());
+    let mut last_strong: Option<&Raw> = None;
     for raw in &raws {
         if raw.strength == Strength::Strong {
             settled.push(raw.clone());
+            last_strong = Some(raw);
             continue;
         }
         let surface = raw.span.slice(text);
-        let key = normalise(surface);
-        let same = strong.iter().find(|s| normalise(s.span.slice(text)) == key);
-        let part_of_person = || {
-            let words = name_words(surface);
-            if words.iter().any(|w| w.chars().all(|c| !c.is_lowercase())) {
-                return None;
-            }
-            persons.iter().find(|s| {
-                s.span != raw.span && {
-                    let full = name_words(s.span.slice(text));
-                    full.len() > words.len() && words.iter().all(|w| full.contains(w))
-                }
-            })
-        };
-        let acronym_of = || {
-            strong.iter().find(|s| {
-                s.label == EntityType::Org && initials(s.span.slice(text)).iter().any(|i| i == surface)
-            })
-        };
-        let head_of_org = || {
-            (!surface.contains(' ') && surface.chars().next().is_some_and(char::is_uppercase))
-                .then(|| {
-                    strong.iter().find(|s| {
-                        s.label == EntityType::Org && s.span.slice(text).split_whitespace().count() > 1 && s.span.slice(text).ends_with(surface)
-                    })
-                })
-                .flatten()
-        };
+        let acronym = surface.chars().all(|c| !c.is_lowercase());
         // "Full Name (ABC)": the acronym takes the type of the name it follows.
-        let defined_by = || {
-            let before = text.get(..raw.span.start)?.trim_end();
-            let after = text.get(raw.span.end..)?;
-            (before.ends_with('(') && after.starts_with(')')).then_some(())?;
-            let open = before.len() - 1;
-            raws.iter().rfind(|s| s.span.end <= open && text.get(s.span.end..open).is_some_and(|g| g.trim().is_empty()) && s.strength == Strength::Strong)
-        };
+        let defined_by = last_strong.filter(|s| {
+            acronym
+                && text
+                    .get(s.span.end..raw.span.start)
+                    .is_some_and(|gap| gap.trim() == "(")
+                && text.get(raw.span.end..).is_some_and(|r| r.starts_with(')'))
+        });
+        let single = !surface.contains(' ') && surface.chars().next().is_some_and(char::is_uppercase);
         let mut raw = raw.clone();
-        if let Some(s) = defined_by().filter(|_| surface.chars().all(|c| !c.is_lowercase())) {
+        if let Some(s) = defined_by {
             raw.label = s.label;
             raw.explanation = format!("the abbreviation given for \"{}\"", s.span.slice(text));
-        } else if let Some(s) = same {
+        } else if let Some(s) = evidence.by_surface.get(&normalise(surface)) {
             raw.label = s.label;
             raw.explanation = format!("same as \"{}\" in {}", s.span.slice(text), places.describe(s.span.start));
-        } else if let Some(s) = part_of_person() {
+        } else if let Some(s) = evidence.person(text, &raw) {
             raw.label = EntityType::Person;
             raw.explanation = format!("same as \"{}\" in {}", s.span.slice(text), places.describe(s.span.start));
-        } else if let Some(s) = acronym_of() {
+        } else if let Some(s) = evidence.org_initials.get(surface) {
             raw.label = EntityType::Org;
             raw.explanation = format!("the initials of \"{}\"", s.span.slice(text));
-        } else if let Some(s) = head_of_org() {
+        } else if let Some(s) = evidence.org_head.get(surface).filter(|_| single) {
             raw.label = EntityType::Org;
             raw.explanation = format!("short for \"{}\"", s.span.slice(text));
         } else if raw.strength == Strength::Unknown {
@@ -179,41 +220,56 @@ pub fn settle(text: &str, raws: Vec<Raw>, places: &Places) -> Vec<Raw> {
 pub fn group(text: &str, raws: &[Raw], places: &Places) -> (Vec<Mention>, Vec<Entity>) {
     let mut mentions = Vec::with_capacity(raws.len());
     let mut entities: Vec<Entity> = Vec::new();
-    let mut keys: Vec<String> = Vec::new();
+    // Label and normalised name, a word of a person's name, an organisation's initials → entity.
+    let mut by_key: HashMap<(EntityType, String), usize> = HashMap::new();
+    let mut person_word: HashMap<String, usize> = HashMap::new();
+    let mut org_initials: HashMap<String, usize> = HashMap::new();
     for raw in raws {
         let surface = raw.span.slice(text);
         let key = normalise(surface);
-        let found = entities.iter().zip(&keys).position(|(e, k)| {
-            e.label == raw.label
-                && (*k == key
-                    || (raw.label == EntityType::Person && {
-                        let (a, b) = (name_words(&e.name), name_words(surface));
-                        a.iter().all(|w| b.contains(w)) || b.iter().all(|w| a.contains(w))
-                    })
-                    || (raw.label == EntityType::Org
-                        && (initials(&e.name).iter().any(|i| i == surface)
-                            || initials(surface).iter().any(|i| *i == e.name))))
+        let words = name_words(surface);
+        let found = by_key.get(&(raw.label, key.clone())).copied().or_else(|| match raw.label {
+            EntityType::Person => words
+                .first()
+                .and_then(|w| person_word.get(*w))
+                .copied()
+                .filter(|&e| {
+                    let full = name_words(&entities[e].name);
+                    words.iter().all(|w| full.contains(w)) || full.iter().all(|w| words.contains(w))
+                }),
+            EntityType::Org => org_initials.get(surface).copied().or_else(|| {
+                initials(surface)
+                    .iter()
+                    .find_map(|i| by_key.get(&(EntityType::Org, i.to_lowercase())).copied())
+            }),
+            _ => None,
         });
-        let index = match found {
-            Some(index) => index,
-            None => {
-                entities.push(Entity {
-                    id: entities.len(),
-                    label: raw.label,
-                    name: surface.to_string(),
-                    mentions: Vec::new(),
-                    roles: Vec::new(),
-                    salience: 0.0,
-                });
-                keys.push(key.clone());
-                entities.len() - 1
+        let index = found.unwrap_or_else(|| {
+            entities.push(Entity {
+                id: entities.len(),
+                label: raw.label,
+                name: surface.to_string(),
+                mentions: Vec::new(),
+                roles: Vec::new(),
+                salience: 0.0,
+            });
+            entities.len() - 1
+        });
+        by_key.entry((raw.label, key)).or_insert(index);
+        if raw.label == EntityType::Person {
+            for w in &words {
+                person_word.entry(w.to_string()).or_insert(index);
             }
-        };
+        }
+        if raw.label == EntityType::Org && words.len() > 1 {
+            for i in initials(surface) {
+                org_initials.entry(i).or_insert(index);
+            }
+        }
         let entity = &mut entities[index];
         let acronym = surface.chars().all(|c| !c.is_lowercase());
         if surface.len() > entity.name.len() && !(raw.label == EntityType::Org && acronym) {
             entity.name = surface.to_string();
-            keys[index] = key;
         }
         if let Some(role) = &raw.role {
             if !entity.roles.contains(role) {
