@@ -16,6 +16,7 @@ names with the same table, which this script writes into the file.
 
 import glob
 import json
+import math
 import os
 import struct
 import sys
@@ -28,12 +29,13 @@ MIN_POPULATION = int(os.environ.get("GAZETTEER_MIN_POPULATION", "5000"))
 MIN_POPULATION_ALTERNATES = int(os.environ.get("GAZETTEER_MIN_POPULATION_ALTERNATES", "100000"))
 
 MAGIC = b"AAGZ"
-VERSION = 1
+VERSION = 2
 
 # Kinds, in the order of the Rust enum `PlaceKind`.
 CONTINENT, REGION, COUNTRY, ADMIN1, CITY, FACILITY, FEATURE = range(7)
 
 FLAG_CAPITAL = 1
+POPULATION_STEP = 1.1
 
 # ---------------------------------------------------------------------------------------------
 # Folding: the same rules as `fold` in src/analysis/gazetteer.rs.
@@ -412,32 +414,22 @@ def string(s):
 
 
 def population_code(population):
-    """Two significant digits: `exponent * 100 + mantissa`, decoded as mantissa × 10^exponent."""
-    exponent = 0
-    while population >= 100:
-        population = (population + 5) // 10
-        exponent += 1
-    return exponent * 100 + population
+    """One byte on a scale of steps of 10%: `code` is decoded as round(1.1^code), 0 as 0."""
+    if population <= 1:
+        return 0
+    return min(255, max(1, round(math.log(population) / math.log(POPULATION_STEP))))
 
 
 def title_case(key):
     return " ".join(word[:1].upper() + word[1:] for word in key.split(" ") if word)
 
 
-def front_coded(keys):
-    out = bytearray()
-    previous = b""
-    for key in keys:
-        data = key.encode("utf-8")
-        shared = 0
-        while shared < min(len(data), len(previous)) and data[shared] == previous[shared]:
-            shared += 1
-        # The suffix must be UTF-8 on its own: never split a character.
-        while 0 < shared < len(data) and data[shared] & 0xC0 == 0x80:
-            shared -= 1
-        out += varint(shared) + varint(len(data) - shared) + data[shared:]
-        previous = data
-    return out
+def lines(strings):
+    """Strings joined by newlines, after their total length: the decoder splits them in one pass."""
+    strings = list(strings)
+    assert not any("\n" in s for s in strings), "a name contains a newline"
+    data = "\n".join(strings).encode("utf-8")
+    return varint(len(data)) + data
 
 
 def write(output, entries, country_codes, admin1_keys, demonyms):
@@ -485,15 +477,13 @@ def write(output, entries, country_codes, admin1_keys, demonyms):
         out += varint(admin1_ordinal.get(e["admin1"], 0) if e["admin1"] else 0)
     for e in entries:
         out += varint(zigzag(int(round(e["lat"] * 100)))) + varint(zigzag(int(round(e["lon"] * 100))))
-    for e in entries:
-        out += varint(population_code(e["population"]))
-    out += front_coded(e["key"] for e in entries)
+    out += bytes(population_code(e["population"]) for e in entries)
+    out += lines(e["key"] for e in entries)
     # A name that the title-cased key spells exactly is not stored again.
-    for e in entries:
-        out += string("" if title_case(e["key"]) == e["name"] else e["name"])
+    out += lines("" if title_case(e["key"]) == e["name"] else e["name"] for e in entries)
     alternate_keys = sorted(alternates)
     out += varint(len(alternate_keys))
-    out += front_coded(alternate_keys)
+    out += lines(alternate_keys)
     for key in alternate_keys:
         ids = sorted(alternates[key])
         out += varint(len(ids))

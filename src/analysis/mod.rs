@@ -8,6 +8,7 @@ pub mod citations;
 pub mod entities;
 pub mod gazetteer;
 pub mod lexicon;
+pub mod places;
 pub mod quotations;
 pub mod sentences;
 pub mod source;
