@@ -177,8 +177,9 @@ def country_points(countryinfo_dir):
     return points
 
 
-# Curated macro-regions and large natural features, with approximate centre points chosen by
-# hand for this project (provenance: data/README.md). Each: name, aliases, kind, lat, lon.
+# Curated macro-regions, large natural features and a few famous buildings, with approximate
+# points chosen by hand for this project (provenance: data/README.md). Each: name, aliases,
+# kind, lat, lon.
 CURATED = [
     ("Middle East", ["Mideast", "Near East"], REGION, 29.0, 42.0),
     ("Caucasus", ["Caucasus region"], REGION, 42.0, 45.0),
@@ -224,7 +225,29 @@ CURATED = [
     ("Kurdistan", [], REGION, 36.5, 44.0),
     ("Darfur", [], REGION, 13.5, 24.0),
     ("Tibet", [], REGION, 31.0, 88.0),
+    ("Silicon Valley", [], REGION, 37.39, -122.06),
+    # Buildings and streets that stand for institutions ("the White House said").
+    ("White House", [], FACILITY, 38.8977, -77.0365),
+    ("Pentagon", [], FACILITY, 38.8719, -77.0563),
+    ("Capitol Hill", [], FACILITY, 38.8899, -77.0091),
+    ("Kremlin", [], FACILITY, 55.7520, 37.6175),
+    ("Downing Street", [], FACILITY, 51.5034, -0.1276),
+    ("Wall Street", [], FACILITY, 40.7060, -74.0088),
 ]
+
+
+# English names the country lists lack, as alternate names.
+EXTRA_ALIASES = {
+    "US": ["America"],
+    "VA": ["Vatican"],
+    "GB": ["Britain"],
+    "CONTINENT:EU": ["EU", "European Union"],
+}
+
+# countryinfo's point for the United States (38, -97) is a rounded approximation far from the
+# country's usual reference point; use the geographic centre of the contiguous United States
+# (the US National Geodetic Survey's point near Lebanon, Kansas).
+COUNTRY_POINT_OVERRIDES = {"US": (39.83, -98.58)}
 
 
 def main():
@@ -247,8 +270,13 @@ def main():
     # population, flags, names: {name: is_alternate}
     entries = []
 
-    # Admin-1 points: the mean of their populated places (GeoNames admin-1 points are not in
-    # any registry package; the mean is within a region's extent and near its centre).
+    # Admin-1 points: no registry package has GeoNames' own, so each region gets the middle of
+    # the extent of its populated places (ignoring the outer 5% on each side, which are often
+    # islands), which lies near a region's geographic centre.
+    members = defaultdict(list)
+    for city in cities_all.values():
+        members[city["countrycode"] + "." + (city.get("admin1code") or "")].append(
+            (float(city["latitude"]), float(city["longitude"])))
     sums = defaultdict(lambda: [0.0, 0.0, 0, 0])
     country_sums = defaultdict(lambda: [0.0, 0.0, 0])
     for city in cities_all.values():
@@ -268,6 +296,8 @@ def main():
         names = {data["name"]: False}
         if data["name"] == "Oceania":
             names["Australasia"] = True
+        for alias in EXTRA_ALIASES.get("CONTINENT:" + code, []):
+            names[alias] = True
         entries.append(dict(kind=CONTINENT, name=data["name"], country="", admin1=None,
                             lat=float(lat), lon=float(lon),
                             population=int(data.get("population") or 0), flags=0, names=names))
@@ -285,7 +315,7 @@ def main():
     for code in country_codes:
         data = countries[code]
         info = ci.get(code) or {}
-        latlng = info.get("latlng")
+        latlng = COUNTRY_POINT_OVERRIDES.get(code) or info.get("latlng")
         if latlng:
             lat, lon = float(latlng[0]), float(latlng[1])
         elif country_sums[code][2]:
@@ -304,13 +334,19 @@ def main():
         for alias in info.get("alt", []):
             if is_latin_name(alias) and len(alias) > 3:
                 names.setdefault(alias, True)
+        for alias in EXTRA_ALIASES.get(code, []):
+            names.setdefault(alias, True)
         entries.append(dict(kind=COUNTRY, name=data["name"], country=code, admin1=None,
                             lat=lat, lon=lon, population=int(data.get("population") or 0),
                             flags=0, names=names))
         demonym = info.get("demonym") or ""
         if demonym and is_latin_name(demonym):
+            # Territories share their country's demonym ("American"): the most populous wins.
             for form in demonym_forms(demonym):
-                demonyms.setdefault(fold(form), code)
+                key = fold(form)
+                population = int(data.get("population") or 0)
+                if key not in demonyms or population > demonyms[key][1]:
+                    demonyms[key] = (code, population)
 
     admin1_keys = []
     for key, name, ascii_name in admin1_rows:
@@ -325,9 +361,9 @@ def main():
             if is_latin_name(variant):
                 names[variant] = variant not in (name, ascii_name)
         admin1_keys.append(key)
+        lat, lon = region_point(members[key], (s[0] / s[2], s[1] / s[2]))
         entries.append(dict(kind=ADMIN1, name=name, country=country, admin1=key,
-                            lat=s[0] / s[2], lon=s[1] / s[2], population=s[3], flags=0,
-                            names=names))
+                            lat=lat, lon=lon, population=s[3], flags=0, names=names))
     for key, abbreviations in US_STATE_ABBREVIATIONS.items():
         for entry in entries:
             if entry["kind"] == ADMIN1 and entry["admin1"] == "US." + key:
@@ -363,7 +399,26 @@ def main():
                             flags=FLAG_CAPITAL if city["geonameid"] in capital_ids else 0,
                             names=names))
 
-    write(output, entries, country_codes, admin1_keys, demonyms)
+    write(output, entries, country_codes, admin1_keys,
+          {key: code for key, (code, _) in demonyms.items()})
+
+
+ADMIN1_POINT = os.environ.get("GAZETTEER_ADMIN1_POINT", "extent")
+
+
+def region_point(points, mean):
+    if ADMIN1_POINT == "mean" or len(points) < 3:
+        return mean
+    lats = sorted(p[0] for p in points)
+    lons = sorted(p[1] for p in points)
+    if lons[-1] - lons[0] > 180:
+        return mean  # across the antimeridian: the extent means nothing
+    trim = len(points) // 20
+    lat = (lats[trim] + lats[-1 - trim]) / 2
+    lon = (lons[trim] + lons[-1 - trim]) / 2
+    if ADMIN1_POINT == "blend":
+        return (lat + mean[0]) / 2, (lon + mean[1]) / 2
+    return lat, lon
 
 
 def demonym_forms(demonym):

@@ -31,6 +31,9 @@ enum Via {
     Stripped,
     /// The place a facility is named after: "Bushehr nuclear power plant".
     Facility,
+    /// A town of the same name as a county ("Walker County" → Walker), kept only when the
+    /// article's other places are near it.
+    County,
 }
 
 #[derive(Clone, Debug)]
@@ -40,6 +43,8 @@ struct Scored {
     prior: f64,
     score: f64,
     reasons: Vec<String>,
+    /// Context placed it in a region the article names or near its other places.
+    supported: bool,
 }
 
 /// The resolution of one mention.
@@ -212,6 +217,9 @@ pub fn resolve_spans(
         .iter()
         .map(|list| {
             let best = list.first()?;
+            if best.via == Via::County && !best.supported {
+                return None;
+            }
             let second = list.get(1).map(|c| c.score);
             let margin = second.map_or(4.0, |s| best.score - s);
             let confidence = 1.0 / (1.0 + (-(margin + 0.5)).exp());
@@ -255,6 +263,7 @@ fn score_context(g: &Gazetteer, c: &mut Scored, cx: &Context) {
         };
         if inside {
             c.score += 8.0;
+            c.supported = true;
             c.reasons.push(format!("followed by “{}”", g.name(q)));
             break;
         }
@@ -262,7 +271,7 @@ fn score_context(g: &Gazetteer, c: &mut Scored, cx: &Context) {
     if let Some(country) = country {
         if let Some(&(_, share)) = cx.focus.iter().find(|(p, _)| *p == country) {
             if share > 0.0 && c.place != country {
-                c.score += 4.0 * share;
+                c.score += 6.0 * share;
                 if share >= 0.3 {
                     c.reasons
                         .push(format!("the article is about {}", g.name(country)));
@@ -277,7 +286,8 @@ fn score_context(g: &Gazetteer, c: &mut Scored, cx: &Context) {
     }
     if let Some(admin1) = admin1 {
         if admin1 != c.place && cx.named_admin1.contains(&admin1) {
-            c.score += 3.0;
+            c.score += 2.5;
+            c.supported = true;
             c.reasons.push(format!("{} is mentioned", g.name(admin1)));
         }
     }
@@ -293,9 +303,11 @@ fn score_context(g: &Gazetteer, c: &mut Scored, cx: &Context) {
         if let Some((km, p)) = nearest {
             if km < 50.0 {
                 c.score += 2.0;
+                c.supported = true;
                 c.reasons.push(format!("near {}", g.name(p)));
             } else if km < 250.0 {
                 c.score += 1.0;
+                c.supported = true;
             }
         }
     }
@@ -307,19 +319,20 @@ fn prior(g: &Gazetteer, place: PlaceId, via: Via) -> f64 {
     let population = g.population(place) as f64;
     let size = (population + 1.0).log10();
     let base = match g.kind(place) {
-        PlaceKind::Country => 11.0,
-        PlaceKind::Continent => 10.5,
-        PlaceKind::Region | PlaceKind::Feature => 9.5,
-        PlaceKind::Admin1 => 5.5 + 0.4 * size,
-        PlaceKind::City => size + if g.is_capital(place) { 3.0 } else { 0.0 },
-        PlaceKind::Facility => 3.0,
+        PlaceKind::Country => 9.0,
+        PlaceKind::Continent => 8.5,
+        PlaceKind::Region | PlaceKind::Feature => 8.0,
+        PlaceKind::Facility => 8.0,
+        PlaceKind::Admin1 => 3.0 + 0.35 * size,
+        PlaceKind::City => 1.3 * size + if g.is_capital(place) { 2.5 } else { 0.0 },
     };
     base + match via {
         Via::Name => 0.0,
-        Via::AlternateName => -1.5,
+        Via::AlternateName => -2.5,
         Via::Demonym => -0.5,
         Via::Stripped => -0.5,
         Via::Facility => -1.0,
+        Via::County => -1.0,
     }
 }
 
@@ -338,6 +351,7 @@ fn scored(g: &Gazetteer, matches: Vec<NameMatch>, via_name: Via) -> Vec<Scored> 
                 prior: prior(g, m.place, via),
                 score: 0.0,
                 reasons: Vec::new(),
+                supported: false,
             }
         })
         .collect()
@@ -367,6 +381,7 @@ fn generate(g: &Gazetteer, surface: &str) -> Vec<Scored> {
                 prior: prior(g, country, Via::Demonym),
                 score: 0.0,
                 reasons: Vec::new(),
+                supported: false,
             });
         }
     }
@@ -389,14 +404,34 @@ fn generate(g: &Gazetteer, surface: &str) -> Vec<Scored> {
             end -= 1;
         }
         if (start, end) != (0, words.len()) {
-            let via = if end < words.len() && !is_generic_region(&words[end..]) {
+            let stripped_county =
+                end < words.len() && matches!(words[end], "county" | "parish" | "borough" | "co");
+            let via = if stripped_county {
+                Via::County
+            } else if end < words.len() && !is_generic_region(&words[end..]) {
                 Via::Facility
             } else {
                 Via::Stripped
             };
             let inner = words[start..end].join(" ");
             found = scored(g, g.lookup_folded(&inner), via);
-            if found.is_empty() {
+            if start > 0 {
+                // "northern Iraq", "southern California": a direction locates within a large
+                // place; "South Side" is not Side in Turkey.
+                found.retain(|c| {
+                    matches!(
+                        g.kind(c.place),
+                        PlaceKind::Country
+                            | PlaceKind::Admin1
+                            | PlaceKind::Region
+                            | PlaceKind::Continent
+                    )
+                });
+            }
+            if stripped_county {
+                found.retain(|c| g.kind(c.place) == PlaceKind::City);
+            }
+            if found.is_empty() && !stripped_county {
                 if let Some(country) = g.demonym(&inner) {
                     found = scored(
                         g,
@@ -529,21 +564,35 @@ fn country_focus(
     demonyms: &[PlaceId],
 ) -> Vec<(PlaceId, f64)> {
     let mut votes: HashMap<PlaceId, f64> = HashMap::new();
+    // Each distinct place votes once, so a name repeated twenty times cannot outvote the rest;
+    // an ambiguous name (candidates in several countries) votes less.
+    let mut voted: Vec<PlaceId> = Vec::new();
     for (list, choice) in candidates.iter().zip(chosen) {
         let Some(place) = choice.or_else(|| list.first().map(|c| c.place)) else {
             continue;
         };
-        if let Some(country) = g.country_of(place) {
-            let weight = match g.kind(place) {
-                PlaceKind::Country => 1.0,
-                PlaceKind::Admin1 => 1.0,
-                _ => 0.7,
-            };
-            *votes.entry(country).or_default() += weight;
+        if voted.contains(&place) {
+            continue;
         }
+        voted.push(place);
+        let Some(country) = g.country_of(place) else {
+            continue;
+        };
+        let ambiguous = list
+            .iter()
+            .any(|c| g.country_of(c.place).is_some_and(|other| other != country));
+        let weight = match g.kind(place) {
+            PlaceKind::Country | PlaceKind::Admin1 => 1.0,
+            _ => 0.7,
+        } * if ambiguous { 0.4 } else { 1.0 };
+        *votes.entry(country).or_default() += weight;
     }
+    let mut seen_demonyms: Vec<PlaceId> = Vec::new();
     for &country in demonyms {
-        *votes.entry(country).or_default() += 0.5;
+        if !seen_demonyms.contains(&country) {
+            seen_demonyms.push(country);
+            *votes.entry(country).or_default() += 0.5;
+        }
     }
     let total: f64 = votes.values().sum();
     if total <= 0.0 {
