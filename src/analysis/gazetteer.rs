@@ -248,6 +248,7 @@ fn kind_from_code(code: u8) -> Option<PlaceKind> {
         4 => PlaceKind::City,
         5 => PlaceKind::Facility,
         6 => PlaceKind::Feature,
+        7 => PlaceKind::Admin2,
         _ => return None,
     })
 }

@@ -271,7 +271,12 @@ fn score_context(g: &Gazetteer, c: &mut Scored, cx: &Context) {
     if let Some(country) = country {
         if let Some(&(_, share)) = cx.focus.iter().find(|(p, _)| *p == country) {
             if share > 0.0 && c.place != country {
-                c.score += 6.0 * share;
+                // A region of the country the article is about is likelier than a town.
+                let weight = match g.kind(c.place) {
+                    PlaceKind::Admin1 => 8.0,
+                    _ => 6.0,
+                };
+                c.score += weight * share;
                 if share >= 0.3 {
                     c.reasons
                         .push(format!("the article is about {}", g.name(country)));
@@ -322,9 +327,11 @@ fn prior(g: &Gazetteer, place: PlaceId, via: Via) -> f64 {
         PlaceKind::Country => 9.0,
         PlaceKind::Continent => 8.5,
         PlaceKind::Region | PlaceKind::Feature => 8.0,
-        PlaceKind::Facility => 8.0,
-        PlaceKind::Admin1 => 3.0 + 0.35 * size,
-        PlaceKind::City => 1.3 * size + if g.is_capital(place) { 2.5 } else { 0.0 },
+        PlaceKind::Facility => 10.0,
+        PlaceKind::Admin1 => 4.0 + 0.5 * size,
+        // Counties have no population here; one is named with its "County" almost always.
+        PlaceKind::Admin2 => 6.0,
+        PlaceKind::City => 1.5 * size + if g.is_capital(place) { 2.5 } else { 0.0 },
     };
     base + match via {
         Via::Name => 0.0,
@@ -373,6 +380,27 @@ fn clean_surface(surface: &str) -> &str {
 fn generate(g: &Gazetteer, surface: &str) -> Vec<Scored> {
     let name = clean_surface(surface);
     let mut found = scored(g, g.lookup(name), Via::Name);
+    // "Mexico" is also another name for Mexico City: a country's or region's own name wins.
+    if found.iter().any(|c| {
+        c.via == Via::Name
+            && matches!(
+                g.kind(c.place),
+                PlaceKind::Country | PlaceKind::Admin1 | PlaceKind::Continent
+            )
+    }) {
+        for c in found.iter_mut().filter(|c| c.via == Via::AlternateName) {
+            c.prior -= 3.0;
+        }
+    }
+    // "EU" is not the French town of Eu: an acronym matches only names written as acronyms.
+    let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() <= 3 && letters.iter().all(|c| c.is_uppercase()) {
+        for c in found.iter_mut().filter(|c| c.via == Via::Name) {
+            if g.name(c.place).chars().any(|ch| ch.is_lowercase()) {
+                c.prior -= 5.0;
+            }
+        }
+    }
     if found.is_empty() {
         if let Some(country) = g.demonym(name) {
             found.push(Scored {
@@ -632,6 +660,10 @@ fn explain(g: &Gazetteer, best: &Scored) -> String {
         PlaceKind::Admin1 => match &country {
             Some(c) => format!("a region of {c}"),
             None => "a region".to_string(),
+        },
+        PlaceKind::Admin2 => match g.admin1_of(place) {
+            Some(region) => format!("a county of {}", g.name(region)),
+            None => "a county".to_string(),
         },
         PlaceKind::City => {
             let size = describe_population(g.population(place));
