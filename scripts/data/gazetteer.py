@@ -458,11 +458,12 @@ def main():
             lat, lon = region_point(members[key], (s[0] / s[2], s[1] / s[2]))
         entries.append(dict(kind=ADMIN1, name=name, country=country, admin1=key,
                             lat=lat, lon=lon, population=s[3], flags=0, names=names))
-    for key, abbreviations in US_STATE_ABBREVIATIONS.items():
-        for entry in entries:
-            if entry["kind"] == ADMIN1 and entry["admin1"] == "US." + key:
-                for abbreviation in abbreviations:
-                    entry["names"][abbreviation] = True
+    abbreviations = {"US." + k: v for k, v in US_STATE_ABBREVIATIONS.items()}
+    abbreviations.update(REGION_ABBREVIATIONS)
+    for entry in entries:
+        if entry["kind"] == ADMIN1:
+            for abbreviation in abbreviations.get(entry["admin1"], []):
+                entry["names"][abbreviation] = True
 
     known_admin1 = set(admin1_keys)
     for state, name, lat, lon in counties:
@@ -545,6 +546,14 @@ US_STATE_ABBREVIATIONS = {
     "SD": ["S.D."], "TN": ["Tenn."], "TX": ["Tex."], "VT": ["Vt."], "VA": ["Va."],
     "WA": ["Wash."], "WV": ["W.Va.", "W. Va."], "WI": ["Wis.", "Wisc."], "WY": ["Wyo."],
     "DC": ["D.C.", "District of Columbia"],
+}
+# The same for Canadian provinces and Australian states, by GeoNames admin-1 code.
+REGION_ABBREVIATIONS = {
+    "CA.01": ["Alta."], "CA.02": ["B.C."], "CA.03": ["Man."], "CA.04": ["N.B."],
+    "CA.05": ["Nfld.", "N.L."], "CA.07": ["N.S."], "CA.08": ["Ont."], "CA.09": ["P.E.I."],
+    "CA.10": ["Que.", "Qué."], "CA.11": ["Sask."],
+    "AU.02": ["NSW", "N.S.W."], "AU.04": ["Qld"], "AU.07": ["Vic."], "AU.08": ["W.A."],
+    "AU.05": ["S.A."], "AU.06": ["Tas."], "AU.03": ["N.T."], "AU.01": ["A.C.T."],
 }
 
 

@@ -7,7 +7,8 @@
 //! standing) and gains from the article's evidence: a qualifier right after the name
 //! ("Paris, Texas"; "Fresno, Calif."), regions and countries the article names, the article's
 //! geographic focus (a vote of all its mentions and demonyms), the dateline, and nearness to the
-//! other places of the article. Two passes: the second uses the first pass's choices as anchors.
+//! candidates of the article's other names. Two passes: the second adds the focus that the
+//! first pass's choices vote for.
 
 use std::collections::HashMap;
 
@@ -180,17 +181,15 @@ pub fn resolve_spans(
         .and_then(|d| dateline_place(gazetteer, d))
         .and_then(|p| gazetteer.country_of(p));
 
-    // Pass 1: priors and local evidence; pass 2 adds the document's focus and anchors.
+    let keys: Vec<String> = surfaces
+        .iter()
+        .map(|s| gazetteer.fold(clean_surface(s)))
+        .collect();
+    let support = colocation_support(gazetteer, &candidates, &keys);
+    // Pass 1: priors and local evidence; pass 2 adds the document's focus.
     let mut chosen: Vec<Option<PlaceId>> = vec![None; spans.len()];
     for pass in 0..2 {
         let focus = country_focus(gazetteer, &candidates, &chosen, &demonym_countries);
-        let named_admin1 = named_regions(gazetteer, &candidates, &chosen);
-        let anchors: Vec<(usize, PlaceId)> = chosen
-            .iter()
-            .enumerate()
-            .filter_map(|(i, c)| c.map(|p| (i, p)))
-            .filter(|&(_, p)| matches!(gazetteer.kind(p), PlaceKind::City | PlaceKind::Admin1))
-            .collect();
         for (i, list) in candidates.iter_mut().enumerate() {
             for c in list.iter_mut() {
                 c.score = c.prior;
@@ -201,11 +200,8 @@ pub fn resolve_spans(
                     &Context {
                         qualifiers: &qualifiers[i],
                         focus: if pass == 0 { &[] } else { &focus },
-                        named_admin1: &named_admin1,
                         dateline_country,
-                        anchors: if pass == 0 { &[] } else { &anchors },
-                        mention: i,
-                        surface: surfaces[i],
+                        support: &support[i],
                     },
                 );
             }
@@ -245,11 +241,9 @@ pub fn resolve_spans(
 struct Context<'a> {
     qualifiers: &'a [PlaceId],
     focus: &'a [(PlaceId, f64)],
-    named_admin1: &'a [PlaceId],
     dateline_country: Option<PlaceId>,
-    anchors: &'a [(usize, PlaceId)],
-    mention: usize,
-    surface: &'a str,
+    /// Per candidate (in `generate` order, by place): co-located places of other names.
+    support: &'a [(PlaceId, f64, Option<PlaceId>)],
 }
 
 fn score_context(g: &Gazetteer, c: &mut Scored, cx: &Context) {
@@ -289,34 +283,96 @@ fn score_context(g: &Gazetteer, c: &mut Scored, cx: &Context) {
             c.score += 1.0;
         }
     }
-    if let Some(admin1) = admin1 {
-        if admin1 != c.place && cx.named_admin1.contains(&admin1) {
-            c.score += 2.5;
-            c.supported = true;
-            c.reasons.push(format!("{} is mentioned", g.name(admin1)));
-        }
-    }
-    if g.kind(c.place) == PlaceKind::City && !cx.anchors.is_empty() {
-        let (lat, lon) = (g.lat(c.place), g.lon(c.place));
-        let nearest = cx
-            .anchors
-            .iter()
-            .filter(|&&(i, p)| i != cx.mention && p != c.place)
-            .filter(|&&(_, p)| !g.key(p).eq(g.key(c.place)))
-            .map(|&(_, p)| (distance_km(lat, lon, g.lat(p), g.lon(p)), p))
-            .min_by(|a, b| a.0.total_cmp(&b.0));
-        if let Some((km, p)) = nearest {
-            if km < 50.0 {
-                c.score += 2.0;
+    if let Some(&(_, support, near)) = cx.support.iter().find(|(p, _, _)| *p == c.place) {
+        if support > 0.0 {
+            c.score += 2.5 * support.min(2.0);
+            if support >= 0.3 {
                 c.supported = true;
-                c.reasons.push(format!("near {}", g.name(p)));
-            } else if km < 250.0 {
-                c.score += 1.0;
-                c.supported = true;
+                if let Some(near) = near {
+                    c.reasons.push(if g.kind(near) == PlaceKind::Admin1 {
+                        format!("{} is mentioned", g.name(near))
+                    } else {
+                        format!("near {}", g.name(near))
+                    });
+                }
             }
         }
     }
-    let _ = cx.surface;
+}
+
+/// How strongly the article's other names place each candidate: for every other distinct name,
+/// the likeliest of its candidates (by prior) that lies in the candidate's region or near it.
+/// This ties "Gainesville" to Texas when "Denton" is also named, whichever is read first.
+fn colocation_support(
+    g: &Gazetteer,
+    candidates: &[Vec<Scored>],
+    keys: &[String],
+) -> Vec<Vec<(PlaceId, f64, Option<PlaceId>)>> {
+    const CONSIDERED: usize = 12;
+    // Distinct names, each with its candidates' probabilities from their priors.
+    let mut names: Vec<(&str, Vec<(PlaceId, f64)>)> = Vec::new();
+    for (key, list) in keys.iter().zip(candidates) {
+        if list.is_empty() || names.iter().any(|(k, _)| *k == key.as_str()) {
+            continue;
+        }
+        let top: Vec<&Scored> = list.iter().take(CONSIDERED).collect();
+        let max = top.iter().map(|c| c.prior).fold(f64::MIN, f64::max);
+        let total: f64 = top.iter().map(|c| (c.prior - max).exp()).sum();
+        let probabilities = top
+            .iter()
+            .map(|c| (c.place, (c.prior - max).exp() / total))
+            .collect();
+        names.push((key.as_str(), probabilities));
+    }
+    keys.iter()
+        .zip(candidates)
+        .map(|(key, list)| {
+            list.iter()
+                .take(CONSIDERED)
+                .map(|c| {
+                    let (lat, lon) = (g.lat(c.place), g.lon(c.place));
+                    let admin1 = g.admin1_of(c.place);
+                    let local = matches!(g.kind(c.place), PlaceKind::City | PlaceKind::Admin2);
+                    let mut support = 0.0;
+                    let mut nearest: Option<(f64, PlaceId)> = None;
+                    for (other, probabilities) in &names {
+                        if *other == key.as_str() || !local {
+                            continue;
+                        }
+                        let mut best = 0.0;
+                        let mut best_place = None;
+                        for &(d, p) in probabilities {
+                            let closeness = match g.kind(d) {
+                                PlaceKind::Admin1 if admin1 == Some(d) => 1.0,
+                                PlaceKind::City | PlaceKind::Admin2 => {
+                                    let km = distance_km(lat, lon, g.lat(d), g.lon(d));
+                                    if km < 80.0 {
+                                        1.0
+                                    } else if km < 250.0 {
+                                        0.5
+                                    } else {
+                                        0.0
+                                    }
+                                }
+                                _ => 0.0,
+                            };
+                            if closeness * p > best {
+                                best = closeness * p;
+                                best_place = Some(d);
+                            }
+                        }
+                        support += best;
+                        if let Some(d) = best_place {
+                            if nearest.is_none_or(|(b, _)| best > b) {
+                                nearest = Some((best, d));
+                            }
+                        }
+                    }
+                    (c.place, support, nearest.map(|(_, d)| d))
+                })
+                .collect()
+        })
+        .collect()
 }
 
 /// A prior from what the place is, before any context.
@@ -629,20 +685,6 @@ fn country_focus(
     let mut shares: Vec<(PlaceId, f64)> = votes.into_iter().map(|(c, v)| (c, v / total)).collect();
     shares.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     shares
-}
-
-/// Admin-1 regions that mentions resolve to.
-fn named_regions(
-    g: &Gazetteer,
-    candidates: &[Vec<Scored>],
-    chosen: &[Option<PlaceId>],
-) -> Vec<PlaceId> {
-    candidates
-        .iter()
-        .zip(chosen)
-        .filter_map(|(list, choice)| choice.or_else(|| list.first().map(|c| c.place)))
-        .filter(|&p| g.kind(p) == PlaceKind::Admin1)
-        .collect()
 }
 
 fn explain(g: &Gazetteer, best: &Scored) -> String {
