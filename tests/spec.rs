@@ -15,6 +15,12 @@
 //! paragraph, space separated), `sentence N` (the exact text of the Nth sentence of the body,
 //! from 1), `quotation` (`text | speaker | cue`, one line per quotation in order),
 //! `quotations` (a count), `citation` (`source | dates`, all of them in order).
+//!
+//! Entity keys: `entity` (`LABEL | text`, every mention in text order, all of them), `explanation`
+//! (`text | words`: the first mention with that text explains itself with those words),
+//! `same entity` (`text | text`: the two mentions group into one entity), `role` (`name | role`:
+//! the entity with that name carries that role), `entity name` (`text | name`: the entity of the
+//! first mention with that text is named so).
 
 use article_atlas::analysis::{Analysis, Analyzer};
 
@@ -88,6 +94,34 @@ fn check(case: &Case, analysis: &Analysis) -> Vec<String> {
             format!("{:?}", citations.iter().collect::<Vec<_>>()),
         );
     }
+    let mentions: Vec<String> = analysis
+        .mentions
+        .iter()
+        .map(|m| format!("{} | {}", m.label.code(), m.span().slice(text)))
+        .collect();
+    let expected_mentions: Vec<&String> = case
+        .expectations
+        .iter()
+        .filter(|(k, _)| k == "entity")
+        .map(|(_, v)| v)
+        .collect();
+    if !expected_mentions.is_empty() {
+        fail(
+            "entities",
+            &expected_mentions
+                .iter()
+                .map(|m| m.as_str())
+                .collect::<Vec<_>>()
+                .join("\n"),
+            mentions.join("\n"),
+        );
+    }
+    let mention_with = |surface: &str| {
+        analysis
+            .mentions
+            .iter()
+            .find(|m| m.span().slice(text) == surface)
+    };
     let sentences: Vec<&str> = analysis.sentences().map(|s| s.slice(text)).collect();
     let mut quotation_index = 0;
     for (key, value) in &case.expectations {
@@ -132,7 +166,43 @@ fn check(case: &Case, analysis: &Analysis) -> Vec<String> {
                 quotation_index += 1;
                 fail(key, value, got);
             }
-            "citation" | "citations" => {}
+            "citation" | "citations" | "entity" => {}
+            "explanation" => {
+                let (surface, words) = value.split_once(" | ").unwrap_or((value, ""));
+                let got = mention_with(surface)
+                    .map(|m| m.explanation.clone())
+                    .unwrap_or_else(|| "<no such mention>".into());
+                if !got.contains(words) {
+                    fail(key, &format!("{surface}: …{words}…"), format!("{surface}: {got}"));
+                }
+            }
+            "same entity" => {
+                let (a, b) = value.split_once(" | ").unwrap_or((value, ""));
+                let entity = |s: &str| mention_with(s).map(|m| m.entity);
+                let got = match (entity(a), entity(b)) {
+                    (Some(x), Some(y)) if x == y => value.clone(),
+                    (x, y) => format!("{a} in {x:?}, {b} in {y:?}"),
+                };
+                fail(key, value, got);
+            }
+            "role" => {
+                let (name, role) = value.split_once(" | ").unwrap_or((value, ""));
+                let roles = analysis
+                    .entities
+                    .iter()
+                    .find(|e| e.name == name)
+                    .map(|e| e.roles.join(", "))
+                    .unwrap_or_else(|| "<no such entity>".into());
+                fail(key, role, roles);
+            }
+            "entity name" => {
+                let (surface, name) = value.split_once(" | ").unwrap_or((value, ""));
+                let got = mention_with(surface)
+                    .and_then(|m| analysis.entities.get(m.entity))
+                    .map(|e| e.name.clone())
+                    .unwrap_or_else(|| "<no such mention>".into());
+                fail(key, name, got);
+            }
             other => fail(
                 "expectation key",
                 "one documented in tests/spec.rs",
