@@ -264,8 +264,8 @@ def natural_earth_admin1(path):
         area = float(p.get("area_sqkm") or 0)
         if code in regions and regions[code][3] >= area:
             continue
+        # Not `name_alt`: it mixes in the names of capitals ("Kazan" for Tatarstan).
         names = [p.get("name"), p.get("name_en"), p.get("woe_name"), p.get("gn_name")]
-        names += (p.get("name_alt") or "").split("|")
         names = sorted({n.strip() for n in names if n and n.strip()})
         regions[code] = (float(p["latitude"]), float(p["longitude"]), names, area)
     return regions

@@ -189,8 +189,13 @@ pub fn resolve_spans(
     // Pass 1: priors and local evidence; pass 2 adds the document's focus.
     let mut chosen: Vec<Option<PlaceId>> = vec![None; spans.len()];
     for pass in 0..2 {
-        let focus = country_focus(gazetteer, &candidates, &chosen, &demonym_countries);
+        let votes = country_votes(gazetteer, &candidates, &chosen, &keys, &demonym_countries);
         for (i, list) in candidates.iter_mut().enumerate() {
+            let focus = if pass == 0 {
+                Vec::new()
+            } else {
+                country_focus(&votes, &keys[i])
+            };
             for c in list.iter_mut() {
                 c.score = c.prior;
                 c.reasons.clear();
@@ -199,7 +204,7 @@ pub fn resolve_spans(
                     c,
                     &Context {
                         qualifiers: &qualifiers[i],
-                        focus: if pass == 0 { &[] } else { &focus },
+                        focus: &focus,
                         dateline_country,
                         support: &support[i],
                     },
@@ -573,7 +578,7 @@ fn qualifier_after(g: &Gazetteer, text: &str, span: Span) -> Vec<PlaceId> {
     };
     // Up to three words, longest first, up to the next comma, bracket or sentence end.
     let words: Vec<&str> = rest
-        .split(|c: char| c == ' ' || c == '\n')
+        .split([' ', '\n'])
         .take(3)
         .take_while(|w| !w.is_empty())
         .collect();
@@ -641,17 +646,20 @@ fn dateline_place(g: &Gazetteer, dateline: &str) -> Option<PlaceId> {
 
 /// Each country's share of the article's place evidence: countries named, the countries of
 /// regions and cities chosen so far, demonyms.
-fn country_focus(
+/// Each distinct place's vote for its country: countries named, the countries of regions and
+/// towns chosen so far, demonyms. Each distinct place votes once, so a name repeated twenty
+/// times cannot outvote the rest; an ambiguous name (candidates in several countries) votes
+/// less. Returns (mention's key, country, weight); demonyms have an empty key.
+fn country_votes(
     g: &Gazetteer,
     candidates: &[Vec<Scored>],
     chosen: &[Option<PlaceId>],
+    keys: &[String],
     demonyms: &[PlaceId],
-) -> Vec<(PlaceId, f64)> {
-    let mut votes: HashMap<PlaceId, f64> = HashMap::new();
-    // Each distinct place votes once, so a name repeated twenty times cannot outvote the rest;
-    // an ambiguous name (candidates in several countries) votes less.
+) -> Vec<(String, PlaceId, f64)> {
+    let mut votes: Vec<(String, PlaceId, f64)> = Vec::new();
     let mut voted: Vec<PlaceId> = Vec::new();
-    for (list, choice) in candidates.iter().zip(chosen) {
+    for ((list, choice), key) in candidates.iter().zip(chosen).zip(keys) {
         let Some(place) = choice.or_else(|| list.first().map(|c| c.place)) else {
             continue;
         };
@@ -669,20 +677,38 @@ fn country_focus(
             PlaceKind::Country | PlaceKind::Admin1 => 1.0,
             _ => 0.7,
         } * if ambiguous { 0.4 } else { 1.0 };
-        *votes.entry(country).or_default() += weight;
+        votes.push((key.clone(), country, weight));
     }
     let mut seen_demonyms: Vec<PlaceId> = Vec::new();
     for &country in demonyms {
         if !seen_demonyms.contains(&country) {
             seen_demonyms.push(country);
-            *votes.entry(country).or_default() += 0.5;
+            votes.push((String::new(), country, 0.5));
         }
     }
-    let total: f64 = votes.values().sum();
-    if total <= 0.0 {
-        return Vec::new();
+    votes
+}
+
+/// Each country's share of the votes of every name but `key`: a name cannot vouch for itself
+/// ("Mexico" alone does not make an article about Mexico, and so the state of México).
+fn country_focus(votes: &[(String, PlaceId, f64)], key: &str) -> Vec<(PlaceId, f64)> {
+    let mut shares: Vec<(PlaceId, f64)> = Vec::new();
+    let mut total = 0.0;
+    for (voter, country, weight) in votes {
+        if voter == key {
+            continue;
+        }
+        total += weight;
+        match shares.iter_mut().find(|(c, _)| c == country) {
+            Some(entry) => entry.1 += weight,
+            None => shares.push((*country, *weight)),
+        }
     }
-    let mut shares: Vec<(PlaceId, f64)> = votes.into_iter().map(|(c, v)| (c, v / total)).collect();
+    if total > 0.0 {
+        for entry in &mut shares {
+            entry.1 /= total;
+        }
+    }
     shares.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     shares
 }
@@ -802,4 +828,108 @@ pub fn resolve_entities(
         });
     }
     places
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Resolves the given names where they stand in `text` (first occurrences).
+    fn resolve(text: &str, names: &[&str]) -> Vec<Option<(String, PlaceKind, String)>> {
+        let g = Gazetteer::embedded();
+        let spans: Vec<Span> = names
+            .iter()
+            .map(|n| {
+                let start = text.find(n).expect("name in text");
+                Span::new(start, start + n.len())
+            })
+            .collect();
+        resolve_spans(g, text, &spans, None)
+            .into_iter()
+            .map(|r| {
+                r.map(|r| {
+                    (
+                        g.name(r.place),
+                        g.kind(r.place),
+                        g.country_code(r.place).to_string(),
+                    )
+                })
+            })
+            .collect()
+    }
+
+    fn kind_and_country(text: &str, name: &str) -> Option<(PlaceKind, String)> {
+        resolve(text, &[name])
+            .remove(0)
+            .map(|(_, kind, country)| (kind, country))
+    }
+
+    #[test]
+    fn an_acronym_is_not_a_town_of_the_same_letters() {
+        assert_eq!(
+            kind_and_country("Leaders of the EU met.", "EU"),
+            Some((PlaceKind::Continent, String::new()))
+        );
+    }
+
+    #[test]
+    fn a_direction_locates_within_a_country_but_is_no_town() {
+        assert_eq!(
+            kind_and_country("Fighting in northern Iraq went on.", "northern Iraq"),
+            Some((PlaceKind::Country, "IQ".into()))
+        );
+        // "Side" is a town in Turkey; "South Side" is a part of some city.
+        assert_eq!(
+            kind_and_country("He lives on the South Side.", "South Side"),
+            None
+        );
+    }
+
+    #[test]
+    fn a_facility_resolves_to_the_place_it_is_named_after() {
+        assert_eq!(
+            resolve(
+                "Work at the Bushehr nuclear power plant resumed.",
+                &["Bushehr nuclear power plant"]
+            )[0]
+            .as_ref()
+            .map(|(name, _, country)| (name.as_str(), country.as_str())),
+            Some(("Bushehr", "IR"))
+        );
+    }
+
+    #[test]
+    fn a_demonym_tagged_as_a_place_resolves_to_its_country() {
+        assert_eq!(
+            kind_and_country("American officials said so.", "American"),
+            Some((PlaceKind::Country, "US".into()))
+        );
+    }
+
+    #[test]
+    fn a_country_name_is_not_its_capital_or_a_region_of_it() {
+        assert_eq!(
+            kind_and_country("Officials in Mexico said so.", "Mexico"),
+            Some((PlaceKind::Country, "MX".into()))
+        );
+    }
+
+    #[test]
+    fn a_county_without_nearby_support_abstains() {
+        // No "Walker County" in the gazetteer's counties outside the US, and no context.
+        assert_eq!(
+            kind_and_country("Ruritania's Zzyzx County.", "Zzyzx County"),
+            None
+        );
+    }
+
+    #[test]
+    fn unknown_names_and_empty_input_abstain_without_panicking() {
+        assert_eq!(kind_and_country("Qwxzv is nowhere.", "Qwxzv"), None);
+        let g = Gazetteer::embedded();
+        assert!(resolve_spans(g, "", &[], None).is_empty());
+        // A span past the end or inside a character is read as empty, not a panic.
+        let out = resolve_spans(g, "Kraków", &[Span::new(2, 4), Span::new(3, 99)], None);
+        assert_eq!(out.len(), 2);
+    }
 }
