@@ -14,10 +14,10 @@
 //! admin-1:      n × (country, string code)            sorted by country then code
 //! entries:      n, then columns of n:
 //!               kind u8 · flags u8 · country · admin-1 ordinal within its country (0 = none) ·
-//!               zigzag(lat × 100), zigzag(lon × 100) · population code (e × 100 + m → m × 10^e) ·
-//!               primary key, front-coded (shared prefix, suffix length, suffix) · display name
-//!               (empty when it is the key in title case)
-//! alternates:   n, front-coded keys, then per key: count and delta-coded entry ids
+//!               zigzag(lat × 100), zigzag(lon × 100) · population u8 (round(1.1^code), 0 → 0)
+//!               then two newline-joined lists after their byte length: the primary keys and
+//!               the display names (empty when the key in title case spells it)
+//! alternates:   n, newline-joined keys, then per key: count and delta-coded entry ids
 //! demonyms:     n × (folded demonym, country)
 //! ```
 //!
@@ -30,7 +30,9 @@ use super::entities::{Candidate, PlaceKind};
 static EMBEDDED_BYTES: &[u8] = include_bytes!("../../data/gazetteer.bin");
 
 const MAGIC: &[u8; 4] = b"AAGZ";
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
+/// Populations are stored as a power of this step (one byte, within 5%).
+const POPULATION_STEP: f64 = 1.1;
 const FLAG_CAPITAL: u8 = 1;
 
 /// An index into the gazetteer's entries.
@@ -55,19 +57,36 @@ impl std::fmt::Display for DecodeError {
     }
 }
 
-/// Strings stored back to back, addressed by index.
+/// Strings joined by newlines, addressed by index. Decoding keeps the stored text as it is and
+/// only finds the line ends, which is what makes the gazetteer quick to open.
 #[derive(Clone, Debug, Default)]
 struct StringList {
     text: String,
+    /// Where each string ends (its newline, or the text's end for the last).
     ends: Vec<u32>,
 }
 
 impl StringList {
+    fn from_lines(text: &str, n: usize) -> Option<StringList> {
+        let mut ends = Vec::with_capacity(n);
+        if n > 0 {
+            for (i, &byte) in text.as_bytes().iter().enumerate() {
+                if byte == b'\n' {
+                    ends.push(i as u32);
+                }
+            }
+            ends.push(text.len() as u32);
+        }
+        (ends.len() == n && (n > 0 || text.is_empty())).then(|| StringList {
+            text: text.to_string(),
+            ends,
+        })
+    }
+
     fn get(&self, index: usize) -> &str {
-        let start = if index == 0 {
-            0
-        } else {
-            self.ends.get(index - 1).copied().unwrap_or(0) as usize
+        let start = match index {
+            0 => 0,
+            _ => self.ends.get(index - 1).map_or(0, |&end| end as usize + 1),
         };
         let end = self.ends.get(index).copied().unwrap_or(0) as usize;
         self.text.get(start..end).unwrap_or("")
@@ -78,6 +97,9 @@ impl StringList {
     }
 
     fn push(&mut self, s: &str) {
+        if !self.ends.is_empty() {
+            self.text.push('\n');
+        }
         self.text.push_str(s);
         self.ends.push(self.text.len() as u32);
     }
@@ -87,43 +109,6 @@ impl StringList {
         let start = partition_point(self.len(), |i| self.get(i) < key);
         let end = partition_point(self.len(), |i| self.get(i) <= key);
         start..end.max(start)
-    }
-}
-
-/// Collects strings as bytes and checks them as UTF-8 once, which is much faster than per string.
-#[derive(Default)]
-struct StringListBuilder {
-    bytes: Vec<u8>,
-    ends: Vec<u32>,
-}
-
-impl StringListBuilder {
-    fn with_capacity(strings: usize, bytes: usize) -> StringListBuilder {
-        StringListBuilder {
-            bytes: Vec::with_capacity(bytes),
-            ends: Vec::with_capacity(strings),
-        }
-    }
-
-    fn push(&mut self, s: &[u8]) {
-        self.bytes.extend_from_slice(s);
-        self.ends.push(self.bytes.len() as u32);
-    }
-
-    fn finish(self) -> Result<StringList, DecodeError> {
-        let text = String::from_utf8(self.bytes)
-            .map_err(|_| DecodeError("invalid UTF-8 in a string list".into()))?;
-        if !self
-            .ends
-            .iter()
-            .all(|&end| text.is_char_boundary(end as usize))
-        {
-            return Err(DecodeError("a string list splits a character".into()));
-        }
-        Ok(StringList {
-            text,
-            ends: self.ends,
-        })
     }
 }
 
@@ -231,23 +216,9 @@ impl<'a> Reader<'a> {
     }
 
     fn str(&mut self) -> Result<&'a str, DecodeError> {
-        let bytes = self.raw_str()?;
-        std::str::from_utf8(bytes).map_err(|_| self.error("invalid UTF-8"))
-    }
-
-    /// A string's bytes, to be checked as UTF-8 with others in a [`StringListBuilder`].
-    fn raw_str(&mut self) -> Result<&'a [u8], DecodeError> {
         let len = self.count()?;
-        self.take(len)
-    }
-
-    fn string_list(&mut self, n: usize) -> Result<StringList, DecodeError> {
-        let mut list = StringListBuilder::with_capacity(n, n * 4);
-        for _ in 0..n {
-            let s = self.raw_str()?;
-            list.push(s);
-        }
-        list.finish()
+        let bytes = self.take(len)?;
+        std::str::from_utf8(bytes).map_err(|_| self.error("invalid UTF-8"))
     }
 
     fn coordinate(&mut self, limit: i64) -> Result<i16, DecodeError> {
@@ -259,22 +230,12 @@ impl<'a> Reader<'a> {
         Ok(value as i16)
     }
 
-    fn front_coded(&mut self, n: usize) -> Result<StringList, DecodeError> {
-        let mut list = StringListBuilder::with_capacity(n, n * 10);
-        let mut previous_start = 0usize;
-        for _ in 0..n {
-            let shared = self.varint()? as usize;
-            let start = list.bytes.len();
-            if shared > start - previous_start {
-                return Err(self.error("shared prefix longer than the previous key"));
-            }
-            let suffix = self.raw_str()?;
-            list.bytes
-                .extend_from_within(previous_start..previous_start + shared);
-            list.push(suffix);
-            previous_start = start;
-        }
-        list.finish()
+    /// `n` strings joined by newlines, after their byte length; checked as UTF-8 once.
+    fn lines(&mut self, n: usize) -> Result<StringList, DecodeError> {
+        let len = self.count()?;
+        let bytes = self.take(len)?;
+        let text = std::str::from_utf8(bytes).map_err(|_| self.error("invalid UTF-8"))?;
+        StringList::from_lines(text, n).ok_or_else(|| self.error("wrong number of lines"))
     }
 }
 
@@ -287,13 +248,17 @@ fn kind_from_code(code: u8) -> Option<PlaceKind> {
         4 => PlaceKind::City,
         5 => PlaceKind::Facility,
         6 => PlaceKind::Feature,
+        7 => PlaceKind::Admin2,
         _ => return None,
     })
 }
 
-fn decode_population(code: u64) -> u64 {
-    let exponent = (code / 100).min(18) as u32;
-    (code % 100).saturating_mul(10u64.saturating_pow(exponent))
+fn decode_population(code: u8) -> u64 {
+    if code == 0 {
+        0
+    } else {
+        POPULATION_STEP.powi(i32::from(code)).round() as u64
+    }
 }
 
 impl Gazetteer {
@@ -400,13 +365,16 @@ impl Gazetteer {
             g.lat.push(r.coordinate(9000)?);
             g.lon.push(r.coordinate(18000)?);
         }
-        g.population = (0..n)
-            .map(|_| r.varint().map(decode_population))
-            .collect::<Result<_, _>>()?;
-        g.keys = r.front_coded(n)?;
-        g.names = r.string_list(n)?;
+        let populations: Vec<u64> = (0..=255u8).map(decode_population).collect();
+        g.population = r
+            .take(n)?
+            .iter()
+            .map(|&c| populations[c as usize])
+            .collect();
+        g.keys = r.lines(n)?;
+        g.names = r.lines(n)?;
         let n_alternates = r.count()?;
-        g.alternate_keys = r.front_coded(n_alternates)?;
+        g.alternate_keys = r.lines(n_alternates)?;
         for _ in 0..n_alternates {
             let count = r.count()?;
             let mut id = 0u64;
@@ -420,13 +388,11 @@ impl Gazetteer {
             g.posting_ends.push(g.postings.len() as u32);
         }
         let n_demonyms = r.count()?;
-        let mut demonyms = StringListBuilder::default();
         for _ in 0..n_demonyms {
-            let key = r.raw_str()?;
-            demonyms.push(key);
+            let key = r.str()?;
+            g.demonyms.push(key);
             g.demonym_country.push(r.index(n_countries)? as u16);
         }
-        g.demonyms = demonyms.finish()?;
         if r.at != bytes.len() {
             return Err(r.error("trailing bytes"));
         }
@@ -651,7 +617,7 @@ impl Gazetteer {
             .unwrap_or(0.0)
     }
 
-    /// Two significant digits.
+    /// Within 5%.
     pub fn population(&self, id: PlaceId) -> u64 {
         self.valid(id).map(|i| self.population[i]).unwrap_or(0)
     }

@@ -8,6 +8,7 @@ pub mod citations;
 pub mod entities;
 pub mod gazetteer;
 pub mod lexicon;
+pub mod places;
 pub mod quotations;
 pub mod sentences;
 pub mod source;
@@ -305,6 +306,13 @@ impl Analyzer {
             });
         }
         let (mentions, entities) = recognize_entities(&text, &layout, &paragraphs);
+        let places = places::resolve_entities(
+            gazetteer::Gazetteer::embedded(),
+            &text,
+            &mentions,
+            &entities,
+            layout.dateline,
+        );
         let blocks = source_blocks(&layout.blocks, &prepared.map, input.len());
         let mut analysis = Analysis {
             schema_version: SCHEMA_VERSION,
@@ -328,7 +336,7 @@ impl Analyzer {
             decisions: layout.decisions,
             mentions,
             entities,
-            places: Vec::new(),
+            places,
             diagnostics,
             text,
         };
@@ -349,7 +357,12 @@ fn recognize_entities(
         .iter()
         .flat_map(|p| p.sentences.iter().map(|s| s.start))
         .chain(layout.blocks.iter().map(|(_, span)| span.start))
-        .chain([layout.title, layout.byline, layout.dateline].into_iter().flatten().map(|s| s.start))
+        .chain(
+            [layout.title, layout.byline, layout.dateline]
+                .into_iter()
+                .flatten()
+                .map(|s| s.start),
+        )
         .chain(layout.headings.iter().map(|s| s.start))
         .collect();
     sentence_starts.sort_unstable();
@@ -379,7 +392,10 @@ fn recognize_entities(
         .map(|c| Span::new(c.start, c.end))
         .filter(|s| !s.is_empty())
         .collect();
-    let body: Vec<Span> = paragraphs.iter().map(|p| Span::new(p.start, p.end)).collect();
+    let body: Vec<Span> = paragraphs
+        .iter()
+        .map(|p| Span::new(p.start, p.end))
+        .collect();
     entities::recognize(
         text,
         &entities::Layout {

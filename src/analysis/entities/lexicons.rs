@@ -144,7 +144,8 @@ impl Lexicons {
             return Some(what.to_string());
         }
         let gazetteer = crate::analysis::gazetteer::Gazetteer::embedded();
-        let capitalised = word.chars().next().is_some_and(char::is_uppercase) && !word.contains(' ');
+        let capitalised =
+            word.chars().next().is_some_and(char::is_uppercase) && !word.contains(' ');
         capitalised
             .then(|| gazetteer.demonym(word))
             .flatten()
