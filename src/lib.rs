@@ -5,6 +5,7 @@
 //! `ui` (wasm only) holds the Leptos components.
 
 pub mod analysis;
+pub mod export;
 pub mod loading;
 pub mod view_model;
 
