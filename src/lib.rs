@@ -7,6 +7,7 @@
 pub mod analysis;
 pub mod export;
 pub mod loading;
+pub mod saved;
 pub mod view_model;
 
 #[cfg(target_arch = "wasm32")]

@@ -5,14 +5,19 @@ async function registerServiceWorker() {
     if (!("serviceWorker" in navigator)) return;
     try {
         const registration = await navigator.serviceWorker.register("./sw.js");
-        const activate = (worker) => worker && worker.postMessage("activate");
-        activate(registration.waiting);
-        registration.addEventListener("updatefound", () => {
-            const worker = registration.installing;
-            worker?.addEventListener("statechange", () => {
-                if (worker.state === "installed") activate(worker);
-            });
-        });
+        const activateWhenInstalled = (worker) => {
+            if (!worker) return;
+            const check = () => {
+                if (worker.state !== "installed") return;
+                worker.removeEventListener("statechange", check);
+                worker.postMessage("activate");
+            };
+            worker.addEventListener("statechange", check);
+            check();
+        };
+        // The browser may have found the new version before this ran, or find it later.
+        activateWhenInstalled(registration.waiting || registration.installing);
+        registration.addEventListener("updatefound", () => activateWhenInstalled(registration.installing));
     } catch (error) {
         console.warn("Article Atlas will not work offline here:", error);
     }

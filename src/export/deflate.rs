@@ -110,7 +110,7 @@ pub fn deflate(data: &[u8]) -> Vec<u8> {
     const NONE: usize = usize::MAX;
     let mut head = vec![NONE; 1 << HASH_BITS];
     let mut previous = vec![NONE; data.len()];
-    let mut insert = |head: &mut Vec<usize>, previous: &mut Vec<usize>, at: usize| {
+    let insert = |head: &mut Vec<usize>, previous: &mut Vec<usize>, at: usize| {
         if at + MIN_MATCH <= data.len() {
             let h = hash3(data, at);
             previous[at] = head[h];
