@@ -18,9 +18,11 @@ const FORBIDDEN: [(&str, &str); 7] = [
         "set_attribute(\"style\"",
         "a style attribute is blocked by the CSP (style-src 'self'); use style: (CSSOM)",
     ),
+    // `style:name=value` sets one property through the CSSOM, which the CSP allows; `style=`
+    // writes the attribute (tachys calls setAttribute("style")), which the CSP blocks.
     (
-        " style=\"",
-        "a style attribute in markup is blocked by the CSP; use a class or style: (CSSOM)",
+        " style=",
+        "a style attribute is blocked by the CSP; use a class or style:name=value (CSSOM)",
     ),
     ("eval(", "the CSP forbids eval"),
 ];
