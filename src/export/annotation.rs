@@ -5,7 +5,7 @@
 //! The Web Annotation Data Model counts positions in Unicode code points, so the analysis's
 //! byte offsets are converted: "Zürich" at byte 10 may be character 9.
 
-use serde_json::{json, Value};
+use serde::Serialize;
 
 use super::{mention_facts, text_fingerprint};
 use crate::analysis::Analysis;
@@ -22,14 +22,14 @@ pub fn source_id(analysis: &Analysis) -> String {
 }
 
 fn last_chars(text: &str, count: usize) -> &str {
-    let start = text
-        .char_indices()
-        .rev()
-        .nth(count.saturating_sub(1))
-        .map_or(0, |(i, _)| i);
     if count == 0 {
         return "";
     }
+    let start = text
+        .char_indices()
+        .rev()
+        .nth(count - 1)
+        .map_or(0, |(i, _)| i);
     &text[start..]
 }
 
@@ -41,65 +41,140 @@ fn first_chars(text: &str, count: usize) -> &str {
     &text[..end]
 }
 
+// Plain structs rather than `serde_json::Value`: the page ships without Value's machinery.
+
+#[derive(Serialize)]
+struct Collection<'a> {
+    #[serde(rename = "@context")]
+    context: &'static str,
+    id: String,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    label: &'a str,
+    total: usize,
+    first: Page<'a>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Page<'a> {
+    id: String,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    start_index: usize,
+    items: Vec<Annotation<'a>>,
+}
+
+#[derive(Serialize)]
+struct Annotation<'a> {
+    id: String,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    motivation: &'static str,
+    body: Vec<Body<'a>>,
+    target: Target<'a>,
+}
+
+#[derive(Serialize)]
+struct Body<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    purpose: &'static str,
+    value: std::borrow::Cow<'a, str>,
+}
+
+#[derive(Serialize)]
+struct Target<'a> {
+    source: &'a str,
+    selector: (QuoteSelector<'a>, PositionSelector),
+}
+
+#[derive(Serialize)]
+struct QuoteSelector<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    exact: &'a str,
+    prefix: &'a str,
+    suffix: &'a str,
+}
+
+#[derive(Serialize)]
+struct PositionSelector {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    start: usize,
+    end: usize,
+}
+
+fn body<'a>(purpose: &'static str, value: impl Into<std::borrow::Cow<'a, str>>) -> Body<'a> {
+    Body {
+        kind: "TextualBody",
+        purpose,
+        value: value.into(),
+    }
+}
+
 pub fn to_annotations(analysis: &Analysis) -> String {
     let text = &analysis.text;
     let source = source_id(analysis);
-    let items: Vec<Value> = mention_facts(analysis)
-        .iter()
+    let items: Vec<Annotation> = mention_facts(analysis)
+        .into_iter()
         .enumerate()
         .map(|(i, f)| {
             let span = f.mention.span();
             let before = text.get(..span.start).unwrap_or("");
             let after = text.get(span.end..).unwrap_or("");
-            let mut body = vec![
-                json!({ "type": "TextualBody", "purpose": "tagging", "value": f.mention.label.code() }),
-                json!({ "type": "TextualBody", "purpose": "identifying", "value": f.entity_name }),
+            let mut bodies = vec![
+                body("tagging", f.mention.label.code()),
+                body("identifying", f.entity_name),
             ];
             if let Some(place) = f.place {
                 let c = &place.resolved;
-                body.push(json!({
-                    "type": "TextualBody",
-                    "purpose": "describing",
-                    "value": format!("{} ({}), latitude {}, longitude {}", c.name, c.country, c.lat, c.lon),
-                }));
+                bodies.push(body(
+                    "describing",
+                    format!(
+                        "{} ({}), latitude {}, longitude {}",
+                        c.name, c.country, c.lat, c.lon
+                    ),
+                ));
             }
-            json!({
-                "id": format!("{source}:mention:{i}"),
-                "type": "Annotation",
-                "motivation": "identifying",
-                "body": body,
-                "target": {
-                    "source": source,
-                    "selector": [
-                        {
-                            "type": "TextQuoteSelector",
-                            "exact": f.text,
-                            "prefix": last_chars(before, CONTEXT_CHARS),
-                            "suffix": first_chars(after, CONTEXT_CHARS),
+            Annotation {
+                id: format!("{source}:mention:{i}"),
+                kind: "Annotation",
+                motivation: "identifying",
+                body: bodies,
+                target: Target {
+                    source: &source,
+                    selector: (
+                        QuoteSelector {
+                            kind: "TextQuoteSelector",
+                            exact: f.text,
+                            prefix: last_chars(before, CONTEXT_CHARS),
+                            suffix: first_chars(after, CONTEXT_CHARS),
                         },
-                        {
-                            "type": "TextPositionSelector",
-                            "start": f.char_start,
-                            "end": f.char_end,
+                        PositionSelector {
+                            kind: "TextPositionSelector",
+                            start: f.char_start,
+                            end: f.char_end,
                         },
-                    ],
+                    ),
                 },
-            })
+            }
         })
         .collect();
-    let collection = json!({
-        "@context": "http://www.w3.org/ns/anno.jsonld",
-        "id": format!("{source}:annotations"),
-        "type": "AnnotationCollection",
-        "label": analysis.title.as_deref().unwrap_or("Untitled article"),
-        "total": items.len(),
-        "first": {
-            "id": format!("{source}:annotations:page-1"),
-            "type": "AnnotationPage",
-            "startIndex": 0,
-            "items": items,
+    let collection = Collection {
+        context: "http://www.w3.org/ns/anno.jsonld",
+        id: format!("{source}:annotations"),
+        kind: "AnnotationCollection",
+        label: analysis.title.as_deref().unwrap_or("Untitled article"),
+        total: items.len(),
+        first: Page {
+            id: format!("{source}:annotations:page-1"),
+            kind: "AnnotationPage",
+            start_index: 0,
+            items,
         },
-    });
+    };
     serde_json::to_string_pretty(&collection).unwrap_or_default()
 }
 
