@@ -6,6 +6,7 @@ import { mkdir } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
 import { serveStatic } from "./serve.mjs";
+import { offlineTests } from "./offline.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dist = process.env.DIST || join(here, "..", "dist");
@@ -21,14 +22,25 @@ const browser = await chromium.launch({
 });
 
 const tests = [];
-const test = (name, body, path = "/") => tests.push({ name, body, path });
+// `options.init` runs in the page before any of its scripts (to stub a browser API, say).
+const test = (name, body, path = "/", options = {}) => tests.push({ name, body, path, options });
 
 function expect(condition, message) {
     if (!condition) throw new Error(message);
 }
 
-async function openPage(path = "/") {
+// Every Content-Security-Policy violation is recorded, and fails the test.
+function recordPolicyViolations() {
+    window.__cspViolations = [];
+    document.addEventListener("securitypolicyviolation", (e) => {
+        window.__cspViolations.push(`${e.violatedDirective} blocked ${e.blockedURI || "inline"} (${e.sourceFile}:${e.lineNumber})`);
+    });
+}
+
+async function openPage(path = "/", options = {}) {
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    await context.addInitScript(recordPolicyViolations);
+    if (options.init) await context.addInitScript(options.init);
     const page = await context.newPage();
     const problems = [];
     page.on("console", (m) => { if (m.type() === "error") problems.push(`console error: ${m.text()}`); });
@@ -243,11 +255,18 @@ async function editLatency() {
 
 let passed = 0;
 let failed = 0;
-for (const { name, body, path } of tests) {
+offlineTests({ test, expect, openPage, paragraphs, browser, server, origin, dist, results });
+
+// E2E_ONLY=words runs only the tests whose name contains them (while working on a few).
+for (const { name, body, path, options } of tests.filter((t) => t.name.includes(process.env.E2E_ONLY || ""))) {
     let session;
     try {
-        session = await openPage(path);
+        session = await openPage(path, options);
         await body(session);
+        if (!session.page.isClosed()) {
+            const violations = await session.page.evaluate(() => window.__cspViolations || []).catch(() => []);
+            session.problems.push(...violations.map((v) => `CSP violation: ${v}`));
+        }
         if (session.problems.length) throw new Error(session.problems.join("\n"));
         passed += 1;
         console.log(`ok - ${name}`);

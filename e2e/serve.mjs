@@ -15,9 +15,12 @@ const TYPES = {
     ".png": "image/png",
 };
 
+// `server.requests` lists every path asked for, so tests can prove what the page fetches.
 export function serveStatic(root, prefixes = ["/", "/sub/path/"]) {
+    const requests = [];
     const server = createServer(async (req, res) => {
         const url = new URL(req.url, "http://localhost");
+        requests.push(url.pathname);
         const prefix = prefixes.filter((p) => url.pathname.startsWith(p)).sort((a, b) => b.length - a.length)[0];
         if (!prefix) {
             res.writeHead(404).end();
@@ -38,6 +41,7 @@ export function serveStatic(root, prefixes = ["/", "/sub/path/"]) {
             res.writeHead(404).end();
         }
     });
+    server.requests = requests;
     return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
 }
 

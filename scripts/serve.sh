@@ -4,4 +4,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 source scripts/env.sh
-exec trunk serve --offline --release --address 127.0.0.1 --port "${PORT:-8080}"
+# The development build gets a service worker that removes itself (scripts/offline/post_build.mjs).
+ARTICLE_ATLAS_DEV=1 exec trunk serve --offline --release --address 127.0.0.1 --port "${PORT:-8080}"

@@ -5,7 +5,9 @@
 //! `ui` (wasm only) holds the Leptos components.
 
 pub mod analysis;
+pub mod export;
 pub mod loading;
+pub mod saved;
 pub mod view_model;
 
 #[cfg(target_arch = "wasm32")]

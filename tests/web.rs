@@ -203,3 +203,56 @@ fn choose_file(root: &web_sys::HtmlElement, name: &str, mime: &str, bytes: &[u8]
         .dispatch_event(&web_sys::Event::new("change").unwrap())
         .unwrap();
 }
+
+#[wasm_bindgen_test]
+async fn a_new_article_asks_before_setting_own_text_aside() {
+    use article_atlas::ui::new_article_dialog::NewArticleDialog;
+    use article_atlas::ui::recent_articles::RecentArticles;
+    let state = AppState::new(article_atlas::SAMPLE_ARTICLE);
+    let root = mount(move || {
+        provide_context(state);
+        view! { <NewArticleDialog/><RecentArticles/> }.into_any()
+    });
+    tick().await;
+    // The sample is not the reader's own text: no question.
+    one(&root, "[data-testid=new-article]").click();
+    tick().await;
+    assert_eq!(state.source.get_untracked(), "");
+    assert!(all(&root, "[data-testid=recent-article]").is_empty());
+
+    state.edit("My Own Story\n\nWritten here.".to_string());
+    one(&root, "[data-testid=new-article]").click();
+    tick().await;
+    let dialog: web_sys::HtmlDialogElement =
+        one(&root, "[data-testid=new-article-dialog]").unchecked_into();
+    assert!(dialog.open(), "the question is asked");
+    one(&root, "[data-testid=new-article-cancel]").click();
+    tick().await;
+    assert!(!dialog.open());
+    assert!(state.source.get_untracked().starts_with("My Own Story"));
+
+    one(&root, "[data-testid=new-article]").click();
+    one(&root, "[data-testid=new-article-confirm]").click();
+    tick().await;
+    assert_eq!(state.source.get_untracked(), "");
+    let recent = all(&root, "[data-testid=recent-article]");
+    assert_eq!(recent.len(), 1);
+    assert_eq!(recent[0].text_content().as_deref(), Some("My Own Story"));
+    recent[0].click();
+    tick().await;
+    assert!(state.source.get_untracked().starts_with("My Own Story"));
+}
+
+#[wasm_bindgen_test]
+async fn the_export_menu_offers_every_format() {
+    use article_atlas::ui::export_menu::ExportMenu;
+    let state = AppState::new(article_atlas::SAMPLE_ARTICLE);
+    let root = mount(with_state(state, || view! { <ExportMenu/> }.into_any()));
+    tick().await;
+    assert_eq!(all(&root, "button[data-testid^=export-]").len(), 6);
+    assert_eq!(all(&root, "button[data-testid^=copy-]").len(), 5);
+    assert!(
+        all(&root, "[data-testid=share-url]").is_empty(),
+        "no link before it is asked for"
+    );
+}

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use super::about_panel::AboutPanel;
 use super::article_input::ArticleInput;
 use super::article_view::ArticleView;
 use super::citations_table::CitationsTable;
@@ -8,8 +9,11 @@ use super::dom::scroll_to;
 use super::drop_zone::DropZone;
 use super::entity_legend::EntityLegend;
 use super::entity_list::EntityList;
+use super::export_menu::ExportMenu;
+use super::new_article_dialog::NewArticleDialog;
 use super::notice_banner::NoticeBanner;
 use super::outline::Outline;
+use super::recent_articles::RecentArticles;
 use super::state::AppState;
 use super::stats_bar::StatsBar;
 use super::structure_legend::StructureLegend;
@@ -19,6 +23,10 @@ use super::structure_legend::StructureLegend;
 pub fn App() -> impl IntoView {
     let state = AppState::new(crate::SAMPLE_ARTICLE);
     provide_context(state);
+    // The last visit's article and settings first; then a share link, which sets them aside.
+    super::persist::restore(state);
+    super::share::follow_share_links(state);
+    super::persist::sync(state);
     // The tab's title names the article, so that several open tabs can be told apart.
     Effect::new(move |_| {
         let headline = state.analysis.with(|a| a.title.clone());
@@ -37,6 +45,8 @@ pub fn App() -> impl IntoView {
             <main class="app__main">
                 <section class="app__input" aria-label="Article text">
                     <ArticleInput/>
+                    <NewArticleDialog/>
+                    <RecentArticles/>
                 </section>
                 <section class="app__article" aria-label="Analysed article">
                     <StatsBar/>
@@ -49,10 +59,12 @@ pub fn App() -> impl IntoView {
                     <EntityList/>
                     <CitationsTable/>
                     <DecisionList/>
+                    <ExportMenu/>
                 </aside>
             </main>
             <footer class="app__footer">
                 "Everything runs in this tab: nothing you paste leaves your device."
+                <AboutPanel/>
             </footer>
             <DropZone/>
         </div>

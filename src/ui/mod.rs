@@ -1,17 +1,24 @@
 //! The page: Leptos components, one per file. They display [`crate::view_model`] values and
 //! dispatch to [`state::AppState`]; decisions live in the pure modules, not here.
 
+pub mod about_panel;
 pub mod app;
 pub mod article_input;
 pub mod article_view;
 pub mod citations_table;
 pub mod decision_list;
 pub mod dom;
+pub mod download;
 pub mod drop_zone;
 pub mod entity_legend;
 pub mod entity_list;
+pub mod export_menu;
+pub mod new_article_dialog;
 pub mod notice_banner;
 pub mod outline;
+pub mod persist;
+pub mod recent_articles;
+pub mod share;
 pub mod state;
 pub mod stats_bar;
 pub mod structure_legend;

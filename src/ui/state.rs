@@ -5,7 +5,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use leptos::prelude::*;
 
 use crate::analysis::{Analysis, Analyzer, EntityType, InputFormat};
+use crate::export::share::SharedArticle;
 use crate::loading::{self, LoadedArticle};
+use crate::saved::{self, RecentArticle};
 use crate::view_model::{self, BlockView, EntityGroup, OutlineItem};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -37,6 +39,8 @@ pub struct AppState {
     /// The reader's corrections of place resolution: entity id → index into that place's
     /// alternatives. Cleared when the text changes.
     pub place_choices: RwSignal<BTreeMap<usize, usize>>,
+    /// Articles set aside for another, newest first; kept on this device (`ui::persist`).
+    pub recent: RwSignal<Vec<RecentArticle>>,
     pub analysis: Memo<Analysis>,
     /// How long the last analysis took in this browser, in milliseconds, for the stats bar.
     pub analysis_ms: RwSignal<Option<f64>>,
@@ -72,6 +76,7 @@ impl AppState {
             active_entity: RwSignal::new(None),
             hidden_types: RwSignal::new(BTreeSet::new()),
             place_choices: RwSignal::new(BTreeMap::new()),
+            recent: RwSignal::new(Vec::new()),
             analysis,
             analysis_ms,
             blocks: Memo::new(move |_| analysis.with(view_model::block_views)),
@@ -81,8 +86,7 @@ impl AppState {
     }
 
     pub fn load_sample(&self) {
-        self.format.set(None);
-        self.source.set(crate::SAMPLE_ARTICLE.to_string());
+        self.replace_article(crate::SAMPLE_ARTICLE.to_string(), None);
         self.inform("The sample article is loaded again.");
     }
 
@@ -90,8 +94,7 @@ impl AppState {
     pub fn open_file(&self, name: &str, mime: &str, bytes: &[u8]) {
         match loading::load_file(name, mime, bytes) {
             Ok(LoadedArticle { text, format, note }) => {
-                self.format.set(format);
-                self.source.set(text);
+                self.replace_article(text, format);
                 self.inform(&note);
             }
             Err(message) => self.report_error(message),
@@ -103,6 +106,46 @@ impl AppState {
     pub fn edit(&self, text: String) {
         self.format.set(None);
         self.source.set(text);
+    }
+
+    /// Another article takes the text area's place; the one there goes to the recent list.
+    fn replace_article(&self, text: String, format: Option<InputFormat>) {
+        let current = RecentArticle::new(
+            self.analysis.with_untracked(|a| a.title.clone()).as_deref(),
+            &self.source.get_untracked(),
+            self.format.get_untracked(),
+            js_sys::Date::now(),
+        );
+        self.recent.update(|recent| {
+            saved::remember(recent, current);
+            recent.retain(|r| r.text != text);
+        });
+        self.format.set(format);
+        self.source.set(text);
+    }
+
+    /// Whether clearing the text area would set aside something the reader wrote or opened.
+    pub fn has_own_text(&self) -> bool {
+        self.source.with(|text| saved::worth_keeping(text))
+    }
+
+    /// Empties the text area for a new article; the current one stays in the recent list.
+    pub fn new_article(&self) {
+        self.replace_article(String::new(), None);
+        self.inform("A new, empty article. The previous one is under Recent articles.");
+    }
+
+    pub fn open_recent(&self, index: usize) {
+        let Some(article) = self.recent.with_untracked(|r| r.get(index).cloned()) else {
+            return;
+        };
+        self.replace_article(article.text, article.format);
+        self.inform(&format!("“{}” is open again.", article.title));
+    }
+
+    pub fn open_shared(&self, article: SharedArticle) {
+        self.replace_article(article.text, article.format);
+        self.inform("The article from the share link is open. It was read from the link itself: nothing was downloaded.");
     }
 
     pub fn report_error(&self, message: String) {

