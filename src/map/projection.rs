@@ -4,7 +4,9 @@
 //! World coordinates: x runs 0 → [`WORLD_WIDTH`] west to east, y runs 0 → [`world_height`]
 //! north to south (SVG's direction); (0°, 0°) is the centre.
 
-use super::basemap::{Country, LonLat};
+use std::sync::OnceLock;
+
+use super::basemap::{world, Country, LonLat};
 
 pub const WORLD_WIDTH: f64 = 1000.0;
 
@@ -109,6 +111,30 @@ pub fn country_path(country: &Country) -> String {
     d
 }
 
+/// A country ready to draw: its SVG path in world coordinates.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CountryShape {
+    pub code: String,
+    pub name: String,
+    pub d: String,
+}
+
+/// Every country of the shipped basemap, projected once for the page's lifetime.
+pub fn world_shapes() -> &'static [CountryShape] {
+    static SHAPES: OnceLock<Vec<CountryShape>> = OnceLock::new();
+    SHAPES.get_or_init(|| {
+        world()
+            .countries
+            .iter()
+            .map(|c| CountryShape {
+                code: c.code.clone(),
+                name: c.name.clone(),
+                d: country_path(c),
+            })
+            .collect()
+    })
+}
+
 /// The outline of the whole globe (the ocean), traced along the ±180° meridians.
 pub fn sphere_path() -> String {
     let east = (-90..=90).step_by(5).map(|lat| LonLat {
@@ -163,7 +189,6 @@ impl std::fmt::Display for Tenths {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::map::basemap::world;
 
     fn at(lon: f64, lat: f64) -> LonLat {
         LonLat { lon, lat }

@@ -11,6 +11,7 @@ use super::outline::Outline;
 use super::state::AppState;
 use super::stats_bar::StatsBar;
 use super::structure_legend::StructureLegend;
+use super::world_map::WorldMap;
 
 /// The whole page, opened on the sample article.
 #[component]
@@ -40,6 +41,9 @@ pub fn App() -> impl IntoView {
                     <StatsBar/>
                     <StructureLegend/>
                     <ArticleView/>
+                </section>
+                <section class="app__map" aria-label="Map of the article's places">
+                    <WorldMap/>
                 </section>
                 <aside class="app__side" aria-label="Outline, sources and how the article was read">
                     <Outline/>

@@ -4,7 +4,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use leptos::prelude::*;
 
-use crate::analysis::{Analysis, Analyzer, EntityType, InputFormat};
+use crate::analysis::{Analysis, Analyzer, EntityType, InputFormat, Place};
 use crate::loading::{self, LoadedArticle};
 use crate::view_model::{self, BlockView, OutlineItem};
 
@@ -38,21 +38,36 @@ pub struct AppState {
     /// alternatives. Cleared when the text changes.
     pub place_choices: RwSignal<BTreeMap<usize, usize>>,
     pub analysis: Memo<Analysis>,
+    /// The analysis's places with the reader's corrections applied: what the map, the places
+    /// table and the text's place tooltips show.
+    pub places: Memo<Vec<Place>>,
     pub blocks: Memo<Vec<BlockView>>,
     pub outline: Memo<Vec<OutlineItem>>,
 }
 
 impl AppState {
     pub fn new(initial: &str) -> AppState {
+        let analyzer = Analyzer::new();
+        AppState::with_analysis(initial, move |text, format| match format {
+            Some(format) => analyzer.analyze_as(text, format),
+            None => analyzer.analyze(text),
+        })
+    }
+
+    /// The page's state over any analysis function: the page passes the analyser; component
+    /// tests pass one that adds hand-made entities and places to its result.
+    pub fn with_analysis(
+        initial: &str,
+        analyze: impl Fn(&str, Option<InputFormat>) -> Analysis + Send + Sync + 'static,
+    ) -> AppState {
         let source = RwSignal::new(initial.to_string());
         let format = RwSignal::new(None::<InputFormat>);
-        let analyzer = Analyzer::new();
-        let analysis = Memo::new(move |_| {
-            let text = source.read();
-            match format.get() {
-                Some(format) => analyzer.analyze_as(&text, format),
-                None => analyzer.analyze(&text),
-            }
+        let analysis = Memo::new(move |_| analyze(&source.read(), format.get()));
+        let place_choices = RwSignal::new(BTreeMap::new());
+        let places = Memo::new(move |_| {
+            place_choices.with(|choices| {
+                analysis.with(|analysis| view_model::effective_places(analysis, choices))
+            })
         });
         AppState {
             source,
@@ -61,8 +76,9 @@ impl AppState {
             show_sentences: RwSignal::new(false),
             active_entity: RwSignal::new(None),
             hidden_types: RwSignal::new(BTreeSet::new()),
-            place_choices: RwSignal::new(BTreeMap::new()),
+            place_choices,
             analysis,
+            places,
             blocks: Memo::new(move |_| analysis.with(view_model::block_views)),
             outline: Memo::new(move |_| analysis.with(view_model::outline)),
         }
@@ -71,6 +87,7 @@ impl AppState {
     pub fn load_sample(&self) {
         self.format.set(None);
         self.source.set(crate::SAMPLE_ARTICLE.to_string());
+        self.forget_place_choices();
         self.inform("The sample article is loaded again.");
     }
 
@@ -80,6 +97,7 @@ impl AppState {
             Ok(LoadedArticle { text, format, note }) => {
                 self.format.set(format);
                 self.source.set(text);
+                self.forget_place_choices();
                 self.inform(&note);
             }
             Err(message) => self.report_error(message),
@@ -91,6 +109,14 @@ impl AppState {
     pub fn edit(&self, text: String) {
         self.format.set(None);
         self.source.set(text);
+        self.forget_place_choices();
+    }
+
+    /// Corrections name entities by id, and a new text numbers its entities afresh.
+    fn forget_place_choices(&self) {
+        if !self.place_choices.with_untracked(BTreeMap::is_empty) {
+            self.place_choices.set(BTreeMap::new());
+        }
     }
 
     pub fn report_error(&self, message: String) {
