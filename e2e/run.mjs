@@ -158,6 +158,56 @@ test("keyboard users can skip straight to the article and reach every outline en
     await page.waitForFunction(() => document.activeElement?.id === "aa-header");
 });
 
+test("the map draws the countries, frames the places and moves with buttons, keys, wheel and drag", async ({ page }) => {
+    const map = page.locator("[data-testid=map]");
+    const countries = await map.locator(".world-map__country").count();
+    expect(countries >= 177, `the basemap's countries, got ${countries}`);
+    expect((await page.locator(".world-map__credit").innerText()).includes("Natural Earth"), "Natural Earth is credited");
+    // Markers appear once the analysis resolves places; until then the map says it has none.
+    const rows = await page.locator("[data-testid=places-row]").count();
+    if (rows > 0) {
+        const names = await page.locator("[data-testid=map-marker], [data-testid=map-cluster]").evaluateAll(
+            (marks) => marks.flatMap((m) => m.dataset.name.split(", ")));
+        expect(names.length === rows, `every place of the table is on the map: ${names.length} of ${rows}`);
+        for (const marker of await page.locator("[data-testid=map-marker]").all()) {
+            const [lat, lon] = [Number(await marker.getAttribute("data-lat")), Number(await marker.getAttribute("data-lon"))];
+            expect(Math.abs(lat) <= 90 && Math.abs(lon) <= 180, `coordinates ${lat}, ${lon}`);
+        }
+    } else {
+        expect(await page.locator("[data-testid=map-empty]").isVisible(), "the map says it has no places");
+    }
+    const transform = () => page.locator("[data-testid=map-transform]").getAttribute("transform");
+    const zoom = async () => Number(await map.getAttribute("data-zoom"));
+    const start = await transform();
+    await page.locator("[data-testid=map-zoom-in]").click();
+    expect(await transform() !== start, "+ zooms in");
+    await page.locator("[data-testid=map-world]").click();
+    expect(await zoom() === 1, "whole world");
+    await map.focus();
+    await page.keyboard.press("+");
+    await page.keyboard.press("+");
+    expect(await zoom() > 2, "the + key zooms in");
+    const beforeKey = await transform();
+    await page.keyboard.press("ArrowLeft");
+    expect(await transform() !== beforeKey, "an arrow key pans");
+    await page.keyboard.press("0");
+    expect(await zoom() === 1, "0 shows the whole world");
+    const box = await map.boundingBox();
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.wheel(0, -300);
+    await page.waitForFunction(() => Number(document.querySelector("[data-testid=map]").dataset.zoom) > 1);
+    const beforeDrag = await transform();
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 + 60, box.y + box.height / 2 + 20, { steps: 4 });
+    await page.mouse.up();
+    expect(await transform() !== beforeDrag, "dragging pans");
+    if (rows > 0) {
+        await page.locator("[data-testid=map-fit]").click();
+        expect(await transform() === start, "fit to places frames them as at the start");
+    }
+    await page.screenshot({ path: join(results, "map.png"), fullPage: true });
+});
+
 // A figure, not a test: how long an edit takes to show, analysis and rendering together.
 async function editLatency() {
     const { page, context } = await openPage("/");

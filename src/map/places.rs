@@ -332,9 +332,15 @@ pub fn format_coordinates(lat: f64, lon: f64) -> String {
     format!("{:.2}° {ns}, {:.2}° {ew}", lat.abs(), lon.abs())
 }
 
-/// The route as an SVG polyline through the places in order of first mention, on screen.
-pub fn route_points(views: &[PlaceView], viewport: &Viewport) -> Vec<Point> {
-    views.iter().map(|v| viewport.to_screen(v.world)).collect()
+/// The route's stops on screen with their marker radius: the point-like places (cities and
+/// sites; a country or a region is no stop on a journey) in order of first mention.
+pub fn route_points(views: &[PlaceView], viewport: &Viewport) -> Vec<(Point, f64)> {
+    views
+        .iter()
+        .filter(|v| matches!(v.marker, MarkerKind::City | MarkerKind::Facility))
+        .filter(|v| v.first_mention != usize::MAX)
+        .map(|v| (viewport.to_screen(v.world), v.radius))
+        .collect()
 }
 
 #[cfg(test)]
@@ -512,6 +518,22 @@ mod tests {
             effective_places(&analysis, &choices),
             analysis.places,
             "out of range is ignored"
+        );
+    }
+
+    #[test]
+    fn the_route_visits_cities_in_order_of_first_mention() {
+        let analysis = fixture::analysis();
+        let views = place_views(&analysis.places, &analysis.mentions);
+        let view = Viewport::world(1000.0, 500.0);
+        let stops = route_points(&views, &view);
+        let expected: Vec<Point> = [0, 1, 2, 4]
+            .map(|i| view.to_screen(views[i].world))
+            .to_vec();
+        assert_eq!(
+            stops.iter().map(|s| s.0).collect::<Vec<_>>(),
+            expected,
+            "Iran, a country, is no stop"
         );
     }
 

@@ -173,15 +173,18 @@ impl Viewport {
         self.centred_on(centre, zoom)
     }
 
-    /// The frame's centre stays over the world, so the map can never be lost off screen.
+    /// Where the world is larger than the frame it covers the frame (no empty space beyond the
+    /// map's edge); where it is smaller it is centred. Either way the map cannot be lost.
     fn keep_world_in_frame(&mut self) {
-        let centre = self.to_world(Point::new(self.width / 2.0, self.height / 2.0));
-        let clamped = Point::new(
-            centre.x.clamp(0.0, WORLD_WIDTH),
-            centre.y.clamp(0.0, world_height()),
-        );
-        self.tx += (centre.x - clamped.x) * self.scale;
-        self.ty += (centre.y - clamped.y) * self.scale;
+        fn clamp_axis(offset: f64, extent: f64, frame: f64) -> f64 {
+            if extent >= frame {
+                offset.clamp(frame - extent, 0.0)
+            } else {
+                (frame - extent) / 2.0
+            }
+        }
+        self.tx = clamp_axis(self.tx, WORLD_WIDTH * self.scale, self.width);
+        self.ty = clamp_axis(self.ty, world_height() * self.scale, self.height);
     }
 }
 
@@ -281,16 +284,22 @@ mod tests {
     }
 
     #[test]
-    fn panning_never_loses_the_world() {
+    fn panning_never_loses_the_world_nor_shows_beyond_it() {
         let view = Viewport::world(800.0, 400.0).apply(Command::Zoom(4.0));
         let far = view.pan_by(1e7, -1e7);
-        let centre = far.to_world(Point::new(400.0, 200.0));
         assert!(
-            close(centre.x, 0.0) && close(centre.y, world_height()),
-            "{centre:?}"
+            close(far.tx, 0.0),
+            "the west edge stops at the frame's left"
+        );
+        assert!(
+            close(far.ty + world_height() * far.scale, 400.0),
+            "the south edge at its bottom"
         );
         let east = view.apply(Command::Pan(PAN_STEP, 0.0));
         assert!(east.tx < view.tx, "the east comes into view");
+        // Zoomed out, the world is smaller than the frame one way and stays centred that way.
+        let wide = Viewport::world(1000.0, 200.0);
+        assert_eq!(wide.pan_by(300.0, 0.0), wide);
     }
 
     #[test]

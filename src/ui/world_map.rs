@@ -182,7 +182,7 @@ pub fn WorldMap() -> impl IntoView {
                     <input type="checkbox" data-testid="map-route-toggle"
                         prop:checked=move || show_route.get()
                         on:change=move |ev| show_route.set(event_target_checked(&ev))/>
-                    " Route in order of mention"
+                    " Route: cities and sites in order of mention"
                 </label>
             </div>
             <div class="world-map__frame">
@@ -419,19 +419,7 @@ fn Marker(
 /// The route through the places in order of first mention: arrows between them, numbered.
 #[component]
 fn Route(views: Memo<Vec<PlaceView>>, view: Memo<Viewport>) -> impl IntoView {
-    let points = Memo::new(move |_| {
-        views.with(|views| {
-            let mentioned: Vec<PlaceView> = views
-                .iter()
-                .filter(|v| v.first_mention != usize::MAX)
-                .cloned()
-                .collect();
-            route_points(&mentioned, &view.get())
-                .into_iter()
-                .zip(mentioned.iter().map(|v| v.radius))
-                .collect::<Vec<_>>()
-        })
-    });
+    let points = Memo::new(move |_| views.with(|views| route_points(views, &view.get())));
     view! {
         <g class="world-map__route" data-testid="map-route">
             {move || points.with(|points| {
