@@ -240,6 +240,26 @@ async function editLatency() {
     console.log(`figure: edit of the sample to updated page, median ${samples[10].toFixed(1)} ms, best ${samples[0].toFixed(1)} ms (20 edits)`);
 }
 
+// A figure, not a test: when the article and when the map are first drawn after navigation.
+async function mapDrawn() {
+    const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+        const seen = {};
+        new MutationObserver(() => {
+            for (const [name, selector] of [["article", "[data-testid=paragraph]"], ["map", "[data-testid=map] .world-map__country"]]) {
+                if (!seen[name] && document.querySelector(selector)) seen[name] = performance.now();
+            }
+            window.__drawn = seen;
+        }).observe(document, { subtree: true, childList: true });
+    });
+    await page.goto(origin + "/");
+    await page.waitForSelector("[data-testid=map] .world-map__country");
+    const drawn = await page.evaluate(() => window.__drawn);
+    await context.close();
+    console.log(`figure: article drawn ${drawn.article.toFixed(0)} ms and map ${drawn.map.toFixed(0)} ms after navigation (1024 px wide)`);
+}
+
 let passed = 0;
 let failed = 0;
 for (const { name, body, path } of tests) {
@@ -259,6 +279,7 @@ for (const { name, body, path } of tests) {
     }
 }
 await editLatency().catch((e) => console.log(`figure: edit latency not measured: ${e.message}`));
+await mapDrawn().catch((e) => console.log(`figure: map drawing time not measured: ${e.message}`));
 await browser.close();
 server.close();
 console.log(`e2e: ${passed} passed, ${failed} failed`);

@@ -432,7 +432,7 @@ async fn the_map_draws_places_and_follows_the_reader() {
     tick().await;
     assert_eq!(
         all(&root, "[data-testid=map-route] .world-map__leg").len(),
-        4
+        3
     );
 }
 

@@ -35,7 +35,10 @@ pub fn PlaceCard(selected: RwSignal<Option<usize>>) -> impl IntoView {
 fn Card(place: Place, original: Place, selected: RwSignal<Option<usize>>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let entity = place.entity;
-    let sentences = state.analysis.with(|a| mention_sentences(a, &place));
+    // The card is built anew whenever its place changes, so it reads the analysis once.
+    let sentences = state
+        .analysis
+        .with_untracked(|a| mention_sentences(a, &place));
     let choice = move || state.place_choices.with(|c| c.get(&entity).copied());
     // The resolver's reading first (no correction), then each alternative by its index.
     let candidates: Vec<(Option<usize>, Candidate)> =
