@@ -109,7 +109,10 @@ fn check_entities(analysis: &Analysis, input: &str) {
     for (i, m) in analysis.mentions.iter().enumerate() {
         check_span(analysis, m.span(), "mention");
         assert!(m.start < m.end, "empty mention {m:?}: {input:?}");
-        assert!(m.start >= last_end, "mentions sorted and disjoint: {input:?}");
+        assert!(
+            m.start >= last_end,
+            "mentions sorted and disjoint: {input:?}"
+        );
         last_end = m.end;
         let entity = analysis.entities.get(m.entity);
         assert!(
@@ -119,9 +122,14 @@ fn check_entities(analysis: &Analysis, input: &str) {
     }
     for (id, e) in analysis.entities.iter().enumerate() {
         assert_eq!(e.id, id, "entity ids are their indices: {input:?}");
-        assert!(!e.mentions.is_empty() && e.salience > 0.0, "{e:?}: {input:?}");
         assert!(
-            e.mentions.iter().all(|&m| analysis.mentions.get(m).is_some_and(|m| m.entity == id)),
+            !e.mentions.is_empty() && e.salience > 0.0,
+            "{e:?}: {input:?}"
+        );
+        assert!(
+            e.mentions
+                .iter()
+                .all(|&m| analysis.mentions.get(m).is_some_and(|m| m.entity == id)),
             "entity {id} lists a mention of another: {input:?}"
         );
     }

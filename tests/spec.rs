@@ -173,7 +173,11 @@ fn check(case: &Case, analysis: &Analysis) -> Vec<String> {
                     .map(|m| m.explanation.clone())
                     .unwrap_or_else(|| "<no such mention>".into());
                 if !got.contains(words) {
-                    fail(key, &format!("{surface}: …{words}…"), format!("{surface}: {got}"));
+                    fail(
+                        key,
+                        &format!("{surface}: …{words}…"),
+                        format!("{surface}: {got}"),
+                    );
                 }
             }
             "same entity" => {

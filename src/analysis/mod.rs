@@ -349,7 +349,12 @@ fn recognize_entities(
         .iter()
         .flat_map(|p| p.sentences.iter().map(|s| s.start))
         .chain(layout.blocks.iter().map(|(_, span)| span.start))
-        .chain([layout.title, layout.byline, layout.dateline].into_iter().flatten().map(|s| s.start))
+        .chain(
+            [layout.title, layout.byline, layout.dateline]
+                .into_iter()
+                .flatten()
+                .map(|s| s.start),
+        )
         .chain(layout.headings.iter().map(|s| s.start))
         .collect();
     sentence_starts.sort_unstable();
@@ -379,7 +384,10 @@ fn recognize_entities(
         .map(|c| Span::new(c.start, c.end))
         .filter(|s| !s.is_empty())
         .collect();
-    let body: Vec<Span> = paragraphs.iter().map(|p| Span::new(p.start, p.end)).collect();
+    let body: Vec<Span> = paragraphs
+        .iter()
+        .map(|p| Span::new(p.start, p.end))
+        .collect();
     entities::recognize(
         text,
         &entities::Layout {

@@ -23,7 +23,11 @@ impl Places<'_> {
         if self.title.is_some_and(|t| t.start <= at && at < t.end) {
             return "the headline".into();
         }
-        match self.paragraphs.iter().position(|p| p.start <= at && at < p.end) {
+        match self
+            .paragraphs
+            .iter()
+            .position(|p| p.start <= at && at < p.end)
+        {
             Some(i) => format!("paragraph {}", i + 1),
             None => "the article".into(),
         }
@@ -35,7 +39,11 @@ impl Places<'_> {
         if self.title.is_some_and(|t| t.start <= at && at < t.end) {
             weight += 1.0;
         }
-        if self.paragraphs.first().is_some_and(|p| p.start <= at && at < p.end) {
+        if self
+            .paragraphs
+            .first()
+            .is_some_and(|p| p.start <= at && at < p.end)
+        {
             weight += 0.5;
         }
         weight
@@ -99,7 +107,8 @@ impl<'r> Evidence<'r> {
         for raw in raws {
             let surface = raw.span.slice(text);
             let words = name_words(surface);
-            if raw.label == EntityType::Person && raw.strength >= Strength::Weak && words.len() > 1 {
+            if raw.label == EntityType::Person && raw.strength >= Strength::Weak && words.len() > 1
+            {
                 for word in &words {
                     let longer = evidence
                         .person_word
@@ -136,8 +145,10 @@ impl<'r> Evidence<'r> {
         }
         let candidate = self.person_word.get(words.first()?)?;
         let full = name_words(candidate.span.slice(text));
-        (candidate.span != raw.span && full.len() > words.len() && words.iter().all(|w| full.contains(w)))
-            .then_some(*candidate)
+        (candidate.span != raw.span
+            && full.len() > words.len()
+            && words.iter().all(|w| full.contains(w)))
+        .then_some(*candidate)
     }
 }
 
@@ -189,17 +200,26 @@ pub fn settle(text: &str, raws: Vec<Raw>, places: &Places) -> Vec<Raw> {
                     .is_some_and(|gap| gap.trim() == "(")
                 && text.get(raw.span.end..).is_some_and(|r| r.starts_with(')'))
         });
-        let single = !surface.contains(' ') && surface.chars().next().is_some_and(char::is_uppercase);
+        let single =
+            !surface.contains(' ') && surface.chars().next().is_some_and(char::is_uppercase);
         let mut raw = raw.clone();
         if let Some(s) = defined_by {
             raw.label = s.label;
             raw.explanation = format!("the abbreviation given for \"{}\"", s.span.slice(text));
         } else if let Some(s) = evidence.by_surface.get(&normalise(surface)) {
             raw.label = s.label;
-            raw.explanation = format!("same as \"{}\" in {}", s.span.slice(text), places.describe(s.span.start));
+            raw.explanation = format!(
+                "same as \"{}\" in {}",
+                s.span.slice(text),
+                places.describe(s.span.start)
+            );
         } else if let Some(s) = evidence.person(text, &raw) {
             raw.label = EntityType::Person;
-            raw.explanation = format!("same as \"{}\" in {}", s.span.slice(text), places.describe(s.span.start));
+            raw.explanation = format!(
+                "same as \"{}\" in {}",
+                s.span.slice(text),
+                places.describe(s.span.start)
+            );
         } else if let Some(s) = evidence.org_initials.get(surface) {
             raw.label = EntityType::Org;
             raw.explanation = format!("the initials of \"{}\"", s.span.slice(text));
@@ -228,22 +248,26 @@ pub fn group(text: &str, raws: &[Raw], places: &Places) -> (Vec<Mention>, Vec<En
         let surface = raw.span.slice(text);
         let key = normalise(surface);
         let words = name_words(surface);
-        let found = by_key.get(&(raw.label, key.clone())).copied().or_else(|| match raw.label {
-            EntityType::Person => words
-                .first()
-                .and_then(|w| person_word.get(*w))
-                .copied()
-                .filter(|&e| {
-                    let full = name_words(&entities[e].name);
-                    words.iter().all(|w| full.contains(w)) || full.iter().all(|w| words.contains(w))
+        let found = by_key
+            .get(&(raw.label, key.clone()))
+            .copied()
+            .or_else(|| match raw.label {
+                EntityType::Person => words
+                    .first()
+                    .and_then(|w| person_word.get(*w))
+                    .copied()
+                    .filter(|&e| {
+                        let full = name_words(&entities[e].name);
+                        words.iter().all(|w| full.contains(w))
+                            || full.iter().all(|w| words.contains(w))
+                    }),
+                EntityType::Org => org_initials.get(surface).copied().or_else(|| {
+                    initials(surface)
+                        .iter()
+                        .find_map(|i| by_key.get(&(EntityType::Org, i.to_lowercase())).copied())
                 }),
-            EntityType::Org => org_initials.get(surface).copied().or_else(|| {
-                initials(surface)
-                    .iter()
-                    .find_map(|i| by_key.get(&(EntityType::Org, i.to_lowercase())).copied())
-            }),
-            _ => None,
-        });
+                _ => None,
+            });
         let index = found.unwrap_or_else(|| {
             entities.push(Entity {
                 id: entities.len(),

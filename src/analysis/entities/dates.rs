@@ -21,10 +21,37 @@ pub struct Found {
 }
 
 const NUMBER_WORDS: &[&str] = &[
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
-    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred",
-    "half", "several", "multi",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "hundred",
+    "half",
+    "several",
+    "multi",
 ];
 
 const DATE_UNITS: &[&str] = &[
@@ -35,9 +62,9 @@ const DATE_UNITS: &[&str] = &[
 /// Words before a bare number that make it a year: "in 2013", "since 1990".
 const YEAR_CUES: &[&str] = &[
     "in", "since", "by", "until", "till", "from", "of", "to", "before", "after", "during",
-    "between", "and", "through", "early", "late", "mid", "year", "around", "circa", "for",
-    "the", "’s", "'s", "fiscal", "season", "In", "Since", "By", "From", "Until", "Before",
-    "After", "During",
+    "between", "and", "through", "early", "late", "mid", "year", "around", "circa", "for", "the",
+    "’s", "'s", "fiscal", "season", "In", "Since", "By", "From", "Until", "Before", "After",
+    "During",
 ];
 
 const RELATIVE: &[&str] = &["last", "next", "past", "coming", "previous", "Last", "Next"];
@@ -75,7 +102,9 @@ fn day_number(word: &str) -> bool {
 fn year_number(word: &str) -> bool {
     word.len() == 4
         && word.chars().all(|c| c.is_ascii_digit())
-        && word.parse::<u32>().is_ok_and(|y| (1800..=2099).contains(&y))
+        && word
+            .parse::<u32>()
+            .is_ok_and(|y| (1800..=2099).contains(&y))
 }
 
 /// "2015-16", "2022-2023", "1990s", "2010s".
@@ -85,7 +114,8 @@ fn year_like(word: &str) -> bool {
     }
     match word.split_once(['-', '–']) {
         Some((a, b)) => {
-            year_number(a) && (year_number(b) || (b.len() == 2 && b.chars().all(|c| c.is_ascii_digit())))
+            year_number(a)
+                && (year_number(b) || (b.len() == 2 && b.chars().all(|c| c.is_ascii_digit())))
         }
         None => false,
     }
@@ -169,7 +199,22 @@ impl Scan<'_> {
         }
         // "May" the month, not the verb or the name: after a date cue only.
         let before = i.checked_sub(1).map(|b| self.word(b)).unwrap_or("");
-        matches!(before, "in" | "In" | "since" | "until" | "by" | "early" | "late" | "mid" | "of" | "from" | "next" | "last" | "this" | "through")
+        matches!(
+            before,
+            "in" | "In"
+                | "since"
+                | "until"
+                | "by"
+                | "early"
+                | "late"
+                | "mid"
+                | "of"
+                | "from"
+                | "next"
+                | "last"
+                | "this"
+                | "through"
+        )
     }
 }
 
@@ -199,7 +244,13 @@ pub fn find(text: &str, tokens: &[Token]) -> Vec<Found> {
                 } else {
                     format!("the month \"{word}\"")
                 };
-                Some(push(i, last, scan.span(i, last), EntityType::Date, explanation))
+                Some(push(
+                    i,
+                    last,
+                    scan.span(i, last),
+                    EntityType::Date,
+                    explanation,
+                ))
             } else {
                 None
             }
@@ -210,7 +261,9 @@ pub fn find(text: &str, tokens: &[Token]) -> Vec<Found> {
             let joined = scan.same_line(i) && scan.same_line(i + comma) && {
                 let w = scan.word(at);
                 (is_month(w) && is_capitalised(w) && scan.month_tail(at) > at)
-                    || (day_number(w) && is_month(scan.word(at + 1)) && is_capitalised(scan.word(at + 1)))
+                    || (day_number(w)
+                        && is_month(scan.word(at + 1))
+                        && is_capitalised(scan.word(at + 1)))
             };
             let last = if !joined {
                 i
@@ -221,7 +274,13 @@ pub fn find(text: &str, tokens: &[Token]) -> Vec<Found> {
             } else {
                 at + 1
             };
-            Some(push(i, last, scan.span(i, last), EntityType::Date, format!("the weekday \"{word}\"")))
+            Some(push(
+                i,
+                last,
+                scan.span(i, last),
+                EntityType::Date,
+                format!("the weekday \"{word}\""),
+            ))
         } else if kind == Some(TokenKind::Number) && day_number(word) && scan.same_line(i) && {
             // "26 March", "26 July 2022", "28 to 31 July", "the 25th of July 2022".
             let at = day_month_at(&scan, i);
@@ -238,32 +297,87 @@ pub fn find(text: &str, tokens: &[Token]) -> Vec<Found> {
             } else {
                 i
             };
-            Some(push(first, last, scan.span(first, last), EntityType::Date, "a day and month".into()))
+            Some(push(
+                first,
+                last,
+                scan.span(first, last),
+                EntityType::Date,
+                "a day and month".into(),
+            ))
         } else if kind == Some(TokenKind::Word) && is_duration(word) {
-            Some(push(i, i, scan.span(i, i), EntityType::Date, format!("\"{word}\" is a length of time")))
+            Some(push(
+                i,
+                i,
+                scan.span(i, i),
+                EntityType::Date,
+                format!("\"{word}\" is a length of time"),
+            ))
         } else if kind == Some(TokenKind::Word) && word.starts_with("mid-") {
             let rest = &word[4..];
             let start = tokens[i].span.start + 4;
             if (is_month(rest) && is_capitalised(rest)) || year_number(rest) || year_like(rest) {
-                let last = if is_month(rest) && year_number(scan.word(i + 1)) && scan.same_line(i) { i + 1 } else { i };
+                let last = if is_month(rest) && year_number(scan.word(i + 1)) && scan.same_line(i) {
+                    i + 1
+                } else {
+                    i
+                };
                 let end = scan.span(i, last).end;
-                Some(push(i, last, Span::new(start, end), EntityType::Date, format!("\"{rest}\" names a time")))
+                Some(push(
+                    i,
+                    last,
+                    Span::new(start, end),
+                    EntityType::Date,
+                    format!("\"{rest}\" names a time"),
+                ))
             } else {
                 None
             }
-        } else if kind == Some(TokenKind::Number) && (year_like(word) || (year_number(word) && year_position(&scan, i))) {
-            let what = if word.ends_with('s') { "a decade" } else { "a year" };
-            Some(push(i, i, scan.span(i, i), EntityType::Date, format!("\"{word}\" is {what}")))
-        } else if RELATIVE.contains(&word) && RELATIVE_UNITS.contains(&scan.word(i + 1)) && scan.same_line(i) {
-            Some(push(i, i + 1, scan.span(i, i + 1), EntityType::Date, "a time relative to the article's date".into()))
+        } else if kind == Some(TokenKind::Number)
+            && (year_like(word) || (year_number(word) && year_position(&scan, i)))
+        {
+            let what = if word.ends_with('s') {
+                "a decade"
+            } else {
+                "a year"
+            };
+            Some(push(
+                i,
+                i,
+                scan.span(i, i),
+                EntityType::Date,
+                format!("\"{word}\" is {what}"),
+            ))
+        } else if RELATIVE.contains(&word)
+            && RELATIVE_UNITS.contains(&scan.word(i + 1))
+            && scan.same_line(i)
+        {
+            Some(push(
+                i,
+                i + 1,
+                scan.span(i, i + 1),
+                EntityType::Date,
+                "a time relative to the article's date".into(),
+            ))
         } else if kind == Some(TokenKind::Number) {
-            numeric(&scan, i).map(|(last, label, why)| push(i, last, scan.span(i, last), label, why))
-        } else if matches!(word, "$" | "€" | "£" | "US$") && scan.kind(i + 1) == Some(TokenKind::Number) {
+            numeric(&scan, i)
+                .map(|(last, label, why)| push(i, last, scan.span(i, last), label, why))
+        } else if matches!(word, "$" | "€" | "£" | "US$")
+            && scan.kind(i + 1) == Some(TokenKind::Number)
+        {
             let mut last = i + 1;
-            if matches!(scan.word(last + 1), "million" | "billion" | "trillion" | "m" | "bn") {
+            if matches!(
+                scan.word(last + 1),
+                "million" | "billion" | "trillion" | "m" | "bn"
+            ) {
                 last += 1;
             }
-            Some(push(i, last, scan.span(i, last), EntityType::Money, "a currency sign before a number".into()))
+            Some(push(
+                i,
+                last,
+                scan.span(i, last),
+                EntityType::Money,
+                "a currency sign before a number".into(),
+            ))
         } else {
             None
         };
@@ -281,7 +395,8 @@ fn day_month_at(scan: &Scan, i: usize) -> Option<usize> {
     if scan.word(i + 1) == "of" && month(i + 2) && scan.same_line(i + 1) {
         return Some(i + 2);
     }
-    let range = matches!(scan.word(i + 1), "to" | "-" | "–" | "and") && day_number(scan.word(i + 2));
+    let range =
+        matches!(scan.word(i + 1), "to" | "-" | "–" | "and") && day_number(scan.word(i + 2));
     (range && month(i + 3) && scan.same_line(i + 1) && scan.same_line(i + 2)).then_some(i + 3)
 }
 
@@ -302,14 +417,29 @@ fn year_position(scan: &Scan, i: usize) -> bool {
 fn numeric(scan: &Scan, i: usize) -> Option<(usize, EntityType, String)> {
     let next = scan.word(i + 1);
     match next {
-        "%" => Some((i + 1, EntityType::Percent, "a number with a percent sign".into())),
-        "percent" => Some((i + 1, EntityType::Percent, "a number with \"percent\"".into())),
-        "per" if scan.word(i + 2) == "cent" => {
-            Some((i + 2, EntityType::Percent, "a number with \"per cent\"".into()))
-        }
-        ":" if scan.kind(i + 2) == Some(TokenKind::Number) && scan.tokens.get(i + 2).is_some_and(|t| t.attached) => {
+        "%" => Some((
+            i + 1,
+            EntityType::Percent,
+            "a number with a percent sign".into(),
+        )),
+        "percent" => Some((
+            i + 1,
+            EntityType::Percent,
+            "a number with \"percent\"".into(),
+        )),
+        "per" if scan.word(i + 2) == "cent" => Some((
+            i + 2,
+            EntityType::Percent,
+            "a number with \"per cent\"".into(),
+        )),
+        ":" if scan.kind(i + 2) == Some(TokenKind::Number)
+            && scan.tokens.get(i + 2).is_some_and(|t| t.attached) =>
+        {
             let mut last = i + 2;
-            if matches!(scan.word(i + 3), "a.m" | "p.m" | "am" | "pm" | "GMT" | "UTC") {
+            if matches!(
+                scan.word(i + 3),
+                "a.m" | "p.m" | "am" | "pm" | "GMT" | "UTC"
+            ) {
                 last = i + 3;
                 if scan.word(last + 1) == "." {
                     last += 1;
@@ -337,17 +467,53 @@ mod tests {
     fn patterns() {
         use EntityType::*;
         for (text, expected) in [
-            ("(AP, Reuters, March 12-15; AFP, March 14, 16).", vec![("March 12-15", Date), ("March 14, 16", Date)]),
-            ("a four-day visit last week", vec![("four-day", Date), ("last week", Date)]),
-            ("on 26 July 2022 and July 26, 2022", vec![("26 July 2022", Date), ("July 26, 2022", Date)]),
-            ("in mid-December 2013 and the 1990s", vec![("December 2013", Date), ("1990s", Date)]),
+            (
+                "(AP, Reuters, March 12-15; AFP, March 14, 16).",
+                vec![("March 12-15", Date), ("March 14, 16", Date)],
+            ),
+            (
+                "a four-day visit last week",
+                vec![("four-day", Date), ("last week", Date)],
+            ),
+            (
+                "on 26 July 2022 and July 26, 2022",
+                vec![("26 July 2022", Date), ("July 26, 2022", Date)],
+            ),
+            (
+                "in mid-December 2013 and the 1990s",
+                vec![("December 2013", Date), ("1990s", Date)],
+            ),
             ("2000 people came in 2015-16", vec![("2015-16", Date)]),
-            ("a 40 percent rise, 3% and $5 million at 10:30", vec![("40 percent", Percent), ("3%", Percent), ("$5 million", Money), ("10:30", Time)]),
-            ("You may go. In May we met on Monday.", vec![("May", Date), ("Monday", Date)]),
-            ("on Monday, July 18, 2022 and Friday 22 July", vec![("Monday, July 18, 2022", Date), ("Friday 22 July", Date)]),
-            ("from July 6 to 16 and 28 to 31 July, on the 25th of July 2022", vec![("July 6 to 16", Date), ("28 to 31 July", Date), ("the 25th of July 2022", Date)]),
+            (
+                "a 40 percent rise, 3% and $5 million at 10:30",
+                vec![
+                    ("40 percent", Percent),
+                    ("3%", Percent),
+                    ("$5 million", Money),
+                    ("10:30", Time),
+                ],
+            ),
+            (
+                "You may go. In May we met on Monday.",
+                vec![("May", Date), ("Monday", Date)],
+            ),
+            (
+                "on Monday, July 18, 2022 and Friday 22 July",
+                vec![("Monday, July 18, 2022", Date), ("Friday 22 July", Date)],
+            ),
+            (
+                "from July 6 to 16 and 28 to 31 July, on the 25th of July 2022",
+                vec![
+                    ("July 6 to 16", Date),
+                    ("28 to 31 July", Date),
+                    ("the 25th of July 2022", Date),
+                ],
+            ),
         ] {
-            let expected: Vec<(String, EntityType)> = expected.into_iter().map(|(s, l)| (s.to_string(), l)).collect();
+            let expected: Vec<(String, EntityType)> = expected
+                .into_iter()
+                .map(|(s, l)| (s.to_string(), l))
+                .collect();
             assert_eq!(dates(text), expected, "{text}");
         }
     }

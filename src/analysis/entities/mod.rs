@@ -48,7 +48,10 @@ pub fn recognize(text: &str, layout: &Layout) -> (Vec<Mention>, Vec<Entity>) {
     }
     for &span in layout.cited_sources {
         // A date standing where an outlet would is already a date.
-        if found.iter().any(|f| f.span.start < span.end && span.start < f.span.end) {
+        if found
+            .iter()
+            .any(|f| f.span.start < span.end && span.start < f.span.end)
+        {
             continue;
         }
         forced.push(Raw {

@@ -8,12 +8,14 @@
 //! settled later, against the rest of the document (see `coreference`).
 
 use super::dates::Found;
-use super::PlaceKind;
-use crate::analysis::gazetteer::Gazetteer;
 use super::lexicons::Lexicons;
 use super::tokens::{is_all_caps, is_capitalised, Token, TokenKind};
 use super::EntityType;
+use super::PlaceKind;
+use crate::analysis::gazetteer::Gazetteer;
 use crate::analysis::Span;
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
 
 /// How sure the typing is: a weak or unknown mention may be retyped by a strong one elsewhere.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -50,12 +52,36 @@ pub struct Context {
 
 /// Words that are names only as part of a longer one ("West Bengal", not "the West" alone).
 const NEVER_ALONE: &[&str] = &[
-    "North", "South", "East", "West", "Eastern", "Western", "Northern", "Southern", "Central",
-    "Republic", "Centre", "Center", "Independence", "Commonwealth", "Kindergarten", "Olympic",
-    "Northeast", "Northwest", "Southeast", "Southwest", "Upper", "Lower", "Greater", "Old", "New",
+    "North",
+    "South",
+    "East",
+    "West",
+    "Eastern",
+    "Western",
+    "Northern",
+    "Southern",
+    "Central",
+    "Republic",
+    "Centre",
+    "Center",
+    "Independence",
+    "Commonwealth",
+    "Kindergarten",
+    "Olympic",
+    "Northeast",
+    "Northwest",
+    "Southeast",
+    "Southwest",
+    "Upper",
+    "Lower",
+    "Greater",
+    "Old",
+    "New",
 ];
 /// Lower-case prefixes joined to a name by a hyphen: "ex-FARC", "pro-Russian", "anti-American".
-const NAME_PREFIXES: &[&str] = &["ex-", "pro-", "anti-", "non-", "post-", "pre-", "neo-", "pan-", "trans-", "inter-"];
+const NAME_PREFIXES: &[&str] = &[
+    "ex-", "pro-", "anti-", "non-", "post-", "pre-", "neo-", "pan-", "trans-", "inter-",
+];
 /// Lower-case words that may join the capitalised words of one name.
 const PARTICLES: &[&str] = &[
     "al", "el", "bin", "ibn", "bint", "de", "del", "della", "der", "den", "di", "da", "do", "dos",
@@ -65,8 +91,17 @@ const PARTICLES: &[&str] = &[
 const INSTITUTION_LINKS: &[&str] = &["of", "for", "on", "and", "&", "the"];
 /// Institution words that name an organisation even alone ("Parliament", "Cabinet").
 const STANDALONE_ORGS: &[&str] = &[
-    "Parliament", "Cabinet", "Congress", "Senate", "Duma", "Knesset", "Politburo", "Assembly",
-    "Legislature", "Bundestag", "Majlis",
+    "Parliament",
+    "Cabinet",
+    "Congress",
+    "Senate",
+    "Duma",
+    "Knesset",
+    "Politburo",
+    "Assembly",
+    "Legislature",
+    "Bundestag",
+    "Majlis",
 ];
 /// Abbreviations whose stop stays inside a name ("St. Petersburg", "Mr. Ging").
 const ABBREVIATIONS: &[&str] = &[
@@ -79,20 +114,58 @@ const PLACE_PREFIXES: &[&str] = &[
     "Ciudad", "Puerto", "Port", "Lake", "Mount", "Cape", "Sainte", "Ste",
 ];
 /// Words before a name that say it is a place.
-const PLACE_CUES: &[&str] = &["in", "at", "near", "outside", "from", "across", "into", "In", "At", "From"];
+const PLACE_CUES: &[&str] = &[
+    "in", "at", "near", "outside", "from", "across", "into", "In", "At", "From",
+];
 /// Common nouns for places that, before "of", introduce one ("the city of Kazan").
 const PLACE_NOUNS: &[&str] = &[
-    "city", "town", "village", "republic", "province", "region", "state", "capital", "island",
-    "district", "county", "port", "area", "suburb", "governorate", "municipality", "island",
-    "prefecture", "kingdom", "emirate",
+    "city",
+    "town",
+    "village",
+    "republic",
+    "province",
+    "region",
+    "state",
+    "capital",
+    "island",
+    "district",
+    "county",
+    "port",
+    "area",
+    "suburb",
+    "governorate",
+    "municipality",
+    "island",
+    "prefecture",
+    "kingdom",
+    "emirate",
 ];
 /// Verbs after a name that say it is a person.
 const SPEECH_VERBS: &[&str] = &[
-    "said", "says", "told", "added", "stated", "explained", "noted", "argued", "wrote", "asked",
-    "replied", "insisted", "warned", "believes", "thinks", "claimed", "recalled", "admitted",
+    "said",
+    "says",
+    "told",
+    "added",
+    "stated",
+    "explained",
+    "noted",
+    "argued",
+    "wrote",
+    "asked",
+    "replied",
+    "insisted",
+    "warned",
+    "believes",
+    "thinks",
+    "claimed",
+    "recalled",
+    "admitted",
 ];
 /// Lower-case nouns that end an organisation's name ("Izhorsk plant", "National Union party").
-const ORG_NOUNS: &[&str] = &["plant", "factory", "party", "company", "group", "firm", "movement", "shipyard", "refinery", "mill"];
+const ORG_NOUNS: &[&str] = &[
+    "plant", "factory", "party", "company", "group", "firm", "movement", "shipyard", "refinery",
+    "mill",
+];
 
 pub struct Recognizer<'a> {
     text: &'a str,
@@ -103,8 +176,11 @@ pub struct Recognizer<'a> {
     initial: Vec<bool>,
     title_case: Vec<bool>,
     skipped: Vec<bool>,
-    /// Every word the article writes in lower case, sorted.
-    lowercase_words: Vec<String>,
+    /// Every word the article writes in lower case.
+    lowercase_words: HashSet<&'a str>,
+    /// Lexicon answers per surface: names repeat, and each lookup folds and searches.
+    known_cache: RefCell<HashMap<&'a str, Option<(EntityType, String)>>>,
+    place_cache: RefCell<HashMap<(&'a str, bool), Option<String>>>,
     out: Vec<Raw>,
 }
 
@@ -117,9 +193,16 @@ impl<'a> Recognizer<'a> {
                 *u = true;
             }
         }
-        let within = |spans: &[Span], t: &Token| spans.iter().any(|s| s.start <= t.span.start && t.span.end <= s.end);
+        let within = |spans: &[Span], t: &Token| {
+            spans
+                .iter()
+                .any(|s| s.start <= t.span.start && t.span.end <= s.end)
+        };
         let forced: Vec<Span> = context.forced.iter().map(|r| r.span).collect();
-        let skipped: Vec<bool> = tokens.iter().map(|t| within(&context.skip, t) || within(&forced, t)).collect();
+        let skipped: Vec<bool> = tokens
+            .iter()
+            .map(|t| within(&context.skip, t) || within(&forced, t))
+            .collect();
         let mut initial = vec![false; tokens.len()];
         let mut starts = context.sentence_starts.iter().peekable();
         for (i, t) in tokens.iter().enumerate() {
@@ -136,17 +219,16 @@ impl<'a> Recognizer<'a> {
             initial[i] = t.line_start || at_start || after_break;
         }
         let title_case = title_case_lines(text, tokens);
-        let mut lowercase_words: Vec<String> = tokens
+        let lowercase_words: HashSet<&str> = tokens
             .iter()
             .filter(|t| t.kind == TokenKind::Word)
             .map(|t| t.text(text))
             .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
-            .map(str::to_string)
             .collect();
-        lowercase_words.sort_unstable();
-        lowercase_words.dedup();
         Recognizer {
             lowercase_words,
+            known_cache: RefCell::default(),
+            place_cache: RefCell::default(),
             text,
             tokens,
             lex,
@@ -182,9 +264,11 @@ impl<'a> Recognizer<'a> {
         }
         let w = t.text(self.text);
         is_capitalised(w)
-            || ["al-", "el-", "ad-", "as-", "ash-", "an-", "ar-", "at-", "az-"]
-                .iter()
-                .any(|p| w.strip_prefix(p).is_some_and(is_capitalised))
+            || [
+                "al-", "el-", "ad-", "as-", "ash-", "an-", "ar-", "at-", "az-",
+            ]
+            .iter()
+            .any(|p| w.strip_prefix(p).is_some_and(is_capitalised))
     }
 
     /// Token `i + 1` follows token `i` on the same line with only spaces between.
@@ -195,7 +279,9 @@ impl<'a> Recognizer<'a> {
     fn has_keyword(&self, first: usize, last: usize) -> bool {
         (first..=last).any(|k| {
             let w = self.word(k);
-            self.lex.org_words.contains(w) || self.lex.place_words.contains(w) || self.lex.misc_words.contains(w)
+            self.lex.org_words.contains(w)
+                || self.lex.place_words.contains(w)
+                || self.lex.misc_words.contains(w)
         })
     }
 
@@ -219,13 +305,16 @@ impl<'a> Recognizer<'a> {
                 continue;
             }
             let institution = (INSTITUTION_LINKS.contains(&w) && self.has_keyword(i, j))
-                || (w == "of" && self.lex.is_core_title(self.word(j)) && self.lex.is_title_word(self.word(n + 1)));
+                || (w == "of"
+                    && self.lex.is_core_title(self.word(j))
+                    && self.lex.is_title_word(self.word(n + 1)));
             if (PARTICLES.contains(&w) || institution) && self.adjacent(n) && !self.used[n] {
                 if self.name_word(n + 1) {
                     j = n + 1;
                     continue;
                 }
-                let through_the = institution && matches!(w, "of" | "for" | "on") && self.word(n + 1) == "the";
+                let through_the =
+                    institution && matches!(w, "of" | "for" | "on") && self.word(n + 1) == "the";
                 if through_the && self.adjacent(n + 1) && self.name_word(n + 2) {
                     j = n + 2;
                     continue;
@@ -258,7 +347,11 @@ impl<'a> Recognizer<'a> {
     /// "ex-FARC", "pro-Russian": the name after a lower-case prefix, typed by the lexicons or,
     /// for an acronym, as an organisation.
     fn prefixed_name(&mut self, i: usize) {
-        let Some(token) = self.tokens.get(i).filter(|t| t.kind == TokenKind::Word && !self.used[i] && !self.skipped[i]) else {
+        let Some(token) = self
+            .tokens
+            .get(i)
+            .filter(|t| t.kind == TokenKind::Word && !self.used[i] && !self.skipped[i])
+        else {
             return;
         };
         let word = token.text(self.text);
@@ -276,12 +369,30 @@ impl<'a> Recognizer<'a> {
         if let Some((label, why)) = typed {
             let span = Span::new(token.span.start + prefix.len(), token.span.end);
             let in_title_case = self.title_case.get(i).copied().unwrap_or(false);
-            let strength = if label == EntityType::Org { Strength::Weak } else { Strength::Strong };
-            self.out.push(Raw { span, label, explanation: why, strength, role: None, in_title_case });
+            let strength = if label == EntityType::Org {
+                Strength::Weak
+            } else {
+                Strength::Strong
+            };
+            self.out.push(Raw {
+                span,
+                label,
+                explanation: why,
+                strength,
+                role: None,
+                in_title_case,
+            });
         }
     }
 
-    fn push(&mut self, first: usize, last: usize, label: EntityType, strength: Strength, explanation: String) {
+    fn push(
+        &mut self,
+        first: usize,
+        last: usize,
+        label: EntityType,
+        strength: Strength,
+        explanation: String,
+    ) {
         let in_title_case = self.title_case.get(first).copied().unwrap_or(false);
         self.out.push(Raw {
             span: self.span(first, last),
@@ -319,7 +430,16 @@ impl<'a> Recognizer<'a> {
     }
 
     /// A name the lexicons know as a whole.
-    fn known(&self, s: &str) -> Option<(EntityType, String)> {
+    fn known(&self, s: &'a str) -> Option<(EntityType, String)> {
+        if let Some(answer) = self.known_cache.borrow().get(s) {
+            return answer.clone();
+        }
+        let answer = self.known_uncached(s);
+        self.known_cache.borrow_mut().insert(s, answer.clone());
+        answer
+    }
+
+    fn known_uncached(&self, s: &'a str) -> Option<(EntityType, String)> {
         if let Some(kind) = self.lex.organisations.get(s) {
             let what = match kind {
                 "outlet" => "news outlet",
@@ -332,7 +452,10 @@ impl<'a> Recognizer<'a> {
             return Some((EntityType::Norp, format!("\"{s}\" is {what}")));
         }
         if self.lex.places.contains(s) {
-            return Some((EntityType::Loc, format!("\"{s}\" is a country, capital or province")));
+            return Some((
+                EntityType::Loc,
+                format!("\"{s}\" is a country, capital or province"),
+            ));
         }
         if let Some(why) = self.gazetteer_place(s, true) {
             return Some((EntityType::Loc, why));
@@ -343,12 +466,17 @@ impl<'a> Recognizer<'a> {
                 .split(' ')
                 .map(|w| {
                     let mut cs = w.chars();
-                    cs.next().map(|c| c.to_string() + &cs.as_str().to_lowercase()).unwrap_or_default()
+                    cs.next()
+                        .map(|c| c.to_string() + &cs.as_str().to_lowercase())
+                        .unwrap_or_default()
                 })
                 .collect::<Vec<_>>()
                 .join(" ");
             if self.lex.places.contains(&title) {
-                return Some((EntityType::Loc, format!("\"{title}\" is a country, capital or province")));
+                return Some((
+                    EntityType::Loc,
+                    format!("\"{title}\" is a country, capital or province"),
+                ));
             }
         }
         // "Russian-Iranian": every part a nationality.
@@ -361,12 +489,32 @@ impl<'a> Recognizer<'a> {
     /// A place the gazetteer knows by this name. `strong_only` asks for a country, region or
     /// large city whose name is not also a person's name or a word the article writes in lower
     /// case; otherwise any place will do.
-    fn gazetteer_place(&self, s: &str, strong_only: bool) -> Option<String> {
+    fn gazetteer_place(&self, s: &'a str, strong_only: bool) -> Option<String> {
+        if let Some(answer) = self.place_cache.borrow().get(&(s, strong_only)) {
+            return answer.clone();
+        }
+        let answer = self.gazetteer_place_uncached(s, strong_only);
+        self.place_cache
+            .borrow_mut()
+            .insert((s, strong_only), answer.clone());
+        answer
+    }
+
+    fn gazetteer_place_uncached(&self, s: &'a str, strong_only: bool) -> Option<String> {
         let single = !s.contains(' ');
-        if single && (self.lex.stopwords.contains(s) || NEVER_ALONE.contains(&s) || self.lex.is_title_word(s) || self.lex.org_words.contains(s) || self.lex.misc_words.contains(s)) {
+        if single
+            && (self.lex.stopwords.contains(s)
+                || NEVER_ALONE.contains(&s)
+                || self.lex.is_title_word(s)
+                || self.lex.org_words.contains(s)
+                || self.lex.misc_words.contains(s))
+        {
             return None;
         }
-        if s.chars().count() < 3 || (is_all_caps(s) && s.chars().count() <= 3) || s.starts_with("The ") {
+        if s.chars().count() < 3
+            || (is_all_caps(s) && s.chars().count() <= 3)
+            || s.starts_with("The ")
+        {
             return None;
         }
         let gazetteer = Gazetteer::embedded();
@@ -381,9 +529,14 @@ impl<'a> Recognizer<'a> {
         })?;
         let kind = gazetteer.kind(best.place);
         let population = gazetteer.population(best.place);
-        let big = matches!(kind, PlaceKind::Continent | PlaceKind::Region | PlaceKind::Country | PlaceKind::Admin1)
-            || (population >= 200_000 && !best.alternate);
-        let region = matches!(kind, PlaceKind::Continent | PlaceKind::Region | PlaceKind::Country | PlaceKind::Admin1);
+        let big = matches!(
+            kind,
+            PlaceKind::Continent | PlaceKind::Region | PlaceKind::Country | PlaceKind::Admin1
+        ) || (population >= 200_000 && !best.alternate);
+        let region = matches!(
+            kind,
+            PlaceKind::Continent | PlaceKind::Region | PlaceKind::Country | PlaceKind::Admin1
+        );
         let personal = single
             && !(region || population >= 1_000_000)
             && (self.lex.given_names.contains(s) || self.lex.surnames.contains(s));
@@ -400,7 +553,10 @@ impl<'a> Recognizer<'a> {
             PlaceKind::Facility => "a facility",
             PlaceKind::Feature => "a natural feature",
         };
-        let country = gazetteer.country_of(best.place).filter(|c| *c != best.place).map(|c| gazetteer.name(c));
+        let country = gazetteer
+            .country_of(best.place)
+            .filter(|c| *c != best.place)
+            .map(|c| gazetteer.name(c));
         Some(match country {
             Some(country) => format!("\"{s}\" is {what} in {country} in the gazetteer"),
             None => format!("\"{s}\" is {what} in the gazetteer"),
@@ -408,7 +564,8 @@ impl<'a> Recognizer<'a> {
     }
 
     fn has_common_word_text(&self, s: &str) -> bool {
-        s.split_whitespace().any(|w| w.len() > 2 && self.lowercase_words.binary_search(&w.to_lowercase()).is_ok())
+        s.split_whitespace()
+            .any(|w| w.len() > 2 && self.lowercase_words.contains(w.to_lowercase().as_str()))
     }
 
     fn classify(&mut self, i: usize, j: usize) {
@@ -427,7 +584,13 @@ impl<'a> Recognizer<'a> {
                 "NORP" => EntityType::Norp,
                 _ => return,
             };
-            return self.push(i, j, label, Strength::Strong, format!("\"{whole}\" is a common abbreviation"));
+            return self.push(
+                i,
+                j,
+                label,
+                Strength::Strong,
+                format!("\"{whole}\" is a common abbreviation"),
+            );
         }
         if let Some((label, why)) = self.known(whole) {
             return self.push(i, j, label, Strength::Strong, why);
@@ -447,7 +610,10 @@ impl<'a> Recognizer<'a> {
         // President", "BBMP Chief Commissioner".
         let mut role_start = None;
         while a < j {
-            let Some(k) = (a..j).rev().find(|&k| self.known(self.words(a, k)).is_some()) else {
+            let Some(k) = (a..j)
+                .rev()
+                .find(|&k| self.known(self.words(a, k)).is_some())
+            else {
                 break;
             };
             let Some((label, why)) = self.known(self.words(a, k)) else {
@@ -465,8 +631,14 @@ impl<'a> Recognizer<'a> {
             a = k + 1;
         }
         // A title inside the name splits it: "National Intelligence Service Director Kim".
-        if let Some(t) = (a + 1..j).find(|&t| self.lex.is_core_title(self.word(t)) && self.title_then_name(t, j).is_some()) {
-            let start = (a..t).rev().take_while(|&k| self.lex.is_title_word(self.word(k))).last().unwrap_or(t);
+        if let Some(t) = (a + 1..j)
+            .find(|&t| self.lex.is_core_title(self.word(t)) && self.title_then_name(t, j).is_some())
+        {
+            let start = (a..t)
+                .rev()
+                .take_while(|&k| self.lex.is_title_word(self.word(k)))
+                .last()
+                .unwrap_or(t);
             if start > a {
                 let left_end = (a..start).rev().find(|&k| self.name_word(k)).unwrap_or(a);
                 self.classify(a, left_end);
@@ -474,7 +646,10 @@ impl<'a> Recognizer<'a> {
             }
         }
         if let Some(r) = self.title_then_name(a, j) {
-            let core = (a..r).rev().find(|&k| self.lex.is_title_word(self.word(k))).unwrap_or(a);
+            let core = (a..r)
+                .rev()
+                .find(|&k| self.lex.is_title_word(self.word(k)))
+                .unwrap_or(a);
             let role = self.words(role_start.unwrap_or(a), core).to_string();
             let title = self.words(a, core).to_string();
             return self.push_person(r, j, format!("title \"{title}\" precedes"), Some(role));
@@ -494,12 +669,24 @@ impl<'a> Recognizer<'a> {
         let first = self.word(a);
         let last = self.word(j);
         let before = a.checked_sub(1).map(|b| self.word(b)).unwrap_or("");
-        if a == i && j - a <= 3 && self.lex.role_nouns.contains(before) && self.adjacent(a - 1) && !is_all_caps(s) && !self.has_common_word(a, j) {
+        if a == i
+            && j - a <= 3
+            && self.lex.role_nouns.contains(before)
+            && self.adjacent(a - 1)
+            && !is_all_caps(s)
+            && !self.has_common_word(a, j)
+        {
             let why = format!("\"{before}\" precedes");
             return self.push_person(a, j, why, Some(before.to_string()));
         }
         if j > a && PLACE_PREFIXES.contains(&first) {
-            return self.push(a, j, EntityType::Loc, Strength::Strong, format!("\"{first}\" begins a place name"));
+            return self.push(
+                a,
+                j,
+                EntityType::Loc,
+                Strength::Strong,
+                format!("\"{first}\" begins a place name"),
+            );
         }
         if j > a && j - a <= 4 && !self.has_common_word(a + 1, j) {
             if self.lex.given_names.contains(first) && !self.lex.places.contains(first) {
@@ -508,8 +695,17 @@ impl<'a> Recognizer<'a> {
             if first.chars().count() == 1 && is_capitalised(first) {
                 return self.push_person(a, j, "begins with an initial".into(), None);
             }
-            if self.lex.surnames.contains(last) && !self.lex.places.contains(last) && !self.initial[a] {
-                return self.push(a, j, EntityType::Person, Strength::Weak, format!("\"{last}\" is a surname"));
+            if self.lex.surnames.contains(last)
+                && !self.lex.places.contains(last)
+                && !self.initial[a]
+            {
+                return self.push(
+                    a,
+                    j,
+                    EntityType::Person,
+                    Strength::Weak,
+                    format!("\"{last}\" is a surname"),
+                );
             }
         }
         self.by_context(a, j);
@@ -523,7 +719,9 @@ impl<'a> Recognizer<'a> {
             let w = self.word(k);
             if self.lex.is_title_word(w) {
                 core |= self.lex.is_core_title(w);
-            } else if !(k > a && (w == "." || (w == "of" && self.lex.is_title_word(self.word(k + 1))))) {
+            } else if !(k > a
+                && (w == "." || (w == "of" && self.lex.is_title_word(self.word(k + 1)))))
+            {
                 break;
             }
             k += 1;
@@ -541,7 +739,7 @@ impl<'a> Recognizer<'a> {
     fn has_common_word(&self, first: usize, last: usize) -> bool {
         (first..=last).any(|k| {
             let w = self.word(k);
-            w.len() > 2 && self.lowercase_words.binary_search(&w.to_lowercase()).is_ok()
+            w.len() > 2 && self.lowercase_words.contains(w.to_lowercase().as_str())
         })
     }
 
@@ -564,7 +762,10 @@ impl<'a> Recognizer<'a> {
                     return None;
                 }
                 let place = if k == head_end { "ends" } else { "is part of" };
-                return Some((EntityType::Org, format!("\"{w}\" {place} the name of {what}")));
+                return Some((
+                    EntityType::Org,
+                    format!("\"{w}\" {place} the name of {what}"),
+                ));
             }
             if let Some(what) = self.lex.place_words.get(w) {
                 if k == a && k == j {
@@ -588,44 +789,94 @@ impl<'a> Recognizer<'a> {
         let after = self.word(j + 1);
         let s = self.words(a, j);
         let single = a == j;
-        if let Some(noun) = ORG_NOUNS.iter().find(|n| **n == after).filter(|_| self.adjacent(j)) {
+        if let Some(noun) = ORG_NOUNS
+            .iter()
+            .find(|n| **n == after)
+            .filter(|_| self.adjacent(j))
+        {
             let why = format!("\"{noun}\" follows the name");
             self.push(a, j + 1, EntityType::Org, Strength::Weak, why);
             return;
         }
         if before == "of" && PLACE_NOUNS.contains(&before2) {
-            return self.push(a, j, EntityType::Loc, Strength::Strong, format!("\"{before2} of\" precedes"));
+            return self.push(
+                a,
+                j,
+                EntityType::Loc,
+                Strength::Strong,
+                format!("\"{before2} of\" precedes"),
+            );
         }
-        let acronym = is_all_caps(s) && single && s.chars().filter(|c| c.is_alphabetic()).count() <= 6;
+        let acronym =
+            is_all_caps(s) && single && s.chars().filter(|c| c.is_alphabetic()).count() <= 6;
         if !self.initial[a] || !single {
-            if let Some(why) = self.gazetteer_place(s, false).filter(|_| !self.lex.given_names.contains(self.word(a))) {
+            if let Some(why) = self
+                .gazetteer_place(s, false)
+                .filter(|_| !self.lex.given_names.contains(self.word(a)))
+            {
                 return self.push(a, j, EntityType::Loc, Strength::Weak, why);
             }
         }
         let name_like = !self.has_common_word(a, j) && !s.ends_with("ies");
-        if !acronym && name_like && (SPEECH_VERBS.contains(&after) || (after == "," && self.word(j + 2) == "who")) {
-            return self.push(a, j, EntityType::Person, Strength::Weak, format!("\"{after}\" follows"));
+        if !acronym
+            && name_like
+            && (SPEECH_VERBS.contains(&after) || (after == "," && self.word(j + 2) == "who"))
+        {
+            return self.push(
+                a,
+                j,
+                EntityType::Person,
+                Strength::Weak,
+                format!("\"{after}\" follows"),
+            );
         }
         if !acronym && SPEECH_VERBS.contains(&before) && matches!(after, "." | "," | "") {
-            return self.push(a, j, EntityType::Person, Strength::Weak, format!("\"{before}\" precedes"));
+            return self.push(
+                a,
+                j,
+                EntityType::Person,
+                Strength::Weak,
+                format!("\"{before}\" precedes"),
+            );
         }
         let place_after_comma = after == "," && {
             let next = self.word(j + 2);
-            is_capitalised(next) && (self.lex.places.contains(next) || self.gazetteer_place(next, true).is_some())
+            is_capitalised(next)
+                && (self.lex.places.contains(next) || self.gazetteer_place(next, true).is_some())
         };
         if place_after_comma && self.gazetteer_place(s, false).is_some() {
             let next = self.word(j + 2);
-            return self.push(a, j, EntityType::Loc, Strength::Weak, format!("a place before \"{next}\""));
+            return self.push(
+                a,
+                j,
+                EntityType::Loc,
+                Strength::Weak,
+                format!("a place before \"{next}\""),
+            );
         }
         let strong_cue = matches!(before, "in" | "near" | "outside" | "In");
-        if PLACE_CUES.contains(&before) && (strong_cue || !self.lex.given_names.contains(self.word(a))) {
-            return self.push(a, j, EntityType::Loc, Strength::Weak, format!("\"{before}\" precedes"));
+        if PLACE_CUES.contains(&before)
+            && (strong_cue || !self.lex.given_names.contains(self.word(a)))
+        {
+            return self.push(
+                a,
+                j,
+                EntityType::Loc,
+                Strength::Weak,
+                format!("\"{before}\" precedes"),
+            );
         }
         if acronym {
             return self.push(a, j, EntityType::Org, Strength::Weak, "an acronym".into());
         }
         if single && (self.lex.surnames.contains(s) || self.lex.given_names.contains(s)) {
-            return self.push(a, j, EntityType::Person, Strength::Unknown, format!("\"{s}\" is a personal name"));
+            return self.push(
+                a,
+                j,
+                EntityType::Person,
+                Strength::Unknown,
+                format!("\"{s}\" is a personal name"),
+            );
         }
         if self.initial[a] && single {
             self.push(a, j, EntityType::Misc, Strength::Unknown, String::new());

@@ -141,10 +141,15 @@ fn word_end(text: &str, start: usize) -> usize {
             continue;
         }
         let joins = match c {
-            '-' => prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric),
+            '-' => {
+                prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric)
+            }
             '\'' | '’' => {
-                let possessive = matches!(next, Some('s')) && after_next.is_none_or(|a| !a.is_alphanumeric());
-                prev.is_some_and(char::is_alphabetic) && next.is_some_and(char::is_alphabetic) && !possessive
+                let possessive =
+                    matches!(next, Some('s')) && after_next.is_none_or(|a| !a.is_alphanumeric());
+                prev.is_some_and(char::is_alphabetic)
+                    && next.is_some_and(char::is_alphabetic)
+                    && !possessive
             }
             '.' | ',' => {
                 prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit())
@@ -160,8 +165,7 @@ fn word_end(text: &str, start: usize) -> usize {
             let word = &text[start..end];
             let last_run = word.rsplit('.').next().unwrap_or("");
             if last_run.chars().count() == 1 && last_run.chars().all(char::is_uppercase) {
-                let continues = next.is_some_and(char::is_uppercase)
-                    && after_next == Some('.');
+                let continues = next.is_some_and(char::is_uppercase) && after_next == Some('.');
                 if continues || single_letters >= 1 {
                     single_letters += 1;
                     end = start + offset + 1;
@@ -230,7 +234,13 @@ mod tests {
         let flags: Vec<(bool, bool)> = tokens.iter().map(|t| (t.line_start, t.attached)).collect();
         assert_eq!(
             flags,
-            [(true, false), (true, false), (false, false), (false, true), (false, true)]
+            [
+                (true, false),
+                (true, false),
+                (false, false),
+                (false, true),
+                (false, true)
+            ]
         );
     }
 }
