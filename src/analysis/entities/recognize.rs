@@ -595,6 +595,9 @@ impl<'a> Recognizer<'a> {
         if let Some((label, why)) = self.known(whole) {
             return self.push(i, j, label, Strength::Strong, why);
         }
+        if i == j && whole.contains('-') && self.hyphenated_places(i) {
+            return;
+        }
         let mut a = i;
         // Function words that open a sentence or a headline.
         while a <= j && self.lex.stopwords.contains(self.word(a)) {
@@ -709,6 +712,47 @@ impl<'a> Recognizer<'a> {
             }
         }
         self.by_context(a, j);
+    }
+
+    /// "DPRK-U.S." and "China-Russia": every part of a hyphenated word a known place. Pushes
+    /// each part as its own mention.
+    fn hyphenated_places(&mut self, i: usize) -> bool {
+        let Some(token) = self.tokens.get(i).copied() else {
+            return false;
+        };
+        let word = token.text(self.text);
+        let parts: Vec<(usize, &'a str)> = word
+            .split('-')
+            .scan(token.span.start, |at, part| {
+                let start = *at;
+                *at += part.len() + 1;
+                Some((start, part))
+            })
+            .collect();
+        let typed: Vec<Option<(EntityType, String)>> = parts
+            .iter()
+            .map(|&(start, part)| {
+                let part = Span::new(start, start + part.len()).slice(self.text);
+                self.known(part).filter(|(label, _)| *label == EntityType::Loc)
+            })
+            .collect();
+        if parts.len() < 2 || typed.iter().any(Option::is_none) {
+            return false;
+        }
+        let in_title_case = self.title_case.get(i).copied().unwrap_or(false);
+        for (&(start, part), typed) in parts.iter().zip(typed) {
+            if let Some((label, explanation)) = typed {
+                self.out.push(Raw {
+                    span: Span::new(start, start + part.len()),
+                    label,
+                    explanation,
+                    strength: Strength::Strong,
+                    role: None,
+                    in_title_case,
+                });
+            }
+        }
+        true
     }
 
     /// Titles from `a` followed by a name to the chunk's end: the name's first token.
