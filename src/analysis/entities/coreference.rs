@@ -223,7 +223,11 @@ pub fn settle(text: &str, raws: Vec<Raw>, places: &Places) -> Vec<Raw> {
         } else if let Some(s) = evidence.org_initials.get(surface) {
             raw.label = EntityType::Org;
             raw.explanation = format!("the initials of \"{}\"", s.span.slice(text));
-        } else if let Some(s) = evidence.org_head.get(surface).filter(|_| single) {
+        } else if let Some(s) = evidence
+            .org_head
+            .get(surface)
+            .filter(|_| single && raw.strength == Strength::Unknown)
+        {
             raw.label = EntityType::Org;
             raw.explanation = format!("short for \"{}\"", s.span.slice(text));
         } else if raw.strength == Strength::Unknown {

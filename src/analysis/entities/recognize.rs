@@ -563,6 +563,10 @@ impl<'a> Recognizer<'a> {
         })
     }
 
+    fn is_personal_name(&self, word: &str) -> bool {
+        self.lex.given_names.contains(word) || self.lex.surnames.contains(word)
+    }
+
     fn has_common_word_text(&self, s: &str) -> bool {
         s.split_whitespace()
             .any(|w| w.len() > 2 && self.lowercase_words.contains(w.to_lowercase().as_str()))
@@ -593,7 +597,10 @@ impl<'a> Recognizer<'a> {
             );
         }
         if let Some((label, why)) = self.known(whole) {
-            return self.push(i, j, label, Strength::Strong, why);
+            // A place that is also a personal name yields to a person of that name elsewhere.
+            let personal = i == j && label == EntityType::Loc && self.is_personal_name(whole);
+            let strength = if personal { Strength::Weak } else { Strength::Strong };
+            return self.push(i, j, label, strength, why);
         }
         if i == j && whole.contains('-') && self.hyphenated_places(i) {
             return;

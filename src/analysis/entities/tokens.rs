@@ -187,7 +187,7 @@ fn word_end(text: &str, start: usize) -> usize {
         // "U.S." and "U.N.": single capitals each followed by a stop.
         if c == '.' {
             let word = &text[start..end];
-            let last_run = word.rsplit('.').next().unwrap_or("");
+            let last_run = word.rsplit(['.', '-']).next().unwrap_or("");
             if last_run.chars().count() == 1 && last_run.chars().all(char::is_uppercase) {
                 let continues = next.is_some_and(char::is_uppercase) && after_next == Some('.');
                 if continues || single_letters >= 1 {
