@@ -616,6 +616,18 @@ impl<'a> Recognizer<'a> {
         if a > j {
             return;
         }
+        // A capitalised first word of a sentence before a full name: "Remember Bianca Jagger?"
+        if a == i
+            && self.initial[a]
+            && j > a
+            && self.lex.given_names.contains(self.word(a + 1))
+            && !self.lex.given_names.contains(self.word(a))
+            && self.known(self.word(a)).is_none()
+            && !self.lex.is_title_word(self.word(a))
+            && !self.has_keyword(a, j)
+        {
+            a += 1;
+        }
         // Nationalities, and places or bodies before a title: "Iranian President", "U.S.
         // President", "BBMP Chief Commissioner".
         let mut role_start = None;
@@ -630,10 +642,16 @@ impl<'a> Recognizer<'a> {
                 break;
             };
             let title_follows = self.lex.is_title_word(self.word(k + 1));
+            // "the president of Nicaragua Daniel Ortega": a place or body, then a full name.
+            let name_follows = label != EntityType::Norp
+                && j > k + 1
+                && j - k <= 4
+                && self.lex.given_names.contains(self.word(k + 1))
+                && !self.has_keyword(k + 1, j);
             let group_before_name = label == EntityType::Norp
                 && !self.has_keyword(k + 1, j)
                 && !(k == a && self.lex.given_names.contains(self.word(a)));
-            if !(title_follows || group_before_name) {
+            if !(title_follows || group_before_name || name_follows) {
                 break;
             }
             self.push(a, k, label, Strength::Strong, why);
@@ -790,7 +808,7 @@ impl<'a> Recognizer<'a> {
     fn has_common_word(&self, first: usize, last: usize) -> bool {
         (first..=last).any(|k| {
             let w = self.word(k);
-            w.len() > 2 && self.lowercase_words.contains(w.to_lowercase().as_str())
+            w.len() > 2 && !PARTICLES.contains(&w) && !INSTITUTION_LINKS.contains(&w) && self.lowercase_words.contains(w.to_lowercase().as_str())
         })
     }
 
