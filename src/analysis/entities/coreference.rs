@@ -195,6 +195,10 @@ pub fn settle(text: &str, raws: Vec<Raw>, places: &Places) -> Vec<Raw> {
         // "Full Name (ABC)": the acronym takes the type of the name it follows.
         let defined_by = last_strong.filter(|s| {
             acronym
+                && matches!(
+                    s.label,
+                    EntityType::Person | EntityType::Org | EntityType::Loc | EntityType::Norp | EntityType::Misc
+                )
                 && text
                     .get(s.span.end..raw.span.start)
                     .is_some_and(|gap| gap.trim() == "(")
