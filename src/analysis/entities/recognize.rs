@@ -263,6 +263,14 @@ impl<'a> Recognizer<'a> {
             return false;
         }
         let w = t.text(self.text);
+        // "I'm", "I’ll": a pronoun with a verb, never a name.
+        let contraction = w
+            .rsplit(['\'', '’'])
+            .next()
+            .is_some_and(|end| w.len() > end.len() && matches!(end, "m" | "ll" | "re" | "ve" | "d" | "t"));
+        if contraction {
+            return false;
+        }
         is_capitalised(w)
             || [
                 "al-", "el-", "ad-", "as-", "ash-", "an-", "ar-", "at-", "az-",
@@ -641,7 +649,7 @@ impl<'a> Recognizer<'a> {
             let Some((label, why)) = self.known(self.words(a, k)) else {
                 break;
             };
-            let title_follows = self.lex.is_title_word(self.word(k + 1));
+            let title_follows = self.title_then_name(k + 1, j).is_some();
             // "the president of Nicaragua Daniel Ortega": a place or body, then a full name.
             let name_follows = label != EntityType::Norp
                 && j > k + 1
@@ -795,7 +803,7 @@ impl<'a> Recognizer<'a> {
             }
             k += 1;
         }
-        let r = (k..=j).find(|&r| self.word(r) != ".")?;
+        let r = (k..=j).find(|&r| self.word(r) != ".").filter(|&r| self.name_word(r))?;
         (core && !self.has_keyword(r, j) && self.known(self.words(r, j)).is_none()).then_some(r)
     }
 
