@@ -232,5 +232,8 @@ fn sample_entities_group_and_explain_themselves() {
         .unwrap();
     assert_eq!(top.name, "Mohammad Khatami");
     let later = &analysis.mentions[khatami.mentions[1]];
-    assert_eq!(later.explanation, "same as \"Mohammad Khatami\" in paragraph 1");
+    assert_eq!(
+        later.explanation,
+        "same as \"Mohammad Khatami\" in paragraph 1"
+    );
 }

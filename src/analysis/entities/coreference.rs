@@ -197,7 +197,11 @@ pub fn settle(text: &str, raws: Vec<Raw>, places: &Places) -> Vec<Raw> {
             acronym
                 && matches!(
                     s.label,
-                    EntityType::Person | EntityType::Org | EntityType::Loc | EntityType::Norp | EntityType::Misc
+                    EntityType::Person
+                        | EntityType::Org
+                        | EntityType::Loc
+                        | EntityType::Norp
+                        | EntityType::Misc
                 )
                 && text
                     .get(s.span.end..raw.span.start)

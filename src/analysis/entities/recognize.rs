@@ -264,10 +264,9 @@ impl<'a> Recognizer<'a> {
         }
         let w = t.text(self.text);
         // "I'm", "I’ll": a pronoun with a verb, never a name.
-        let contraction = w
-            .rsplit(['\'', '’'])
-            .next()
-            .is_some_and(|end| w.len() > end.len() && matches!(end, "m" | "ll" | "re" | "ve" | "d" | "t"));
+        let contraction = w.rsplit(['\'', '’']).next().is_some_and(|end| {
+            w.len() > end.len() && matches!(end, "m" | "ll" | "re" | "ve" | "d" | "t")
+        });
         if contraction {
             return false;
         }
@@ -607,7 +606,11 @@ impl<'a> Recognizer<'a> {
         if let Some((label, why)) = self.known(whole) {
             // A place that is also a personal name yields to a person of that name elsewhere.
             let personal = i == j && label == EntityType::Loc && self.is_personal_name(whole);
-            let strength = if personal { Strength::Weak } else { Strength::Strong };
+            let strength = if personal {
+                Strength::Weak
+            } else {
+                Strength::Strong
+            };
             return self.push(i, j, label, strength, why);
         }
         if i == j && whole.contains('-') && self.hyphenated_places(i) {
@@ -766,7 +769,8 @@ impl<'a> Recognizer<'a> {
             .iter()
             .map(|&(start, part)| {
                 let part = Span::new(start, start + part.len()).slice(self.text);
-                self.known(part).filter(|(label, _)| *label == EntityType::Loc)
+                self.known(part)
+                    .filter(|(label, _)| *label == EntityType::Loc)
             })
             .collect();
         if parts.len() < 2 || typed.iter().any(Option::is_none) {
@@ -803,7 +807,9 @@ impl<'a> Recognizer<'a> {
             }
             k += 1;
         }
-        let r = (k..=j).find(|&r| self.word(r) != ".").filter(|&r| self.name_word(r))?;
+        let r = (k..=j)
+            .find(|&r| self.word(r) != ".")
+            .filter(|&r| self.name_word(r))?;
         (core && !self.has_keyword(r, j) && self.known(self.words(r, j)).is_none()).then_some(r)
     }
 
@@ -816,7 +822,10 @@ impl<'a> Recognizer<'a> {
     fn has_common_word(&self, first: usize, last: usize) -> bool {
         (first..=last).any(|k| {
             let w = self.word(k);
-            w.len() > 2 && !PARTICLES.contains(&w) && !INSTITUTION_LINKS.contains(&w) && self.lowercase_words.contains(w.to_lowercase().as_str())
+            w.len() > 2
+                && !PARTICLES.contains(&w)
+                && !INSTITUTION_LINKS.contains(&w)
+                && self.lowercase_words.contains(w.to_lowercase().as_str())
         })
     }
 

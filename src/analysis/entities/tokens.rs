@@ -63,10 +63,40 @@ fn is_apostrophe(c: char) -> bool {
 /// Lower-case endings joined to a name by a hyphen ("Berlin-based", "UK-bashing"): the name
 /// stands alone before them.
 const NAME_SUFFIXES: &[&str] = &[
-    "based", "led", "born", "backed", "owned", "run", "made", "style", "era", "bound", "funded",
-    "linked", "allied", "controlled", "occupied", "affiliated", "bashing", "centric", "wide",
-    "sponsored", "dominated", "speaking", "registered", "listed", "level", "headquartered",
-    "area", "region", "brokered", "imposed", "built", "friendly", "focused", "inspired",
+    "based",
+    "led",
+    "born",
+    "backed",
+    "owned",
+    "run",
+    "made",
+    "style",
+    "era",
+    "bound",
+    "funded",
+    "linked",
+    "allied",
+    "controlled",
+    "occupied",
+    "affiliated",
+    "bashing",
+    "centric",
+    "wide",
+    "sponsored",
+    "dominated",
+    "speaking",
+    "registered",
+    "listed",
+    "level",
+    "headquartered",
+    "area",
+    "region",
+    "brokered",
+    "imposed",
+    "built",
+    "friendly",
+    "focused",
+    "inspired",
 ];
 
 pub fn tokenize(text: &str) -> Vec<Token> {
@@ -129,7 +159,12 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 (Span::new(hyphen, hyphen + 1), TokenKind::Punct, true),
                 (Span::new(hyphen + 1, end), TokenKind::Word, true),
             ] {
-                tokens.push(Token { span, kind, line_start: line_start && span.start == i, attached });
+                tokens.push(Token {
+                    span,
+                    kind,
+                    line_start: line_start && span.start == i,
+                    attached,
+                });
             }
         } else {
             tokens.push(Token {
