@@ -139,8 +139,16 @@ impl Lexicons {
             return Some(what.to_string());
         }
         let gazetteer = crate::analysis::gazetteer::Gazetteer::embedded();
-        let capitalised =
-            word.chars().next().is_some_and(char::is_uppercase) && !word.contains(' ');
+        // Demonyms end in a handful of ways; the check spares most words a gazetteer search.
+        let demonym_like = [
+            "an", "ans", "ese", "i", "is", "ish", "ch", "ic", "er", "ers", "ene", "enes", "ite",
+            "ites", "ot", "ots", "x", "k", "ks", "h", "s",
+        ]
+        .iter()
+        .any(|end| word.ends_with(end));
+        let capitalised = word.chars().next().is_some_and(char::is_uppercase)
+            && !word.contains(' ')
+            && demonym_like;
         capitalised
             .then(|| gazetteer.demonym(word))
             .flatten()
