@@ -605,7 +605,10 @@ impl<'a> Recognizer<'a> {
         }
         if let Some((label, why)) = self.known(whole) {
             // A place that is also a personal name yields to a person of that name elsewhere.
-            let personal = i == j && label == EntityType::Loc && self.is_personal_name(whole);
+            let personal = i == j
+                && label == EntityType::Loc
+                && self.is_personal_name(whole)
+                && !self.lex.places.contains(whole);
             let strength = if personal {
                 Strength::Weak
             } else {
