@@ -14,7 +14,8 @@
 //! admin-1:      n × (country, string code)            sorted by country then code
 //! entries:      n, then columns of n:
 //!               kind u8 · flags u8 · country · admin-1 ordinal within its country (0 = none) ·
-//!               zigzag(lat × 100), zigzag(lon × 100) · population u8 (round(1.1^code), 0 → 0)
+//!               zigzag(lat × 100), zigzag(lon × 100), for a place in an admin-1 region as an
+//!               offset from the region's point · population u8 (round(1.1^code), 0 → 0)
 //!               then two newline-joined lists after their byte length: the primary keys and
 //!               the display names (empty when the key in title case spells it)
 //! alternates:   n, newline-joined keys, then per key: count and delta-coded entry ids
@@ -30,7 +31,7 @@ use super::entities::{Candidate, PlaceKind};
 static EMBEDDED_BYTES: &[u8] = include_bytes!("../../data/gazetteer.bin");
 
 const MAGIC: &[u8; 4] = b"AAGZ";
-const VERSION: u32 = 2;
+const VERSION: u32 = 3;
 /// Populations are stored as a power of this step (one byte, within 5%).
 const POPULATION_STEP: f64 = 1.1;
 const FLAG_CAPITAL: u8 = 1;
@@ -139,8 +140,8 @@ pub struct Gazetteer {
     country: Vec<u16>,
     /// Global admin-1 index + 1, or 0.
     admin1: Vec<u32>,
-    lat: Vec<i16>,
-    lon: Vec<i16>,
+    lat: Vec<i32>,
+    lon: Vec<i32>,
     population: Vec<u64>,
     keys: StringList,
     names: StringList,
@@ -221,13 +222,13 @@ impl<'a> Reader<'a> {
         std::str::from_utf8(bytes).map_err(|_| self.error("invalid UTF-8"))
     }
 
-    fn coordinate(&mut self, limit: i64) -> Result<i16, DecodeError> {
+    fn coordinate(&mut self, limit: i64) -> Result<i32, DecodeError> {
         let z = self.varint()?;
         let value = (z >> 1) as i64 ^ -((z & 1) as i64);
         if value.abs() > limit {
             return Err(self.error("coordinate out of range"));
         }
-        Ok(value as i16)
+        Ok(value as i32)
     }
 
     /// `n` strings joined by newlines, after their byte length; checked as UTF-8 once.
@@ -237,6 +238,14 @@ impl<'a> Reader<'a> {
         let text = std::str::from_utf8(bytes).map_err(|_| self.error("invalid UTF-8"))?;
         StringList::from_lines(text, n).ok_or_else(|| self.error("wrong number of lines"))
     }
+}
+
+fn add_coordinate(offset: i32, base: i32, limit: i32) -> Result<i32, DecodeError> {
+    let value = offset + base;
+    if value.abs() > limit {
+        return Err(DecodeError("coordinate out of range".into()));
+    }
+    Ok(value)
 }
 
 fn kind_from_code(code: u8) -> Option<PlaceKind> {
@@ -362,8 +371,8 @@ impl Gazetteer {
         g.lat = Vec::with_capacity(n);
         g.lon = Vec::with_capacity(n);
         for _ in 0..n {
-            g.lat.push(r.coordinate(9000)?);
-            g.lon.push(r.coordinate(18000)?);
+            g.lat.push(r.coordinate(18000)?);
+            g.lon.push(r.coordinate(36000)?);
         }
         let populations: Vec<u64> = (0..=255u8).map(decode_population).collect();
         g.population = r
@@ -407,6 +416,21 @@ impl Gazetteer {
                     g.admin1_entry[g.admin1[i] as usize - 1].get_or_insert(i as u32);
                 }
                 _ => {}
+            }
+        }
+        for i in 0..n {
+            if g.kinds[i] == PlaceKind::Admin1 || g.admin1[i] == 0 {
+                continue;
+            }
+            let region = g.admin1_entry[g.admin1[i] as usize - 1]
+                .ok_or_else(|| DecodeError("a place in a region without an entry".into()))?
+                as usize;
+            g.lat[i] = add_coordinate(g.lat[i], g.lat[region], 9000)?;
+            g.lon[i] = add_coordinate(g.lon[i], g.lon[region], 18000)?;
+        }
+        for i in 0..n {
+            if g.lat[i].abs() > 9000 || g.lon[i].abs() > 18000 {
+                return Err(DecodeError("coordinate out of range".into()));
             }
         }
         Ok(g)

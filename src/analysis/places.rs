@@ -453,6 +453,18 @@ fn generate(g: &Gazetteer, surface: &str) -> Vec<Scored> {
             c.prior -= 3.0;
         }
     }
+    // "Mexico", "Poland", "Greece" are the countries, not the towns named after them, unless
+    // the text says otherwise ("Mexico, Mo.", a qualifier, outweighs this).
+    if found
+        .iter()
+        .any(|c| c.via == Via::Name && g.kind(c.place) == PlaceKind::Country)
+    {
+        for c in found.iter_mut() {
+            if matches!(g.kind(c.place), PlaceKind::City | PlaceKind::Admin2) {
+                c.prior -= 4.0;
+            }
+        }
+    }
     // "EU" is not the French town of Eu: an acronym matches only names written as acronyms.
     let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
     if letters.len() <= 3 && letters.iter().all(|c| c.is_uppercase()) {
