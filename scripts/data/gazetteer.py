@@ -38,7 +38,7 @@ SMALL_TOWNS = dict(
 MIN_POPULATION_ALTERNATES = int(os.environ.get("GAZETTEER_MIN_POPULATION_ALTERNATES", "300000"))
 
 MAGIC = b"AAGZ"
-VERSION = 3
+VERSION = 4
 
 # Kinds, as `kind_from_code` in src/analysis/gazetteer.rs numbers them.
 CONTINENT, REGION, COUNTRY, ADMIN1, CITY, FACILITY, FEATURE, ADMIN2 = range(8)
@@ -621,8 +621,17 @@ def lines(strings):
     return varint(len(data)) + data
 
 
+def planes(values):
+    """16-bit values as two planes, all low bytes then all high bytes: the high bytes are
+    nearly all alike and compress to almost nothing."""
+    data = [v & 0xFFFF for v in values]
+    assert all(-32768 <= v < 65536 for v in values)
+    return bytes(v & 0xFF for v in data) + bytes(v >> 8 for v in data)
+
+
 def write(output, entries, country_codes, admin1_keys, demonyms):
     country_index = {code: i + 1 for i, code in enumerate(country_codes)}
+    assert len(country_codes) < 256, "country indices are one byte"
     # Admin-1 regions are referred to by their ordinal within their country (small numbers).
     admin1_ordinal = {}
     per_country = defaultdict(int)
@@ -644,6 +653,9 @@ def write(output, entries, country_codes, admin1_keys, demonyms):
             key = fold(name)
             if key and key != entry["key"]:
                 alternates[key].add(i)
+    region_entry = {e["admin1"]: i for i, e in enumerate(entries) if e["kind"] == ADMIN1}
+    country_entry = {e["country"]: i for i, e in enumerate(entries) if e["kind"] == COUNTRY}
+
     out = bytearray(MAGIC)
     out += struct.pack("<I", VERSION)
     sections = [("header", 0)]
@@ -654,39 +666,49 @@ def write(output, entries, country_codes, admin1_keys, demonyms):
     out += varint(len(country_codes))
     for code in country_codes:
         out += code.encode("ascii")
+        out += varint(country_entry[code] + 1 if code in country_entry else 0)
     out += varint(len(admin1_keys))
     for key in admin1_keys:
         country, code = key.split(".", 1)
-        out += varint(country_index[country]) + string(code)
+        out += bytes([country_index[country]]) + string(code)
+        out += varint(region_entry[key] + 1 if key in region_entry else 0)
     out += varint(len(entries))
-    sections.append(('kinds+flags', len(out)))
+    # Fixed-width columns: the decoder copies them as they are, with no per-entry work.
+    sections.append(("kinds+flags", len(out)))
     out += bytes(e["kind"] for e in entries)
     out += bytes(e["flags"] for e in entries)
-    sections.append(('country', len(out)))
-    for e in entries:
-        out += varint(country_index.get(e["country"], 0))
-    sections.append(('admin1', len(out)))
-    for e in entries:
-        out += varint(admin1_ordinal.get(e["admin1"], 0) if e["admin1"] else 0)
-    sections.append(('coordinates', len(out)))
-    # Places inside a region are stored as offsets from the region's point: small numbers, which
-    # compress to about half of absolute coordinates.
-    region_point = {e["admin1"]: e for e in entries if e["kind"] == ADMIN1}
+    sections.append(("country", len(out)))
+    out += bytes(country_index.get(e["country"], 0) for e in entries)
+    sections.append(("admin1", len(out)))
+    out += planes([admin1_ordinal.get(e["admin1"], 0) if e["admin1"] else 0 for e in entries])
+    # Places inside a region are stored as offsets from the region's point (longitudes wrapped
+    # into ±180°): small numbers, which compress to about half of absolute coordinates.
+    sections.append(("coordinates", len(out)))
+    lats, lons = [], []
     for e in entries:
         lat, lon = int(round(e["lat"] * 100)), int(round(e["lon"] * 100))
-        region = region_point.get(e["admin1"]) if e["kind"] != ADMIN1 and e["admin1"] else None
+        region = region_entry.get(e["admin1"]) if e["kind"] != ADMIN1 and e["admin1"] else None
         if region is not None:
-            lat -= int(round(region["lat"] * 100))
-            lon -= int(round(region["lon"] * 100))
-        out += varint(zigzag(lat)) + varint(zigzag(lon))
-    sections.append(('population', len(out)))
+            lat -= int(round(entries[region]["lat"] * 100))
+            lon -= int(round(entries[region]["lon"] * 100))
+            lon = (lon + 18000) % 36000 - 18000
+        lats.append(lat)
+        lons.append(lon)
+    out += planes(lats) + planes(lons)
+    sections.append(("population", len(out)))
     out += bytes(population_code(e["population"]) for e in entries)
-    sections.append(('keys', len(out)))
+    sections.append(("keys", len(out)))
     out += lines(e["key"] for e in entries)
-    sections.append(('names', len(out)))
-    # A name that the title-cased key spells exactly is not stored again.
-    out += lines("" if title_case(e["key"]) == e["name"] else e["name"] for e in entries)
-    sections.append(('alternates', len(out)))
+    # Display names only where the title-cased key does not spell them: (entry, name) pairs.
+    sections.append(("names", len(out)))
+    spelled = [(i, e["name"]) for i, e in enumerate(entries) if title_case(e["key"]) != e["name"]]
+    out += varint(len(spelled))
+    last = 0
+    for i, _ in spelled:
+        out += varint(i - last)
+        last = i
+    out += lines(name for _, name in spelled)
+    sections.append(("alternates", len(out)))
     alternate_keys = sorted(alternates)
     out += varint(len(alternate_keys))
     out += lines(alternate_keys)
@@ -697,11 +719,11 @@ def write(output, entries, country_codes, admin1_keys, demonyms):
         for entry_id in ids:
             out += varint(entry_id - last)
             last = entry_id
-    sections.append(('demonyms', len(out)))
+    sections.append(("demonyms", len(out)))
     demonym_items = sorted(demonyms.items())
     out += varint(len(demonym_items))
     for key, code in demonym_items:
-        out += string(key) + varint(country_index[code])
+        out += string(key) + bytes([country_index[code]])
     with open(output, "wb") as f:
         f.write(out)
     if os.environ.get("GAZETTEER_SIZES"):
