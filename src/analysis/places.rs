@@ -443,7 +443,25 @@ fn clean_surface(surface: &str) -> &str {
 fn generate(g: &Gazetteer, surface: &str) -> Vec<Scored> {
     let name = clean_surface(surface);
     let mut found = scored(g, g.lookup(name), Via::Name);
-    // "Mexico" is also another name for Mexico City: a country's or region's own name wins.
+    // "Bushehr", "Isfahan", "New York": a region named after its city is written for the city far
+    // more often.
+    let namesake_regions: Vec<PlaceId> = found
+        .iter()
+        .filter(|c| g.kind(c.place) == PlaceKind::City)
+        .filter_map(|c| g.admin1_of(c.place))
+        .filter(|&region| {
+            found
+                .iter()
+                .any(|c| c.place == region && c.via == Via::Name)
+        })
+        .collect();
+    for c in found.iter_mut() {
+        if g.kind(c.place) == PlaceKind::Admin1 && namesake_regions.contains(&c.place) {
+            c.prior -= 3.0;
+        }
+    }
+    // "Mexico" is also another name for Mexico City: a country's or region's own name wins over
+    // another place's other name, unless that place is the region's namesake city.
     if found.iter().any(|c| {
         c.via == Via::Name
             && matches!(
@@ -452,7 +470,12 @@ fn generate(g: &Gazetteer, surface: &str) -> Vec<Scored> {
             )
     }) {
         for c in found.iter_mut().filter(|c| c.via == Via::AlternateName) {
-            c.prior -= 3.0;
+            let namesake = g
+                .admin1_of(c.place)
+                .is_some_and(|region| namesake_regions.contains(&region));
+            if !namesake {
+                c.prior -= 3.0;
+            }
         }
     }
     // "Mexico", "Poland", "Greece" are the countries, not the towns named after them, unless
@@ -465,17 +488,6 @@ fn generate(g: &Gazetteer, surface: &str) -> Vec<Scored> {
             if matches!(g.kind(c.place), PlaceKind::City | PlaceKind::Admin2) {
                 c.prior -= 4.0;
             }
-        }
-    }
-    // "Bushehr", "Isfahan": a region named after its city is written for the city far more often.
-    let namesake_regions: Vec<PlaceId> = found
-        .iter()
-        .filter(|c| c.via == Via::Name && g.kind(c.place) == PlaceKind::City)
-        .filter_map(|c| g.admin1_of(c.place))
-        .collect();
-    for c in found.iter_mut() {
-        if g.kind(c.place) == PlaceKind::Admin1 && namesake_regions.contains(&c.place) {
-            c.prior -= 2.0;
         }
     }
     // "EU" is not the French town of Eu: an acronym matches only names written as acronyms.
