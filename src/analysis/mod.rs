@@ -8,6 +8,7 @@ pub mod citations;
 pub mod entities;
 pub mod gazetteer;
 pub mod lexicon;
+pub mod places;
 pub mod quotations;
 pub mod sentences;
 pub mod source;
@@ -305,6 +306,13 @@ impl Analyzer {
             });
         }
         let (mentions, entities) = recognize_entities(&text, &layout, &paragraphs);
+        let places = places::resolve_entities(
+            gazetteer::Gazetteer::embedded(),
+            &text,
+            &mentions,
+            &entities,
+            layout.dateline,
+        );
         let blocks = source_blocks(&layout.blocks, &prepared.map, input.len());
         let mut analysis = Analysis {
             schema_version: SCHEMA_VERSION,
@@ -328,7 +336,7 @@ impl Analyzer {
             decisions: layout.decisions,
             mentions,
             entities,
-            places: Vec::new(),
+            places,
             diagnostics,
             text,
         };

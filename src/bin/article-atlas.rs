@@ -127,8 +127,8 @@ fn analyze(args: &[String]) -> Result<(), String> {
 
 /// Reads evaluation documents (JSON lines with `id` and `text`) from standard input and writes,
 /// for each, its entities with Unicode code-point offsets, the scorer's convention. Types the
-/// evaluation does not know (TIME, MONEY, …) are left out; coordinates are null until places are
-/// resolved.
+/// evaluation does not know (TIME, MONEY, …) are left out; LOC mentions carry the coordinates of
+/// the place they resolve to (null when unresolved).
 fn eval() -> Result<(), String> {
     let analyzer = Analyzer::new();
     let stdin = std::io::stdin();
@@ -143,17 +143,30 @@ fn eval() -> Result<(), String> {
         let text = doc.get("text").and_then(|t| t.as_str()).unwrap_or("");
         let analysis = analyzer.analyze_as(text, InputFormat::Plain);
         let mut chars = CharOffsets::new(&analysis.text);
+        let mut coordinates = vec![None; analysis.mentions.len()];
+        for place in &analysis.places {
+            for &m in &place.mentions {
+                if let Some(slot) = coordinates.get_mut(m) {
+                    *slot = Some((place.resolved.lat, place.resolved.lon));
+                }
+            }
+        }
         let entities: Vec<serde_json::Value> = analysis
             .mentions
             .iter()
-            .filter_map(|m| {
+            .zip(&coordinates)
+            .filter_map(|(m, at)| {
                 let label = m.label.eval_label()?;
+                let (lat, lon) = match at {
+                    Some((lat, lon)) => (serde_json::json!(lat), serde_json::json!(lon)),
+                    None => (serde_json::Value::Null, serde_json::Value::Null),
+                };
                 Some(serde_json::json!({
                     "start": chars.at(m.start),
                     "end": chars.at(m.end),
                     "label": label,
-                    "lat": null,
-                    "lon": null,
+                    "lat": lat,
+                    "lon": lon,
                 }))
             })
             .collect();

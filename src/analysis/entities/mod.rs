@@ -243,6 +243,8 @@ pub enum PlaceKind {
     Region,
     Country,
     Admin1,
+    /// A second-level division: a US county.
+    Admin2,
     City,
     Facility,
     Feature,

@@ -556,6 +556,7 @@ impl<'a> Recognizer<'a> {
             PlaceKind::Region => "a world region",
             PlaceKind::Country => "a country",
             PlaceKind::Admin1 => "a first-level region",
+            PlaceKind::Admin2 => "a county",
             PlaceKind::City => "a town or city",
             PlaceKind::Facility => "a facility",
             PlaceKind::Feature => "a natural feature",
