@@ -899,7 +899,8 @@ impl<'a> Recognizer<'a> {
         }
         let acronym =
             is_all_caps(s) && single && s.chars().filter(|c| c.is_alphabetic()).count() <= 6;
-        if !self.initial[a] || !single || (!self.has_common_word(a, j) && !self.is_personal_name(s)) {
+        if !self.initial[a] || !single || (!self.has_common_word(a, j) && !self.is_personal_name(s))
+        {
             if let Some(why) = self
                 .gazetteer_place(s, false)
                 .filter(|_| !self.lex.given_names.contains(self.word(a)))
