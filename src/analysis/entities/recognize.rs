@@ -14,6 +14,8 @@ use super::EntityType;
 use super::PlaceKind;
 use crate::analysis::gazetteer::Gazetteer;
 use crate::analysis::Span;
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
 
 /// How sure the typing is: a weak or unknown mention may be retyped by a strong one elsewhere.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -174,8 +176,11 @@ pub struct Recognizer<'a> {
     initial: Vec<bool>,
     title_case: Vec<bool>,
     skipped: Vec<bool>,
-    /// Every word the article writes in lower case, sorted.
-    lowercase_words: Vec<String>,
+    /// Every word the article writes in lower case.
+    lowercase_words: HashSet<&'a str>,
+    /// Lexicon answers per surface: names repeat, and each lookup folds and searches.
+    known_cache: RefCell<HashMap<&'a str, Option<(EntityType, String)>>>,
+    place_cache: RefCell<HashMap<(&'a str, bool), Option<String>>>,
     out: Vec<Raw>,
 }
 
@@ -214,17 +219,16 @@ impl<'a> Recognizer<'a> {
             initial[i] = t.line_start || at_start || after_break;
         }
         let title_case = title_case_lines(text, tokens);
-        let mut lowercase_words: Vec<String> = tokens
+        let lowercase_words: HashSet<&str> = tokens
             .iter()
             .filter(|t| t.kind == TokenKind::Word)
             .map(|t| t.text(text))
             .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
-            .map(str::to_string)
             .collect();
-        lowercase_words.sort_unstable();
-        lowercase_words.dedup();
         Recognizer {
             lowercase_words,
+            known_cache: RefCell::default(),
+            place_cache: RefCell::default(),
             text,
             tokens,
             lex,
@@ -259,6 +263,13 @@ impl<'a> Recognizer<'a> {
             return false;
         }
         let w = t.text(self.text);
+        // "I'm", "I’ll": a pronoun with a verb, never a name.
+        let contraction = w.rsplit(['\'', '’']).next().is_some_and(|end| {
+            w.len() > end.len() && matches!(end, "m" | "ll" | "re" | "ve" | "d" | "t")
+        });
+        if contraction {
+            return false;
+        }
         is_capitalised(w)
             || [
                 "al-", "el-", "ad-", "as-", "ash-", "an-", "ar-", "at-", "az-",
@@ -426,7 +437,16 @@ impl<'a> Recognizer<'a> {
     }
 
     /// A name the lexicons know as a whole.
-    fn known(&self, s: &str) -> Option<(EntityType, String)> {
+    fn known(&self, s: &'a str) -> Option<(EntityType, String)> {
+        if let Some(answer) = self.known_cache.borrow().get(s) {
+            return answer.clone();
+        }
+        let answer = self.known_uncached(s);
+        self.known_cache.borrow_mut().insert(s, answer.clone());
+        answer
+    }
+
+    fn known_uncached(&self, s: &'a str) -> Option<(EntityType, String)> {
         if let Some(kind) = self.lex.organisations.get(s) {
             let what = match kind {
                 "outlet" => "news outlet",
@@ -476,7 +496,18 @@ impl<'a> Recognizer<'a> {
     /// A place the gazetteer knows by this name. `strong_only` asks for a country, region or
     /// large city whose name is not also a person's name or a word the article writes in lower
     /// case; otherwise any place will do.
-    fn gazetteer_place(&self, s: &str, strong_only: bool) -> Option<String> {
+    fn gazetteer_place(&self, s: &'a str, strong_only: bool) -> Option<String> {
+        if let Some(answer) = self.place_cache.borrow().get(&(s, strong_only)) {
+            return answer.clone();
+        }
+        let answer = self.gazetteer_place_uncached(s, strong_only);
+        self.place_cache
+            .borrow_mut()
+            .insert((s, strong_only), answer.clone());
+        answer
+    }
+
+    fn gazetteer_place_uncached(&self, s: &'a str, strong_only: bool) -> Option<String> {
         let single = !s.contains(' ');
         if single
             && (self.lex.stopwords.contains(s)
@@ -540,14 +571,13 @@ impl<'a> Recognizer<'a> {
         })
     }
 
+    fn is_personal_name(&self, word: &str) -> bool {
+        self.lex.given_names.contains(word) || self.lex.surnames.contains(word)
+    }
+
     fn has_common_word_text(&self, s: &str) -> bool {
-        s.split_whitespace().any(|w| {
-            w.len() > 2
-                && self
-                    .lowercase_words
-                    .binary_search(&w.to_lowercase())
-                    .is_ok()
-        })
+        s.split_whitespace()
+            .any(|w| w.len() > 2 && self.lowercase_words.contains(w.to_lowercase().as_str()))
     }
 
     fn classify(&mut self, i: usize, j: usize) {
@@ -575,7 +605,20 @@ impl<'a> Recognizer<'a> {
             );
         }
         if let Some((label, why)) = self.known(whole) {
-            return self.push(i, j, label, Strength::Strong, why);
+            // A place that is also a personal name yields to a person of that name elsewhere.
+            let personal = i == j
+                && label == EntityType::Loc
+                && self.is_personal_name(whole)
+                && !self.lex.places.contains(whole);
+            let strength = if personal {
+                Strength::Weak
+            } else {
+                Strength::Strong
+            };
+            return self.push(i, j, label, strength, why);
+        }
+        if i == j && whole.contains('-') && self.hyphenated_places(i) {
+            return;
         }
         let mut a = i;
         // Function words that open a sentence or a headline.
@@ -587,6 +630,18 @@ impl<'a> Recognizer<'a> {
         }
         if a > j {
             return;
+        }
+        // A capitalised first word of a sentence before a full name: "Remember Bianca Jagger?"
+        if a == i
+            && self.initial[a]
+            && j > a
+            && self.lex.given_names.contains(self.word(a + 1))
+            && !self.lex.given_names.contains(self.word(a))
+            && self.known(self.word(a)).is_none()
+            && !self.lex.is_title_word(self.word(a))
+            && !self.has_keyword(a, j)
+        {
+            a += 1;
         }
         // Nationalities, and places or bodies before a title: "Iranian President", "U.S.
         // President", "BBMP Chief Commissioner".
@@ -601,11 +656,17 @@ impl<'a> Recognizer<'a> {
             let Some((label, why)) = self.known(self.words(a, k)) else {
                 break;
             };
-            let title_follows = self.lex.is_title_word(self.word(k + 1));
+            let title_follows = self.title_then_name(k + 1, j).is_some();
+            // "the president of Nicaragua Daniel Ortega": a place or body, then a full name.
+            let name_follows = label != EntityType::Norp
+                && j > k + 1
+                && j - k <= 4
+                && self.lex.given_names.contains(self.word(k + 1))
+                && !self.has_keyword(k + 1, j);
             let group_before_name = label == EntityType::Norp
                 && !self.has_keyword(k + 1, j)
                 && !(k == a && self.lex.given_names.contains(self.word(a)));
-            if !(title_follows || group_before_name) {
+            if !(title_follows || group_before_name || name_follows) {
                 break;
             }
             self.push(a, k, label, Strength::Strong, why);
@@ -693,6 +754,48 @@ impl<'a> Recognizer<'a> {
         self.by_context(a, j);
     }
 
+    /// "DPRK-U.S." and "China-Russia": every part of a hyphenated word a known place. Pushes
+    /// each part as its own mention.
+    fn hyphenated_places(&mut self, i: usize) -> bool {
+        let Some(token) = self.tokens.get(i).copied() else {
+            return false;
+        };
+        let word = token.text(self.text);
+        let parts: Vec<(usize, &'a str)> = word
+            .split('-')
+            .scan(token.span.start, |at, part| {
+                let start = *at;
+                *at += part.len() + 1;
+                Some((start, part))
+            })
+            .collect();
+        let typed: Vec<Option<(EntityType, String)>> = parts
+            .iter()
+            .map(|&(start, part)| {
+                let part = Span::new(start, start + part.len()).slice(self.text);
+                self.known(part)
+                    .filter(|(label, _)| *label == EntityType::Loc)
+            })
+            .collect();
+        if parts.len() < 2 || typed.iter().any(Option::is_none) {
+            return false;
+        }
+        let in_title_case = self.title_case.get(i).copied().unwrap_or(false);
+        for (&(start, part), typed) in parts.iter().zip(typed) {
+            if let Some((label, explanation)) = typed {
+                self.out.push(Raw {
+                    span: Span::new(start, start + part.len()),
+                    label,
+                    explanation,
+                    strength: Strength::Strong,
+                    role: None,
+                    in_title_case,
+                });
+            }
+        }
+        true
+    }
+
     /// Titles from `a` followed by a name to the chunk's end: the name's first token.
     fn title_then_name(&self, a: usize, j: usize) -> Option<usize> {
         let mut k = a;
@@ -708,7 +811,9 @@ impl<'a> Recognizer<'a> {
             }
             k += 1;
         }
-        let r = (k..=j).find(|&r| self.word(r) != ".")?;
+        let r = (k..=j)
+            .find(|&r| self.word(r) != ".")
+            .filter(|&r| self.name_word(r))?;
         (core && !self.has_keyword(r, j) && self.known(self.words(r, j)).is_none()).then_some(r)
     }
 
@@ -722,10 +827,9 @@ impl<'a> Recognizer<'a> {
         (first..=last).any(|k| {
             let w = self.word(k);
             w.len() > 2
-                && self
-                    .lowercase_words
-                    .binary_search(&w.to_lowercase())
-                    .is_ok()
+                && !PARTICLES.contains(&w)
+                && !INSTITUTION_LINKS.contains(&w)
+                && self.lowercase_words.contains(w.to_lowercase().as_str())
         })
     }
 
@@ -795,7 +899,8 @@ impl<'a> Recognizer<'a> {
         }
         let acronym =
             is_all_caps(s) && single && s.chars().filter(|c| c.is_alphabetic()).count() <= 6;
-        if !self.initial[a] || !single {
+        if !self.initial[a] || !single || (!self.has_common_word(a, j) && !self.is_personal_name(s))
+        {
             if let Some(why) = self
                 .gazetteer_place(s, false)
                 .filter(|_| !self.lex.given_names.contains(self.word(a)))

@@ -60,6 +60,45 @@ fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’')
 }
 
+/// Lower-case endings joined to a name by a hyphen ("Berlin-based", "UK-bashing"): the name
+/// stands alone before them.
+const NAME_SUFFIXES: &[&str] = &[
+    "based",
+    "led",
+    "born",
+    "backed",
+    "owned",
+    "run",
+    "made",
+    "style",
+    "era",
+    "bound",
+    "funded",
+    "linked",
+    "allied",
+    "controlled",
+    "occupied",
+    "affiliated",
+    "bashing",
+    "centric",
+    "wide",
+    "sponsored",
+    "dominated",
+    "speaking",
+    "registered",
+    "listed",
+    "level",
+    "headquartered",
+    "area",
+    "region",
+    "brokered",
+    "imposed",
+    "built",
+    "friendly",
+    "focused",
+    "inspired",
+];
+
 pub fn tokenize(text: &str) -> Vec<Token> {
     let bytes = text.as_bytes();
     let mut tokens: Vec<Token> = Vec::new();
@@ -109,12 +148,32 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         } else {
             (i + c.len_utf8(), TokenKind::Punct)
         };
-        tokens.push(Token {
-            span: Span::new(i, end),
-            kind,
-            line_start,
-            attached,
-        });
+        let suffix_at = (kind == TokenKind::Word && c.is_uppercase())
+            .then(|| text[i..end].rfind('-'))
+            .flatten()
+            .filter(|&h| NAME_SUFFIXES.contains(&&text[i + h + 1..end]));
+        if let Some(h) = suffix_at {
+            let hyphen = i + h;
+            for (span, kind, attached) in [
+                (Span::new(i, hyphen), TokenKind::Word, attached),
+                (Span::new(hyphen, hyphen + 1), TokenKind::Punct, true),
+                (Span::new(hyphen + 1, end), TokenKind::Word, true),
+            ] {
+                tokens.push(Token {
+                    span,
+                    kind,
+                    line_start: line_start && span.start == i,
+                    attached,
+                });
+            }
+        } else {
+            tokens.push(Token {
+                span: Span::new(i, end),
+                kind,
+                line_start,
+                attached,
+            });
+        }
         line_start = false;
         attached = true;
         i = end.max(i + c.len_utf8());
@@ -163,7 +222,7 @@ fn word_end(text: &str, start: usize) -> usize {
         // "U.S." and "U.N.": single capitals each followed by a stop.
         if c == '.' {
             let word = &text[start..end];
-            let last_run = word.rsplit('.').next().unwrap_or("");
+            let last_run = word.rsplit(['.', '-']).next().unwrap_or("");
             if last_run.chars().count() == 1 && last_run.chars().all(char::is_uppercase) {
                 let continues = next.is_some_and(char::is_uppercase) && after_next == Some('.');
                 if continues || single_letters >= 1 {
@@ -209,6 +268,16 @@ mod tests {
                 ("2015-16", Number),
                 ("(", Punct),
                 ("http://x.org/2013)", Url),
+            ]
+        );
+        assert_eq!(
+            words("Berlin-based Kim Kyou-hyun"),
+            [
+                ("Berlin", Word),
+                ("-", Punct),
+                ("based", Word),
+                ("Kim", Word),
+                ("Kyou-hyun", Word),
             ]
         );
         assert_eq!(
