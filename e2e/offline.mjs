@@ -230,6 +230,7 @@ export function offlineTests({ test, expect, paragraphs, browser, server, origin
         let x = 7;
         const noise = Array.from({ length: 40000 }, () => { x = (x * 1103515245 + 12345) % 2147483648; return String.fromCharCode(97 + (x % 26)); }).join("");
         await replaceText(page, `Long\n\n${noise}`);
+        expect(await page.locator("[data-testid=share-url]").count() === 0, "a link for the earlier text is not shown");
         await page.locator("[data-testid=share]").click();
         const notice = page.locator("[data-testid=notice][role=alert]");
         expect((await notice.innerText()).includes("too long for a link"), await notice.innerText());
