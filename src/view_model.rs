@@ -8,7 +8,7 @@ use std::hash::{Hash, Hasher};
 use serde::Serialize;
 
 use crate::analysis::source::MarkKind;
-use crate::analysis::{Analysis, BlockKind, Span};
+use crate::analysis::{Analysis, BlockKind, EntityType, Span};
 
 /// The part of the article a piece of text plays, beyond being body text.
 #[derive(Serialize, Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -65,6 +65,69 @@ pub struct Piece {
     pub emphasis: bool,
     pub strong: bool,
     pub link: Option<String>,
+    /// The entity mentions the piece lies in, outermost first.
+    pub mentions: Vec<MentionTag>,
+}
+
+/// What the page needs to draw one entity mention around the pieces it covers.
+#[derive(Serialize, Clone, Debug, PartialEq, Eq, Hash)]
+pub struct MentionTag {
+    /// Index into [`Analysis::mentions`].
+    pub index: usize,
+    pub label: EntityType,
+    pub entity: usize,
+    pub explanation: String,
+    /// The piece carrying this tag begins the mention: only that part gets the element id.
+    pub begins: bool,
+}
+
+/// Pieces nested under the mentions they lie in, ready to draw as `<mark>` elements.
+#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
+pub enum Inline {
+    Text(Piece),
+    Mention {
+        tag: MentionTag,
+        children: Vec<Inline>,
+    },
+}
+
+/// Groups consecutive pieces under their shared mentions, outermost first. Mentions that cross
+/// (rather than nest) are drawn in parts, each part a mark with the same entity.
+pub fn nest_mentions(pieces: Vec<Piece>) -> Vec<Inline> {
+    nest_at_depth(pieces, 0)
+}
+
+fn nest_at_depth(pieces: Vec<Piece>, depth: usize) -> Vec<Inline> {
+    let mut out = Vec::new();
+    let mut group: Vec<Piece> = Vec::new();
+    let flush = |group: &mut Vec<Piece>, out: &mut Vec<Inline>| {
+        if let Some(first) = group.first() {
+            let tag = first.mentions[depth].clone();
+            out.push(Inline::Mention {
+                tag,
+                children: nest_at_depth(std::mem::take(group), depth + 1),
+            });
+        }
+    };
+    for piece in pieces {
+        match piece.mentions.get(depth).map(|t| t.index) {
+            None => {
+                flush(&mut group, &mut out);
+                out.push(Inline::Text(piece));
+            }
+            Some(index) => {
+                let continues = group
+                    .first()
+                    .is_some_and(|g| g.mentions[depth].index == index);
+                if !continues {
+                    flush(&mut group, &mut out);
+                }
+                group.push(piece);
+            }
+        }
+    }
+    flush(&mut group, &mut out);
+    out
 }
 
 /// A quotation's part within one block, or plain text between quotations.
@@ -98,7 +161,7 @@ impl Piece {
     /// every edit before it without changing how it looks.
     fn hash_drawn<H: Hasher>(&self, hasher: &mut H) {
         (&self.text, self.sentence, self.sentence_start, self.role).hash(hasher);
-        (self.emphasis, self.strong, &self.link).hash(hasher);
+        (self.emphasis, self.strong, &self.link, &self.mentions).hash(hasher);
     }
 }
 
@@ -213,10 +276,20 @@ pub fn block_views(analysis: &Analysis) -> Vec<BlockView> {
             .map(|m| (Span::new(m.start, m.end), &m.kind))
             .collect(),
     );
+    let mentions = SpanIndex::new(
+        analysis
+            .mentions
+            .iter()
+            .enumerate()
+            .map(|(i, m)| (m.span(), i))
+            .collect(),
+    );
     let layers = Layers {
+        analysis,
         sentences: &sentences,
         roles: &roles,
         marks: &marks,
+        mentions: &mentions,
     };
 
     let mut paragraph_number = 0;
@@ -238,6 +311,7 @@ pub fn block_views(analysis: &Analysis) -> Vec<BlockView> {
         roles.overlapping(span).for_each(|(s, _)| add(*s));
         quotations.overlapping(span).for_each(|(s, _)| add(*s));
         marks.overlapping(span).for_each(|(s, _)| add(*s));
+        mentions.overlapping(span).for_each(|(s, _)| add(*s));
         cuts.sort_unstable();
         cuts.dedup();
 
@@ -279,9 +353,11 @@ pub fn block_views(analysis: &Analysis) -> Vec<BlockView> {
 
 /// What a piece of text can lie under, indexed for lookup.
 struct Layers<'a> {
+    analysis: &'a Analysis,
     sentences: &'a SpanIndex<usize>,
     roles: &'a SpanIndex<Role>,
     marks: &'a SpanIndex<&'a MarkKind>,
+    mentions: &'a SpanIndex<usize>,
 }
 
 impl Layers<'_> {
@@ -307,6 +383,21 @@ impl Layers<'_> {
                 MarkKind::Link { href } => Some(href.clone()),
                 _ => None,
             }),
+            mentions: self
+                .mentions
+                .overlapping(span)
+                .filter(|(s, _)| s.contains(span))
+                .filter_map(|&(s, index)| {
+                    let mention = self.analysis.mentions.get(index)?;
+                    Some(MentionTag {
+                        index,
+                        label: mention.label,
+                        entity: mention.entity,
+                        explanation: mention.explanation.clone(),
+                        begins: s.start == span.start,
+                    })
+                })
+                .collect(),
         }
     }
 }
@@ -472,6 +563,17 @@ pub fn page_title(headline: Option<&str>) -> String {
     }
 }
 
+/// The analysis time as the stats bar shows it: "1.9 ms", "<0.1 ms", "120 ms".
+pub fn analysis_time_label(ms: f64) -> String {
+    if ms < 0.1 {
+        "<0.1 ms".into()
+    } else if ms < 100.0 {
+        format!("{ms:.1} ms")
+    } else {
+        format!("{ms:.0} ms")
+    }
+}
+
 /// Minutes of reading, rounded for display: "under a minute", "1 min", "4 min".
 pub fn reading_time_label(minutes: f64) -> String {
     if minutes < 0.75 {
@@ -481,10 +583,225 @@ pub fn reading_time_label(minutes: f64) -> String {
     }
 }
 
+/// One row of the entity panel.
+#[derive(Serialize, Clone, Debug, PartialEq)]
+pub struct EntityRow {
+    pub id: usize,
+    pub name: String,
+    pub roles: Vec<String>,
+    /// Element ids of the entity's mentions in text order: the panel steps through them.
+    pub mention_anchors: Vec<String>,
+    pub salience: f64,
+}
+
+/// The entities of one type, most salient first.
+#[derive(Serialize, Clone, Debug, PartialEq)]
+pub struct EntityGroup {
+    pub label: EntityType,
+    pub entities: Vec<EntityRow>,
+    pub mention_count: usize,
+}
+
+/// The element id of a mention's first (or only) mark.
+pub fn mention_anchor(index: usize) -> String {
+    format!("aa-mention-{index}")
+}
+
+/// The entity panel: groups in the order of [`EntityType::ALL`], empty ones left out.
+pub fn entity_groups(analysis: &Analysis) -> Vec<EntityGroup> {
+    EntityType::ALL
+        .into_iter()
+        .filter_map(|label| {
+            let mut entities: Vec<EntityRow> = analysis
+                .entities
+                .iter()
+                .filter(|e| e.label == label && !e.mentions.is_empty())
+                .map(|e| EntityRow {
+                    id: e.id,
+                    name: e.name.clone(),
+                    roles: e.roles.clone(),
+                    mention_anchors: e.mentions.iter().map(|&m| mention_anchor(m)).collect(),
+                    salience: e.salience,
+                })
+                .collect();
+            if entities.is_empty() {
+                return None;
+            }
+            entities.sort_by(|a, b| {
+                b.salience
+                    .total_cmp(&a.salience)
+                    .then(b.mention_anchors.len().cmp(&a.mention_anchors.len()))
+                    .then_with(|| a.name.cmp(&b.name))
+            });
+            let mention_count = entities.iter().map(|e| e.mention_anchors.len()).sum();
+            Some(EntityGroup {
+                label,
+                entities,
+                mention_count,
+            })
+        })
+        .collect()
+}
+
+/// "3 mentions", "1 mention".
+pub fn mention_count_label(count: usize) -> String {
+    format!("{count} mention{}", if count == 1 { "" } else { "s" })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::analysis::Analyzer;
+
+    /// The sample with hand-placed mentions, so that drawing is tested apart from recognition.
+    fn sample_with_mentions(spans: &[(&str, EntityType)]) -> Analysis {
+        use crate::analysis::{Entity, Mention};
+        let mut analysis = Analyzer::new().analyze(crate::SAMPLE_ARTICLE);
+        analysis.mentions.clear();
+        analysis.entities.clear();
+        for (i, &(needle, label)) in spans.iter().enumerate() {
+            let start = analysis.text.find(needle).expect(needle);
+            analysis.mentions.push(Mention {
+                start,
+                end: start + needle.len(),
+                label,
+                entity: i,
+                explanation: format!("because of {needle}"),
+            });
+            analysis.entities.push(Entity {
+                id: i,
+                label,
+                name: needle.to_string(),
+                mentions: vec![i],
+                roles: vec![],
+                salience: i as f64,
+            });
+        }
+        analysis
+            .mentions
+            .sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+        for (index, mention) in analysis.mentions.iter().enumerate() {
+            analysis.entities[mention.entity].mentions = vec![index];
+        }
+        analysis
+    }
+
+    fn marks(inlines: &[Inline], out: &mut Vec<String>) {
+        for inline in inlines {
+            if let Inline::Mention { tag, children } = inline {
+                let inner: String = flatten(children);
+                out.push(format!("{}:{inner}", tag.label.code()));
+                marks(children, out);
+            }
+        }
+    }
+
+    fn flatten(inlines: &[Inline]) -> String {
+        inlines
+            .iter()
+            .map(|i| match i {
+                Inline::Text(p) => p.text.clone(),
+                Inline::Mention { children, .. } => flatten(children),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn mentions_nest_and_sit_side_by_side_without_losing_text() {
+        let analysis = sample_with_mentions(&[
+            ("St. Petersburg factory", EntityType::Org),
+            ("Petersburg", EntityType::Loc),
+            ("Russian", EntityType::Norp),
+            ("Iranian relations", EntityType::Misc),
+            ("Russian-Iranian", EntityType::Norp),
+        ]);
+        let views = block_views(&analysis);
+        let mut found = Vec::new();
+        for view in &views {
+            for run in &view.runs {
+                let pieces = match run {
+                    Run::Plain(p) => p.clone(),
+                    Run::Quotation { pieces, .. } => pieces.clone(),
+                };
+                let drawn: String = pieces.iter().map(|p| p.text.as_str()).collect();
+                let nested = nest_mentions(pieces);
+                assert_eq!(
+                    flatten(&nested),
+                    drawn,
+                    "nesting keeps every character once"
+                );
+                marks(&nested, &mut found);
+            }
+        }
+        assert!(
+            found.contains(&"ORG:St. Petersburg factory".to_string()),
+            "{found:?}"
+        );
+        assert!(found.contains(&"LOC:Petersburg".to_string()), "{found:?}");
+        // "Russian-Iranian relations": the NORP holds "Russian" whole and "Iranian" crosses into
+        // the MISC, which is drawn in two parts around the boundary.
+        assert!(
+            found.contains(&"NORP:Russian-Iranian".to_string()),
+            "{found:?}"
+        );
+        assert!(found.contains(&"MISC:Iranian".to_string()), "{found:?}");
+        assert!(found.contains(&"MISC: relations".to_string()), "{found:?}");
+    }
+
+    #[test]
+    fn only_the_part_that_begins_a_mention_carries_its_anchor() {
+        let analysis = sample_with_mentions(&[
+            ("St. Petersburg factory", EntityType::Org),
+            ("Petersburg", EntityType::Loc),
+        ]);
+        let pieces: Vec<Piece> = block_views(&analysis)
+            .into_iter()
+            .flat_map(|v| v.runs)
+            .flat_map(|r| match r {
+                Run::Plain(p) => p,
+                Run::Quotation { pieces, .. } => pieces,
+            })
+            .filter(|p| !p.mentions.is_empty())
+            .collect();
+        let begins: Vec<(&str, Vec<bool>)> = pieces
+            .iter()
+            .map(|p| {
+                (
+                    p.text.as_str(),
+                    p.mentions.iter().map(|t| t.begins).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            begins,
+            [
+                ("St. ", vec![true]),
+                ("Petersburg", vec![false, true]),
+                (" factory", vec![false])
+            ]
+        );
+    }
+
+    #[test]
+    fn entity_groups_follow_type_order_and_salience() {
+        let analysis = sample_with_mentions(&[
+            ("Moscow", EntityType::Loc),
+            ("Vladimir Putin", EntityType::Person),
+            ("Kazan", EntityType::Loc),
+        ]);
+        let groups = entity_groups(&analysis);
+        let labels: Vec<EntityType> = groups.iter().map(|g| g.label).collect();
+        assert_eq!(labels, [EntityType::Person, EntityType::Loc]);
+        let places: Vec<&str> = groups[1].entities.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(places, ["Kazan", "Moscow"], "higher salience first");
+        assert_eq!(groups[1].mention_count, 2);
+        let kazan = &analysis.entities[2];
+        assert_eq!(
+            groups[1].entities[0].mention_anchors,
+            [mention_anchor(kazan.mentions[0])]
+        );
+        assert_eq!(mention_count_label(1), "1 mention");
+    }
 
     #[test]
     fn pieces_cover_each_visible_block_exactly() {
@@ -623,6 +940,19 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn analysis_times_keep_a_sensible_precision() {
+        let cases = [
+            (0.04, "<0.1 ms"),
+            (1.94, "1.9 ms"),
+            (99.9, "99.9 ms"),
+            (120.4, "120 ms"),
+        ];
+        for (ms, label) in cases {
+            assert_eq!(analysis_time_label(ms), label);
+        }
     }
 
     #[test]

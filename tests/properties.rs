@@ -63,6 +63,24 @@ const PIECES: &[&str] = &[
     "\r\n",
     "Ж",
     "🙂",
+    "President ",
+    "Iranian",
+    " of the ",
+    "Ministry",
+    "Washington Post",
+    "2013",
+    "-",
+    "four-day",
+    "al-",
+    "St",
+    "’s",
+    "OCHA",
+    "Monday, ",
+    " to 16",
+    "mid-",
+    "Treaty",
+    "$",
+    "%",
 ];
 
 fn generate(rng: &mut Lcg) -> String {
@@ -84,7 +102,41 @@ fn check_span(analysis: &Analysis, span: Span, what: &str) {
     );
 }
 
+/// Mentions are sorted, disjoint, non-empty and on char boundaries; entities and mentions
+/// point at each other.
+fn check_entities(analysis: &Analysis, input: &str) {
+    let mut last_end = 0;
+    for (i, m) in analysis.mentions.iter().enumerate() {
+        check_span(analysis, m.span(), "mention");
+        assert!(m.start < m.end, "empty mention {m:?}: {input:?}");
+        assert!(
+            m.start >= last_end,
+            "mentions sorted and disjoint: {input:?}"
+        );
+        last_end = m.end;
+        let entity = analysis.entities.get(m.entity);
+        assert!(
+            entity.is_some_and(|e| e.mentions.contains(&i) && e.label == m.label),
+            "mention {i} and its entity disagree: {input:?}"
+        );
+    }
+    for (id, e) in analysis.entities.iter().enumerate() {
+        assert_eq!(e.id, id, "entity ids are their indices: {input:?}");
+        assert!(
+            !e.mentions.is_empty() && e.salience > 0.0,
+            "{e:?}: {input:?}"
+        );
+        assert!(
+            e.mentions
+                .iter()
+                .all(|&m| analysis.mentions.get(m).is_some_and(|m| m.entity == id)),
+            "entity {id} lists a mention of another: {input:?}"
+        );
+    }
+}
+
 fn check(analysis: &Analysis, input: &str) {
+    check_entities(analysis, input);
     let mut at = 0;
     for block in &analysis.blocks {
         assert_eq!(block.start, at, "blocks must tile the text: {input:?}");

@@ -1,6 +1,7 @@
 //! The embedded sample article against its hand-checked expectations, and the CLI's fixed interface.
 
-use article_atlas::analysis::Analyzer;
+use article_atlas::analysis::places::distance_km;
+use article_atlas::analysis::{Analyzer, PlaceKind};
 use serde_json::Value;
 
 const EXPECTED: &str = include_str!("../data/samples/monitor-7-55.expected.json");
@@ -172,4 +173,64 @@ fn cli_reads_files_and_fails_in_one_line_on_unreadable_input() {
         assert_eq!(err.trim_end().lines().count(), 1, "{args:?}: {err}");
         assert!(out.stdout.is_empty());
     }
+}
+
+/// The expectations' `places`: each name resolves as described ("Moscow, Russia (55.76, 37.62)",
+/// "country", "…(region)"), and the `not_places` resolve to nothing.
+#[test]
+fn sample_places_resolve_as_expected() {
+    let expected = expected();
+    let analysis = Analyzer::new().analyze(article_atlas::SAMPLE_ARTICLE);
+    let text = &analysis.text;
+    let place_of = |name: &str| {
+        analysis
+            .mentions
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.span().slice(text) == name)
+            .find_map(|(i, _)| analysis.places.iter().find(|p| p.mentions.contains(&i)))
+    };
+    let places = expected["places"].as_object().unwrap();
+    assert_eq!(places.len(), 12);
+    let mut failures = Vec::new();
+    for (name, description) in places {
+        let description = description.as_str().unwrap();
+        let Some(place) = place_of(name) else {
+            failures.push(format!("{name}: no place"));
+            continue;
+        };
+        let got = &place.resolved;
+        let ok = if description == "country" {
+            got.kind == PlaceKind::Country
+        } else if description.ends_with("(region)") {
+            got.kind == PlaceKind::Admin1
+        } else {
+            let inside = &description[description.find('(').unwrap() + 1..];
+            let inside = &inside[..inside.find(')').unwrap()];
+            let (lat, lon) = inside.split_once(", ").unwrap();
+            let (lat, lon): (f64, f64) = (lat.parse().unwrap(), lon.parse().unwrap());
+            distance_km(lat, lon, got.lat, got.lon) < 25.0
+        };
+        if !ok {
+            failures.push(format!("{name}: expected {description}, got {got:?}"));
+        }
+        assert!(!place.explanation.is_empty(), "{name} explains itself");
+        assert!(place.alternatives.len() <= 5);
+    }
+    for name in expected["not_places"].as_array().unwrap() {
+        if let Some(place) = place_of(name.as_str().unwrap()) {
+            failures.push(format!("{name} is no place, got {}", place.resolved.name));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    // One place per distinct place.
+    let mut names: Vec<&str> = analysis
+        .places
+        .iter()
+        .map(|p| p.resolved.name.as_str())
+        .collect();
+    names.sort_unstable();
+    let count = names.len();
+    names.dedup();
+    assert_eq!(names.len(), count, "{names:?}");
 }

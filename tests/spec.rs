@@ -15,6 +15,17 @@
 //! paragraph, space separated), `sentence N` (the exact text of the Nth sentence of the body,
 //! from 1), `quotation` (`text | speaker | cue`, one line per quotation in order),
 //! `quotations` (a count), `citation` (`source | dates`, all of them in order).
+//!
+//! Entity keys: `entity` (`LABEL | text`, every mention in text order, all of them), `explanation`
+//! (`text | words`: the first mention with that text explains itself with those words),
+//! `same entity` (`text | text`: the two mentions group into one entity), `role` (`name | role`:
+//! the entity with that name carries that role), `entity name` (`text | name`: the entity of the
+//! first mention with that text is named so).
+//!
+//! Place keys: `place` (`text | CC | lat,lon ±km`: the first LOC mention with that text resolves to
+//! a place in country CC, `-` for none, within km of the point), `place kind` (`text | kind`),
+//! `place explanation` (`text | words`: the explanation contains the words), `no place` (`text`:
+//! no mention with that text resolves to a place).
 
 use article_atlas::analysis::{Analysis, Analyzer};
 
@@ -88,6 +99,34 @@ fn check(case: &Case, analysis: &Analysis) -> Vec<String> {
             format!("{:?}", citations.iter().collect::<Vec<_>>()),
         );
     }
+    let mentions: Vec<String> = analysis
+        .mentions
+        .iter()
+        .map(|m| format!("{} | {}", m.label.code(), m.span().slice(text)))
+        .collect();
+    let expected_mentions: Vec<&String> = case
+        .expectations
+        .iter()
+        .filter(|(k, _)| k == "entity")
+        .map(|(_, v)| v)
+        .collect();
+    if !expected_mentions.is_empty() {
+        fail(
+            "entities",
+            &expected_mentions
+                .iter()
+                .map(|m| m.as_str())
+                .collect::<Vec<_>>()
+                .join("\n"),
+            mentions.join("\n"),
+        );
+    }
+    let mention_with = |surface: &str| {
+        analysis
+            .mentions
+            .iter()
+            .find(|m| m.span().slice(text) == surface)
+    };
     let sentences: Vec<&str> = analysis.sentences().map(|s| s.slice(text)).collect();
     let mut quotation_index = 0;
     for (key, value) in &case.expectations {
@@ -132,7 +171,79 @@ fn check(case: &Case, analysis: &Analysis) -> Vec<String> {
                 quotation_index += 1;
                 fail(key, value, got);
             }
-            "citation" | "citations" => {}
+            "citation" | "citations" | "entity" => {}
+            "explanation" => {
+                let (surface, words) = value.split_once(" | ").unwrap_or((value, ""));
+                let got = mention_with(surface)
+                    .map(|m| m.explanation.clone())
+                    .unwrap_or_else(|| "<no such mention>".into());
+                if !got.contains(words) {
+                    fail(
+                        key,
+                        &format!("{surface}: …{words}…"),
+                        format!("{surface}: {got}"),
+                    );
+                }
+            }
+            "same entity" => {
+                let (a, b) = value.split_once(" | ").unwrap_or((value, ""));
+                let entity = |s: &str| mention_with(s).map(|m| m.entity);
+                let got = match (entity(a), entity(b)) {
+                    (Some(x), Some(y)) if x == y => value.clone(),
+                    (x, y) => format!("{a} in {x:?}, {b} in {y:?}"),
+                };
+                fail(key, value, got);
+            }
+            "role" => {
+                let (name, role) = value.split_once(" | ").unwrap_or((value, ""));
+                let roles = analysis
+                    .entities
+                    .iter()
+                    .find(|e| e.name == name)
+                    .map(|e| e.roles.join(", "))
+                    .unwrap_or_else(|| "<no such entity>".into());
+                fail(key, role, roles);
+            }
+            "entity name" => {
+                let (surface, name) = value.split_once(" | ").unwrap_or((value, ""));
+                let got = mention_with(surface)
+                    .and_then(|m| analysis.entities.get(m.entity))
+                    .map(|e| e.name.clone())
+                    .unwrap_or_else(|| "<no such mention>".into());
+                fail(key, name, got);
+            }
+            "place" | "place kind" | "place explanation" | "no place" => {
+                let surface = value.split(" | ").next().unwrap_or(value);
+                let place = analysis
+                    .mentions
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, m)| m.span().slice(text) == surface)
+                    .find_map(|(i, _)| analysis.places.iter().find(|p| p.mentions.contains(&i)));
+                let got = match (key.as_str(), place) {
+                    ("no place", None) => value.clone(),
+                    ("no place", Some(p)) => format!("{surface} resolves to {}", p.resolved.name),
+                    (_, None) => format!("{surface}: <no place>"),
+                    ("place kind", Some(p)) => {
+                        format!("{surface} | {:?}", p.resolved.kind).to_lowercase()
+                    }
+                    ("place explanation", Some(p)) => {
+                        let words = value.split(" | ").nth(1).unwrap_or("");
+                        if p.explanation.contains(words) {
+                            value.clone()
+                        } else {
+                            format!("{surface} | {}", p.explanation)
+                        }
+                    }
+                    (_, Some(p)) => place_within(value, surface, &p.resolved),
+                };
+                let expected = if key == "place kind" {
+                    value.to_lowercase()
+                } else {
+                    value.clone()
+                };
+                fail(key, &expected, got);
+            }
             other => fail(
                 "expectation key",
                 "one documented in tests/spec.rs",
@@ -141,6 +252,37 @@ fn check(case: &Case, analysis: &Analysis) -> Vec<String> {
         }
     }
     failures
+}
+
+/// `value` itself when the candidate is in the expected country within the distance, else what
+/// it is.
+fn place_within(value: &str, surface: &str, place: &article_atlas::analysis::Candidate) -> String {
+    let parts: Vec<&str> = value.split(" | ").collect();
+    let (country, point) = (
+        parts.get(1).copied().unwrap_or(""),
+        parts.get(2).copied().unwrap_or(""),
+    );
+    let (coordinates, km) = point.split_once(" ±").unwrap_or((point, "50"));
+    let km: f64 = km.trim_end_matches("km").trim().parse().unwrap_or(50.0);
+    let (lat, lon) = coordinates.split_once(',').unwrap_or(("0", "0"));
+    let (lat, lon): (f64, f64) = (
+        lat.trim().parse().unwrap_or(0.0),
+        lon.trim().parse().unwrap_or(0.0),
+    );
+    let distance = article_atlas::analysis::places::distance_km(lat, lon, place.lat, place.lon);
+    let got_country = if place.country.is_empty() {
+        "-"
+    } else {
+        place.country.as_str()
+    };
+    if got_country == country && distance <= km {
+        value.to_string()
+    } else {
+        format!(
+            "{surface} | {got_country} | {},{} ({}, {:.0} km away)",
+            place.lat, place.lon, place.name, distance
+        )
+    }
 }
 
 #[test]

@@ -6,7 +6,9 @@
 
 pub mod citations;
 pub mod entities;
+pub mod gazetteer;
 pub mod lexicon;
+pub mod places;
 pub mod quotations;
 pub mod sentences;
 pub mod source;
@@ -303,6 +305,14 @@ impl Analyzer {
                 span: None,
             });
         }
+        let (mentions, entities) = recognize_entities(&text, &layout, &paragraphs);
+        let places = places::resolve_entities(
+            gazetteer::Gazetteer::embedded(),
+            &text,
+            &mentions,
+            &entities,
+            layout.dateline,
+        );
         let blocks = source_blocks(&layout.blocks, &prepared.map, input.len());
         let mut analysis = Analysis {
             schema_version: SCHEMA_VERSION,
@@ -324,9 +334,9 @@ impl Analyzer {
             citation_span: layout.citation_span,
             stats,
             decisions: layout.decisions,
-            mentions: Vec::new(),
-            entities: Vec::new(),
-            places: Vec::new(),
+            mentions,
+            entities,
+            places,
             diagnostics,
             text,
         };
@@ -335,6 +345,68 @@ impl Analyzer {
         analysis.dateline = analysis.located(analysis.dateline_span);
         analysis
     }
+}
+
+/// Entity recognition, told where sentences start and what the header and citations name.
+fn recognize_entities(
+    text: &str,
+    layout: &structure::Layout,
+    paragraphs: &[Paragraph],
+) -> (Vec<Mention>, Vec<Entity>) {
+    let mut sentence_starts: Vec<usize> = paragraphs
+        .iter()
+        .flat_map(|p| p.sentences.iter().map(|s| s.start))
+        .chain(layout.blocks.iter().map(|(_, span)| span.start))
+        .chain(
+            [layout.title, layout.byline, layout.dateline]
+                .into_iter()
+                .flatten()
+                .map(|s| s.start),
+        )
+        .chain(layout.headings.iter().map(|s| s.start))
+        .collect();
+    sentence_starts.sort_unstable();
+    sentence_starts.dedup();
+    let header: Vec<Span> = layout
+        .blocks
+        .iter()
+        .filter(|(kind, _)| *kind == BlockKind::Header)
+        .map(|(_, span)| *span)
+        .collect();
+    let header_names: Vec<(Span, EntityType)> = layout
+        .header
+        .iter()
+        .filter_map(|f| {
+            let key = f.key.to_ascii_lowercase();
+            let label = match key.as_str() {
+                "publication" | "source" | "publisher" | "agency" => EntityType::Org,
+                "author" | "authors" | "by" | "byline" => EntityType::Person,
+                _ => return None,
+            };
+            (!f.value_span.is_empty()).then_some((f.value_span, label))
+        })
+        .collect();
+    let cited_sources: Vec<Span> = layout
+        .citations
+        .iter()
+        .map(|c| Span::new(c.start, c.end))
+        .filter(|s| !s.is_empty())
+        .collect();
+    let body: Vec<Span> = paragraphs
+        .iter()
+        .map(|p| Span::new(p.start, p.end))
+        .collect();
+    entities::recognize(
+        text,
+        &entities::Layout {
+            sentence_starts: &sentence_starts,
+            paragraphs: &body,
+            title: layout.title,
+            header: &header,
+            header_names: &header_names,
+            cited_sources: &cited_sources,
+        },
+    )
 }
 
 /// Attaches source ranges to the blocks so that they tile the original input too.

@@ -3,6 +3,7 @@
 //! ```text
 //! article-atlas analyze FILE|-  [--format plain|markdown|html]   print the analysis as JSON
 //! article-atlas bench [FILE ...] [--iterations N]                print analysis throughput
+//! article-atlas eval < docs.jsonl                                 entities per document, as JSONL
 //! ```
 
 use std::io::{Read, Write};
@@ -11,7 +12,7 @@ use std::time::Instant;
 
 use article_atlas::analysis::{source, Analyzer, InputFormat};
 
-const USAGE: &str = "usage: article-atlas analyze FILE|- [--format plain|markdown|html]\n       article-atlas bench [FILE ...] [--iterations N]";
+const USAGE: &str = "usage: article-atlas analyze FILE|- [--format plain|markdown|html]\n       article-atlas bench [FILE ...] [--iterations N]\n       article-atlas eval < docs.jsonl";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -28,6 +29,7 @@ fn run(args: &[String]) -> Result<(), String> {
     match args.first().map(String::as_str) {
         Some("analyze") => analyze(&args[1..]),
         Some("bench") => bench(&args[1..]),
+        Some("eval") => eval(),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             Ok(())
@@ -120,6 +122,99 @@ fn analyze(args: &[String]) -> Result<(), String> {
             Err(format!("cannot write the analysis: {e}"))
         }
         _ => Ok(()),
+    }
+}
+
+/// Reads evaluation documents (JSON lines with `id` and `text`) from standard input and writes,
+/// for each, its entities with Unicode code-point offsets, the scorer's convention. Types the
+/// evaluation does not know (TIME, MONEY, …) are left out; LOC mentions carry the coordinates of
+/// the place they resolve to (null when unresolved).
+fn eval() -> Result<(), String> {
+    let analyzer = Analyzer::new();
+    let stdin = std::io::stdin();
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    for (number, line) in std::io::BufRead::lines(stdin.lock()).enumerate() {
+        let line = line.map_err(|e| format!("cannot read standard input: {e}"))?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let doc: serde_json::Value = serde_json::from_str(&line)
+            .map_err(|e| format!("line {}: not JSON: {e}", number + 1))?;
+        let text = doc.get("text").and_then(|t| t.as_str()).unwrap_or("");
+        let analysis = analyzer.analyze_as(text, InputFormat::Plain);
+        let mut chars = CharOffsets::new(&analysis.text);
+        let mut coordinates = vec![None; analysis.mentions.len()];
+        for place in &analysis.places {
+            for &m in &place.mentions {
+                if let Some(slot) = coordinates.get_mut(m) {
+                    *slot = Some((place.resolved.lat, place.resolved.lon));
+                }
+            }
+        }
+        let entities: Vec<serde_json::Value> = analysis
+            .mentions
+            .iter()
+            .zip(&coordinates)
+            .filter_map(|(m, at)| {
+                let label = m.label.eval_label()?;
+                let (lat, lon) = match at {
+                    Some((lat, lon)) => (serde_json::json!(lat), serde_json::json!(lon)),
+                    None => (serde_json::Value::Null, serde_json::Value::Null),
+                };
+                Some(serde_json::json!({
+                    "start": chars.at(m.start),
+                    "end": chars.at(m.end),
+                    "label": label,
+                    "lat": lat,
+                    "lon": lon,
+                }))
+            })
+            .collect();
+        let id = doc.get("id").cloned().unwrap_or(serde_json::Value::Null);
+        let record = serde_json::json!({ "id": id, "entities": entities });
+        match writeln!(out, "{record}") {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(()),
+            Err(e) => return Err(format!("cannot write: {e}")),
+            Ok(()) => {}
+        }
+    }
+    out.flush().or_else(|e| {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            Ok(())
+        } else {
+            Err(format!("cannot write: {e}"))
+        }
+    })
+}
+
+/// Byte offsets to code-point offsets, for offsets asked in (mostly) increasing order.
+struct CharOffsets<'t> {
+    text: &'t str,
+    byte: usize,
+    chars: usize,
+}
+
+impl<'t> CharOffsets<'t> {
+    fn new(text: &'t str) -> Self {
+        CharOffsets {
+            text,
+            byte: 0,
+            chars: 0,
+        }
+    }
+
+    fn at(&mut self, byte: usize) -> usize {
+        if byte < self.byte {
+            self.byte = 0;
+            self.chars = 0;
+        }
+        let byte = byte.min(self.text.len());
+        self.chars += self
+            .text
+            .get(self.byte..byte)
+            .map_or(0, |s| s.chars().count());
+        self.byte = byte;
+        self.chars
     }
 }
 

@@ -7,6 +7,8 @@ use super::citations_table::CitationsTable;
 use super::decision_list::DecisionList;
 use super::dom::scroll_to;
 use super::drop_zone::DropZone;
+use super::entity_legend::EntityLegend;
+use super::entity_list::EntityList;
 use super::export_menu::ExportMenu;
 use super::new_article_dialog::NewArticleDialog;
 use super::notice_banner::NoticeBanner;
@@ -49,10 +51,12 @@ pub fn App() -> impl IntoView {
                 <section class="app__article" aria-label="Analysed article">
                     <StatsBar/>
                     <StructureLegend/>
+                    <EntityLegend/>
                     <ArticleView/>
                 </section>
-                <aside class="app__side" aria-label="Outline, sources and how the article was read">
+                <aside class="app__side" aria-label="Outline, names, sources and how the article was read">
                     <Outline/>
+                    <EntityList/>
                     <CitationsTable/>
                     <DecisionList/>
                     <ExportMenu/>

@@ -2,7 +2,9 @@ use leptos::prelude::*;
 
 use super::state::AppState;
 use crate::analysis::BlockKind;
-use crate::view_model::{quotation_label, BlockView, Piece, Run};
+use crate::view_model::{
+    mention_anchor, nest_mentions, quotation_label, BlockView, Inline, MentionTag, Piece, Run,
+};
 
 /// The article as read, with its structure made visible.
 #[component]
@@ -21,6 +23,7 @@ pub fn ArticleView() -> impl IntoView {
             tabindex="-1"
             class="article-view"
             class:article-view--sentences=move || state.show_sentences.get()
+            data-hidden-types=move || hidden_types_attribute(&state.hidden_types.get())
             data-testid="article-view"
         >
             <Show when=move || !header.with(Vec::is_empty)>
@@ -84,11 +87,7 @@ fn render_block(block: BlockView) -> AnyView {
 
 fn render_run(run: Run) -> AnyView {
     match run {
-        Run::Plain(pieces) => pieces
-            .into_iter()
-            .map(render_piece)
-            .collect_view()
-            .into_any(),
+        Run::Plain(pieces) => render_pieces(pieces),
         Run::Quotation {
             index,
             first_part,
@@ -99,7 +98,7 @@ fn render_run(run: Run) -> AnyView {
         } => {
             let label = quotation_label(speaker.as_deref(), cue.as_deref());
             let title = format!("Quotation {}: {label}", index + 1);
-            let content = pieces.into_iter().map(render_piece).collect_view();
+            let content = render_pieces(pieces);
             if !first_part {
                 return view! {
                     <q class="article-view__quotation article-view__quotation--continued" data-testid="quotation-continued" title=title>
@@ -134,6 +133,73 @@ fn render_run(run: Run) -> AnyView {
             .into_any()
         }
     }
+}
+
+/// The reader's hidden entity types as a space-separated list, matched in CSS with `~=`, so that
+/// toggling a type restyles the marks without drawing them again.
+fn hidden_types_attribute(
+    hidden: &std::collections::BTreeSet<crate::analysis::EntityType>,
+) -> String {
+    hidden
+        .iter()
+        .map(|t| t.code())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn render_pieces(pieces: Vec<Piece>) -> AnyView {
+    nest_mentions(pieces)
+        .into_iter()
+        .map(render_inline)
+        .collect_view()
+        .into_any()
+}
+
+fn render_inline(inline: Inline) -> AnyView {
+    match inline {
+        Inline::Text(piece) => render_piece(piece),
+        Inline::Mention { tag, children } => render_mention(tag, children),
+    }
+}
+
+/// A mention as a focusable mark: its evidence shows on hover and on keyboard focus, and
+/// pointing at it lights up every other mention of the same entity, here and on the map.
+fn render_mention(tag: MentionTag, children: Vec<Inline>) -> AnyView {
+    let state = expect_context::<AppState>();
+    let MentionTag {
+        index,
+        label,
+        entity,
+        explanation,
+        begins,
+    } = tag;
+    let children = children.into_iter().map(render_inline).collect_view();
+    let point = move || state.active_entity.set(Some(entity));
+    let leave = move || {
+        if state.active_entity.get_untracked() == Some(entity) {
+            state.active_entity.set(None);
+        }
+    };
+    view! {
+        <mark
+            class="article-view__mention"
+            class:article-view__mention--active=move || state.active_entity.get() == Some(entity)
+            id=begins.then(|| mention_anchor(index))
+            tabindex="0"
+            data-entity-type=label.code()
+            data-entity-id=entity.to_string()
+            data-why=explanation.clone()
+            aria-description=format!("{}: {explanation}", label.label())
+            data-testid="entity-mention"
+            on:mouseenter=move |_| point()
+            on:focus=move |_| point()
+            on:mouseleave=move |_| leave()
+            on:blur=move |_| leave()
+        >
+            {children}
+        </mark>
+    }
+    .into_any()
 }
 
 fn render_piece(piece: Piece) -> AnyView {

@@ -10,6 +10,8 @@ pub mod decision_list;
 pub mod dom;
 pub mod download;
 pub mod drop_zone;
+pub mod entity_legend;
+pub mod entity_list;
 pub mod export_menu;
 pub mod new_article_dialog;
 pub mod notice_banner;

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use super::state::AppState;
-use crate::view_model::reading_time_label;
+use crate::view_model::{analysis_time_label, reading_time_label};
 
 /// Counts and reading level, and the switch that shows sentence boundaries.
 #[component]
@@ -18,6 +18,10 @@ pub fn StatsBar() -> impl IntoView {
                 <div class="stats-bar__figure" title="Flesch–Kincaid grade level: the US school grade that can read the body comfortably">
                     <dt>"Grade level"</dt>
                     <dd>{move || format!("{:.1}", stats.get().flesch_kincaid_grade)}</dd>
+                </div>
+                <div class="stats-bar__figure" title="How long this browser took to analyse the text, on your device">
+                    <dt>"Analysed in"</dt>
+                    <dd data-testid="analysis-time">{move || state.analysis_ms.get().map(analysis_time_label)}</dd>
                 </div>
             </dl>
             <label class="stats-bar__toggle">

@@ -8,6 +8,85 @@ use serde::{Deserialize, Serialize};
 
 use super::Span;
 
+pub mod coreference;
+pub mod dates;
+pub mod lexicons;
+pub mod recognize;
+pub mod tokens;
+
+use recognize::{Raw, Strength};
+
+/// What the layout stage tells recognition about the article.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Layout<'a> {
+    /// Starts of sentences and of other lines (headline, byline): capitals there are ambiguous.
+    pub sentence_starts: &'a [usize],
+    pub paragraphs: &'a [Span],
+    pub title: Option<Span>,
+    /// Header lines: only their values may name something.
+    pub header: &'a [Span],
+    /// Header values that name the publication (ORG) or the author (PERSON).
+    pub header_names: &'a [(Span, EntityType)],
+    /// Outlets named in the trailing citation block.
+    pub cited_sources: &'a [Span],
+}
+
+/// Finds the mentions in `text` and groups them into entities.
+pub fn recognize(text: &str, layout: &Layout) -> (Vec<Mention>, Vec<Entity>) {
+    let tokens = tokens::tokenize(text);
+    let found = dates::find(text, &tokens);
+    let mut forced: Vec<Raw> = Vec::new();
+    for &(span, label) in layout.header_names {
+        forced.push(Raw {
+            span,
+            label,
+            explanation: "the header names the publication".into(),
+            strength: Strength::Strong,
+            role: None,
+            in_title_case: false,
+        });
+    }
+    for &span in layout.cited_sources {
+        // A date standing where an outlet would is already a date.
+        if found
+            .iter()
+            .any(|f| f.span.start < span.end && span.start < f.span.end)
+        {
+            continue;
+        }
+        forced.push(Raw {
+            span,
+            label: EntityType::Org,
+            explanation: "cited as a source at the end of the article".into(),
+            strength: Strength::Strong,
+            role: None,
+            in_title_case: false,
+        });
+    }
+    let context = recognize::Context {
+        sentence_starts: layout.sentence_starts.to_vec(),
+        skip: layout.header.to_vec(),
+        forced: forced.clone(),
+    };
+    let mut raws = recognize::Recognizer::new(text, &tokens, &context, &found).run();
+    raws.extend(forced);
+    raws.extend(found.into_iter().map(|f| Raw {
+        span: f.span,
+        label: f.label,
+        explanation: f.explanation,
+        strength: Strength::Strong,
+        role: None,
+        in_title_case: false,
+    }));
+    raws.sort_by_key(|r| (r.span.start, std::cmp::Reverse(r.span.end)));
+    let places = coreference::Places {
+        paragraphs: layout.paragraphs,
+        title: layout.title,
+    };
+    let settled = coreference::settle(text, raws, &places);
+    coreference::group(text, &settled, &places)
+}
+
 /// What a mention names. Serialises in the OntoNotes spelling (`PERSON`, `LOC`, …).
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
@@ -134,6 +213,8 @@ pub enum PlaceKind {
     Region,
     Country,
     Admin1,
+    /// A second-level division: a US county.
+    Admin2,
     City,
     Facility,
     Feature,

@@ -1,0 +1,76 @@
+//! Resolves the gold LOC spans of evaluation files with the place resolver, so that toponym
+//! resolution can be measured apart from recognition:
+//!
+//! ```text
+//! cargo run --release --example resolve_gold -- GOLD.jsonl > PRED.jsonl
+//! python3 ../shared/eval/score.py GOLD.jsonl PRED.jsonl --labels LOC
+//! ```
+//!
+//! Only the spans are read from the gold file (offsets in code points); the text around them is
+//! the resolver's context, as in the page.
+
+use std::io::Write;
+
+use article_atlas::analysis::gazetteer::Gazetteer;
+use article_atlas::analysis::places::resolve_spans;
+use article_atlas::analysis::Span;
+use serde_json::{json, Value};
+
+fn main() {
+    let path = std::env::args()
+        .nth(1)
+        .expect("usage: resolve_gold GOLD.jsonl");
+    let verbose = std::env::args().any(|a| a == "--explain");
+    let input = std::fs::read_to_string(&path).expect("readable file");
+    let gazetteer = Gazetteer::embedded();
+    let mut out = std::io::stdout().lock();
+    for line in input.lines().filter(|l| !l.trim().is_empty()) {
+        let doc: Value = serde_json::from_str(line).expect("JSON line");
+        let text = doc["text"].as_str().unwrap_or("");
+        let byte_at: Vec<usize> = text
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain(std::iter::once(text.len()))
+            .collect();
+        let gold: Vec<(u64, u64)> = doc["entities"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter(|e| e["label"] == "LOC")
+            .map(|e| {
+                (
+                    e["start"].as_u64().unwrap_or(0),
+                    e["end"].as_u64().unwrap_or(0),
+                )
+            })
+            .collect();
+        let spans: Vec<Span> = gold
+            .iter()
+            .map(|&(s, e)| Span::new(byte_at[s as usize], byte_at[e as usize]))
+            .collect();
+        let resolutions = resolve_spans(gazetteer, text, &spans, None);
+        let entities: Vec<Value> = gold
+            .iter()
+            .zip(&resolutions)
+            .zip(&spans)
+            .map(|((&(start, end), r), span)| {
+                let mut e = json!({"start": start, "end": end, "label": "LOC"});
+                if let Some(r) = r {
+                    e["lat"] = json!(gazetteer.lat(r.place));
+                    e["lon"] = json!(gazetteer.lon(r.place));
+                    if verbose {
+                        e["surface"] = json!(span.slice(text));
+                        e["name"] = json!(gazetteer.name(r.place));
+                        e["country"] = json!(gazetteer.country_code(r.place));
+                        e["explanation"] = json!(r.explanation);
+                        e["confidence"] = json!(r.confidence);
+                    }
+                } else if verbose {
+                    e["surface"] = json!(span.slice(text));
+                }
+                e
+            })
+            .collect();
+        writeln!(out, "{}", json!({"id": doc["id"], "entities": entities})).expect("stdout");
+    }
+}

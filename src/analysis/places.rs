@@ -1,0 +1,935 @@
+//! Place resolution: each LOC mention to a gazetteer entry, with a confidence, alternatives and
+//! the evidence in words.
+//!
+//! Candidates come from the mention's name (folded; possessives, generic words such as
+//! "province" and facility words such as "nuclear power plant" stripped; demonyms map to their
+//! country). Each candidate starts from a prior (its kind and population, a capital's
+//! standing) and gains from the article's evidence: a qualifier right after the name
+//! ("Paris, Texas"; "Fresno, Calif."), regions and countries the article names, the article's
+//! geographic focus (a vote of all its mentions and demonyms), the dateline, and nearness to the
+//! candidates of the article's other names. Two passes: the second adds the focus that the
+//! first pass's choices vote for.
+
+use std::collections::HashMap;
+
+use super::entities::{Candidate, Entity, EntityType, Mention, Place, PlaceKind};
+use super::gazetteer::{Gazetteer, NameMatch, PlaceId};
+use super::text::Span;
+
+/// How many alternatives a place keeps.
+const MAX_ALTERNATIVES: usize = 5;
+/// Candidates considered per mention, best priors first.
+const MAX_CANDIDATES: usize = 40;
+
+/// How a candidate was reached from the mention's words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Via {
+    Name,
+    AlternateName,
+    /// "Russian" → Russia.
+    Demonym,
+    /// A generic word was dropped: "Bushehr province", "northern Iraq".
+    Stripped,
+    /// The place a facility is named after: "Bushehr nuclear power plant".
+    Facility,
+    /// A town of the same name as a county ("Walker County" → Walker), kept only when the
+    /// article's other places are near it.
+    County,
+}
+
+#[derive(Clone, Debug)]
+struct Scored {
+    place: PlaceId,
+    via: Via,
+    prior: f64,
+    score: f64,
+    reasons: Vec<String>,
+    /// Context placed it in a region the article names or near its other places.
+    supported: bool,
+}
+
+/// The resolution of one mention.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Resolution {
+    pub place: PlaceId,
+    /// 0 to 1.
+    pub confidence: f64,
+    /// Other candidates, best first, at most five.
+    pub alternatives: Vec<PlaceId>,
+    pub explanation: String,
+}
+
+/// Words after a place name that make it a facility or a part of the place.
+const FACILITY_WORDS: &[&str] = &[
+    "airport",
+    "plant",
+    "power",
+    "nuclear",
+    "station",
+    "facility",
+    "reactor",
+    "port",
+    "harbor",
+    "harbour",
+    "base",
+    "dam",
+    "bridge",
+    "university",
+    "hospital",
+    "prison",
+    "square",
+    "stadium",
+    "mosque",
+    "cathedral",
+    "church",
+    "temple",
+    "palace",
+    "refinery",
+    "mine",
+    "field",
+    "center",
+    "centre",
+    "camp",
+    "complex",
+    "site",
+    "area",
+    "region",
+    "province",
+    "district",
+    "county",
+    "state",
+    "city",
+    "town",
+    "village",
+    "oblast",
+    "governorate",
+    "prefecture",
+    "republic",
+    "municipality",
+    "parish",
+    "valley",
+    "island",
+    "islands",
+    "metropolitan",
+    "metro",
+    "border",
+    "highway",
+    "road",
+    "street",
+    "avenue",
+    "market",
+    "zoo",
+    "park",
+    "library",
+    "museum",
+    "hotel",
+    "school",
+    "college",
+    "court",
+    "courthouse",
+    "hall",
+    "office",
+    "embassy",
+];
+
+/// Leading words that locate within a place: "northern Iraq", "central Moscow".
+const DIRECTION_WORDS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+    "downtown",
+    "greater",
+    "upper",
+    "lower",
+    "mainland",
+    "rural",
+    "coastal",
+    "inner",
+];
+
+/// Resolves LOC spans of `text`. `dateline` is the article's dateline span, if any.
+pub fn resolve_spans(
+    gazetteer: &Gazetteer,
+    text: &str,
+    spans: &[Span],
+    dateline: Option<Span>,
+) -> Vec<Option<Resolution>> {
+    let surfaces: Vec<&str> = spans.iter().map(|s| s.slice(text)).collect();
+    let mut candidates: Vec<Vec<Scored>> =
+        surfaces.iter().map(|s| generate(gazetteer, s)).collect();
+    let qualifiers: Vec<Vec<PlaceId>> = spans
+        .iter()
+        .map(|span| qualifier_after(gazetteer, text, *span))
+        .collect();
+    let demonym_countries = demonyms_in(gazetteer, text, spans);
+    let dateline_country = dateline
+        .map(|d| d.slice(text))
+        .and_then(|d| dateline_place(gazetteer, d))
+        .and_then(|p| gazetteer.country_of(p));
+
+    let keys: Vec<String> = surfaces
+        .iter()
+        .map(|s| gazetteer.fold(clean_surface(s)))
+        .collect();
+    let support = colocation_support(gazetteer, &candidates, &keys);
+    // Pass 1: priors and local evidence; pass 2 adds the document's focus.
+    let mut chosen: Vec<Option<PlaceId>> = vec![None; spans.len()];
+    for pass in 0..2 {
+        let votes = country_votes(gazetteer, &candidates, &chosen, &keys, &demonym_countries);
+        for (i, list) in candidates.iter_mut().enumerate() {
+            let focus = if pass == 0 {
+                Vec::new()
+            } else {
+                country_focus(&votes, &keys[i])
+            };
+            for c in list.iter_mut() {
+                c.score = c.prior;
+                c.reasons.clear();
+                score_context(
+                    gazetteer,
+                    c,
+                    &Context {
+                        qualifiers: &qualifiers[i],
+                        focus: &focus,
+                        dateline_country,
+                        support: &support[i],
+                    },
+                );
+            }
+            list.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.place.cmp(&b.place)));
+            chosen[i] = list.first().map(|c| c.place);
+        }
+    }
+    candidates
+        .iter()
+        .map(|list| {
+            let best = list.first()?;
+            if best.via == Via::County && !best.supported {
+                return None;
+            }
+            let second = list.get(1).map(|c| c.score);
+            let margin = second.map_or(4.0, |s| best.score - s);
+            let confidence = 1.0 / (1.0 + (-(margin + 0.5)).exp());
+            let mut alternatives = Vec::new();
+            for c in list.iter().skip(1) {
+                if alternatives.len() == MAX_ALTERNATIVES {
+                    break;
+                }
+                if !alternatives.contains(&c.place) && c.place != best.place {
+                    alternatives.push(c.place);
+                }
+            }
+            Some(Resolution {
+                place: best.place,
+                confidence: (confidence * 100.0).round() / 100.0,
+                alternatives,
+                explanation: explain(gazetteer, best),
+            })
+        })
+        .collect()
+}
+
+struct Context<'a> {
+    qualifiers: &'a [PlaceId],
+    focus: &'a [(PlaceId, f64)],
+    dateline_country: Option<PlaceId>,
+    /// Per candidate (in `generate` order, by place): co-located places of other names.
+    support: &'a [(PlaceId, f64, Option<PlaceId>)],
+}
+
+fn score_context(g: &Gazetteer, c: &mut Scored, cx: &Context) {
+    let country = g.country_of(c.place);
+    let admin1 = g.admin1_of(c.place);
+    for &q in cx.qualifiers {
+        let inside = match g.kind(q) {
+            PlaceKind::Country => country == Some(q) && c.place != q,
+            PlaceKind::Admin1 => admin1 == Some(q) && c.place != q,
+            _ => false,
+        };
+        if inside {
+            c.score += 8.0;
+            c.supported = true;
+            c.reasons.push(format!("followed by “{}”", g.name(q)));
+            break;
+        }
+    }
+    if let Some(country) = country {
+        if let Some(&(_, share)) = cx.focus.iter().find(|(p, _)| *p == country) {
+            if share > 0.0 && c.place != country {
+                // A region of the country the article is about is likelier than a town.
+                let weight = match g.kind(c.place) {
+                    PlaceKind::Admin1 => 8.0,
+                    _ => 6.0,
+                };
+                c.score += weight * share;
+                if share >= 0.3 {
+                    c.reasons
+                        .push(format!("the article is about {}", g.name(country)));
+                }
+            } else if share > 0.0 {
+                c.score += 1.5 * share;
+            }
+        }
+        if cx.dateline_country == Some(country) && c.place != country {
+            c.score += 1.0;
+        }
+    }
+    if let Some(&(_, support, near)) = cx.support.iter().find(|(p, _, _)| *p == c.place) {
+        if support > 0.0 {
+            c.score += 2.5 * support.min(2.0);
+            if support >= 0.3 {
+                c.supported = true;
+                if let Some(near) = near {
+                    c.reasons.push(if g.kind(near) == PlaceKind::Admin1 {
+                        format!("{} is mentioned", g.name(near))
+                    } else {
+                        format!("near {}", g.name(near))
+                    });
+                }
+            }
+        }
+    }
+}
+
+/// How strongly the article's other names place each candidate: for every other distinct name,
+/// the likeliest of its candidates (by prior) that lies in the candidate's region or near it.
+/// This ties "Gainesville" to Texas when "Denton" is also named, whichever is read first.
+fn colocation_support(
+    g: &Gazetteer,
+    candidates: &[Vec<Scored>],
+    keys: &[String],
+) -> Vec<Vec<(PlaceId, f64, Option<PlaceId>)>> {
+    const CONSIDERED: usize = 12;
+    // Distinct names, each with its candidates' probabilities from their priors.
+    let mut names: Vec<(&str, Vec<(PlaceId, f64)>)> = Vec::new();
+    for (key, list) in keys.iter().zip(candidates) {
+        if list.is_empty() || names.iter().any(|(k, _)| *k == key.as_str()) {
+            continue;
+        }
+        let top: Vec<&Scored> = list.iter().take(CONSIDERED).collect();
+        let max = top.iter().map(|c| c.prior).fold(f64::MIN, f64::max);
+        let total: f64 = top.iter().map(|c| (c.prior - max).exp()).sum();
+        let probabilities = top
+            .iter()
+            .map(|c| (c.place, (c.prior - max).exp() / total))
+            .collect();
+        names.push((key.as_str(), probabilities));
+    }
+    keys.iter()
+        .zip(candidates)
+        .map(|(key, list)| {
+            list.iter()
+                .take(CONSIDERED)
+                .map(|c| {
+                    let (lat, lon) = (g.lat(c.place), g.lon(c.place));
+                    let admin1 = g.admin1_of(c.place);
+                    let local = matches!(g.kind(c.place), PlaceKind::City | PlaceKind::Admin2);
+                    let mut support = 0.0;
+                    let mut nearest: Option<(f64, PlaceId)> = None;
+                    for (other, probabilities) in &names {
+                        if *other == key.as_str() || !local {
+                            continue;
+                        }
+                        let mut best = 0.0;
+                        let mut best_place = None;
+                        for &(d, p) in probabilities {
+                            let closeness = match g.kind(d) {
+                                PlaceKind::Admin1 if admin1 == Some(d) => 1.0,
+                                PlaceKind::City | PlaceKind::Admin2 => {
+                                    let km = distance_km(lat, lon, g.lat(d), g.lon(d));
+                                    if km < 80.0 {
+                                        1.0
+                                    } else if km < 250.0 {
+                                        0.5
+                                    } else {
+                                        0.0
+                                    }
+                                }
+                                _ => 0.0,
+                            };
+                            if closeness * p > best {
+                                best = closeness * p;
+                                best_place = Some(d);
+                            }
+                        }
+                        support += best;
+                        if let Some(d) = best_place {
+                            if nearest.is_none_or(|(b, _)| best > b) {
+                                nearest = Some((best, d));
+                            }
+                        }
+                    }
+                    (c.place, support, nearest.map(|(_, d)| d))
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// A prior from what the place is, before any context.
+fn prior(g: &Gazetteer, place: PlaceId, via: Via) -> f64 {
+    let population = g.population(place) as f64;
+    let size = (population + 1.0).log10();
+    let base = match g.kind(place) {
+        PlaceKind::Country => 9.0,
+        PlaceKind::Continent => 8.5,
+        PlaceKind::Region | PlaceKind::Feature => 8.0,
+        PlaceKind::Facility => 10.0,
+        PlaceKind::Admin1 => 4.0 + 0.5 * size,
+        // Counties have no population here; one is named with its "County" almost always.
+        PlaceKind::Admin2 => 6.0,
+        PlaceKind::City => 1.5 * size + if g.is_capital(place) { 2.5 } else { 0.0 },
+    };
+    base + match via {
+        Via::Name => 0.0,
+        Via::AlternateName => -2.5,
+        Via::Demonym => -0.5,
+        Via::Stripped => -0.5,
+        Via::Facility => -1.0,
+        Via::County => -1.0,
+    }
+}
+
+fn scored(g: &Gazetteer, matches: Vec<NameMatch>, via_name: Via) -> Vec<Scored> {
+    matches
+        .into_iter()
+        .map(|m| {
+            let via = if m.alternate && via_name == Via::Name {
+                Via::AlternateName
+            } else {
+                via_name
+            };
+            Scored {
+                place: m.place,
+                via,
+                prior: prior(g, m.place, via),
+                score: 0.0,
+                reasons: Vec::new(),
+                supported: false,
+            }
+        })
+        .collect()
+}
+
+/// The name without a possessive and surrounding punctuation.
+fn clean_surface(surface: &str) -> &str {
+    let s = surface.trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
+    let s = s
+        .strip_suffix("'s")
+        .or_else(|| s.strip_suffix("’s"))
+        .or_else(|| s.strip_suffix('\''))
+        .or_else(|| s.strip_suffix('’'))
+        .unwrap_or(s);
+    s.trim()
+}
+
+/// The candidates for a name, best priors first.
+fn generate(g: &Gazetteer, surface: &str) -> Vec<Scored> {
+    let name = clean_surface(surface);
+    let mut found = scored(g, g.lookup(name), Via::Name);
+    // "Mexico" is also another name for Mexico City: a country's or region's own name wins.
+    if found.iter().any(|c| {
+        c.via == Via::Name
+            && matches!(
+                g.kind(c.place),
+                PlaceKind::Country | PlaceKind::Admin1 | PlaceKind::Continent
+            )
+    }) {
+        for c in found.iter_mut().filter(|c| c.via == Via::AlternateName) {
+            c.prior -= 3.0;
+        }
+    }
+    // "EU" is not the French town of Eu: an acronym matches only names written as acronyms.
+    let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() <= 3 && letters.iter().all(|c| c.is_uppercase()) {
+        for c in found.iter_mut().filter(|c| c.via == Via::Name) {
+            if g.name(c.place).chars().any(|ch| ch.is_lowercase()) {
+                c.prior -= 5.0;
+            }
+        }
+    }
+    if found.is_empty() {
+        if let Some(country) = g.demonym(name) {
+            found.push(Scored {
+                place: country,
+                via: Via::Demonym,
+                prior: prior(g, country, Via::Demonym),
+                score: 0.0,
+                reasons: Vec::new(),
+                supported: false,
+            });
+        }
+    }
+    if found.is_empty() {
+        let key = g.fold(name);
+        let words: Vec<&str> = key.split(' ').collect();
+        // "northern Iraq", "Republic of Tatarstan", "Bushehr province", "Bushehr nuclear plant".
+        let mut start = 0;
+        while start + 1 < words.len() && DIRECTION_WORDS.contains(&words[start]) {
+            start += 1;
+        }
+        if words.len() > 2
+            && words[1] == "of"
+            && ["republic", "province", "state", "city", "region", "county"].contains(&words[0])
+        {
+            start = 2;
+        }
+        let mut end = words.len();
+        while end > start + 1 && FACILITY_WORDS.contains(&words[end - 1]) {
+            end -= 1;
+        }
+        if (start, end) != (0, words.len()) {
+            let stripped_county =
+                end < words.len() && matches!(words[end], "county" | "parish" | "borough" | "co");
+            let via = if stripped_county {
+                Via::County
+            } else if end < words.len() && !is_generic_region(&words[end..]) {
+                Via::Facility
+            } else {
+                Via::Stripped
+            };
+            let inner = words[start..end].join(" ");
+            found = scored(g, g.lookup_folded(&inner), via);
+            if start > 0 {
+                // "northern Iraq", "southern California": a direction locates within a large
+                // place; "South Side" is not Side in Turkey.
+                found.retain(|c| {
+                    matches!(
+                        g.kind(c.place),
+                        PlaceKind::Country
+                            | PlaceKind::Admin1
+                            | PlaceKind::Region
+                            | PlaceKind::Continent
+                    )
+                });
+            }
+            if stripped_county {
+                found.retain(|c| g.kind(c.place) == PlaceKind::City);
+            }
+            if found.is_empty() && !stripped_county {
+                if let Some(country) = g.demonym(&inner) {
+                    found = scored(
+                        g,
+                        vec![NameMatch {
+                            place: country,
+                            alternate: false,
+                        }],
+                        Via::Demonym,
+                    );
+                }
+            }
+        }
+    }
+    found.sort_by(|a, b| b.prior.total_cmp(&a.prior).then(a.place.cmp(&b.place)));
+    found.truncate(MAX_CANDIDATES);
+    found
+}
+
+fn is_generic_region(words: &[&str]) -> bool {
+    words.iter().all(|w| {
+        matches!(
+            *w,
+            "region"
+                | "province"
+                | "district"
+                | "county"
+                | "state"
+                | "city"
+                | "town"
+                | "village"
+                | "oblast"
+                | "governorate"
+                | "prefecture"
+                | "republic"
+                | "municipality"
+                | "parish"
+                | "area"
+                | "metropolitan"
+                | "metro"
+                | "valley"
+        )
+    })
+}
+
+/// A region or country written right after the name: "Paris, Texas", "Fresno, Calif.",
+/// "Kazan (Tatarstan)".
+fn qualifier_after(g: &Gazetteer, text: &str, span: Span) -> Vec<PlaceId> {
+    let rest = text.get(span.end..).unwrap_or("");
+    let rest = rest
+        .strip_prefix(", ")
+        .or_else(|| rest.strip_prefix(" ("))
+        .or_else(|| rest.strip_prefix(","));
+    let Some(rest) = rest else {
+        return Vec::new();
+    };
+    // Up to three words, longest first, up to the next comma, bracket or sentence end.
+    let words: Vec<&str> = rest
+        .split([' ', '\n'])
+        .take(3)
+        .take_while(|w| !w.is_empty())
+        .collect();
+    let mut taken = words.len();
+    while taken > 0 {
+        let mut phrase = words[..taken].join(" ");
+        let cut = phrase
+            .find([',', ')', ';', ':', '\u{201d}', '"'])
+            .unwrap_or(phrase.len());
+        phrase.truncate(cut);
+        let phrase = phrase.trim_end_matches(['.', '\'']);
+        let phrase_with_dot = &words[..taken].join(" ");
+        for candidate in [phrase, phrase_with_dot.trim_end_matches([',', ')', ';'])] {
+            if !candidate.starts_with(|c: char| c.is_uppercase()) {
+                continue;
+            }
+            let places: Vec<PlaceId> = g
+                .lookup(candidate)
+                .into_iter()
+                .map(|m| m.place)
+                .filter(|&p| matches!(g.kind(p), PlaceKind::Country | PlaceKind::Admin1))
+                .collect();
+            if !places.is_empty() {
+                return places;
+            }
+        }
+        taken -= 1;
+    }
+    Vec::new()
+}
+
+/// Countries named by demonyms anywhere in the text outside the LOC spans ("Iranian President").
+fn demonyms_in(g: &Gazetteer, text: &str, spans: &[Span]) -> Vec<PlaceId> {
+    let mut found = Vec::new();
+    let mut start = None;
+    for (i, ch) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        if ch.is_alphabetic() {
+            start.get_or_insert(i);
+            continue;
+        }
+        if let Some(s) = start.take() {
+            let word = &text[s..i];
+            if word.len() > 3
+                && word.starts_with(|c: char| c.is_uppercase())
+                && !spans.iter().any(|sp| sp.start <= s && i <= sp.end)
+            {
+                if let Some(country) = g.demonym(word) {
+                    found.push(country);
+                }
+            }
+        }
+    }
+    found
+}
+
+/// The first name in a dateline that is a place: "MOSCOW", "KAZAN, Russia".
+fn dateline_place(g: &Gazetteer, dateline: &str) -> Option<PlaceId> {
+    let head = dateline.split([',', '(', '—', '–', '-']).next()?.trim();
+    let list = generate(g, head);
+    list.first().map(|c| c.place)
+}
+
+/// Each country's share of the article's place evidence: countries named, the countries of
+/// regions and cities chosen so far, demonyms.
+/// Each distinct place's vote for its country: countries named, the countries of regions and
+/// towns chosen so far, demonyms. Each distinct place votes once, so a name repeated twenty
+/// times cannot outvote the rest; an ambiguous name (candidates in several countries) votes
+/// less. Returns (mention's key, country, weight); demonyms have an empty key.
+fn country_votes(
+    g: &Gazetteer,
+    candidates: &[Vec<Scored>],
+    chosen: &[Option<PlaceId>],
+    keys: &[String],
+    demonyms: &[PlaceId],
+) -> Vec<(String, PlaceId, f64)> {
+    let mut votes: Vec<(String, PlaceId, f64)> = Vec::new();
+    let mut voted: Vec<PlaceId> = Vec::new();
+    for ((list, choice), key) in candidates.iter().zip(chosen).zip(keys) {
+        let Some(place) = choice.or_else(|| list.first().map(|c| c.place)) else {
+            continue;
+        };
+        if voted.contains(&place) {
+            continue;
+        }
+        voted.push(place);
+        let Some(country) = g.country_of(place) else {
+            continue;
+        };
+        let ambiguous = list
+            .iter()
+            .any(|c| g.country_of(c.place).is_some_and(|other| other != country));
+        let weight = match g.kind(place) {
+            PlaceKind::Country | PlaceKind::Admin1 => 1.0,
+            _ => 0.7,
+        } * if ambiguous { 0.4 } else { 1.0 };
+        votes.push((key.clone(), country, weight));
+    }
+    let mut seen_demonyms: Vec<PlaceId> = Vec::new();
+    for &country in demonyms {
+        if !seen_demonyms.contains(&country) {
+            seen_demonyms.push(country);
+            votes.push((String::new(), country, 0.5));
+        }
+    }
+    votes
+}
+
+/// Each country's share of the votes of every name but `key`: a name cannot vouch for itself
+/// ("Mexico" alone does not make an article about Mexico, and so the state of México).
+fn country_focus(votes: &[(String, PlaceId, f64)], key: &str) -> Vec<(PlaceId, f64)> {
+    let mut shares: Vec<(PlaceId, f64)> = Vec::new();
+    let mut total = 0.0;
+    for (voter, country, weight) in votes {
+        if voter == key {
+            continue;
+        }
+        total += weight;
+        match shares.iter_mut().find(|(c, _)| c == country) {
+            Some(entry) => entry.1 += weight,
+            None => shares.push((*country, *weight)),
+        }
+    }
+    if total > 0.0 {
+        for entry in &mut shares {
+            entry.1 /= total;
+        }
+    }
+    shares.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    shares
+}
+
+fn explain(g: &Gazetteer, best: &Scored) -> String {
+    let place = best.place;
+    let country = g
+        .country_of(place)
+        .filter(|&c| c != place)
+        .map(|c| g.name(c));
+    let mut what = match g.kind(place) {
+        PlaceKind::Country => "a country".to_string(),
+        PlaceKind::Continent => "a continent".to_string(),
+        PlaceKind::Region => "a region".to_string(),
+        PlaceKind::Feature => "a natural feature".to_string(),
+        PlaceKind::Facility => "a facility".to_string(),
+        PlaceKind::Admin1 => match &country {
+            Some(c) => format!("a region of {c}"),
+            None => "a region".to_string(),
+        },
+        PlaceKind::Admin2 => match g.admin1_of(place) {
+            Some(region) => format!("a county of {}", g.name(region)),
+            None => "a county".to_string(),
+        },
+        PlaceKind::City => {
+            let size = describe_population(g.population(place));
+            let capital = if g.is_capital(place) {
+                match &country {
+                    Some(c) => format!("capital of {c}, "),
+                    None => "a capital, ".to_string(),
+                }
+            } else {
+                String::new()
+            };
+            match &country {
+                Some(c) if capital.is_empty() => format!("a city of {size} in {c}"),
+                _ => format!("{capital}a city of {size}"),
+            }
+        }
+    };
+    match best.via {
+        Via::Demonym => what = format!("{what}, named by its demonym"),
+        Via::Facility => what = format!("{what}, the place the facility is named after"),
+        Via::AlternateName => what = format!("{what} (another name for {})", g.name(place)),
+        _ => {}
+    }
+    for reason in &best.reasons {
+        what.push_str("; ");
+        what.push_str(reason);
+    }
+    what
+}
+
+fn describe_population(population: u64) -> String {
+    match population {
+        0 => "unknown size".to_string(),
+        p if p >= 1_000_000 => format!("{:.1} million", p as f64 / 1e6),
+        p if p >= 10_000 => format!("{},000", (p + 500) / 1000),
+        p => format!("about {}", (p + 50) / 100 * 100),
+    }
+}
+
+/// Great-circle distance.
+pub fn distance_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
+    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
+    let dp = p2 - p1;
+    let dl = (lon2 - lon1).to_radians();
+    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    2.0 * 6371.0088 * a.sqrt().min(1.0).asin()
+}
+
+/// The `places` of an analysis: one per distinct place that the LOC entities resolve to.
+pub fn resolve_entities(
+    gazetteer: &Gazetteer,
+    text: &str,
+    mentions: &[Mention],
+    entities: &[Entity],
+    dateline: Option<Span>,
+) -> Vec<Place> {
+    let loc: Vec<usize> = (0..mentions.len())
+        .filter(|&i| mentions[i].label == EntityType::Loc)
+        .collect();
+    let spans: Vec<Span> = loc.iter().map(|&i| mentions[i].span()).collect();
+    let resolutions = resolve_spans(gazetteer, text, &spans, dateline);
+    let mut places: Vec<Place> = Vec::new();
+    let mut by_place: HashMap<PlaceId, usize> = HashMap::new();
+    for (&mention_index, resolution) in loc.iter().zip(resolutions) {
+        let Some(resolution) = resolution else {
+            continue;
+        };
+        let mention = &mentions[mention_index];
+        if let Some(&existing) = by_place.get(&resolution.place) {
+            let place = &mut places[existing];
+            place.mentions.push(mention_index);
+            if resolution.confidence > place.confidence {
+                place.confidence = resolution.confidence;
+            }
+            continue;
+        }
+        let name = entities
+            .get(mention.entity)
+            .map(|e| e.name.clone())
+            .unwrap_or_else(|| clean_surface(mention.span().slice(text)).to_string());
+        by_place.insert(resolution.place, places.len());
+        places.push(Place {
+            entity: mention.entity,
+            name,
+            resolved: gazetteer.candidate(resolution.place),
+            confidence: resolution.confidence,
+            alternatives: resolution
+                .alternatives
+                .iter()
+                .map(|&p| gazetteer.candidate(p))
+                .collect::<Vec<Candidate>>(),
+            mentions: vec![mention_index],
+            explanation: resolution.explanation,
+        });
+    }
+    places
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Resolves the given names where they stand in `text` (first occurrences).
+    fn resolve(text: &str, names: &[&str]) -> Vec<Option<(String, PlaceKind, String)>> {
+        let g = Gazetteer::embedded();
+        let spans: Vec<Span> = names
+            .iter()
+            .map(|n| {
+                let start = text.find(n).expect("name in text");
+                Span::new(start, start + n.len())
+            })
+            .collect();
+        resolve_spans(g, text, &spans, None)
+            .into_iter()
+            .map(|r| {
+                r.map(|r| {
+                    (
+                        g.name(r.place),
+                        g.kind(r.place),
+                        g.country_code(r.place).to_string(),
+                    )
+                })
+            })
+            .collect()
+    }
+
+    fn kind_and_country(text: &str, name: &str) -> Option<(PlaceKind, String)> {
+        resolve(text, &[name])
+            .remove(0)
+            .map(|(_, kind, country)| (kind, country))
+    }
+
+    #[test]
+    fn an_acronym_is_not_a_town_of_the_same_letters() {
+        assert_eq!(
+            kind_and_country("Leaders of the EU met.", "EU"),
+            Some((PlaceKind::Continent, String::new()))
+        );
+    }
+
+    #[test]
+    fn a_direction_locates_within_a_country_but_is_no_town() {
+        assert_eq!(
+            kind_and_country("Fighting in northern Iraq went on.", "northern Iraq"),
+            Some((PlaceKind::Country, "IQ".into()))
+        );
+        // "Side" is a town in Turkey; "South Side" is a part of some city.
+        assert_eq!(
+            kind_and_country("He lives on the South Side.", "South Side"),
+            None
+        );
+    }
+
+    #[test]
+    fn a_facility_resolves_to_the_place_it_is_named_after() {
+        assert_eq!(
+            resolve(
+                "Work at the Bushehr nuclear power plant resumed.",
+                &["Bushehr nuclear power plant"]
+            )[0]
+            .as_ref()
+            .map(|(name, _, country)| (name.as_str(), country.as_str())),
+            Some(("Bushehr", "IR"))
+        );
+    }
+
+    #[test]
+    fn a_demonym_tagged_as_a_place_resolves_to_its_country() {
+        assert_eq!(
+            kind_and_country("American officials said so.", "American"),
+            Some((PlaceKind::Country, "US".into()))
+        );
+    }
+
+    #[test]
+    fn a_country_name_is_not_its_capital_or_a_region_of_it() {
+        assert_eq!(
+            kind_and_country("Officials in Mexico said so.", "Mexico"),
+            Some((PlaceKind::Country, "MX".into()))
+        );
+    }
+
+    #[test]
+    fn a_county_without_nearby_support_abstains() {
+        // No "Walker County" in the gazetteer's counties outside the US, and no context.
+        assert_eq!(
+            kind_and_country("Ruritania's Zzyzx County.", "Zzyzx County"),
+            None
+        );
+    }
+
+    #[test]
+    fn unknown_names_and_empty_input_abstain_without_panicking() {
+        assert_eq!(kind_and_country("Qwxzv is nowhere.", "Qwxzv"), None);
+        let g = Gazetteer::embedded();
+        assert!(resolve_spans(g, "", &[], None).is_empty());
+        // A span past the end or inside a character is read as empty, not a panic.
+        let out = resolve_spans(g, "Kraków", &[Span::new(2, 4), Span::new(3, 99)], None);
+        assert_eq!(out.len(), 2);
+    }
+}
