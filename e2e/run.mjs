@@ -210,6 +210,54 @@ test("entities are highlighted, linked, toggled and listed", async ({ page }) =>
     await row.click();
     await page.waitForFunction((first) => document.activeElement?.id !== first && document.activeElement?.id.startsWith("aa-mention-"), first);
     expect((await row.innerText()).includes("2 of"), "the row says which mention is shown");
+test("the map draws the countries, frames the places and moves with buttons, keys, wheel and drag", async ({ page }) => {
+    const map = page.locator("[data-testid=map]");
+    const countries = await map.locator(".world-map__country").count();
+    expect(countries >= 177, `the basemap's countries, got ${countries}`);
+    expect((await page.locator(".world-map__credit").innerText()).includes("Natural Earth"), "Natural Earth is credited");
+    // Markers appear once the analysis resolves places; until then the map says it has none.
+    const rows = await page.locator("[data-testid=places-row]").count();
+    if (rows > 0) {
+        const names = await page.locator("[data-testid=map-marker], [data-testid=map-cluster]").evaluateAll(
+            (marks) => marks.flatMap((m) => m.dataset.name.split(", ")));
+        expect(names.length === rows, `every place of the table is on the map: ${names.length} of ${rows}`);
+        for (const marker of await page.locator("[data-testid=map-marker]").all()) {
+            const [lat, lon] = [Number(await marker.getAttribute("data-lat")), Number(await marker.getAttribute("data-lon"))];
+            expect(Math.abs(lat) <= 90 && Math.abs(lon) <= 180, `coordinates ${lat}, ${lon}`);
+        }
+    } else {
+        expect(await page.locator("[data-testid=map-empty]").isVisible(), "the map says it has no places");
+    }
+    const transform = () => page.locator("[data-testid=map-transform]").getAttribute("transform");
+    const zoom = async () => Number(await map.getAttribute("data-zoom"));
+    const start = await transform();
+    await page.locator("[data-testid=map-zoom-in]").click();
+    expect(await transform() !== start, "+ zooms in");
+    await page.locator("[data-testid=map-world]").click();
+    expect(await zoom() === 1, "whole world");
+    await map.focus();
+    await page.keyboard.press("+");
+    await page.keyboard.press("+");
+    expect(await zoom() > 2, "the + key zooms in");
+    const beforeKey = await transform();
+    await page.keyboard.press("ArrowLeft");
+    expect(await transform() !== beforeKey, "an arrow key pans");
+    await page.keyboard.press("0");
+    expect(await zoom() === 1, "0 shows the whole world");
+    const box = await map.boundingBox();
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.wheel(0, -300);
+    await page.waitForFunction(() => Number(document.querySelector("[data-testid=map]").dataset.zoom) > 1);
+    const beforeDrag = await transform();
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 + 60, box.y + box.height / 2 + 20, { steps: 4 });
+    await page.mouse.up();
+    expect(await transform() !== beforeDrag, "dragging pans");
+    if (rows > 0) {
+        await page.locator("[data-testid=map-fit]").click();
+        expect(await transform() === start, "fit to places frames them as at the start");
+    }
+    await page.screenshot({ path: join(results, "map.png"), fullPage: true });
 });
 
 // A figure, not a test: how long an edit takes to show, analysis and rendering together.
@@ -253,6 +301,26 @@ async function editLatency() {
     }
 }
 
+// A figure, not a test: when the article and when the map are first drawn after navigation.
+async function mapDrawn() {
+    const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+        const seen = {};
+        new MutationObserver(() => {
+            for (const [name, selector] of [["article", "[data-testid=paragraph]"], ["map", "[data-testid=map] .world-map__country"]]) {
+                if (!seen[name] && document.querySelector(selector)) seen[name] = performance.now();
+            }
+            window.__drawn = seen;
+        }).observe(document, { subtree: true, childList: true });
+    });
+    await page.goto(origin + "/");
+    await page.waitForSelector("[data-testid=map] .world-map__country");
+    const drawn = await page.evaluate(() => window.__drawn);
+    await context.close();
+    console.log(`figure: article drawn ${drawn.article.toFixed(0)} ms and map ${drawn.map.toFixed(0)} ms after navigation (1024 px wide)`);
+}
+
 let passed = 0;
 let failed = 0;
 offlineTests({ test, expect, openPage, paragraphs, browser, server, origin, dist, results });
@@ -279,6 +347,7 @@ for (const { name, body, path, options } of tests.filter((t) => t.name.includes(
     }
 }
 await editLatency().catch((e) => console.log(`figure: edit latency not measured: ${e.message}`));
+await mapDrawn().catch((e) => console.log(`figure: map drawing time not measured: ${e.message}`));
 await browser.close();
 server.close();
 console.log(`e2e: ${passed} passed, ${failed} failed`);

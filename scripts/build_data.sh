@@ -35,6 +35,8 @@ for builder in scripts/data/*; do
     case "$builder" in
         *.py) python3 "$builder" "$sources" "$repo" ;;
         *.sh) bash "$builder" "$sources" "$repo" ;;
+        # Node builders fetch their own pinned npm packages.
+        *.mjs) node "$builder" ;;
         *) continue ;;
     esac
 done

@@ -2,11 +2,13 @@
 //!
 //! [`analysis`] is the pure core, shared by the web page and the `article-atlas` CLI.
 //! [`view_model`] turns an analysis into what the page draws, still without any web types.
+//! [`map`] projects the basemap and lays out the map's markers, also without web types.
 //! `ui` (wasm only) holds the Leptos components.
 
 pub mod analysis;
 pub mod export;
 pub mod loading;
+pub mod map;
 pub mod saved;
 pub mod view_model;
 

@@ -10,6 +10,9 @@ use serde::Serialize;
 use crate::analysis::source::MarkKind;
 use crate::analysis::{Analysis, BlockKind, EntityType, Span};
 
+/// The places with the reader's corrections applied (the map's and the text's tooltips' source).
+pub use crate::map::places::effective_places;
+
 /// The part of the article a piece of text plays, beyond being body text.
 #[derive(Serialize, Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Role {

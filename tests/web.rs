@@ -256,3 +256,251 @@ async fn the_export_menu_offers_every_format() {
         "no link before it is asked for"
     );
 }
+
+/// An article with hand-made places (the resolver's job), so the map is tested on its own.
+mod map_fixture {
+    use article_atlas::analysis::{
+        Analysis, Analyzer, Candidate, EntityType, InputFormat, Mention, Place, PlaceKind,
+    };
+
+    pub const TEXT: &str = "Officials met in Moscow on Monday. They flew from Moscow to Korolev, then to Kazan.\n\nIran's envoy left Tehran.";
+
+    fn candidate(name: &str, kind: PlaceKind, country: &str, lat: f64, lon: f64) -> Candidate {
+        Candidate {
+            name: name.into(),
+            kind,
+            country: country.into(),
+            admin1: None,
+            lat,
+            lon,
+            population: 0,
+        }
+    }
+
+    pub fn analyze(text: &str, _: Option<InputFormat>) -> Analysis {
+        let mut analysis = Analyzer::new().analyze(text);
+        // Only the fixture's own places count, whatever recognition found.
+        analysis.mentions.clear();
+        analysis.entities.clear();
+        analysis.places.clear();
+        let places = [
+            (
+                "Moscow",
+                candidate("Moscow", PlaceKind::City, "RU", 55.76, 37.62),
+                0.9,
+                vec![],
+            ),
+            (
+                "Korolev",
+                candidate("Korolev", PlaceKind::City, "RU", 55.92, 37.82),
+                0.8,
+                vec![],
+            ),
+            (
+                "Kazan",
+                candidate("Kazan", PlaceKind::City, "RU", 55.79, 49.12),
+                0.4,
+                vec![candidate("Kazan", PlaceKind::City, "TR", 40.23, 32.68)],
+            ),
+            (
+                "Iran",
+                candidate("Iran", PlaceKind::Country, "IR", 32.0, 53.0),
+                0.95,
+                vec![],
+            ),
+            (
+                "Tehran",
+                candidate("Tehran", PlaceKind::City, "IR", 35.69, 51.39),
+                0.9,
+                vec![],
+            ),
+        ];
+        for (entity, (name, resolved, confidence, alternatives)) in places.into_iter().enumerate() {
+            let mut mentions = Vec::new();
+            for (start, _) in text.match_indices(name) {
+                mentions.push(analysis.mentions.len());
+                analysis.mentions.push(Mention {
+                    start,
+                    end: start + name.len(),
+                    label: EntityType::Loc,
+                    entity,
+                    explanation: "fixture".into(),
+                });
+            }
+            analysis.places.push(Place {
+                entity,
+                name: name.into(),
+                resolved,
+                confidence,
+                alternatives,
+                mentions,
+                explanation: "fixture".into(),
+            });
+        }
+        analysis
+    }
+}
+
+fn press(target: &web_sys::Element, key: &str) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let event =
+        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    target.dispatch_event(&event).unwrap();
+}
+
+fn fire(target: &web_sys::Element, kind: &str) {
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(kind == "click");
+    target
+        .dispatch_event(&web_sys::Event::new_with_event_init_dict(kind, &init).unwrap())
+        .unwrap();
+}
+
+fn names_on_map(root: &web_sys::HtmlElement) -> Vec<String> {
+    let mut names: Vec<String> = all(root, "[data-testid=map-marker], [data-testid=map-cluster]")
+        .iter()
+        .filter_map(|m| m.get_attribute("data-name"))
+        .flat_map(|n| n.split(", ").map(str::to_string).collect::<Vec<_>>())
+        .collect();
+    names.sort();
+    names
+}
+
+#[wasm_bindgen_test]
+async fn the_map_draws_places_and_follows_the_reader() {
+    use article_atlas::ui::world_map::WorldMap;
+    let state = AppState::with_analysis(map_fixture::TEXT, map_fixture::analyze);
+    let root = mount(with_state(state, || view! { <WorldMap/> }.into_any()));
+    tick().await;
+    let map = one(&root, "[data-testid=map]");
+    assert!(all(&map, ".world-map__country").len() >= 177);
+    assert_eq!(
+        names_on_map(&root),
+        ["Iran", "Kazan", "Korolev", "Moscow", "Tehran"]
+    );
+    let russia = one(&map, "[data-country=RU]");
+    assert!(
+        russia.get_attribute("class").unwrap().contains("--step3"),
+        "4 mentions"
+    );
+    assert!(one(&map, "[data-country=FR]")
+        .get_attribute("class")
+        .unwrap()
+        .contains("--step0"));
+
+    // The table lists the places in order of first mention.
+    let rows: Vec<String> = all(&root, "[data-testid=places-row] th")
+        .iter()
+        .map(|c| c.text_content().unwrap())
+        .collect();
+    assert_eq!(
+        rows,
+        ["Moscow", "Korolev", "Kazan? (uncertain)", "Iran", "Tehran"]
+    );
+
+    // Buttons and keys zoom and pan.
+    let transform = || one(&root, "[data-testid=map-transform]").get_attribute("transform");
+    let zoom = || {
+        map.get_attribute("data-zoom")
+            .unwrap()
+            .parse::<f64>()
+            .unwrap()
+    };
+    let before = (transform(), zoom());
+    one(&root, "[data-testid=map-zoom-in]").click();
+    tick().await;
+    assert!(zoom() > before.1, "zoomed in");
+    press(&map, "-");
+    tick().await;
+    assert!(
+        (zoom() - before.1).abs() < 0.01,
+        "and out again with the key"
+    );
+    press(&map, "ArrowRight");
+    tick().await;
+    assert_ne!(transform(), before.0, "the arrow key pans");
+    one(&root, "[data-testid=map-fit]").click();
+    tick().await;
+    assert_eq!(transform(), before.0, "fit to places frames them again");
+
+    // Pointing at a marker lights up its mentions; the text pointing at a place pulses it.
+    let kazan = one(&root, "[data-testid=map-marker][data-name=Kazan]");
+    assert!(kazan
+        .get_attribute("class")
+        .unwrap()
+        .contains("--uncertain"));
+    fire(&kazan, "mouseenter");
+    assert_eq!(state.active_entity.get_untracked(), Some(2));
+    fire(&kazan, "mouseleave");
+    assert_eq!(state.active_entity.get_untracked(), None);
+    state.active_entity.set(Some(4));
+    tick().await;
+    let tehran = one(&root, "[data-testid=map-marker][data-name=Tehran]");
+    assert!(tehran.get_attribute("class").unwrap().contains("--active"));
+    state.active_entity.set(None);
+
+    // Choosing a marker shows its sentences and alternatives; picking one moves it.
+    fire(&kazan, "click");
+    tick().await;
+    let card = one(&root, "[data-testid=place-card]");
+    assert_eq!(
+        one(&card, "[data-testid=place-sentences]")
+            .text_content()
+            .unwrap(),
+        "They flew from Moscow to Korolev, then to Kazan."
+    );
+    let choices = all(&card, "[data-testid=place-alternative]");
+    assert_eq!(choices.len(), 2);
+    assert_eq!(
+        choices[0].get_attribute("aria-pressed").as_deref(),
+        Some("true")
+    );
+    choices[1].click();
+    tick().await;
+    assert_eq!(state.place_choices.get_untracked().get(&2), Some(&0));
+    let kazan = one(&root, "[data-testid=map-marker][data-name=Kazan]");
+    assert_eq!(kazan.get_attribute("data-lat").as_deref(), Some("40.2300"));
+    assert!(
+        !kazan
+            .get_attribute("class")
+            .unwrap()
+            .contains("--uncertain"),
+        "the reader is sure"
+    );
+    assert!(one(&map, "[data-country=TR]")
+        .get_attribute("class")
+        .unwrap()
+        .contains("--step1"));
+    assert!(all(&root, "[data-testid=places-row]")[2]
+        .text_content()
+        .unwrap()
+        .contains("Turkey"));
+
+    // The route joins the places in order of first mention.
+    let toggle: web_sys::HtmlInputElement =
+        one(&root, "[data-testid=map-route-toggle]").unchecked_into();
+    toggle.set_checked(true);
+    toggle
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    tick().await;
+    assert_eq!(
+        all(&root, "[data-testid=map-route] .world-map__leg").len(),
+        3
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_map_without_places_says_so() {
+    use article_atlas::ui::world_map::WorldMap;
+    let root = mount(with_state(AppState::new("Nothing happened here."), || {
+        view! { <WorldMap/> }.into_any()
+    }));
+    tick().await;
+    assert!(all(&root, "[data-testid=map-marker]").is_empty());
+    one(&root, "[data-testid=map-empty]");
+    one(&root, "[data-testid=map] .world-map__country");
+}

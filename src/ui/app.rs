@@ -17,6 +17,7 @@ use super::recent_articles::RecentArticles;
 use super::state::AppState;
 use super::stats_bar::StatsBar;
 use super::structure_legend::StructureLegend;
+use super::world_map::WorldMap;
 
 /// The whole page, opened on the sample article.
 #[component]
@@ -53,6 +54,9 @@ pub fn App() -> impl IntoView {
                     <StructureLegend/>
                     <EntityLegend/>
                     <ArticleView/>
+                </section>
+                <section class="app__map" aria-label="Map of the article's places">
+                    <WorldMap/>
                 </section>
                 <aside class="app__side" aria-label="Outline, names, sources and how the article was read">
                     <Outline/>

@@ -13,14 +13,18 @@ pub mod drop_zone;
 pub mod entity_legend;
 pub mod entity_list;
 pub mod export_menu;
+pub mod map_legend;
 pub mod new_article_dialog;
 pub mod notice_banner;
 pub mod outline;
 pub mod persist;
+pub mod place_card;
+pub mod places_table;
 pub mod recent_articles;
 pub mod share;
 pub mod state;
 pub mod stats_bar;
 pub mod structure_legend;
+pub mod world_map;
 
 pub use app::App;

@@ -4,7 +4,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use leptos::prelude::*;
 
-use crate::analysis::{Analysis, Analyzer, EntityType, InputFormat};
+use crate::analysis::{Analysis, Analyzer, EntityType, InputFormat, Place};
 use crate::export::share::SharedArticle;
 use crate::loading::{self, LoadedArticle};
 use crate::saved::{self, RecentArticle};
@@ -44,6 +44,9 @@ pub struct AppState {
     pub analysis: Memo<Analysis>,
     /// How long the last analysis took in this browser, in milliseconds, for the stats bar.
     pub analysis_ms: RwSignal<Option<f64>>,
+    /// The analysis's places with the reader's corrections applied: what the map, the places
+    /// table and the text's place tooltips show.
+    pub places: Memo<Vec<Place>>,
     pub blocks: Memo<Vec<BlockView>>,
     pub outline: Memo<Vec<OutlineItem>>,
     pub entity_groups: Memo<Vec<EntityGroup>>,
@@ -51,22 +54,37 @@ pub struct AppState {
 
 impl AppState {
     pub fn new(initial: &str) -> AppState {
+        let analyzer = Analyzer::new();
+        AppState::with_analysis(initial, move |text, format| match format {
+            Some(format) => analyzer.analyze_as(text, format),
+            None => analyzer.analyze(text),
+        })
+    }
+
+    /// The page's state over any analysis function: the page passes the analyser; component
+    /// tests pass one that adds hand-made entities and places to its result.
+    pub fn with_analysis(
+        initial: &str,
+        analyze: impl Fn(&str, Option<InputFormat>) -> Analysis + Send + Sync + 'static,
+    ) -> AppState {
         let source = RwSignal::new(initial.to_string());
         let format = RwSignal::new(None::<InputFormat>);
-        let analyzer = Analyzer::new();
         let analysis_ms = RwSignal::new(None);
         let analysis = Memo::new(move |_| {
             let text = source.read();
             let started = now_ms();
-            let analysis = match format.get() {
-                Some(format) => analyzer.analyze_as(&text, format),
-                None => analyzer.analyze(&text),
-            };
+            let analysis = analyze(&text, format.get());
             // The core has no clock; the page times it so that readers (and the end-to-end
             // figures) see what analysis costs in this browser. Nothing the memo reads depends
             // on this signal, so writing it here cannot loop.
             analysis_ms.set(now_ms().zip(started).map(|(end, start)| end - start));
             analysis
+        });
+        let place_choices = RwSignal::new(BTreeMap::new());
+        let places = Memo::new(move |_| {
+            place_choices.with(|choices| {
+                analysis.with(|analysis| view_model::effective_places(analysis, choices))
+            })
         });
         AppState {
             source,
@@ -75,10 +93,11 @@ impl AppState {
             show_sentences: RwSignal::new(false),
             active_entity: RwSignal::new(None),
             hidden_types: RwSignal::new(BTreeSet::new()),
-            place_choices: RwSignal::new(BTreeMap::new()),
+            place_choices,
             recent: RwSignal::new(Vec::new()),
             analysis,
             analysis_ms,
+            places,
             blocks: Memo::new(move |_| analysis.with(view_model::block_views)),
             outline: Memo::new(move |_| analysis.with(view_model::outline)),
             entity_groups: Memo::new(move |_| analysis.with(view_model::entity_groups)),
@@ -106,6 +125,14 @@ impl AppState {
     pub fn edit(&self, text: String) {
         self.format.set(None);
         self.source.set(text);
+        self.forget_place_choices();
+    }
+
+    /// Corrections name entities by id, and a new text numbers its entities afresh.
+    fn forget_place_choices(&self) {
+        if !self.place_choices.with_untracked(BTreeMap::is_empty) {
+            self.place_choices.set(BTreeMap::new());
+        }
     }
 
     /// Another article takes the text area's place; the one there goes to the recent list.
@@ -122,6 +149,7 @@ impl AppState {
         });
         self.format.set(format);
         self.source.set(text);
+        self.forget_place_choices();
     }
 
     /// Whether clearing the text area would set aside something the reader wrote or opened.
