@@ -93,7 +93,9 @@ test("pasting an article re-analyses it as it is typed", async ({ page }) => {
     await page.waitForFunction(() => document.querySelectorAll("[data-testid=paragraph]").length === 2);
     expect((await page.locator("[data-testid=headline]").innerText()) === "Khatami Ends Visit", "the headline");
     expect((await page.title()) === "Khatami Ends Visit — Article Atlas", "the tab is titled after the headline");
-    expect((await page.locator("[data-testid=article-view] .article-view__dateline").innerText()).startsWith("MOSCOW"), "the dateline");
+    // Names inside the dateline cut it into several pieces: read them together.
+    const dateline = (await page.locator("[data-testid=article-view] .article-view__dateline").allInnerTexts()).join("");
+    expect(dateline.startsWith("MOSCOW, March 16"), `the dateline, got ${dateline}`);
     const quote = page.locator("[data-testid=quotation]");
     expect((await quote.getAttribute("data-speaker")) === "Vladimir Putin", "the speaker");
     await page.keyboard.type(" He left.");
@@ -185,7 +187,9 @@ test("entities are highlighted, linked, toggled and listed", async ({ page }) =>
     const why = await same.nth(2).getAttribute("data-why");
     expect(why && why.length > 5, `mention has an explanation: ${why}`);
     const tip = await same.nth(2).evaluate((el) => getComputedStyle(el, "::after").content);
-    expect(tip.includes(why.slice(0, 10)), `focus shows the explanation, got ${tip}`);
+    // CSS serialises the generated content as a quoted string: compare the words only.
+    const words = (text) => text.replace(/[^A-Za-z0-9 ]/g, "");
+    expect(words(tip).includes(words(why)), `focus shows the explanation, got ${tip}`);
     // Names inside names: the newspaper is one ORG and no place is marked inside it.
     const post = page.locator("mark[data-entity-type=ORG]", { hasText: "Washington Post" });
     expect(await post.count() === 1, "Washington Post is one ORG");
@@ -210,6 +214,8 @@ test("entities are highlighted, linked, toggled and listed", async ({ page }) =>
     await row.click();
     await page.waitForFunction((first) => document.activeElement?.id !== first && document.activeElement?.id.startsWith("aa-mention-"), first);
     expect((await row.innerText()).includes("2 of"), "the row says which mention is shown");
+});
+
 test("the map draws the countries, frames the places and moves with buttons, keys, wheel and drag", async ({ page }) => {
     const map = page.locator("[data-testid=map]");
     const countries = await map.locator(".world-map__country").count();
