@@ -262,6 +262,26 @@ test("the map draws the countries, frames the places and moves with buttons, key
     if (rows > 0) {
         await page.locator("[data-testid=map-fit]").click();
         expect(await transform() === start, "fit to places frames them as at the start");
+        // Linked both ways: a marker lights up its mentions, a mention pulses its marker.
+        const marker = page.locator("[data-testid=map-marker]").first();
+        const entity = await marker.getAttribute("data-entity");
+        await marker.hover();
+        await page.waitForSelector(`mark[data-entity-id="${entity}"].article-view__mention--active`);
+        await page.locator(`mark[data-entity-id="${entity}"]`).first().hover();
+        await page.waitForSelector(`[data-testid=map-marker][data-entity="${entity}"].world-map__marker--active`);
+        // Choosing a marker shows its sentences and the other places of its name.
+        await marker.click();
+        const card = page.locator("[data-testid=place-card]");
+        expect(await card.locator("[data-testid=place-sentences] li").count() >= 1, "the card lists its sentences");
+        const alternatives = card.locator("[data-testid=place-alternative]");
+        if (await alternatives.count() >= 2) {
+            const where = page.locator(`[data-testid=places-row][data-entity="${entity}"] .places-table__coordinates`);
+            const before = await where.innerText();
+            await alternatives.nth(1).click();
+            await page.waitForFunction(([entity, before]) => document.querySelector(
+                `[data-testid=places-row][data-entity="${entity}"] .places-table__coordinates`).innerText !== before, [entity, before]);
+            await alternatives.nth(0).click();
+        }
     }
     await page.screenshot({ path: join(results, "map.png"), fullPage: true });
 });

@@ -335,15 +335,45 @@ pub fn format_coordinates(lat: f64, lon: f64) -> String {
     format!("{:.2}° {ns}, {:.2}° {ew}", lat.abs(), lon.abs())
 }
 
-/// The route's stops on screen with their marker radius: the point-like places (cities and
-/// sites; a country or a region is no stop on a journey) in order of first mention.
-pub fn route_points(views: &[PlaceView], viewport: &Viewport) -> Vec<(Point, f64)> {
-    views
+/// A stop on the route: where it is drawn and the numbers (order of first mention) it stands for.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RouteStop {
+    pub at: Point,
+    pub radius: f64,
+    pub numbers: Vec<usize>,
+}
+
+/// The route through the point-like places (cities and sites; a country or a region is no stop
+/// on a journey) in order of first mention, numbered from 1. Each stop sits on the marker that
+/// draws it, so places clustered at this zoom share a stop instead of crossing legs.
+pub fn route(views: &[PlaceView], groups: &[MarkerGroup]) -> Vec<RouteStop> {
+    let mut stops: Vec<(usize, RouteStop)> = Vec::new();
+    let route_places = views
         .iter()
-        .filter(|v| matches!(v.marker, MarkerKind::City | MarkerKind::Facility))
-        .filter(|v| v.first_mention != usize::MAX)
-        .map(|v| (viewport.to_screen(v.world), v.radius))
-        .collect()
+        .enumerate()
+        .filter(|(_, v)| matches!(v.marker, MarkerKind::City | MarkerKind::Facility))
+        .filter(|(_, v)| v.first_mention != usize::MAX);
+    for (number, (index, _)) in route_places.enumerate() {
+        let Some((group_index, group)) = groups
+            .iter()
+            .enumerate()
+            .find(|(_, g)| g.members.contains(&index))
+        else {
+            continue;
+        };
+        match stops.last_mut() {
+            Some((last, stop)) if *last == group_index => stop.numbers.push(number + 1),
+            _ => stops.push((
+                group_index,
+                RouteStop {
+                    at: group.at,
+                    radius: group.radius,
+                    numbers: vec![number + 1],
+                },
+            )),
+        }
+    }
+    stops.into_iter().map(|(_, stop)| stop).collect()
 }
 
 #[cfg(test)]
@@ -369,7 +399,7 @@ pub(crate) mod fixture {
     /// The analysis of [`TEXT`] with its mentions and places filled by hand.
     pub fn analysis() -> Analysis {
         let mut analysis = Analyzer::new().analyze(TEXT);
-        // The fixture stands apart from recognition and resolution: only its own places count.
+        // Only the hand-made places below, whatever the recogniser and resolver find.
         analysis.mentions.clear();
         analysis.entities.clear();
         analysis.places.clear();
@@ -532,16 +562,25 @@ mod tests {
     fn the_route_visits_cities_in_order_of_first_mention() {
         let analysis = fixture::analysis();
         let views = place_views(&analysis.places, &analysis.mentions);
-        let view = Viewport::world(1000.0, 500.0);
-        let stops = route_points(&views, &view);
-        let expected: Vec<Point> = [0, 1, 2, 4]
-            .map(|i| view.to_screen(views[i].world))
-            .to_vec();
+        let close_up = Viewport::world(1000.0, 500.0).zoom_at(
+            crate::map::viewport::MAX_ZOOM,
+            Viewport::world(1000.0, 500.0).to_screen(views[0].world),
+        );
+        let groups = marker_groups(&views, &close_up);
+        let stops = route(&views, &groups);
+        let numbers: Vec<Vec<usize>> = stops.iter().map(|s| s.numbers.clone()).collect();
         assert_eq!(
-            stops.iter().map(|s| s.0).collect::<Vec<_>>(),
-            expected,
+            numbers,
+            [vec![1], vec![2], vec![3], vec![4]],
             "Iran, a country, is no stop"
         );
+        assert_eq!(stops[1].at, close_up.to_screen(views[1].world), "Korolev");
+
+        // Zoomed out, Moscow and Korolev share a marker, and so a stop.
+        let world = Viewport::world(1000.0, 500.0);
+        let stops = route(&views, &marker_groups(&views, &world));
+        let numbers: Vec<Vec<usize>> = stops.iter().map(|s| s.numbers.clone()).collect();
+        assert_eq!(numbers, [vec![1, 2], vec![3], vec![4]]);
     }
 
     #[test]

@@ -69,37 +69,38 @@ fn Card(place: Place, original: Place, selected: RwSignal<Option<usize>>) -> imp
                 {candidate_label(&place.resolved)}
                 <span class="place-card__coordinates">{format_coordinates(place.resolved.lat, place.resolved.lon)}</span>
             </p>
-            <p class="place-card__confidence">{confidence}" "{place.explanation.clone()}</p>
+            <p class="place-card__confidence">{confidence}</p>
+            <p class="place-card__why">"Why: "{place.explanation.clone()}</p>
             <h4 class="place-card__subtitle">"Mentioned in"</h4>
             <ol class="place-card__sentences" data-testid="place-sentences">
                 {sentences.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}
             </ol>
             <Show when=move || has_alternatives>
                 <h4 class="place-card__subtitle">"Another place of this name?"</h4>
+                <ul class="place-card__candidates">
+                    {candidates.clone().into_iter().map(|(index, candidate)| {
+                        let label = format!("{} — {}", candidate_label(&candidate), format_coordinates(candidate.lat, candidate.lon));
+                        let chosen = move || choice() == index;
+                        view! {
+                            <li>
+                                <button
+                                    type="button"
+                                    class="place-card__candidate"
+                                    class:place-card__candidate--chosen=chosen
+                                    data-testid="place-alternative"
+                                    aria-pressed=move || chosen().to_string()
+                                    on:click=move |_| state.place_choices.update(|choices| {
+                                        match index {
+                                            Some(i) => { choices.insert(entity, i); }
+                                            None => { choices.remove(&entity); }
+                                        }
+                                    })
+                                >{label}</button>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
             </Show>
-            <ul class="place-card__candidates" hidden=!has_alternatives>
-                {candidates.into_iter().map(|(index, candidate)| {
-                    let label = format!("{} — {}", candidate_label(&candidate), format_coordinates(candidate.lat, candidate.lon));
-                    let chosen = move || choice() == index;
-                    view! {
-                        <li>
-                            <button
-                                type="button"
-                                class="place-card__candidate"
-                                class:place-card__candidate--chosen=chosen
-                                data-testid="place-alternative"
-                                aria-pressed=move || chosen().to_string()
-                                on:click=move |_| state.place_choices.update(|choices| {
-                                    match index {
-                                        Some(i) => { choices.insert(entity, i); }
-                                        None => { choices.remove(&entity); }
-                                    }
-                                })
-                            >{label}</button>
-                        </li>
-                    }
-                }).collect_view()}
-            </ul>
         </aside>
     }
 }

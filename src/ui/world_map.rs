@@ -10,8 +10,7 @@ use super::place_card::PlaceCard;
 use super::places_table::PlacesTable;
 use super::state::AppState;
 use crate::map::places::{
-    choropleth_step, country_mentions, marker_groups, place_views, route_points, MarkerGroup,
-    PlaceView,
+    choropleth_step, country_mentions, marker_groups, place_views, route, MarkerGroup, PlaceView,
 };
 use crate::map::projection::{sphere_path, world_shapes, Point};
 use crate::map::viewport::{key_command, wheel_factor, Command, Gesture, Viewport};
@@ -213,7 +212,7 @@ pub fn WorldMap() -> impl IntoView {
                         {countries}
                     </g>
                     <Show when=move || show_route.get()>
-                        <Route views=views view=view/>
+                        <Route views=views groups=groups/>
                     </Show>
                     <For
                         each=move || groups.get()
@@ -416,18 +415,18 @@ fn Marker(
     }
 }
 
-/// The route through the places in order of first mention: arrows between them, numbered.
+/// The route through the places in order of first mention: arrows between stops, numbered.
 #[component]
-fn Route(views: Memo<Vec<PlaceView>>, view: Memo<Viewport>) -> impl IntoView {
-    let points = Memo::new(move |_| views.with(|views| route_points(views, &view.get())));
+fn Route(views: Memo<Vec<PlaceView>>, groups: Memo<Vec<MarkerGroup>>) -> impl IntoView {
+    let stops = Memo::new(move |_| views.with(|views| groups.with(|groups| route(views, groups))));
     view! {
         <g class="world-map__route" data-testid="map-route">
-            {move || points.with(|points| {
-                points.windows(2).map(|pair| {
-                    let ((from, _), (to, to_radius)) = (pair[0], pair[1]);
+            {move || stops.with(|stops| {
+                stops.windows(2).map(|pair| {
+                    let (from, to) = (pair[0].at, pair[1].at);
                     let length = from.distance(to).max(1e-6);
                     // Stop short of the next marker so the arrowhead stays visible.
-                    let stop = ((length - to_radius - 3.0) / length).max(0.0);
+                    let stop = ((length - pair[1].radius - 3.0) / length).max(0.0);
                     let end = Point::new(from.x + (to.x - from.x) * stop, from.y + (to.y - from.y) * stop);
                     view! {
                         <line class="world-map__leg" x1=format!("{:.1}", from.x) y1=format!("{:.1}", from.y)
@@ -436,12 +435,17 @@ fn Route(views: Memo<Vec<PlaceView>>, view: Memo<Viewport>) -> impl IntoView {
                     }
                 }).collect_view()
             })}
-            {move || points.with(|points| {
-                points.iter().enumerate().map(|(i, (at, radius))| view! {
-                    <g class="world-map__stop" transform=format!("translate({:.1} {:.1})", at.x - radius - 6.0, at.y - radius - 6.0)>
-                        <circle r="8"/>
-                        <text dy="0.35em">{i + 1}</text>
-                    </g>
+            {move || stops.with(|stops| {
+                stops.iter().map(|stop| {
+                    let numbers = stop.numbers.iter().map(usize::to_string).collect::<Vec<_>>().join(",");
+                    let width = 10.0 + 7.0 * numbers.len() as f64;
+                    let (x, y) = (stop.at.x - stop.radius - width / 2.0, stop.at.y - stop.radius - 8.0);
+                    view! {
+                        <g class="world-map__stop" transform=format!("translate({x:.1} {y:.1})")>
+                            <rect x=format!("{:.1}", -width / 2.0) y="-8" width=format!("{width:.1}") height="16" rx="8"/>
+                            <text dy="0.35em">{numbers}</text>
+                        </g>
+                    }
                 }).collect_view()
             })}
         </g>
