@@ -227,9 +227,14 @@ export function offlineTests({ test, expect, paragraphs, browser, server, origin
         expect(requests.every((url) => !url.includes("share-v1")), "the fragment never reaches a server");
         await other.close();
         // Too long for a link: the page says so and points to the file exports.
+        // xorshift32: letters with no pattern, which no compressor can fit in a link.
         let x = 7;
-        const noise = Array.from({ length: 40000 }, () => { x = (x * 1103515245 + 12345) % 2147483648; return String.fromCharCode(97 + (x % 26)); }).join("");
+        const noise = Array.from({ length: 40000 }, () => {
+            x ^= x << 13; x ^= x >>> 17; x ^= x << 5; x >>>= 0;
+            return String.fromCharCode(97 + (x % 26));
+        }).join("");
         await replaceText(page, `Long\n\n${noise}`);
+        expect(await page.locator("[data-testid=share-url]").count() === 0, "a link for the earlier text is not shown");
         await page.locator("[data-testid=share]").click();
         const notice = page.locator("[data-testid=notice][role=alert]");
         expect((await notice.innerText()).includes("too long for a link"), await notice.innerText());

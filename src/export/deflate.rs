@@ -1,7 +1,8 @@
 //! Raw DEFLATE (RFC 1951), small enough to ship in the page: share links carry the article
-//! compressed in the URL fragment. The encoder emits one block with the fixed Huffman codes after
-//! greedy LZ77 matching; the decoder reads every block type, so a link made by any DEFLATE
-//! encoder (zlib's `-15`, the browser's `deflate-raw`) opens too.
+//! compressed in the URL fragment. The encoder does greedy LZ77 matching and writes one block
+//! with Huffman codes fitted to the text (or the fixed codes, when shorter); the decoder reads
+//! every block type, so a link made by any DEFLATE encoder (zlib's `-15`, the browser's
+//! `deflate-raw`) opens too.
 
 /// Decoded output beyond this is refused: a link is untrusted input and must not balloon.
 pub const MAX_INFLATED_BYTES: usize = 2 << 20;
@@ -63,13 +64,11 @@ impl BitWriter {
     }
 }
 
-fn put_fixed_literal(out: &mut BitWriter, symbol: u32) {
-    match symbol {
-        0..=143 => out.put_code(0x30 + symbol, 8),
-        144..=255 => out.put_code(0x190 + symbol - 144, 9),
-        256..=279 => out.put_code(symbol - 256, 7),
-        _ => out.put_code(0xC0 + symbol - 280, 8),
-    }
+/// The output of LZ77 matching, before it is coded.
+#[derive(Clone, Copy)]
+enum Token {
+    Literal(u8),
+    Match { length: usize, distance: usize },
 }
 
 /// The index of the last table entry whose base is at most `value`.
@@ -77,36 +76,14 @@ fn bucket(bases: &[u16], value: usize) -> usize {
     bases.partition_point(|&base| usize::from(base) <= value) - 1
 }
 
-fn put_match(out: &mut BitWriter, length: usize, distance: usize) {
-    let l = bucket(&LENGTH_BASE, length);
-    put_fixed_literal(out, 257 + l as u32);
-    out.put(
-        (length - usize::from(LENGTH_BASE[l])) as u32,
-        u32::from(LENGTH_EXTRA[l]),
-    );
-    let d = bucket(&DISTANCE_BASE, distance);
-    out.put_code(d as u32, 5);
-    out.put(
-        (distance - usize::from(DISTANCE_BASE[d])) as u32,
-        u32::from(DISTANCE_EXTRA[d]),
-    );
-}
-
 fn hash3(data: &[u8], at: usize) -> usize {
     let v = u32::from(data[at]) | u32::from(data[at + 1]) << 8 | u32::from(data[at + 2]) << 16;
     (v.wrapping_mul(0x9E37_79B1) >> (32 - HASH_BITS)) as usize
 }
 
-/// Compresses `data` into one final fixed-Huffman block. Linear in the input: each position
-/// tries at most [`MAX_CHAIN`] earlier candidates.
-pub fn deflate(data: &[u8]) -> Vec<u8> {
-    let mut out = BitWriter {
-        bytes: Vec::with_capacity(data.len() / 2 + 16),
-        pending: 0,
-        count: 0,
-    };
-    out.put(1, 1); // the final block
-    out.put(1, 2); // fixed Huffman codes
+/// Greedy LZ77 over a 32 KiB window. Linear in the input: each position tries at most
+/// [`MAX_CHAIN`] earlier candidates.
+fn tokens(data: &[u8]) -> Vec<Token> {
     const NONE: usize = usize::MAX;
     let mut head = vec![NONE; 1 << HASH_BITS];
     let mut previous = vec![NONE; data.len()];
@@ -117,6 +94,7 @@ pub fn deflate(data: &[u8]) -> Vec<u8> {
             head[h] = at;
         }
     };
+    let mut out = Vec::with_capacity(data.len() / 2);
     let mut at = 0;
     while at < data.len() {
         let mut best_length = 0;
@@ -143,19 +121,264 @@ pub fn deflate(data: &[u8]) -> Vec<u8> {
             }
         }
         if best_length >= MIN_MATCH {
-            put_match(&mut out, best_length, best_distance);
+            out.push(Token::Match {
+                length: best_length,
+                distance: best_distance,
+            });
             for i in at..at + best_length {
                 insert(&mut head, &mut previous, i);
             }
             at += best_length;
         } else {
-            put_fixed_literal(&mut out, u32::from(data[at]));
+            out.push(Token::Literal(data[at]));
             insert(&mut head, &mut previous, at);
             at += 1;
         }
     }
-    put_fixed_literal(&mut out, 256);
+    out
+}
+
+/// Code lengths of a Huffman code for these frequencies, none longer than `limit`. Unused
+/// symbols get 0; at least two symbols get a code, so that every decoder accepts it.
+fn code_lengths(frequencies: &[u32], limit: u8) -> Vec<u8> {
+    use std::cmp::Reverse;
+    use std::collections::BinaryHeap;
+    let mut weights: Vec<u32> = frequencies.to_vec();
+    let used = weights.iter().filter(|&&w| w > 0).count();
+    for w in weights
+        .iter_mut()
+        .filter(|w| **w == 0)
+        .take(2usize.saturating_sub(used))
+    {
+        *w = 1;
+    }
+    loop {
+        // Leaves are 0..n, inner nodes after them; parent links give each leaf's depth.
+        let n = weights.len();
+        let mut parent = vec![usize::MAX; 2 * n];
+        let mut heap: BinaryHeap<Reverse<(u64, usize)>> = weights
+            .iter()
+            .enumerate()
+            .filter(|(_, &w)| w > 0)
+            .map(|(i, &w)| Reverse((u64::from(w), i)))
+            .collect();
+        let mut next = n;
+        while heap.len() > 1 {
+            let Reverse((a, i)) = heap.pop().unwrap_or(Reverse((0, 0)));
+            let Reverse((b, j)) = heap.pop().unwrap_or(Reverse((0, 0)));
+            parent[i] = next;
+            parent[j] = next;
+            heap.push(Reverse((a + b, next)));
+            next += 1;
+        }
+        let mut lengths = vec![0u8; n];
+        let mut too_long = false;
+        for (leaf, length) in lengths.iter_mut().enumerate() {
+            if weights[leaf] == 0 {
+                continue;
+            }
+            let mut depth = 0u32;
+            let mut node = leaf;
+            while parent[node] != usize::MAX {
+                node = parent[node];
+                depth += 1;
+            }
+            too_long |= depth > u32::from(limit);
+            *length = depth.min(255) as u8;
+        }
+        if !too_long {
+            return lengths;
+        }
+        // Flatter frequencies give a shallower tree; this ends once all are equal.
+        for w in weights.iter_mut().filter(|w| **w > 0) {
+            *w = (*w).div_ceil(2);
+        }
+    }
+}
+
+/// Canonical codes for code lengths (RFC 1951 §3.2.2).
+fn canonical_codes(lengths: &[u8]) -> Vec<u32> {
+    let mut count = [0u32; 16];
+    for &l in lengths {
+        count[usize::from(l)] += 1;
+    }
+    count[0] = 0;
+    let mut next = [0u32; 16];
+    let mut code = 0;
+    for bits in 1..16 {
+        code = (code + count[bits - 1]) << 1;
+        next[bits] = code;
+    }
+    lengths
+        .iter()
+        .map(|&l| {
+            let code = next[usize::from(l)];
+            next[usize::from(l)] += 1;
+            code
+        })
+        .collect()
+}
+
+/// A Huffman code for writing: code and length per symbol.
+struct Code {
+    codes: Vec<u32>,
+    lengths: Vec<u8>,
+}
+
+impl Code {
+    fn from_lengths(lengths: Vec<u8>) -> Code {
+        Code {
+            codes: canonical_codes(&lengths),
+            lengths,
+        }
+    }
+
+    fn fixed() -> (Code, Code) {
+        let mut lengths = vec![8u8; 288];
+        lengths[144..256].fill(9);
+        lengths[256..280].fill(7);
+        (Code::from_lengths(lengths), Code::from_lengths(vec![5; 30]))
+    }
+
+    fn put(&self, out: &mut BitWriter, symbol: usize) {
+        out.put_code(self.codes[symbol], u32::from(self.lengths[symbol]));
+    }
+}
+
+fn put_tokens(out: &mut BitWriter, tokens: &[Token], literals: &Code, distances: &Code) {
+    for &token in tokens {
+        match token {
+            Token::Literal(byte) => literals.put(out, usize::from(byte)),
+            Token::Match { length, distance } => {
+                let l = bucket(&LENGTH_BASE, length);
+                literals.put(out, 257 + l);
+                out.put(
+                    (length - usize::from(LENGTH_BASE[l])) as u32,
+                    u32::from(LENGTH_EXTRA[l]),
+                );
+                let d = bucket(&DISTANCE_BASE, distance);
+                distances.put(out, d);
+                out.put(
+                    (distance - usize::from(DISTANCE_BASE[d])) as u32,
+                    u32::from(DISTANCE_EXTRA[d]),
+                );
+            }
+        }
+    }
+    literals.put(out, 256);
+}
+
+/// The lengths of both codes as a dynamic block lists them: runs of zeros (17, 18) and repeats
+/// of the previous length (16) shortened, each symbol with its extra bits.
+fn run_length_symbols(lengths: &[u8]) -> Vec<(usize, u32, u32)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < lengths.len() {
+        let value = lengths[i];
+        let run = lengths[i..].iter().take_while(|&&l| l == value).count();
+        if value == 0 && run >= 11 {
+            let n = run.min(138);
+            out.push((18, (n - 11) as u32, 7));
+            i += n;
+        } else if value == 0 && run >= 3 {
+            out.push((17, (run - 3) as u32, 3));
+            i += run;
+        } else if value != 0 && run >= 4 {
+            out.push((usize::from(value), 0, 0));
+            let n = (run - 1).min(6);
+            out.push((16, (n - 3) as u32, 2));
+            i += 1 + n;
+        } else {
+            out.push((usize::from(value), 0, 0));
+            i += 1;
+        }
+    }
+    out
+}
+
+fn dynamic_block(tokens: &[Token]) -> Vec<u8> {
+    let mut literal_frequencies = vec![0u32; 286];
+    let mut distance_frequencies = vec![0u32; 30];
+    literal_frequencies[256] = 1;
+    for &token in tokens {
+        match token {
+            Token::Literal(byte) => literal_frequencies[usize::from(byte)] += 1,
+            Token::Match { length, distance } => {
+                literal_frequencies[257 + bucket(&LENGTH_BASE, length)] += 1;
+                distance_frequencies[bucket(&DISTANCE_BASE, distance)] += 1;
+            }
+        }
+    }
+    let literals = Code::from_lengths(code_lengths(&literal_frequencies, 15));
+    let distances = Code::from_lengths(code_lengths(&distance_frequencies, 15));
+    let literal_count = 257
+        + literals.lengths[257..]
+            .iter()
+            .rposition(|&l| l > 0)
+            .map_or(0, |i| i + 1);
+    let distance_count = distances
+        .lengths
+        .iter()
+        .rposition(|&l| l > 0)
+        .map_or(1, |i| i + 1);
+    let mut all_lengths = literals.lengths[..literal_count].to_vec();
+    all_lengths.extend_from_slice(&distances.lengths[..distance_count]);
+    let symbols = run_length_symbols(&all_lengths);
+    let mut length_frequencies = vec![0u32; 19];
+    for &(symbol, _, _) in &symbols {
+        length_frequencies[symbol] += 1;
+    }
+    let length_code = Code::from_lengths(code_lengths(&length_frequencies, 7));
+    let length_code_count = CODE_LENGTH_ORDER
+        .iter()
+        .rposition(|&s| length_code.lengths[s] > 0)
+        .map_or(4, |i| (i + 1).max(4));
+
+    let mut out = BitWriter {
+        bytes: Vec::with_capacity(tokens.len()),
+        pending: 0,
+        count: 0,
+    };
+    out.put(1, 1); // the final block
+    out.put(2, 2); // dynamic Huffman codes
+    out.put((literal_count - 257) as u32, 5);
+    out.put((distance_count - 1) as u32, 5);
+    out.put((length_code_count - 4) as u32, 4);
+    for &symbol in &CODE_LENGTH_ORDER[..length_code_count] {
+        out.put(u32::from(length_code.lengths[symbol]), 3);
+    }
+    for (symbol, extra, bits) in symbols {
+        length_code.put(&mut out, symbol);
+        out.put(extra, bits);
+    }
+    put_tokens(&mut out, tokens, &literals, &distances);
     out.finish()
+}
+
+fn fixed_block(tokens: &[Token]) -> Vec<u8> {
+    let mut out = BitWriter {
+        bytes: Vec::with_capacity(tokens.len()),
+        pending: 0,
+        count: 0,
+    };
+    out.put(1, 1); // the final block
+    out.put(1, 2); // fixed Huffman codes
+    let (literals, distances) = Code::fixed();
+    put_tokens(&mut out, tokens, &literals, &distances);
+    out.finish()
+}
+
+/// Compresses `data` into one final block, with codes fitted to the data or the fixed ones,
+/// whichever is shorter (the fixed ones win for a few bytes).
+pub fn deflate(data: &[u8]) -> Vec<u8> {
+    let tokens = tokens(data);
+    let dynamic = dynamic_block(&tokens);
+    let fixed = fixed_block(&tokens);
+    if dynamic.len() < fixed.len() {
+        dynamic
+    } else {
+        fixed
+    }
 }
 
 /// Why compressed data could not be read.
@@ -438,6 +661,46 @@ mod tests {
             "{} bytes",
             packed.len()
         );
+    }
+
+    #[test]
+    fn text_gets_fitted_codes_and_a_few_bytes_the_fixed_ones() {
+        let block_type = |packed: &[u8]| (packed[0] >> 1) & 0b11;
+        assert_eq!(block_type(&deflate(crate::SAMPLE_ARTICLE.as_bytes())), 2);
+        assert_eq!(block_type(&deflate(b"a")), 1);
+        assert_eq!(block_type(&deflate(b"")), 1);
+    }
+
+    #[test]
+    fn code_lengths_respect_the_limit_and_form_a_prefix_code() {
+        // Fibonacci frequencies give the deepest possible Huffman tree.
+        let mut fibonacci = vec![1u32, 1];
+        while fibonacci.len() < 30 {
+            let n = fibonacci.len();
+            fibonacci.push(fibonacci[n - 1] + fibonacci[n - 2]);
+        }
+        for (frequencies, limit) in [
+            (fibonacci.clone(), 15u8),
+            (fibonacci[..19].to_vec(), 7),
+            (vec![0, 0, 5, 0], 15),
+            (vec![0; 19], 7),
+        ] {
+            let lengths = code_lengths(&frequencies, limit);
+            assert!(lengths.iter().all(|&l| l <= limit), "{lengths:?}");
+            assert!(
+                lengths.iter().filter(|&&l| l > 0).count() >= 2,
+                "{lengths:?}"
+            );
+            let kraft: f64 = lengths
+                .iter()
+                .filter(|&&l| l > 0)
+                .map(|&l| 0.5f64.powi(i32::from(l)))
+                .sum();
+            assert!(kraft <= 1.0 + 1e-9, "{kraft} for {lengths:?}");
+            for (f, l) in frequencies.iter().zip(&lengths) {
+                assert!(*f == 0 || *l > 0, "every used symbol has a code");
+            }
+        }
     }
 
     #[test]

@@ -8,33 +8,34 @@ use std::fmt::Write;
 
 use crate::analysis::{Analysis, EntityType};
 
-/// Escapes text for an inline position (a paragraph, list item or table cell), on one line.
+/// Escapes text for an inline position after fixed text (a list item's label, a table cell),
+/// on one line.
 pub fn escape(text: &str) -> String {
+    escape_with(text, false)
+}
+
+/// Escapes text that starts a line's content, where "1." or "-" would open a list.
+pub fn escape_line_start(text: &str) -> String {
+    escape_with(text, true)
+}
+
+fn escape_with(text: &str, mut line_start: bool) -> String {
     let mut out = String::with_capacity(text.len() + 8);
-    let mut line_start = true;
     for c in text.split_whitespace().flat_map(|w| w.chars().chain([' '])) {
-        if c == ' ' {
-            line_start = false;
-            out.push(c);
-            continue;
-        }
-        let special = matches!(
-            c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '&' | '#' | '!' | '$'
-        ) || (line_start && matches!(c, '-' | '+' | '=' | '.' | ')' | ':'))
-            || (line_start && c.is_ascii_digit());
-        if special {
-            out.push('\\');
-            if c.is_ascii_digit() {
-                // A digit cannot be escaped; the character reference keeps "1." from
-                // starting an ordered list.
-                out.pop();
-                let _ = write!(out, "&#{};", c as u32);
-                line_start = false;
-                continue;
+        if line_start && c.is_ascii_digit() {
+            // A digit cannot be backslash-escaped; a character reference keeps "1." from
+            // opening an ordered list.
+            out.push_str(&format!("&#{};", c as u32));
+        } else {
+            let special = matches!(
+                c,
+                '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '&' | '#' | '!' | '$'
+            ) || (line_start && matches!(c, '-' | '+' | '='));
+            if special {
+                out.push('\\');
             }
+            out.push(c);
         }
-        out.push(c);
         line_start = false;
     }
     out.pop(); // the space after the last word
@@ -60,7 +61,11 @@ pub fn to_markdown(analysis: &Analysis) -> String {
     for field in &analysis.header_fields {
         push_line(
             &mut out,
-            &format!("- {}: {}", escape(&field.key), escape(&field.value)),
+            &format!(
+                "- {}: {}",
+                escape_line_start(&field.key),
+                escape(&field.value)
+            ),
         );
     }
     if let Some(byline) = &analysis.byline {
@@ -188,8 +193,10 @@ mod tests {
     fn escaping_keeps_text_as_text() {
         assert_eq!(escape("a *b* [c](d)"), r"a \*b\* \[c\](d)");
         assert_eq!(escape("# not a heading"), r"\# not a heading");
-        assert_eq!(escape("- not a list"), r"\- not a list");
-        assert_eq!(escape("1. not a list"), "&#49;. not a list");
+        assert_eq!(escape_line_start("- not a list"), r"\- not a list");
+        assert_eq!(escape_line_start("1. not a list"), "&#49;. not a list");
+        assert_eq!(escape("7 and 1."), "7 and 1.");
+        assert_eq!(escape("- inside"), "- inside");
         assert_eq!(escape("x | y"), r"x \| y");
         assert_eq!(escape("line\nbreak  and   spaces"), "line break and spaces");
         assert_eq!(escape("<script>"), r"\<script\>");

@@ -130,20 +130,13 @@ pub fn file_stem(title: Option<&str>) -> String {
     }
 }
 
-/// The analysis with the reader's place corrections applied: entity id → index into that
-/// place's alternatives, as kept in the page's state. Exports show what the reader sees.
+/// The analysis with the reader's place corrections applied (entity id → index into that
+/// place's alternatives, as kept in the page's state): exports show what the reader sees.
 pub fn with_place_choices(analysis: &Analysis, choices: &BTreeMap<usize, usize>) -> Analysis {
-    let mut corrected = analysis.clone();
-    for place in &mut corrected.places {
-        let Some(&choice) = choices.get(&place.entity) else {
-            continue;
-        };
-        if let Some(alternative) = place.alternatives.get_mut(choice) {
-            std::mem::swap(&mut place.resolved, alternative);
-            place.explanation = "Chosen by the reader.".to_string();
-        }
+    Analysis {
+        places: crate::view_model::effective_places(analysis, choices),
+        ..analysis.clone()
     }
-    corrected
 }
 
 /// What exports need to know about one mention, looked up once.

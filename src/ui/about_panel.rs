@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 /// (what, used for, licence, where it comes from)
-const SOURCES: [(&str, &str, &str, &str); 4] = [
+const SOURCES: [(&str, &str, &str, &str); 6] = [
     (
         "GeoNames",
         "place names, coordinates and populations",
@@ -25,6 +25,18 @@ const SOURCES: [(&str, &str, &str, &str); 4] = [
         "frequent surnames and first names",
         "public domain (US government work)",
         "https://www.census.gov/topics/population/genealogy/data.html",
+    ),
+    (
+        "countryinfo",
+        "country points, demonyms and spellings",
+        "MIT",
+        "https://pypi.org/project/countryinfo/",
+    ),
+    (
+        "i18n-iso-countries",
+        "English country names and aliases",
+        "MIT",
+        "https://www.npmjs.com/package/i18n-iso-countries",
     ),
 ];
 

@@ -40,17 +40,18 @@ fn copy_export(state: AppState, format: ExportFormat) {
 #[component]
 pub fn ExportMenu() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let share_url = RwSignal::new(None::<String>);
-    // A link made for an earlier text would open that text: it goes when the text changes.
-    Effect::new(move |_| {
-        state.source.track();
-        share_url.set(None);
+    // The link with the text it was made for: a link for an earlier text is not shown.
+    let share = RwSignal::new(None::<(String, String)>);
+    let share_url = Memo::new(move |_| {
+        share.with(|made| {
+            made.as_ref()
+                .filter(|(text, _)| state.source.with(|current| current == text))
+                .map(|(_, url)| url.clone())
+        })
     });
     let make_share_link = move |_| {
-        let fragment = state
-            .source
-            .with_untracked(|text| share_fragment(text, state.format.get_untracked()));
-        match fragment {
+        let text = state.source.get_untracked();
+        match share_fragment(&text, state.format.get_untracked()) {
             Ok(fragment) => {
                 let location = window().location();
                 let page = format!(
@@ -60,7 +61,7 @@ pub fn ExportMenu() -> impl IntoView {
                     location.search().unwrap_or_default()
                 );
                 let url = format!("{page}{fragment}");
-                share_url.set(Some(url.clone()));
+                share.set(Some((text, url.clone())));
                 copy_text(url, move |copied| {
                     state.inform(if copied {
                         "Share link copied. The article travels inside the link, after the #, which browsers never send to a server."
@@ -70,7 +71,7 @@ pub fn ExportMenu() -> impl IntoView {
                 });
             }
             Err(problem) => {
-                share_url.set(None);
+                share.set(None);
                 state.report_error(problem.to_string());
             }
         }
