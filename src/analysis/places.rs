@@ -218,7 +218,10 @@ pub fn resolve_spans(
         .iter()
         .map(|list| {
             let best = list.first()?;
-            if best.via == Via::County && !best.supported {
+            // A town by a county's name, or a place whose name is only generic words ("North
+            // Side", "West Coast", "Valley"), needs the article's support.
+            let generic = is_generic_name(gazetteer.key(best.place));
+            if (best.via == Via::County || generic) && !best.supported {
                 return None;
             }
             let second = list.get(1).map(|c| c.score);
@@ -269,6 +272,9 @@ fn score_context(g: &Gazetteer, c: &mut Scored, cx: &Context) {
     }
     if let Some(country) = country {
         if let Some(&(_, share)) = cx.focus.iter().find(|(p, _)| *p == country) {
+            if share >= 0.3 && c.place != country {
+                c.supported = true;
+            }
             if share > 0.0 && c.place != country {
                 // A region of the country the article is about is likelier than a town.
                 let weight = match g.kind(c.place) {
@@ -574,6 +580,19 @@ fn generate(g: &Gazetteer, surface: &str) -> Vec<Scored> {
     found.sort_by(|a, b| b.prior.total_cmp(&a.prior).then(a.place.cmp(&b.place)));
     found.truncate(MAX_CANDIDATES);
     found
+}
+
+/// A name made only of compass and generic words: "North Side", "West Coast", "Central".
+fn is_generic_name(key: &str) -> bool {
+    !key.is_empty()
+        && key.split(' ').all(|w| {
+            DIRECTION_WORDS.contains(&w)
+                || is_generic_region(&[w])
+                || matches!(
+                    w,
+                    "side" | "coast" | "shore" | "end" | "bank" | "valley" | "county"
+                )
+        })
 }
 
 fn is_generic_region(words: &[&str]) -> bool {
