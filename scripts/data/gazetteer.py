@@ -447,8 +447,10 @@ def main():
         for alias in info.get("alt", []):
             if is_latin_name(alias) and len(alias) > 3:
                 names.setdefault(alias, True)
+        # Curated names are as good as the country's own ("Zaire" is not only an Angolan
+        # province's name).
         for alias in EXTRA_ALIASES.get(code, []):
-            names.setdefault(alias, True)
+            names.setdefault(alias, False)
         entries.append(dict(kind=COUNTRY, name=data["name"], country=code, admin1=None,
                             lat=lat, lon=lon, population=int(data.get("population") or 0),
                             flags=0, names=names))

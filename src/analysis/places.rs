@@ -171,9 +171,29 @@ pub fn resolve_spans(
     let surfaces: Vec<&str> = spans.iter().map(|s| s.slice(text)).collect();
     let mut candidates: Vec<Vec<Scored>> =
         surfaces.iter().map(|s| generate(gazetteer, s)).collect();
+    // "China, Japan" and "Washington, Pennsylvania" are lists, not a place and its region: a
+    // qualifier of the same level as the name itself qualifies nothing.
     let qualifiers: Vec<Vec<PlaceId>> = spans
         .iter()
-        .map(|span| qualifier_after(gazetteer, text, *span))
+        .zip(&candidates)
+        .map(|(span, list)| {
+            let found = qualifier_after(gazetteer, text, *span);
+            let listed = found.iter().any(|&q| {
+                list.iter().any(|c| {
+                    c.via == Via::Name
+                        && matches!(
+                            gazetteer.kind(c.place),
+                            PlaceKind::Country | PlaceKind::Admin1
+                        )
+                        && gazetteer.kind(c.place) == gazetteer.kind(q)
+                })
+            });
+            if listed {
+                Vec::new()
+            } else {
+                found
+            }
+        })
         .collect();
     let demonym_countries = demonyms_in(gazetteer, text, spans);
     let dateline_country = dateline
