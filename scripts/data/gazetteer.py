@@ -38,7 +38,7 @@ SMALL_TOWNS = dict(
 MIN_POPULATION_ALTERNATES = int(os.environ.get("GAZETTEER_MIN_POPULATION_ALTERNATES", "300000"))
 
 MAGIC = b"AAGZ"
-VERSION = 4
+VERSION = 5
 
 # Kinds, as `kind_from_code` in src/analysis/gazetteer.rs numbers them.
 CONTINENT, REGION, COUNTRY, ADMIN1, CITY, FACILITY, FEATURE, ADMIN2 = range(8)
@@ -471,18 +471,19 @@ def main():
         s = sums.get(key)
         if not s or not s[2]:
             continue
+        # The region's names without "Republic", "Oblast", … and Natural Earth's English names
+        # are as much its names as GeoNames' own ("Tatarstan").
         names = {}
         for variant in sorted(admin1_aliases(name) | admin1_aliases(ascii_name)):
             if is_latin_name(variant):
-                names[variant] = variant not in (name, ascii_name)
+                names[variant] = False
         admin1_keys.append(key)
         if key in natural_earth:
-            # Natural Earth's point for the region, and its English and alternate names.
             lat, lon, ne_names, _ = natural_earth[key]
             for variant in ne_names:
                 for alias in sorted(admin1_aliases(variant)):
                     if is_latin_name(alias):
-                        names.setdefault(alias, True)
+                        names.setdefault(alias, False)
         else:
             lat, lon = region_point(members[key], (s[0] / s[2], s[1] / s[2]))
         entries.append(dict(kind=ADMIN1, name=name, country=country, admin1=key,
@@ -664,18 +665,23 @@ def write(output, entries, country_codes, admin1_keys, demonyms):
         admin1_ordinal[key] = per_country[country]
     for entry in entries:
         primary = sorted(k for k in (fold(n) for n, alt in entry["names"].items() if not alt) if k)
-        entry["key"] = primary[0] if primary else fold(entry["name"])
+        own = fold(entry["name"])
+        # The key is the display name's own fold when that is a main name ("United States",
+        # not "America").
+        entry["key"] = own if own in primary or not primary else primary[0]
     entries = [e for e in entries if e["key"]]
     # Entries sorted by their primary key: a name's places are one contiguous run, found by
     # binary search, so primary names need no posting lists.
     entries.sort(key=lambda e: (e["key"], e["kind"], -e["population"], e["country"], e["name"],
                                 round(e["lat"], 4), round(e["lon"], 4)))
-    alternates = defaultdict(set)
+    # Other names of an entry, each marked as a main name (official names, curated names such
+    # as "Zaire") or an alternate one.
+    alternates = defaultdict(dict)
     for i, entry in enumerate(entries):
-        for name in entry["names"]:
+        for name, alternate in entry["names"].items():
             key = fold(name)
             if key and key != entry["key"]:
-                alternates[key].add(i)
+                alternates[key][i] = alternates[key].get(i, True) and alternate
     region_entry = {e["admin1"]: i for i, e in enumerate(entries) if e["kind"] == ADMIN1}
     country_entry = {e["country"]: i for i, e in enumerate(entries) if e["kind"] == COUNTRY}
 
@@ -736,11 +742,11 @@ def write(output, entries, country_codes, admin1_keys, demonyms):
     out += varint(len(alternate_keys))
     out += lines(alternate_keys)
     for key in alternate_keys:
-        ids = sorted(alternates[key])
+        ids = sorted(alternates[key].items())
         out += varint(len(ids))
         last = 0
-        for entry_id in ids:
-            out += varint(entry_id - last)
+        for entry_id, alternate in ids:
+            out += varint(((entry_id - last) << 1) | int(alternate))
             last = entry_id
     sections.append(("demonyms", len(out)))
     demonym_items = sorted(demonyms.items())

@@ -21,7 +21,8 @@
 //!               then the newline-joined primary keys after their byte length; then the
 //!               display names that title case does not spell: count, delta-coded entry ids,
 //!               newline-joined names
-//! alternates:   n, newline-joined keys, then per key: count and delta-coded entry ids
+//! other names:  n, newline-joined keys, then per key: count and entry ids, each as
+//!               (delta << 1 | 1 for an alternate name, 0 for another main name)
 //! demonyms:     n × (folded demonym, country u8)
 //! ```
 //!
@@ -35,7 +36,7 @@ use super::entities::{Candidate, PlaceKind};
 static EMBEDDED_BYTES: &[u8] = include_bytes!("../../data/gazetteer.bin");
 
 const MAGIC: &[u8; 4] = b"AAGZ";
-const VERSION: u32 = 4;
+const VERSION: u32 = 5;
 /// Populations are stored as a power of this step (one byte, within 5%).
 const POPULATION_STEP: f64 = 1.1;
 const FLAG_CAPITAL: u8 = 1;
@@ -149,6 +150,7 @@ pub struct Gazetteer {
     named: Vec<u32>,
     names: StringList,
     alternate_keys: StringList,
+    /// Entry ids shifted left by one, the low bit set for an alternate name.
     postings: Vec<u32>,
     posting_ends: Vec<u32>,
     demonyms: StringList,
@@ -363,11 +365,12 @@ impl Gazetteer {
             let count = r.count()?;
             let mut id = 0u64;
             for _ in 0..count {
-                id += r.varint()?;
-                if id >= n as u64 {
+                let posting = r.varint()?;
+                id += posting >> 1;
+                if id >= n as u64 || id > u64::from(u32::MAX >> 1) {
                     return Err(r.error("posting out of range"));
                 }
-                g.postings.push(id as u32);
+                g.postings.push((id as u32) << 1 | (posting & 1) as u32);
             }
             g.posting_ends.push(g.postings.len() as u32);
         }
@@ -476,11 +479,12 @@ impl Gazetteer {
                 self.posting_ends[k - 1] as usize
             };
             let end = self.posting_ends[k] as usize;
-            for &id in self.postings.get(start..end).unwrap_or(&[]) {
+            for &posting in self.postings.get(start..end).unwrap_or(&[]) {
+                let id = posting >> 1;
                 if !found.iter().any(|m| m.place.0 == id) {
                     found.push(NameMatch {
                         place: PlaceId(id),
-                        alternate: true,
+                        alternate: posting & 1 == 1,
                     });
                 }
             }

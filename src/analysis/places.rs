@@ -172,7 +172,8 @@ pub fn resolve_spans(
     let mut candidates: Vec<Vec<Scored>> =
         surfaces.iter().map(|s| generate(gazetteer, s)).collect();
     // "China, Japan" and "Washington, Pennsylvania" are lists, not a place and its region: a
-    // qualifier of the same level as the name itself qualifies nothing.
+    // qualifier of the same level as the name itself (two countries, two regions of one
+    // country) qualifies nothing.
     let qualifiers: Vec<Vec<PlaceId>> = spans
         .iter()
         .zip(&candidates)
@@ -181,11 +182,13 @@ pub fn resolve_spans(
             let listed = found.iter().any(|&q| {
                 list.iter().any(|c| {
                     c.via == Via::Name
-                        && matches!(
-                            gazetteer.kind(c.place),
-                            PlaceKind::Country | PlaceKind::Admin1
-                        )
-                        && gazetteer.kind(c.place) == gazetteer.kind(q)
+                        && match (gazetteer.kind(c.place), gazetteer.kind(q)) {
+                            (PlaceKind::Country, PlaceKind::Country) => true,
+                            (PlaceKind::Admin1, PlaceKind::Admin1) => {
+                                gazetteer.country_of(c.place) == gazetteer.country_of(q)
+                            }
+                            _ => false,
+                        }
                 })
             });
             if listed {
@@ -236,7 +239,8 @@ pub fn resolve_spans(
     }
     candidates
         .iter()
-        .map(|list| {
+        .zip(spans)
+        .map(|(list, span)| {
             let best = list.first()?;
             // A town by a county's name, or a place whose name is only generic words ("North
             // Side", "West Coast", "Valley"), needs the article's support.
@@ -256,11 +260,20 @@ pub fn resolve_spans(
                     alternatives.push(c.place);
                 }
             }
+            let mut explanation = explain(gazetteer, best);
+            if gazetteer.is_capital(best.place) && acts_after(text, *span) {
+                if let Some(country) = gazetteer.country_of(best.place) {
+                    explanation.push_str(&format!(
+                        "; stands for the government of {}",
+                        gazetteer.name(country)
+                    ));
+                }
+            }
             Some(Resolution {
                 place: best.place,
                 confidence: (confidence * 100.0).round() / 100.0,
                 alternatives,
-                explanation: explain(gazetteer, best),
+                explanation,
             })
         })
         .collect()
@@ -641,6 +654,51 @@ fn is_generic_region(words: &[&str]) -> bool {
     })
 }
 
+/// Verbs that make a capital's name stand for its government: "Moscow hoped", "Washington said".
+const GOVERNMENT_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "announced",
+    "warned",
+    "insists",
+    "insisted",
+    "wants",
+    "wanted",
+    "accused",
+    "denied",
+    "rejected",
+    "demanded",
+    "criticized",
+    "criticised",
+    "hoped",
+    "hopes",
+    "agreed",
+    "refused",
+    "condemned",
+    "urged",
+    "threatened",
+    "responded",
+    "protested",
+    "signed",
+    "approved",
+    "imposed",
+    "welcomed",
+    "claims",
+    "claimed",
+];
+
+/// Whether the name is the subject of a verb that governments do: metonymy, as in "Moscow
+/// hoped to help Iran".
+fn acts_after(text: &str, span: Span) -> bool {
+    let rest = text.get(span.end..).unwrap_or("");
+    let next = rest
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphabetic());
+    GOVERNMENT_VERBS.contains(&next)
+}
+
 /// A region or country written right after the name: "Paris, Texas", "Fresno, Calif.",
 /// "Kazan (Tatarstan)".
 fn qualifier_after(g: &Gazetteer, text: &str, span: Span) -> Vec<PlaceId> {
@@ -882,6 +940,17 @@ pub fn resolve_entities(
             place.mentions.push(mention_index);
             if resolution.confidence > place.confidence {
                 place.confidence = resolution.confidence;
+            }
+            // A later mention that shows the name standing for a government says more.
+            if let Some(note) = resolution
+                .explanation
+                .split("; ")
+                .find(|p| p.starts_with("stands for"))
+            {
+                if !place.explanation.contains(note) {
+                    place.explanation.push_str("; ");
+                    place.explanation.push_str(note);
+                }
             }
             continue;
         }
