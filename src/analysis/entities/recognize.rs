@@ -606,7 +606,10 @@ impl<'a> Recognizer<'a> {
         }
         if let Some((label, why)) = self.known(whole) {
             // A place that is also a personal name yields to a person of that name elsewhere.
-            let personal = i == j && label == EntityType::Loc && self.is_personal_name(whole);
+            let personal = i == j
+                && label == EntityType::Loc
+                && self.is_personal_name(whole)
+                && !self.lex.places.contains(whole);
             let strength = if personal {
                 Strength::Weak
             } else {
@@ -896,7 +899,8 @@ impl<'a> Recognizer<'a> {
         }
         let acronym =
             is_all_caps(s) && single && s.chars().filter(|c| c.is_alphabetic()).count() <= 6;
-        if !self.initial[a] || !single {
+        if !self.initial[a] || !single || (!self.has_common_word(a, j) && !self.is_personal_name(s))
+        {
             if let Some(why) = self
                 .gazetteer_place(s, false)
                 .filter(|_| !self.lex.given_names.contains(self.word(a)))
