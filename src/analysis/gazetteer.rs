@@ -665,7 +665,7 @@ impl Gazetteer {
             .is_some_and(|i| self.flags[i] & FLAG_CAPITAL != 0)
     }
 
-    /// The country's capital city, if known.
+    /// The country's capital city, if known. A scan of every entry: for occasional use.
     pub fn capital_of(&self, country: PlaceId) -> Option<PlaceId> {
         let code = self.country_code(country);
         (0..self.len())
