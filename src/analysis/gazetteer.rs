@@ -2,7 +2,7 @@
 //!
 //! `scripts/data/gazetteer.py` builds the file from GeoNames data in registry packages (see
 //! `data/README.md`). Names are compared *folded*: lower case, accents removed, apostrophes and
-//! full stops dropped, other punctuation as spaces, "St."/"Mt."/"Ft." spelled out and a leading
+//! full stops dropped, other punctuation as spaces, "St."/"Mt."/"Ft." spelled out and the word
 //! "the" dropped, so "St. Petersburg", "Saint-Petersburg" and "saint petersburg" are one key.
 //!
 //! # Format (integers LEB128 varints unless said otherwise; strings are a length and UTF-8)
@@ -21,7 +21,8 @@
 //!               then the newline-joined primary keys after their byte length; then the
 //!               display names that title case does not spell: count, delta-coded entry ids,
 //!               newline-joined names
-//! alternates:   n, newline-joined keys, then per key: count and delta-coded entry ids
+//! other names:  n, newline-joined keys, then per key: count and entry ids, each as
+//!               (delta << 1 | 1 for an alternate name, 0 for another main name)
 //! demonyms:     n × (folded demonym, country u8)
 //! ```
 //!
@@ -35,7 +36,7 @@ use super::entities::{Candidate, PlaceKind};
 static EMBEDDED_BYTES: &[u8] = include_bytes!("../../data/gazetteer.bin");
 
 const MAGIC: &[u8; 4] = b"AAGZ";
-const VERSION: u32 = 4;
+const VERSION: u32 = 5;
 /// Populations are stored as a power of this step (one byte, within 5%).
 const POPULATION_STEP: f64 = 1.1;
 const FLAG_CAPITAL: u8 = 1;
@@ -149,6 +150,7 @@ pub struct Gazetteer {
     named: Vec<u32>,
     names: StringList,
     alternate_keys: StringList,
+    /// Entry ids shifted left by one, the low bit set for an alternate name.
     postings: Vec<u32>,
     posting_ends: Vec<u32>,
     demonyms: StringList,
@@ -363,11 +365,12 @@ impl Gazetteer {
             let count = r.count()?;
             let mut id = 0u64;
             for _ in 0..count {
-                id += r.varint()?;
-                if id >= n as u64 {
+                let posting = r.varint()?;
+                id += posting >> 1;
+                if id >= n as u64 || id > u64::from(u32::MAX >> 1) {
                     return Err(r.error("posting out of range"));
                 }
-                g.postings.push(id as u32);
+                g.postings.push((id as u32) << 1 | (posting & 1) as u32);
             }
             g.posting_ends.push(g.postings.len() as u32);
         }
@@ -431,8 +434,9 @@ impl Gazetteer {
             }
         }
         let mut tokens: Vec<&str> = out.split_whitespace().collect();
-        if tokens.len() > 1 && tokens[0] == "the" {
-            tokens.remove(0);
+        // "The Hague", "Democratic Republic of the Congo": "the" is dropped wherever it stands.
+        if tokens.len() > 1 && tokens.iter().any(|&t| t != "the") {
+            tokens.retain(|&t| t != "the");
         }
         let mut key = String::with_capacity(out.len() + 4);
         for (i, token) in tokens.iter().enumerate() {
@@ -475,11 +479,12 @@ impl Gazetteer {
                 self.posting_ends[k - 1] as usize
             };
             let end = self.posting_ends[k] as usize;
-            for &id in self.postings.get(start..end).unwrap_or(&[]) {
+            for &posting in self.postings.get(start..end).unwrap_or(&[]) {
+                let id = posting >> 1;
                 if !found.iter().any(|m| m.place.0 == id) {
                     found.push(NameMatch {
                         place: PlaceId(id),
-                        alternate: true,
+                        alternate: posting & 1 == 1,
                     });
                 }
             }
@@ -660,7 +665,7 @@ impl Gazetteer {
             .is_some_and(|i| self.flags[i] & FLAG_CAPITAL != 0)
     }
 
-    /// The country's capital city, if known.
+    /// The country's capital city, if known. A scan of every entry: for occasional use.
     pub fn capital_of(&self, country: PlaceId) -> Option<PlaceId> {
         let code = self.country_code(country);
         (0..self.len())
@@ -721,6 +726,11 @@ mod tests {
             ("Kraków", "krakow"),
             ("Xi'an", "xian"),
             ("The Hague", "hague"),
+            (
+                "Democratic Republic of the Congo",
+                "democratic republic of congo",
+            ),
+            ("the the", "the the"),
             ("Mt. Vernon", "mount vernon"),
             ("  SÃO   paulo ", "sao paulo"),
         ] {

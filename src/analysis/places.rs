@@ -171,9 +171,32 @@ pub fn resolve_spans(
     let surfaces: Vec<&str> = spans.iter().map(|s| s.slice(text)).collect();
     let mut candidates: Vec<Vec<Scored>> =
         surfaces.iter().map(|s| generate(gazetteer, s)).collect();
+    // "China, Japan" and "Washington, Pennsylvania" are lists, not a place and its region: a
+    // qualifier of the same level as the name itself (two countries, two regions of one
+    // country) qualifies nothing.
     let qualifiers: Vec<Vec<PlaceId>> = spans
         .iter()
-        .map(|span| qualifier_after(gazetteer, text, *span))
+        .zip(&candidates)
+        .map(|(span, list)| {
+            let found = qualifier_after(gazetteer, text, *span);
+            let listed = found.iter().any(|&q| {
+                list.iter().any(|c| {
+                    c.via == Via::Name
+                        && match (gazetteer.kind(c.place), gazetteer.kind(q)) {
+                            (PlaceKind::Country, PlaceKind::Country) => true,
+                            (PlaceKind::Admin1, PlaceKind::Admin1) => {
+                                gazetteer.country_of(c.place) == gazetteer.country_of(q)
+                            }
+                            _ => false,
+                        }
+                })
+            });
+            if listed {
+                Vec::new()
+            } else {
+                found
+            }
+        })
         .collect();
     let demonym_countries = demonyms_in(gazetteer, text, spans);
     let dateline_country = dateline
@@ -216,9 +239,13 @@ pub fn resolve_spans(
     }
     candidates
         .iter()
-        .map(|list| {
+        .zip(spans)
+        .map(|(list, span)| {
             let best = list.first()?;
-            if best.via == Via::County && !best.supported {
+            // A town by a county's name, or a place whose name is only generic words ("North
+            // Side", "West Coast", "Valley"), needs the article's support.
+            let generic = is_generic_name(gazetteer.key(best.place));
+            if (best.via == Via::County || generic) && !best.supported {
                 return None;
             }
             let second = list.get(1).map(|c| c.score);
@@ -233,11 +260,20 @@ pub fn resolve_spans(
                     alternatives.push(c.place);
                 }
             }
+            let mut explanation = explain(gazetteer, best);
+            if gazetteer.is_capital(best.place) && acts_after(text, *span) {
+                if let Some(country) = gazetteer.country_of(best.place) {
+                    explanation.push_str(&format!(
+                        "; stands for the government of {}",
+                        gazetteer.name(country)
+                    ));
+                }
+            }
             Some(Resolution {
                 place: best.place,
                 confidence: (confidence * 100.0).round() / 100.0,
                 alternatives,
-                explanation: explain(gazetteer, best),
+                explanation,
             })
         })
         .collect()
@@ -269,6 +305,9 @@ fn score_context(g: &Gazetteer, c: &mut Scored, cx: &Context) {
     }
     if let Some(country) = country {
         if let Some(&(_, share)) = cx.focus.iter().find(|(p, _)| *p == country) {
+            if share >= 0.3 && c.place != country {
+                c.supported = true;
+            }
             if share > 0.0 && c.place != country {
                 // A region of the country the article is about is likelier than a town.
                 let weight = match g.kind(c.place) {
@@ -576,6 +615,19 @@ fn generate(g: &Gazetteer, surface: &str) -> Vec<Scored> {
     found
 }
 
+/// A name made only of compass and generic words: "North Side", "West Coast", "Central".
+fn is_generic_name(key: &str) -> bool {
+    !key.is_empty()
+        && key.split(' ').all(|w| {
+            DIRECTION_WORDS.contains(&w)
+                || is_generic_region(&[w])
+                || matches!(
+                    w,
+                    "side" | "coast" | "shore" | "end" | "bank" | "valley" | "county"
+                )
+        })
+}
+
 fn is_generic_region(words: &[&str]) -> bool {
     words.iter().all(|w| {
         matches!(
@@ -600,6 +652,51 @@ fn is_generic_region(words: &[&str]) -> bool {
                 | "valley"
         )
     })
+}
+
+/// Verbs that make a capital's name stand for its government: "Moscow hoped", "Washington said".
+const GOVERNMENT_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "announced",
+    "warned",
+    "insists",
+    "insisted",
+    "wants",
+    "wanted",
+    "accused",
+    "denied",
+    "rejected",
+    "demanded",
+    "criticized",
+    "criticised",
+    "hoped",
+    "hopes",
+    "agreed",
+    "refused",
+    "condemned",
+    "urged",
+    "threatened",
+    "responded",
+    "protested",
+    "signed",
+    "approved",
+    "imposed",
+    "welcomed",
+    "claims",
+    "claimed",
+];
+
+/// Whether the name is the subject of a verb that governments do: metonymy, as in "Moscow
+/// hoped to help Iran".
+fn acts_after(text: &str, span: Span) -> bool {
+    let rest = text.get(span.end..).unwrap_or("");
+    let next = rest
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphabetic());
+    GOVERNMENT_VERBS.contains(&next)
 }
 
 /// A region or country written right after the name: "Paris, Texas", "Fresno, Calif.",
@@ -766,9 +863,10 @@ fn explain(g: &Gazetteer, best: &Scored) -> String {
             Some(c) => format!("a region of {c}"),
             None => "a region".to_string(),
         },
-        PlaceKind::Admin2 => match g.admin1_of(place) {
-            Some(region) => format!("a county of {}", g.name(region)),
-            None => "a county".to_string(),
+        PlaceKind::Admin2 => match (g.admin1_of(place), &country) {
+            (Some(region), _) => format!("a county of {}", g.name(region)),
+            (None, Some(c)) => format!("a second-level division of {c}"),
+            (None, None) => "a second-level division".to_string(),
         },
         PlaceKind::City => {
             let size = describe_population(g.population(place));
@@ -842,6 +940,17 @@ pub fn resolve_entities(
             place.mentions.push(mention_index);
             if resolution.confidence > place.confidence {
                 place.confidence = resolution.confidence;
+            }
+            // A later mention that shows the name standing for a government says more.
+            if let Some(note) = resolution
+                .explanation
+                .split("; ")
+                .find(|p| p.starts_with("stands for"))
+            {
+                if !place.explanation.contains(note) {
+                    place.explanation.push_str("; ");
+                    place.explanation.push_str(note);
+                }
             }
             continue;
         }

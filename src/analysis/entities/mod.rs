@@ -243,7 +243,7 @@ pub enum PlaceKind {
     Region,
     Country,
     Admin1,
-    /// A second-level division: a US county.
+    /// A second-level division: a US county, an English county, a Philippine province.
     Admin2,
     City,
     Facility,
