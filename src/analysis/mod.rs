@@ -260,6 +260,13 @@ impl Analyzer {
         Analyzer::default()
     }
 
+    /// Decodes the embedded gazetteer and word lists now rather than on the first analysis, so
+    /// that a caller can time it or do it while nothing else is waiting. Cheap after the first call.
+    pub fn load_embedded_data() {
+        gazetteer::Gazetteer::embedded();
+        entities::lexicons::Lexicons::get();
+    }
+
     /// Analyses input whose format is guessed from its content.
     pub fn analyze(&self, input: &str) -> Analysis {
         self.analyze_as(input, source::detect_format(input))

@@ -1,5 +1,8 @@
 use leptos::prelude::*;
 
+use super::state::AppState;
+use crate::view_model::analysis_time_label;
+
 /// (what, used for, licence, where it comes from)
 const SOURCES: [(&str, &str, &str, &str); 9] = [
     (
@@ -61,6 +64,16 @@ const SOURCES: [(&str, &str, &str, &str); 9] = [
 /// Version, data sources with their licences, and the privacy promise.
 #[component]
 pub fn AboutPanel() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let decoded = state.data_load_ms.map(|ms| {
+        view! {
+            <p>
+                "On this device the place, name and map data were unpacked in "
+                <span data-testid="data-load-time">{analysis_time_label(ms)}</span>
+                " when the page opened."
+            </p>
+        }
+    });
     view! {
         <details class="about-panel" data-testid="about">
             <summary class="about-panel__summary">"About Article Atlas"</summary>
@@ -86,6 +99,7 @@ pub fn AboutPanel() -> impl IntoView {
                         })
                         .collect_view()}
                 </ul>
+                {decoded}
                 <p>"Article Atlas itself is MIT licensed."</p>
             </div>
         </details>

@@ -44,6 +44,8 @@ pub struct AppState {
     pub analysis: Memo<Analysis>,
     /// How long the last analysis took in this browser, in milliseconds, for the stats bar.
     pub analysis_ms: RwSignal<Option<f64>>,
+    /// How long decoding the embedded place, name and map data took at start, in milliseconds.
+    pub data_load_ms: Option<f64>,
     /// The analysis's places with the reader's corrections applied: what the map, the places
     /// table and the text's place tooltips show.
     pub places: Memo<Vec<Place>>,
@@ -70,6 +72,10 @@ impl AppState {
         let source = RwSignal::new(initial.to_string());
         let format = RwSignal::new(None::<InputFormat>);
         let analysis_ms = RwSignal::new(None);
+        let started = now_ms();
+        Analyzer::load_embedded_data();
+        crate::map::basemap::world();
+        let data_load_ms = now_ms().zip(started).map(|(end, start)| end - start);
         let analysis = Memo::new(move |_| {
             let text = source.read();
             let started = now_ms();
@@ -97,6 +103,7 @@ impl AppState {
             recent: RwSignal::new(Vec::new()),
             analysis,
             analysis_ms,
+            data_load_ms,
             places,
             blocks: Memo::new(move |_| analysis.with(view_model::block_views)),
             outline: Memo::new(move |_| analysis.with(view_model::outline)),

@@ -26,7 +26,8 @@ const COMMON_ACRONYMS: &str = include_str!("../../../data/lexicon/common-acronym
 /// same key are ignored.
 #[derive(Debug, Default)]
 pub struct WordList {
-    entries: HashMap<&'static str, &'static str>,
+    /// Sorted by key, one entry per key.
+    entries: Vec<(&'static str, &'static str)>,
 }
 
 impl WordList {
@@ -35,22 +36,31 @@ impl WordList {
     }
 
     fn merged(sources: &[&'static str]) -> WordList {
-        let mut entries = HashMap::new();
-        for line in sources.iter().flat_map(|s| s.lines()) {
-            if line.trim().is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let (key, note) = match line.split_once('\t') {
+        let entries = sources
+            .iter()
+            .flat_map(|s| s.lines())
+            .filter(|line| !line.trim().is_empty() && !line.starts_with('#'))
+            .map(|line| match line.split_once('\t') {
                 Some((key, note)) => (key.trim(), note.trim()),
                 None => (line.trim(), ""),
-            };
-            entries.entry(key).or_insert(note);
-        }
+            })
+            .collect();
+        WordList::from_entries(entries)
+    }
+
+    /// Sorts and keeps the first entry of each key. The sort is stable and linear on the
+    /// already sorted name lists.
+    fn from_entries(mut entries: Vec<(&'static str, &'static str)>) -> WordList {
+        entries.sort_by(|a, b| a.0.cmp(b.0));
+        entries.dedup_by(|later, earlier| later.0 == earlier.0);
         WordList { entries }
     }
 
     pub fn get(&self, key: &str) -> Option<&'static str> {
-        self.entries.get(key).copied()
+        self.entries
+            .binary_search_by(|(k, _)| (*k).cmp(key))
+            .ok()
+            .map(|i| self.entries[i].1)
     }
 
     pub fn contains(&self, key: &str) -> bool {
@@ -94,15 +104,16 @@ impl Lexicons {
     pub fn get() -> &'static Lexicons {
         static LEXICONS: OnceLock<Lexicons> = OnceLock::new();
         LEXICONS.get_or_init(|| {
-            let mut titles = WordList::parse(TITLES);
-            titles.entries = titles
-                .entries
-                .into_iter()
-                .map(|(word, note)| match word.strip_suffix('*') {
-                    Some(modifier) => (modifier, "*"),
-                    None => (word, note),
-                })
-                .collect();
+            let titles = WordList::from_entries(
+                WordList::parse(TITLES)
+                    .entries
+                    .into_iter()
+                    .map(|(word, note)| match word.strip_suffix('*') {
+                        Some(modifier) => (modifier, "*"),
+                        None => (word, note),
+                    })
+                    .collect(),
+            );
             Lexicons {
                 given_names: WordList::parse(GIVEN),
                 surnames: WordList::parse(SURNAMES),
