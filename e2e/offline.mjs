@@ -255,6 +255,10 @@ export function offlineTests({ test, expect, paragraphs, browser, server, origin
         expect(!(await page.locator("[data-testid=export-menu]").isVisible()), "the export menu is not printed");
         expect(await page.locator("[data-testid=article-view]").isVisible(), "the article is printed");
         expect(await page.locator("[data-testid=citations]").isVisible(), "the tables are printed");
+        for (const part of ["map", "places-table", "entity-list"]) {
+            expect(await page.locator(`[data-testid=${part}]`).isVisible(), `the ${part} is printed`);
+        }
+        expect(!(await page.locator("[data-testid=map-zoom-in]").isVisible()), "the map's buttons are not printed");
         for (const format of ["A4", "Letter"]) {
             const pdf = await page.pdf({ format, printBackground: true });
             expect(pdf.subarray(0, 5).toString() === "%PDF-" && pdf.length > 10000, `${format}: ${pdf.length} bytes`);
