@@ -292,6 +292,10 @@ impl<'a> Recognizer<'a> {
         })
     }
 
+    fn is_head_word(&self, w: &str) -> bool {
+        self.lex.org_words.contains(w) || self.lex.place_words.contains(w)
+    }
+
     /// The last token of the chunk that starts at `i`.
     fn chunk_end(&self, i: usize) -> usize {
         let mut j = i;
@@ -315,6 +319,17 @@ impl<'a> Recognizer<'a> {
                 || (w == "of"
                     && self.lex.is_core_title(self.word(j))
                     && self.lex.is_title_word(self.word(n + 1)));
+            // "the United States and Ecuador": a whole place before "and" is a list of two
+            // names, not one institution ("Trinidad and Tobago" is known as a whole).
+            // Likewise a name complete with its head word: "the Asian Development Bank and
+            // Qatar University" (while "Ministry of Health and Welfare" goes on).
+            let coordinated = matches!(w, "and" | "&")
+                && (matches!(self.known(self.words(i, j)), Some((EntityType::Loc, _)))
+                    || (j > i && self.is_head_word(self.word(j))))
+                && self.known(self.words(i, n + 1)).is_none();
+            if coordinated {
+                break;
+            }
             if (PARTICLES.contains(&w) || institution) && self.adjacent(n) && !self.used[n] {
                 if self.name_word(n + 1) {
                     j = n + 1;
