@@ -140,6 +140,44 @@ const PLACE_NOUNS: &[&str] = &[
     "kingdom",
     "emirate",
 ];
+/// Plural place nouns after a list of names: "Clay, Grant and Swift counties".
+const LIST_PLACE_NOUNS: &[&str] = &[
+    "counties",
+    "parishes",
+    "townships",
+    "provinces",
+    "districts",
+    "states",
+    "cities",
+    "towns",
+    "villages",
+    "regions",
+    "boroughs",
+];
+/// Lower-case nouns that a place name modifies: "Dayton police", "a Dayton man".
+const LOCAL_NOUNS: &[&str] = &[
+    "police",
+    "man",
+    "woman",
+    "boy",
+    "girl",
+    "teen",
+    "couple",
+    "family",
+    "resident",
+    "residents",
+    "native",
+    "officials",
+    "authorities",
+    "firefighters",
+    "councillors",
+    "voters",
+    "area",
+    "suburb",
+    "neighbourhood",
+    "neighborhood",
+    "homeowners",
+];
 /// Verbs after a name that say it is a person.
 const SPEECH_VERBS: &[&str] = &[
     "said",
@@ -596,6 +634,9 @@ impl<'a> Recognizer<'a> {
     }
 
     fn classify(&mut self, i: usize, j: usize) {
+        if self.party_and_home(i, j) {
+            return;
+        }
         let whole = self.words(i, j);
         // AP-style state abbreviations keep their stop: "Gainesville, Fla."
         if self.word(j + 1) == "." && self.tokens.get(j + 1).is_some_and(|t| t.attached) {
@@ -737,6 +778,19 @@ impl<'a> Recognizer<'a> {
             let why = format!("\"{before}\" precedes");
             return self.push_person(a, j, why, Some(before.to_string()));
         }
+        // "Jane Roe, 43, of Dayton", "Jane Roe, of Glen Allen": where the person lives.
+        let residence = a == i
+            && before == "of"
+            && a >= 3
+            && self.word(a - 2) == ","
+            && self
+                .tokens
+                .get(a - 3)
+                .is_some_and(|t| t.kind == TokenKind::Number || is_capitalised(t.text(self.text)));
+        if residence {
+            let why = "\"of\" after a person's name or age".to_string();
+            return self.push(a, j, EntityType::Loc, Strength::Weak, why);
+        }
         if j > a && PLACE_PREFIXES.contains(&first) {
             return self.push(
                 a,
@@ -767,6 +821,36 @@ impl<'a> Recognizer<'a> {
             }
         }
         self.by_context(a, j);
+    }
+
+    /// "Sen. Jane Roe, D-Dayton,": an American legislator's party, then the place they
+    /// represent. Pushes the place without the party letter.
+    fn party_and_home(&mut self, i: usize, j: usize) -> bool {
+        let word = self.word(i);
+        let Some(prefix) = ["D-", "R-", "I-", "DFL-"]
+            .iter()
+            // A postal code ("D-CA") is too ambiguous to map.
+            .find(|p| {
+                word.strip_prefix(**p)
+                    .is_some_and(|home| is_capitalised(home) && !is_all_caps(home))
+            })
+        else {
+            return false;
+        };
+        if !matches!(i.checked_sub(1).map(|b| self.word(b)), Some("," | "(")) {
+            return false;
+        }
+        let span = self.span(i, j);
+        let in_title_case = self.title_case.get(i).copied().unwrap_or(false);
+        self.out.push(Raw {
+            span: Span::new(span.start + prefix.len(), span.end),
+            label: EntityType::Loc,
+            explanation: format!("\"{prefix}\" gives a legislator's party, then home"),
+            strength: Strength::Strong,
+            role: None,
+            in_title_case,
+        });
+        true
     }
 
     /// "DPRK-U.S." and "China-Russia": every part of a hyphenated word a known place. Pushes
@@ -887,6 +971,22 @@ impl<'a> Recognizer<'a> {
         None
     }
 
+    /// The plural place noun ("counties") that ends a list of names starting after `j`.
+    fn list_noun_after(&self, j: usize) -> Option<&'static str> {
+        let mut k = j + 1;
+        while k <= j + 12 {
+            let w = self.word(k);
+            if let Some(noun) = LIST_PLACE_NOUNS.iter().find(|n| **n == w) {
+                return Some(noun);
+            }
+            if !(matches!(w, "," | "and" | "or") || self.name_word(k)) {
+                return None;
+            }
+            k += 1;
+        }
+        None
+    }
+
     /// Typed by the words around it; weak evidence that the document may overrule.
     fn by_context(&mut self, a: usize, j: usize) {
         let before = a.checked_sub(1).map(|b| self.word(b)).unwrap_or("");
@@ -911,6 +1011,17 @@ impl<'a> Recognizer<'a> {
                 Strength::Strong,
                 format!("\"{before2} of\" precedes"),
             );
+        }
+        // "Jackson, Barrow and Madison counties": a list that a plural place noun ends.
+        if let Some(noun) = self.list_noun_after(j) {
+            let why = format!("a list of {noun} follows");
+            return self.push(a, j, EntityType::Loc, Strength::Strong, why);
+        }
+        // "Dayton police", "a Dayton man": a place the gazetteer knows, before a local noun.
+        if LOCAL_NOUNS.contains(&after) && self.adjacent(j) {
+            if let Some(why) = self.gazetteer_place(s, false) {
+                return self.push(a, j, EntityType::Loc, Strength::Weak, why);
+            }
         }
         let acronym =
             is_all_caps(s) && single && s.chars().filter(|c| c.is_alphabetic()).count() <= 6;
