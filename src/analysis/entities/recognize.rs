@@ -539,6 +539,16 @@ impl<'a> Recognizer<'a> {
                 ));
             }
         }
+        // "Indigenous Australians", "Chinese Americans": people of a group qualified by another
+        // are one group, while "a Russian Islamic leader" has two adjectives. "Indigenous"
+        // alone is a description, not a group's name.
+        if let Some((qualifier, group)) = s.split_once(' ') {
+            let qualifies = qualifier == "Indigenous"
+                || (self.lex.group(qualifier).is_some() && group.ends_with('s'));
+            if qualifies && !group.contains(' ') && self.lex.group(group).is_some() {
+                return Some((EntityType::Norp, format!("\"{s}\" qualifies a group")));
+            }
+        }
         // "Russian-Iranian": every part a nationality.
         if s.contains('-') && s.split('-').all(|p| self.lex.group(p).is_some()) {
             return Some((EntityType::Norp, format!("\"{s}\" joins nationalities")));
@@ -801,7 +811,12 @@ impl<'a> Recognizer<'a> {
             );
         }
         if j > a && j - a <= 4 && !self.has_common_word(a + 1, j) {
-            if self.lex.given_names.contains(first) && !self.lex.places.contains(first) {
+            // "Bruce Vincent": a first name that is also a place still opens a name that
+            // ends in a surname.
+            let personal_first = self.lex.given_names.contains(first)
+                && (!self.lex.places.contains(first)
+                    || (self.lex.surnames.contains(last) && !self.lex.places.contains(last)));
+            if personal_first {
                 return self.push_person(a, j, format!("\"{first}\" is a first name"), None);
             }
             if first.chars().count() == 1 && is_capitalised(first) {
