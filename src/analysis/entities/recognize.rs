@@ -147,7 +147,6 @@ const LIST_PLACE_NOUNS: &[&str] = &[
     "townships",
     "provinces",
     "districts",
-    "states",
     "cities",
     "towns",
     "villages",
@@ -162,8 +161,6 @@ const LOCAL_NOUNS: &[&str] = &[
     "boy",
     "girl",
     "teen",
-    "couple",
-    "family",
     "resident",
     "residents",
     "native",
@@ -986,17 +983,21 @@ impl<'a> Recognizer<'a> {
         None
     }
 
-    /// The plural place noun ("counties") that ends a list of names starting after `j`.
-    fn list_noun_after(&self, j: usize) -> Option<&'static str> {
+    /// The plural place noun ("counties") that ends a list of names that `a..=j` is part of.
+    fn list_noun_after(&self, a: usize, j: usize) -> Option<&'static str> {
         let mut k = j + 1;
+        let before = a.checked_sub(1).map(|b| self.word(b)).unwrap_or("");
+        let mut listed = matches!(before, "," | "and" | "or");
         while k <= j + 12 {
             let w = self.word(k);
             if let Some(noun) = LIST_PLACE_NOUNS.iter().find(|n| **n == w) {
-                return Some(noun);
+                return listed.then_some(noun);
             }
-            if !(matches!(w, "," | "and" | "or") || self.name_word(k)) {
+            let separator = matches!(w, "," | "and" | "or");
+            if !(separator || self.name_word(k)) {
                 return None;
             }
+            listed |= separator;
             k += 1;
         }
         None
@@ -1028,7 +1029,7 @@ impl<'a> Recognizer<'a> {
             );
         }
         // "Jackson, Barrow and Madison counties": a list that a plural place noun ends.
-        if let Some(noun) = self.list_noun_after(j) {
+        if let Some(noun) = self.list_noun_after(a, j) {
             let why = format!("a list of {noun} follows");
             return self.push(a, j, EntityType::Loc, Strength::Strong, why);
         }
