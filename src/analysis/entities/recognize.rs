@@ -653,6 +653,16 @@ impl<'a> Recognizer<'a> {
                 return self.push(i, j + 1, EntityType::Loc, Strength::Strong, why);
             }
         }
+        // "Washington, D.C.": a name the lexicons spell with its comma.
+        if self.word(j + 1) == "," {
+            let with_comma = (j + 2..=j + 5)
+                .rev()
+                .find(|&end| self.lex.places.contains(self.words(i, end)));
+            if let Some(end) = with_comma {
+                let why = format!("\"{}\" is a known place", self.words(i, end));
+                return self.push(i, end, EntityType::Loc, Strength::Strong, why);
+            }
+        }
         if let Some(kind) = self.lex.common_acronyms.get(whole) {
             let label = match kind {
                 "MISC" => EntityType::Misc,
