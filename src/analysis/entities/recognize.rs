@@ -307,7 +307,8 @@ impl<'a> Recognizer<'a> {
         }
         is_capitalised(w)
             || [
-                "al-", "el-", "ad-", "as-", "ash-", "an-", "ar-", "at-", "az-",
+                "al-", "el-", "ad-", "as-", "ash-", "an-", "ar-", "at-", "az-", "d'", "d’", "l'",
+                "l’",
             ]
             .iter()
             .any(|p| w.strip_prefix(p).is_some_and(is_capitalised))
