@@ -632,6 +632,16 @@ impl<'a> Recognizer<'a> {
         })
     }
 
+    fn is_country(&self, name: &str) -> bool {
+        let gazetteer = Gazetteer::embedded();
+        gazetteer.lookup(name).iter().any(|m| {
+            matches!(
+                gazetteer.kind(m.place),
+                PlaceKind::Country | PlaceKind::Continent | PlaceKind::Region
+            )
+        })
+    }
+
     fn is_personal_name(&self, word: &str) -> bool {
         self.lex.given_names.contains(word) || self.lex.surnames.contains(word)
     }
@@ -680,10 +690,12 @@ impl<'a> Recognizer<'a> {
         }
         if let Some((label, why)) = self.known(whole) {
             // A place that is also a personal name yields to a person of that name elsewhere.
+            // Only a country keeps its type against a person ("Chad"); a province or district
+            // that shares a personal name ("Paul") does not.
             let personal = i == j
                 && label == EntityType::Loc
                 && self.is_personal_name(whole)
-                && !self.lex.places.contains(whole);
+                && !self.is_country(whole);
             let strength = if personal {
                 Strength::Weak
             } else {
