@@ -140,6 +140,41 @@ const PLACE_NOUNS: &[&str] = &[
     "kingdom",
     "emirate",
 ];
+/// Plural place nouns after a list of names: "Clay, Grant and Swift counties".
+const LIST_PLACE_NOUNS: &[&str] = &[
+    "counties",
+    "parishes",
+    "townships",
+    "provinces",
+    "districts",
+    "cities",
+    "towns",
+    "villages",
+    "regions",
+    "boroughs",
+];
+/// Lower-case nouns that a place name modifies: "Dayton police", "a Dayton man".
+const LOCAL_NOUNS: &[&str] = &[
+    "police",
+    "man",
+    "woman",
+    "boy",
+    "girl",
+    "teen",
+    "resident",
+    "residents",
+    "native",
+    "officials",
+    "authorities",
+    "firefighters",
+    "councillors",
+    "voters",
+    "area",
+    "suburb",
+    "neighbourhood",
+    "neighborhood",
+    "homeowners",
+];
 /// Verbs after a name that say it is a person.
 const SPEECH_VERBS: &[&str] = &[
     "said",
@@ -272,7 +307,8 @@ impl<'a> Recognizer<'a> {
         }
         is_capitalised(w)
             || [
-                "al-", "el-", "ad-", "as-", "ash-", "an-", "ar-", "at-", "az-",
+                "al-", "el-", "ad-", "as-", "ash-", "an-", "ar-", "at-", "az-", "d'", "d’", "l'",
+                "l’",
             ]
             .iter()
             .any(|p| w.strip_prefix(p).is_some_and(is_capitalised))
@@ -290,6 +326,10 @@ impl<'a> Recognizer<'a> {
                 || self.lex.place_words.contains(w)
                 || self.lex.misc_words.contains(w)
         })
+    }
+
+    fn is_head_word(&self, w: &str) -> bool {
+        self.lex.org_words.contains(w) || self.lex.place_words.contains(w)
     }
 
     /// The last token of the chunk that starts at `i`.
@@ -315,6 +355,17 @@ impl<'a> Recognizer<'a> {
                 || (w == "of"
                     && self.lex.is_core_title(self.word(j))
                     && self.lex.is_title_word(self.word(n + 1)));
+            // "the United States and Ecuador": a whole place before "and" is a list of two
+            // names, not one institution ("Trinidad and Tobago" is known as a whole).
+            // Likewise a name complete with its head word: "the Asian Development Bank and
+            // Qatar University" (while "Ministry of Health and Welfare" goes on).
+            let coordinated = matches!(w, "and" | "&")
+                && (matches!(self.known(self.words(i, j)), Some((EntityType::Loc, _)))
+                    || (j > i && self.is_head_word(self.word(j))))
+                && self.known(self.words(i, n + 1)).is_none();
+            if coordinated {
+                break;
+            }
             if (PARTICLES.contains(&w) || institution) && self.adjacent(n) && !self.used[n] {
                 if self.name_word(n + 1) {
                     j = n + 1;
@@ -486,6 +537,16 @@ impl<'a> Recognizer<'a> {
                 ));
             }
         }
+        // "Indigenous Australians", "Chinese Americans": people of a group qualified by another
+        // are one group, while "a Russian Islamic leader" has two adjectives. "Indigenous"
+        // alone is a description, not a group's name.
+        if let Some((qualifier, group)) = s.split_once(' ') {
+            let qualifies = qualifier == "Indigenous"
+                || (self.lex.group(qualifier).is_some() && group.ends_with('s'));
+            if qualifies && !group.contains(' ') && self.lex.group(group).is_some() {
+                return Some((EntityType::Norp, format!("\"{s}\" qualifies a group")));
+            }
+        }
         // "Russian-Iranian": every part a nationality.
         if s.contains('-') && s.split('-').all(|p| self.lex.group(p).is_some()) {
             return Some((EntityType::Norp, format!("\"{s}\" joins nationalities")));
@@ -571,6 +632,16 @@ impl<'a> Recognizer<'a> {
         })
     }
 
+    fn is_country(&self, name: &str) -> bool {
+        let gazetteer = Gazetteer::embedded();
+        gazetteer.lookup(name).iter().any(|m| {
+            matches!(
+                gazetteer.kind(m.place),
+                PlaceKind::Country | PlaceKind::Continent | PlaceKind::Region
+            )
+        })
+    }
+
     fn is_personal_name(&self, word: &str) -> bool {
         self.lex.given_names.contains(word) || self.lex.surnames.contains(word)
     }
@@ -581,6 +652,9 @@ impl<'a> Recognizer<'a> {
     }
 
     fn classify(&mut self, i: usize, j: usize) {
+        if self.party_and_home(i, j) {
+            return;
+        }
         let whole = self.words(i, j);
         // AP-style state abbreviations keep their stop: "Gainesville, Fla."
         if self.word(j + 1) == "." && self.tokens.get(j + 1).is_some_and(|t| t.attached) {
@@ -588,6 +662,16 @@ impl<'a> Recognizer<'a> {
             if dotted.len() <= 7 && self.lex.places.contains(dotted) {
                 let why = format!("\"{dotted}\" abbreviates a US state");
                 return self.push(i, j + 1, EntityType::Loc, Strength::Strong, why);
+            }
+        }
+        // "Washington, D.C.": a name the lexicons spell with its comma.
+        if self.word(j + 1) == "," {
+            let with_comma = (j + 2..=j + 5)
+                .rev()
+                .find(|&end| self.lex.places.contains(self.words(i, end)));
+            if let Some(end) = with_comma {
+                let why = format!("\"{}\" is a known place", self.words(i, end));
+                return self.push(i, end, EntityType::Loc, Strength::Strong, why);
             }
         }
         if let Some(kind) = self.lex.common_acronyms.get(whole) {
@@ -606,10 +690,12 @@ impl<'a> Recognizer<'a> {
         }
         if let Some((label, why)) = self.known(whole) {
             // A place that is also a personal name yields to a person of that name elsewhere.
+            // Only a country keeps its type against a person ("Chad"); a province or district
+            // that shares a personal name ("Paul") does not.
             let personal = i == j
                 && label == EntityType::Loc
                 && self.is_personal_name(whole)
-                && !self.lex.places.contains(whole);
+                && !self.is_country(whole);
             let strength = if personal {
                 Strength::Weak
             } else {
@@ -722,6 +808,19 @@ impl<'a> Recognizer<'a> {
             let why = format!("\"{before}\" precedes");
             return self.push_person(a, j, why, Some(before.to_string()));
         }
+        // "Jane Roe, 43, of Dayton", "Jane Roe, of Glen Allen": where the person lives.
+        let residence = a == i
+            && before == "of"
+            && a >= 3
+            && self.word(a - 2) == ","
+            && self
+                .tokens
+                .get(a - 3)
+                .is_some_and(|t| t.kind == TokenKind::Number || is_capitalised(t.text(self.text)));
+        if residence {
+            let why = "\"of\" after a person's name or age".to_string();
+            return self.push(a, j, EntityType::Loc, Strength::Weak, why);
+        }
         if j > a && PLACE_PREFIXES.contains(&first) {
             return self.push(
                 a,
@@ -732,7 +831,12 @@ impl<'a> Recognizer<'a> {
             );
         }
         if j > a && j - a <= 4 && !self.has_common_word(a + 1, j) {
-            if self.lex.given_names.contains(first) && !self.lex.places.contains(first) {
+            // "Bruce Vincent": a first name that is also a place still opens a name that
+            // ends in a surname.
+            let personal_first = self.lex.given_names.contains(first)
+                && (!self.lex.places.contains(first)
+                    || (self.lex.surnames.contains(last) && !self.lex.places.contains(last)));
+            if personal_first {
                 return self.push_person(a, j, format!("\"{first}\" is a first name"), None);
             }
             if first.chars().count() == 1 && is_capitalised(first) {
@@ -752,6 +856,36 @@ impl<'a> Recognizer<'a> {
             }
         }
         self.by_context(a, j);
+    }
+
+    /// "Sen. Jane Roe, D-Dayton,": an American legislator's party, then the place they
+    /// represent. Pushes the place without the party letter.
+    fn party_and_home(&mut self, i: usize, j: usize) -> bool {
+        let word = self.word(i);
+        let Some(prefix) = ["D-", "R-", "I-", "DFL-"]
+            .iter()
+            // A postal code ("D-CA") is too ambiguous to map.
+            .find(|p| {
+                word.strip_prefix(**p)
+                    .is_some_and(|home| is_capitalised(home) && !is_all_caps(home))
+            })
+        else {
+            return false;
+        };
+        if !matches!(i.checked_sub(1).map(|b| self.word(b)), Some("," | "(")) {
+            return false;
+        }
+        let span = self.span(i, j);
+        let in_title_case = self.title_case.get(i).copied().unwrap_or(false);
+        self.out.push(Raw {
+            span: Span::new(span.start + prefix.len(), span.end),
+            label: EntityType::Loc,
+            explanation: format!("\"{prefix}\" gives a legislator's party, then home"),
+            strength: Strength::Strong,
+            role: None,
+            in_title_case,
+        });
+        true
     }
 
     /// "DPRK-U.S." and "China-Russia": every part of a hyphenated word a known place. Pushes
@@ -872,6 +1006,26 @@ impl<'a> Recognizer<'a> {
         None
     }
 
+    /// The plural place noun ("counties") that ends a list of names that `a..=j` is part of.
+    fn list_noun_after(&self, a: usize, j: usize) -> Option<&'static str> {
+        let mut k = j + 1;
+        let before = a.checked_sub(1).map(|b| self.word(b)).unwrap_or("");
+        let mut listed = matches!(before, "," | "and" | "or");
+        while k <= j + 12 {
+            let w = self.word(k);
+            if let Some(noun) = LIST_PLACE_NOUNS.iter().find(|n| **n == w) {
+                return listed.then_some(noun);
+            }
+            let separator = matches!(w, "," | "and" | "or");
+            if !(separator || self.name_word(k)) {
+                return None;
+            }
+            listed |= separator;
+            k += 1;
+        }
+        None
+    }
+
     /// Typed by the words around it; weak evidence that the document may overrule.
     fn by_context(&mut self, a: usize, j: usize) {
         let before = a.checked_sub(1).map(|b| self.word(b)).unwrap_or("");
@@ -896,6 +1050,17 @@ impl<'a> Recognizer<'a> {
                 Strength::Strong,
                 format!("\"{before2} of\" precedes"),
             );
+        }
+        // "Jackson, Barrow and Madison counties": a list that a plural place noun ends.
+        if let Some(noun) = self.list_noun_after(a, j) {
+            let why = format!("a list of {noun} follows");
+            return self.push(a, j, EntityType::Loc, Strength::Strong, why);
+        }
+        // "Dayton police", "a Dayton man": a place the gazetteer knows, before a local noun.
+        if LOCAL_NOUNS.contains(&after) && self.adjacent(j) {
+            if let Some(why) = self.gazetteer_place(s, false) {
+                return self.push(a, j, EntityType::Loc, Strength::Weak, why);
+            }
         }
         let acronym =
             is_all_caps(s) && single && s.chars().filter(|c| c.is_alphabetic()).count() <= 6;
