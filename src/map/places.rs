@@ -376,11 +376,12 @@ pub fn route(views: &[PlaceView], groups: &[MarkerGroup]) -> Vec<RouteStop> {
     stops.into_iter().map(|(_, stop)| stop).collect()
 }
 
-#[cfg(test)]
-pub(crate) mod fixture {
-    //! A hand-built analysis with places, for tests until resolution fills them for real.
+/// A hand-built analysis with places, so that the map is tested apart from recognition and
+/// resolution: the native tests here and the component tests in `tests/web.rs` share it.
+#[doc(hidden)]
+pub mod fixture {
     use crate::analysis::EntityType;
-    use crate::analysis::{Analysis, Analyzer, Candidate, Mention, Place, PlaceKind};
+    use crate::analysis::{Analysis, Analyzer, Candidate, InputFormat, Mention, Place, PlaceKind};
 
     pub const TEXT: &str = "Officials met in Moscow on Monday. They flew from Moscow to Korolev, then to Kazan.\n\nIran's envoy left Tehran.";
 
@@ -398,7 +399,13 @@ pub(crate) mod fixture {
 
     /// The analysis of [`TEXT`] with its mentions and places filled by hand.
     pub fn analysis() -> Analysis {
-        let mut analysis = Analyzer::new().analyze(TEXT);
+        analyze(TEXT, None)
+    }
+
+    /// Any text's analysis with the fixture's places (where the text names them) in place of
+    /// what recognition found: the shape `AppState::with_analysis` takes.
+    pub fn analyze(text: &str, _: Option<InputFormat>) -> Analysis {
+        let mut analysis = Analyzer::new().analyze(text);
         // Only the hand-made places below, whatever the recogniser and resolver find.
         analysis.mentions.clear();
         analysis.entities.clear();
@@ -437,7 +444,7 @@ pub(crate) mod fixture {
         ];
         for (entity, (name, resolved, confidence, alternatives)) in names.into_iter().enumerate() {
             let mut mentions = Vec::new();
-            for (start, _) in TEXT.match_indices(name) {
+            for (start, _) in text.match_indices(name) {
                 mentions.push(analysis.mentions.len());
                 analysis.mentions.push(Mention {
                     start,
