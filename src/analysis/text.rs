@@ -101,9 +101,41 @@ pub fn word_spans(text: &str, within: Span) -> Vec<Span> {
     words
 }
 
+/// Converts byte offsets (in any order) to character offsets in one pass over the text.
+/// Offsets inside a character count as that character's start; past the end, as the end.
+pub fn char_offsets(text: &str, bytes: &[usize]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..bytes.len()).collect();
+    order.sort_by_key(|&i| bytes[i]);
+    let mut out = vec![0; bytes.len()];
+    let mut chars = text.char_indices().enumerate().peekable();
+    let total = text.chars().count();
+    for i in order {
+        let target = bytes[i];
+        while chars
+            .peek()
+            .is_some_and(|&(_, (byte, c))| byte + c.len_utf8() <= target)
+        {
+            chars.next();
+        }
+        out[i] = chars.peek().map_or(total, |&(n, _)| n);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn byte_offsets_become_character_offsets() {
+        let text = "aé🙂b";
+        // a=0, é=1..3, 🙂=3..7, b=7..8
+        assert_eq!(
+            char_offsets(text, &[8, 0, 1, 3, 7, 2, 100]),
+            vec![4, 0, 1, 2, 3, 1, 4]
+        );
+        assert_eq!(char_offsets("", &[0, 3]), vec![0, 0]);
+    }
 
     #[test]
     fn words_keep_inner_apostrophes_hyphens_and_decimals() {

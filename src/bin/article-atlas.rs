@@ -10,6 +10,7 @@ use std::io::{Read, Write};
 use std::process::ExitCode;
 use std::time::Instant;
 
+use article_atlas::analysis::text::char_offsets;
 use article_atlas::analysis::{source, Analyzer, InputFormat};
 
 const USAGE: &str = "usage: article-atlas analyze FILE|- [--format plain|markdown|html]\n       article-atlas bench [FILE ...] [--iterations N]\n       article-atlas eval < docs.jsonl";
@@ -142,7 +143,6 @@ fn eval() -> Result<(), String> {
             .map_err(|e| format!("line {}: not JSON: {e}", number + 1))?;
         let text = doc.get("text").and_then(|t| t.as_str()).unwrap_or("");
         let analysis = analyzer.analyze_as(text, InputFormat::Plain);
-        let mut chars = CharOffsets::new(&analysis.text);
         let mut coordinates = vec![None; analysis.mentions.len()];
         for place in &analysis.places {
             for &m in &place.mentions {
@@ -151,19 +151,26 @@ fn eval() -> Result<(), String> {
                 }
             }
         }
+        let ends: Vec<usize> = analysis
+            .mentions
+            .iter()
+            .flat_map(|m| [m.start, m.end])
+            .collect();
+        let chars = char_offsets(&analysis.text, &ends);
         let entities: Vec<serde_json::Value> = analysis
             .mentions
             .iter()
             .zip(&coordinates)
-            .filter_map(|(m, at)| {
+            .zip(chars.chunks_exact(2))
+            .filter_map(|((m, at), span)| {
                 let label = m.label.eval_label()?;
                 let (lat, lon) = match at {
                     Some((lat, lon)) => (serde_json::json!(lat), serde_json::json!(lon)),
                     None => (serde_json::Value::Null, serde_json::Value::Null),
                 };
                 Some(serde_json::json!({
-                    "start": chars.at(m.start),
-                    "end": chars.at(m.end),
+                    "start": span[0],
+                    "end": span[1],
                     "label": label,
                     "lat": lat,
                     "lon": lon,
@@ -185,37 +192,6 @@ fn eval() -> Result<(), String> {
             Err(format!("cannot write: {e}"))
         }
     })
-}
-
-/// Byte offsets to code-point offsets, for offsets asked in (mostly) increasing order.
-struct CharOffsets<'t> {
-    text: &'t str,
-    byte: usize,
-    chars: usize,
-}
-
-impl<'t> CharOffsets<'t> {
-    fn new(text: &'t str) -> Self {
-        CharOffsets {
-            text,
-            byte: 0,
-            chars: 0,
-        }
-    }
-
-    fn at(&mut self, byte: usize) -> usize {
-        if byte < self.byte {
-            self.byte = 0;
-            self.chars = 0;
-        }
-        let byte = byte.min(self.text.len());
-        self.chars += self
-            .text
-            .get(self.byte..byte)
-            .map_or(0, |s| s.chars().count());
-        self.byte = byte;
-        self.chars
-    }
 }
 
 /// Prints the analysis's throughput beside a peer's on the same text in the same run:

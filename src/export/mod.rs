@@ -15,6 +15,7 @@ pub mod share;
 
 use std::collections::{BTreeMap, HashMap};
 
+use crate::analysis::text::char_offsets;
 use crate::analysis::{Analysis, Mention, Place, Span};
 
 /// A file the page offers to download.
@@ -189,27 +190,6 @@ fn sentence_containing(sorted: &[Span], span: Span) -> Option<Span> {
     sorted.get(i).copied().filter(|s| s.contains(span))
 }
 
-/// Converts byte offsets (in any order) to character offsets in one pass over the text.
-/// Offsets inside a character count as that character's start; past the end, as the end.
-pub fn char_offsets(text: &str, bytes: &[usize]) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..bytes.len()).collect();
-    order.sort_by_key(|&i| bytes[i]);
-    let mut out = vec![0; bytes.len()];
-    let mut chars = text.char_indices().enumerate().peekable();
-    let total = text.chars().count();
-    for i in order {
-        let target = bytes[i];
-        while chars
-            .peek()
-            .is_some_and(|&(_, (byte, c))| byte + c.len_utf8() <= target)
-        {
-            chars.next();
-        }
-        out[i] = chars.peek().map_or(total, |&(n, _)| n);
-    }
-    out
-}
-
 /// FNV-1a: a stable, dependency-free name for a text, for identifiers in exports.
 pub(crate) fn text_fingerprint(text: &str) -> String {
     let hash = text.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
@@ -221,17 +201,6 @@ pub(crate) fn text_fingerprint(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn byte_offsets_become_character_offsets() {
-        let text = "aé🙂b";
-        // a=0, é=1..3, 🙂=3..7, b=7..8
-        assert_eq!(
-            char_offsets(text, &[8, 0, 1, 3, 7, 2, 100]),
-            vec![4, 0, 1, 2, 3, 1, 4]
-        );
-        assert_eq!(char_offsets("", &[0, 3]), vec![0, 0]);
-    }
 
     #[test]
     fn file_names_are_safe_slugs() {
