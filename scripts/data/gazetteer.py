@@ -38,7 +38,9 @@ SMALL_TOWNS = dict(
 MIN_POPULATION_ALTERNATES = int(os.environ.get("GAZETTEER_MIN_POPULATION_ALTERNATES", "300000"))
 
 MAGIC = b"AAGZ"
-VERSION = 5
+VERSION = 6
+# Every this many lines of the keys, the line's start is stored (see `write`).
+KEY_CHECKPOINT = 16
 
 # Kinds, as `kind_from_code` in src/analysis/gazetteer.rs numbers them.
 CONTINENT, REGION, COUNTRY, ADMIN1, CITY, FACILITY, FEATURE, ADMIN2 = range(8)
@@ -637,20 +639,29 @@ def title_case(key):
     return " ".join(word[:1].upper() + word[1:] for word in key.split(" ") if word)
 
 
-def lines(strings):
-    """Strings joined by newlines, after their total length: the decoder splits them in one pass."""
-    strings = list(strings)
-    assert not any("\n" in s for s in strings), "a name contains a newline"
-    data = "\n".join(strings).encode("utf-8")
+def joined(lines):
+    """Lines joined by newlines, after their byte length: the decoder keeps them as they are."""
+    lines = list(lines)
+    assert not any("\n" in line for line in lines), "a line contains a newline"
+    data = "\n".join(lines).encode("utf-8")
     return varint(len(data)) + data
 
 
-def planes(values):
-    """16-bit values as two planes, all low bytes then all high bytes: the high bytes are
-    nearly all alike and compress to almost nothing."""
-    data = [v & 0xFFFF for v in values]
-    assert all(-32768 <= v < 65536 for v in values)
-    return bytes(v & 0xFF for v in data) + bytes(v >> 8 for v in data)
+def sorted_lines(pairs):
+    """(key, value) pairs as lines "key" or "key<TAB>value", sorted by key: the decoder binary
+    searches the text where it lies, so the lines need no index."""
+    pairs = sorted(pairs)
+    assert not any("\t" in key for key, _ in pairs), "a key contains a tab"
+    return joined(f"{key}\t{value}" if value else key for key, value in pairs)
+
+
+def planes(values, width=2):
+    """Values of `width` bytes as planes, all low bytes, then all next bytes…: the high bytes
+    are nearly all alike and compress to almost nothing."""
+    limit = 1 << (8 * width)
+    assert all(-limit // 2 <= v < limit for v in values)
+    data = [v % limit for v in values]
+    return b"".join(bytes((v >> (8 * plane)) & 0xFF for v in data) for plane in range(width))
 
 
 def write(output, entries, country_codes, admin1_keys, demonyms):
@@ -696,13 +707,16 @@ def write(output, entries, country_codes, admin1_keys, demonyms):
     for code in country_codes:
         out += code.encode("ascii")
         out += varint(country_entry[code] + 1 if code in country_entry else 0)
+    # Admin-1 regions as fixed-width columns, like the entries: nothing to decode one by one.
     out += varint(len(admin1_keys))
-    for key in admin1_keys:
-        country, code = key.split(".", 1)
-        out += bytes([country_index[country]]) + string(code)
-        out += varint(region_entry[key] + 1 if key in region_entry else 0)
+    codes = [key.split(".", 1)[1].encode("ascii") for key in admin1_keys]
+    code_width = max(map(len, codes), default=0)
+    assert not any(b" " in code for code in codes), "an admin-1 code contains a space"
+    out += bytes(country_index[key.split(".")[0]] for key in admin1_keys)
+    out += planes([region_entry[key] + 1 if key in region_entry else 0 for key in admin1_keys], 3)
+    out += bytes([code_width]) + b"".join(code.ljust(code_width) for code in codes)
     out += varint(len(entries))
-    # Fixed-width columns: the decoder copies them as they are, with no per-entry work.
+    # Fixed-width columns: the decoder keeps them as they are, with no per-entry work.
     sections.append(("kinds+flags", len(out)))
     out += bytes(e["kind"] for e in entries)
     out += bytes(e["flags"] for e in entries)
@@ -726,33 +740,30 @@ def write(output, entries, country_codes, admin1_keys, demonyms):
     out += planes(lats) + planes(lons)
     sections.append(("population", len(out)))
     out += bytes(population_code(e["population"]) for e in entries)
-    sections.append(("keys", len(out)))
-    out += lines(e["key"] for e in entries)
-    # Display names only where the title-cased key does not spell them: (entry, name) pairs.
-    sections.append(("names", len(out)))
-    spelled = [(i, e["name"]) for i, e in enumerate(entries) if title_case(e["key"]) != e["name"]]
-    out += varint(len(spelled))
-    last = 0
-    for i, _ in spelled:
-        out += varint(i - last)
-        last = i
-    out += lines(name for _, name in spelled)
+    # One line per entry: its key, and after a tab its display name where title case does not
+    # spell it. Every KEY_CHECKPOINT-th line's start is stored, so that an entry's line is found
+    # from its number (and a line's number from its place) by reading a few lines, not all.
+    sections.append(("keys+names", len(out)))
+    key_lines = [e["key"] if title_case(e["key"]) == e["name"] else f"{e['key']}\t{e['name']}"
+                 for e in entries]
+    assert not any("\t" in e["name"] for e in entries), "a name contains a tab"
+    out += joined(key_lines)
+    sections.append(("key index", len(out)))
+    out += varint(KEY_CHECKPOINT)
+    at = 0
+    for i, line in enumerate(key_lines):
+        if i % KEY_CHECKPOINT == 0:
+            out += struct.pack("<I", at)
+        at += len(line.encode("utf-8")) + 1
+    # Other names: "key<TAB>ids", the entry ids in order, each marked with a trailing "+" when
+    # the key is another main name of the entry rather than an alternate.
     sections.append(("alternates", len(out)))
-    alternate_keys = sorted(alternates)
-    out += varint(len(alternate_keys))
-    out += lines(alternate_keys)
-    for key in alternate_keys:
-        ids = sorted(alternates[key].items())
-        out += varint(len(ids))
-        last = 0
-        for entry_id, alternate in ids:
-            out += varint(((entry_id - last) << 1) | int(alternate))
-            last = entry_id
+    out += sorted_lines(
+        (key, ",".join(f"{entry_id}" + ("" if alternate else "+")
+                       for entry_id, alternate in sorted(ids.items())))
+        for key, ids in alternates.items())
     sections.append(("demonyms", len(out)))
-    demonym_items = sorted(demonyms.items())
-    out += varint(len(demonym_items))
-    for key, code in demonym_items:
-        out += string(key) + bytes([country_index[code]])
+    out += sorted_lines((key, str(country_index[code])) for key, code in demonyms.items())
     with open(output, "wb") as f:
         f.write(out)
     if os.environ.get("GAZETTEER_SIZES"):
@@ -766,7 +777,7 @@ def write(output, entries, country_codes, admin1_keys, demonyms):
     for e in entries:
         kinds[e["kind"]] += 1
     print(f"gazetteer: {len(entries)} entries {dict(sorted(kinds.items()))}, "
-          f"{len(alternate_keys)} alternate names, {len(demonym_items)} demonyms, "
+          f"{len(alternates)} alternate names, {len(demonyms)} demonyms, "
           f"{len(out)} bytes", file=sys.stderr)
 
 if __name__ == "__main__":

@@ -11,32 +11,42 @@
 //! "AAGZ" u32le version
 //! fold table:   n × (char as varint, string)         the accent folds, sorted by char
 //! countries:    n × (2 ASCII bytes, entry + 1)        ISO 3166-1 alpha-2, referred to 1-based
-//! admin-1:      n × (country u8, string code, entry + 1)   sorted by country then code
-//! entries:      n, then fixed-width columns of n, kept as they are (no per-entry decoding):
+//! admin-1:      n, then fixed-width columns of n: country u8 · entry + 1 (24-bit, three planes)
+//!               · a width byte w and n codes of w bytes, padded with spaces; sorted by country
+//!               then code
+//! entries:      n, then fixed-width columns of n:
 //!               kind u8 · flags u8 · country u8 · admin-1 ordinal within its country (u16,
 //!               0 = none) · lat × 100 (i16) · lon × 100 (i16) · population u8 (round(1.1^code),
 //!               0 → 0); 16-bit columns as a plane of low bytes then a plane of high bytes;
 //!               a place in an admin-1 region has its point as an offset from the region's
 //!               (longitude wrapped into ±180°);
-//!               then the newline-joined primary keys after their byte length; then the
-//!               display names that title case does not spell: count, delta-coded entry ids,
-//!               newline-joined names
-//! other names:  n, newline-joined keys, then per key: count and entry ids, each as
-//!               (delta << 1 | 1 for an alternate name, 0 for another main name)
-//! demonyms:     n × (folded demonym, country u8)
+//!               then the keys: one line per entry, its folded primary key and, after a tab,
+//!               its display name where title case does not spell it (newline-joined, after
+//!               their byte length); then the key index: a step s and, for every s-th line,
+//!               where it starts (u32le)
+//! other names:  sorted lines "key<TAB>ids": the entry ids in order, in decimal, joined by
+//!               commas, each followed by "+" when the key is another main name rather than an
+//!               alternate one (newline-joined, after their byte length)
+//! demonyms:     sorted lines "folded demonym<TAB>country" (the 1-based country, in decimal)
 //! ```
 //!
-//! Entries are sorted by primary key, so the places of one name are a contiguous run. Corrupt
-//! column values are read as "none" rather than trusted.
+//! Entries are sorted by primary key, so the places of one name are a contiguous run. Decoding
+//! reads only the small tables at the start: everything else is searched or read where it lies
+//! in the file (see `sorted_lines`), which is what makes opening the gazetteer cost almost
+//! nothing. Corrupt column values and lines are read as "none" rather than trusted.
 
+use std::borrow::Cow;
+use std::cmp::Ordering;
+use std::ops::Range;
 use std::sync::OnceLock;
 
 use super::entities::{Candidate, PlaceKind};
+use super::sorted_lines::{self, compare_at, key_of, line_at, next_line, value_of};
 
 static EMBEDDED_BYTES: &[u8] = include_bytes!("../../data/gazetteer.bin");
 
 const MAGIC: &[u8; 4] = b"AAGZ";
-const VERSION: u32 = 5;
+const VERSION: u32 = 6;
 /// Populations are stored as a power of this step (one byte, within 5%).
 const POPULATION_STEP: f64 = 1.1;
 const FLAG_CAPITAL: u8 = 1;
@@ -63,112 +73,45 @@ impl std::fmt::Display for DecodeError {
     }
 }
 
-/// Strings joined by newlines, addressed by index. Decoding keeps the stored text as it is and
-/// only finds the line ends, which is what makes the gazetteer quick to open.
-#[derive(Clone, Debug, Default)]
-struct StringList {
-    text: String,
-    /// Where each string ends (its newline, or the text's end for the last).
-    ends: Vec<u32>,
-}
-
-impl StringList {
-    fn from_lines(text: &str, n: usize) -> Option<StringList> {
-        let mut ends = Vec::with_capacity(n);
-        if n > 0 {
-            // `match_indices` on a char searches with memchr: the decode's hottest loop.
-            ends.extend(text.match_indices('\n').map(|(i, _)| i as u32));
-            ends.push(text.len() as u32);
-        }
-        (ends.len() == n && (n > 0 || text.is_empty())).then(|| StringList {
-            text: text.to_string(),
-            ends,
-        })
-    }
-
-    fn get(&self, index: usize) -> &str {
-        let start = match index {
-            0 => 0,
-            _ => self.ends.get(index - 1).map_or(0, |&end| end as usize + 1),
-        };
-        let end = self.ends.get(index).copied().unwrap_or(0) as usize;
-        self.text.get(start..end).unwrap_or("")
-    }
-
-    fn len(&self) -> usize {
-        self.ends.len()
-    }
-
-    fn push(&mut self, s: &str) {
-        if !self.ends.is_empty() {
-            self.text.push('\n');
-        }
-        self.text.push_str(s);
-        self.ends.push(self.text.len() as u32);
-    }
-
-    /// The range of indices whose string equals `key`, in a sorted list.
-    fn equal_range(&self, key: &str) -> std::ops::Range<usize> {
-        let start = partition_point(self.len(), |i| self.get(i) < key);
-        let end = partition_point(self.len(), |i| self.get(i) <= key);
-        start..end.max(start)
-    }
-}
-
-fn partition_point(len: usize, mut before: impl FnMut(usize) -> bool) -> usize {
-    let (mut low, mut high) = (0, len);
-    while low < high {
-        let mid = low + (high - low) / 2;
-        if before(mid) {
-            low = mid + 1;
-        } else {
-            high = mid;
-        }
-    }
-    low
-}
-
+/// The file's sections, as byte ranges of [`Gazetteer::bytes`].
 #[derive(Clone, Debug, Default)]
 pub struct Gazetteer {
-    folds: Vec<(char, u32)>,
-    fold_strings: StringList,
+    /// The whole file: borrowed when compiled in, copied once when decoded from other bytes.
+    bytes: Cow<'static, [u8]>,
+    /// Each accented char and where its folded spelling lies, sorted by char.
+    folds: Vec<(char, Range<usize>)>,
     countries: Vec<[u8; 2]>,
-    admin1_country: Vec<u8>,
-    admin1_codes: StringList,
+    /// Per country (1-based, index 0 unused): its entry.
+    country_entry: Vec<Option<u32>>,
+    admin1_len: usize,
+    admin1_country: usize,
+    /// Per admin-1 index: its entry.
+    admin1_entry: Vec<Option<u32>>,
+    admin1_code_width: usize,
+    admin1_codes: usize,
     /// Per country (1-based, index 0 unused): the first admin-1 index, or `u32::MAX`.
     admin1_start: Vec<u32>,
     len: usize,
-    kinds: Vec<u8>,
-    flags: Vec<u8>,
-    country: Vec<u8>,
-    /// Admin-1 ordinals within the country, 16-bit in two planes.
-    admin1: Vec<u8>,
-    lat: Vec<u8>,
-    lon: Vec<u8>,
-    population: Vec<u8>,
-    keys: StringList,
-    named: Vec<u32>,
-    names: StringList,
-    alternate_keys: StringList,
-    /// Entry ids shifted left by one, the low bit set for an alternate name.
-    postings: Vec<u32>,
-    posting_ends: Vec<u32>,
-    demonyms: StringList,
-    demonym_country: Vec<u8>,
-    /// Per country (1-based): its entry.
-    country_entry: Vec<Option<u32>>,
-    /// Per admin-1 index: its entry.
-    admin1_entry: Vec<Option<u32>>,
-    populations: Vec<u64>,
+    /// Where the entries' columns start: kind, flags, country, admin-1 (two planes), lat (two
+    /// planes), lon (two planes), population.
+    columns: usize,
+    keys: Range<usize>,
+    /// Every `key_step`-th line's start within the keys, u32le each.
+    key_index: Range<usize>,
+    key_step: usize,
+    alternates: Range<usize>,
+    demonyms: Range<usize>,
 }
 
-/// The value at `i` of a column of 16-bit values stored as two planes.
-fn plane16(column: &[u8], len: usize, i: usize) -> u16 {
-    match (column.get(i), column.get(len + i)) {
-        (Some(&low), Some(&high)) => u16::from_le_bytes([low, high]),
-        _ => 0,
-    }
-}
+/// Column offsets within the entries' columns, in units of the entry count.
+const COLUMN_KIND: usize = 0;
+const COLUMN_FLAGS: usize = 1;
+const COLUMN_COUNTRY: usize = 2;
+const COLUMN_ADMIN1: usize = 3;
+const COLUMN_LAT: usize = 5;
+const COLUMN_LON: usize = 7;
+const COLUMN_POPULATION: usize = 9;
+const COLUMNS_WIDTH: usize = 10;
 
 struct Reader<'a> {
     bytes: &'a [u8],
@@ -180,24 +123,24 @@ impl<'a> Reader<'a> {
         DecodeError(format!("{what} at byte {}", self.at))
     }
 
-    fn take(&mut self, n: usize) -> Result<&'a [u8], DecodeError> {
+    /// The next `n` bytes, as a range of the file.
+    fn skip(&mut self, n: usize) -> Result<Range<usize>, DecodeError> {
         let end = self
             .at
             .checked_add(n)
             .filter(|&end| end <= self.bytes.len())
             .ok_or_else(|| self.error("unexpected end"))?;
-        let slice = &self.bytes[self.at..end];
+        let range = self.at..end;
         self.at = end;
-        Ok(slice)
+        Ok(range)
+    }
+
+    fn take(&mut self, n: usize) -> Result<&'a [u8], DecodeError> {
+        let range = self.skip(n)?;
+        Ok(&self.bytes[range])
     }
 
     fn varint(&mut self) -> Result<u64, DecodeError> {
-        if let Some(&byte) = self.bytes.get(self.at) {
-            if byte < 0x80 {
-                self.at += 1;
-                return Ok(u64::from(byte));
-            }
-        }
         let mut value = 0u64;
         for shift in (0..64).step_by(7) {
             let byte = *self
@@ -222,18 +165,19 @@ impl<'a> Reader<'a> {
         Ok(n as usize)
     }
 
-    fn str(&mut self) -> Result<&'a str, DecodeError> {
+    /// A string: checked as UTF-8, returned as a range of the file.
+    fn str(&mut self) -> Result<Range<usize>, DecodeError> {
         let len = self.count()?;
-        let bytes = self.take(len)?;
-        std::str::from_utf8(bytes).map_err(|_| self.error("invalid UTF-8"))
+        let range = self.skip(len)?;
+        std::str::from_utf8(&self.bytes[range.clone()]).map_err(|_| self.error("invalid UTF-8"))?;
+        Ok(range)
     }
 
-    /// `n` strings joined by newlines, after their byte length; checked as UTF-8 once.
-    fn lines(&mut self, n: usize) -> Result<StringList, DecodeError> {
+    /// Newline-joined lines after their byte length, kept as they are: not even checked as
+    /// UTF-8 (each line is, when read).
+    fn lines(&mut self) -> Result<Range<usize>, DecodeError> {
         let len = self.count()?;
-        let bytes = self.take(len)?;
-        let text = std::str::from_utf8(bytes).map_err(|_| self.error("invalid UTF-8"))?;
-        StringList::from_lines(text, n).ok_or_else(|| self.error("wrong number of lines"))
+        self.skip(len)
     }
 }
 
@@ -262,17 +206,26 @@ fn decode_population(code: u8) -> u64 {
     }
 }
 
+fn utf8(bytes: &[u8]) -> &str {
+    std::str::from_utf8(bytes).unwrap_or("")
+}
+
+/// A decimal number, as the lines write them.
+fn decimal(digits: &[u8]) -> Option<u32> {
+    utf8(digits).parse().ok()
+}
+
 impl Gazetteer {
     /// The gazetteer compiled into the program, decoded on first use. Corrupt data gives an
     /// empty gazetteer (every lookup finds nothing), never a panic.
     pub fn embedded() -> &'static Gazetteer {
         static GAZETTEER: OnceLock<Gazetteer> = OnceLock::new();
-        GAZETTEER.get_or_init(|| Gazetteer::decode(EMBEDDED_BYTES).unwrap_or_default())
+        GAZETTEER.get_or_init(Gazetteer::decode_embedded)
     }
 
     /// Decodes the compiled-in data afresh (for timing; use [`Gazetteer::embedded`]).
     pub fn decode_embedded() -> Gazetteer {
-        Gazetteer::decode(EMBEDDED_BYTES).unwrap_or_default()
+        Gazetteer::open(Cow::Borrowed(EMBEDDED_BYTES)).unwrap_or_default()
     }
 
     /// The size of the compiled-in data in bytes.
@@ -280,8 +233,17 @@ impl Gazetteer {
         EMBEDDED_BYTES.len()
     }
 
+    /// Decodes a copy of the bytes (the compiled-in data is used where it lies).
     pub fn decode(bytes: &[u8]) -> Result<Gazetteer, DecodeError> {
-        let mut r = Reader { bytes, at: 0 };
+        Gazetteer::open(Cow::Owned(bytes.to_vec()))
+    }
+
+    fn open(bytes: Cow<'static, [u8]>) -> Result<Gazetteer, DecodeError> {
+        let mut g = Gazetteer::default();
+        let mut r = Reader {
+            bytes: &bytes,
+            at: 0,
+        };
         if r.take(4)? != MAGIC {
             return Err(DecodeError("not a gazetteer file".into()));
         }
@@ -291,17 +253,15 @@ impl Gazetteer {
                 "version {version}, expected {VERSION}"
             )));
         }
-        let mut g = Gazetteer::default();
         let n = r.count()?;
+        g.folds.reserve(n);
         for _ in 0..n {
             let code = r.varint()?;
             let ch = u32::try_from(code)
                 .ok()
                 .and_then(char::from_u32)
                 .ok_or_else(|| r.error("invalid char"))?;
-            let folded = r.str()?;
-            g.folds.push((ch, g.fold_strings.len() as u32));
-            g.fold_strings.push(folded);
+            g.folds.push((ch, r.str()?));
         }
         if !g.folds.windows(2).all(|w| w[0].0 < w[1].0) {
             return Err(r.error("fold table not sorted"));
@@ -317,92 +277,148 @@ impl Gazetteer {
             g.countries.push([code[0], code[1]]);
             country_entry.push(r.varint()?.checked_sub(1));
         }
-        let n_admin1 = r.count()?;
+        g.admin1_len = r.count()?;
+        let admin1_country = r.skip(g.admin1_len)?;
+        g.admin1_country = admin1_country.start;
+        let admin1_entry = r.skip(3 * g.admin1_len)?;
+        g.admin1_code_width = usize::from(r.take(1)?[0]);
+        let codes_len = g.admin1_len * g.admin1_code_width;
+        g.admin1_codes = r.skip(codes_len)?.start;
         g.admin1_start = vec![u32::MAX; n_countries + 1];
-        let mut admin1_entry = Vec::with_capacity(n_admin1);
-        for i in 0..n_admin1 {
-            let country = r.take(1)?[0] as usize;
-            if country == 0 || country > n_countries {
-                return Err(r.error("admin-1 without a country"));
-            }
-            if g.admin1_country
-                .last()
-                .is_some_and(|&c| c as usize > country)
-            {
-                return Err(r.error("admin-1 regions not sorted by country"));
+        let mut previous = 1;
+        for (i, &country) in bytes[admin1_country].iter().enumerate() {
+            let country = usize::from(country);
+            if country == 0 || country > n_countries || country < previous {
+                return Err(r.error("admin-1 regions without a country or out of order"));
             }
             if g.admin1_start[country] == u32::MAX {
                 g.admin1_start[country] = i as u32;
             }
-            g.admin1_country.push(country as u8);
-            let code = r.str()?;
-            g.admin1_codes.push(code);
-            admin1_entry.push(r.varint()?.checked_sub(1));
+            previous = country;
         }
-        let n = r.count()?;
-        g.len = n;
-        g.kinds = r.take(n)?.to_vec();
-        g.flags = r.take(n)?.to_vec();
-        g.country = r.take(n)?.to_vec();
-        g.admin1 = r.take(2 * n)?.to_vec();
-        g.lat = r.take(2 * n)?.to_vec();
-        g.lon = r.take(2 * n)?.to_vec();
-        g.population = r.take(n)?.to_vec();
-        g.keys = r.lines(n)?;
-        let n_named = r.count()?;
-        let mut id = 0u64;
-        for _ in 0..n_named {
-            id += r.varint()?;
-            if id >= n as u64 {
-                return Err(r.error("name for no entry"));
-            }
-            g.named.push(id as u32);
-        }
-        g.names = r.lines(n_named)?;
-        let n_alternates = r.count()?;
-        g.alternate_keys = r.lines(n_alternates)?;
-        for _ in 0..n_alternates {
-            let count = r.count()?;
-            let mut id = 0u64;
-            for _ in 0..count {
-                let posting = r.varint()?;
-                id += posting >> 1;
-                if id >= n as u64 || id > u64::from(u32::MAX >> 1) {
-                    return Err(r.error("posting out of range"));
-                }
-                g.postings.push((id as u32) << 1 | (posting & 1) as u32);
-            }
-            g.posting_ends.push(g.postings.len() as u32);
-        }
-        let n_demonyms = r.count()?;
-        for _ in 0..n_demonyms {
-            let key = r.str()?;
-            g.demonyms.push(key);
-            let country = r.take(1)?[0];
-            if country as usize > n_countries {
-                return Err(r.error("demonym of no country"));
-            }
-            g.demonym_country.push(country);
-        }
+        g.len = r.count()?;
+        let columns_len = g
+            .len
+            .checked_mul(COLUMNS_WIDTH)
+            .ok_or_else(|| r.error("too many entries"))?;
+        g.columns = r.skip(columns_len)?.start;
+        g.keys = r.lines()?;
+        g.key_step = r.count()?;
+        let checkpoints = match g.key_step {
+            0 => return Err(r.error("zero key step")),
+            step => g.len.div_ceil(step),
+        };
+        g.key_index = r.skip(4 * checkpoints)?;
+        g.alternates = r.lines()?;
+        g.demonyms = r.lines()?;
         if r.at != bytes.len() {
             return Err(r.error("trailing bytes"));
         }
+        // The key index is checked whole (a few thousand numbers) so that reading a line can
+        // trust where its block starts.
+        let keys = &bytes[g.keys.clone()];
+        let mut previous = None;
+        for block in 0..checkpoints {
+            let start = g.checkpoint_in(&bytes, block);
+            let at_line_start = match start {
+                0 => block == 0,
+                start => keys.get(start - 1) == Some(&b'\n'),
+            };
+            if !at_line_start || previous.is_some_and(|p| p >= start) {
+                return Err(DecodeError("key index out of order".into()));
+            }
+            previous = Some(start);
+        }
+        g.bytes = bytes;
         // Links to entries are trusted only when they point at an entry of the right kind.
-        let links_to = |entry: Option<u64>, kind: u8| {
-            entry
-                .filter(|&e| e < n as u64 && g.kinds[e as usize] == kind)
-                .map(|e| e as u32)
-        };
         g.country_entry = country_entry
             .into_iter()
-            .map(|e| links_to(e, KIND_COUNTRY))
+            .map(|e| {
+                e.and_then(|e| u32::try_from(e).ok())
+                    .filter(|&e| g.entry_kind(e as usize) == Some(KIND_COUNTRY))
+            })
             .collect();
-        g.admin1_entry = admin1_entry
-            .into_iter()
-            .map(|e| links_to(e, KIND_ADMIN1))
+        // Read once (a few thousand regions): a place's point is an offset from its region's.
+        let plane =
+            |p: usize, i: usize| u32::from(g.byte(admin1_entry.start + p * g.admin1_len + i));
+        g.admin1_entry = (0..g.admin1_len)
+            .map(|i| {
+                (plane(0, i) | plane(1, i) << 8 | plane(2, i) << 16)
+                    .checked_sub(1)
+                    .filter(|&e| g.entry_kind(e as usize) == Some(KIND_ADMIN1))
+            })
             .collect();
-        g.populations = (0..=255u8).map(decode_population).collect();
         Ok(g)
+    }
+
+    #[inline(always)]
+    fn byte(&self, at: usize) -> u8 {
+        self.bytes.get(at).copied().unwrap_or(0)
+    }
+
+    /// Entry `i`'s byte in a one-byte column.
+    #[inline(always)]
+    fn column8(&self, column: usize, i: usize) -> u8 {
+        self.byte(self.columns + column * self.len + i)
+    }
+
+    /// Entry `i`'s value in a 16-bit column of two planes.
+    #[inline(always)]
+    fn column16(&self, column: usize, i: usize) -> u16 {
+        u16::from_le_bytes([self.column8(column, i), self.column8(column + 1, i)])
+    }
+
+    #[inline(always)]
+    fn entry_kind(&self, i: usize) -> Option<u8> {
+        (i < self.len).then(|| self.column8(COLUMN_KIND, i))
+    }
+
+    /// Where the line of the key index's `block` starts, within the keys.
+    #[inline]
+    fn checkpoint_in(&self, bytes: &[u8], block: usize) -> usize {
+        let at = self.key_index.start + 4 * block;
+        match bytes.get(at..at + 4) {
+            Some(word) => u32::from_le_bytes([word[0], word[1], word[2], word[3]]) as usize,
+            None => 0,
+        }
+    }
+
+    #[inline]
+    fn section(&self, range: &Range<usize>) -> &[u8] {
+        self.bytes.get(range.clone()).unwrap_or(&[])
+    }
+
+    /// Entry `i`'s line of the keys: its key, and its display name after a tab.
+    fn key_line(&self, i: usize) -> &[u8] {
+        let keys = self.section(&self.keys);
+        let mut at = self.checkpoint_in(&self.bytes, i / self.key_step);
+        for _ in 0..i % self.key_step {
+            at = line_at(keys, at).1;
+        }
+        line_at(keys, at).0
+    }
+
+    /// The first entry whose key is not less than `key`, and where its line starts: a binary
+    /// search of the key index, then a walk through one block of lines.
+    fn first_at_least(&self, key: &[u8]) -> (usize, usize) {
+        let keys = self.section(&self.keys);
+        let blocks = self.key_index.len() / 4;
+        let block = partition_point(blocks, |b| {
+            compare_at(keys, self.checkpoint_in(&self.bytes, b), key) == Ordering::Less
+        })
+        .saturating_sub(1);
+        let mut entry = block * self.key_step;
+        let mut at = self.checkpoint_in(&self.bytes, block);
+        while at < keys.len() && compare_at(keys, at, key) == Ordering::Less {
+            at = next_line(keys, at);
+            entry += 1;
+        }
+        (entry, at)
+    }
+
+    fn has_primary_key(&self, key: &[u8]) -> bool {
+        let (_, at) = self.first_at_least(key);
+        at < self.keys.len() && compare_at(self.section(&self.keys), at, key) == Ordering::Equal
     }
 
     /// How many places the gazetteer holds.
@@ -425,8 +441,8 @@ impl Gazetteer {
                     out.push(' ');
                 }
             } else if is_dropped_mark(ch) {
-            } else if let Ok(i) = self.folds.binary_search_by_key(&ch, |&(c, _)| c) {
-                out.push_str(self.fold_strings.get(self.folds[i].1 as usize));
+            } else if let Ok(i) = self.folds.binary_search_by_key(&ch, |(c, _)| *c) {
+                out.push_str(utf8(self.section(&self.folds[i].1)));
             } else if ch.is_alphabetic() {
                 out.extend(ch.to_lowercase());
             } else {
@@ -464,27 +480,28 @@ impl Gazetteer {
         if key.is_empty() {
             return Vec::new();
         }
-        let mut found: Vec<NameMatch> = self
-            .keys
-            .equal_range(key)
+        let keys = self.section(&self.keys);
+        let (first, at) = self.first_at_least(key.as_bytes());
+        let run = sorted_lines::run_from(keys, at, key.as_bytes()).count();
+        let mut found: Vec<NameMatch> = (first..(first + run).min(self.len))
             .map(|i| NameMatch {
                 place: PlaceId(i as u32),
                 alternate: false,
             })
             .collect();
-        for k in self.alternate_keys.equal_range(key) {
-            let start = if k == 0 {
-                0
-            } else {
-                self.posting_ends[k - 1] as usize
-            };
-            let end = self.posting_ends[k] as usize;
-            for &posting in self.postings.get(start..end).unwrap_or(&[]) {
-                let id = posting >> 1;
+        for line in sorted_lines::equal(self.section(&self.alternates), key.as_bytes()) {
+            for posting in value_of(line).split(|&b| b == b',') {
+                let (digits, alternate) = match posting.strip_suffix(b"+") {
+                    Some(digits) => (digits, false),
+                    None => (posting, true),
+                };
+                let Some(id) = decimal(digits).filter(|&id| (id as usize) < self.len) else {
+                    continue;
+                };
                 if !found.iter().any(|m| m.place.0 == id) {
                     found.push(NameMatch {
                         place: PlaceId(id),
-                        alternate: posting & 1 == 1,
+                        alternate,
                     });
                 }
             }
@@ -496,8 +513,8 @@ impl Gazetteer {
     pub fn is_place_name(&self, name: &str) -> bool {
         let key = self.fold(name);
         !key.is_empty()
-            && (!self.keys.equal_range(&key).is_empty()
-                || !self.alternate_keys.equal_range(&key).is_empty())
+            && (self.has_primary_key(key.as_bytes())
+                || sorted_lines::find(self.section(&self.alternates), key.as_bytes()).is_some())
     }
 
     /// The country with this ISO 3166-1 alpha-2 code ("IR").
@@ -517,11 +534,8 @@ impl Gazetteer {
     /// The country a demonym belongs to: "Iranian", "Iranians" → Iran.
     pub fn demonym(&self, word: &str) -> Option<PlaceId> {
         let key = self.fold(word);
-        let range = self.demonyms.equal_range(&key);
-        if range.is_empty() {
-            return None;
-        }
-        let country = *self.demonym_country.get(range.start)?;
+        let line = sorted_lines::find(self.section(&self.demonyms), key.as_bytes())?;
+        let country = decimal(value_of(line))?;
         self.country_entry
             .get(country as usize)
             .copied()
@@ -539,26 +553,29 @@ impl Gazetteer {
         let Some(i) = self.valid(id) else {
             return String::new();
         };
-        match self.named.binary_search(&(i as u32)) {
-            Ok(k) => self.names.get(k).to_string(),
-            Err(_) => title_case(self.keys.get(i)),
+        let line = self.key_line(i);
+        match value_of(line) {
+            [] => title_case(utf8(key_of(line))),
+            name => utf8(name).to_string(),
         }
     }
 
     /// The folded main name.
     pub fn key(&self, id: PlaceId) -> &str {
-        self.valid(id).map(|i| self.keys.get(i)).unwrap_or("")
+        self.valid(id)
+            .map(|i| utf8(key_of(self.key_line(i))))
+            .unwrap_or("")
     }
 
     pub fn kind(&self, id: PlaceId) -> PlaceKind {
         self.valid(id)
-            .and_then(|i| kind_from_code(self.kinds[i]))
+            .and_then(|i| kind_from_code(self.column8(COLUMN_KIND, i)))
             .unwrap_or(PlaceKind::Feature)
     }
 
     /// The 1-based country index of an entry, 0 for none.
     fn country_index(&self, i: usize) -> usize {
-        let country = self.country.get(i).copied().unwrap_or(0) as usize;
+        let country = usize::from(self.column8(COLUMN_COUNTRY, i));
         if country <= self.countries.len() {
             country
         } else {
@@ -588,50 +605,56 @@ impl Gazetteer {
 
     /// The global admin-1 index of an entry, checked against its country.
     fn admin1_index(&self, i: usize) -> Option<usize> {
-        let ordinal = plane16(&self.admin1, self.len, i) as usize;
+        let ordinal = usize::from(self.column16(COLUMN_ADMIN1, i));
         let country = self.country_index(i);
         let start = *self.admin1_start.get(country)? as usize;
         let index = start.checked_add(ordinal)?.checked_sub(1)?;
-        (ordinal > 0 && self.admin1_country.get(index).copied()? as usize == country)
+        (ordinal > 0
+            && index < self.admin1_len
+            && usize::from(self.byte(self.admin1_country + index)) == country)
             .then_some(index)
+    }
+
+    fn admin1_entry(&self, index: usize) -> Option<u32> {
+        self.admin1_entry.get(index).copied().flatten()
     }
 
     /// The admin-1 region entry a place lies in (a region is its own).
     pub fn admin1_of(&self, id: PlaceId) -> Option<PlaceId> {
         let i = self.valid(id)?;
-        let admin1 = self.admin1_index(i)?;
-        self.admin1_entry
-            .get(admin1)
-            .copied()
-            .flatten()
-            .map(PlaceId)
+        self.admin1_entry(self.admin1_index(i)?).map(PlaceId)
     }
 
     /// The GeoNames admin-1 code ("US.TX"), if the place lies in a region.
     pub fn admin1_code(&self, id: PlaceId) -> Option<String> {
         let i = self.valid(id)?;
         let admin1 = self.admin1_index(i)?;
+        let start = self.admin1_codes + admin1 * self.admin1_code_width;
+        let code = self
+            .bytes
+            .get(start..start + self.admin1_code_width)
+            .unwrap_or(&[]);
         Some(format!(
             "{}.{}",
             self.country_code(id),
-            self.admin1_codes.get(admin1)
+            utf8(code).trim_end_matches(' ')
         ))
     }
 
     /// Latitude and longitude in hundredths of a degree: a place in a region is stored as an
     /// offset from the region's point.
     fn point(&self, i: usize) -> (i32, i32) {
-        let lat = i32::from(plane16(&self.lat, self.len, i) as i16);
-        let lon = i32::from(plane16(&self.lon, self.len, i) as i16);
-        let region = (self.kinds.get(i) != Some(&KIND_ADMIN1))
+        let lat = i32::from(self.column16(COLUMN_LAT, i) as i16);
+        let lon = i32::from(self.column16(COLUMN_LON, i) as i16);
+        let region = (self.entry_kind(i) != Some(KIND_ADMIN1))
             .then(|| self.admin1_index(i))
             .flatten()
-            .and_then(|a| self.admin1_entry.get(a).copied().flatten());
+            .and_then(|a| self.admin1_entry(a));
         match region {
             Some(r) => {
                 let r = r as usize;
-                let base_lat = i32::from(plane16(&self.lat, self.len, r) as i16);
-                let base_lon = i32::from(plane16(&self.lon, self.len, r) as i16);
+                let base_lat = i32::from(self.column16(COLUMN_LAT, r) as i16);
+                let base_lon = i32::from(self.column16(COLUMN_LON, r) as i16);
                 let lon = (base_lon + lon + 18000).rem_euclid(36000) - 18000;
                 ((base_lat + lat).clamp(-9000, 9000), lon)
             }
@@ -654,15 +677,14 @@ impl Gazetteer {
     /// Within 5%.
     pub fn population(&self, id: PlaceId) -> u64 {
         self.valid(id)
-            .and_then(|i| self.populations.get(self.population[i] as usize))
-            .copied()
+            .map(|i| decode_population(self.column8(COLUMN_POPULATION, i)))
             .unwrap_or(0)
     }
 
     /// The national capital.
     pub fn is_capital(&self, id: PlaceId) -> bool {
         self.valid(id)
-            .is_some_and(|i| self.flags[i] & FLAG_CAPITAL != 0)
+            .is_some_and(|i| self.column8(COLUMN_FLAGS, i) & FLAG_CAPITAL != 0)
     }
 
     /// The country's capital city, if known. A scan of every entry: for occasional use.
@@ -685,6 +707,19 @@ impl Gazetteer {
             population: self.population(id),
         }
     }
+}
+
+fn partition_point(len: usize, mut before: impl FnMut(usize) -> bool) -> usize {
+    let (mut low, mut high) = (0, len);
+    while low < high {
+        let mid = low + (high - low) / 2;
+        if before(mid) {
+            low = mid + 1;
+        } else {
+            high = mid;
+        }
+    }
+    low
 }
 
 fn is_dropped_mark(ch: char) -> bool {

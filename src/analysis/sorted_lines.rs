@@ -1,0 +1,292 @@
+//! Lines sorted by key, searched where they lie in the embedded bytes.
+//!
+//! A line is `key` or `key<TAB>value`, and the lines are sorted by key, byte by byte (which is
+//! Python's and Rust's string order). A binary search over byte positions finds a key with no
+//! index at all, so opening a list costs nothing: in wasm, splitting tens of thousands of lines
+//! into vectors at start cost more than every lookup of an analysis together. Text that is not
+//! sorted gives wrong answers, never a panic; the data's tests check that it is sorted.
+
+use std::cmp::Ordering;
+
+/// The part of a line before its first tab.
+pub fn key_of(line: &[u8]) -> &[u8] {
+    line.iter()
+        .position(|&b| b == b'\t')
+        .map_or(line, |tab| &line[..tab])
+}
+
+/// The part of a line after its first tab, empty when it has none.
+pub fn value_of(line: &[u8]) -> &[u8] {
+    line.iter()
+        .position(|&b| b == b'\t')
+        .map_or(&[], |tab| &line[tab + 1..])
+}
+
+/// The line starting at byte `start` and where the next one starts.
+pub fn line_at(text: &[u8], start: usize) -> (&[u8], usize) {
+    let rest = text.get(start..).unwrap_or(&[]);
+    match rest.iter().position(|&b| b == b'\n') {
+        Some(end) => (&rest[..end], start + end + 1),
+        None => (rest, text.len()),
+    }
+}
+
+/// Where the line after the one starting at `start` starts.
+pub fn next_line(text: &[u8], start: usize) -> usize {
+    line_at(text, start).1
+}
+
+/// How the key of the line starting at `start` compares with `key`, reading only as far as they
+/// agree. Keys hold no control characters, so a tab or a newline ends a line's key.
+pub fn compare_at(text: &[u8], start: usize, key: &[u8]) -> Ordering {
+    let line = text.get(start..).unwrap_or(&[]);
+    for (i, &k) in key.iter().enumerate() {
+        match line.get(i) {
+            None | Some(b'\t' | b'\n') => return Ordering::Less,
+            Some(&b) if b != k => return b.cmp(&k),
+            Some(_) => {}
+        }
+    }
+    match line.get(key.len()) {
+        None | Some(b'\t' | b'\n') => Ordering::Equal,
+        Some(_) => Ordering::Greater,
+    }
+}
+
+/// The byte position of the first line whose key is not less than `key` (the text's length when
+/// every key is less).
+pub fn lower_bound(text: &[u8], key: &[u8]) -> usize {
+    // `low` and `high` are line starts; the answer lies between them.
+    let (mut low, mut high) = (0, text.len());
+    while low < high {
+        let mid = low + (high - low) / 2;
+        let start = text[low..mid]
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(low, |newline| low + newline + 1);
+        if compare_at(text, start, key) == Ordering::Less {
+            low = next_line(text, start).min(high);
+        } else {
+            high = start;
+        }
+    }
+    low
+}
+
+/// The first line with this key.
+pub fn find<'a>(text: &'a [u8], key: &[u8]) -> Option<&'a [u8]> {
+    let start = lower_bound(text, key);
+    let (line, _) = line_at(text, start);
+    (start < text.len() && key_of(line) == key).then_some(line)
+}
+
+/// The lines with this key, in order, from `start` (the first of them, if any).
+pub fn run_from<'a>(
+    text: &'a [u8],
+    start: usize,
+    key: &'a [u8],
+) -> impl Iterator<Item = &'a [u8]> + 'a {
+    let mut at = start;
+    std::iter::from_fn(move || {
+        if at >= text.len() || compare_at(text, at, key) != Ordering::Equal {
+            return None;
+        }
+        let (line, next) = line_at(text, at);
+        at = next;
+        Some(line)
+    })
+}
+
+/// The lines with this key, in order.
+pub fn equal<'a>(text: &'a [u8], key: &'a [u8]) -> impl Iterator<Item = &'a [u8]> + 'a {
+    run_from(text, lower_bound(text, key), key)
+}
+
+/// How far apart, in bytes, the lines a [`SortedText`] indexes are.
+const INDEX_SPACING: usize = 32;
+
+/// Sorted lines with a sparse index: where the first line at or after every `INDEX_SPACING`-th
+/// byte starts. Building it reads one line per index entry, not the whole text; a search is a
+/// binary search of the index, then a walk through a few lines.
+#[derive(Clone, Debug, Default)]
+pub struct SortedText {
+    text: &'static str,
+    starts: Vec<u32>,
+}
+
+impl SortedText {
+    pub fn new(text: &'static str) -> SortedText {
+        let bytes = text.as_bytes();
+        let mut starts = Vec::with_capacity(bytes.len() / INDEX_SPACING + 1);
+        let mut at = 0;
+        while at < bytes.len() {
+            starts.push(at as u32);
+            let target = at + INDEX_SPACING;
+            at = match bytes.get(target.wrapping_sub(1)) {
+                Some(b'\n') => target,
+                Some(_) => next_line(bytes, target),
+                None => break,
+            };
+        }
+        SortedText { text, starts }
+    }
+
+    pub fn text(&self) -> &'static str {
+        self.text
+    }
+
+    /// The value of the first line with this key ("" for a line without a tab).
+    pub fn get(&self, key: &str) -> Option<&'static str> {
+        let (text, key) = (self.text.as_bytes(), key.as_bytes());
+        let block = self
+            .starts
+            .partition_point(|&start| compare_at(text, start as usize, key) == Ordering::Less)
+            .saturating_sub(1);
+        let mut at = self
+            .starts
+            .get(block)
+            .map_or(text.len(), |&start| start as usize);
+        loop {
+            if at >= text.len() {
+                return None;
+            }
+            match compare_at(text, at, key) {
+                Ordering::Less => at = next_line(text, at),
+                Ordering::Greater => return None,
+                Ordering::Equal => {
+                    let line_end = next_line(text, at);
+                    let line = self.text.get(at..line_end)?.trim_end_matches('\n');
+                    return Some(line.split_once('\t').map_or("", |(_, value)| value));
+                }
+            }
+        }
+    }
+}
+
+/// The first line out of order (its key not greater than the previous line's), for the data's
+/// tests: lookups are only right in text this finds nothing in.
+pub fn first_unsorted(text: &str) -> Option<&str> {
+    let mut lines = text.lines();
+    let mut previous = key_of(lines.next()?.as_bytes());
+    for line in lines {
+        let key = key_of(line.as_bytes());
+        if key <= previous {
+            return Some(line);
+        }
+        previous = key;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXT: &str = "alpha\nbeta\tb\nbeta\tc\ndelta\ngamma\tg";
+
+    #[test]
+    fn finds_every_line_and_no_other() {
+        let text = TEXT.as_bytes();
+        for (key, line) in [
+            ("alpha", Some("alpha")),
+            ("beta", Some("beta\tb")),
+            ("delta", Some("delta")),
+            ("gamma", Some("gamma\tg")),
+            ("", None),
+            ("a", None),
+            ("alph", None),
+            ("alphaa", None),
+            ("c", None),
+            ("zeta", None),
+        ] {
+            assert_eq!(find(text, key.as_bytes()), line.map(str::as_bytes), "{key}");
+        }
+        assert_eq!(find(b"", b""), None);
+        assert_eq!(find(b"\n", b""), Some(&b""[..]));
+    }
+
+    #[test]
+    fn equal_keys_are_one_run() {
+        let lines: Vec<&[u8]> = equal(TEXT.as_bytes(), b"beta").collect();
+        assert_eq!(lines, [&b"beta\tb"[..], &b"beta\tc"[..]]);
+        assert_eq!(equal(TEXT.as_bytes(), b"epsilon").count(), 0);
+        assert_eq!(value_of(b"beta\tb"), b"b");
+        assert_eq!(value_of(b"delta"), b"");
+    }
+
+    #[test]
+    fn every_key_of_a_long_list_is_found() {
+        let keys: Vec<String> = (0..500).map(|i| format!("k{:04}", i * 7)).collect();
+        let text = keys.join("\n");
+        assert_eq!(first_unsorted(&text), None);
+        for (i, key) in keys.iter().enumerate() {
+            assert_eq!(lower_bound(text.as_bytes(), key.as_bytes()), i * 6);
+            assert_eq!(find(text.as_bytes(), format!("{key}x").as_bytes()), None);
+        }
+    }
+
+    #[test]
+    fn the_indexed_text_finds_every_key() {
+        let text: &'static str = Box::leak(
+            (0..3000)
+                .map(|i| format!("k{:05}\tv{i}", i * 3))
+                .collect::<Vec<_>>()
+                .join("\n")
+                .into_boxed_str(),
+        );
+        let sorted = SortedText::new(text);
+        for i in 0..3000 {
+            let value = format!("v{i}");
+            assert_eq!(sorted.get(&format!("k{:05}", i * 3)), Some(value.as_str()));
+            assert_eq!(sorted.get(&format!("k{:05}", i * 3 + 1)), None);
+        }
+        for key in ["", "k", "z", "k0000", "k000000"] {
+            assert_eq!(sorted.get(key), None, "{key}");
+        }
+        assert_eq!(SortedText::new("").get(""), None);
+        assert_eq!(SortedText::new("a\nb\n").get("b"), Some(""));
+        assert_eq!(SortedText::new("a\nb\n").get(""), None);
+    }
+
+    #[test]
+    fn compares_the_key_only() {
+        for (line, key, order) in [
+            ("beta\tb", "beta", Ordering::Equal),
+            ("beta\nx", "beta", Ordering::Equal),
+            ("beta", "beta", Ordering::Equal),
+            ("beta", "bet", Ordering::Greater),
+            ("bet\tz", "beta", Ordering::Less),
+            ("bet", "beta", Ordering::Less),
+            ("c", "beta", Ordering::Greater),
+            ("", "a", Ordering::Less),
+            ("a", "", Ordering::Greater),
+        ] {
+            assert_eq!(
+                compare_at(line.as_bytes(), 0, key.as_bytes()),
+                order,
+                "{line:?} {key:?}"
+            );
+            assert_eq!(
+                key_of(line.lines().next().unwrap_or("").as_bytes()).cmp(key.as_bytes()),
+                order
+            );
+        }
+    }
+
+    #[test]
+    fn unsorted_lines_are_reported() {
+        assert_eq!(first_unsorted("a\nc\nb"), Some("b"));
+        assert_eq!(first_unsorted("a\na"), Some("a"));
+        assert_eq!(first_unsorted("a\tx\nb"), None);
+    }
+
+    #[test]
+    fn garbage_never_panics() {
+        for text in [&b"\n\n\n"[..], b"\xff\xfe\n\t\t", b"z\na\n\n", b"\t"] {
+            for key in [&b""[..], b"a", b"\xff", b"zz"] {
+                let _ = find(text, key);
+                let _ = equal(text, key).count();
+            }
+        }
+    }
+}
