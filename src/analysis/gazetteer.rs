@@ -135,6 +135,14 @@ impl<'a> Reader<'a> {
         Ok(range)
     }
 
+    /// `n` items of `width` bytes.
+    fn skip_many(&mut self, n: usize, width: usize) -> Result<Range<usize>, DecodeError> {
+        let len = n
+            .checked_mul(width)
+            .ok_or_else(|| self.error("count larger than the data"))?;
+        self.skip(len)
+    }
+
     fn take(&mut self, n: usize) -> Result<&'a [u8], DecodeError> {
         let range = self.skip(n)?;
         Ok(&self.bytes[range])
@@ -280,10 +288,9 @@ impl Gazetteer {
         g.admin1_len = r.count()?;
         let admin1_country = r.skip(g.admin1_len)?;
         g.admin1_country = admin1_country.start;
-        let admin1_entry = r.skip(3 * g.admin1_len)?;
+        let admin1_entry = r.skip_many(g.admin1_len, 3)?;
         g.admin1_code_width = usize::from(r.take(1)?[0]);
-        let codes_len = g.admin1_len * g.admin1_code_width;
-        g.admin1_codes = r.skip(codes_len)?.start;
+        g.admin1_codes = r.skip_many(g.admin1_len, g.admin1_code_width)?.start;
         g.admin1_start = vec![u32::MAX; n_countries + 1];
         let mut previous = 1;
         for (i, &country) in bytes[admin1_country].iter().enumerate() {
@@ -297,18 +304,14 @@ impl Gazetteer {
             previous = country;
         }
         g.len = r.count()?;
-        let columns_len = g
-            .len
-            .checked_mul(COLUMNS_WIDTH)
-            .ok_or_else(|| r.error("too many entries"))?;
-        g.columns = r.skip(columns_len)?.start;
+        g.columns = r.skip_many(g.len, COLUMNS_WIDTH)?.start;
         g.keys = r.lines()?;
         g.key_step = r.count()?;
         let checkpoints = match g.key_step {
             0 => return Err(r.error("zero key step")),
             step => g.len.div_ceil(step),
         };
-        g.key_index = r.skip(4 * checkpoints)?;
+        g.key_index = r.skip_many(checkpoints, 4)?;
         g.alternates = r.lines()?;
         g.demonyms = r.lines()?;
         if r.at != bytes.len() {
@@ -802,6 +805,44 @@ mod tests {
             Some("RU")
         );
         assert_eq!(g().demonym("Table"), None);
+    }
+
+    #[test]
+    fn every_entry_is_found_by_its_key() {
+        // Entries are found through the key index and a walk of lines: a wrong index or an
+        // unsorted key would lose some of them.
+        for i in (0..g().len() as u32).step_by(7) {
+            let found = g().lookup_folded(g().key(PlaceId(i)));
+            assert!(
+                found.contains(&NameMatch {
+                    place: PlaceId(i),
+                    alternate: false
+                }),
+                "{i} {:?}",
+                g().key(PlaceId(i))
+            );
+        }
+        let bombay = g().lookup("Bombay");
+        assert!(bombay
+            .iter()
+            .any(|m| m.alternate && g().name(m.place) == "Mumbai"));
+    }
+
+    #[test]
+    fn garbage_after_a_valid_header_is_an_error_not_a_panic() {
+        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
+        for len in [0, 1, 7, 64, 1000, 100_000] {
+            let mut bytes = b"AAGZ\x06\0\0\0".to_vec();
+            bytes.extend((0..len).map(|_| {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                seed as u8
+            }));
+            if let Ok(g) = Gazetteer::decode(&bytes) {
+                let _ = (g.lookup("Kazan"), g.candidate(PlaceId(0)));
+            }
+        }
     }
 
     #[test]
