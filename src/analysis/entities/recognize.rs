@@ -77,6 +77,7 @@ const NEVER_ALONE: &[&str] = &[
     "Greater",
     "Old",
     "New",
+    "City",
 ];
 /// Lower-case prefixes joined to a name by a hyphen: "ex-FARC", "pro-Russian", "anti-American".
 const NAME_PREFIXES: &[&str] = &[
@@ -174,6 +175,20 @@ const LOCAL_NOUNS: &[&str] = &[
     "neighbourhood",
     "neighborhood",
     "homeowners",
+    "council",
+    "councilman",
+    "councilwoman",
+    "commissioners",
+    "developer",
+    "educator",
+    "teacher",
+    "teachers",
+    "students",
+    "landlord",
+    "businessman",
+    "businesswoman",
+    "areas",
+    "community",
 ];
 /// Verbs after a name that say it is a person.
 const SPEECH_VERBS: &[&str] = &[
@@ -345,7 +360,7 @@ impl<'a> Recognizer<'a> {
                 continue;
             }
             let w = self.word(n);
-            let abbreviation = ABBREVIATIONS.contains(&self.word(j))
+            let abbreviation = is_abbreviation(self.word(j))
                 || (self.word(j).chars().count() == 1 && is_capitalised(self.word(j)));
             if w == "." && abbreviation && self.adjacent(n) && self.name_word(n + 1) {
                 j = n + 1;
@@ -391,7 +406,7 @@ impl<'a> Recognizer<'a> {
                 i += 1;
                 continue;
             }
-            let j = self.chunk_end(i);
+            let j = self.run_on_end(i, self.chunk_end(i));
             if self.title_case[i] {
                 self.title_case_chunk(i, j);
             } else {
@@ -706,6 +721,14 @@ impl<'a> Recognizer<'a> {
         if i == j && whole.contains('-') && self.hyphenated_places(i) {
             return;
         }
+        if self.dateline(i, j) {
+            return;
+        }
+        if let Some(k) = self.place_before_title(i, j) {
+            let why = format!("\"{}\" names a division, before a title", self.word(k));
+            self.push(i, k, EntityType::Loc, Strength::Strong, why);
+            return self.classify(k + 1, j);
+        }
         let mut a = i;
         // Function words that open a sentence or a headline.
         while a <= j && self.lex.stopwords.contains(self.word(a)) {
@@ -830,6 +853,9 @@ impl<'a> Recognizer<'a> {
                 format!("\"{first}\" begins a place name"),
             );
         }
+        if let Some((strength, why)) = self.multiword_place(a, j) {
+            return self.push(a, j, EntityType::Loc, strength, why);
+        }
         if j > a && j - a <= 4 && !self.has_common_word(a + 1, j) {
             // "Bruce Vincent": a first name that is also a place still opens a name that
             // ends in a surname.
@@ -845,6 +871,7 @@ impl<'a> Recognizer<'a> {
             if self.lex.surnames.contains(last)
                 && !self.lex.places.contains(last)
                 && !self.initial[a]
+                && !COMPASS_WORDS.contains(&first)
             {
                 return self.push(
                     a,
@@ -1142,6 +1169,214 @@ impl<'a> Recognizer<'a> {
             return;
         }
         self.push(a, j, EntityType::Misc, Strength::Unknown, String::new());
+    }
+}
+
+/// Capitalised words that open a new sentence when a stop is missing ("in Portugal The pair"),
+/// never the inside of a name.
+const RUN_ON_WORDS: &[&str] = &[
+    "The", "That", "This", "These", "Those", "He", "She", "They", "We", "His", "Her", "Their",
+    "Its", "Our", "There",
+];
+/// Words that open a place's name and never a person's: "South Charleston", "W. Columbia".
+const COMPASS_WORDS: &[&str] = &[
+    "North",
+    "South",
+    "East",
+    "West",
+    "Northeast",
+    "Northwest",
+    "Southeast",
+    "Southwest",
+    "Upper",
+    "Lower",
+    "Greater",
+    "Central",
+    "N",
+    "S",
+    "E",
+    "W",
+];
+/// Words before a name that say it is a place, for a name the gazetteer knows as a whole.
+const STRONG_PLACE_CUES: &[&str] = &["in", "near", "outside", "from", "of", "to", "In", "From"];
+/// All-caps words that open a line before a dash without naming a place.
+const DATELINE_LABELS: &[&str] = &[
+    "UPDATE",
+    "UPDATED",
+    "BREAKING",
+    "EXCLUSIVE",
+    "WATCH",
+    "VIDEO",
+    "PHOTOS",
+    "PHOTO",
+    "OPINION",
+    "EDITORIAL",
+    "ANALYSIS",
+    "LIVE",
+    "NOTE",
+    "CORRECTION",
+    "REVIEW",
+    "FILE",
+    "WARNING",
+    "ALERT",
+    "SPONSORED",
+    "ADVERTISEMENT",
+    "COMMENTARY",
+    "INTERVIEW",
+    "FEATURE",
+    "NEWS",
+    "REPORT",
+    "TODAY",
+];
+
+/// An abbreviation whose stop stays inside a name, also in capitals ("ST. PAUL").
+fn is_abbreviation(word: &str) -> bool {
+    ABBREVIATIONS.contains(&word)
+        || (word.chars().count() == 1 && is_capitalised(word))
+        || (is_all_caps(word)
+            && ABBREVIATIONS
+                .iter()
+                .any(|a| a.len() == word.len() && a.eq_ignore_ascii_case(word)))
+}
+
+impl Recognizer<'_> {
+    /// Ends the chunk `i..=j` before a capitalised pronoun or article inside it: a name does
+    /// not go on into "The" or "He" (a missing stop, or a line that runs into the next).
+    fn run_on_end(&self, i: usize, j: usize) -> usize {
+        if self.title_case[i] {
+            return j;
+        }
+        (i + 1..=j)
+            .find(|&k| {
+                RUN_ON_WORDS.contains(&self.word(k))
+                    && self.name_word(k - 1)
+                    && self.tokens.get(k + 1).is_none_or(|t| {
+                        let next = t.text(self.text);
+                        t.kind != TokenKind::Word || !is_capitalised(next) || k == j
+                    })
+            })
+            .map_or(j, |k| k - 1)
+    }
+
+    /// "DANIELSVILLE - Madison County…", "ST. PAUL -- …", "CHARLESTON, W.Va. -- …": capitals
+    /// opening a sentence before a dash name the place the story was filed from.
+    fn dateline(&mut self, i: usize, j: usize) -> bool {
+        let whole = self.words(i, j);
+        let letters = whole.chars().filter(|c| c.is_alphabetic()).count();
+        if !(self.initial[i] && is_all_caps(whole) && letters >= 4) {
+            return false;
+        }
+        let title_cased = |w: &str| {
+            let mut cs = w.chars();
+            cs.next()
+                .map(|c| c.to_string() + &cs.as_str().to_lowercase())
+                .unwrap_or_default()
+        };
+        // An outlet's name ("TODAY NICARAGUA –") or a label, not a place.
+        let labelled = (i..=j).any(|k| {
+            let w = self.word(k);
+            DATELINE_LABELS.contains(&w) || self.lex.org_words.contains(&title_cased(w))
+        });
+        // An acronym recurs in capitals inside sentences; a dateline's place does not.
+        let recurs = (0..self.tokens.len())
+            .any(|k| (k < i || k > j) && !self.initial[k] && self.word(k) == self.word(i));
+        if labelled
+            || recurs
+            || self.lex.common_acronyms.contains(whole)
+            || self.lex.organisations.contains(whole)
+        {
+            return false;
+        }
+        let is_dash = |w: &str| matches!(w, "—" | "–" | "-" | "--");
+        let mut k = j + 1;
+        if self.word(k) == "," {
+            // A state or country abbreviation, then the dash: "CHARLESTON, W.Va. --".
+            let dash = (k + 1..=k + 5).find(|&d| is_dash(self.word(d)) || self.word(d) == "(");
+            let Some(dash) = dash else {
+                return false;
+            };
+            if (k + 1..dash).any(|t| self.tokens.get(t).is_some_and(|t| t.line_start)) {
+                return false;
+            }
+            k = dash;
+        } else if self.word(k) == "(" {
+            // "NEW YORK (AP) —": the agency between the place and the dash.
+            k = (k + 1..=k + 4)
+                .find(|&d| self.word(d) == ")")
+                .map_or(k, |close| close + 1);
+        }
+        let dash = is_dash(self.word(k)) || self.word(k) == "(";
+        if !(dash && self.tokens.get(k).is_some_and(|t| !t.line_start)) {
+            return false;
+        }
+        self.push(
+            i,
+            j,
+            EntityType::Loc,
+            Strength::Strong,
+            "capitals before a dash open a dateline".into(),
+        );
+        true
+    }
+
+    /// "Alachua County Sheriff Jane Roe": a name that ends in a division's word ("County")
+    /// before a title is a place, then a role. The last token of the place.
+    fn place_before_title(&self, i: usize, j: usize) -> Option<usize> {
+        (i + 1..j).find(|&k| {
+            self.lex.place_words.get(self.word(k)).is_some_and(|what| {
+                matches!(
+                    what,
+                    "a county"
+                        | "a district"
+                        | "a parish"
+                        | "a township"
+                        | "a borough"
+                        | "a province"
+                        | "a region"
+                )
+            }) && self.lex.is_title_word(self.word(k + 1))
+                && !self.lex.is_title_word(self.word(k))
+        })
+    }
+
+    /// "Ann Arbor", "East Lansing", "Glen Allen": a name of two or more words that the
+    /// gazetteer knows as a whole is a place, although its first word is also a first name,
+    /// unless it ends in a surname and nothing around it says place.
+    fn multiword_place(&self, a: usize, j: usize) -> Option<(Strength, String)> {
+        if j == a || j - a > 3 {
+            return None;
+        }
+        let s = self.words(a, j);
+        if self.has_keyword(a, j) || (a..=j).any(|k| self.lex.is_title_word(self.word(k))) {
+            return None;
+        }
+        // "W. Columbia", "S. Jersey": an abbreviated compass point before a known place.
+        let compass_initial = j >= a + 2
+            && self.word(a).len() == 1
+            && COMPASS_WORDS.contains(&self.word(a))
+            && self.word(a + 1) == ".";
+        if compass_initial {
+            let rest = self.words(a + 2, j);
+            let why = self.gazetteer_place(rest, false)?;
+            return Some((
+                Strength::Strong,
+                format!("a compass point before a place: {why}"),
+            ));
+        }
+        let why = self.gazetteer_place(s, false)?;
+        let before = a.checked_sub(1).map(|b| self.word(b)).unwrap_or("");
+        let after = self.word(j + 1);
+        let cue = STRONG_PLACE_CUES.contains(&before)
+            || COMPASS_WORDS.contains(&self.word(a))
+            || (LOCAL_NOUNS.contains(&after) && self.adjacent(j));
+        let last = self.word(j);
+        if cue {
+            Some((Strength::Strong, why))
+        } else if !self.lex.surnames.contains(last) {
+            Some((Strength::Weak, why))
+        } else {
+            None
+        }
     }
 }
 
