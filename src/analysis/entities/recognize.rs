@@ -108,6 +108,7 @@ const STANDALONE_ORGS: &[&str] = &[
 const ABBREVIATIONS: &[&str] = &[
     "St", "Mt", "Ft", "Mr", "Mrs", "Ms", "Dr", "Gen", "Lt", "Col", "Sgt", "Capt", "Prof", "Rev",
     "Sen", "Rep", "Gov", "Jr", "Sr", "Maj", "Brig", "Cpl", "Adm", "Cllr", "Det", "Insp", "Supt",
+    "Ste",
 ];
 /// First words of a place's name ("St. Petersburg", "San Jose", "Fort Worth").
 const PLACE_PREFIXES: &[&str] = &[
@@ -144,6 +145,13 @@ const PLACE_NOUNS: &[&str] = &[
 /// Plural place nouns after a list of names: "Clay, Grant and Swift counties".
 const LIST_PLACE_NOUNS: &[&str] = &[
     "counties",
+    "roads",
+    "streets",
+    "avenues",
+    "rivers",
+    "creeks",
+    "lakes",
+    "islands",
     "parishes",
     "townships",
     "provinces",
@@ -524,7 +532,7 @@ impl<'a> Recognizer<'a> {
         if let Some(what) = self.lex.group(s) {
             return Some((EntityType::Norp, format!("\"{s}\" is {what}")));
         }
-        if self.lex.places.contains(s) {
+        if self.lex.places.contains(s) && !self.lex.stopwords.contains(s) {
             return Some((
                 EntityType::Loc,
                 format!("\"{s}\" is a country, capital or province"),
@@ -853,7 +861,10 @@ impl<'a> Recognizer<'a> {
                 format!("\"{first}\" begins a place name"),
             );
         }
-        if let Some((strength, why)) = self.multiword_place(a, j) {
+        if let Some((strength, why)) = self
+            .place_by_neighbours(a, j)
+            .or_else(|| self.multiword_place(a, j))
+        {
             return self.push(a, j, EntityType::Loc, strength, why);
         }
         if j > a && j - a <= 4 && !self.has_common_word(a + 1, j) {
@@ -1037,13 +1048,13 @@ impl<'a> Recognizer<'a> {
     fn list_noun_after(&self, a: usize, j: usize) -> Option<&'static str> {
         let mut k = j + 1;
         let before = a.checked_sub(1).map(|b| self.word(b)).unwrap_or("");
-        let mut listed = matches!(before, "," | "and" | "or");
+        let mut listed = matches!(before, "," | "and" | "or" | "to");
         while k <= j + 12 {
             let w = self.word(k);
             if let Some(noun) = LIST_PLACE_NOUNS.iter().find(|n| **n == w) {
                 return listed.then_some(noun);
             }
-            let separator = matches!(w, "," | "and" | "or");
+            let separator = matches!(w, "," | "and" | "or" | "to");
             if !(separator || self.name_word(k)) {
                 return None;
             }
@@ -1337,6 +1348,53 @@ impl Recognizer<'_> {
             }) && self.lex.is_title_word(self.word(k + 1))
                 && !self.lex.is_title_word(self.word(k))
         })
+    }
+
+    /// A name whose neighbours say it is a place: "Dayton, Ohio." before a state's
+    /// abbreviation ("Cambridge City, Ind."), "the 400 block of Broadway", and a person's home
+    /// after "of" ("Jane Roe of Gaston", "formerly of Augusta").
+    fn place_by_neighbours(&self, a: usize, j: usize) -> Option<(Strength, String)> {
+        let before = a.checked_sub(1).map(|b| self.word(b)).unwrap_or("");
+        let before2 = a.checked_sub(2).map(|b| self.word(b)).unwrap_or("");
+        if self.word(j + 1) == "," {
+            let state = self.word(j + 2);
+            let dotted = (self.word(j + 3) == "."
+                && self.tokens.get(j + 3).is_some_and(|t| t.attached))
+            .then(|| self.words(j + 2, j + 3));
+            let abbreviation = [Some(state), dotted]
+                .into_iter()
+                .flatten()
+                .find(|w| w.ends_with('.') && w.len() <= 7 && self.lex.places.contains(w));
+            if let Some(abbreviation) = abbreviation {
+                let why = format!("a state's abbreviation \"{abbreviation}\" follows");
+                return Some((Strength::Strong, why));
+            }
+        }
+        if before == "of" && before2 == "block" {
+            return Some((Strength::Strong, "\"block of\" precedes".into()));
+        }
+        if before == "of" && !self.is_title_run(a, j) && !self.has_keyword(a, j) {
+            let after_person = self.out.last().is_some_and(|r| {
+                r.label == EntityType::Person
+                    && a >= 2
+                    && self
+                        .tokens
+                        .get(a - 2)
+                        .is_some_and(|t| t.span.end == r.span.end)
+            });
+            let home = after_person || matches!(before2, "formerly" | "originally");
+            // An affiliation ("Jane Roe of Acme") reads the same: only a known place is a home.
+            if let Some(why) = home
+                .then(|| self.gazetteer_place(self.words(a, j), false))
+                .flatten()
+            {
+                return Some((
+                    Strength::Weak,
+                    format!("\"of\" after a person's name: {why}"),
+                ));
+            }
+        }
+        None
     }
 
     /// "Ann Arbor", "East Lansing", "Glen Allen": a name of two or more words that the
