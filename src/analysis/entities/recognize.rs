@@ -1208,6 +1208,33 @@ const COMPASS_WORDS: &[&str] = &[
     "E",
     "W",
 ];
+/// Nouns after a place's name that make it a disease's: "West Nile virus".
+const DISEASE_NOUNS: &[&str] = &["virus", "fever", "disease", "flu", "syndrome"];
+/// Words that, before a known place, name a part of it: "Upper Egypt", "Eastern Africa".
+const COMPASS_ADJECTIVES: &[&str] = &[
+    "North",
+    "South",
+    "East",
+    "West",
+    "Northern",
+    "Southern",
+    "Eastern",
+    "Western",
+    "Northeast",
+    "Northwest",
+    "Southeast",
+    "Southwest",
+    "Northeastern",
+    "Northwestern",
+    "Southeastern",
+    "Southwestern",
+    "Upper",
+    "Lower",
+    "Central",
+    "Far",
+    "Greater",
+    "Coastal",
+];
 /// Words before a name that say it is a place, for a name the gazetteer knows as a whole.
 const STRONG_PLACE_CUES: &[&str] = &["in", "near", "outside", "from", "of", "to", "In", "From"];
 /// All-caps words that open a line before a dash without naming a place.
@@ -1405,6 +1432,22 @@ impl Recognizer<'_> {
             return None;
         }
         let s = self.words(a, j);
+        // "West Nile virus", "Rift Valley fever": a disease named after a place, here and
+        // wherever the article shortens it ("West Nile cases").
+        if DISEASE_NOUNS
+            .iter()
+            .any(|noun| self.text.contains(&format!("{s} {noun}")))
+        {
+            return None;
+        }
+        // "Upper Egypt", "Southern Europe", "Northern Kenya": a compass word before a country,
+        // region or continent.
+        if COMPASS_ADJECTIVES.contains(&self.word(a)) {
+            let rest = self.words(a + 1, j);
+            if let Some((EntityType::Loc, why)) = self.known(rest) {
+                return Some((Strength::Strong, format!("a part of a place: {why}")));
+            }
+        }
         if self.has_keyword(a, j) || (a..=j).any(|k| self.lex.is_title_word(self.word(k))) {
             return None;
         }
