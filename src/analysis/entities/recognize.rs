@@ -867,7 +867,9 @@ impl<'a> Recognizer<'a> {
         {
             return self.push(a, j, EntityType::Loc, strength, why);
         }
-        if j > a && j - a <= 4 && !self.has_common_word(a + 1, j) {
+        // "the Lal Chowk", "the Hindu Kush": an article does not open a person's name.
+        let after_article = matches!(before, "the" | "The");
+        if j > a && j - a <= 4 && !self.has_common_word(a + 1, j) && !after_article {
             // "Bruce Vincent": a first name that is also a place still opens a name that
             // ends in a surname.
             let personal_first = self.lex.given_names.contains(first)
@@ -1396,6 +1398,20 @@ impl Recognizer<'_> {
                 let why = format!("a state's abbreviation \"{abbreviation}\" follows");
                 return Some((Strength::Strong, why));
             }
+        }
+        // "in Sharm El Sheikh", "near Rosh Pina": people are rarely "in" or "near" anyone, and
+        // a first word that is also a first name does not outweigh that.
+        let possessive = self
+            .tokens
+            .get(j + 1)
+            .is_some_and(|t| t.kind == TokenKind::Possessive);
+        if j > a
+            && matches!(before, "in" | "near" | "outside")
+            && self.adjacent(a - 1)
+            && !possessive
+            && !self.has_keyword(a, j)
+        {
+            return Some((Strength::Weak, format!("\"{before}\" precedes")));
         }
         if before == "of" && before2 == "block" {
             return Some((Strength::Strong, "\"block of\" precedes".into()));
