@@ -384,7 +384,7 @@ impl<'a> Recognizer<'a> {
             // Qatar University" (while "Ministry of Health and Welfare" goes on).
             let coordinated = matches!(w, "and" | "&")
                 && (matches!(self.known(self.words(i, j)), Some((EntityType::Loc, _)))
-                    || (j > i && self.is_head_word(self.word(j))))
+                    || self.is_head_word(self.word(j)))
                 && self.known(self.words(i, n + 1)).is_none();
             if coordinated {
                 break;

@@ -37,6 +37,33 @@ const ROAD_CODES: &[&str] = &["I", "US", "SR", "IH", "CR"];
 const STREET_ABBREVIATIONS: &[&str] = &[
     "St", "Ave", "Rd", "Blvd", "Dr", "Ln", "Pkwy", "Ct", "Pl", "Cir", "Ter", "Hwy", "Sq",
 ];
+/// Street types written out after an ordinal: "42nd Street", "Fifth Avenue" is a name already.
+const STREET_WORDS: &[&str] = &[
+    "Street",
+    "Avenue",
+    "Road",
+    "Boulevard",
+    "Drive",
+    "Lane",
+    "Place",
+    "Terrace",
+    "Parkway",
+];
+/// Compass words before a numbered street: "Northwest 34th Street".
+const COMPASS_WORDS: &[&str] = &[
+    "North",
+    "South",
+    "East",
+    "West",
+    "Northwest",
+    "Northeast",
+    "Southwest",
+    "Southeast",
+    "NW",
+    "NE",
+    "SW",
+    "SE",
+];
 /// Compass abbreviations before a street's name: "N. High St.", "W. Bridge St."
 const COMPASS_ABBREVIATIONS: &[&str] = &["N", "S", "E", "W", "NE", "NW", "SE", "SW"];
 
@@ -129,6 +156,24 @@ impl Scan<'_> {
             })
     }
 
+    /// "42nd Street", "Northwest 34th Street": an ordinal before a street type. The first and
+    /// last tokens.
+    fn numbered_street(&self, i: usize) -> Option<(usize, usize)> {
+        let street = i + 1;
+        if !(self.is_ordinal(i)
+            && self.joined(street)
+            && self.is_name_word(street)
+            && STREET_WORDS.contains(&self.word(street)))
+        {
+            return None;
+        }
+        let compass = i > 0
+            && self.joined(i)
+            && self.is_name_word(i - 1)
+            && COMPASS_WORDS.contains(&self.word(i - 1));
+        Some((if compass { i - 1 } else { i }, street))
+    }
+
     /// "44 Hungerford St.", "N. High St.", "14th St.", "Memphis St., Alexandria": the first
     /// token of the street's name, ending at the abbreviation `i` and its stop.
     fn abbreviated_street(&self, i: usize) -> Option<usize> {
@@ -194,6 +239,8 @@ pub fn find(text: &str, tokens: &[Token], found: &[Found]) -> Vec<Found> {
     for i in 0..tokens.len() {
         let hit = if let Some((first, last)) = scan.numbered_road(i) {
             Some((first, last, "a road's number follows its name"))
+        } else if let Some((first, last)) = scan.numbered_street(i) {
+            Some((first, last, "an ordinal number names the street"))
         } else if scan.road_code(i) {
             Some((i, i, "a road's code and number"))
         } else {
@@ -248,5 +295,9 @@ mod tests {
             [""; 0]
         );
         assert_eq!(roads("A shop on Memphis St., next door."), ["Memphis St."]);
+        assert_eq!(
+            roads("At 42nd Street and Northwest 34th Street."),
+            ["42nd Street", "Northwest 34th Street"]
+        );
     }
 }
