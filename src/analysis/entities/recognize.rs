@@ -885,6 +885,9 @@ impl<'a> Recognizer<'a> {
                 && !self.lex.places.contains(last)
                 && !self.initial[a]
                 && !COMPASS_WORDS.contains(&first)
+                // "Riverdale Lukoil South": a place's name opening it, and no first name.
+                && ((a..=j).any(|k| self.lex.given_names.contains(self.word(k)))
+                    || self.gazetteer_place(first, false).is_none())
             {
                 return self.push(
                     a,
