@@ -196,6 +196,11 @@ const LOCAL_NOUNS: &[&str] = &[
     "businessman",
     "businesswoman",
     "areas",
+    "doctor",
+    "teenager",
+    "student",
+    "nurse",
+    "farmer",
     "community",
 ];
 /// Verbs after a name that say it is a person.
