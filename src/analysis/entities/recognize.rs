@@ -391,7 +391,8 @@ impl<'a> Recognizer<'a> {
                 && (matches!(self.known(self.words(i, j)), Some((EntityType::Loc, _)))
                     || self.is_head_word(self.word(j)))
                 && self.known(self.words(i, n + 1)).is_none();
-            if coordinated {
+            // "North State Street on the Near North Side": a street is not "on" anything.
+            if coordinated || (w == "on" && self.lex.place_words.contains(self.word(j))) {
                 break;
             }
             if (PARTICLES.contains(&w) || institution) && self.adjacent(n) && !self.used[n] {
@@ -741,6 +742,9 @@ impl<'a> Recognizer<'a> {
             let why = format!("\"{}\" names a division, before a title", self.word(k));
             self.push(i, k, EntityType::Loc, Strength::Strong, why);
             return self.classify(k + 1, j);
+        }
+        if self.place_before_role_or_group(i, j) {
+            return;
         }
         let mut a = i;
         // Function words that open a sentence or a headline.
@@ -1364,6 +1368,43 @@ impl Recognizer<'_> {
             Strength::Strong,
             "capitals before a dash open a dateline".into(),
         );
+        true
+    }
+
+    /// "Harare Mayor", "U.S. Trade Representative", "California Democrats": a known place
+    /// before a title with no name after it, or before a group, is a place and a role or a
+    /// group. Pushes the place (and the group).
+    fn place_before_role_or_group(&mut self, first: usize, j: usize) -> bool {
+        // "The U.S. Trade Representative": a sentence's article is no part of the place.
+        let i = (first..j)
+            .find(|&k| !self.lex.stopwords.contains(self.word(k)))
+            .unwrap_or(j);
+        let Some(k) = (i..j)
+            .rev()
+            .find(|&k| matches!(self.known(self.words(i, k)), Some((EntityType::Loc, _))))
+        else {
+            return false;
+        };
+        // "Northern Irish": a compass word is no place alone.
+        if k == i && NEVER_ALONE.contains(&self.word(i)) {
+            return false;
+        }
+        let role = self.is_title_run(k + 1, j)
+            && (k + 1..=j).any(|t| self.lex.is_core_title(self.word(t)));
+        let group = match self.known(self.words(k + 1, j)) {
+            Some((EntityType::Norp, why)) => Some(why),
+            _ => None,
+        };
+        if !role && group.is_none() {
+            return false;
+        }
+        let Some((_, why)) = self.known(self.words(i, k)) else {
+            return false;
+        };
+        self.push(i, k, EntityType::Loc, Strength::Strong, why);
+        if let Some(why) = group {
+            self.push(k + 1, j, EntityType::Norp, Strength::Strong, why);
+        }
         true
     }
 
