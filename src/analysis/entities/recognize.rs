@@ -145,6 +145,7 @@ const PLACE_NOUNS: &[&str] = &[
 /// Plural place nouns after a list of names: "Clay, Grant and Swift counties".
 const LIST_PLACE_NOUNS: &[&str] = &[
     "counties",
+    "areas",
     "roads",
     "streets",
     "avenues",
@@ -1222,6 +1223,46 @@ const COMPASS_WORDS: &[&str] = &[
     "E",
     "W",
 ];
+/// Lower-case compass points before "of": "east of Brandon".
+const COMPASS_POINTS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+];
+/// Verbs of going before "to": "moved to Columbus".
+const MOTION_VERBS: &[&str] = &[
+    "moved",
+    "move",
+    "moving",
+    "returned",
+    "return",
+    "returning",
+    "travelled",
+    "traveled",
+    "flew",
+    "fly",
+    "went",
+    "go",
+    "going",
+    "came",
+    "come",
+    "headed",
+    "heading",
+    "drove",
+    "relocated",
+    "fled",
+    "sailed",
+    "trip",
+    "journey",
+    "visit",
+    "deported",
+    "evacuated",
+];
 /// Nouns after a place's name that make it a disease's: "West Nile virus".
 const DISEASE_NOUNS: &[&str] = &["virus", "fever", "disease", "flu", "syndrome"];
 /// Words that, before a known place, name a part of it: "Upper Egypt", "Eastern Africa".
@@ -1461,6 +1502,28 @@ impl Recognizer<'_> {
             && !self.has_keyword(a, j)
         {
             return Some((Strength::Weak, format!("\"{before}\" precedes")));
+        }
+        // "two miles east of Brandon", "just south of Perham".
+        if before == "of" && COMPASS_POINTS.contains(&before2) {
+            return Some((Strength::Strong, format!("\"{before2} of\" precedes")));
+        }
+        // "moved back to Columbus", "flew to Lima": a journey's end.
+        let before3 = a.checked_sub(3).map(|b| self.word(b)).unwrap_or("");
+        if before == "to"
+            && (MOTION_VERBS.contains(&before2)
+                || before2 == "back" && MOTION_VERBS.contains(&before3))
+        {
+            return Some((Strength::Weak, format!("\"{before2} to\" precedes")));
+        }
+        // "Alan, 79, from Barton,": where a person of that age comes from.
+        let aged = a >= 3
+            && self.word(a - 2) == ","
+            && self
+                .tokens
+                .get(a - 3)
+                .is_some_and(|t| t.kind == TokenKind::Number);
+        if before == "from" && aged {
+            return Some((Strength::Strong, "\"from\" after a person's age".into()));
         }
         if before == "of" && before2 == "block" {
             return Some((Strength::Strong, "\"block of\" precedes".into()));
