@@ -747,6 +747,10 @@ impl<'a> Recognizer<'a> {
         if self.place_before_role_or_group(i, j) {
             return;
         }
+        if let Some(first) = self.person_named_like_place(i, j) {
+            let why = format!("a personal name although \"{}\" names places", self.word(j));
+            return self.push_person(first, j, why, None);
+        }
         let mut a = i;
         // Function words that open a sentence or a headline.
         while a <= j && self.lex.stopwords.contains(self.word(a)) {
@@ -1447,6 +1451,20 @@ impl Recognizer<'_> {
             self.push(k + 1, j, EntityType::Norp, Strength::Strong, why);
         }
         true
+    }
+
+    /// "Ms. Hill": a surname that is also a place's head word ("Hill", "Park") after an
+    /// honorific is a person's. (After a first name it is not: "Darby Street", "Beverly
+    /// Hills".) The name's first token.
+    fn person_named_like_place(&self, i: usize, j: usize) -> Option<usize> {
+        let last = self.word(j);
+        if !(self.lex.place_words.contains(last) && self.lex.surnames.contains(last)) {
+            return None;
+        }
+        let honorific = matches!(self.word(i), "Mr" | "Mrs" | "Ms" | "Miss" | "Dr")
+            && self.word(i + 1) == "."
+            && j == i + 2;
+        honorific.then_some(i + 2)
     }
 
     /// "Alachua County Sheriff Jane Roe": a name that ends in a division's word ("County")
