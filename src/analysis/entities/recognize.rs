@@ -682,7 +682,7 @@ impl<'a> Recognizer<'a> {
     }
 
     fn classify(&mut self, i: usize, j: usize) {
-        if self.party_and_home(i, j) {
+        if self.party_and_home(i, j) || self.saint_in_a_name(i, j) {
             return;
         }
         let whole = self.words(i, j);
@@ -1123,9 +1123,12 @@ impl<'a> Recognizer<'a> {
             is_all_caps(s) && single && s.chars().filter(|c| c.is_alphabetic()).count() <= 6;
         if !self.initial[a] || !single || (!self.has_common_word(a, j) && !self.is_personal_name(s))
         {
+            // "Best of Show", "the Reserve": a single word the article also writes in lower
+            // case is a common word, whatever small town shares it.
+            let common = single && self.has_common_word(a, j);
             if let Some(why) = self
                 .gazetteer_place(s, false)
-                .filter(|_| !self.lex.given_names.contains(self.word(a)))
+                .filter(|_| !self.lex.given_names.contains(self.word(a)) && !common)
             {
                 return self.push(a, j, EntityType::Loc, Strength::Weak, why);
             }
@@ -1451,6 +1454,21 @@ impl Recognizer<'_> {
             self.push(k + 1, j, EntityType::Norp, Strength::Strong, why);
         }
         true
+    }
+
+    /// "St. Michael's Hospital", "St. Patrick's Day": a saint's name with its possessive
+    /// before another capitalised word opens the name of a church, school or feast, not a
+    /// place.
+    fn saint_in_a_name(&self, a: usize, j: usize) -> bool {
+        let saint = matches!(self.word(a), "St" | "Saint" | "Ste" | "ST" | "SAINT");
+        let possessive = self
+            .tokens
+            .get(j + 1)
+            .is_some_and(|t| t.kind == TokenKind::Possessive);
+        let named = self.tokens.get(j + 2).is_some_and(|t| {
+            !t.line_start && t.kind == TokenKind::Word && is_capitalised(t.text(self.text))
+        });
+        saint && j > a && possessive && named
     }
 
     /// "Ms. Hill": a surname that is also a place's head word ("Hill", "Park") after an
