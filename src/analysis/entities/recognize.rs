@@ -1052,6 +1052,13 @@ impl<'a> Recognizer<'a> {
                 if k == a && k == j {
                     return None;
                 }
+                // "Laurel County School District": a district that a body runs is that body.
+                let body = (k > a && w == "District")
+                    .then(|| self.lex.org_words.get(self.word(k - 1)))
+                    .flatten();
+                if let Some(body) = body {
+                    return Some((EntityType::Org, format!("\"{w}\" of {body}")));
+                }
                 return Some((EntityType::Loc, format!("\"{w}\" names {what}")));
             }
             if let Some(what) = self.lex.misc_words.get(w) {
@@ -1437,8 +1444,14 @@ impl Recognizer<'_> {
         if k == i && NEVER_ALONE.contains(&self.word(i)) {
             return false;
         }
-        let role = self.is_title_run(k + 1, j)
-            && (k + 1..=j).any(|t| self.lex.is_core_title(self.word(t)));
+        // "San Fernando City Councilwoman": the body's word between the place and the title.
+        let title_start = if matches!(self.word(k + 1), "City" | "Town" | "County") && k + 1 < j {
+            k + 2
+        } else {
+            k + 1
+        };
+        let role = self.is_title_run(title_start, j)
+            && (title_start..=j).any(|t| self.lex.is_core_title(self.word(t)));
         let group = match self.known(self.words(k + 1, j)) {
             Some((EntityType::Norp, why)) => Some(why),
             _ => None,
