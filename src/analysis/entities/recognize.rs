@@ -1444,19 +1444,22 @@ impl Recognizer<'_> {
         if k == i && NEVER_ALONE.contains(&self.word(i)) {
             return false;
         }
-        // "San Fernando City Councilwoman": the body's word between the place and the title.
-        let title_start = if matches!(self.word(k + 1), "City" | "Town" | "County") && k + 1 < j {
-            k + 2
-        } else {
-            k + 1
-        };
+        // "San Fernando City Councilwoman", "Huntsville Fire Chief": the body's word between
+        // the place and the title.
+        let body = matches!(
+            self.word(k + 1),
+            "City" | "Town" | "County" | "Police" | "Fire"
+        );
+        let title_start = if body && k + 1 < j { k + 2 } else { k + 1 };
         let role = self.is_title_run(title_start, j)
             && (title_start..=j).any(|t| self.lex.is_core_title(self.word(t)));
+        // "Huntsville Fire Chief Jane Roe": the body's title, then the person.
+        let titled_person = body && self.title_then_name(title_start, j).is_some();
         let group = match self.known(self.words(k + 1, j)) {
             Some((EntityType::Norp, why)) => Some(why),
             _ => None,
         };
-        if !role && group.is_none() {
+        if !role && !titled_person && group.is_none() {
             return false;
         }
         let Some((_, why)) = self.known(self.words(i, k)) else {
@@ -1465,6 +1468,8 @@ impl Recognizer<'_> {
         self.push(i, k, EntityType::Loc, Strength::Strong, why);
         if let Some(why) = group {
             self.push(k + 1, j, EntityType::Norp, Strength::Strong, why);
+        } else if titled_person {
+            self.classify(title_start, j);
         }
         true
     }
