@@ -1616,12 +1616,15 @@ impl Recognizer<'_> {
         let s = self.words(a, j);
         // "West Nile virus", "Rift Valley fever": a disease named after a place, here and
         // wherever the article shortens it ("West Nile cases").
-        if DISEASE_NOUNS
-            .iter()
-            .any(|noun| self.text.contains(&format!("{s} {noun}")))
-        {
-            return None;
-        }
+        self.multiword_place_by_form(a, j).filter(|_| {
+            !DISEASE_NOUNS
+                .iter()
+                .any(|noun| self.text.contains(&format!("{s} {noun}")))
+        })
+    }
+
+    fn multiword_place_by_form(&self, a: usize, j: usize) -> Option<(Strength, String)> {
+        let s = self.words(a, j);
         // "Upper Egypt", "Southern Europe", "Northern Kenya": a compass word before a country,
         // region or continent.
         if COMPASS_ADJECTIVES.contains(&self.word(a)) {
