@@ -12,6 +12,7 @@ pub mod coreference;
 pub mod dates;
 pub mod lexicons;
 pub mod recognize;
+pub mod roads;
 pub mod tokens;
 
 use recognize::{Raw, Strength};
@@ -34,7 +35,8 @@ pub struct Layout<'a> {
 /// Finds the mentions in `text` and groups them into entities.
 pub fn recognize(text: &str, layout: &Layout) -> (Vec<Mention>, Vec<Entity>) {
     let tokens = tokens::tokenize(text);
-    let found = dates::find(text, &tokens);
+    let mut found = dates::find(text, &tokens);
+    found.extend(roads::find(text, &tokens, &found));
     let mut forced: Vec<Raw> = Vec::new();
     for &(span, label) in layout.header_names {
         let what = if label == EntityType::Person {

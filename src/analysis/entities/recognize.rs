@@ -77,6 +77,7 @@ const NEVER_ALONE: &[&str] = &[
     "Greater",
     "Old",
     "New",
+    "City",
 ];
 /// Lower-case prefixes joined to a name by a hyphen: "ex-FARC", "pro-Russian", "anti-American".
 const NAME_PREFIXES: &[&str] = &[
@@ -107,6 +108,7 @@ const STANDALONE_ORGS: &[&str] = &[
 const ABBREVIATIONS: &[&str] = &[
     "St", "Mt", "Ft", "Mr", "Mrs", "Ms", "Dr", "Gen", "Lt", "Col", "Sgt", "Capt", "Prof", "Rev",
     "Sen", "Rep", "Gov", "Jr", "Sr", "Maj", "Brig", "Cpl", "Adm", "Cllr", "Det", "Insp", "Supt",
+    "Ste",
 ];
 /// First words of a place's name ("St. Petersburg", "San Jose", "Fort Worth").
 const PLACE_PREFIXES: &[&str] = &[
@@ -143,6 +145,14 @@ const PLACE_NOUNS: &[&str] = &[
 /// Plural place nouns after a list of names: "Clay, Grant and Swift counties".
 const LIST_PLACE_NOUNS: &[&str] = &[
     "counties",
+    "areas",
+    "roads",
+    "streets",
+    "avenues",
+    "rivers",
+    "creeks",
+    "lakes",
+    "islands",
     "parishes",
     "townships",
     "provinces",
@@ -174,6 +184,25 @@ const LOCAL_NOUNS: &[&str] = &[
     "neighbourhood",
     "neighborhood",
     "homeowners",
+    "council",
+    "councilman",
+    "councilwoman",
+    "commissioners",
+    "developer",
+    "educator",
+    "teacher",
+    "teachers",
+    "students",
+    "landlord",
+    "businessman",
+    "businesswoman",
+    "areas",
+    "doctor",
+    "teenager",
+    "student",
+    "nurse",
+    "farmer",
+    "community",
 ];
 /// Verbs after a name that say it is a person.
 const SPEECH_VERBS: &[&str] = &[
@@ -345,7 +374,7 @@ impl<'a> Recognizer<'a> {
                 continue;
             }
             let w = self.word(n);
-            let abbreviation = ABBREVIATIONS.contains(&self.word(j))
+            let abbreviation = is_abbreviation(self.word(j))
                 || (self.word(j).chars().count() == 1 && is_capitalised(self.word(j)));
             if w == "." && abbreviation && self.adjacent(n) && self.name_word(n + 1) {
                 j = n + 1;
@@ -361,9 +390,10 @@ impl<'a> Recognizer<'a> {
             // Qatar University" (while "Ministry of Health and Welfare" goes on).
             let coordinated = matches!(w, "and" | "&")
                 && (matches!(self.known(self.words(i, j)), Some((EntityType::Loc, _)))
-                    || (j > i && self.is_head_word(self.word(j))))
+                    || self.is_head_word(self.word(j)))
                 && self.known(self.words(i, n + 1)).is_none();
-            if coordinated {
+            // "North State Street on the Near North Side": a street is not "on" anything.
+            if coordinated || (w == "on" && self.lex.place_words.contains(self.word(j))) {
                 break;
             }
             if (PARTICLES.contains(&w) || institution) && self.adjacent(n) && !self.used[n] {
@@ -391,7 +421,7 @@ impl<'a> Recognizer<'a> {
                 i += 1;
                 continue;
             }
-            let j = self.chunk_end(i);
+            let j = self.run_on_end(i, self.chunk_end(i));
             if self.title_case[i] {
                 self.title_case_chunk(i, j);
             } else {
@@ -509,7 +539,7 @@ impl<'a> Recognizer<'a> {
         if let Some(what) = self.lex.group(s) {
             return Some((EntityType::Norp, format!("\"{s}\" is {what}")));
         }
-        if self.lex.places.contains(s) {
+        if self.lex.places.contains(s) && !self.lex.stopwords.contains(s) {
             return Some((
                 EntityType::Loc,
                 format!("\"{s}\" is a country, capital or province"),
@@ -652,7 +682,7 @@ impl<'a> Recognizer<'a> {
     }
 
     fn classify(&mut self, i: usize, j: usize) {
-        if self.party_and_home(i, j) {
+        if self.party_and_home(i, j) || self.saint_in_a_name(i, j) {
             return;
         }
         let whole = self.words(i, j);
@@ -705,6 +735,21 @@ impl<'a> Recognizer<'a> {
         }
         if i == j && whole.contains('-') && self.hyphenated_places(i) {
             return;
+        }
+        if self.dateline(i, j) {
+            return;
+        }
+        if let Some(k) = self.place_before_title(i, j) {
+            let why = format!("\"{}\" names a division, before a title", self.word(k));
+            self.push(i, k, EntityType::Loc, Strength::Strong, why);
+            return self.classify(k + 1, j);
+        }
+        if self.place_before_role_or_group(i, j) {
+            return;
+        }
+        if let Some(first) = self.person_named_like_place(i, j) {
+            let why = format!("a personal name although \"{}\" names places", self.word(j));
+            return self.push_person(first, j, why, None);
         }
         let mut a = i;
         // Function words that open a sentence or a headline.
@@ -830,7 +875,15 @@ impl<'a> Recognizer<'a> {
                 format!("\"{first}\" begins a place name"),
             );
         }
-        if j > a && j - a <= 4 && !self.has_common_word(a + 1, j) {
+        if let Some((strength, why)) = self
+            .place_by_neighbours(a, j)
+            .or_else(|| self.multiword_place(a, j))
+        {
+            return self.push(a, j, EntityType::Loc, strength, why);
+        }
+        // "the Lal Chowk", "the Hindu Kush": an article does not open a person's name.
+        let after_article = matches!(before, "the" | "The");
+        if j > a && j - a <= 4 && !self.has_common_word(a + 1, j) && !after_article {
             // "Bruce Vincent": a first name that is also a place still opens a name that
             // ends in a surname.
             let personal_first = self.lex.given_names.contains(first)
@@ -845,6 +898,10 @@ impl<'a> Recognizer<'a> {
             if self.lex.surnames.contains(last)
                 && !self.lex.places.contains(last)
                 && !self.initial[a]
+                && !COMPASS_WORDS.contains(&first)
+                // "Riverdale Lukoil South": a place's name opening it, and no first name.
+                && ((a..=j).any(|k| self.lex.given_names.contains(self.word(k)))
+                    || self.gazetteer_place(first, false).is_none())
             {
                 return self.push(
                     a,
@@ -995,6 +1052,13 @@ impl<'a> Recognizer<'a> {
                 if k == a && k == j {
                     return None;
                 }
+                // "Laurel County School District": a district that a body runs is that body.
+                let body = (k > a && w == "District")
+                    .then(|| self.lex.org_words.get(self.word(k - 1)))
+                    .flatten();
+                if let Some(body) = body {
+                    return Some((EntityType::Org, format!("\"{w}\" of {body}")));
+                }
                 return Some((EntityType::Loc, format!("\"{w}\" names {what}")));
             }
             if let Some(what) = self.lex.misc_words.get(w) {
@@ -1010,13 +1074,13 @@ impl<'a> Recognizer<'a> {
     fn list_noun_after(&self, a: usize, j: usize) -> Option<&'static str> {
         let mut k = j + 1;
         let before = a.checked_sub(1).map(|b| self.word(b)).unwrap_or("");
-        let mut listed = matches!(before, "," | "and" | "or");
+        let mut listed = matches!(before, "," | "and" | "or" | "to");
         while k <= j + 12 {
             let w = self.word(k);
             if let Some(noun) = LIST_PLACE_NOUNS.iter().find(|n| **n == w) {
                 return listed.then_some(noun);
             }
-            let separator = matches!(w, "," | "and" | "or");
+            let separator = matches!(w, "," | "and" | "or" | "to");
             if !(separator || self.name_word(k)) {
                 return None;
             }
@@ -1066,9 +1130,12 @@ impl<'a> Recognizer<'a> {
             is_all_caps(s) && single && s.chars().filter(|c| c.is_alphabetic()).count() <= 6;
         if !self.initial[a] || !single || (!self.has_common_word(a, j) && !self.is_personal_name(s))
         {
+            // "Best of Show", "the Reserve": a single word the article also writes in lower
+            // case is a common word, whatever small town shares it.
+            let common = single && self.has_common_word(a, j);
             if let Some(why) = self
                 .gazetteer_place(s, false)
-                .filter(|_| !self.lex.given_names.contains(self.word(a)))
+                .filter(|_| !self.lex.given_names.contains(self.word(a)) && !common)
             {
                 return self.push(a, j, EntityType::Loc, Strength::Weak, why);
             }
@@ -1142,6 +1209,460 @@ impl<'a> Recognizer<'a> {
             return;
         }
         self.push(a, j, EntityType::Misc, Strength::Unknown, String::new());
+    }
+}
+
+/// Capitalised words that open a new sentence when a stop is missing ("in Portugal The pair"),
+/// never the inside of a name.
+const RUN_ON_WORDS: &[&str] = &[
+    "The", "That", "This", "These", "Those", "He", "She", "They", "We", "His", "Her", "Their",
+    "Its", "Our", "There",
+];
+/// Words that open a place's name and never a person's: "South Charleston", "W. Columbia".
+const COMPASS_WORDS: &[&str] = &[
+    "North",
+    "South",
+    "East",
+    "West",
+    "Northeast",
+    "Northwest",
+    "Southeast",
+    "Southwest",
+    "Upper",
+    "Lower",
+    "Greater",
+    "Central",
+    "N",
+    "S",
+    "E",
+    "W",
+];
+/// Lower-case compass points before "of": "east of Brandon".
+const COMPASS_POINTS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+];
+/// Verbs of going before "to": "moved to Columbus".
+const MOTION_VERBS: &[&str] = &[
+    "moved",
+    "move",
+    "moving",
+    "returned",
+    "return",
+    "returning",
+    "travelled",
+    "traveled",
+    "flew",
+    "fly",
+    "went",
+    "go",
+    "going",
+    "came",
+    "come",
+    "headed",
+    "heading",
+    "drove",
+    "relocated",
+    "fled",
+    "sailed",
+    "trip",
+    "journey",
+    "visit",
+    "deported",
+    "evacuated",
+];
+/// Nouns after a place's name that make it a disease's: "West Nile virus".
+const DISEASE_NOUNS: &[&str] = &["virus", "fever", "disease", "flu", "syndrome"];
+/// Words that, before a known place, name a part of it: "Upper Egypt", "Eastern Africa".
+const COMPASS_ADJECTIVES: &[&str] = &[
+    "North",
+    "South",
+    "East",
+    "West",
+    "Northern",
+    "Southern",
+    "Eastern",
+    "Western",
+    "Northeast",
+    "Northwest",
+    "Southeast",
+    "Southwest",
+    "Northeastern",
+    "Northwestern",
+    "Southeastern",
+    "Southwestern",
+    "Upper",
+    "Lower",
+    "Central",
+    "Far",
+    "Greater",
+    "Coastal",
+];
+/// Words before a name that say it is a place, for a name the gazetteer knows as a whole.
+const STRONG_PLACE_CUES: &[&str] = &["in", "near", "outside", "from", "of", "to", "In", "From"];
+/// All-caps words that open a line before a dash without naming a place.
+const DATELINE_LABELS: &[&str] = &[
+    "UPDATE",
+    "UPDATED",
+    "BREAKING",
+    "EXCLUSIVE",
+    "WATCH",
+    "VIDEO",
+    "PHOTOS",
+    "PHOTO",
+    "OPINION",
+    "EDITORIAL",
+    "ANALYSIS",
+    "LIVE",
+    "NOTE",
+    "CORRECTION",
+    "REVIEW",
+    "FILE",
+    "WARNING",
+    "ALERT",
+    "SPONSORED",
+    "ADVERTISEMENT",
+    "COMMENTARY",
+    "INTERVIEW",
+    "FEATURE",
+    "NEWS",
+    "REPORT",
+    "TODAY",
+];
+
+/// An abbreviation whose stop stays inside a name, also in capitals ("ST. PAUL").
+fn is_abbreviation(word: &str) -> bool {
+    ABBREVIATIONS.contains(&word)
+        || (word.chars().count() == 1 && is_capitalised(word))
+        || (is_all_caps(word)
+            && ABBREVIATIONS
+                .iter()
+                .any(|a| a.len() == word.len() && a.eq_ignore_ascii_case(word)))
+}
+
+impl Recognizer<'_> {
+    /// Ends the chunk `i..=j` before a capitalised pronoun or article inside it: a name does
+    /// not go on into "The" or "He" (a missing stop, or a line that runs into the next).
+    fn run_on_end(&self, i: usize, j: usize) -> usize {
+        if self.title_case[i] {
+            return j;
+        }
+        (i + 1..=j)
+            .find(|&k| {
+                RUN_ON_WORDS.contains(&self.word(k))
+                    && self.name_word(k - 1)
+                    && self.tokens.get(k + 1).is_none_or(|t| {
+                        let next = t.text(self.text);
+                        t.kind != TokenKind::Word || !is_capitalised(next) || k == j
+                    })
+            })
+            .map_or(j, |k| k - 1)
+    }
+
+    /// "DANIELSVILLE - Madison County…", "ST. PAUL -- …", "CHARLESTON, W.Va. -- …": capitals
+    /// opening a sentence before a dash name the place the story was filed from.
+    fn dateline(&mut self, i: usize, j: usize) -> bool {
+        let whole = self.words(i, j);
+        let letters = whole.chars().filter(|c| c.is_alphabetic()).count();
+        if !(self.initial[i] && is_all_caps(whole) && letters >= 4) {
+            return false;
+        }
+        let title_cased = |w: &str| {
+            let mut cs = w.chars();
+            cs.next()
+                .map(|c| c.to_string() + &cs.as_str().to_lowercase())
+                .unwrap_or_default()
+        };
+        // An outlet's name ("TODAY NICARAGUA –") or a label, not a place.
+        let labelled = (i..=j).any(|k| {
+            let w = self.word(k);
+            DATELINE_LABELS.contains(&w) || self.lex.org_words.contains(&title_cased(w))
+        });
+        // An acronym recurs in capitals inside sentences; a dateline's place does not.
+        let recurs = (0..self.tokens.len())
+            .any(|k| (k < i || k > j) && !self.initial[k] && self.word(k) == self.word(i));
+        if labelled
+            || recurs
+            || self.lex.common_acronyms.contains(whole)
+            || self.lex.organisations.contains(whole)
+        {
+            return false;
+        }
+        let is_dash = |w: &str| matches!(w, "—" | "–" | "-" | "--");
+        let mut k = j + 1;
+        if self.word(k) == "," {
+            // A state or country abbreviation, then the dash: "CHARLESTON, W.Va. --".
+            let dash = (k + 1..=k + 5).find(|&d| is_dash(self.word(d)) || self.word(d) == "(");
+            let Some(dash) = dash else {
+                return false;
+            };
+            if (k + 1..dash).any(|t| self.tokens.get(t).is_some_and(|t| t.line_start)) {
+                return false;
+            }
+            k = dash;
+        } else if self.word(k) == "(" {
+            // "NEW YORK (AP) —": the agency between the place and the dash.
+            k = (k + 1..=k + 4)
+                .find(|&d| self.word(d) == ")")
+                .map_or(k, |close| close + 1);
+        }
+        let dash = is_dash(self.word(k)) || self.word(k) == "(";
+        if !(dash && self.tokens.get(k).is_some_and(|t| !t.line_start)) {
+            return false;
+        }
+        self.push(
+            i,
+            j,
+            EntityType::Loc,
+            Strength::Strong,
+            "capitals before a dash open a dateline".into(),
+        );
+        true
+    }
+
+    /// "Harare Mayor", "U.S. Trade Representative", "California Democrats": a known place
+    /// before a title with no name after it, or before a group, is a place and a role or a
+    /// group. Pushes the place (and the group).
+    fn place_before_role_or_group(&mut self, first: usize, j: usize) -> bool {
+        // "The U.S. Trade Representative": a sentence's article is no part of the place.
+        let i = (first..j)
+            .find(|&k| !self.lex.stopwords.contains(self.word(k)))
+            .unwrap_or(j);
+        let Some(k) = (i..j)
+            .rev()
+            .find(|&k| matches!(self.known(self.words(i, k)), Some((EntityType::Loc, _))))
+        else {
+            return false;
+        };
+        // "Northern Irish": a compass word is no place alone.
+        if k == i && NEVER_ALONE.contains(&self.word(i)) {
+            return false;
+        }
+        // "San Fernando City Councilwoman", "Huntsville Fire Chief": the body's word between
+        // the place and the title.
+        let body = matches!(
+            self.word(k + 1),
+            "City" | "Town" | "County" | "Police" | "Fire"
+        );
+        let title_start = if body && k + 1 < j { k + 2 } else { k + 1 };
+        let role = self.is_title_run(title_start, j)
+            && (title_start..=j).any(|t| self.lex.is_core_title(self.word(t)));
+        // "Huntsville Fire Chief Jane Roe": the body's title, then the person.
+        let titled_person = body && self.title_then_name(title_start, j).is_some();
+        let group = match self.known(self.words(k + 1, j)) {
+            Some((EntityType::Norp, why)) => Some(why),
+            _ => None,
+        };
+        if !role && !titled_person && group.is_none() {
+            return false;
+        }
+        let Some((_, why)) = self.known(self.words(i, k)) else {
+            return false;
+        };
+        self.push(i, k, EntityType::Loc, Strength::Strong, why);
+        if let Some(why) = group {
+            self.push(k + 1, j, EntityType::Norp, Strength::Strong, why);
+        } else if titled_person {
+            self.classify(title_start, j);
+        }
+        true
+    }
+
+    /// "St. Michael's Hospital", "St. Patrick's Day": a saint's name with its possessive
+    /// before another capitalised word opens the name of a church, school or feast, not a
+    /// place.
+    fn saint_in_a_name(&self, a: usize, j: usize) -> bool {
+        let saint = matches!(self.word(a), "St" | "Saint" | "Ste" | "ST" | "SAINT");
+        let possessive = self
+            .tokens
+            .get(j + 1)
+            .is_some_and(|t| t.kind == TokenKind::Possessive);
+        let named = self.tokens.get(j + 2).is_some_and(|t| {
+            !t.line_start && t.kind == TokenKind::Word && is_capitalised(t.text(self.text))
+        });
+        saint && j > a && possessive && named
+    }
+
+    /// "Ms. Hill": a surname that is also a place's head word ("Hill", "Park") after an
+    /// honorific is a person's. (After a first name it is not: "Darby Street", "Beverly
+    /// Hills".) The name's first token.
+    fn person_named_like_place(&self, i: usize, j: usize) -> Option<usize> {
+        let last = self.word(j);
+        if !(self.lex.place_words.contains(last) && self.lex.surnames.contains(last)) {
+            return None;
+        }
+        let honorific = matches!(self.word(i), "Mr" | "Mrs" | "Ms" | "Miss" | "Dr")
+            && self.word(i + 1) == "."
+            && j == i + 2;
+        honorific.then_some(i + 2)
+    }
+
+    /// "Alachua County Sheriff Jane Roe": a name that ends in a division's word ("County")
+    /// before a title is a place, then a role. The last token of the place.
+    fn place_before_title(&self, i: usize, j: usize) -> Option<usize> {
+        (i + 1..j).find(|&k| {
+            self.lex.place_words.get(self.word(k)).is_some_and(|what| {
+                matches!(
+                    what,
+                    "a county"
+                        | "a district"
+                        | "a parish"
+                        | "a township"
+                        | "a borough"
+                        | "a province"
+                        | "a region"
+                )
+            }) && self.lex.is_title_word(self.word(k + 1))
+                && !self.lex.is_title_word(self.word(k))
+        })
+    }
+
+    /// A name whose neighbours say it is a place: "Dayton, Ohio." before a state's
+    /// abbreviation ("Cambridge City, Ind."), "the 400 block of Broadway", and a person's home
+    /// after "of" ("Jane Roe of Gaston", "formerly of Augusta").
+    fn place_by_neighbours(&self, a: usize, j: usize) -> Option<(Strength, String)> {
+        let before = a.checked_sub(1).map(|b| self.word(b)).unwrap_or("");
+        let before2 = a.checked_sub(2).map(|b| self.word(b)).unwrap_or("");
+        if self.word(j + 1) == "," {
+            let state = self.word(j + 2);
+            let dotted = (self.word(j + 3) == "."
+                && self.tokens.get(j + 3).is_some_and(|t| t.attached))
+            .then(|| self.words(j + 2, j + 3));
+            let abbreviation = [Some(state), dotted]
+                .into_iter()
+                .flatten()
+                .find(|w| w.ends_with('.') && w.len() <= 7 && self.lex.places.contains(w));
+            if let Some(abbreviation) = abbreviation {
+                let why = format!("a state's abbreviation \"{abbreviation}\" follows");
+                return Some((Strength::Strong, why));
+            }
+        }
+        // "in Sharm El Sheikh", "near Rosh Pina": people are rarely "in" or "near" anyone, and
+        // a first word that is also a first name does not outweigh that.
+        let possessive = self
+            .tokens
+            .get(j + 1)
+            .is_some_and(|t| t.kind == TokenKind::Possessive);
+        if j > a
+            && matches!(before, "in" | "near" | "outside")
+            && self.adjacent(a - 1)
+            && !possessive
+            && !self.has_keyword(a, j)
+        {
+            return Some((Strength::Weak, format!("\"{before}\" precedes")));
+        }
+        // "two miles east of Brandon", "just south of Perham".
+        if before == "of" && COMPASS_POINTS.contains(&before2) {
+            return Some((Strength::Strong, format!("\"{before2} of\" precedes")));
+        }
+        // "moved back to Columbus", "flew to Lima": a journey's end.
+        let before3 = a.checked_sub(3).map(|b| self.word(b)).unwrap_or("");
+        if before == "to"
+            && (MOTION_VERBS.contains(&before2)
+                || before2 == "back" && MOTION_VERBS.contains(&before3))
+        {
+            return Some((Strength::Weak, format!("\"{before2} to\" precedes")));
+        }
+        // "Alan, 79, from Barton,": where a person of that age comes from.
+        let aged = a >= 3
+            && self.word(a - 2) == ","
+            && self
+                .tokens
+                .get(a - 3)
+                .is_some_and(|t| t.kind == TokenKind::Number);
+        if before == "from" && aged {
+            return Some((Strength::Strong, "\"from\" after a person's age".into()));
+        }
+        if before == "of" && before2 == "block" {
+            return Some((Strength::Strong, "\"block of\" precedes".into()));
+        }
+        if before == "of" && !self.is_title_run(a, j) && !self.has_keyword(a, j) {
+            let after_person = self.out.last().is_some_and(|r| {
+                r.label == EntityType::Person
+                    && a >= 2
+                    && self
+                        .tokens
+                        .get(a - 2)
+                        .is_some_and(|t| t.span.end == r.span.end)
+            });
+            let home = after_person || matches!(before2, "formerly" | "originally");
+            // An affiliation ("Jane Roe of Acme") reads the same: only a known place is a home.
+            if let Some(why) = home
+                .then(|| self.gazetteer_place(self.words(a, j), false))
+                .flatten()
+            {
+                return Some((
+                    Strength::Weak,
+                    format!("\"of\" after a person's name: {why}"),
+                ));
+            }
+        }
+        None
+    }
+
+    /// "Ann Arbor", "East Lansing", "Glen Allen": a name of two or more words that the
+    /// gazetteer knows as a whole is a place, although its first word is also a first name,
+    /// unless it ends in a surname and nothing around it says place.
+    fn multiword_place(&self, a: usize, j: usize) -> Option<(Strength, String)> {
+        if j == a || j - a > 3 {
+            return None;
+        }
+        let s = self.words(a, j);
+        // "West Nile virus", "Rift Valley fever": a disease named after a place, here and
+        // wherever the article shortens it ("West Nile cases").
+        self.multiword_place_by_form(a, j).filter(|_| {
+            !DISEASE_NOUNS
+                .iter()
+                .any(|noun| self.text.contains(&format!("{s} {noun}")))
+        })
+    }
+
+    fn multiword_place_by_form(&self, a: usize, j: usize) -> Option<(Strength, String)> {
+        let s = self.words(a, j);
+        // "Upper Egypt", "Southern Europe", "Northern Kenya": a compass word before a country,
+        // region or continent.
+        if COMPASS_ADJECTIVES.contains(&self.word(a)) {
+            let rest = self.words(a + 1, j);
+            if let Some((EntityType::Loc, why)) = self.known(rest) {
+                return Some((Strength::Strong, format!("a part of a place: {why}")));
+            }
+        }
+        if self.has_keyword(a, j) || (a..=j).any(|k| self.lex.is_title_word(self.word(k))) {
+            return None;
+        }
+        // "W. Columbia", "S. Jersey": an abbreviated compass point before a known place.
+        let compass_initial = j >= a + 2
+            && self.word(a).len() == 1
+            && COMPASS_WORDS.contains(&self.word(a))
+            && self.word(a + 1) == ".";
+        if compass_initial {
+            let rest = self.words(a + 2, j);
+            let why = self.gazetteer_place(rest, false)?;
+            return Some((
+                Strength::Strong,
+                format!("a compass point before a place: {why}"),
+            ));
+        }
+        let why = self.gazetteer_place(s, false)?;
+        let before = a.checked_sub(1).map(|b| self.word(b)).unwrap_or("");
+        let after = self.word(j + 1);
+        let cue = STRONG_PLACE_CUES.contains(&before)
+            || COMPASS_WORDS.contains(&self.word(a))
+            || (LOCAL_NOUNS.contains(&after) && self.adjacent(j));
+        let last = self.word(j);
+        if cue {
+            Some((Strength::Strong, why))
+        } else if !self.lex.surnames.contains(last) {
+            Some((Strength::Weak, why))
+        } else {
+            None
+        }
     }
 }
 
