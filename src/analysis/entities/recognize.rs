@@ -196,6 +196,54 @@ const SPEECH_VERBS: &[&str] = &[
     "recalled",
     "admitted",
 ];
+/// Lower-case words after a language's name that say it names a people or its language: "the
+/// Garifuna people", "a Quechua community", "Mi'kmaw roots".
+const PEOPLE_CUES: &[&str] = &[
+    "people",
+    "peoples",
+    "community",
+    "communities",
+    "ethnic",
+    "tribe",
+    "tribes",
+    "tribal",
+    "language",
+    "languages",
+    "speaker",
+    "speakers",
+    "speaking",
+    "culture",
+    "cultures",
+    "cultural",
+    "elder",
+    "elders",
+    "leader",
+    "leaders",
+    "descent",
+    "origin",
+    "heritage",
+    "roots",
+    "word",
+    "words",
+    "minority",
+    "minorities",
+    "women",
+    "men",
+    "villages",
+    "traditions",
+    "traditional",
+    "songs",
+    "music",
+    "cuisine",
+    "territory",
+    "lands",
+    "youth",
+    "settlements",
+    "majority",
+    "name",
+];
+/// Lower-case words before a people's name: "the indigenous Lencas".
+const PEOPLE_QUALIFIERS: &[&str] = &["ethnic", "indigenous", "native", "Indigenous"];
 /// Lower-case nouns that end an organisation's name ("Izhorsk plant", "National Union party").
 const ORG_NOUNS: &[&str] = &[
     "plant", "factory", "party", "company", "group", "firm", "movement", "shipyard", "refinery",
@@ -518,6 +566,9 @@ impl<'a> Recognizer<'a> {
         if let Some(why) = self.gazetteer_place(s, true) {
             return Some((EntityType::Loc, why));
         }
+        if let Some(why) = self.major_language(s) {
+            return Some((EntityType::Norp, why));
+        }
         // An all-caps line ("MOSCOW —") spells known names in capitals.
         if is_all_caps(s) && s.chars().count() > 3 {
             let title: String = s
@@ -632,6 +683,57 @@ impl<'a> Recognizer<'a> {
         })
     }
 
+    /// A well-known language's name, or its plural for the people ("Hausas"), that is no place's
+    /// or person's name and no common word of the article.
+    fn major_language(&self, s: &'a str) -> Option<String> {
+        if s.contains(' ') || is_all_caps(s) {
+            return None;
+        }
+        let singular = match self.lex.languages.get(s) {
+            Some(_) => s,
+            None => s
+                .strip_suffix('s')
+                .filter(|one| self.lex.languages.contains(one))?,
+        };
+        let plain = self.lex.languages.get(singular) == Some("major")
+            && !self.is_personal_name(s)
+            && !self.has_common_word_text(s)
+            && self.gazetteer_place(s, false).is_none();
+        plain.then(|| format!("\"{singular}\" is a language, and its speakers' name"))
+    }
+
+    /// A language's name with a cue that it names a people or their language: "the Garifuna
+    /// people", "a Sherpa guide" is not enough, "Sherpa community" is.
+    fn cued_language(&self, a: usize, j: usize) -> Option<String> {
+        let s = self.words(a, j);
+        if a != j || is_all_caps(s) || self.is_personal_name(s) {
+            return None;
+        }
+        let singular = s
+            .strip_suffix('s')
+            .filter(|one| !self.lex.languages.contains(s) && self.lex.languages.contains(one))
+            .unwrap_or(s);
+        if !self.lex.languages.contains(singular) {
+            return None;
+        }
+        let next = match self.word(j + 1) {
+            "-" => self.word(j + 2),
+            w => w,
+        };
+        let before = a.checked_sub(1).map(|b| self.word(b)).unwrap_or("");
+        if PEOPLE_CUES.contains(&next) {
+            Some(format!(
+                "\"{singular}\" is a language, and \"{next}\" follows"
+            ))
+        } else if PEOPLE_QUALIFIERS.contains(&before) {
+            Some(format!(
+                "\"{singular}\" is a language, and \"{before}\" precedes"
+            ))
+        } else {
+            None
+        }
+    }
+
     fn is_country(&self, name: &str) -> bool {
         let gazetteer = Gazetteer::embedded();
         gazetteer.lookup(name).iter().any(|m| {
@@ -696,7 +798,12 @@ impl<'a> Recognizer<'a> {
                 && label == EntityType::Loc
                 && self.is_personal_name(whole)
                 && !self.is_country(whole);
-            let strength = if personal {
+            // A language's name may also be a surname ("Violeta Chamorro … Chamorro"): the
+            // person, if the article names one, takes it.
+            let language = label == EntityType::Norp
+                && self.lex.group(whole).is_none()
+                && self.major_language(whole).is_some();
+            let strength = if personal || language {
                 Strength::Weak
             } else {
                 Strength::Strong
@@ -1041,6 +1148,9 @@ impl<'a> Recognizer<'a> {
             let why = format!("\"{noun}\" follows the name");
             self.push(a, j + 1, EntityType::Org, Strength::Weak, why);
             return;
+        }
+        if let Some(why) = self.cued_language(a, j) {
+            return self.push(a, j, EntityType::Norp, Strength::Strong, why);
         }
         if before == "of" && PLACE_NOUNS.contains(&before2) {
             return self.push(
