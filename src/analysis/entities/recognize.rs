@@ -242,6 +242,11 @@ const PEOPLE_CUES: &[&str] = &[
     "majority",
     "name",
 ];
+/// Nouns for a person that may introduce a name ("a child named Mim", "a daughter, Sadia").
+const PERSON_NOUNS: &[&str] = &[
+    "man", "woman", "boy", "girl", "child", "teenager", "person", "daughter", "son", "wife",
+    "husband", "mother", "father", "brother", "sister", "resident", "guy", "baby",
+];
 /// Lower-case words before a people's name: "the indigenous Lencas".
 const PEOPLE_QUALIFIERS: &[&str] = &["ethnic", "indigenous", "native", "Indigenous"];
 /// Lower-case nouns that end an organisation's name ("Izhorsk plant", "National Union party").
@@ -836,6 +841,25 @@ impl<'a> Recognizer<'a> {
         {
             a += 1;
         }
+        // A role noun that opens a sentence, before a name: "Midfielder Hwang In-beom",
+        // "Brothers Tsai Hong-tu and …".
+        if a == i && self.initial[a] && j > a && j - a <= 4 && !self.lex.is_title_word(self.word(a))
+        {
+            let lower = self.word(a).to_lowercase();
+            let singular = lower.strip_suffix('s').unwrap_or(&lower);
+            let role =
+                self.lex.role_nouns.contains(&lower) || self.lex.role_nouns.contains(singular);
+            let rest = self.words(a + 1, j);
+            if role
+                && !self.has_keyword(a + 1, j)
+                && self.known(rest).is_none()
+                && !self.has_common_word(a + 1, j)
+                && !is_all_caps(rest)
+            {
+                let why = format!("\"{}\" precedes", self.word(a));
+                return self.push_person(a + 1, j, why, Some(lower));
+            }
+        }
         // Nationalities, and places or bodies before a title: "Iranian President", "U.S.
         // President", "BBMP Chief Commissioner".
         let mut role_start = None;
@@ -915,6 +939,23 @@ impl<'a> Recognizer<'a> {
             let why = format!("\"{before}\" precedes");
             return self.push_person(a, j, why, Some(before.to_string()));
         }
+        if a == i
+            && j - a <= 3
+            && s.chars().count() > 1
+            && !is_all_caps(s)
+            && !self.has_common_word(a, j)
+            && self.lex.group(last).is_none()
+        {
+            if let Some(why) = self
+                .role_before_list(a)
+                .or_else(|| self.named_as(a))
+                .or_else(|| self.age_after(j))
+                .or_else(|| self.role_in_apposition(a, j))
+                .or_else(|| self.syllabic_given_name(a, j))
+            {
+                return self.push_person(a, j, why, None);
+            }
+        }
         // "Jane Roe, 43, of Dayton", "Jane Roe, of Glen Allen": where the person lives.
         let residence = a == i
             && before == "of"
@@ -963,6 +1004,180 @@ impl<'a> Recognizer<'a> {
             }
         }
         self.by_context(a, j);
+    }
+
+    /// "His sons, Amos and Eban", "fellow headliners Burna Boy and Davido": a role noun, in the
+    /// plural or before a comma, that introduces the name.
+    fn role_before_list(&self, a: usize) -> Option<String> {
+        let before = self.word(a.checked_sub(1)?);
+        let (noun_at, noun) = if before == "," {
+            (a.checked_sub(2)?, self.word(a.checked_sub(2)?))
+        } else {
+            (a - 1, before)
+        };
+        let singular = noun.strip_suffix('s').unwrap_or(noun);
+        let is_role = self.lex.role_nouns.contains(noun)
+            || (singular.len() > 2 && self.lex.role_nouns.contains(singular));
+        let is_person_noun = PERSON_NOUNS.contains(&noun) || PERSON_NOUNS.contains(&singular);
+        let lower = noun.chars().next().is_some_and(char::is_lowercase);
+        // "a daughter, Sadia", not "the minister, Parliament".
+        let determined = noun_at.checked_sub(1).is_some_and(|d| {
+            matches!(
+                self.word(d),
+                "a" | "an"
+                    | "the"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "my"
+                    | "our"
+                    | "His"
+                    | "Her"
+                    | "Their"
+            )
+        });
+        let sets_off =
+            before == "," && (determined || is_person_noun) && !self.adjacent_comma_list(noun_at);
+        ((is_role || (is_person_noun && before == ",")) && lower && (before != "," || sets_off))
+            .then(|| format!("\"{noun}\" introduces the name"))
+    }
+
+    /// A comma before `at` that only continues a list of nouns ("ministers, officials, …").
+    fn adjacent_comma_list(&self, at: usize) -> bool {
+        at.checked_sub(1).is_some_and(|b| self.word(b) == ",")
+    }
+
+    /// "a child named Mim", "identified as Eva", "surnamed Guo", "known as “Yuzu”".
+    fn named_as(&self, a: usize) -> Option<String> {
+        let mut k = a.checked_sub(1)?;
+        if matches!(self.word(k), "“" | "\"" | "‘" | "'") {
+            k = k.checked_sub(1)?;
+        }
+        let cue = self.word(k);
+        let before = k.checked_sub(1).map(|b| self.word(b)).unwrap_or("");
+        let person_before = PERSON_NOUNS.contains(&before) || self.lex.role_nouns.contains(before);
+        let named = match cue {
+            "surnamed" | "alias" | "nicknamed" => true,
+            "named" | "called" => person_before,
+            "as" => matches!(before, "identified" | "name" | "names"),
+            _ => false,
+        };
+        let phrase = if cue == "as" {
+            format!("{before} {cue}")
+        } else {
+            cue.to_string()
+        };
+        named.then(|| format!("\"{phrase}\" precedes"))
+    }
+
+    /// "Shen Dong, 31, was parking", "Reagan (16)": an age after a name.
+    fn age_after(&self, j: usize) -> Option<String> {
+        let open = self.word(j + 1);
+        let number = self.tokens.get(j + 2)?;
+        let close = self.word(j + 3);
+        let age = number.kind == TokenKind::Number
+            && number
+                .text(self.text)
+                .parse::<u32>()
+                .is_ok_and(|n| (1..=110).contains(&n));
+        // "Vidyapeetham (16), Manipal (20)": a rank in a list, not an age.
+        let listed = matches!(self.word(j + 4), "," | "and");
+        let framed = (open == "," && close == ",") || (open == "(" && close == ")" && !listed);
+        (age && framed).then(|| "an age follows the name".to_string())
+    }
+
+    /// "Adlene Mathallah, a director of …", "Qi Zhenhong, China’s ambassador": a role in
+    /// apposition: after the comma an article or an owner, a few lower-case words, then a role
+    /// noun or a title that no name follows ("Karim Darwish, Chair of", not "the Republic, the
+    /// late Professor John Mills").
+    fn role_in_apposition(&self, a: usize, j: usize) -> Option<String> {
+        let before = a.checked_sub(1).map(|b| self.word(b)).unwrap_or("");
+        if self.word(j + 1) != "," || matches!(before, "the" | "of" | "in" | "at" | "on" | "The") {
+            return None;
+        }
+        let mut k = j + 2;
+        if matches!(self.word(k), "a" | "an" | "the" | "his" | "her") {
+            k += 1;
+        }
+        // An owner: "China’s", "the company’s".
+        if self
+            .tokens
+            .get(k + 1)
+            .is_some_and(|t| t.kind == TokenKind::Possessive)
+        {
+            k += 2;
+        }
+        for _ in 0..4 {
+            let w = self.word(k);
+            let is_word = self
+                .tokens
+                .get(k)
+                .is_some_and(|t| t.kind == TokenKind::Word);
+            if !is_word {
+                return None;
+            }
+            let role = self.lex.role_nouns.contains(w) || self.lex.is_core_title(w);
+            if role {
+                let after = if self.word(k + 1) == "." {
+                    k + 2
+                } else {
+                    k + 1
+                };
+                let next = self.tokens.get(after)?;
+                // The apposition ends, or goes on with where or whose the role is; a verb
+                // after it would make the role a subject ("Allegedly, Roe's sister pleaded").
+                let closes = matches!(
+                    next.text(self.text),
+                    "," | "."
+                        | ";"
+                        | ")"
+                        | "of"
+                        | "at"
+                        | "for"
+                        | "in"
+                        | "from"
+                        | "with"
+                        | "who"
+                        | "and"
+                        | "on"
+                        | "to"
+                        | "under"
+                        | "since"
+                        | "until"
+                ) || (self.lex.is_title_word(next.text(self.text))
+                    && next.kind == TokenKind::Word);
+                return closes.then(|| format!("\"{w}\" stands in apposition"));
+            }
+            let modifier = (w.chars().next().is_some_and(char::is_lowercase)
+                && !matches!(
+                    w,
+                    "the" | "a" | "an" | "and" | "or" | "of" | "its" | "their"
+                ))
+                || self.lex.is_title_word(w);
+            if !modifier {
+                return None;
+            }
+            k += 1;
+        }
+        None
+    }
+
+    /// "Lo Chung-mau", "Choi Yuk-lin": a surname, then a given name of two syllables joined by
+    /// a hyphen, as Chinese and Korean names are romanised.
+    fn syllabic_given_name(&self, a: usize, j: usize) -> Option<String> {
+        let last = self.word(j);
+        let (one, two) = last.split_once('-')?;
+        let syllable = |p: &str| {
+            (2..=6).contains(&p.chars().count()) && p.chars().all(|c| c.is_ascii_alphabetic())
+        };
+        let shaped = is_capitalised(one)
+            && two.chars().all(|c| c.is_ascii_lowercase())
+            && syllable(one)
+            && syllable(two)
+            && !self.lowercase_words.contains(two);
+        let surname = self.word(a);
+        (j == a + 1 && shaped && self.lex.surnames.contains(surname))
+            .then(|| format!("\"{surname}\" is a surname before a two-syllable given name"))
     }
 
     /// "Sen. Jane Roe, D-Dayton,": an American legislator's party, then the place they
