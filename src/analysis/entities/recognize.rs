@@ -1107,7 +1107,7 @@ impl<'a> Recognizer<'a> {
         {
             k += 2;
         }
-        for _ in 0..4 {
+        for _ in 0..3 {
             let w = self.word(k);
             let is_word = self
                 .tokens
