@@ -247,6 +247,8 @@ const PERSON_NOUNS: &[&str] = &[
     "man", "woman", "boy", "girl", "child", "teenager", "person", "daughter", "son", "wife",
     "husband", "mother", "father", "brother", "sister", "resident", "guy", "baby",
 ];
+/// Articles that open a Romance-language name ("La Prensa", "El Espectador", "Los Andes").
+const ROMANCE_ARTICLES: &[&str] = &["La", "Le", "Les", "Los", "Las", "El", "Il", "Lo"];
 /// Lower-case words before a people's name: "the indigenous Lencas".
 const PEOPLE_QUALIFIERS: &[&str] = &["ethnic", "indigenous", "native", "Indigenous"];
 /// Lower-case nouns that end an organisation's name ("Izhorsk plant", "National Union party").
@@ -978,10 +980,25 @@ impl<'a> Recognizer<'a> {
                 format!("\"{first}\" begins a place name"),
             );
         }
+        // "La Prensa", "El Espectador": a Romance article opens the name of a newspaper, a
+        // party or a club, not a person's ("Le Duc Tho" goes on with a personal name).
+        if j > a
+            && ROMANCE_ARTICLES.contains(&first)
+            && !self.is_personal_name(self.word(a + 1))
+            && !self.has_common_word(a + 1, j)
+        {
+            return self.by_context_or(
+                a,
+                j,
+                EntityType::Org,
+                format!("\"{first}\" opens the name"),
+            );
+        }
         if j > a && j - a <= 4 && !self.has_common_word(a + 1, j) {
             // "Bruce Vincent": a first name that is also a place still opens a name that
-            // ends in a surname.
+            // ends in a surname. "Muslim" is a first name, but before a name it is a group.
             let personal_first = self.lex.given_names.contains(first)
+                && self.lex.group(first).is_none()
                 && (!self.lex.places.contains(first)
                     || (self.lex.surnames.contains(last) && !self.lex.places.contains(last)));
             if personal_first {
@@ -1346,6 +1363,19 @@ impl<'a> Recognizer<'a> {
             k += 1;
         }
         None
+    }
+
+    /// Typed by the words around it, or else weakly as `label`.
+    fn by_context_or(&mut self, a: usize, j: usize, label: EntityType, why: String) {
+        let before = self.out.len();
+        self.by_context(a, j);
+        if let Some(last) = self.out.get_mut(before) {
+            if last.strength == Strength::Unknown {
+                last.label = label;
+                last.strength = Strength::Weak;
+                last.explanation = why;
+            }
+        }
     }
 
     /// Typed by the words around it; weak evidence that the document may overrule.
