@@ -533,6 +533,12 @@ impl<'a> Recognizer<'a> {
                 }
             }
             if !matched {
+                if let Some(b) = self.headline_person(a, j) {
+                    let why = format!("\"{}\" is a first name", self.word(a));
+                    self.push(a, b, EntityType::Person, Strength::Weak, why);
+                    a = b + 1;
+                    continue;
+                }
                 let w = self.word(a);
                 if !self.lex.stopwords.contains(w) && w.len() > 1 {
                     self.push(a, a, EntityType::Misc, Strength::Unknown, String::new());
@@ -540,6 +546,35 @@ impl<'a> Recognizer<'a> {
                 a += 1;
             }
         }
+    }
+
+    /// In a title-case line, a first name and the name words after it ("President Juan Orlando
+    /// Hernandez, Luis Zelaya"): the last token of the full name, if there is more than the
+    /// first name.
+    fn headline_person(&self, a: usize, j: usize) -> Option<usize> {
+        let first = self.word(a);
+        if !self.lex.given_names.contains(first)
+            || self.lex.group(first).is_some()
+            || self.lex.is_title_word(first)
+        {
+            return None;
+        }
+        // A personal name, or an unknown word that ends the run ("Ram Nath Kovind on"), not
+        // one inside a longer name ("Adam Air Base").
+        let name_like = |k: usize| {
+            let w = self.word(k);
+            let plain = self.name_word(k)
+                && !self.lex.stopwords.contains(w)
+                && !self.lex.is_title_word(w)
+                && !self.is_head_word(w)
+                && !self.lowercase_words.contains(w.to_lowercase().as_str())
+                && self.known(w).is_none();
+            plain && (self.is_personal_name(w) || !(self.adjacent(k) && self.name_word(k + 1)))
+        };
+        let last = (a + 1..=j.min(a + 3))
+            .take_while(|&k| name_like(k))
+            .last()?;
+        Some(last)
     }
 
     /// A name the lexicons know as a whole.
