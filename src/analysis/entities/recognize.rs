@@ -942,6 +942,30 @@ impl<'a> Recognizer<'a> {
                 return self.classify(start, j);
             }
         }
+        // "Minister of Energy and Natural Resources Fatih Dönmez": the end of a portfolio runs
+        // into the minister's name.
+        if a == i && matches!(self.word(a.wrapping_sub(1)), "of" | "for" | "and" | "the") {
+            let name_start = (a + 1..=(a + 3).min(j)).find(|&k| {
+                self.lex.given_names.contains(self.word(k))
+                    && self.lex.group(self.word(k)).is_none()
+                    && j > k
+                    && j - k <= 3
+                    && !self.has_keyword(a, k - 1)
+                    && (a..k).all(|p| {
+                        let w = self.word(p);
+                        !self.is_personal_name(w)
+                            && (self.lex.is_title_word(w)
+                                || self.is_head_word(w)
+                                || self.lowercase_words.contains(w.to_lowercase().as_str()))
+                    })
+            });
+            if let Some(k) = name_start {
+                if !self.has_keyword(k, j) && self.known(self.words(k, j)).is_none() {
+                    let why = format!("\"{}\" is a first name after a portfolio", self.word(k));
+                    return self.push_person(k, j, why, None);
+                }
+            }
+        }
         if let Some(r) = self.title_then_name(a, j) {
             let core = (a..r)
                 .rev()
