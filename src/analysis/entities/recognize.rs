@@ -80,7 +80,7 @@ const NEVER_ALONE: &[&str] = &[
 ];
 /// Lower-case prefixes joined to a name by a hyphen: "ex-FARC", "pro-Russian", "anti-American".
 const NAME_PREFIXES: &[&str] = &[
-    "ex-", "pro-", "anti-", "non-", "post-", "pre-", "neo-", "pan-", "trans-", "inter-",
+    "ex-", "pro-", "anti-", "non-", "post-", "pre-", "neo-", "pan-", "trans-", "inter-", "intra-",
 ];
 /// Lower-case words that may join the capitalised words of one name.
 const PARTICLES: &[&str] = &[
@@ -611,6 +611,9 @@ impl<'a> Recognizer<'a> {
         if let Some(why) = self.major_language(s) {
             return Some((EntityType::Norp, why));
         }
+        if let Some(why) = self.people_of_place(s) {
+            return Some((EntityType::Norp, why));
+        }
         // An all-caps line ("MOSCOW —") spells known names in capitals.
         if is_all_caps(s) && s.chars().count() > 3 {
             let title: String = s
@@ -634,8 +637,11 @@ impl<'a> Recognizer<'a> {
         // are one group, while "a Russian Islamic leader" has two adjectives. "Indigenous"
         // alone is a description, not a group's name.
         if let Some((qualifier, group)) = s.split_once(' ') {
+            // The people of a region qualify a group whole: "Tasmanian Aboriginal".
             let qualifies = qualifier == "Indigenous"
-                || (self.lex.group(qualifier).is_some() && group.ends_with('s'));
+                || (self.lex.group(qualifier).is_some() && group.ends_with('s'))
+                || (self.lex.group(qualifier).is_none()
+                    && self.people_of_place(qualifier).is_some());
             if qualifies && !group.contains(' ') && self.lex.group(group).is_some() {
                 return Some((EntityType::Norp, format!("\"{s}\" qualifies a group")));
             }
@@ -742,6 +748,45 @@ impl<'a> Recognizer<'a> {
             && !self.has_common_word_text(s)
             && self.gazetteer_place(s, false).is_none();
         plain.then(|| format!("\"{singular}\" is a language, and its speakers' name"))
+    }
+
+    /// The people of a place or a part of the world: "Tasmanian", "Canberrans", "Parisian",
+    /// "North African", "Ngāi Tahu" (a Māori iwi).
+    fn people_of_place(&self, s: &'a str) -> Option<String> {
+        if let Some((first, rest)) = s.split_once(' ') {
+            if matches!(first, "Ngāi" | "Ngāti" | "Ngai" | "Ngati") && !rest.contains(' ') {
+                return Some(format!("\"{first}\" opens the name of a Māori iwi"));
+            }
+            let compass = matches!(
+                first,
+                "North"
+                    | "South"
+                    | "East"
+                    | "West"
+                    | "Northern"
+                    | "Southern"
+                    | "Eastern"
+                    | "Western"
+                    | "Central"
+                    | "Sub-Saharan"
+            );
+            return (compass && !rest.contains(' ') && self.lex.group(rest).is_some())
+                .then(|| format!("\"{rest}\" is a people, \"{first}\" a part of it"));
+        }
+        if !is_capitalised(s) || is_all_caps(s) || self.is_personal_name(s) {
+            return None;
+        }
+        let one = s.strip_suffix('s').unwrap_or(s);
+        let stems = [
+            one.strip_suffix('n'),
+            one.strip_suffix("ian"),
+            one.strip_suffix("ite"),
+        ];
+        let place = stems.into_iter().flatten().find(|stem| {
+            stem.chars().count() >= 4
+                && (self.lex.places.contains(stem) || self.gazetteer_place(stem, true).is_some())
+        })?;
+        Some(format!("\"{s}\" names the people of {place}"))
     }
 
     /// A language's name with a cue that it names a people or their language: "the Garifuna
@@ -917,9 +962,11 @@ impl<'a> Recognizer<'a> {
                 && j - k <= 4
                 && self.lex.given_names.contains(self.word(k + 1))
                 && !self.has_keyword(k + 1, j);
+            // "Christian Bale" is a name, but "a Muslim Chief Minister" a group and a title.
             let group_before_name = label == EntityType::Norp
                 && !self.has_keyword(k + 1, j)
-                && !(k == a && self.lex.given_names.contains(self.word(a)));
+                && (!(k == a && self.lex.given_names.contains(self.word(a)))
+                    || self.is_title_run(k + 1, j));
             if !(title_follows || group_before_name || name_follows) {
                 break;
             }
