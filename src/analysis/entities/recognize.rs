@@ -1037,12 +1037,18 @@ impl<'a> Recognizer<'a> {
         let first = self.word(a);
         let last = self.word(j);
         let before = a.checked_sub(1).map(|b| self.word(b)).unwrap_or("");
+        // "the first son Dh 2,400": a currency before an amount, not a name.
+        let amount_follows = self
+            .tokens
+            .get(j + 1)
+            .is_some_and(|t| t.kind == TokenKind::Number);
         if a == i
             && j - a <= 3
             && self.lex.role_nouns.contains(before)
             && self.adjacent(a - 1)
             && !is_all_caps(s)
             && !self.has_common_word(a, j)
+            && !amount_follows
         {
             let why = format!("\"{before}\" precedes");
             return self.push_person(a, j, why, Some(before.to_string()));
@@ -1050,6 +1056,7 @@ impl<'a> Recognizer<'a> {
         if a == i
             && j - a <= 3
             && s.chars().count() > 1
+            && !amount_follows
             && !is_all_caps(s)
             && !self.has_common_word(a, j)
             && self.lex.group(last).is_none()
