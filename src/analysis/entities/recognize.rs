@@ -811,6 +811,31 @@ impl<'a> Recognizer<'a> {
         Some(format!("\"{s}\" names the people of {place}"))
     }
 
+    /// An unknown name before a word for a people or a caste: "the Vokkaliga community".
+    fn cued_people(&self, a: usize, j: usize) -> Option<String> {
+        let s = self.words(a, j);
+        let next = self.word(j + 1);
+        let cue = matches!(
+            next,
+            "community"
+                | "communities"
+                | "tribe"
+                | "tribes"
+                | "ethnic"
+                | "caste"
+                | "castes"
+                | "clan"
+                | "clans"
+                | "diaspora"
+        );
+        (a == j
+            && cue
+            && !is_all_caps(s)
+            && !self.is_personal_name(s)
+            && !self.has_common_word(a, j))
+        .then(|| format!("\"{next}\" follows"))
+    }
+
     /// A language's name with a cue that it names a people or their language: "the Garifuna
     /// people", "a Sherpa guide" is not enough, "Sherpa community" is.
     fn cued_language(&self, a: usize, j: usize) -> Option<String> {
@@ -1529,7 +1554,7 @@ impl<'a> Recognizer<'a> {
             self.push(a, j + 1, EntityType::Org, Strength::Weak, why);
             return;
         }
-        if let Some(why) = self.cued_language(a, j) {
+        if let Some(why) = self.cued_language(a, j).or_else(|| self.cued_people(a, j)) {
             return self.push(a, j, EntityType::Norp, Strength::Strong, why);
         }
         if before == "of" && PLACE_NOUNS.contains(&before2) {
