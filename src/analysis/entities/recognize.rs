@@ -1444,9 +1444,10 @@ impl<'a> Recognizer<'a> {
             }
             k += 1;
         }
-        let r = (k..=j)
-            .find(|&r| self.word(r) != ".")
-            .filter(|&r| self.name_word(r))?;
+        // "Mr von Bibra": a particle may open the name.
+        let r = (k..=j).find(|&r| self.word(r) != ".").filter(|&r| {
+            self.name_word(r) || (PARTICLES.contains(&self.word(r)) && self.name_word(r + 1))
+        })?;
         (core && !self.has_keyword(r, j) && self.known(self.words(r, j)).is_none()).then_some(r)
     }
 
@@ -1467,6 +1468,12 @@ impl<'a> Recognizer<'a> {
     }
 
     fn push_person(&mut self, a: usize, j: usize, why: String, role: Option<String>) {
+        // "the von Bibra family": a surname's particle written in lower case belongs to it.
+        let particle = a
+            .checked_sub(1)
+            .filter(|&p| matches!(self.word(p), "von" | "van" | "bin" | "ibn") && self.adjacent(p))
+            .filter(|&p| !p.checked_sub(1).is_some_and(|q| self.name_word(q)));
+        let a = particle.unwrap_or(a);
         self.push(a, j, EntityType::Person, Strength::Strong, why);
         if let Some(last) = self.out.last_mut() {
             last.role = role;
