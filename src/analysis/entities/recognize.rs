@@ -1078,6 +1078,23 @@ impl<'a> Recognizer<'a> {
                 return self.push(a, j, label, Strength::Strong, why);
             }
         }
+        // "World Economic Forum Borge Brende", "Cabinet Nader Saad": a body's name, then the
+        // full name of the person speaking for it.
+        if let Some(h) = (a..j.saturating_sub(1)).rev().find(|&h| {
+            self.is_head_word(self.word(h))
+                && (2..=3).contains(&(j - h))
+                && self.lex.given_names.contains(self.word(h + 1))
+                && self.lex.group(self.word(h + 1)).is_none()
+                && !self.has_keyword(h + 1, j)
+                && !self.has_common_word(h + 1, j)
+        }) {
+            self.classify(a, h);
+            let why = format!(
+                "\"{}\" is a first name after a body's name",
+                self.word(h + 1)
+            );
+            return self.push_person(h + 1, j, why, None);
+        }
         if let Some((label, why)) = self.by_head_word(a, j) {
             return self.push(a, j, label, Strength::Strong, why);
         }
