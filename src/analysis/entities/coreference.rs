@@ -153,30 +153,35 @@ impl<'r> Evidence<'r> {
     }
 }
 
-/// Every word the article writes in lower case: a capitalised word also written so is a common
-/// word ("Year", "Art"), not a name.
-fn lowercase_words(text: &str) -> HashSet<&str> {
-    text.split(|c: char| !c.is_alphanumeric() && c != '-')
-        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
-        .collect()
+/// The article's words: those it writes in lower case (a capitalised word also written so is a
+/// common word, "Year", "Art"), and all of them.
+struct Vocabulary<'t> {
+    lower: HashSet<&'t str>,
+    all: HashSet<&'t str>,
 }
 
-/// A capitalised name that is not a common word of the article ("Odinga", not "Year"), nor the
-/// plural of another of its names ("Polaroids" beside "Polaroid").
-fn is_proper(word: &str, text: &str, common: &HashSet<&str>) -> bool {
-    let lower = word.to_lowercase();
-    let plural_of_name = word
-        .strip_suffix('s')
-        .is_some_and(|one| one.len() > 2 && has_word(text, one));
-    is_name_word(word) && !common.contains(lower.as_str()) && !plural_of_name
-}
+impl<'t> Vocabulary<'t> {
+    fn new(text: &'t str) -> Vocabulary<'t> {
+        let lower = text
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+            .collect();
+        let all = text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        Vocabulary { lower, all }
+    }
 
-fn has_word(text: &str, word: &str) -> bool {
-    text.match_indices(word).any(|(at, _)| {
-        let before = text[..at].chars().next_back();
-        let after = text[at + word.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-    })
+    /// A capitalised name that is not a common word of the article ("Odinga", not "Year"), nor
+    /// the plural of another of its names ("Polaroids" beside "Polaroid").
+    fn is_proper(&self, word: &str) -> bool {
+        let lower = word.to_lowercase();
+        let plural_of_name = word
+            .strip_suffix('s')
+            .is_some_and(|one| one.len() > 2 && self.all.contains(one));
+        is_name_word(word) && !self.lower.contains(lower.as_str()) && !plural_of_name
+    }
 }
 
 /// The text before `at` ends a sentence or a line, where any word is capitalised.
@@ -241,7 +246,7 @@ fn is_name_word(word: &str) -> bool {
 /// Odinga", or with the surname first, "Xi Jinping … Xi". Places and organisations are seldom
 /// shortened to their last word, and a first word stands alone for a person only when it is a
 /// short surname, as East Asian surnames written first are ("Campbell Soup" is no person).
-fn people_by_repetition(text: &str, raws: &mut [Raw], common: &HashSet<&str>) {
+fn people_by_repetition(text: &str, raws: &mut [Raw], vocabulary: &Vocabulary) {
     let lex = Lexicons::get();
     let mut alone: HashMap<&str, Vec<usize>> = HashMap::new();
     for r in raws.iter().filter(|r| {
@@ -249,7 +254,7 @@ fn people_by_repetition(text: &str, raws: &mut [Raw], common: &HashSet<&str>) {
             || (r.label == EntityType::Person && r.strength == Strength::Weak)
     }) {
         let s = r.span.slice(text);
-        if !s.contains(' ') && is_proper(s, text, common) && !lex.stopwords.contains(s) {
+        if !s.contains(' ') && vocabulary.is_proper(s) && !lex.stopwords.contains(s) {
             alone.entry(s).or_default().push(r.span.start);
         }
     }
@@ -282,7 +287,7 @@ fn people_by_repetition(text: &str, raws: &mut [Raw], common: &HashSet<&str>) {
         {
             continue;
         }
-        if !(2..=4).contains(&words.len()) || !words.iter().all(|w| is_proper(w, text, common)) {
+        if !(2..=4).contains(&words.len()) || !words.iter().all(|w| vocabulary.is_proper(w)) {
             continue;
         }
         let (Some(&first), Some(&last)) = (words.first(), words.last()) else {
@@ -332,7 +337,7 @@ fn people_by_repetition(text: &str, raws: &mut [Raw], common: &HashSet<&str>) {
 
 /// An unknown name listed with a person is a person: "Gandhi, Nehru and Patel", "Ruto and
 /// Odinga". Repeats until the list is typed, since a list is typed from one end.
-fn people_by_coordination(text: &str, raws: &mut [Raw], common: &HashSet<&str>) {
+fn people_by_coordination(text: &str, raws: &mut [Raw], vocabulary: &Vocabulary) {
     let lex = Lexicons::get();
     let listed = |gap: &str| matches!(gap, ", " | " and " | ", and " | " & " | " or ");
     for _ in 0..4 {
@@ -343,7 +348,7 @@ fn people_by_coordination(text: &str, raws: &mut [Raw], common: &HashSet<&str>) 
                 continue;
             }
             let surface = raw.span.slice(text);
-            let proper = surface.split(' ').all(|w| is_proper(w, text, common));
+            let proper = surface.split(' ').all(|w| vocabulary.is_proper(w));
             if !proper || surface.split(' ').count() > 4 {
                 continue;
             }
@@ -403,9 +408,9 @@ fn people_by_coordination(text: &str, raws: &mut [Raw], common: &HashSet<&str>) 
 /// Types the weak and unknown mentions from the strong ones; drops what stays unknown.
 /// `raws` must be sorted by start.
 pub fn settle(text: &str, mut raws: Vec<Raw>, places: &Places) -> Vec<Raw> {
-    let common = lowercase_words(text);
-    people_by_repetition(text, &mut raws, &common);
-    people_by_coordination(text, &mut raws, &common);
+    let vocabulary = Vocabulary::new(text);
+    people_by_repetition(text, &mut raws, &vocabulary);
+    people_by_coordination(text, &mut raws, &vocabulary);
     // An unknown name whose last word is a person elsewhere ("Raila Odinga" before "Odinga
     // said") is that person: promote it first, so that it can type the rest.
     let person_words: HashSet<&str> = raws
