@@ -1184,15 +1184,25 @@ impl<'a> Recognizer<'a> {
             if first.chars().count() == 1 && is_capitalised(first) {
                 return self.push_person(a, j, "begins with an initial".into(), None);
             }
+            // A surname also ends the names of halls, days and bodies ("the Lower House",
+            // "Sharm El Sheikh"): alone it types a name only if the article says more.
             if self.lex.surnames.contains(last)
                 && !self.lex.places.contains(last)
                 && !self.initial[a]
             {
+                let after = self.word(j + 1);
+                let speaks =
+                    SPEECH_VERBS.contains(&after) || (after == "," && self.word(j + 2) == "who");
+                let strength = if speaks {
+                    Strength::Weak
+                } else {
+                    Strength::Unknown
+                };
                 return self.push(
                     a,
                     j,
                     EntityType::Person,
-                    Strength::Weak,
+                    strength,
                     format!("\"{last}\" is a surname"),
                 );
             }
