@@ -4,9 +4,10 @@
 Builds the release CLI, runs `article-atlas eval` on every `*.dev.jsonl` in the evaluation
 folder (default ../shared/eval relative to the repository, or EVAL_DIR, or the first argument)
 and prints score.py's exact-match figures per set, plus the sample's gold with MISC.
-`--errors SET` writes false positives and negatives by label to /tmp/ner-errors-SET.txt.
+`--errors SET` writes false positives and negatives by label to /tmp/ner-errors-SET.txt;
+`--label LABEL` keeps only that label's errors there.
 
-Usage: scripts/eval_report.py [EVAL_DIR] [--no-build] [--errors worldwide]
+Usage: scripts/eval_report.py [EVAL_DIR] [--no-build] [--errors worldwide [--label PERSON]]
 """
 
 import json
@@ -26,6 +27,11 @@ def main():
         errors = args[args.index("--errors") + 1]
         args.remove("--errors")
         args.remove(errors)
+    only = None
+    if "--label" in args:
+        only = args[args.index("--label") + 1]
+        args.remove("--label")
+        args.remove(only)
     args = [a for a in args if not a.startswith("--")]
     eval_dir = args[0] if args else os.environ.get("EVAL_DIR", os.path.join(ROOT, "..", "shared", "eval"))
     if not os.path.isdir(eval_dir) and os.path.isdir("/work/shared/eval"):
@@ -55,10 +61,10 @@ def main():
         cells = " ".join(f"{k} {v.get('f1', 0):.3f}" for k, v in sorted(per.items()))
         print(f"{name:10} micro F1 {micro.get('f1', 0):.3f} (P {micro.get('precision', 0):.3f} R {micro.get('recall', 0):.3f})  {cells}  [{seconds:.2f}s]")
         if errors == name:
-            write_errors(gold, pred, name)
+            write_errors(gold, pred, name, only)
 
 
-def write_errors(gold_path, pred_path, name):
+def write_errors(gold_path, pred_path, name, only=None):
     preds = {}
     for line in open(pred_path):
         d = json.loads(line)
@@ -68,7 +74,13 @@ def write_errors(gold_path, pred_path, name):
         d = json.loads(line)
         text = d["text"]
         labels = set(d.get("annotated_labels", []))
-        gold = {(e["start"], e["end"], e["label"]) for e in d["entities"] if not e.get("optional")}
+        if only:
+            labels &= {only}
+        gold = {
+            (e["start"], e["end"], e["label"])
+            for e in d["entities"]
+            if not e.get("optional") and (not only or e["label"] == only)
+        }
         optional = {(e["start"], e["end"], e["label"]) for e in d["entities"] if e.get("optional")}
         pred = {(e["start"], e["end"], e["label"]) for e in preds.get(d["id"], []) if e["label"] in labels}
         for s, e, l in sorted(gold - pred):

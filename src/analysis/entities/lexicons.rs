@@ -25,6 +25,7 @@ const PLACES: &str = include_str!("../../../data/lexicon/places-fallback.txt");
 const PLACES_EXTRA: &str = include_str!("../../../data/lexicon/places-extra.txt");
 const ROLE_NOUNS: &str = include_str!("../../../data/lexicon/role-nouns.txt");
 const COMMON_ACRONYMS: &str = include_str!("../../../data/lexicon/common-acronyms.txt");
+const LANGUAGES: &str = include_str!("../../../data/lexicon/languages.tsv");
 
 /// A set of keys, each with a short note (empty where the file has none). Later lines of the
 /// same key are ignored.
@@ -117,6 +118,9 @@ pub struct Lexicons {
     pub common_acronyms: WordList,
     /// Lower-case nouns for what a person is, before a name ("analyst", "poet").
     pub role_nouns: WordList,
+    /// Language names, which also name the peoples that speak them ("the Garifuna"); note
+    /// `major` for the well-known ones (see `scripts/data/languages.py`).
+    pub languages: WordList,
 }
 
 impl Lexicons {
@@ -151,6 +155,7 @@ impl Lexicons {
                 },
                 common_acronyms: WordList::parse(COMMON_ACRONYMS),
                 role_nouns: WordList::parse(ROLE_NOUNS),
+                languages: WordList::parse(LANGUAGES),
             }
         })
     }

@@ -81,7 +81,7 @@ const NEVER_ALONE: &[&str] = &[
 ];
 /// Lower-case prefixes joined to a name by a hyphen: "ex-FARC", "pro-Russian", "anti-American".
 const NAME_PREFIXES: &[&str] = &[
-    "ex-", "pro-", "anti-", "non-", "post-", "pre-", "neo-", "pan-", "trans-", "inter-",
+    "ex-", "pro-", "anti-", "non-", "post-", "pre-", "neo-", "pan-", "trans-", "inter-", "intra-",
 ];
 /// Lower-case words that may join the capitalised words of one name.
 const PARTICLES: &[&str] = &[
@@ -224,7 +224,84 @@ const SPEECH_VERBS: &[&str] = &[
     "claimed",
     "recalled",
     "admitted",
+    "explains",
+    "adds",
+    "notes",
+    "stressed",
+    "stresses",
+    "emphasised",
+    "emphasized",
+    "urged",
+    "urges",
+    "recalls",
+    "admits",
+    "lamented",
+    "acknowledged",
+    "insists",
+    "argues",
+    "writes",
+    "tells",
+    "remarked",
+    "quipped",
+    "recounted",
+    "conceded",
+    "countered",
 ];
+/// Lower-case words after a language's name that say it names a people or its language: "the
+/// Garifuna people", "a Quechua community", "Mi'kmaw roots".
+const PEOPLE_CUES: &[&str] = &[
+    "people",
+    "peoples",
+    "community",
+    "communities",
+    "ethnic",
+    "tribe",
+    "tribes",
+    "tribal",
+    "language",
+    "languages",
+    "speaker",
+    "speakers",
+    "speaking",
+    "culture",
+    "cultures",
+    "cultural",
+    "elder",
+    "elders",
+    "leader",
+    "leaders",
+    "descent",
+    "origin",
+    "heritage",
+    "roots",
+    "word",
+    "words",
+    "minority",
+    "minorities",
+    "women",
+    "men",
+    "villages",
+    "traditions",
+    "traditional",
+    "songs",
+    "music",
+    "cuisine",
+    "territory",
+    "lands",
+    "youth",
+    "settlements",
+    "majority",
+    "name",
+];
+/// Nouns for a person that may introduce a name ("a child named Mim", "a daughter, Sadia").
+const PERSON_NOUNS: &[&str] = &[
+    "man", "woman", "boy", "girl", "child", "teenager", "person", "daughter", "son", "wife",
+    "husband", "mother", "father", "brother", "sister", "resident", "guy", "baby",
+];
+/// Articles that open a Romance-language name ("La Prensa", "El Espectador", "Los Andes").
+const ROMANCE_ARTICLES: &[&str] = &["La", "Le", "Les", "Los", "Las", "El", "Il", "Lo"];
+/// Lower-case words before a people's name: "the indigenous Lencas".
+const PEOPLE_QUALIFIERS: &[&str] = &["ethnic", "indigenous", "native", "Indigenous"];
 /// Lower-case nouns that end an organisation's name ("Izhorsk plant", "National Union party").
 const ORG_NOUNS: &[&str] = &[
     "plant", "factory", "party", "company", "group", "firm", "movement", "shipyard", "refinery",
@@ -508,6 +585,12 @@ impl<'a> Recognizer<'a> {
                 }
             }
             if !matched {
+                if let Some(b) = self.headline_person(a, j) {
+                    let why = format!("\"{}\" is a first name", self.word(a));
+                    self.push(a, b, EntityType::Person, Strength::Weak, why);
+                    a = b + 1;
+                    continue;
+                }
                 let w = self.word(a);
                 if !self.lex.stopwords.contains(w) && w.len() > 1 {
                     self.push(a, a, EntityType::Misc, Strength::Unknown, String::new());
@@ -515,6 +598,35 @@ impl<'a> Recognizer<'a> {
                 a += 1;
             }
         }
+    }
+
+    /// In a title-case line, a first name and the name words after it ("President Juan Orlando
+    /// Hernandez, Luis Zelaya"): the last token of the full name, if there is more than the
+    /// first name.
+    fn headline_person(&self, a: usize, j: usize) -> Option<usize> {
+        let first = self.word(a);
+        if !self.lex.given_names.contains(first)
+            || self.lex.group(first).is_some()
+            || self.lex.is_title_word(first)
+        {
+            return None;
+        }
+        // A personal name, or an unknown word that ends the run ("Ram Nath Kovind on"), not
+        // one inside a longer name ("Adam Air Base").
+        let name_like = |k: usize| {
+            let w = self.word(k);
+            let plain = self.name_word(k)
+                && !self.lex.stopwords.contains(w)
+                && !self.lex.is_title_word(w)
+                && !self.is_head_word(w)
+                && !self.lowercase_words.contains(w.to_lowercase().as_str())
+                && self.known(w).is_none();
+            plain && (self.is_personal_name(w) || !(self.adjacent(k) && self.name_word(k + 1)))
+        };
+        let last = (a + 1..=j.min(a + 3))
+            .take_while(|&k| name_like(k))
+            .last()?;
+        Some(last)
     }
 
     /// A name the lexicons know as a whole.
@@ -548,6 +660,12 @@ impl<'a> Recognizer<'a> {
         if let Some(why) = self.gazetteer_place(s, true) {
             return Some((EntityType::Loc, why));
         }
+        if let Some(why) = self.major_language(s) {
+            return Some((EntityType::Norp, why));
+        }
+        if let Some(why) = self.people_of_place(s) {
+            return Some((EntityType::Norp, why));
+        }
         // An all-caps line ("MOSCOW —") spells known names in capitals.
         if is_all_caps(s) && s.chars().count() > 3 {
             let title: String = s
@@ -571,8 +689,11 @@ impl<'a> Recognizer<'a> {
         // are one group, while "a Russian Islamic leader" has two adjectives. "Indigenous"
         // alone is a description, not a group's name.
         if let Some((qualifier, group)) = s.split_once(' ') {
+            // The people of a region qualify a group whole: "Tasmanian Aboriginal".
             let qualifies = qualifier == "Indigenous"
-                || (self.lex.group(qualifier).is_some() && group.ends_with('s'));
+                || (self.lex.group(qualifier).is_some() && group.ends_with('s'))
+                || (self.lex.group(qualifier).is_none()
+                    && self.people_of_place(qualifier).is_some());
             if qualifies && !group.contains(' ') && self.lex.group(group).is_some() {
                 return Some((EntityType::Norp, format!("\"{s}\" qualifies a group")));
             }
@@ -662,6 +783,121 @@ impl<'a> Recognizer<'a> {
         })
     }
 
+    /// A well-known language's name, or its plural for the people ("Hausas"), that is no place's
+    /// or person's name and no common word of the article.
+    fn major_language(&self, s: &'a str) -> Option<String> {
+        if s.contains(' ') || is_all_caps(s) {
+            return None;
+        }
+        let singular = match self.lex.languages.get(s) {
+            Some(_) => s,
+            None => s
+                .strip_suffix('s')
+                .filter(|one| self.lex.languages.contains(one))?,
+        };
+        let plain = self.lex.languages.get(singular) == Some("major")
+            && !self.is_personal_name(s)
+            && !self.has_common_word_text(s)
+            && self.gazetteer_place(s, false).is_none();
+        plain.then(|| format!("\"{singular}\" is a language, and its speakers' name"))
+    }
+
+    /// The people of a place or a part of the world: "Tasmanian", "Canberrans", "Parisian",
+    /// "North African", "Ngāi Tahu" (a Māori iwi).
+    fn people_of_place(&self, s: &'a str) -> Option<String> {
+        if let Some((first, rest)) = s.split_once(' ') {
+            if matches!(first, "Ngāi" | "Ngāti" | "Ngai" | "Ngati") && !rest.contains(' ') {
+                return Some(format!("\"{first}\" opens the name of a Māori iwi"));
+            }
+            let compass = matches!(
+                first,
+                "North"
+                    | "South"
+                    | "East"
+                    | "West"
+                    | "Northern"
+                    | "Southern"
+                    | "Eastern"
+                    | "Western"
+                    | "Central"
+                    | "Sub-Saharan"
+            );
+            return (compass && !rest.contains(' ') && self.lex.group(rest).is_some())
+                .then(|| format!("\"{rest}\" is a people, \"{first}\" a part of it"));
+        }
+        if !is_capitalised(s) || is_all_caps(s) || self.is_personal_name(s) {
+            return None;
+        }
+        let one = s.strip_suffix('s').unwrap_or(s);
+        let stems = [
+            one.strip_suffix('n'),
+            one.strip_suffix("ian"),
+            one.strip_suffix("ite"),
+        ];
+        let place = stems.into_iter().flatten().find(|stem| {
+            stem.chars().count() >= 4
+                && (self.lex.places.contains(stem) || self.gazetteer_place(stem, true).is_some())
+        })?;
+        Some(format!("\"{s}\" names the people of {place}"))
+    }
+
+    /// An unknown name before a word for a people or a caste: "the Vokkaliga community".
+    fn cued_people(&self, a: usize, j: usize) -> Option<String> {
+        let s = self.words(a, j);
+        let next = self.word(j + 1);
+        let cue = matches!(
+            next,
+            "community"
+                | "communities"
+                | "tribe"
+                | "tribes"
+                | "ethnic"
+                | "caste"
+                | "castes"
+                | "clan"
+                | "clans"
+                | "diaspora"
+        );
+        (a == j
+            && cue
+            && !is_all_caps(s)
+            && !self.is_personal_name(s)
+            && !self.has_common_word(a, j))
+        .then(|| format!("\"{next}\" follows"))
+    }
+
+    /// A language's name with a cue that it names a people or their language: "the Garifuna
+    /// people", "a Sherpa guide" is not enough, "Sherpa community" is.
+    fn cued_language(&self, a: usize, j: usize) -> Option<String> {
+        let s = self.words(a, j);
+        if a != j || is_all_caps(s) || self.is_personal_name(s) {
+            return None;
+        }
+        let singular = s
+            .strip_suffix('s')
+            .filter(|one| !self.lex.languages.contains(s) && self.lex.languages.contains(one))
+            .unwrap_or(s);
+        if !self.lex.languages.contains(singular) {
+            return None;
+        }
+        let next = match self.word(j + 1) {
+            "-" => self.word(j + 2),
+            w => w,
+        };
+        let before = a.checked_sub(1).map(|b| self.word(b)).unwrap_or("");
+        if PEOPLE_CUES.contains(&next) {
+            Some(format!(
+                "\"{singular}\" is a language, and \"{next}\" follows"
+            ))
+        } else if PEOPLE_QUALIFIERS.contains(&before) {
+            Some(format!(
+                "\"{singular}\" is a language, and \"{before}\" precedes"
+            ))
+        } else {
+            None
+        }
+    }
+
     fn is_country(&self, name: &str) -> bool {
         let gazetteer = Gazetteer::embedded();
         gazetteer.lookup(name).iter().any(|m| {
@@ -726,7 +962,12 @@ impl<'a> Recognizer<'a> {
                 && label == EntityType::Loc
                 && self.is_personal_name(whole)
                 && !self.is_country(whole);
-            let strength = if personal {
+            // A language's name may also be a surname ("Violeta Chamorro … Chamorro"): the
+            // person, if the article names one, takes it.
+            let language = label == EntityType::Norp
+                && self.lex.group(whole).is_none()
+                && self.major_language(whole).is_some();
+            let strength = if personal || language {
                 Strength::Weak
             } else {
                 Strength::Strong
@@ -774,6 +1015,25 @@ impl<'a> Recognizer<'a> {
         {
             a += 1;
         }
+        // A role noun that opens a sentence, before a name: "Midfielder Hwang In-beom",
+        // "Brothers Tsai Hong-tu and …".
+        if a == i && self.initial[a] && j > a && j - a <= 4 && !self.lex.is_title_word(self.word(a))
+        {
+            let lower = self.word(a).to_lowercase();
+            let singular = lower.strip_suffix('s').unwrap_or(&lower);
+            let role =
+                self.lex.role_nouns.contains(&lower) || self.lex.role_nouns.contains(singular);
+            let rest = self.words(a + 1, j);
+            if role
+                && !self.has_keyword(a + 1, j)
+                && self.known(rest).is_none()
+                && !self.has_common_word(a + 1, j)
+                && !is_all_caps(rest)
+            {
+                let why = format!("\"{}\" precedes", self.word(a));
+                return self.push_person(a + 1, j, why, Some(lower));
+            }
+        }
         // Nationalities, and places or bodies before a title: "Iranian President", "U.S.
         // President", "BBMP Chief Commissioner".
         let mut role_start = None;
@@ -794,9 +1054,11 @@ impl<'a> Recognizer<'a> {
                 && j - k <= 4
                 && self.lex.given_names.contains(self.word(k + 1))
                 && !self.has_keyword(k + 1, j);
+            // "Christian Bale" is a name, but "a Muslim Chief Minister" a group and a title.
             let group_before_name = label == EntityType::Norp
                 && !self.has_keyword(k + 1, j)
-                && !(k == a && self.lex.given_names.contains(self.word(a)));
+                && (!(k == a && self.lex.given_names.contains(self.word(a)))
+                    || self.is_title_run(k + 1, j));
             if !(title_follows || group_before_name || name_follows) {
                 break;
             }
@@ -819,6 +1081,30 @@ impl<'a> Recognizer<'a> {
                 return self.classify(start, j);
             }
         }
+        // "Minister of Energy and Natural Resources Fatih Dönmez": the end of a portfolio runs
+        // into the minister's name.
+        if a == i && matches!(self.word(a.wrapping_sub(1)), "of" | "for" | "and" | "the") {
+            let name_start = (a + 1..=(a + 3).min(j)).find(|&k| {
+                self.lex.given_names.contains(self.word(k))
+                    && self.lex.group(self.word(k)).is_none()
+                    && j > k
+                    && j - k <= 3
+                    && !self.has_keyword(a, k - 1)
+                    && (a..k).all(|p| {
+                        let w = self.word(p);
+                        !self.is_personal_name(w)
+                            && (self.lex.is_title_word(w)
+                                || self.is_head_word(w)
+                                || self.lowercase_words.contains(w.to_lowercase().as_str()))
+                    })
+            });
+            if let Some(k) = name_start {
+                if !self.has_keyword(k, j) && self.known(self.words(k, j)).is_none() {
+                    let why = format!("\"{}\" is a first name after a portfolio", self.word(k));
+                    return self.push_person(k, j, why, None);
+                }
+            }
+        }
         if let Some(r) = self.title_then_name(a, j) {
             let core = (a..r)
                 .rev()
@@ -837,21 +1123,62 @@ impl<'a> Recognizer<'a> {
                 return self.push(a, j, label, Strength::Strong, why);
             }
         }
+        // "World Economic Forum Borge Brende", "Cabinet Nader Saad": a body's name, then the
+        // full name of the person speaking for it.
+        if let Some(h) = (a..j.saturating_sub(1)).rev().find(|&h| {
+            self.is_head_word(self.word(h))
+                && (2..=3).contains(&(j - h))
+                && self.lex.given_names.contains(self.word(h + 1))
+                && self.lex.group(self.word(h + 1)).is_none()
+                && !self.has_keyword(h + 1, j)
+                && !self.has_common_word(h + 1, j)
+        }) {
+            self.classify(a, h);
+            let why = format!(
+                "\"{}\" is a first name after a body's name",
+                self.word(h + 1)
+            );
+            return self.push_person(h + 1, j, why, None);
+        }
         if let Some((label, why)) = self.by_head_word(a, j) {
             return self.push(a, j, label, Strength::Strong, why);
         }
         let first = self.word(a);
         let last = self.word(j);
         let before = a.checked_sub(1).map(|b| self.word(b)).unwrap_or("");
+        // "the first son Dh 2,400": a currency before an amount, not a name.
+        let amount_follows = self
+            .tokens
+            .get(j + 1)
+            .is_some_and(|t| t.kind == TokenKind::Number);
         if a == i
             && j - a <= 3
             && self.lex.role_nouns.contains(before)
             && self.adjacent(a - 1)
             && !is_all_caps(s)
             && !self.has_common_word(a, j)
+            && !amount_follows
         {
             let why = format!("\"{before}\" precedes");
             return self.push_person(a, j, why, Some(before.to_string()));
+        }
+        if a == i
+            && j - a <= 3
+            && s.chars().count() > 1
+            && !amount_follows
+            && !is_all_caps(s)
+            && !self.has_common_word(a, j)
+            && self.lex.group(last).is_none()
+        {
+            if let Some(why) = self
+                .role_before_list(a)
+                .or_else(|| self.named_as(a))
+                .or_else(|| self.age_after(j))
+                .or_else(|| self.role_in_apposition(a, j))
+                .or_else(|| self.syllabic_given_name(a, j))
+            {
+                return self.push_person(a, j, why, None);
+            }
         }
         // "Jane Roe, 43, of Dayton", "Jane Roe, of Glen Allen": where the person lives.
         let residence = a == i
@@ -883,10 +1210,25 @@ impl<'a> Recognizer<'a> {
         }
         // "the Lal Chowk", "the Hindu Kush": an article does not open a person's name.
         let after_article = matches!(before, "the" | "The");
+        // "La Prensa", "El Espectador": a Romance article opens the name of a newspaper, a
+        // party or a club, not a person's ("Le Duc Tho" goes on with a personal name).
+        if j > a
+            && ROMANCE_ARTICLES.contains(&first)
+            && !self.is_personal_name(self.word(a + 1))
+            && !self.has_common_word(a + 1, j)
+        {
+            return self.by_context_or(
+                a,
+                j,
+                EntityType::Org,
+                format!("\"{first}\" opens the name"),
+            );
+        }
         if j > a && j - a <= 4 && !self.has_common_word(a + 1, j) && !after_article {
             // "Bruce Vincent": a first name that is also a place still opens a name that
-            // ends in a surname.
+            // ends in a surname. "Muslim" is a first name, but before a name it is a group.
             let personal_first = self.lex.given_names.contains(first)
+                && self.lex.group(first).is_none()
                 && (!self.lex.places.contains(first)
                     || (self.lex.surnames.contains(last) && !self.lex.places.contains(last)));
             if personal_first {
@@ -895,6 +1237,8 @@ impl<'a> Recognizer<'a> {
             if first.chars().count() == 1 && is_capitalised(first) {
                 return self.push_person(a, j, "begins with an initial".into(), None);
             }
+            // A surname also ends the names of halls, days and bodies ("the Lower House",
+            // "Sharm El Sheikh"): alone it types a name only if the article says more.
             if self.lex.surnames.contains(last)
                 && !self.lex.places.contains(last)
                 && !self.initial[a]
@@ -903,16 +1247,198 @@ impl<'a> Recognizer<'a> {
                 && ((a..=j).any(|k| self.lex.given_names.contains(self.word(k)))
                     || self.gazetteer_place(first, false).is_none())
             {
+                let after = self.word(j + 1);
+                let speaks =
+                    SPEECH_VERBS.contains(&after) || (after == "," && self.word(j + 2) == "who");
+                let strength = if speaks {
+                    Strength::Weak
+                } else {
+                    Strength::Unknown
+                };
                 return self.push(
                     a,
                     j,
                     EntityType::Person,
-                    Strength::Weak,
+                    strength,
                     format!("\"{last}\" is a surname"),
                 );
             }
         }
         self.by_context(a, j);
+    }
+
+    /// "His sons, Amos and Eban", "fellow headliners Burna Boy and Davido": a role noun, in the
+    /// plural or before a comma, that introduces the name.
+    fn role_before_list(&self, a: usize) -> Option<String> {
+        let before = self.word(a.checked_sub(1)?);
+        let (noun_at, noun) = if before == "," {
+            (a.checked_sub(2)?, self.word(a.checked_sub(2)?))
+        } else {
+            (a - 1, before)
+        };
+        let singular = noun.strip_suffix('s').unwrap_or(noun);
+        let is_role = self.lex.role_nouns.contains(noun)
+            || (singular.len() > 2 && self.lex.role_nouns.contains(singular));
+        let is_person_noun = PERSON_NOUNS.contains(&noun) || PERSON_NOUNS.contains(&singular);
+        let lower = noun.chars().next().is_some_and(char::is_lowercase);
+        // "a daughter, Sadia", not "the minister, Parliament".
+        let determined = noun_at.checked_sub(1).is_some_and(|d| {
+            matches!(
+                self.word(d),
+                "a" | "an"
+                    | "the"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "my"
+                    | "our"
+                    | "His"
+                    | "Her"
+                    | "Their"
+            )
+        });
+        let sets_off =
+            before == "," && (determined || is_person_noun) && !self.adjacent_comma_list(noun_at);
+        ((is_role || (is_person_noun && before == ",")) && lower && (before != "," || sets_off))
+            .then(|| format!("\"{noun}\" introduces the name"))
+    }
+
+    /// A comma before `at` that only continues a list of nouns ("ministers, officials, …").
+    fn adjacent_comma_list(&self, at: usize) -> bool {
+        at.checked_sub(1).is_some_and(|b| self.word(b) == ",")
+    }
+
+    /// "a child named Mim", "identified as Eva", "surnamed Guo", "known as “Yuzu”".
+    fn named_as(&self, a: usize) -> Option<String> {
+        let mut k = a.checked_sub(1)?;
+        if matches!(self.word(k), "“" | "\"" | "‘" | "'") {
+            k = k.checked_sub(1)?;
+        }
+        let cue = self.word(k);
+        let before = k.checked_sub(1).map(|b| self.word(b)).unwrap_or("");
+        let person_before = PERSON_NOUNS.contains(&before) || self.lex.role_nouns.contains(before);
+        let named = match cue {
+            "surnamed" | "alias" | "nicknamed" => true,
+            "named" | "called" => person_before,
+            "as" => matches!(before, "identified" | "name" | "names"),
+            _ => false,
+        };
+        let phrase = if cue == "as" {
+            format!("{before} {cue}")
+        } else {
+            cue.to_string()
+        };
+        named.then(|| format!("\"{phrase}\" precedes"))
+    }
+
+    /// "Shen Dong, 31, was parking", "Reagan (16)": an age after a name.
+    fn age_after(&self, j: usize) -> Option<String> {
+        let open = self.word(j + 1);
+        let number = self.tokens.get(j + 2)?;
+        let close = self.word(j + 3);
+        let age = number.kind == TokenKind::Number
+            && number
+                .text(self.text)
+                .parse::<u32>()
+                .is_ok_and(|n| (1..=110).contains(&n));
+        // "Vidyapeetham (16), Manipal (20)": a rank in a list, not an age.
+        let listed = matches!(self.word(j + 4), "," | "and");
+        let framed = (open == "," && close == ",") || (open == "(" && close == ")" && !listed);
+        (age && framed).then(|| "an age follows the name".to_string())
+    }
+
+    /// "Adlene Mathallah, a director of …", "Qi Zhenhong, China’s ambassador": a role in
+    /// apposition: after the comma an article or an owner, a few lower-case words, then a role
+    /// noun or a title that no name follows ("Karim Darwish, Chair of", not "the Republic, the
+    /// late Professor John Mills").
+    fn role_in_apposition(&self, a: usize, j: usize) -> Option<String> {
+        let before = a.checked_sub(1).map(|b| self.word(b)).unwrap_or("");
+        if self.word(j + 1) != "," || matches!(before, "the" | "of" | "in" | "at" | "on" | "The") {
+            return None;
+        }
+        let mut k = j + 2;
+        if matches!(self.word(k), "a" | "an" | "the" | "his" | "her") {
+            k += 1;
+        }
+        // An owner: "China’s", "the company’s".
+        if self
+            .tokens
+            .get(k + 1)
+            .is_some_and(|t| t.kind == TokenKind::Possessive)
+        {
+            k += 2;
+        }
+        for _ in 0..3 {
+            let w = self.word(k);
+            let is_word = self
+                .tokens
+                .get(k)
+                .is_some_and(|t| t.kind == TokenKind::Word);
+            if !is_word {
+                return None;
+            }
+            let role = self.lex.role_nouns.contains(w) || self.lex.is_core_title(w);
+            if role {
+                let after = if self.word(k + 1) == "." {
+                    k + 2
+                } else {
+                    k + 1
+                };
+                let next = self.tokens.get(after)?;
+                // The apposition ends, or goes on with where or whose the role is; a verb
+                // after it would make the role a subject ("Allegedly, Roe's sister pleaded").
+                let closes = matches!(
+                    next.text(self.text),
+                    "," | "."
+                        | ";"
+                        | ")"
+                        | "of"
+                        | "at"
+                        | "for"
+                        | "in"
+                        | "from"
+                        | "with"
+                        | "who"
+                        | "and"
+                        | "on"
+                        | "to"
+                        | "under"
+                        | "since"
+                        | "until"
+                ) || (self.lex.is_title_word(next.text(self.text))
+                    && next.kind == TokenKind::Word);
+                return closes.then(|| format!("\"{w}\" stands in apposition"));
+            }
+            let modifier = (w.chars().next().is_some_and(char::is_lowercase)
+                && !matches!(
+                    w,
+                    "the" | "a" | "an" | "and" | "or" | "of" | "its" | "their"
+                ))
+                || self.lex.is_title_word(w);
+            if !modifier {
+                return None;
+            }
+            k += 1;
+        }
+        None
+    }
+
+    /// "Lo Chung-mau", "Choi Yuk-lin": a surname, then a given name of two syllables joined by
+    /// a hyphen, as Chinese and Korean names are romanised.
+    fn syllabic_given_name(&self, a: usize, j: usize) -> Option<String> {
+        let last = self.word(j);
+        let (one, two) = last.split_once('-')?;
+        let syllable = |p: &str| {
+            (2..=6).contains(&p.chars().count()) && p.chars().all(|c| c.is_ascii_alphabetic())
+        };
+        let shaped = is_capitalised(one)
+            && two.chars().all(|c| c.is_ascii_lowercase())
+            && syllable(one)
+            && syllable(two)
+            && !self.lowercase_words.contains(two);
+        let surname = self.word(a);
+        (j == a + 1 && shaped && self.lex.surnames.contains(surname))
+            .then(|| format!("\"{surname}\" is a surname before a two-syllable given name"))
     }
 
     /// "Sen. Jane Roe, D-Dayton,": an American legislator's party, then the place they
@@ -1002,9 +1528,10 @@ impl<'a> Recognizer<'a> {
             }
             k += 1;
         }
-        let r = (k..=j)
-            .find(|&r| self.word(r) != ".")
-            .filter(|&r| self.name_word(r))?;
+        // "Mr von Bibra": a particle may open the name.
+        let r = (k..=j).find(|&r| self.word(r) != ".").filter(|&r| {
+            self.name_word(r) || (PARTICLES.contains(&self.word(r)) && self.name_word(r + 1))
+        })?;
         (core && !self.has_keyword(r, j) && self.known(self.words(r, j)).is_none()).then_some(r)
     }
 
@@ -1025,6 +1552,12 @@ impl<'a> Recognizer<'a> {
     }
 
     fn push_person(&mut self, a: usize, j: usize, why: String, role: Option<String>) {
+        // "the von Bibra family": a surname's particle written in lower case belongs to it.
+        let particle = a
+            .checked_sub(1)
+            .filter(|&p| matches!(self.word(p), "von" | "van" | "bin" | "ibn") && self.adjacent(p))
+            .filter(|&p| !p.checked_sub(1).is_some_and(|q| self.name_word(q)));
+        let a = particle.unwrap_or(a);
         self.push(a, j, EntityType::Person, Strength::Strong, why);
         if let Some(last) = self.out.last_mut() {
             last.role = role;
@@ -1090,6 +1623,19 @@ impl<'a> Recognizer<'a> {
         None
     }
 
+    /// Typed by the words around it, or else weakly as `label`.
+    fn by_context_or(&mut self, a: usize, j: usize, label: EntityType, why: String) {
+        let before = self.out.len();
+        self.by_context(a, j);
+        if let Some(last) = self.out.get_mut(before) {
+            if last.strength == Strength::Unknown {
+                last.label = label;
+                last.strength = Strength::Weak;
+                last.explanation = why;
+            }
+        }
+    }
+
     /// Typed by the words around it; weak evidence that the document may overrule.
     fn by_context(&mut self, a: usize, j: usize) {
         let before = a.checked_sub(1).map(|b| self.word(b)).unwrap_or("");
@@ -1105,6 +1651,9 @@ impl<'a> Recognizer<'a> {
             let why = format!("\"{noun}\" follows the name");
             self.push(a, j + 1, EntityType::Org, Strength::Weak, why);
             return;
+        }
+        if let Some(why) = self.cued_language(a, j).or_else(|| self.cued_people(a, j)) {
+            return self.push(a, j, EntityType::Norp, Strength::Strong, why);
         }
         if before == "of" && PLACE_NOUNS.contains(&before2) {
             return self.push(
