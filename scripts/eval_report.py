@@ -5,7 +5,8 @@ Builds the release CLI, runs `article-atlas eval` on every `*.dev.jsonl` in the 
 folder (default ../shared/eval relative to the repository, or EVAL_DIR, or the first argument)
 and prints score.py's exact-match figures per set, plus the sample's gold with MISC.
 `--errors SET` writes false positives and negatives by label to /tmp/ner-errors-SET.txt;
-`--label LABEL` keeps only that label's errors there.
+`--label LABEL` keeps only that label's errors there. Predictions go to a fresh temporary
+folder (or EVAL_OUT), so reports run side by side do not overwrite each other's files.
 
 Usage: scripts/eval_report.py [EVAL_DIR] [--no-build] [--errors worldwide [--label PERSON]]
 """
@@ -14,6 +15,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -45,8 +47,10 @@ def main():
     runs = [(f[: -len(".dev.jsonl")], os.path.join(eval_dir, f), None) for f in sets]
     if os.path.exists(sample):
         runs.append(("sample", sample, "PERSON,LOC,ORG,DATE,NORP,MISC"))
+    out_dir = os.environ.get("EVAL_OUT") or tempfile.mkdtemp(prefix="eval-report-")
+    print(f"predictions in {out_dir}")
     for name, gold, labels in runs:
-        pred = f"/tmp/ner-pred-{name}.jsonl"
+        pred = os.path.join(out_dir, f"{name}.jsonl")
         started = time.time()
         with open(gold) as i, open(pred, "w") as o:
             subprocess.run([cli, "eval"], stdin=i, stdout=o, check=True)
