@@ -208,17 +208,44 @@ pub fn resolve_spans(
         .iter()
         .map(|s| gazetteer.fold(clean_surface(s)))
         .collect();
-    let support = colocation_support(gazetteer, &candidates, &keys);
-    // Pass 1: priors and local evidence; pass 2 adds the document's focus.
+    let roles: Vec<Role> = spans
+        .iter()
+        .enumerate()
+        .map(|(i, span)| {
+            let mut role = role_of(text, spans, i, *span, &qualifiers);
+            // Only a region that holds one of the previous name's places qualifies it.
+            role.qualifies.retain(|&q| {
+                candidates[i - 1].iter().any(|c| match gazetteer.kind(q) {
+                    PlaceKind::Admin1 => gazetteer.admin1_of(c.place) == Some(q),
+                    _ => c.place != q && gazetteer.country_of(c.place) == Some(q),
+                })
+            });
+            role
+        })
+        .collect();
+    // Pass 1: priors and local evidence; later passes add the document's focus and nearness to
+    // the places the earlier pass chose for the other names, so that evidence spreads along a
+    // chain of names ("Dublin" near "Columbus" near "Franklin County").
     let mut chosen: Vec<Option<PlaceId>> = vec![None; spans.len()];
-    for pass in 0..2 {
+    for pass in 0..PASSES {
+        let support = colocation_support(gazetteer, &candidates, &keys, &chosen);
         let votes = country_votes(gazetteer, &candidates, &chosen, &keys, &demonym_countries);
+        let regions = if pass == 0 {
+            Vec::new()
+        } else {
+            region_votes(gazetteer, &candidates, &chosen, &keys)
+        };
+        let previous = chosen.clone();
         for (i, list) in candidates.iter_mut().enumerate() {
-            let focus = if pass == 0 {
-                Vec::new()
+            let (focus, region_focus) = if pass == 0 {
+                (Vec::new(), Vec::new())
             } else {
-                country_focus(&votes, &keys[i])
+                (
+                    country_focus(&votes, &keys[i]),
+                    region_focus(&regions, &keys[i]),
+                )
             };
+            let peers = list_peers(gazetteer, &roles[i], &previous);
             for c in list.iter_mut() {
                 c.score = c.prior;
                 c.reasons.clear();
@@ -228,11 +255,17 @@ pub fn resolve_spans(
                     &Context {
                         qualifiers: &qualifiers[i],
                         focus: &focus,
+                        region_focus: &region_focus,
                         dateline_country,
                         support: &support[i],
+                        role: &roles[i],
+                        peers: &peers,
                     },
                 );
             }
+        }
+        share_evidence_within_names(&mut candidates, &keys);
+        for (i, list) in candidates.iter_mut().enumerate() {
             list.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.place.cmp(&b.place)));
             chosen[i] = list.first().map(|c| c.place);
         }
@@ -279,17 +312,167 @@ pub fn resolve_spans(
         .collect()
 }
 
+/// Passes of scoring: the first without the document's focus, then two that each spread the
+/// previous pass's choices one step further along the article's names.
+const PASSES: usize = 3;
+
+/// One name, one place: every mention of a name takes, for each candidate, the best evidence
+/// any of its mentions has ("Scott County, Indiana" early on settles a later bare "Scott
+/// County").
+fn share_evidence_within_names(candidates: &mut [Vec<Scored>], keys: &[String]) {
+    let mut best: HashMap<(&str, PlaceId), (f64, Vec<String>, bool)> = HashMap::new();
+    for (list, key) in candidates.iter().zip(keys) {
+        for c in list {
+            let entry = best
+                .entry((key.as_str(), c.place))
+                .or_insert_with(|| (f64::MIN, Vec::new(), false));
+            if c.score > entry.0 {
+                *entry = (c.score, c.reasons.clone(), c.supported);
+            }
+        }
+    }
+    for (list, key) in candidates.iter_mut().zip(keys) {
+        for c in list.iter_mut() {
+            if let Some((score, reasons, supported)) = best.get(&(key.as_str(), c.place)) {
+                if *score > c.score {
+                    c.score = *score;
+                    c.reasons = reasons.clone();
+                    c.supported = *supported;
+                }
+            }
+        }
+    }
+}
+
 struct Context<'a> {
     qualifiers: &'a [PlaceId],
     focus: &'a [(PlaceId, f64)],
+    /// First-level regions' shares of the article's places, as `focus` has countries'.
+    region_focus: &'a [(PlaceId, f64)],
     dateline_country: Option<PlaceId>,
     /// Per candidate (in `generate` order, by place): co-located places of other names.
     support: &'a [(PlaceId, f64, Option<PlaceId>)],
+    role: &'a Role,
+    /// Countries whose first-level regions the names listed beside this one were read as.
+    peers: &'a [PlaceId],
+}
+
+/// What the words around a name say about the kind of place it is.
+#[derive(Clone, Debug, Default)]
+struct Role {
+    /// It qualifies the name before it ("Buffalo, New York"): a region or country, and these
+    /// are the regions and countries that would contain the name before it.
+    qualifies: Vec<PlaceId>,
+    /// A word after it that only a region takes: "New York state", "New York Gov. Cuomo".
+    regional_word: bool,
+    /// Names listed with it ("Ohio, Indiana and New York"), by index.
+    listed_with: Vec<usize>,
+}
+
+/// Words after a name that make it a first-level region: "New York state", "Texas Gov.".
+const REGIONAL_WORDS: &[&str] = &[
+    "state",
+    "State",
+    "statewide",
+    "Gov",
+    "Gov.",
+    "Governor",
+    "governor",
+    "Legislature",
+    "legislature",
+    "legislators",
+];
+
+/// The role the text gives the name at `i`.
+fn role_of(text: &str, spans: &[Span], i: usize, span: Span, qualifiers: &[Vec<PlaceId>]) -> Role {
+    let mut role = Role::default();
+    if i > 0 {
+        let gap = text.get(spans[i - 1].end..span.start).unwrap_or("");
+        if matches!(gap, ", " | "," | " (") {
+            role.qualifies = qualifiers[i - 1].clone();
+        }
+    }
+    let next = text
+        .get(span.end..)
+        .unwrap_or("")
+        .split_whitespace()
+        .next()
+        .unwrap_or("");
+    let next = next.trim_end_matches([',', ';', ':', ')']);
+    role.regional_word =
+        text.get(span.end..).is_some_and(|r| r.starts_with(' ')) && REGIONAL_WORDS.contains(&next);
+    // The names chained to this one by list separators, both ways.
+    let is_separator = |gap: &str| matches!(gap, ", " | " and " | ", and " | " or " | ", or ");
+    let mut j = i;
+    while j > 0 && is_separator(text.get(spans[j - 1].end..spans[j].start).unwrap_or("")) {
+        j -= 1;
+        role.listed_with.push(j);
+    }
+    let mut j = i;
+    while j + 1 < spans.len()
+        && is_separator(text.get(spans[j].end..spans[j + 1].start).unwrap_or(""))
+    {
+        j += 1;
+        role.listed_with.push(j);
+    }
+    role
+}
+
+/// The countries whose first-level regions the names listed with this one were chosen as
+/// ("Michigan, Oregon, New York, Indiana": New York is a state too).
+fn list_peers(g: &Gazetteer, role: &Role, chosen: &[Option<PlaceId>]) -> Vec<PlaceId> {
+    let mut peers = Vec::new();
+    for &j in &role.listed_with {
+        if let Some(place) = chosen.get(j).copied().flatten() {
+            if g.kind(place) == PlaceKind::Admin1 {
+                if let Some(country) = g.country_of(place) {
+                    if !peers.contains(&country) {
+                        peers.push(country);
+                    }
+                }
+            }
+        }
+    }
+    peers
 }
 
 fn score_context(g: &Gazetteer, c: &mut Scored, cx: &Context) {
     let country = g.country_of(c.place);
     let admin1 = g.admin1_of(c.place);
+    let kind = g.kind(c.place);
+    if cx.role.qualifies.contains(&c.place) {
+        c.score += 8.0;
+        c.supported = true;
+        c.reasons
+            .push("the region of the place before it".to_string());
+    }
+    if cx.role.regional_word && kind == PlaceKind::Admin1 {
+        c.score += 4.0;
+        c.supported = true;
+    }
+    if kind == PlaceKind::Admin1 && country.is_some_and(|country| cx.peers.contains(&country)) {
+        c.score += 3.0;
+        c.supported = true;
+        c.reasons.push("listed with other regions".to_string());
+    }
+    // The region the article's places lie in: "Gainesville" in an article about Georgia.
+    let region = if kind == PlaceKind::Admin1 {
+        Some(c.place)
+    } else {
+        admin1
+    };
+    if let Some(region) = region {
+        if let Some(&(_, share)) = cx.region_focus.iter().find(|(p, _)| *p == region) {
+            c.score += 6.0 * share;
+            if share >= 0.3 {
+                c.supported = true;
+                if region != c.place {
+                    c.reasons
+                        .push(format!("the article's places are in {}", g.name(region)));
+                }
+            }
+        }
+    }
     for &q in cx.qualifiers {
         let inside = match g.kind(q) {
             PlaceKind::Country => country == Some(q) && c.place != q,
@@ -320,7 +503,8 @@ fn score_context(g: &Gazetteer, c: &mut Scored, cx: &Context) {
                         .push(format!("the article is about {}", g.name(country)));
                 }
             } else if share > 0.0 {
-                c.score += 1.5 * share;
+                // The country itself, named in an article about it.
+                c.score += 8.0 * share;
             }
         }
         if cx.dateline_country == Some(country) && c.place != country {
@@ -345,18 +529,23 @@ fn score_context(g: &Gazetteer, c: &mut Scored, cx: &Context) {
 }
 
 /// How strongly the article's other names place each candidate: for every other distinct name,
-/// the likeliest of its candidates (by prior) that lies in the candidate's region or near it.
-/// This ties "Gainesville" to Texas when "Denton" is also named, whichever is read first.
+/// the likeliest of its candidates (by prior) that lies in the candidate's region or near it, or
+/// the place an earlier pass chose for it. This ties "Gainesville" to Texas when "Denton" is
+/// also named, whichever is read first.
 fn colocation_support(
     g: &Gazetteer,
     candidates: &[Vec<Scored>],
     keys: &[String],
+    chosen: &[Option<PlaceId>],
 ) -> Vec<Vec<(PlaceId, f64, Option<PlaceId>)>> {
     const CONSIDERED: usize = 12;
-    // Distinct names, each with its candidates' probabilities from their priors.
-    let mut names: Vec<(&str, Vec<(PlaceId, f64)>)> = Vec::new();
-    for (key, list) in keys.iter().zip(candidates) {
-        if list.is_empty() || names.iter().any(|(k, _)| *k == key.as_str()) {
+    // A place chosen with the article's evidence is surer than a prior, though it may still be
+    // wrong; it counts for most of a certain place.
+    const CHOSEN_TRUST: f64 = 0.8;
+    // Distinct names, each with its candidates' probabilities from their priors and its choice.
+    let mut names: Vec<(&str, Vec<(PlaceId, f64)>, Option<PlaceId>)> = Vec::new();
+    for ((key, list), choice) in keys.iter().zip(candidates).zip(chosen) {
+        if list.is_empty() || names.iter().any(|(k, _, _)| *k == key.as_str()) {
             continue;
         }
         let top: Vec<&Scored> = list.iter().take(CONSIDERED).collect();
@@ -366,42 +555,50 @@ fn colocation_support(
             .iter()
             .map(|c| (c.place, (c.prior - max).exp() / total))
             .collect();
-        names.push((key.as_str(), probabilities));
+        names.push((key.as_str(), probabilities, *choice));
     }
+    let closeness = |place: PlaceId, other: PlaceId| -> f64 {
+        match g.kind(other) {
+            PlaceKind::Admin1 if g.admin1_of(place) == Some(other) => 1.0,
+            PlaceKind::City | PlaceKind::Admin2 => {
+                let km = distance_km(g.lat(place), g.lon(place), g.lat(other), g.lon(other));
+                if km < 80.0 {
+                    1.0
+                } else if km < 250.0 {
+                    0.5
+                } else {
+                    0.0
+                }
+            }
+            _ => 0.0,
+        }
+    };
     keys.iter()
         .zip(candidates)
         .map(|(key, list)| {
             list.iter()
                 .take(CONSIDERED)
                 .map(|c| {
-                    let (lat, lon) = (g.lat(c.place), g.lon(c.place));
-                    let admin1 = g.admin1_of(c.place);
                     let local = matches!(g.kind(c.place), PlaceKind::City | PlaceKind::Admin2);
                     let mut support = 0.0;
                     let mut nearest: Option<(f64, PlaceId)> = None;
-                    for (other, probabilities) in &names {
+                    for (other, probabilities, choice) in &names {
                         if *other == key.as_str() || !local {
                             continue;
                         }
                         let mut best = 0.0;
                         let mut best_place = None;
                         for &(d, p) in probabilities {
-                            let closeness = match g.kind(d) {
-                                PlaceKind::Admin1 if admin1 == Some(d) => 1.0,
-                                PlaceKind::City | PlaceKind::Admin2 => {
-                                    let km = distance_km(lat, lon, g.lat(d), g.lon(d));
-                                    if km < 80.0 {
-                                        1.0
-                                    } else if km < 250.0 {
-                                        0.5
-                                    } else {
-                                        0.0
-                                    }
-                                }
-                                _ => 0.0,
-                            };
-                            if closeness * p > best {
-                                best = closeness * p;
+                            let weight = closeness(c.place, d) * p;
+                            if weight > best {
+                                best = weight;
+                                best_place = Some(d);
+                            }
+                        }
+                        if let Some(d) = *choice {
+                            let weight = closeness(c.place, d) * CHOSEN_TRUST;
+                            if weight > best {
+                                best = weight;
                                 best_place = Some(d);
                             }
                         }
@@ -419,6 +616,47 @@ fn colocation_support(
         .collect()
 }
 
+/// Each distinct chosen place's vote for its first-level region (a region votes for itself),
+/// weighed as `country_votes` weighs them: a name whose candidates lie in several regions votes
+/// less.
+fn region_votes(
+    g: &Gazetteer,
+    candidates: &[Vec<Scored>],
+    chosen: &[Option<PlaceId>],
+    keys: &[String],
+) -> Vec<(String, PlaceId, f64)> {
+    let mut votes: Vec<(String, PlaceId, f64)> = Vec::new();
+    let mut voted: Vec<PlaceId> = Vec::new();
+    for ((list, choice), key) in candidates.iter().zip(chosen).zip(keys) {
+        let Some(place) = *choice else {
+            continue;
+        };
+        if voted.contains(&place) {
+            continue;
+        }
+        voted.push(place);
+        let region = match g.kind(place) {
+            PlaceKind::Admin1 => Some(place),
+            PlaceKind::City | PlaceKind::Admin2 => g.admin1_of(place),
+            _ => None,
+        };
+        let Some(region) = region else {
+            continue;
+        };
+        let ambiguous = list.iter().any(|c| {
+            c.place != place
+                && g.kind(c.place) != PlaceKind::Country
+                && g.admin1_of(c.place).unwrap_or(c.place) != region
+        });
+        let weight = match g.kind(place) {
+            PlaceKind::Admin1 => 1.0,
+            _ => 0.7,
+        } * if ambiguous { 0.4 } else { 1.0 };
+        votes.push((key.clone(), region, weight));
+    }
+    votes
+}
+
 /// A prior from what the place is, before any context. The weights are set by hand, as rules of
 /// thumb (a country outweighs a town of its name; a town's weight grows with the log of its
 /// population), never fitted to the evaluation sets.
@@ -430,7 +668,9 @@ fn prior(g: &Gazetteer, place: PlaceId, via: Via) -> f64 {
         PlaceKind::Continent => 8.5,
         PlaceKind::Region | PlaceKind::Feature => 8.0,
         PlaceKind::Facility => 10.0,
-        PlaceKind::Admin1 => 4.0 + 0.5 * size,
+        // A region's name is written for the region far more often than for a town of the same
+        // name elsewhere ("Virginia" the state, not the South African town).
+        PlaceKind::Admin1 => 5.0 + 0.5 * size,
         // Counties have no population here; one is named with its "County" almost always.
         PlaceKind::Admin2 => 6.0,
         PlaceKind::City => 1.5 * size + if g.is_capital(place) { 2.5 } else { 0.0 },
@@ -526,6 +766,25 @@ fn generate(g: &Gazetteer, surface: &str) -> Vec<Scored> {
         for c in found.iter_mut() {
             if matches!(g.kind(c.place), PlaceKind::City | PlaceKind::Admin2) {
                 c.prior -= 4.0;
+            }
+        }
+    }
+    // "Virginia", "California", "Ontario" are the regions, not the towns named after them, unless
+    // the text says otherwise. National capitals keep their standing ("Washington"), and a
+    // region named after its own city was handled above.
+    if found.iter().any(|c| {
+        c.via == Via::Name
+            && g.kind(c.place) == PlaceKind::Admin1
+            && !namesake_regions.contains(&c.place)
+    }) {
+        for c in found.iter_mut() {
+            if matches!(g.kind(c.place), PlaceKind::City | PlaceKind::Admin2)
+                && !g.is_capital(c.place)
+                && !namesake_regions
+                    .iter()
+                    .any(|&r| g.admin1_of(c.place) == Some(r))
+            {
+                c.prior -= 3.0;
             }
         }
     }
@@ -844,6 +1103,22 @@ fn country_focus(votes: &[(String, PlaceId, f64)], key: &str) -> Vec<(PlaceId, f
         }
     }
     shares.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    shares
+}
+
+/// Each region's share of the regional votes of every name but `key`, scaled down when there
+/// are few votes: one town in Kentucky does not make an article about Kentucky.
+fn region_focus(votes: &[(String, PlaceId, f64)], key: &str) -> Vec<(PlaceId, f64)> {
+    let mass: f64 = votes
+        .iter()
+        .filter(|(voter, _, _)| voter != key)
+        .map(|(_, _, w)| w)
+        .sum();
+    let certainty = mass / (mass + 2.0);
+    let mut shares = country_focus(votes, key);
+    for entry in &mut shares {
+        entry.1 *= certainty;
+    }
     shares
 }
 
