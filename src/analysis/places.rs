@@ -46,6 +46,9 @@ struct Scored {
     reasons: Vec<String>,
     /// Context placed it in a region the article names or near its other places.
     supported: bool,
+    /// Local evidence placed it: a qualifier, the article's region, nearness to other places
+    /// (the country the article is about is not enough).
+    local: bool,
 }
 
 /// The resolution of one mention.
@@ -267,7 +270,13 @@ pub fn resolve_spans(
         share_evidence_within_names(&mut candidates, &keys);
         for (i, list) in candidates.iter_mut().enumerate() {
             list.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.place.cmp(&b.place)));
-            chosen[i] = list.first().map(|c| c.place);
+            // A village is meant only where the article is local to it: without local evidence
+            // it goes behind every other candidate.
+            list.sort_by_key(|c| lacks_local_support(gazetteer, c));
+            chosen[i] = list
+                .first()
+                .filter(|c| !lacks_local_support(gazetteer, c))
+                .map(|c| c.place);
         }
     }
     candidates
@@ -278,7 +287,9 @@ pub fn resolve_spans(
             // A town by a county's name, or a place whose name is only generic words ("North
             // Side", "West Coast", "Valley"), needs the article's support.
             let generic = is_generic_name(gazetteer.key(best.place));
-            if (best.via == Via::County || generic) && !best.supported {
+            if (best.via == Via::County || generic) && !best.supported
+                || lacks_local_support(gazetteer, best)
+            {
                 return None;
             }
             let second = list.get(1).map(|c| c.score);
@@ -316,28 +327,36 @@ pub fn resolve_spans(
 /// previous pass's choices one step further along the article's names.
 const PASSES: usize = 3;
 
+/// Towns below this population are villages: a name is theirs only with local evidence.
+const VILLAGE_POPULATION: u64 = 5_000;
+
+fn lacks_local_support(g: &Gazetteer, c: &Scored) -> bool {
+    !c.local && g.kind(c.place) == PlaceKind::City && g.population(c.place) < VILLAGE_POPULATION
+}
+
 /// One name, one place: every mention of a name takes, for each candidate, the best evidence
 /// any of its mentions has ("Scott County, Indiana" early on settles a later bare "Scott
 /// County").
 fn share_evidence_within_names(candidates: &mut [Vec<Scored>], keys: &[String]) {
-    let mut best: HashMap<(&str, PlaceId), (f64, Vec<String>, bool)> = HashMap::new();
+    let mut best: HashMap<(&str, PlaceId), (f64, Vec<String>, bool, bool)> = HashMap::new();
     for (list, key) in candidates.iter().zip(keys) {
         for c in list {
             let entry = best
                 .entry((key.as_str(), c.place))
-                .or_insert_with(|| (f64::MIN, Vec::new(), false));
+                .or_insert_with(|| (f64::MIN, Vec::new(), false, false));
             if c.score > entry.0 {
-                *entry = (c.score, c.reasons.clone(), c.supported);
+                *entry = (c.score, c.reasons.clone(), c.supported, c.local);
             }
         }
     }
     for (list, key) in candidates.iter_mut().zip(keys) {
         for c in list.iter_mut() {
-            if let Some((score, reasons, supported)) = best.get(&(key.as_str(), c.place)) {
+            if let Some((score, reasons, supported, local)) = best.get(&(key.as_str(), c.place)) {
                 if *score > c.score {
                     c.score = *score;
                     c.reasons = reasons.clone();
                     c.supported = *supported;
+                    c.local = *local;
                 }
             }
         }
@@ -353,8 +372,8 @@ struct Context<'a> {
     /// Per candidate (in `generate` order, by place): co-located places of other names.
     support: &'a [(PlaceId, f64, Option<PlaceId>)],
     role: &'a Role,
-    /// Countries whose first-level regions the names listed beside this one were read as.
-    peers: &'a [PlaceId],
+    /// What the names listed beside this one were read as (see `list_peers`).
+    peers: &'a [(PlaceKind, PlaceId)],
 }
 
 /// What the words around a name say about the kind of place it is.
@@ -418,18 +437,23 @@ fn role_of(text: &str, spans: &[Span], i: usize, span: Span, qualifiers: &[Vec<P
     role
 }
 
-/// The countries whose first-level regions the names listed with this one were chosen as
-/// ("Michigan, Oregon, New York, Indiana": New York is a state too).
-fn list_peers(g: &Gazetteer, role: &Role, chosen: &[Option<PlaceId>]) -> Vec<PlaceId> {
+/// What the names listed with this one were chosen as: countries, and first-level regions
+/// with their country ("Michigan, Oregon, New York, Indiana": New York is a state too; "the
+/// United States and China": China is the country).
+fn list_peers(g: &Gazetteer, role: &Role, chosen: &[Option<PlaceId>]) -> Vec<(PlaceKind, PlaceId)> {
     let mut peers = Vec::new();
     for &j in &role.listed_with {
-        if let Some(place) = chosen.get(j).copied().flatten() {
-            if g.kind(place) == PlaceKind::Admin1 {
-                if let Some(country) = g.country_of(place) {
-                    if !peers.contains(&country) {
-                        peers.push(country);
-                    }
-                }
+        let Some(place) = chosen.get(j).copied().flatten() else {
+            continue;
+        };
+        let peer = match g.kind(place) {
+            PlaceKind::Admin1 => g.country_of(place).map(|c| (PlaceKind::Admin1, c)),
+            PlaceKind::Country => Some((PlaceKind::Country, place)),
+            _ => None,
+        };
+        if let Some(peer) = peer {
+            if !peers.contains(&peer) {
+                peers.push(peer);
             }
         }
     }
@@ -450,10 +474,22 @@ fn score_context(g: &Gazetteer, c: &mut Scored, cx: &Context) {
         c.score += 4.0;
         c.supported = true;
     }
-    if kind == PlaceKind::Admin1 && country.is_some_and(|country| cx.peers.contains(&country)) {
+    let listed_with_peers = match kind {
+        PlaceKind::Admin1 => cx
+            .peers
+            .iter()
+            .any(|&(k, p)| k == kind && country == Some(p)),
+        PlaceKind::Country => cx.peers.iter().any(|&(k, _)| k == kind),
+        _ => false,
+    };
+    if listed_with_peers {
         c.score += 3.0;
         c.supported = true;
-        c.reasons.push("listed with other regions".to_string());
+        c.reasons.push(if kind == PlaceKind::Country {
+            "listed with other countries".to_string()
+        } else {
+            "listed with other regions".to_string()
+        });
     }
     // The region the article's places lie in: "Gainesville" in an article about Georgia.
     let region = if kind == PlaceKind::Admin1 {
@@ -466,6 +502,7 @@ fn score_context(g: &Gazetteer, c: &mut Scored, cx: &Context) {
             c.score += 6.0 * share;
             if share >= 0.3 {
                 c.supported = true;
+                c.local = true;
                 if region != c.place {
                     c.reasons
                         .push(format!("the article's places are in {}", g.name(region)));
@@ -482,6 +519,7 @@ fn score_context(g: &Gazetteer, c: &mut Scored, cx: &Context) {
         if inside {
             c.score += 8.0;
             c.supported = true;
+            c.local = true;
             c.reasons.push(format!("followed by “{}”", g.name(q)));
             break;
         }
@@ -516,6 +554,7 @@ fn score_context(g: &Gazetteer, c: &mut Scored, cx: &Context) {
             c.score += 2.5 * support.min(2.0);
             if support >= 0.3 {
                 c.supported = true;
+                c.local = true;
                 if let Some(near) = near {
                     c.reasons.push(if g.kind(near) == PlaceKind::Admin1 {
                         format!("{} is mentioned", g.name(near))
@@ -701,6 +740,7 @@ fn scored(g: &Gazetteer, matches: Vec<NameMatch>, via_name: Via) -> Vec<Scored> 
                 score: 0.0,
                 reasons: Vec::new(),
                 supported: false,
+                local: false,
             }
         })
         .collect()
@@ -757,15 +797,17 @@ fn generate(g: &Gazetteer, surface: &str) -> Vec<Scored> {
             }
         }
     }
-    // "Mexico", "Poland", "Greece" are the countries, not the towns named after them, unless
-    // the text says otherwise ("Mexico, Mo.", a qualifier, outweighs this).
+    // "Mexico", "Poland", "China" are the countries, not the towns named after them, even in
+    // an article local to such a town's region, where nearness, the region and the country all
+    // speak for the town at once; a qualifier ("Mexico, Mo.") with that local evidence can
+    // still outweigh this.
     if found
         .iter()
         .any(|c| c.via == Via::Name && g.kind(c.place) == PlaceKind::Country)
     {
         for c in found.iter_mut() {
             if matches!(g.kind(c.place), PlaceKind::City | PlaceKind::Admin2) {
-                c.prior -= 4.0;
+                c.prior -= 10.0;
             }
         }
     }
@@ -806,6 +848,7 @@ fn generate(g: &Gazetteer, surface: &str) -> Vec<Scored> {
                 score: 0.0,
                 reasons: Vec::new(),
                 supported: false,
+                local: false,
             });
         }
     }
@@ -1341,6 +1384,25 @@ mod tests {
         assert_eq!(
             kind_and_country("Ruritania's Zzyzx County.", "Zzyzx County"),
             None
+        );
+    }
+
+    #[test]
+    fn a_village_needs_local_evidence() {
+        // Kennebunkport (Maine) has about 1,300 people: alone it is too weak a reading.
+        assert_eq!(
+            kind_and_country("The family later moved to Kennebunkport.", "Kennebunkport"),
+            None
+        );
+        let near = resolve(
+            "The family later moved to Kennebunkport, near Biddeford.",
+            &["Kennebunkport", "Biddeford"],
+        );
+        assert_eq!(
+            near[0]
+                .as_ref()
+                .map(|(name, _, country)| (name.as_str(), country.as_str())),
+            Some(("Kennebunkport", "US"))
         );
     }
 
