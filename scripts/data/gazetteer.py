@@ -352,11 +352,16 @@ def us_counties(us_atlas_dir, counties_json):
 
 
 def county_aliases(name):
-    """'Hamilton County' is also written 'Hamilton Co.'."""
+    """'Hamilton County' is also written 'Hamilton Co.'; 'De Soto Parish' also 'DeSoto Parish'
+    (a French or Spanish particle is written apart or joined: 'La Salle', 'LaSalle')."""
     aliases = {name}
-    for word in ("County", "Parish"):
-        if name.endswith(" " + word):
-            aliases.add(name[: -len(word)] + ("Co." if word == "County" else "Par."))
+    for particle in ("De ", "La ", "Le ", "Du "):
+        if name.startswith(particle):
+            aliases.add(particle.strip() + name[len(particle):])
+    for alias in list(aliases):
+        for word in ("County", "Parish"):
+            if alias.endswith(" " + word):
+                aliases.add(alias[: -len(word)] + ("Co." if word == "County" else "Par."))
     return aliases
 
 

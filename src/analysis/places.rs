@@ -172,8 +172,23 @@ pub fn resolve_spans(
     dateline: Option<Span>,
 ) -> Vec<Option<Resolution>> {
     let surfaces: Vec<&str> = spans.iter().map(|s| s.slice(text)).collect();
-    let mut candidates: Vec<Vec<Scored>> =
-        surfaces.iter().map(|s| generate(gazetteer, s)).collect();
+    let mut candidates: Vec<Vec<Scored>> = surfaces
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            // "Cooke, Grayson and Love counties": each name is a county's.
+            if let Some(word) = listed_before_division_word(text, spans, i) {
+                let counties = generate(gazetteer, &format!("{} {word}", clean_surface(s)));
+                if counties
+                    .iter()
+                    .any(|c| gazetteer.kind(c.place) == PlaceKind::Admin2)
+                {
+                    return counties;
+                }
+            }
+            generate(gazetteer, s)
+        })
+        .collect();
     // "China, Japan" and "Washington, Pennsylvania" are lists, not a place and its region: a
     // qualifier of the same level as the name itself (two countries, two regions of one
     // country) qualifies nothing.
@@ -421,7 +436,7 @@ fn role_of(text: &str, spans: &[Span], i: usize, span: Span, qualifiers: &[Vec<P
     role.regional_word =
         text.get(span.end..).is_some_and(|r| r.starts_with(' ')) && REGIONAL_WORDS.contains(&next);
     // The names chained to this one by list separators, both ways.
-    let is_separator = |gap: &str| matches!(gap, ", " | " and " | ", and " | " or " | ", or ");
+    let is_separator = is_list_separator;
     let mut j = i;
     while j > 0 && is_separator(text.get(spans[j - 1].end..spans[j].start).unwrap_or("")) {
         j -= 1;
@@ -435,6 +450,31 @@ fn role_of(text: &str, spans: &[Span], i: usize, span: Span, qualifiers: &[Vec<P
         role.listed_with.push(j);
     }
     role
+}
+
+/// Whether the name at `i` ends a list, or stands in one, that a plural division word closes:
+/// "Eastland and Callahan counties". Returns the singular word to add to the name.
+fn listed_before_division_word(text: &str, spans: &[Span], i: usize) -> Option<&'static str> {
+    let mut last = i;
+    while last + 1 < spans.len()
+        && is_list_separator(
+            text.get(spans[last].end..spans[last + 1].start)
+                .unwrap_or(""),
+        )
+    {
+        last += 1;
+    }
+    let rest = text.get(spans[last].end..)?;
+    let word = rest.strip_prefix(' ')?.split_whitespace().next()?;
+    match word.trim_end_matches(|c: char| !c.is_alphabetic()) {
+        "counties" | "Counties" => Some("County"),
+        "parishes" | "Parishes" => Some("Parish"),
+        _ => None,
+    }
+}
+
+fn is_list_separator(gap: &str) -> bool {
+    matches!(gap, ", " | " and " | ", and " | " or " | ", or ")
 }
 
 /// What the names listed with this one were chosen as: countries, and first-level regions
@@ -881,7 +921,15 @@ fn generate(g: &Gazetteer, surface: &str) -> Vec<Scored> {
                 Via::Stripped
             };
             let inner = words[start..end].join(" ");
-            found = scored(g, g.lookup_folded(&inner), via);
+            // "North Island" is not Iceland ("Island"): a generic word alone names nothing.
+            let only_generic = words[start..end]
+                .iter()
+                .all(|w| FACILITY_WORDS.contains(w) || is_generic_name(w));
+            found = if only_generic {
+                Vec::new()
+            } else {
+                scored(g, g.lookup_folded(&inner), via)
+            };
             if start > 0 {
                 // "northern Iraq", "southern California": a direction locates within a large
                 // place; "South Side" is not Side in Turkey.
@@ -1384,6 +1432,29 @@ mod tests {
         assert_eq!(
             kind_and_country("Ruritania's Zzyzx County.", "Zzyzx County"),
             None
+        );
+    }
+
+    #[test]
+    fn a_generic_word_left_after_stripping_names_nothing() {
+        // Not Iceland, whose other name is "Island".
+        assert_eq!(
+            kind_and_country("They sailed round the North Island.", "North Island"),
+            None
+        );
+    }
+
+    #[test]
+    fn a_county_is_found_whether_its_particle_is_joined_or_apart() {
+        // GeoNames writes "De Soto Parish"; Louisiana papers write "DeSoto Parish".
+        assert_eq!(
+            resolve(
+                "Deputies in DeSoto Parish made an arrest.",
+                &["DeSoto Parish"]
+            )[0]
+            .as_ref()
+            .map(|(_, kind, country)| (*kind, country.as_str())),
+            Some((PlaceKind::Admin2, "US"))
         );
     }
 
