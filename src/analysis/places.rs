@@ -49,6 +49,9 @@ struct Scored {
     /// Local evidence placed it: a qualifier, the article's region, nearness to other places
     /// (the country the article is about is not enough).
     local: bool,
+    /// It is taken only when a qualifier follows the name: a town named like a country.
+    needs_qualifier: bool,
+    qualified: bool,
 }
 
 /// The resolution of one mention.
@@ -61,6 +64,19 @@ pub struct Resolution {
     pub alternatives: Vec<PlaceId>,
     pub explanation: String,
 }
+
+/// Words that end a street's name: a street is not in the place it is named after.
+const STREET_WORDS: &[&str] = &[
+    "street",
+    "road",
+    "avenue",
+    "highway",
+    "lane",
+    "drive",
+    "boulevard",
+    "pike",
+    "turnpike",
+];
 
 /// Words after a place name that make it a facility or a part of the place.
 const FACILITY_WORDS: &[&str] = &[
@@ -116,10 +132,6 @@ const FACILITY_WORDS: &[&str] = &[
     "metropolitan",
     "metro",
     "border",
-    "highway",
-    "road",
-    "street",
-    "avenue",
     "market",
     "zoo",
     "park",
@@ -346,32 +358,44 @@ const PASSES: usize = 3;
 const VILLAGE_POPULATION: u64 = 5_000;
 
 fn lacks_local_support(g: &Gazetteer, c: &Scored) -> bool {
-    !c.local && g.kind(c.place) == PlaceKind::City && g.population(c.place) < VILLAGE_POPULATION
+    c.needs_qualifier && !c.qualified
+        || !c.local
+            && g.kind(c.place) == PlaceKind::City
+            && g.population(c.place) < VILLAGE_POPULATION
 }
 
 /// One name, one place: every mention of a name takes, for each candidate, the best evidence
 /// any of its mentions has ("Scott County, Indiana" early on settles a later bare "Scott
 /// County").
 fn share_evidence_within_names(candidates: &mut [Vec<Scored>], keys: &[String]) {
-    let mut best: HashMap<(&str, PlaceId), (f64, Vec<String>, bool, bool)> = HashMap::new();
+    let mut best: HashMap<(&str, PlaceId), (f64, Vec<String>, bool, bool, bool)> = HashMap::new();
     for (list, key) in candidates.iter().zip(keys) {
         for c in list {
             let entry = best
                 .entry((key.as_str(), c.place))
-                .or_insert_with(|| (f64::MIN, Vec::new(), false, false));
+                .or_insert_with(|| (f64::MIN, Vec::new(), false, false, false));
             if c.score > entry.0 {
-                *entry = (c.score, c.reasons.clone(), c.supported, c.local);
+                *entry = (
+                    c.score,
+                    c.reasons.clone(),
+                    c.supported,
+                    c.local,
+                    c.qualified,
+                );
             }
         }
     }
     for (list, key) in candidates.iter_mut().zip(keys) {
         for c in list.iter_mut() {
-            if let Some((score, reasons, supported, local)) = best.get(&(key.as_str(), c.place)) {
+            if let Some((score, reasons, supported, local, qualified)) =
+                best.get(&(key.as_str(), c.place))
+            {
                 if *score > c.score {
                     c.score = *score;
                     c.reasons = reasons.clone();
                     c.supported = *supported;
                     c.local = *local;
+                    c.qualified = *qualified;
                 }
             }
         }
@@ -560,6 +584,7 @@ fn score_context(g: &Gazetteer, c: &mut Scored, cx: &Context) {
             c.score += 8.0;
             c.supported = true;
             c.local = true;
+            c.qualified = true;
             c.reasons.push(format!("followed by “{}”", g.name(q)));
             break;
         }
@@ -781,6 +806,8 @@ fn scored(g: &Gazetteer, matches: Vec<NameMatch>, via_name: Via) -> Vec<Scored> 
                 reasons: Vec::new(),
                 supported: false,
                 local: false,
+                needs_qualifier: false,
+                qualified: false,
             }
         })
         .collect()
@@ -839,15 +866,23 @@ fn generate(g: &Gazetteer, surface: &str) -> Vec<Scored> {
     }
     // "Mexico", "Poland", "China" are the countries, not the towns named after them, even in
     // an article local to such a town's region, where nearness, the region and the country all
-    // speak for the town at once; a qualifier ("Mexico, Mo.") with that local evidence can
-    // still outweigh this.
-    if found
-        .iter()
-        .any(|c| c.via == Via::Name && g.kind(c.place) == PlaceKind::Country)
-    {
+    // speak for the town at once: only a qualifier ("Mexico, Mo.") makes the name a town's.
+    // The same for the hand-chosen regions, seas and buildings ("Middle East", "White House").
+    if found.iter().any(|c| {
+        c.via == Via::Name
+            && matches!(
+                g.kind(c.place),
+                PlaceKind::Country
+                    | PlaceKind::Continent
+                    | PlaceKind::Region
+                    | PlaceKind::Feature
+                    | PlaceKind::Facility
+            )
+    }) {
         for c in found.iter_mut() {
             if matches!(g.kind(c.place), PlaceKind::City | PlaceKind::Admin2) {
-                c.prior -= 10.0;
+                c.prior -= 4.0;
+                c.needs_qualifier = true;
             }
         }
     }
@@ -889,6 +924,8 @@ fn generate(g: &Gazetteer, surface: &str) -> Vec<Scored> {
                 reasons: Vec::new(),
                 supported: false,
                 local: false,
+                needs_qualifier: false,
+                qualified: false,
             });
         }
     }
@@ -907,6 +944,10 @@ fn generate(g: &Gazetteer, surface: &str) -> Vec<Scored> {
             start = 2;
         }
         let mut end = words.len();
+        // "Memphis Street" is not in Memphis, and where a street leads says little.
+        if words.last().is_some_and(|w| STREET_WORDS.contains(w)) {
+            return Vec::new();
+        }
         while end > start + 1 && FACILITY_WORDS.contains(&words[end - 1]) {
             end -= 1;
         }
