@@ -63,6 +63,8 @@ pub struct Resolution {
     /// Other candidates, best first, at most five.
     pub alternatives: Vec<PlaceId>,
     pub explanation: String,
+    /// The mention is a street, building or neighbourhood placed in this town, not the town.
+    pub within: bool,
 }
 
 /// Words that end a street's name: a street is not in the place it is named after.
@@ -306,7 +308,7 @@ pub fn resolve_spans(
                 .map(|c| c.place);
         }
     }
-    candidates
+    let mut resolutions: Vec<Option<Resolution>> = candidates
         .iter()
         .zip(spans)
         .map(|(list, span)| {
@@ -345,9 +347,106 @@ pub fn resolve_spans(
                 confidence: (confidence * 100.0).round() / 100.0,
                 alternatives,
                 explanation,
+                within: false,
             })
         })
-        .collect()
+        .collect();
+    place_local_features(gazetteer, &surfaces, &mut resolutions);
+    resolutions
+}
+
+/// Last words of a name that make it a street, building or part of a town.
+const LOCAL_FEATURE_WORDS: &[&str] = &[
+    "street",
+    "st",
+    "road",
+    "avenue",
+    "ave",
+    "lane",
+    "drive",
+    "boulevard",
+    "highway",
+    "hospital",
+    "school",
+    "elementary",
+    "high",
+    "college",
+    "center",
+    "centre",
+    "church",
+    "club",
+    "estate",
+    "park",
+    "stadium",
+    "hall",
+    "library",
+    "museum",
+    "market",
+    "mall",
+    "plaza",
+    "square",
+    "station",
+    "courthouse",
+    "theatre",
+    "theater",
+    "farm",
+    "farms",
+    "neighborhood",
+    "district",
+];
+
+/// A street, building or neighbourhood that the gazetteer does not know ("Third Street",
+/// "Northwestern Memorial Hospital") lies, most likely, in the town the article is about: the
+/// town it names most often, if that is clear. It is placed there with a low confidence.
+fn place_local_features(g: &Gazetteer, surfaces: &[&str], resolutions: &mut [Option<Resolution>]) {
+    let mut counts: Vec<(PlaceId, usize)> = Vec::new();
+    for r in resolutions.iter().flatten() {
+        if g.kind(r.place) != PlaceKind::City {
+            continue;
+        }
+        match counts.iter_mut().find(|(p, _)| *p == r.place) {
+            Some(entry) => entry.1 += 1,
+            None => counts.push((r.place, 1)),
+        }
+    }
+    // The first of the most named towns; a town named once among others is no clear home.
+    let Some(&(home, most)) = counts
+        .iter()
+        .rev()
+        .max_by_key(|(_, n)| *n)
+        .filter(|(_, n)| *n >= 2 || counts.len() == 1)
+    else {
+        return;
+    };
+    if counts.iter().filter(|(_, n)| *n == most).count() > 1 {
+        return;
+    }
+    for (surface, resolution) in surfaces.iter().zip(resolutions.iter_mut()) {
+        if resolution.is_some() {
+            continue;
+        }
+        let words: Vec<&str> = surface.split_whitespace().collect();
+        let last = words
+            .last()
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .unwrap_or_default();
+        if words.len() < 2 || !LOCAL_FEATURE_WORDS.contains(&last.as_str()) {
+            continue;
+        }
+        *resolution = Some(Resolution {
+            place: home,
+            confidence: 0.3,
+            alternatives: Vec::new(),
+            explanation: format!(
+                "not in the gazetteer; placed in {}, the town the article names most",
+                g.name(home)
+            ),
+            within: true,
+        });
+    }
 }
 
 /// Passes of scoring: the first without the document's focus, then two that each spread the
@@ -1336,13 +1435,18 @@ pub fn resolve_entities(
     let spans: Vec<Span> = loc.iter().map(|&i| mentions[i].span()).collect();
     let resolutions = resolve_spans(gazetteer, text, &spans, dateline);
     let mut places: Vec<Place> = Vec::new();
-    let mut by_place: HashMap<PlaceId, usize> = HashMap::new();
+    // A street placed in a town is a place of its own, at the town's point.
+    let mut by_place: HashMap<(PlaceId, Option<usize>), usize> = HashMap::new();
     for (&mention_index, resolution) in loc.iter().zip(resolutions) {
         let Some(resolution) = resolution else {
             continue;
         };
         let mention = &mentions[mention_index];
-        if let Some(&existing) = by_place.get(&resolution.place) {
+        let key = (
+            resolution.place,
+            resolution.within.then_some(mention.entity),
+        );
+        if let Some(&existing) = by_place.get(&key) {
             let place = &mut places[existing];
             place.mentions.push(mention_index);
             if resolution.confidence > place.confidence {
@@ -1365,7 +1469,7 @@ pub fn resolve_entities(
             .get(mention.entity)
             .map(|e| e.name.clone())
             .unwrap_or_else(|| clean_surface(mention.span().slice(text)).to_string());
-        by_place.insert(resolution.place, places.len());
+        by_place.insert(key, places.len());
         places.push(Place {
             entity: mention.entity,
             name,
