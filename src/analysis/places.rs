@@ -732,8 +732,9 @@ fn score_context(g: &Gazetteer, c: &mut Scored, cx: &Context) {
 }
 
 /// How strongly the article's other names place each candidate: for every other distinct name,
-/// the likeliest of its candidates (by prior) that lies in the candidate's region or near it, or
-/// the place an earlier pass chose for it. This ties "Gainesville" to Texas when "Denton" is
+/// the best of its candidates that lies in the candidate's region or near it, weighed by its
+/// prior likelihood relative to that name's likeliest reading, or the place an earlier pass
+/// chose for it. This ties "Gainesville" to Texas when "Denton" is
 /// also named, whichever is read first.
 fn colocation_support(
     g: &Gazetteer,
@@ -753,10 +754,12 @@ fn colocation_support(
         }
         let top: Vec<&Scored> = list.iter().take(CONSIDERED).collect();
         let max = top.iter().map(|c| c.prior).fold(f64::MIN, f64::max);
-        let total: f64 = top.iter().map(|c| (c.prior - max).exp()).sum();
+        // Likelihoods relative to the name's likeliest reading, tempered (square root): two
+        // readings of two names that lie together are evidence for each other even when
+        // neither is its name's likeliest ("Huntsville" and "Walker County" in Texas).
         let probabilities = top
             .iter()
-            .map(|c| (c.place, (c.prior - max).exp() / total))
+            .map(|c| (c.place, ((c.prior - max) * 0.5).exp()))
             .collect();
         names.push((key.as_str(), probabilities, *choice));
     }
