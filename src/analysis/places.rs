@@ -433,7 +433,11 @@ fn place_local_features(g: &Gazetteer, surfaces: &[&str], resolutions: &mut [Opt
                     .to_lowercase()
             })
             .unwrap_or_default();
-        if words.len() < 2 || !LOCAL_FEATURE_WORDS.contains(&last.as_str()) {
+        // National and state parks and forests lie outside towns.
+        let outside = words
+            .iter()
+            .any(|w| matches!(*w, "National" | "State" | "Forest" | "Wilderness"));
+        if words.len() < 2 || outside || !LOCAL_FEATURE_WORDS.contains(&last.as_str()) {
             continue;
         }
         *resolution = Some(Resolution {
@@ -508,7 +512,7 @@ struct Context<'a> {
     region_focus: &'a [(PlaceId, f64)],
     dateline_country: Option<PlaceId>,
     /// Per candidate (in `generate` order, by place): co-located places of other names.
-    support: &'a [(PlaceId, f64, Option<PlaceId>)],
+    support: &'a [Colocation],
     role: &'a Role,
     /// What the names listed beside this one were read as (see `list_peers`).
     peers: &'a [(PlaceKind, PlaceId)],
@@ -713,12 +717,19 @@ fn score_context(g: &Gazetteer, c: &mut Scored, cx: &Context) {
             c.score += 1.0;
         }
     }
-    if let Some(&(_, support, near)) = cx.support.iter().find(|(p, _, _)| *p == c.place) {
+    if let Some(&Colocation {
+        support,
+        nearby,
+        nearest: near,
+        ..
+    }) = cx.support.iter().find(|s| s.place == c.place)
+    {
         if support > 0.0 {
             c.score += 2.5 * support.min(2.0);
             if support >= 0.3 {
                 c.supported = true;
-                c.local = true;
+                // A village needs a place near it: its state named somewhere is not enough.
+                c.local |= nearby >= 0.3;
                 if let Some(near) = near {
                     c.reasons.push(if g.kind(near) == PlaceKind::Admin1 {
                         format!("{} is mentioned", g.name(near))
@@ -731,6 +742,17 @@ fn score_context(g: &Gazetteer, c: &mut Scored, cx: &Context) {
     }
 }
 
+/// A candidate's support from the article's other names.
+struct Colocation {
+    place: PlaceId,
+    /// From places near it and regions that hold it.
+    support: f64,
+    /// From places near it alone.
+    nearby: f64,
+    /// The place that supports it most.
+    nearest: Option<PlaceId>,
+}
+
 /// How strongly the article's other names place each candidate: for every other distinct name,
 /// the best of its candidates that lies in the candidate's region or near it, weighed by its
 /// prior likelihood relative to that name's likeliest reading, or the place an earlier pass
@@ -741,7 +763,7 @@ fn colocation_support(
     candidates: &[Vec<Scored>],
     keys: &[String],
     chosen: &[Option<PlaceId>],
-) -> Vec<Vec<(PlaceId, f64, Option<PlaceId>)>> {
+) -> Vec<Vec<Colocation>> {
     const CONSIDERED: usize = 12;
     // A place chosen with the article's evidence is surer than a prior, though it may still be
     // wrong; it counts for most of a certain place.
@@ -787,6 +809,7 @@ fn colocation_support(
                 .map(|c| {
                     let local = matches!(g.kind(c.place), PlaceKind::City | PlaceKind::Admin2);
                     let mut support = 0.0;
+                    let mut nearby = 0.0;
                     let mut nearest: Option<(f64, PlaceId)> = None;
                     for (other, probabilities, choice) in &names {
                         if *other == key.as_str() || !local {
@@ -810,12 +833,20 @@ fn colocation_support(
                         }
                         support += best;
                         if let Some(d) = best_place {
+                            if g.kind(d) != PlaceKind::Admin1 {
+                                nearby += best;
+                            }
                             if nearest.is_none_or(|(b, _)| best > b) {
                                 nearest = Some((best, d));
                             }
                         }
                     }
-                    (c.place, support, nearest.map(|(_, d)| d))
+                    Colocation {
+                        place: c.place,
+                        support,
+                        nearby,
+                        nearest: nearest.map(|(_, d)| d),
+                    }
                 })
                 .collect()
         })
@@ -1604,6 +1635,27 @@ mod tests {
             .map(|(_, kind, country)| (*kind, country.as_str())),
             Some((PlaceKind::Admin2, "US"))
         );
+    }
+
+    #[test]
+    fn a_village_needs_a_place_near_it_not_only_its_state() {
+        // There is a village called Augusta in New York; the state named is not enough for it.
+        let g = Gazetteer::embedded();
+        let text = "Officials from New York met in Augusta.";
+        let spans = [Span::new(15, 23), Span::new(31, 38)];
+        let got = resolve_spans(g, text, &spans, None);
+        let augusta = got[1].as_ref().expect("Augusta resolves");
+        assert!(g.population(augusta.place) >= VILLAGE_POPULATION);
+    }
+
+    #[test]
+    fn a_park_of_the_nation_is_not_placed_in_the_article_town() {
+        let g = Gazetteer::embedded();
+        let text = "Rangers in Moab said Arches National Park will close. Moab agreed.";
+        let spans = [Span::new(11, 15), Span::new(21, 41), Span::new(54, 58)];
+        let got = resolve_spans(g, text, &spans, None);
+        assert!(got[0].is_some());
+        assert!(got[1].is_none());
     }
 
     #[test]
