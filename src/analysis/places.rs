@@ -471,34 +471,23 @@ fn lacks_local_support(g: &Gazetteer, c: &Scored) -> bool {
 /// any of its mentions has ("Scott County, Indiana" early on settles a later bare "Scott
 /// County").
 fn share_evidence_within_names(candidates: &mut [Vec<Scored>], keys: &[String]) {
-    let mut best: HashMap<(&str, PlaceId), (f64, Vec<String>, bool, bool, bool)> = HashMap::new();
+    let mut best: HashMap<(&str, PlaceId), Scored> = HashMap::new();
     for (list, key) in candidates.iter().zip(keys) {
         for c in list {
-            let entry = best
-                .entry((key.as_str(), c.place))
-                .or_insert_with(|| (f64::MIN, Vec::new(), false, false, false));
-            if c.score > entry.0 {
-                *entry = (
-                    c.score,
-                    c.reasons.clone(),
-                    c.supported,
-                    c.local,
-                    c.qualified,
-                );
+            let better = best
+                .get(&(key.as_str(), c.place))
+                .is_none_or(|b| c.score > b.score);
+            if better {
+                best.insert((key.as_str(), c.place), c.clone());
             }
         }
     }
     for (list, key) in candidates.iter_mut().zip(keys) {
         for c in list.iter_mut() {
-            if let Some((score, reasons, supported, local, qualified)) =
-                best.get(&(key.as_str(), c.place))
-            {
-                if *score > c.score {
-                    c.score = *score;
-                    c.reasons = reasons.clone();
-                    c.supported = *supported;
-                    c.local = *local;
-                    c.qualified = *qualified;
+            if let Some(b) = best.get(&(key.as_str(), c.place)) {
+                if b.score > c.score {
+                    // The same place by the same name: only the evidence differs.
+                    *c = b.clone();
                 }
             }
         }
@@ -742,6 +731,9 @@ fn score_context(g: &Gazetteer, c: &mut Scored, cx: &Context) {
     }
 }
 
+/// A name's candidates, each with its likelihood relative to the name's likeliest.
+type Readings = Vec<(PlaceId, f64)>;
+
 /// A candidate's support from the article's other names.
 struct Colocation {
     place: PlaceId,
@@ -769,7 +761,7 @@ fn colocation_support(
     // wrong; it counts for most of a certain place.
     const CHOSEN_TRUST: f64 = 0.8;
     // Distinct names, each with its candidates' probabilities from their priors and its choice.
-    let mut names: Vec<(&str, Vec<(PlaceId, f64)>, Option<PlaceId>)> = Vec::new();
+    let mut names: Vec<(&str, Readings, Option<PlaceId>)> = Vec::new();
     for ((key, list), choice) in keys.iter().zip(candidates).zip(chosen) {
         if list.is_empty() || names.iter().any(|(k, _, _)| *k == key.as_str()) {
             continue;
