@@ -781,6 +781,11 @@ fn colocation_support(
         match g.kind(other) {
             PlaceKind::Admin1 if g.admin1_of(place) == Some(other) => 1.0,
             PlaceKind::City | PlaceKind::Admin2 => {
+                // More than 2.3° of latitude apart is more than 250 km: no need for the
+                // trigonometry, which dominates the resolver's time.
+                if (g.lat(place) - g.lat(other)).abs() > 2.3 {
+                    return 0.0;
+                }
                 let km = distance_km(g.lat(place), g.lon(place), g.lat(other), g.lon(other));
                 if km < 80.0 {
                     1.0
