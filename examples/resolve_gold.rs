@@ -64,6 +64,21 @@ fn main() {
                         e["country"] = json!(gazetteer.country_code(r.place));
                         e["explanation"] = json!(r.explanation);
                         e["confidence"] = json!(r.confidence);
+                        e["kind"] = json!(format!("{:?}", gazetteer.kind(r.place)));
+                        e["alternatives"] = r
+                            .alternatives
+                            .iter()
+                            .map(|&p| {
+                                json!([
+                                    gazetteer.name(p),
+                                    gazetteer.country_code(p),
+                                    format!("{:?}", gazetteer.kind(p)),
+                                    gazetteer.lat(p),
+                                    gazetteer.lon(p)
+                                ])
+                            })
+                            .collect::<Vec<Value>>()
+                            .into();
                     }
                 } else if verbose {
                     e["surface"] = json!(span.slice(text));

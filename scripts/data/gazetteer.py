@@ -28,11 +28,12 @@ from collections import defaultdict
 
 # Cities at or above this population are included; the coverage policy is in data/README.md.
 MIN_POPULATION = int(os.environ.get("GAZETTEER_MIN_POPULATION", "5000"))
-# Smaller towns in countries whose local news is often in English, where the dev splits' local
-# articles name them: "COUNTRY=POPULATION,…".
+# Smaller towns where local news names them: "COUNTRY=POPULATION,…". Every US place of
+# GeoNames' cities500 is kept, because US local papers name villages; the resolver takes a
+# village only with local evidence (src/analysis/places.rs, `VILLAGE_POPULATION`).
 SMALL_TOWNS = dict(
     (pair.split("=")[0], int(pair.split("=")[1]))
-    for pair in os.environ.get("GAZETTEER_SMALL_TOWNS", "").split(",") if "=" in pair
+    for pair in os.environ.get("GAZETTEER_SMALL_TOWNS", "US=500").split(",") if "=" in pair
 )
 # Alternate (non-primary) names are kept for cities at or above this population.
 MIN_POPULATION_ALTERNATES = int(os.environ.get("GAZETTEER_MIN_POPULATION_ALTERNATES", "300000"))
@@ -353,11 +354,16 @@ def us_counties(us_atlas_dir, counties_json):
 
 
 def county_aliases(name):
-    """'Hamilton County' is also written 'Hamilton Co.'."""
+    """'Hamilton County' is also written 'Hamilton Co.'; 'De Soto Parish' also 'DeSoto Parish'
+    (a French or Spanish particle is written apart or joined: 'La Salle', 'LaSalle')."""
     aliases = {name}
-    for word in ("County", "Parish"):
-        if name.endswith(" " + word):
-            aliases.add(name[: -len(word)] + ("Co." if word == "County" else "Par."))
+    for particle in ("De ", "La ", "Le ", "Du "):
+        if name.startswith(particle):
+            aliases.add(particle.strip() + name[len(particle):])
+    for alias in list(aliases):
+        for word in ("County", "Parish"):
+            if alias.endswith(" " + word):
+                aliases.add(alias[: -len(word)] + ("Co." if word == "County" else "Par."))
     return aliases
 
 

@@ -46,6 +46,12 @@ struct Scored {
     reasons: Vec<String>,
     /// Context placed it in a region the article names or near its other places.
     supported: bool,
+    /// Local evidence placed it: a qualifier, the article's region, nearness to other places
+    /// (the country the article is about is not enough).
+    local: bool,
+    /// It is taken only when a qualifier follows the name: a town named like a country.
+    needs_qualifier: bool,
+    qualified: bool,
 }
 
 /// The resolution of one mention.
@@ -57,7 +63,22 @@ pub struct Resolution {
     /// Other candidates, best first, at most five.
     pub alternatives: Vec<PlaceId>,
     pub explanation: String,
+    /// The mention is a street, building or neighbourhood placed in this town, not the town.
+    pub within: bool,
 }
+
+/// Words that end a street's name: a street is not in the place it is named after.
+const STREET_WORDS: &[&str] = &[
+    "street",
+    "road",
+    "avenue",
+    "highway",
+    "lane",
+    "drive",
+    "boulevard",
+    "pike",
+    "turnpike",
+];
 
 /// Words after a place name that make it a facility or a part of the place.
 const FACILITY_WORDS: &[&str] = &[
@@ -113,10 +134,6 @@ const FACILITY_WORDS: &[&str] = &[
     "metropolitan",
     "metro",
     "border",
-    "highway",
-    "road",
-    "street",
-    "avenue",
     "market",
     "zoo",
     "park",
@@ -169,8 +186,23 @@ pub fn resolve_spans(
     dateline: Option<Span>,
 ) -> Vec<Option<Resolution>> {
     let surfaces: Vec<&str> = spans.iter().map(|s| s.slice(text)).collect();
-    let mut candidates: Vec<Vec<Scored>> =
-        surfaces.iter().map(|s| generate(gazetteer, s)).collect();
+    let mut candidates: Vec<Vec<Scored>> = surfaces
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            // "Cooke, Grayson and Love counties": each name is a county's.
+            if let Some(word) = listed_before_division_word(text, spans, i) {
+                let counties = generate(gazetteer, &format!("{} {word}", clean_surface(s)));
+                if counties
+                    .iter()
+                    .any(|c| gazetteer.kind(c.place) == PlaceKind::Admin2)
+                {
+                    return counties;
+                }
+            }
+            generate(gazetteer, s)
+        })
+        .collect();
     // "China, Japan" and "Washington, Pennsylvania" are lists, not a place and its region: a
     // qualifier of the same level as the name itself (two countries, two regions of one
     // country) qualifies nothing.
@@ -208,17 +240,44 @@ pub fn resolve_spans(
         .iter()
         .map(|s| gazetteer.fold(clean_surface(s)))
         .collect();
-    let support = colocation_support(gazetteer, &candidates, &keys);
-    // Pass 1: priors and local evidence; pass 2 adds the document's focus.
+    let roles: Vec<Role> = spans
+        .iter()
+        .enumerate()
+        .map(|(i, span)| {
+            let mut role = role_of(text, spans, i, *span, &qualifiers);
+            // Only a region that holds one of the previous name's places qualifies it.
+            role.qualifies.retain(|&q| {
+                candidates[i - 1].iter().any(|c| match gazetteer.kind(q) {
+                    PlaceKind::Admin1 => gazetteer.admin1_of(c.place) == Some(q),
+                    _ => c.place != q && gazetteer.country_of(c.place) == Some(q),
+                })
+            });
+            role
+        })
+        .collect();
+    // Pass 1: priors and local evidence; later passes add the document's focus and nearness to
+    // the places the earlier pass chose for the other names, so that evidence spreads along a
+    // chain of names ("Dublin" near "Columbus" near "Franklin County").
     let mut chosen: Vec<Option<PlaceId>> = vec![None; spans.len()];
-    for pass in 0..2 {
+    for pass in 0..PASSES {
+        let support = colocation_support(gazetteer, &candidates, &keys, &chosen);
         let votes = country_votes(gazetteer, &candidates, &chosen, &keys, &demonym_countries);
+        let regions = if pass == 0 {
+            Vec::new()
+        } else {
+            region_votes(gazetteer, &candidates, &chosen, &keys)
+        };
+        let previous = chosen.clone();
         for (i, list) in candidates.iter_mut().enumerate() {
-            let focus = if pass == 0 {
-                Vec::new()
+            let (focus, region_focus) = if pass == 0 {
+                (Vec::new(), Vec::new())
             } else {
-                country_focus(&votes, &keys[i])
+                (
+                    country_focus(&votes, &keys[i]),
+                    region_focus(&regions, &keys[i]),
+                )
             };
+            let peers = list_peers(gazetteer, &roles[i], &previous);
             for c in list.iter_mut() {
                 c.score = c.prior;
                 c.reasons.clear();
@@ -228,16 +287,28 @@ pub fn resolve_spans(
                     &Context {
                         qualifiers: &qualifiers[i],
                         focus: &focus,
+                        region_focus: &region_focus,
                         dateline_country,
                         support: &support[i],
+                        role: &roles[i],
+                        peers: &peers,
                     },
                 );
             }
+        }
+        share_evidence_within_names(&mut candidates, &keys);
+        for (i, list) in candidates.iter_mut().enumerate() {
             list.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.place.cmp(&b.place)));
-            chosen[i] = list.first().map(|c| c.place);
+            // A village is meant only where the article is local to it: without local evidence
+            // it goes behind every other candidate.
+            list.sort_by_key(|c| lacks_local_support(gazetteer, c));
+            chosen[i] = list
+                .first()
+                .filter(|c| !lacks_local_support(gazetteer, c))
+                .map(|c| c.place);
         }
     }
-    candidates
+    let mut resolutions: Vec<Option<Resolution>> = candidates
         .iter()
         .zip(spans)
         .map(|(list, span)| {
@@ -245,7 +316,9 @@ pub fn resolve_spans(
             // A town by a county's name, or a place whose name is only generic words ("North
             // Side", "West Coast", "Valley"), needs the article's support.
             let generic = is_generic_name(gazetteer.key(best.place));
-            if (best.via == Via::County || generic) && !best.supported {
+            if (best.via == Via::County || generic) && !best.supported
+                || lacks_local_support(gazetteer, best)
+            {
                 return None;
             }
             let second = list.get(1).map(|c| c.score);
@@ -274,22 +347,325 @@ pub fn resolve_spans(
                 confidence: (confidence * 100.0).round() / 100.0,
                 alternatives,
                 explanation,
+                within: false,
             })
         })
-        .collect()
+        .collect();
+    place_local_features(gazetteer, &surfaces, &mut resolutions);
+    resolutions
+}
+
+/// Last words of a name that make it a street, building or part of a town.
+const LOCAL_FEATURE_WORDS: &[&str] = &[
+    "street",
+    "st",
+    "road",
+    "avenue",
+    "ave",
+    "lane",
+    "drive",
+    "boulevard",
+    "highway",
+    "hospital",
+    "school",
+    "elementary",
+    "high",
+    "college",
+    "center",
+    "centre",
+    "church",
+    "club",
+    "estate",
+    "park",
+    "stadium",
+    "hall",
+    "library",
+    "museum",
+    "market",
+    "mall",
+    "plaza",
+    "square",
+    "station",
+    "courthouse",
+    "theatre",
+    "theater",
+    "farm",
+    "farms",
+    "neighborhood",
+    "district",
+];
+
+/// A street, building or neighbourhood that the gazetteer does not know ("Third Street",
+/// "Northwestern Memorial Hospital") lies, most likely, in the town the article is about: the
+/// town it names most often, if that is clear. It is placed there with a low confidence.
+fn place_local_features(g: &Gazetteer, surfaces: &[&str], resolutions: &mut [Option<Resolution>]) {
+    let mut counts: Vec<(PlaceId, usize)> = Vec::new();
+    for r in resolutions.iter().flatten() {
+        if g.kind(r.place) != PlaceKind::City {
+            continue;
+        }
+        match counts.iter_mut().find(|(p, _)| *p == r.place) {
+            Some(entry) => entry.1 += 1,
+            None => counts.push((r.place, 1)),
+        }
+    }
+    // The first of the most named towns; a town named once among others is no clear home.
+    let Some(&(home, most)) = counts
+        .iter()
+        .rev()
+        .max_by_key(|(_, n)| *n)
+        .filter(|(_, n)| *n >= 2 || counts.len() == 1)
+    else {
+        return;
+    };
+    if counts.iter().filter(|(_, n)| *n == most).count() > 1 {
+        return;
+    }
+    for (surface, resolution) in surfaces.iter().zip(resolutions.iter_mut()) {
+        if resolution.is_some() {
+            continue;
+        }
+        let words: Vec<&str> = surface.split_whitespace().collect();
+        let last = words
+            .last()
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .unwrap_or_default();
+        // National and state parks and forests lie outside towns.
+        let outside = words
+            .iter()
+            .any(|w| matches!(*w, "National" | "State" | "Forest" | "Wilderness"));
+        if words.len() < 2 || outside || !LOCAL_FEATURE_WORDS.contains(&last.as_str()) {
+            continue;
+        }
+        *resolution = Some(Resolution {
+            place: home,
+            confidence: 0.3,
+            alternatives: Vec::new(),
+            explanation: format!(
+                "not in the gazetteer; placed in {}, the town the article names most",
+                g.name(home)
+            ),
+            within: true,
+        });
+    }
+}
+
+/// Passes of scoring: the first without the document's focus, then two that each spread the
+/// previous pass's choices one step further along the article's names.
+const PASSES: usize = 3;
+
+/// Towns below this population are villages: a name is theirs only with local evidence.
+const VILLAGE_POPULATION: u64 = 5_000;
+
+fn lacks_local_support(g: &Gazetteer, c: &Scored) -> bool {
+    c.needs_qualifier && !c.qualified
+        || !c.local
+            && g.kind(c.place) == PlaceKind::City
+            && g.population(c.place) < VILLAGE_POPULATION
+}
+
+/// One name, one place: every mention of a name takes, for each candidate, the best evidence
+/// any of its mentions has ("Scott County, Indiana" early on settles a later bare "Scott
+/// County").
+fn share_evidence_within_names(candidates: &mut [Vec<Scored>], keys: &[String]) {
+    let mut best: HashMap<(&str, PlaceId), Scored> = HashMap::new();
+    for (list, key) in candidates.iter().zip(keys) {
+        for c in list {
+            let better = best
+                .get(&(key.as_str(), c.place))
+                .is_none_or(|b| c.score > b.score);
+            if better {
+                best.insert((key.as_str(), c.place), c.clone());
+            }
+        }
+    }
+    for (list, key) in candidates.iter_mut().zip(keys) {
+        for c in list.iter_mut() {
+            if let Some(b) = best.get(&(key.as_str(), c.place)) {
+                if b.score > c.score {
+                    // The same place by the same name: only the evidence differs.
+                    *c = b.clone();
+                }
+            }
+        }
+    }
 }
 
 struct Context<'a> {
     qualifiers: &'a [PlaceId],
     focus: &'a [(PlaceId, f64)],
+    /// First-level regions' shares of the article's places, as `focus` has countries'.
+    region_focus: &'a [(PlaceId, f64)],
     dateline_country: Option<PlaceId>,
     /// Per candidate (in `generate` order, by place): co-located places of other names.
-    support: &'a [(PlaceId, f64, Option<PlaceId>)],
+    support: &'a [Colocation],
+    role: &'a Role,
+    /// What the names listed beside this one were read as (see `list_peers`).
+    peers: &'a [(PlaceKind, PlaceId)],
+}
+
+/// What the words around a name say about the kind of place it is.
+#[derive(Clone, Debug, Default)]
+struct Role {
+    /// It qualifies the name before it ("Buffalo, New York"): a region or country, and these
+    /// are the regions and countries that would contain the name before it.
+    qualifies: Vec<PlaceId>,
+    /// A word after it that only a region takes: "New York state", "New York Gov. Cuomo".
+    regional_word: bool,
+    /// Names listed with it ("Ohio, Indiana and New York"), by index.
+    listed_with: Vec<usize>,
+}
+
+/// Words after a name that make it a first-level region: "New York state", "Texas Gov.".
+const REGIONAL_WORDS: &[&str] = &[
+    "state",
+    "State",
+    "statewide",
+    "Gov",
+    "Gov.",
+    "Governor",
+    "governor",
+    "Legislature",
+    "legislature",
+    "legislators",
+];
+
+/// The role the text gives the name at `i`.
+fn role_of(text: &str, spans: &[Span], i: usize, span: Span, qualifiers: &[Vec<PlaceId>]) -> Role {
+    let mut role = Role::default();
+    if i > 0 {
+        let gap = text.get(spans[i - 1].end..span.start).unwrap_or("");
+        if matches!(gap, ", " | "," | " (") {
+            role.qualifies = qualifiers[i - 1].clone();
+        }
+    }
+    let next = text
+        .get(span.end..)
+        .unwrap_or("")
+        .split_whitespace()
+        .next()
+        .unwrap_or("");
+    let next = next.trim_end_matches([',', ';', ':', ')']);
+    role.regional_word =
+        text.get(span.end..).is_some_and(|r| r.starts_with(' ')) && REGIONAL_WORDS.contains(&next);
+    // The names chained to this one by list separators, both ways.
+    let is_separator = is_list_separator;
+    let mut j = i;
+    while j > 0 && is_separator(text.get(spans[j - 1].end..spans[j].start).unwrap_or("")) {
+        j -= 1;
+        role.listed_with.push(j);
+    }
+    let mut j = i;
+    while j + 1 < spans.len()
+        && is_separator(text.get(spans[j].end..spans[j + 1].start).unwrap_or(""))
+    {
+        j += 1;
+        role.listed_with.push(j);
+    }
+    role
+}
+
+/// Whether the name at `i` ends a list, or stands in one, that a plural division word closes:
+/// "Eastland and Callahan counties". Returns the singular word to add to the name.
+fn listed_before_division_word(text: &str, spans: &[Span], i: usize) -> Option<&'static str> {
+    let mut last = i;
+    while last + 1 < spans.len()
+        && is_list_separator(
+            text.get(spans[last].end..spans[last + 1].start)
+                .unwrap_or(""),
+        )
+    {
+        last += 1;
+    }
+    let rest = text.get(spans[last].end..)?;
+    let word = rest.strip_prefix(' ')?.split_whitespace().next()?;
+    match word.trim_end_matches(|c: char| !c.is_alphabetic()) {
+        "counties" | "Counties" => Some("County"),
+        "parishes" | "Parishes" => Some("Parish"),
+        _ => None,
+    }
+}
+
+fn is_list_separator(gap: &str) -> bool {
+    matches!(gap, ", " | " and " | ", and " | " or " | ", or ")
+}
+
+/// What the names listed with this one were chosen as: countries, and first-level regions
+/// with their country ("Michigan, Oregon, New York, Indiana": New York is a state too; "the
+/// United States and China": China is the country).
+fn list_peers(g: &Gazetteer, role: &Role, chosen: &[Option<PlaceId>]) -> Vec<(PlaceKind, PlaceId)> {
+    let mut peers = Vec::new();
+    for &j in &role.listed_with {
+        let Some(place) = chosen.get(j).copied().flatten() else {
+            continue;
+        };
+        let peer = match g.kind(place) {
+            PlaceKind::Admin1 => g.country_of(place).map(|c| (PlaceKind::Admin1, c)),
+            PlaceKind::Country => Some((PlaceKind::Country, place)),
+            _ => None,
+        };
+        if let Some(peer) = peer {
+            if !peers.contains(&peer) {
+                peers.push(peer);
+            }
+        }
+    }
+    peers
 }
 
 fn score_context(g: &Gazetteer, c: &mut Scored, cx: &Context) {
     let country = g.country_of(c.place);
     let admin1 = g.admin1_of(c.place);
+    let kind = g.kind(c.place);
+    if cx.role.qualifies.contains(&c.place) {
+        c.score += 8.0;
+        c.supported = true;
+        c.reasons
+            .push("the region of the place before it".to_string());
+    }
+    if cx.role.regional_word && kind == PlaceKind::Admin1 {
+        c.score += 4.0;
+        c.supported = true;
+    }
+    let listed_with_peers = match kind {
+        PlaceKind::Admin1 => cx
+            .peers
+            .iter()
+            .any(|&(k, p)| k == kind && country == Some(p)),
+        PlaceKind::Country => cx.peers.iter().any(|&(k, _)| k == kind),
+        _ => false,
+    };
+    if listed_with_peers {
+        c.score += 3.0;
+        c.supported = true;
+        c.reasons.push(if kind == PlaceKind::Country {
+            "listed with other countries".to_string()
+        } else {
+            "listed with other regions".to_string()
+        });
+    }
+    // The region the article's places lie in: "Gainesville" in an article about Georgia.
+    let region = if kind == PlaceKind::Admin1 {
+        Some(c.place)
+    } else {
+        admin1
+    };
+    if let Some(region) = region {
+        if let Some(&(_, share)) = cx.region_focus.iter().find(|(p, _)| *p == region) {
+            c.score += 6.0 * share;
+            if share >= 0.3 {
+                c.supported = true;
+                c.local = true;
+                if region != c.place {
+                    c.reasons
+                        .push(format!("the article's places are in {}", g.name(region)));
+                }
+            }
+        }
+    }
     for &q in cx.qualifiers {
         let inside = match g.kind(q) {
             PlaceKind::Country => country == Some(q) && c.place != q,
@@ -299,6 +675,8 @@ fn score_context(g: &Gazetteer, c: &mut Scored, cx: &Context) {
         if inside {
             c.score += 8.0;
             c.supported = true;
+            c.local = true;
+            c.qualified = true;
             c.reasons.push(format!("followed by “{}”", g.name(q)));
             break;
         }
@@ -320,18 +698,27 @@ fn score_context(g: &Gazetteer, c: &mut Scored, cx: &Context) {
                         .push(format!("the article is about {}", g.name(country)));
                 }
             } else if share > 0.0 {
-                c.score += 1.5 * share;
+                // The country itself, named in an article about it.
+                c.score += 8.0 * share;
             }
         }
         if cx.dateline_country == Some(country) && c.place != country {
             c.score += 1.0;
         }
     }
-    if let Some(&(_, support, near)) = cx.support.iter().find(|(p, _, _)| *p == c.place) {
+    if let Some(&Colocation {
+        support,
+        nearby,
+        nearest: near,
+        ..
+    }) = cx.support.iter().find(|s| s.place == c.place)
+    {
         if support > 0.0 {
             c.score += 2.5 * support.min(2.0);
             if support >= 0.3 {
                 c.supported = true;
+                // A village needs a place near it: its state named somewhere is not enough.
+                c.local |= nearby >= 0.3;
                 if let Some(near) = near {
                     c.reasons.push(if g.kind(near) == PlaceKind::Admin1 {
                         format!("{} is mentioned", g.name(near))
@@ -344,79 +731,164 @@ fn score_context(g: &Gazetteer, c: &mut Scored, cx: &Context) {
     }
 }
 
+/// A name's candidates, each with its likelihood relative to the name's likeliest.
+type Readings = Vec<(PlaceId, f64)>;
+
+/// A candidate's support from the article's other names.
+struct Colocation {
+    place: PlaceId,
+    /// From places near it and regions that hold it.
+    support: f64,
+    /// From places near it alone.
+    nearby: f64,
+    /// The place that supports it most.
+    nearest: Option<PlaceId>,
+}
+
 /// How strongly the article's other names place each candidate: for every other distinct name,
-/// the likeliest of its candidates (by prior) that lies in the candidate's region or near it.
-/// This ties "Gainesville" to Texas when "Denton" is also named, whichever is read first.
+/// the best of its candidates that lies in the candidate's region or near it, weighed by its
+/// prior likelihood relative to that name's likeliest reading, or the place an earlier pass
+/// chose for it. This ties "Gainesville" to Texas when "Denton" is
+/// also named, whichever is read first.
 fn colocation_support(
     g: &Gazetteer,
     candidates: &[Vec<Scored>],
     keys: &[String],
-) -> Vec<Vec<(PlaceId, f64, Option<PlaceId>)>> {
+    chosen: &[Option<PlaceId>],
+) -> Vec<Vec<Colocation>> {
     const CONSIDERED: usize = 12;
-    // Distinct names, each with its candidates' probabilities from their priors.
-    let mut names: Vec<(&str, Vec<(PlaceId, f64)>)> = Vec::new();
-    for (key, list) in keys.iter().zip(candidates) {
-        if list.is_empty() || names.iter().any(|(k, _)| *k == key.as_str()) {
+    // A place chosen with the article's evidence is surer than a prior, though it may still be
+    // wrong; it counts for most of a certain place.
+    const CHOSEN_TRUST: f64 = 0.8;
+    // Distinct names, each with its candidates' probabilities from their priors and its choice.
+    let mut names: Vec<(&str, Readings, Option<PlaceId>)> = Vec::new();
+    for ((key, list), choice) in keys.iter().zip(candidates).zip(chosen) {
+        if list.is_empty() || names.iter().any(|(k, _, _)| *k == key.as_str()) {
             continue;
         }
         let top: Vec<&Scored> = list.iter().take(CONSIDERED).collect();
         let max = top.iter().map(|c| c.prior).fold(f64::MIN, f64::max);
-        let total: f64 = top.iter().map(|c| (c.prior - max).exp()).sum();
+        // Likelihoods relative to the name's likeliest reading, tempered (square root): two
+        // readings of two names that lie together are evidence for each other even when
+        // neither is its name's likeliest ("Huntsville" and "Walker County" in Texas).
         let probabilities = top
             .iter()
-            .map(|c| (c.place, (c.prior - max).exp() / total))
+            .map(|c| (c.place, ((c.prior - max) * 0.5).exp()))
             .collect();
-        names.push((key.as_str(), probabilities));
+        names.push((key.as_str(), probabilities, *choice));
     }
+    let closeness = |place: PlaceId, other: PlaceId| -> f64 {
+        match g.kind(other) {
+            PlaceKind::Admin1 if g.admin1_of(place) == Some(other) => 1.0,
+            PlaceKind::City | PlaceKind::Admin2 => {
+                // More than 2.3° of latitude apart is more than 250 km: no need for the
+                // trigonometry, which dominates the resolver's time.
+                if (g.lat(place) - g.lat(other)).abs() > 2.3 {
+                    return 0.0;
+                }
+                let km = distance_km(g.lat(place), g.lon(place), g.lat(other), g.lon(other));
+                if km < 80.0 {
+                    1.0
+                } else if km < 250.0 {
+                    0.5
+                } else {
+                    0.0
+                }
+            }
+            _ => 0.0,
+        }
+    };
     keys.iter()
         .zip(candidates)
         .map(|(key, list)| {
             list.iter()
                 .take(CONSIDERED)
                 .map(|c| {
-                    let (lat, lon) = (g.lat(c.place), g.lon(c.place));
-                    let admin1 = g.admin1_of(c.place);
                     let local = matches!(g.kind(c.place), PlaceKind::City | PlaceKind::Admin2);
                     let mut support = 0.0;
+                    let mut nearby = 0.0;
                     let mut nearest: Option<(f64, PlaceId)> = None;
-                    for (other, probabilities) in &names {
+                    for (other, probabilities, choice) in &names {
                         if *other == key.as_str() || !local {
                             continue;
                         }
                         let mut best = 0.0;
                         let mut best_place = None;
                         for &(d, p) in probabilities {
-                            let closeness = match g.kind(d) {
-                                PlaceKind::Admin1 if admin1 == Some(d) => 1.0,
-                                PlaceKind::City | PlaceKind::Admin2 => {
-                                    let km = distance_km(lat, lon, g.lat(d), g.lon(d));
-                                    if km < 80.0 {
-                                        1.0
-                                    } else if km < 250.0 {
-                                        0.5
-                                    } else {
-                                        0.0
-                                    }
-                                }
-                                _ => 0.0,
-                            };
-                            if closeness * p > best {
-                                best = closeness * p;
+                            let weight = closeness(c.place, d) * p;
+                            if weight > best {
+                                best = weight;
+                                best_place = Some(d);
+                            }
+                        }
+                        if let Some(d) = *choice {
+                            let weight = closeness(c.place, d) * CHOSEN_TRUST;
+                            if weight > best {
+                                best = weight;
                                 best_place = Some(d);
                             }
                         }
                         support += best;
                         if let Some(d) = best_place {
+                            if g.kind(d) != PlaceKind::Admin1 {
+                                nearby += best;
+                            }
                             if nearest.is_none_or(|(b, _)| best > b) {
                                 nearest = Some((best, d));
                             }
                         }
                     }
-                    (c.place, support, nearest.map(|(_, d)| d))
+                    Colocation {
+                        place: c.place,
+                        support,
+                        nearby,
+                        nearest: nearest.map(|(_, d)| d),
+                    }
                 })
                 .collect()
         })
         .collect()
+}
+
+/// Each distinct chosen place's vote for its first-level region (a region votes for itself),
+/// weighed as `country_votes` weighs them: a name whose candidates lie in several regions votes
+/// less.
+fn region_votes(
+    g: &Gazetteer,
+    candidates: &[Vec<Scored>],
+    chosen: &[Option<PlaceId>],
+    keys: &[String],
+) -> Vec<(String, PlaceId, f64)> {
+    let mut votes: Vec<(String, PlaceId, f64)> = Vec::new();
+    let mut voted: Vec<PlaceId> = Vec::new();
+    for ((list, choice), key) in candidates.iter().zip(chosen).zip(keys) {
+        let Some(place) = *choice else {
+            continue;
+        };
+        if voted.contains(&place) {
+            continue;
+        }
+        voted.push(place);
+        let region = match g.kind(place) {
+            PlaceKind::Admin1 => Some(place),
+            PlaceKind::City | PlaceKind::Admin2 => g.admin1_of(place),
+            _ => None,
+        };
+        let Some(region) = region else {
+            continue;
+        };
+        let ambiguous = list.iter().any(|c| {
+            c.place != place
+                && g.kind(c.place) != PlaceKind::Country
+                && g.admin1_of(c.place).unwrap_or(c.place) != region
+        });
+        let weight = match g.kind(place) {
+            PlaceKind::Admin1 => 1.0,
+            _ => 0.7,
+        } * if ambiguous { 0.4 } else { 1.0 };
+        votes.push((key.clone(), region, weight));
+    }
+    votes
 }
 
 /// A prior from what the place is, before any context. The weights are set by hand, as rules of
@@ -430,7 +902,9 @@ fn prior(g: &Gazetteer, place: PlaceId, via: Via) -> f64 {
         PlaceKind::Continent => 8.5,
         PlaceKind::Region | PlaceKind::Feature => 8.0,
         PlaceKind::Facility => 10.0,
-        PlaceKind::Admin1 => 4.0 + 0.5 * size,
+        // A region's name is written for the region far more often than for a town of the same
+        // name elsewhere ("Virginia" the state, not the South African town).
+        PlaceKind::Admin1 => 5.0 + 0.5 * size,
         // Counties have no population here; one is named with its "County" almost always.
         PlaceKind::Admin2 => 6.0,
         PlaceKind::City => 1.5 * size + if g.is_capital(place) { 2.5 } else { 0.0 },
@@ -461,6 +935,9 @@ fn scored(g: &Gazetteer, matches: Vec<NameMatch>, via_name: Via) -> Vec<Scored> 
                 score: 0.0,
                 reasons: Vec::new(),
                 supported: false,
+                local: false,
+                needs_qualifier: false,
+                qualified: false,
             }
         })
         .collect()
@@ -517,15 +994,44 @@ fn generate(g: &Gazetteer, surface: &str) -> Vec<Scored> {
             }
         }
     }
-    // "Mexico", "Poland", "Greece" are the countries, not the towns named after them, unless
-    // the text says otherwise ("Mexico, Mo.", a qualifier, outweighs this).
-    if found
-        .iter()
-        .any(|c| c.via == Via::Name && g.kind(c.place) == PlaceKind::Country)
-    {
+    // "Mexico", "Poland", "China" are the countries, not the towns named after them, even in
+    // an article local to such a town's region, where nearness, the region and the country all
+    // speak for the town at once: only a qualifier ("Mexico, Mo.") makes the name a town's.
+    // The same for the hand-chosen regions, seas and buildings ("Middle East", "White House").
+    if found.iter().any(|c| {
+        c.via == Via::Name
+            && matches!(
+                g.kind(c.place),
+                PlaceKind::Country
+                    | PlaceKind::Continent
+                    | PlaceKind::Region
+                    | PlaceKind::Feature
+                    | PlaceKind::Facility
+            )
+    }) {
         for c in found.iter_mut() {
             if matches!(g.kind(c.place), PlaceKind::City | PlaceKind::Admin2) {
                 c.prior -= 4.0;
+                c.needs_qualifier = true;
+            }
+        }
+    }
+    // "Virginia", "California", "Ontario" are the regions, not the towns named after them, unless
+    // the text says otherwise. National capitals keep their standing ("Washington"), and a
+    // region named after its own city was handled above.
+    if found.iter().any(|c| {
+        c.via == Via::Name
+            && g.kind(c.place) == PlaceKind::Admin1
+            && !namesake_regions.contains(&c.place)
+    }) {
+        for c in found.iter_mut() {
+            if matches!(g.kind(c.place), PlaceKind::City | PlaceKind::Admin2)
+                && !g.is_capital(c.place)
+                && !namesake_regions
+                    .iter()
+                    .any(|&r| g.admin1_of(c.place) == Some(r))
+            {
+                c.prior -= 3.0;
             }
         }
     }
@@ -547,6 +1053,9 @@ fn generate(g: &Gazetteer, surface: &str) -> Vec<Scored> {
                 score: 0.0,
                 reasons: Vec::new(),
                 supported: false,
+                local: false,
+                needs_qualifier: false,
+                qualified: false,
             });
         }
     }
@@ -565,6 +1074,10 @@ fn generate(g: &Gazetteer, surface: &str) -> Vec<Scored> {
             start = 2;
         }
         let mut end = words.len();
+        // "Memphis Street" is not in Memphis, and where a street leads says little.
+        if words.last().is_some_and(|w| STREET_WORDS.contains(w)) {
+            return Vec::new();
+        }
         while end > start + 1 && FACILITY_WORDS.contains(&words[end - 1]) {
             end -= 1;
         }
@@ -579,7 +1092,15 @@ fn generate(g: &Gazetteer, surface: &str) -> Vec<Scored> {
                 Via::Stripped
             };
             let inner = words[start..end].join(" ");
-            found = scored(g, g.lookup_folded(&inner), via);
+            // "North Island" is not Iceland ("Island"): a generic word alone names nothing.
+            let only_generic = words[start..end]
+                .iter()
+                .all(|w| FACILITY_WORDS.contains(w) || is_generic_name(w));
+            found = if only_generic {
+                Vec::new()
+            } else {
+                scored(g, g.lookup_folded(&inner), via)
+            };
             if start > 0 {
                 // "northern Iraq", "southern California": a direction locates within a large
                 // place; "South Side" is not Side in Turkey.
@@ -847,6 +1368,22 @@ fn country_focus(votes: &[(String, PlaceId, f64)], key: &str) -> Vec<(PlaceId, f
     shares
 }
 
+/// Each region's share of the regional votes of every name but `key`, scaled down when there
+/// are few votes: one town in Kentucky does not make an article about Kentucky.
+fn region_focus(votes: &[(String, PlaceId, f64)], key: &str) -> Vec<(PlaceId, f64)> {
+    let mass: f64 = votes
+        .iter()
+        .filter(|(voter, _, _)| voter != key)
+        .map(|(_, _, w)| w)
+        .sum();
+    let certainty = mass / (mass + 2.0);
+    let mut shares = country_focus(votes, key);
+    for entry in &mut shares {
+        entry.1 *= certainty;
+    }
+    shares
+}
+
 fn explain(g: &Gazetteer, best: &Scored) -> String {
     let place = best.place;
     let country = g
@@ -929,13 +1466,18 @@ pub fn resolve_entities(
     let spans: Vec<Span> = loc.iter().map(|&i| mentions[i].span()).collect();
     let resolutions = resolve_spans(gazetteer, text, &spans, dateline);
     let mut places: Vec<Place> = Vec::new();
-    let mut by_place: HashMap<PlaceId, usize> = HashMap::new();
+    // A street placed in a town is a place of its own, at the town's point.
+    let mut by_place: HashMap<(PlaceId, Option<usize>), usize> = HashMap::new();
     for (&mention_index, resolution) in loc.iter().zip(resolutions) {
         let Some(resolution) = resolution else {
             continue;
         };
         let mention = &mentions[mention_index];
-        if let Some(&existing) = by_place.get(&resolution.place) {
+        let key = (
+            resolution.place,
+            resolution.within.then_some(mention.entity),
+        );
+        if let Some(&existing) = by_place.get(&key) {
             let place = &mut places[existing];
             place.mentions.push(mention_index);
             if resolution.confidence > place.confidence {
@@ -958,7 +1500,7 @@ pub fn resolve_entities(
             .get(mention.entity)
             .map(|e| e.name.clone())
             .unwrap_or_else(|| clean_surface(mention.span().slice(text)).to_string());
-        by_place.insert(resolution.place, places.len());
+        by_place.insert(key, places.len());
         places.push(Place {
             entity: mention.entity,
             name,
@@ -1066,6 +1608,69 @@ mod tests {
         assert_eq!(
             kind_and_country("Ruritania's Zzyzx County.", "Zzyzx County"),
             None
+        );
+    }
+
+    #[test]
+    fn a_generic_word_left_after_stripping_names_nothing() {
+        // Not Iceland, whose other name is "Island".
+        assert_eq!(
+            kind_and_country("They sailed round the North Island.", "North Island"),
+            None
+        );
+    }
+
+    #[test]
+    fn a_county_is_found_whether_its_particle_is_joined_or_apart() {
+        // GeoNames writes "De Soto Parish"; Louisiana papers write "DeSoto Parish".
+        assert_eq!(
+            resolve(
+                "Deputies in DeSoto Parish made an arrest.",
+                &["DeSoto Parish"]
+            )[0]
+            .as_ref()
+            .map(|(_, kind, country)| (*kind, country.as_str())),
+            Some((PlaceKind::Admin2, "US"))
+        );
+    }
+
+    #[test]
+    fn a_village_needs_a_place_near_it_not_only_its_state() {
+        // There is a village called Augusta in New York; the state named is not enough for it.
+        let g = Gazetteer::embedded();
+        let text = "Officials from New York met in Augusta.";
+        let spans = [Span::new(15, 23), Span::new(31, 38)];
+        let got = resolve_spans(g, text, &spans, None);
+        let augusta = got[1].as_ref().expect("Augusta resolves");
+        assert!(g.population(augusta.place) >= VILLAGE_POPULATION);
+    }
+
+    #[test]
+    fn a_park_of_the_nation_is_not_placed_in_the_article_town() {
+        let g = Gazetteer::embedded();
+        let text = "Rangers in Moab said Arches National Park will close. Moab agreed.";
+        let spans = [Span::new(11, 15), Span::new(21, 41), Span::new(54, 58)];
+        let got = resolve_spans(g, text, &spans, None);
+        assert!(got[0].is_some());
+        assert!(got[1].is_none());
+    }
+
+    #[test]
+    fn a_village_needs_local_evidence() {
+        // Kennebunkport (Maine) has about 1,300 people: alone it is too weak a reading.
+        assert_eq!(
+            kind_and_country("The family later moved to Kennebunkport.", "Kennebunkport"),
+            None
+        );
+        let near = resolve(
+            "The family later moved to Kennebunkport, near Biddeford.",
+            &["Kennebunkport", "Biddeford"],
+        );
+        assert_eq!(
+            near[0]
+                .as_ref()
+                .map(|(name, _, country)| (name.as_str(), country.as_str())),
+            Some(("Kennebunkport", "US"))
         );
     }
 

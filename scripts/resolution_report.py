@@ -1,0 +1,125 @@
+#!/usr/bin/env python3
+"""Toponym resolution figures on the evaluation dev splits, and a listing of the errors.
+
+For each geoparsing set (gwn, lgl, trnews, geovirus) this
+  * resolves the gold LOC spans (`examples/resolve_gold.rs --explain`) and prints score.py's
+    resolution figures (acc@161, mean and median km, AUC, spans left unresolved);
+  * runs the CLI end to end (`article-atlas eval`) and prints the share of non-optional gold LOC
+    with coordinates that are found with the exact span AND resolved within 161 km;
+  * writes the errors on gold spans to /tmp/resolution-errors-SET.txt: gold point, predicted
+    place (name, country, kind), distance, the explanation, whether one of the alternatives was
+    within 161 km of the gold point, and the text around the mention.
+
+Only for measuring and finding error classes: fix them with general rules and better data,
+never by copying names from the evaluation files.
+
+Usage: scripts/resolution_report.py [EVAL_DIR] [--no-build] [--sets gwn,lgl]
+"""
+
+import json
+import math
+import os
+import subprocess
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SETS = ["gwn", "lgl", "trnews", "geovirus"]
+
+
+def km(lat1, lon1, lat2, lon2):
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def gold_toponyms(doc):
+    return [e for e in doc["entities"]
+            if e["label"] == "LOC" and not e.get("optional") and e.get("lat") is not None]
+
+
+def end_to_end_share(gold_path, pred_path):
+    preds = {}
+    for line in open(pred_path):
+        d = json.loads(line)
+        preds[d["id"]] = {(e["start"], e["end"]): e for e in d["entities"] if e["label"] == "LOC"}
+    total = hit = 0
+    for line in open(gold_path):
+        doc = json.loads(line)
+        for g in gold_toponyms(doc):
+            total += 1
+            p = preds.get(doc["id"], {}).get((g["start"], g["end"]))
+            if p and p.get("lat") is not None and km(g["lat"], g["lon"], p["lat"], p["lon"]) <= 161:
+                hit += 1
+    return hit / total if total else 0.0, total
+
+
+def write_errors(gold_path, pred_path, out_path):
+    preds = {}
+    for line in open(pred_path):
+        d = json.loads(line)
+        preds[d["id"]] = {(e["start"], e["end"]): e for e in d["entities"]}
+    errors = 0
+    with open(out_path, "w") as out:
+        for line in open(gold_path):
+            doc = json.loads(line)
+            text = doc["text"]
+            for g in gold_toponyms(doc):
+                p = preds.get(doc["id"], {}).get((g["start"], g["end"]), {})
+                context = text[max(0, g["start"] - 60):g["end"] + 40].replace("\n", " ")
+                surface = text[g["start"]:g["end"]]
+                if p.get("lat") is None:
+                    out.write(f"NONE\t{doc['id']}\t{surface}\tgold {g['lat']:.2f},{g['lon']:.2f}"
+                              f"\t\t\t\t\t{context}\n")
+                    errors += 1
+                    continue
+                d = km(g["lat"], g["lon"], p["lat"], p["lon"])
+                if d <= 161:
+                    continue
+                errors += 1
+                good = [a for a in p.get("alternatives", []) if km(g["lat"], g["lon"], a[3], a[4]) <= 161]
+                alt = f"ALT {good[0][0]}|{good[0][1]}|{good[0][2]}" if good else "no-alt"
+                out.write(f"WRONG\t{doc['id']}\t{surface}\tgold {g['lat']:.2f},{g['lon']:.2f}\t"
+                          f"{p.get('name')}|{p.get('country')}|{p.get('kind')}\t{d:.0f} km\t{alt}\t"
+                          f"{p.get('explanation')}\t{context}\n")
+    return errors
+
+
+def main():
+    args = sys.argv[1:]
+    build = "--no-build" not in args
+    sets = SETS
+    if "--sets" in args:
+        sets = args[args.index("--sets") + 1].split(",")
+        args.remove("--sets")
+        args.remove(",".join(sets))
+    args = [a for a in args if not a.startswith("--")]
+    eval_dir = args[0] if args else os.environ.get("EVAL_DIR", os.path.join(ROOT, "..", "shared", "eval"))
+    if not os.path.isdir(eval_dir) and os.path.isdir("/work/shared/eval"):
+        eval_dir = "/work/shared/eval"
+    if build:
+        for target in (["--example", "resolve_gold"], ["--bin", "article-atlas"]):
+            subprocess.run(["cargo", "build", "--release", "--quiet", *target], cwd=ROOT, check=True)
+    resolver = os.path.join(ROOT, "target", "release", "examples", "resolve_gold")
+    cli = os.path.join(ROOT, "target", "release", "article-atlas")
+    score = os.path.join(eval_dir, "score.py")
+    for name in sets:
+        gold = os.path.join(eval_dir, f"{name}.dev.jsonl")
+        pred = f"/tmp/resolution-pred-{name}.jsonl"
+        with open(pred, "w") as o:
+            subprocess.run([resolver, gold, "--explain"], stdout=o, check=True)
+        result = json.loads(subprocess.run([sys.executable, score, gold, pred, "--json", "--labels", "LOC"],
+                                           capture_output=True, text=True, check=True).stdout)
+        r = result["resolution"]["exact"]
+        e2e_pred = f"/tmp/resolution-e2e-{name}.jsonl"
+        with open(gold) as i, open(e2e_pred, "w") as o:
+            subprocess.run([cli, "eval"], stdin=i, stdout=o, check=True)
+        share, total = end_to_end_share(gold, e2e_pred)
+        errors = write_errors(gold, pred, f"/tmp/resolution-errors-{name}.txt")
+        print(f"{name:9} acc@161 {r['acc@161']:.3f}  mean {r['mean_km']:6.1f} km  median {r['median_km']:5.1f} km  "
+              f"AUC {r['auc']:.3f}  unresolved {r['matched_without_pred_coords']:3}  "
+              f"end-to-end {share:.3f} of {total}  errors: /tmp/resolution-errors-{name}.txt ({errors})")
+
+
+if __name__ == "__main__":
+    main()
