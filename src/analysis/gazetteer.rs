@@ -51,6 +51,10 @@ const VERSION: u32 = 6;
 const POPULATION_STEP: f64 = 1.1;
 const FLAG_CAPITAL: u8 = 1;
 
+/// Towns below this population are villages. The gazetteer keeps the United States' for local
+/// news, but a name is a village's only with local evidence (a qualifier, a place nearby).
+pub const VILLAGE_POPULATION: u64 = 5_000;
+
 /// An index into the gazetteer's entries.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct PlaceId(pub u32);

@@ -13,7 +13,7 @@
 use std::collections::HashMap;
 
 use super::entities::{Candidate, Entity, EntityType, Mention, Place, PlaceKind};
-use super::gazetteer::{Gazetteer, NameMatch, PlaceId};
+use super::gazetteer::{Gazetteer, NameMatch, PlaceId, VILLAGE_POPULATION};
 use super::text::Span;
 
 /// How many alternatives a place keeps.
@@ -456,9 +456,6 @@ fn place_local_features(g: &Gazetteer, surfaces: &[&str], resolutions: &mut [Opt
 /// Passes of scoring: the first without the document's focus, then two that each spread the
 /// previous pass's choices one step further along the article's names.
 const PASSES: usize = 3;
-
-/// Towns below this population are villages: a name is theirs only with local evidence.
-const VILLAGE_POPULATION: u64 = 5_000;
 
 fn lacks_local_support(g: &Gazetteer, c: &Scored) -> bool {
     c.needs_qualifier && !c.qualified

@@ -12,7 +12,7 @@ use super::lexicons::Lexicons;
 use super::tokens::{is_all_caps, is_capitalised, Token, TokenKind};
 use super::EntityType;
 use super::PlaceKind;
-use crate::analysis::gazetteer::Gazetteer;
+use crate::analysis::gazetteer::{Gazetteer, VILLAGE_POPULATION};
 use crate::analysis::Span;
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
@@ -738,14 +738,22 @@ impl<'a> Recognizer<'a> {
         }
         let gazetteer = Gazetteer::embedded();
         let matches = gazetteer.lookup(s);
-        let best = matches.iter().max_by_key(|m| {
-            let rank = match gazetteer.kind(m.place) {
-                PlaceKind::Continent | PlaceKind::Region | PlaceKind::Country => 3,
-                PlaceKind::Admin1 => 2,
-                _ => 1,
-            };
-            (rank, !m.alternate, gazetteer.population(m.place))
-        })?;
+        // The gazetteer keeps villages for resolution, where local evidence vouches for them;
+        // as the only sign that a capitalised word is a place they are too common.
+        let best = matches
+            .iter()
+            .filter(|m| {
+                gazetteer.kind(m.place) != PlaceKind::City
+                    || gazetteer.population(m.place) >= VILLAGE_POPULATION
+            })
+            .max_by_key(|m| {
+                let rank = match gazetteer.kind(m.place) {
+                    PlaceKind::Continent | PlaceKind::Region | PlaceKind::Country => 3,
+                    PlaceKind::Admin1 => 2,
+                    _ => 1,
+                };
+                (rank, !m.alternate, gazetteer.population(m.place))
+            })?;
         let kind = gazetteer.kind(best.place);
         let population = gazetteer.population(best.place);
         let big = matches!(
