@@ -728,10 +728,57 @@ fn score_context(g: &Gazetteer, c: &mut Scored, cx: &Context) {
     }
 }
 
+/// What nearness needs of a place, read from the gazetteer once per pass rather than once per
+/// pair of readings: the pairs are the resolver's hottest loop.
+#[derive(Clone, Copy)]
+struct Whereabouts {
+    place: PlaceId,
+    kind: PlaceKind,
+    admin1: Option<PlaceId>,
+    lat: f64,
+    lon: f64,
+}
+
+impl Whereabouts {
+    fn of(g: &Gazetteer, place: PlaceId) -> Whereabouts {
+        Whereabouts {
+            place,
+            kind: g.kind(place),
+            admin1: g.admin1_of(place),
+            lat: g.lat(place),
+            lon: g.lon(place),
+        }
+    }
+
+    /// 1 for a place within 80 km of `other` or in its first-level region, 0.5 within 250 km.
+    fn closeness(&self, other: &Whereabouts) -> f64 {
+        match other.kind {
+            PlaceKind::Admin1 if self.admin1 == Some(other.place) => 1.0,
+            PlaceKind::City | PlaceKind::Admin2 => {
+                // More than 2.3° of latitude apart is more than 250 km: no need for the
+                // trigonometry.
+                if (self.lat - other.lat).abs() > 2.3 {
+                    return 0.0;
+                }
+                let km = distance_km(self.lat, self.lon, other.lat, other.lon);
+                if km < 80.0 {
+                    1.0
+                } else if km < 250.0 {
+                    0.5
+                } else {
+                    0.0
+                }
+            }
+            _ => 0.0,
+        }
+    }
+}
+
 /// A name's candidates, each with its likelihood relative to the name's likeliest.
-type Readings = Vec<(PlaceId, f64)>;
+type Readings = Vec<(Whereabouts, f64)>;
 
 /// A candidate's support from the article's other names.
+#[derive(Clone)]
 struct Colocation {
     place: PlaceId,
     /// From places near it and regions that hold it.
@@ -758,7 +805,7 @@ fn colocation_support(
     // wrong; it counts for most of a certain place.
     const CHOSEN_TRUST: f64 = 0.8;
     // Distinct names, each with its candidates' probabilities from their priors and its choice.
-    let mut names: Vec<(&str, Readings, Option<PlaceId>)> = Vec::new();
+    let mut names: Vec<(&str, Readings, Option<Whereabouts>)> = Vec::new();
     for ((key, list), choice) in keys.iter().zip(candidates).zip(chosen) {
         if list.is_empty() || names.iter().any(|(k, _, _)| *k == key.as_str()) {
             continue;
@@ -770,79 +817,78 @@ fn colocation_support(
         // neither is its name's likeliest ("Huntsville" and "Walker County" in Texas).
         let probabilities = top
             .iter()
-            .map(|c| (c.place, ((c.prior - max) * 0.5).exp()))
+            .map(|c| (Whereabouts::of(g, c.place), ((c.prior - max) * 0.5).exp()))
             .collect();
-        names.push((key.as_str(), probabilities, *choice));
+        names.push((
+            key.as_str(),
+            probabilities,
+            choice.map(|d| Whereabouts::of(g, d)),
+        ));
     }
-    let closeness = |place: PlaceId, other: PlaceId| -> f64 {
-        match g.kind(other) {
-            PlaceKind::Admin1 if g.admin1_of(place) == Some(other) => 1.0,
-            PlaceKind::City | PlaceKind::Admin2 => {
-                // More than 2.3° of latitude apart is more than 250 km: no need for the
-                // trigonometry, which dominates the resolver's time.
-                if (g.lat(place) - g.lat(other)).abs() > 2.3 {
-                    return 0.0;
+    let support_for = |key: &str, list: &[Scored]| -> Vec<Colocation> {
+        list.iter()
+            .take(CONSIDERED)
+            .map(|c| {
+                let here = Whereabouts::of(g, c.place);
+                let local = matches!(here.kind, PlaceKind::City | PlaceKind::Admin2);
+                let mut support = 0.0;
+                let mut nearby = 0.0;
+                let mut nearest: Option<(f64, PlaceId)> = None;
+                for (other, probabilities, choice) in &names {
+                    if *other == key || !local {
+                        continue;
+                    }
+                    let mut best = 0.0;
+                    let mut best_place: Option<&Whereabouts> = None;
+                    for (d, p) in probabilities {
+                        let weight = here.closeness(d) * p;
+                        if weight > best {
+                            best = weight;
+                            best_place = Some(d);
+                        }
+                    }
+                    if let Some(d) = choice {
+                        let weight = here.closeness(d) * CHOSEN_TRUST;
+                        if weight > best {
+                            best = weight;
+                            best_place = Some(d);
+                        }
+                    }
+                    support += best;
+                    if let Some(d) = best_place {
+                        if d.kind != PlaceKind::Admin1 {
+                            nearby += best;
+                        }
+                        if nearest.is_none_or(|(b, _)| best > b) {
+                            nearest = Some((best, d.place));
+                        }
+                    }
                 }
-                let km = distance_km(g.lat(place), g.lon(place), g.lat(other), g.lon(other));
-                if km < 80.0 {
-                    1.0
-                } else if km < 250.0 {
-                    0.5
-                } else {
-                    0.0
+                Colocation {
+                    place: c.place,
+                    support,
+                    nearby,
+                    nearest: nearest.map(|(_, d)| d),
                 }
-            }
-            _ => 0.0,
-        }
+            })
+            .collect()
     };
+    // Mentions of a name mostly repeat its candidates: work each such list out once.
+    let mut done: Vec<(&str, &[Scored], Vec<Colocation>)> = Vec::new();
     keys.iter()
         .zip(candidates)
         .map(|(key, list)| {
-            list.iter()
-                .take(CONSIDERED)
-                .map(|c| {
-                    let local = matches!(g.kind(c.place), PlaceKind::City | PlaceKind::Admin2);
-                    let mut support = 0.0;
-                    let mut nearby = 0.0;
-                    let mut nearest: Option<(f64, PlaceId)> = None;
-                    for (other, probabilities, choice) in &names {
-                        if *other == key.as_str() || !local {
-                            continue;
-                        }
-                        let mut best = 0.0;
-                        let mut best_place = None;
-                        for &(d, p) in probabilities {
-                            let weight = closeness(c.place, d) * p;
-                            if weight > best {
-                                best = weight;
-                                best_place = Some(d);
-                            }
-                        }
-                        if let Some(d) = *choice {
-                            let weight = closeness(c.place, d) * CHOSEN_TRUST;
-                            if weight > best {
-                                best = weight;
-                                best_place = Some(d);
-                            }
-                        }
-                        support += best;
-                        if let Some(d) = best_place {
-                            if g.kind(d) != PlaceKind::Admin1 {
-                                nearby += best;
-                            }
-                            if nearest.is_none_or(|(b, _)| best > b) {
-                                nearest = Some((best, d));
-                            }
-                        }
-                    }
-                    Colocation {
-                        place: c.place,
-                        support,
-                        nearby,
-                        nearest: nearest.map(|(_, d)| d),
-                    }
-                })
-                .collect()
+            let same = |(k, l, _): &&(&str, &[Scored], Vec<Colocation>)| {
+                *k == key.as_str()
+                    && l.len() == list.len()
+                    && l.iter().zip(list).all(|(a, b)| a.place == b.place)
+            };
+            if let Some((_, _, support)) = done.iter().find(same) {
+                return support.clone();
+            }
+            let support = support_for(key, list);
+            done.push((key.as_str(), list, support.clone()));
+            support
         })
         .collect()
 }

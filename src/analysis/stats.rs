@@ -55,11 +55,28 @@ fn part_syllables(part: &str) -> usize {
         .strip_suffix("’s")
         .or_else(|| part.strip_suffix("'s"))
         .unwrap_or(part);
-    let letters: Vec<char> = part
+    // Words are counted for every analysis, as the user types: letters go on the stack, and
+    // only a word longer than any real one needs the heap.
+    let mut stack = ['\0'; 32];
+    let mut heap: Vec<char> = Vec::new();
+    let mut n = 0;
+    for c in part
         .chars()
         .filter(|c| c.is_alphabetic())
         .flat_map(char::to_lowercase)
-        .collect();
+    {
+        match stack.get_mut(n) {
+            Some(slot) if heap.is_empty() => *slot = c,
+            _ => {
+                if heap.is_empty() {
+                    heap.extend_from_slice(&stack);
+                }
+                heap.push(c);
+            }
+        }
+        n += 1;
+    }
+    let letters: &[char] = if heap.is_empty() { &stack[..n] } else { &heap };
     let vowel = |i: usize| letters.get(i).is_some_and(|&c| is_vowel(c, i));
     let mut count = (0..letters.len())
         .filter(|&i| vowel(i) && (i == 0 || !vowel(i - 1)))

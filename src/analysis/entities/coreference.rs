@@ -7,6 +7,7 @@
 //! the full name, and everything else groups by its normalised words.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 
 use super::lexicons::Lexicons;
 use super::recognize::{Raw, Strength};
@@ -156,20 +157,46 @@ impl<'r> Evidence<'r> {
 /// The article's words: those it writes in lower case (a capitalised word also written so is a
 /// common word, "Year", "Art"), and all of them.
 struct Vocabulary<'t> {
-    lower: HashSet<&'t str>,
-    all: HashSet<&'t str>,
+    lower: WordSet<'t>,
+    all: WordSet<'t>,
+}
+
+/// Words hashed with FNV-1a: the set is built on every analysis, as the user types, and its
+/// keys are short article words, not input an attacker could aim at one bucket to any effect
+/// beyond a slower analysis of their own text.
+type WordSet<'t> = HashSet<&'t str, BuildHasherDefault<Fnv>>;
+
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut hash = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = hash;
+    }
 }
 
 impl<'t> Vocabulary<'t> {
     fn new(text: &'t str) -> Vocabulary<'t> {
-        let lower = text
-            .split(|c: char| !c.is_alphanumeric() && c != '-')
-            .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
-            .collect();
-        let all = text
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .collect();
+        let mut lower = WordSet::default();
+        let mut all = WordSet::default();
+        for word in text.split(|c: char| !c.is_alphanumeric() && c != '-') {
+            if word.chars().next().is_some_and(char::is_lowercase) {
+                lower.insert(word);
+            }
+            all.extend(word.split('-').filter(|w| !w.is_empty()));
+        }
         Vocabulary { lower, all }
     }
 
