@@ -658,8 +658,10 @@ fn score_context(g: &Gazetteer, c: &mut Scored, cx: &Context) {
         c.reasons
             .push("the region of the place before it".to_string());
     }
+    // "New York Gov." says the state as plainly as "Buffalo, New York" does: as much as a
+    // qualifier, so that a city of the name near the article's other places does not win.
     if cx.role.regional_word && kind == PlaceKind::Admin1 {
-        c.score += 4.0;
+        c.score += 8.0;
         c.supported = true;
     }
     let listed_with_peers = match kind {
@@ -747,6 +749,14 @@ fn score_context(g: &Gazetteer, c: &mut Scored, cx: &Context) {
                 "capital of {}, which the article names",
                 g.name(country)
             ));
+        } else if kind == PlaceKind::City
+            && g.population(c.place) >= 100_000
+            && cx.countries_named.contains(&country)
+        {
+            c.score += 4.0;
+            c.supported = true;
+            c.reasons
+                .push(format!("in {}, which the article names", g.name(country)));
         }
     }
     if let Some(&Colocation {
