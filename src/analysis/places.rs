@@ -1172,61 +1172,22 @@ fn generate(g: &Gazetteer, surface: &str) -> Vec<Scored> {
         {
             start = 2;
         }
-        let mut end = words.len();
         // "Memphis Street" is not in Memphis, and where a street leads says little.
         if words.last().is_some_and(|w| STREET_WORDS.contains(w)) {
             return Vec::new();
         }
-        while end > start + 1 && FACILITY_WORDS.contains(&words[end - 1]) {
-            end -= 1;
+        let mut shortest = words.len();
+        while shortest > start + 1 && FACILITY_WORDS.contains(&words[shortest - 1]) {
+            shortest -= 1;
         }
-        if (start, end) != (0, words.len()) {
-            let stripped_county =
-                end < words.len() && matches!(words[end], "county" | "parish" | "borough" | "co");
-            let via = if stripped_county {
-                Via::County
-            } else if end < words.len() && !is_generic_region(&words[end..]) {
-                Via::Facility
-            } else {
-                Via::Stripped
-            };
-            let inner = words[start..end].join(" ");
-            // "North Island" is not Iceland ("Island"): a generic word alone names nothing.
-            let only_generic = words[start..end]
-                .iter()
-                .all(|w| FACILITY_WORDS.contains(w) || is_generic_name(w));
-            found = if only_generic {
-                Vec::new()
-            } else {
-                scored(g, g.lookup_folded(&inner), via)
-            };
-            if start > 0 {
-                // "northern Iraq", "southern California": a direction locates within a large
-                // place; "South Side" is not Side in Turkey.
-                found.retain(|c| {
-                    matches!(
-                        g.kind(c.place),
-                        PlaceKind::Country
-                            | PlaceKind::Admin1
-                            | PlaceKind::Region
-                            | PlaceKind::Continent
-                    )
-                });
+        // Longest first: "Rift Valley Province" is Rift Valley before it is "Rift".
+        for end in (shortest..=words.len()).rev() {
+            if (start, end) == (0, words.len()) {
+                continue;
             }
-            if stripped_county {
-                found.retain(|c| g.kind(c.place) == PlaceKind::City);
-            }
-            if found.is_empty() && !stripped_county {
-                if let Some(country) = g.demonym(&inner) {
-                    found = scored(
-                        g,
-                        vec![NameMatch {
-                            place: country,
-                            alternate: false,
-                        }],
-                        Via::Demonym,
-                    );
-                }
+            found = stripped_candidates(g, &words, start, end);
+            if !found.is_empty() {
+                break;
             }
         }
     }
@@ -1234,6 +1195,61 @@ fn generate(g: &Gazetteer, surface: &str) -> Vec<Scored> {
     found.truncate(MAX_CANDIDATES);
     found
 }
+
+/// The candidates for the words `start..end` of a name whose other words were dropped: leading
+/// directions ("northern Iraq") and trailing generic or facility words ("Bushehr province",
+/// "Bushehr nuclear plant", "Walker County").
+fn stripped_candidates(g: &Gazetteer, words: &[&str], start: usize, end: usize) -> Vec<Scored> {
+    let stripped_county =
+        end < words.len() && matches!(words[end], "county" | "parish" | "borough" | "co");
+    let via = if stripped_county {
+        Via::County
+    } else if end < words.len() && !is_generic_region(&words[end..]) {
+        Via::Facility
+    } else {
+        Via::Stripped
+    };
+    let inner = words[start..end].join(" ");
+    // "North Island" is not Iceland ("Island"): a generic word alone names nothing.
+    let only_generic = words[start..end]
+        .iter()
+        .all(|w| FACILITY_WORDS.contains(w) || is_generic_name(w));
+    let mut found = if only_generic {
+        Vec::new()
+    } else {
+        scored(g, g.lookup_folded(&inner), via)
+    };
+    if start > 0 {
+        // "northern Iraq", "southern California", "North Dallas": a direction locates within a
+        // large place; "South Side" is not Side in Turkey.
+        found.retain(|c| match g.kind(c.place) {
+            PlaceKind::Country | PlaceKind::Admin1 | PlaceKind::Region | PlaceKind::Continent => {
+                true
+            }
+            PlaceKind::City => g.population(c.place) >= CITY_WITH_QUARTERS,
+            _ => false,
+        });
+    }
+    if stripped_county {
+        found.retain(|c| g.kind(c.place) == PlaceKind::City);
+    }
+    if found.is_empty() && !stripped_county {
+        if let Some(country) = g.demonym(&inner) {
+            found = scored(
+                g,
+                vec![NameMatch {
+                    place: country,
+                    alternate: false,
+                }],
+                Via::Demonym,
+            );
+        }
+    }
+    found
+}
+
+/// A city big enough that news names its quarters by direction: "North Dallas", "East London".
+const CITY_WITH_QUARTERS: u64 = 100_000;
 
 /// A name made only of compass and generic words: "North Side", "West Coast", "Central".
 fn is_generic_name(key: &str) -> bool {
