@@ -257,6 +257,7 @@ EXTRA_ALIASES = {
     "US": ["America"],
     "VA": ["Vatican"],
     "GB": ["Britain"],
+    "NL": ["Holland"],
     # Common and former English names.
     "CD": ["Zaire", "DRC", "DR Congo", "Congo-Kinshasa"],
     "CG": ["Congo-Brazzaville"],
@@ -514,7 +515,7 @@ def main():
         # Curated names are as good as the country's own ("Zaire" is not only an Angolan
         # province's name).
         for alias in EXTRA_ALIASES.get(code, []):
-            names.setdefault(alias, False)
+            names[alias] = False
         entries.append(dict(kind=COUNTRY, name=data["name"], country=code, admin1=None,
                             lat=lat, lon=lon, population=int(data.get("population") or 0),
                             flags=0, names=names))
