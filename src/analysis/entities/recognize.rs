@@ -302,6 +302,12 @@ const PERSON_NOUNS: &[&str] = &[
 const ROMANCE_ARTICLES: &[&str] = &["La", "Le", "Les", "Los", "Las", "El", "Il", "Lo"];
 /// Lower-case words before a people's name: "the indigenous Lencas".
 const PEOPLE_QUALIFIERS: &[&str] = &["ethnic", "indigenous", "native", "Indigenous"];
+/// Plural nouns whose possessive is part of an institution's name: "Children's Hospital",
+/// "People's Republic", "Women's Group", "Veterans' Affairs".
+const POSSESSORS_IN_NAMES: &[&str] = &[
+    "Children", "People", "Peoples", "Women", "Men", "Workers", "Veterans", "Farmers", "Citizens",
+    "Mothers", "Teachers", "Nurses", "Traders", "Soldiers", "Sailors", "Girls", "Boys", "Ladies",
+];
 /// Lower-case nouns that end an organisation's name ("Izhorsk plant", "National Union party").
 const ORG_NOUNS: &[&str] = &[
     "plant", "factory", "party", "company", "group", "firm", "movement", "shipyard", "refinery",
@@ -473,6 +479,21 @@ impl<'a> Recognizer<'a> {
             if coordinated || (w == "on" && self.lex.place_words.contains(self.word(j))) {
                 break;
             }
+            // "Bosnia and Herzegovina", "Antigua and Barbuda": a country named by two joined.
+            // Regions named so ("Jammu and Kashmir") are as often two divisions listed.
+            let joined_country = matches!(w, "and" | "&")
+                && self.adjacent(n)
+                && self.name_word(n + 1)
+                && matches!(self.known(self.words(i, n + 1)), Some((EntityType::Loc, _)))
+                && self.is_country(self.words(i, n + 1));
+            if joined_country {
+                j = n + 1;
+                continue;
+            }
+            if let Some(end) = self.possessive_in_name(i, j) {
+                j = end;
+                continue;
+            }
             if (PARTICLES.contains(&w) || institution) && self.adjacent(n) && !self.used[n] {
                 if self.name_word(n + 1) {
                     j = n + 1;
@@ -488,6 +509,35 @@ impl<'a> Recognizer<'a> {
             break;
         }
         j
+    }
+
+    /// "St. Michael's Hospital", "Alder Hey Children's Hospital", "Supreme People's Court",
+    /// "Booysens Magistrate's Court": a saint's, a people's or an office's possessive inside
+    /// the name of an institution. The last token of the name after the possessive, if the
+    /// chunk `i..=j` ends in such a possessor and a head word follows.
+    fn possessive_in_name(&self, i: usize, j: usize) -> Option<usize> {
+        let n = j + 1;
+        let possessive = self
+            .tokens
+            .get(n)
+            .is_some_and(|t| t.kind == TokenKind::Possessive && t.attached && !self.used[n]);
+        if !possessive || !self.adjacent(n) || !self.name_word(n + 1) {
+            return None;
+        }
+        let possessor = self.word(j);
+        let saint = (i..j).rev().take(2).any(|k| {
+            matches!(self.word(k), "St" | "Saint" | "Ste")
+                && (k + 1 == j || (k + 2 == j && self.word(k + 1) == "."))
+        });
+        let collective = POSSESSORS_IN_NAMES.contains(&possessor);
+        // A bare office ("the Prosecutor's Office") is a description; a named one is a name.
+        let office =
+            j > i && self.lex.is_title_word(possessor) && !self.is_personal_name(possessor);
+        if !(saint || collective || office) {
+            return None;
+        }
+        let end = self.chunk_end(n + 1);
+        self.has_keyword(n + 1, end).then_some(end)
     }
 
     pub fn run(mut self) -> Vec<Raw> {
@@ -921,8 +971,14 @@ impl<'a> Recognizer<'a> {
     }
 
     fn has_common_word_text(&self, s: &str) -> bool {
-        s.split_whitespace()
-            .any(|w| w.len() > 2 && self.lowercase_words.contains(w.to_lowercase().as_str()))
+        // The links of a longer name ("Bosnia and Herzegovina", "Isle of Man") are written in
+        // lower case anyway and say nothing about the name, as in `has_common_word`.
+        s.split_whitespace().any(|w| {
+            w.len() > 2
+                && !PARTICLES.contains(&w)
+                && !INSTITUTION_LINKS.contains(&w)
+                && self.lowercase_words.contains(w.to_lowercase().as_str())
+        })
     }
 
     fn classify(&mut self, i: usize, j: usize) {
@@ -1149,6 +1205,12 @@ impl<'a> Recognizer<'a> {
             return self.push_person(h + 1, j, why, None);
         }
         if let Some((label, why)) = self.by_head_word(a, j) {
+            if let Some(why) = self
+                .building_by_use(a, j)
+                .filter(|_| label == EntityType::Org)
+            {
+                return self.push(a, j, EntityType::Loc, Strength::Strong, why);
+            }
             return self.push(a, j, label, Strength::Strong, why);
         }
         let first = self.word(a);
@@ -1609,6 +1671,37 @@ impl<'a> Recognizer<'a> {
             }
         }
         None
+    }
+
+    /// An institution's name that here names its building: a hospital one is at or in ("died
+    /// at Northwestern Memorial Hospital"), a church one is at ("married at South Ossett
+    /// Church"), a golf or country club (its grounds). Where one is taken to or what one
+    /// belongs to is as often the institution.
+    fn building_by_use(&self, a: usize, j: usize) -> Option<String> {
+        let head = self.word(j);
+        let medical = matches!(head, "Center" | "Centre")
+            && j > a
+            && matches!(self.word(j - 1), "Medical" | "Health");
+        let grounds = head == "Club" && j > a && matches!(self.word(j - 1), "Golf" | "Country");
+        if grounds {
+            return Some(format!(
+                "a {} club is its grounds",
+                self.word(j - 1).to_lowercase()
+            ));
+        }
+        if !(matches!(head, "Hospital" | "Church") || medical) {
+            return None;
+        }
+        let mut k = a.checked_sub(1)?;
+        if matches!(self.word(k), "the" | "The") {
+            k = k.checked_sub(1)?;
+        }
+        let cue = self.word(k);
+        let locative = match head {
+            "Church" => cue == "at",
+            _ => matches!(cue, "at" | "in" | "inside" | "outside"),
+        };
+        locative.then(|| format!("\"{cue}\" precedes a building's name"))
     }
 
     /// The plural place noun ("counties") that ends a list of names that `a..=j` is part of.
