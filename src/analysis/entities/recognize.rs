@@ -79,9 +79,11 @@ const NEVER_ALONE: &[&str] = &[
     "New",
     "City",
 ];
-/// Lower-case prefixes joined to a name by a hyphen: "ex-FARC", "pro-Russian", "anti-American".
+/// Lower-case prefixes joined to a name by a hyphen: "ex-FARC", "pro-Russian", "anti-American",
+/// "made-in-China".
 const NAME_PREFIXES: &[&str] = &[
     "ex-", "pro-", "anti-", "non-", "post-", "pre-", "neo-", "pan-", "trans-", "inter-", "intra-",
+    "made-in-",
 ];
 /// Lower-case words that may join the capitalised words of one name.
 const PARTICLES: &[&str] = &[
@@ -694,6 +696,7 @@ impl<'a> Recognizer<'a> {
             let what = match kind {
                 "outlet" => "news outlet",
                 "agency" => "news agency",
+                "union" => "union of states",
                 _ => "organisation",
             };
             return Some((EntityType::Org, format!("\"{s}\" is a known {what}")));
@@ -1018,6 +1021,9 @@ impl<'a> Recognizer<'a> {
                 format!("\"{whole}\" is a common abbreviation"),
             );
         }
+        if let Some(why) = self.union_as_territory(i, j) {
+            return self.push(i, j, EntityType::Loc, Strength::Strong, why);
+        }
         if let Some((label, why)) = self.known(whole) {
             // A place that is also a personal name yields to a person of that name elsewhere.
             // Only a country keeps its type against a person ("Chad"); a province or district
@@ -1038,7 +1044,11 @@ impl<'a> Recognizer<'a> {
             };
             return self.push(i, j, label, strength, why);
         }
-        if i == j && whole.contains('-') && self.hyphenated_places(i) {
+        // After an opening "The": "The China-Russia talks".
+        let h = (i..=j)
+            .find(|&k| !self.lex.stopwords.contains(self.word(k)))
+            .unwrap_or(i);
+        if self.word(h).contains('-') && self.hyphenated_places(h, j) {
             return;
         }
         if self.dateline(i, j) {
@@ -1542,24 +1552,29 @@ impl<'a> Recognizer<'a> {
     }
 
     /// "DPRK-U.S." and "China-Russia": every part of a hyphenated word a known place. Pushes
-    /// each part as its own mention.
-    fn hyphenated_places(&mut self, i: usize) -> bool {
+    /// each part as its own mention. The last part runs on to the end of the chunk `i..=j`:
+    /// "the DPRK-South Korea summit".
+    fn hyphenated_places(&mut self, i: usize, j: usize) -> bool {
         let Some(token) = self.tokens.get(i).copied() else {
             return false;
         };
         let word = token.text(self.text);
-        let parts: Vec<(usize, &'a str)> = word
+        let chunk_end = self.span(i, j).end;
+        let mut parts: Vec<(usize, usize)> = word
             .split('-')
             .scan(token.span.start, |at, part| {
                 let start = *at;
                 *at += part.len() + 1;
-                Some((start, part))
+                Some((start, start + part.len()))
             })
             .collect();
+        if let Some(last) = parts.last_mut() {
+            last.1 = chunk_end;
+        }
         let typed: Vec<Option<(EntityType, String)>> = parts
             .iter()
-            .map(|&(start, part)| {
-                let part = Span::new(start, start + part.len()).slice(self.text);
+            .map(|&(start, end)| {
+                let part = Span::new(start, end).slice(self.text);
                 self.known(part)
                     .filter(|(label, _)| *label == EntityType::Loc)
             })
@@ -1568,10 +1583,10 @@ impl<'a> Recognizer<'a> {
             return false;
         }
         let in_title_case = self.title_case.get(i).copied().unwrap_or(false);
-        for (&(start, part), typed) in parts.iter().zip(typed) {
+        for (&(start, end), typed) in parts.iter().zip(typed) {
             if let Some((label, explanation)) = typed {
                 self.out.push(Raw {
-                    span: Span::new(start, start + part.len()),
+                    span: Span::new(start, end),
                     label,
                     explanation,
                     strength: Strength::Strong,
@@ -1671,6 +1686,41 @@ impl<'a> Recognizer<'a> {
             }
         }
         None
+    }
+
+    /// A union of states ("the EU") named as the land of its members: "in the EU", "across
+    /// the EU", "EU citizens", "EU member states". Elsewhere it is the body that acts.
+    fn union_as_territory(&self, i: usize, j: usize) -> Option<String> {
+        let name = self.words(i, j);
+        if self.lex.organisations.get(name) != Some("union") {
+            return None;
+        }
+        let after = self.word(j + 1);
+        let inhabitants = matches!(
+            after,
+            "citizens"
+                | "nationals"
+                | "residents"
+                | "workers"
+                | "countries"
+                | "nations"
+                | "states"
+                | "member"
+                | "territory"
+                | "soil"
+                | "borders"
+        );
+        if inhabitants {
+            return Some(format!("\"{after}\" follows the name of a union of states"));
+        }
+        let before = self.word(i.checked_sub(1)?);
+        let cue = self.word(i.checked_sub(2)?);
+        let inside = before == "the"
+            && matches!(
+                cue,
+                "in" | "within" | "across" | "throughout" | "outside" | "inside" | "In"
+            );
+        inside.then(|| format!("\"{cue} the\" precedes the name of a union of states"))
     }
 
     /// An institution's name that here names its building: a hospital one is at or in ("died
