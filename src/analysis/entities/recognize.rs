@@ -969,6 +969,27 @@ impl<'a> Recognizer<'a> {
         })
     }
 
+    /// Two names of one place: "Aotearoa New Zealand".
+    fn same_place(&self, one: &str, other: &str) -> bool {
+        let gazetteer = Gazetteer::embedded();
+        let others = gazetteer.lookup(other);
+        gazetteer
+            .lookup(one)
+            .iter()
+            .any(|m| others.iter().any(|o| o.place == m.place))
+    }
+
+    fn is_country_or_province(&self, name: &str) -> bool {
+        let gazetteer = Gazetteer::embedded();
+        gazetteer.lookup(name).iter().any(|m| {
+            !m.alternate
+                && matches!(
+                    gazetteer.kind(m.place),
+                    PlaceKind::Country | PlaceKind::Admin1
+                )
+        })
+    }
+
     fn is_personal_name(&self, word: &str) -> bool {
         self.lex.given_names.contains(word) || self.lex.surnames.contains(word)
     }
@@ -1213,6 +1234,10 @@ impl<'a> Recognizer<'a> {
                 self.word(h + 1)
             );
             return self.push_person(h + 1, j, why, None);
+        }
+        if let Some(k) = self.place_after_place_or_group(a, j) {
+            self.classify(a, k);
+            return self.classify(k + 1, j);
         }
         if let Some((label, why)) = self.by_head_word(a, j) {
             if let Some(why) = self
@@ -1686,6 +1711,45 @@ impl<'a> Recognizer<'a> {
             }
         }
         None
+    }
+
+    /// "Maiduguri Borno State", "historically Republican Orange County": a known place before
+    /// its province or country, or a people's or party's name before a place, with no comma
+    /// between. The end of the first.
+    fn place_after_place_or_group(&self, a: usize, j: usize) -> Option<usize> {
+        // A single word that is only part of a name ("Northern", "Lake", "Bay") or a
+        // person's ("Mary") is no place of its own here.
+        let alone = |k: usize| {
+            let w = self.word(k);
+            !(NEVER_ALONE.contains(&w)
+                || COMPASS_WORDS.contains(&w)
+                || PLACE_PREFIXES.contains(&w)
+                || self.is_head_word(w)
+                || self.is_personal_name(w))
+        };
+        (a..j).find(|&k| {
+            if (a == k && !alone(a)) || (k + 1 == j && !alone(j)) {
+                return false;
+            }
+            let right = self.words(k + 1, j);
+            let right_known = matches!(self.known(right), Some((EntityType::Loc, _)));
+            match self.known(self.words(a, k)) {
+                Some((EntityType::Loc, _)) => {
+                    right_known
+                        && self.is_country_or_province(right)
+                        && !self.same_place(self.words(a, k), right)
+                }
+                // "the Syrian Golan Heights": a single word after a people is as often a
+                // part of their name ("Tasmanian Aboriginal Centre").
+                Some((EntityType::Norp, _)) => {
+                    (j > k + 1
+                        && (right_known
+                            || matches!(self.by_head_word(k + 1, j), Some((EntityType::Loc, _)))))
+                        || (right_known && self.is_country(right))
+                }
+                _ => false,
+            }
+        })
     }
 
     /// A union of states ("the EU") named as the land of its members: "in the EU", "across
