@@ -165,6 +165,22 @@ const LIST_PLACE_NOUNS: &[&str] = &[
     "regions",
     "boroughs",
 ];
+/// Lower-case words for a part of a town or a country after its name: "the Abbasiya
+/// neighbourhood", "Tigray region".
+const DIVISION_NOUNS: &[&str] = &[
+    "neighbourhood",
+    "neighborhood",
+    "district",
+    "suburb",
+    "province",
+    "governorate",
+    "township",
+    "village",
+    "boulevard",
+    "municipality",
+    "prefecture",
+    "region",
+];
 /// Lower-case nouns that a place name modifies: "Dayton police", "a Dayton man".
 const LOCAL_NOUNS: &[&str] = &[
     "police",
@@ -1870,6 +1886,28 @@ impl<'a> Recognizer<'a> {
         if let Some(why) = self.cued_language(a, j).or_else(|| self.cued_people(a, j)) {
             return self.push(a, j, EntityType::Norp, Strength::Strong, why);
         }
+        // "the villages of Foua and Kfraya": plural place nouns introduce a list ("the areas
+        // of science" need not).
+        let introduces = |w: &str| LIST_PLACE_NOUNS.contains(&w) && w != "areas";
+        let listed_after_noun = before == "and"
+            && a >= 4
+            && self.word(a - 3) == "of"
+            && introduces(self.word(a - 4))
+            && self.name_word(a - 2);
+        if listed_after_noun || (before == "of" && introduces(before2)) {
+            let noun = if listed_after_noun {
+                self.word(a - 4)
+            } else {
+                before2
+            };
+            return self.push(
+                a,
+                j,
+                EntityType::Loc,
+                Strength::Strong,
+                format!("\"{noun} of\" precedes"),
+            );
+        }
         if before == "of" && PLACE_NOUNS.contains(&before2) {
             return self.push(
                 a,
@@ -1889,6 +1927,14 @@ impl<'a> Recognizer<'a> {
             if let Some(why) = self.gazetteer_place(s, false) {
                 return self.push(a, j, EntityType::Loc, Strength::Weak, why);
             }
+        }
+        // "Cairo's Abbasiya neighbourhood", "the Rafah district": a name before a word for a
+        // part of a town or a country.
+        if let Some(noun) = DIVISION_NOUNS.iter().find(|n| **n == after).filter(|_| {
+            self.adjacent(j) && !self.is_personal_name(s) && !self.has_common_word(a, j)
+        }) {
+            let why = format!("\"{noun}\" follows the name");
+            return self.push(a, j, EntityType::Loc, Strength::Weak, why);
         }
         let acronym =
             is_all_caps(s) && single && s.chars().filter(|c| c.is_alphabetic()).count() <= 6;
