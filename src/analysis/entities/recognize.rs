@@ -1126,6 +1126,29 @@ impl<'a> Recognizer<'a> {
         {
             a += 1;
         }
+        // A participle or an adjective that opens a sentence, before a known place:
+        // "Neighbouring Uganda has…", "Mountainous Nepal…" (while "Northern Kenya" is one
+        // name, and "Vibrant Gujarat" or "Venture Taranaki" may name an event or a body).
+        if a == i && self.initial[a] && j > a {
+            let w = self.word(a);
+            let modifier = ["ing", "ous", "ed", "ful", "less"]
+                .iter()
+                .any(|end| w.len() > end.len() + 2 && w.ends_with(end));
+            let plain = modifier
+                && !(NEVER_ALONE.contains(&w)
+                    || COMPASS_WORDS.contains(&w)
+                    || COMPASS_ADJECTIVES.contains(&w)
+                    || PLACE_PREFIXES.contains(&w)
+                    || self.lex.is_title_word(w)
+                    || self.is_head_word(w)
+                    || self.is_personal_name(w)
+                    || is_all_caps(w)
+                    || self.known(w).is_some()
+                    || self.gazetteer_place(w, false).is_some());
+            if plain && matches!(self.known(self.words(a + 1, j)), Some((EntityType::Loc, _))) {
+                a += 1;
+            }
+        }
         // A role noun that opens a sentence, before a name: "Midfielder Hwang In-beom",
         // "Brothers Tsai Hong-tu and …".
         if a == i && self.initial[a] && j > a && j - a <= 4 && !self.lex.is_title_word(self.word(a))
@@ -1907,6 +1930,16 @@ impl<'a> Recognizer<'a> {
                 Strength::Strong,
                 format!("\"{noun} of\" precedes"),
             );
+        }
+        // "the German island Rügen", "the capital Kabul": a place noun in apposition.
+        let apposed = matches!(
+            before,
+            "city" | "town" | "village" | "island" | "capital" | "province" | "district" | "region"
+        ) && self.adjacent(a - 1)
+            && !self.is_personal_name(s);
+        if apposed {
+            let why = format!("\"{before}\" precedes");
+            return self.push(a, j, EntityType::Loc, Strength::Weak, why);
         }
         if before == "of" && PLACE_NOUNS.contains(&before2) {
             return self.push(
