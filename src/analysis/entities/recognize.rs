@@ -477,7 +477,14 @@ impl<'a> Recognizer<'a> {
             let w = self.word(n);
             let abbreviation = is_abbreviation(self.word(j))
                 || (self.word(j).chars().count() == 1 && is_capitalised(self.word(j)));
-            if w == "." && abbreviation && self.adjacent(n) && self.name_word(n + 1) {
+            // "… 75th St. The talks": a sentence, not a name, goes on after the stop.
+            let sentence_follows = RUN_ON_WORDS.contains(&self.word(n + 1));
+            if w == "."
+                && abbreviation
+                && !sentence_follows
+                && self.adjacent(n)
+                && self.name_word(n + 1)
+            {
                 j = n + 1;
                 continue;
             }
@@ -1278,6 +1285,16 @@ impl<'a> Recognizer<'a> {
             self.classify(a, k);
             return self.classify(k + 1, j);
         }
+        // "Jane Hill, 24,": a surname that is also a head word ("Hill", "Park") before an age.
+        let aged_person = a == i
+            && j > a
+            && j - a <= 3
+            && self.lex.surnames.contains(self.word(j))
+            && !self.has_keyword(a, j - 1)
+            && self.known(self.words(a, j - 1)).is_none();
+        if let Some(why) = self.age_after(j).filter(|_| aged_person) {
+            return self.push_person(a, j, why, None);
+        }
         if let Some((label, why)) = self.by_head_word(a, j) {
             if let Some(why) = self
                 .building_by_use(a, j)
@@ -1682,6 +1699,21 @@ impl<'a> Recognizer<'a> {
             self.name_word(r) || (PARTICLES.contains(&self.word(r)) && self.name_word(r + 1))
         })?;
         (core && !self.has_keyword(r, j) && self.known(self.words(r, j)).is_none()).then_some(r)
+    }
+
+    /// A title opens at `k`: "Fire Marshal", "Assistant District Attorney", but not "Fire
+    /// District 2", where modifiers of a title run into a body's or a division's head word.
+    fn title_starts(&self, k: usize, j: usize) -> bool {
+        let run = (k..=j)
+            .take_while(|&t| self.lex.is_title_word(self.word(t)))
+            .count();
+        if run == 0 {
+            return false;
+        }
+        let modifiers_only = (k..k + run).all(|t| !self.lex.is_core_title(self.word(t)));
+        let head = self.word(k + run);
+        let into_head = self.is_head_word(head) && !self.lex.is_title_word(self.word(k + run + 1));
+        !(modifiers_only && into_head)
     }
 
     fn is_title_run(&self, a: usize, j: usize) -> bool {
@@ -2361,7 +2393,7 @@ impl Recognizer<'_> {
                         | "a province"
                         | "a region"
                 )
-            }) && self.lex.is_title_word(self.word(k + 1))
+            }) && self.title_starts(k + 1, j)
                 && !self.lex.is_title_word(self.word(k))
         })
     }
