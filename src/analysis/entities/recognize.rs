@@ -561,7 +561,12 @@ impl<'a> Recognizer<'a> {
         if !(saint || collective || office) {
             return None;
         }
-        let end = self.chunk_end(n + 1);
+        // The plain name words after the possessive, a few at most; the caller's loop goes on
+        // through links from there.
+        let mut end = n + 1;
+        while end < n + 6 && self.adjacent(end) && self.name_word(end + 1) {
+            end += 1;
+        }
         self.has_keyword(n + 1, end).then_some(end)
     }
 
@@ -1798,6 +1803,11 @@ impl<'a> Recognizer<'a> {
                 || self.is_head_word(w)
                 || self.is_personal_name(w))
         };
+        // Names of places run to a few words; a longer run is no pair of them (and the split
+        // points stay bounded).
+        if j - a > 6 {
+            return None;
+        }
         (a..j).find(|&k| {
             if (a == k && !alone(a)) || (k + 1 == j && !alone(j)) {
                 return false;
