@@ -48,6 +48,7 @@ def main():
     if os.path.exists(sample):
         runs.append(("sample", sample, "PERSON,LOC,ORG,DATE,NORP,MISC"))
     out_dir = os.environ.get("EVAL_OUT") or tempfile.mkdtemp(prefix="eval-report-")
+    os.makedirs(out_dir, exist_ok=True)
     print(f"predictions in {out_dir}")
     for name, gold, labels in runs:
         pred = os.path.join(out_dir, f"{name}.jsonl")

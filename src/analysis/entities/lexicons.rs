@@ -108,7 +108,7 @@ pub struct Lexicons {
     pub org_words: WordList,
     pub place_words: WordList,
     pub misc_words: WordList,
-    /// Known organisations, with kind `outlet`, `agency` or `org`.
+    /// Known organisations, with kind `outlet`, `agency`, `union` or `org`.
     pub organisations: WordList,
     /// Nationalities and groups: demonyms (note: the country) and other groups (note: what).
     pub demonyms: WordList,

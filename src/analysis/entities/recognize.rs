@@ -79,9 +79,11 @@ const NEVER_ALONE: &[&str] = &[
     "New",
     "City",
 ];
-/// Lower-case prefixes joined to a name by a hyphen: "ex-FARC", "pro-Russian", "anti-American".
+/// Lower-case prefixes joined to a name by a hyphen: "ex-FARC", "pro-Russian", "anti-American",
+/// "made-in-China".
 const NAME_PREFIXES: &[&str] = &[
     "ex-", "pro-", "anti-", "non-", "post-", "pre-", "neo-", "pan-", "trans-", "inter-", "intra-",
+    "made-in-",
 ];
 /// Lower-case words that may join the capitalised words of one name.
 const PARTICLES: &[&str] = &[
@@ -162,6 +164,22 @@ const LIST_PLACE_NOUNS: &[&str] = &[
     "villages",
     "regions",
     "boroughs",
+];
+/// Lower-case words for a part of a town or a country after its name: "the Abbasiya
+/// neighbourhood", "Tigray region".
+const DIVISION_NOUNS: &[&str] = &[
+    "neighbourhood",
+    "neighborhood",
+    "district",
+    "suburb",
+    "province",
+    "governorate",
+    "township",
+    "village",
+    "boulevard",
+    "municipality",
+    "prefecture",
+    "region",
 ];
 /// Lower-case nouns that a place name modifies: "Dayton police", "a Dayton man".
 const LOCAL_NOUNS: &[&str] = &[
@@ -302,6 +320,12 @@ const PERSON_NOUNS: &[&str] = &[
 const ROMANCE_ARTICLES: &[&str] = &["La", "Le", "Les", "Los", "Las", "El", "Il", "Lo"];
 /// Lower-case words before a people's name: "the indigenous Lencas".
 const PEOPLE_QUALIFIERS: &[&str] = &["ethnic", "indigenous", "native", "Indigenous"];
+/// Plural nouns whose possessive is part of an institution's name: "Children's Hospital",
+/// "People's Republic", "Women's Group", "Veterans' Affairs".
+const POSSESSORS_IN_NAMES: &[&str] = &[
+    "Children", "People", "Peoples", "Women", "Men", "Workers", "Veterans", "Farmers", "Citizens",
+    "Mothers", "Teachers", "Nurses", "Traders", "Soldiers", "Sailors", "Girls", "Boys", "Ladies",
+];
 /// Lower-case nouns that end an organisation's name ("Izhorsk plant", "National Union party").
 const ORG_NOUNS: &[&str] = &[
     "plant", "factory", "party", "company", "group", "firm", "movement", "shipyard", "refinery",
@@ -453,7 +477,14 @@ impl<'a> Recognizer<'a> {
             let w = self.word(n);
             let abbreviation = is_abbreviation(self.word(j))
                 || (self.word(j).chars().count() == 1 && is_capitalised(self.word(j)));
-            if w == "." && abbreviation && self.adjacent(n) && self.name_word(n + 1) {
+            // "… 75th St. The talks": a sentence, not a name, goes on after the stop.
+            let sentence_follows = RUN_ON_WORDS.contains(&self.word(n + 1));
+            if w == "."
+                && abbreviation
+                && !sentence_follows
+                && self.adjacent(n)
+                && self.name_word(n + 1)
+            {
                 j = n + 1;
                 continue;
             }
@@ -473,6 +504,21 @@ impl<'a> Recognizer<'a> {
             if coordinated || (w == "on" && self.lex.place_words.contains(self.word(j))) {
                 break;
             }
+            // "Bosnia and Herzegovina", "Antigua and Barbuda": a country named by two joined.
+            // Regions named so ("Jammu and Kashmir") are as often two divisions listed.
+            let joined_country = matches!(w, "and" | "&")
+                && self.adjacent(n)
+                && self.name_word(n + 1)
+                && matches!(self.known(self.words(i, n + 1)), Some((EntityType::Loc, _)))
+                && self.is_country(self.words(i, n + 1));
+            if joined_country {
+                j = n + 1;
+                continue;
+            }
+            if let Some(end) = self.possessive_in_name(i, j) {
+                j = end;
+                continue;
+            }
             if (PARTICLES.contains(&w) || institution) && self.adjacent(n) && !self.used[n] {
                 if self.name_word(n + 1) {
                     j = n + 1;
@@ -488,6 +534,40 @@ impl<'a> Recognizer<'a> {
             break;
         }
         j
+    }
+
+    /// "St. Michael's Hospital", "Alder Hey Children's Hospital", "Supreme People's Court",
+    /// "Booysens Magistrate's Court": a saint's, a people's or an office's possessive inside
+    /// the name of an institution. The last token of the name after the possessive, if the
+    /// chunk `i..=j` ends in such a possessor and a head word follows.
+    fn possessive_in_name(&self, i: usize, j: usize) -> Option<usize> {
+        let n = j + 1;
+        let possessive = self
+            .tokens
+            .get(n)
+            .is_some_and(|t| t.kind == TokenKind::Possessive && t.attached && !self.used[n]);
+        if !possessive || !self.adjacent(n) || !self.name_word(n + 1) {
+            return None;
+        }
+        let possessor = self.word(j);
+        let saint = (i..j).rev().take(2).any(|k| {
+            matches!(self.word(k), "St" | "Saint" | "Ste")
+                && (k + 1 == j || (k + 2 == j && self.word(k + 1) == "."))
+        });
+        let collective = POSSESSORS_IN_NAMES.contains(&possessor);
+        // A bare office ("the Prosecutor's Office") is a description; a named one is a name.
+        let office =
+            j > i && self.lex.is_title_word(possessor) && !self.is_personal_name(possessor);
+        if !(saint || collective || office) {
+            return None;
+        }
+        // The plain name words after the possessive, a few at most; the caller's loop goes on
+        // through links from there.
+        let mut end = n + 1;
+        while end < n + 6 && self.adjacent(end) && self.name_word(end + 1) {
+            end += 1;
+        }
+        self.has_keyword(n + 1, end).then_some(end)
     }
 
     pub fn run(mut self) -> Vec<Raw> {
@@ -644,6 +724,7 @@ impl<'a> Recognizer<'a> {
             let what = match kind {
                 "outlet" => "news outlet",
                 "agency" => "news agency",
+                "union" => "union of states",
                 _ => "organisation",
             };
             return Some((EntityType::Org, format!("\"{s}\" is a known {what}")));
@@ -916,13 +997,40 @@ impl<'a> Recognizer<'a> {
         })
     }
 
+    /// Two names of one place: "Aotearoa New Zealand".
+    fn same_place(&self, one: &str, other: &str) -> bool {
+        let gazetteer = Gazetteer::embedded();
+        let others = gazetteer.lookup(other);
+        gazetteer
+            .lookup(one)
+            .iter()
+            .any(|m| others.iter().any(|o| o.place == m.place))
+    }
+
+    fn is_country_or_province(&self, name: &str) -> bool {
+        let gazetteer = Gazetteer::embedded();
+        gazetteer.lookup(name).iter().any(|m| {
+            !m.alternate
+                && matches!(
+                    gazetteer.kind(m.place),
+                    PlaceKind::Country | PlaceKind::Admin1
+                )
+        })
+    }
+
     fn is_personal_name(&self, word: &str) -> bool {
         self.lex.given_names.contains(word) || self.lex.surnames.contains(word)
     }
 
     fn has_common_word_text(&self, s: &str) -> bool {
-        s.split_whitespace()
-            .any(|w| w.len() > 2 && self.lowercase_words.contains(w.to_lowercase().as_str()))
+        // The links of a longer name ("Bosnia and Herzegovina", "Isle of Man") are written in
+        // lower case anyway and say nothing about the name, as in `has_common_word`.
+        s.split_whitespace().any(|w| {
+            w.len() > 2
+                && !PARTICLES.contains(&w)
+                && !INSTITUTION_LINKS.contains(&w)
+                && self.lowercase_words.contains(w.to_lowercase().as_str())
+        })
     }
 
     fn classify(&mut self, i: usize, j: usize) {
@@ -962,6 +1070,9 @@ impl<'a> Recognizer<'a> {
                 format!("\"{whole}\" is a common abbreviation"),
             );
         }
+        if let Some(why) = self.union_as_territory(i, j) {
+            return self.push(i, j, EntityType::Loc, Strength::Strong, why);
+        }
         if let Some((label, why)) = self.known(whole) {
             // A place that is also a personal name yields to a person of that name elsewhere.
             // Only a country keeps its type against a person ("Chad"); a province or district
@@ -982,7 +1093,11 @@ impl<'a> Recognizer<'a> {
             };
             return self.push(i, j, label, strength, why);
         }
-        if i == j && whole.contains('-') && self.hyphenated_places(i) {
+        // After an opening "The": "The China-Russia talks".
+        let h = (i..=j)
+            .find(|&k| !self.lex.stopwords.contains(self.word(k)))
+            .unwrap_or(i);
+        if self.word(h).contains('-') && self.hyphenated_places(h, j) {
             return;
         }
         if self.dateline(i, j) {
@@ -1022,6 +1137,29 @@ impl<'a> Recognizer<'a> {
             && !self.has_keyword(a, j)
         {
             a += 1;
+        }
+        // A participle or an adjective that opens a sentence, before a known place:
+        // "Neighbouring Uganda has…", "Mountainous Nepal…" (while "Northern Kenya" is one
+        // name, and "Vibrant Gujarat" or "Venture Taranaki" may name an event or a body).
+        if a == i && self.initial[a] && j > a {
+            let w = self.word(a);
+            let modifier = ["ing", "ous", "ed", "ful", "less"]
+                .iter()
+                .any(|end| w.len() > end.len() + 2 && w.ends_with(end));
+            let plain = modifier
+                && !(NEVER_ALONE.contains(&w)
+                    || COMPASS_WORDS.contains(&w)
+                    || COMPASS_ADJECTIVES.contains(&w)
+                    || PLACE_PREFIXES.contains(&w)
+                    || self.lex.is_title_word(w)
+                    || self.is_head_word(w)
+                    || self.is_personal_name(w)
+                    || is_all_caps(w)
+                    || self.known(w).is_some()
+                    || self.gazetteer_place(w, false).is_some());
+            if plain && matches!(self.known(self.words(a + 1, j)), Some((EntityType::Loc, _))) {
+                a += 1;
+            }
         }
         // A role noun that opens a sentence, before a name: "Midfielder Hwang In-beom",
         // "Brothers Tsai Hong-tu and …".
@@ -1148,7 +1286,27 @@ impl<'a> Recognizer<'a> {
             );
             return self.push_person(h + 1, j, why, None);
         }
+        if let Some(k) = self.place_after_place_or_group(a, j) {
+            self.classify(a, k);
+            return self.classify(k + 1, j);
+        }
+        // "Jane Hill, 24,": a surname that is also a head word ("Hill", "Park") before an age.
+        let aged_person = a == i
+            && j > a
+            && j - a <= 3
+            && self.lex.surnames.contains(self.word(j))
+            && !self.has_keyword(a, j - 1)
+            && self.known(self.words(a, j - 1)).is_none();
+        if let Some(why) = self.age_after(j).filter(|_| aged_person) {
+            return self.push_person(a, j, why, None);
+        }
         if let Some((label, why)) = self.by_head_word(a, j) {
+            if let Some(why) = self
+                .building_by_use(a, j)
+                .filter(|_| label == EntityType::Org)
+            {
+                return self.push(a, j, EntityType::Loc, Strength::Strong, why);
+            }
             return self.push(a, j, label, Strength::Strong, why);
         }
         let first = self.word(a);
@@ -1480,24 +1638,29 @@ impl<'a> Recognizer<'a> {
     }
 
     /// "DPRK-U.S." and "China-Russia": every part of a hyphenated word a known place. Pushes
-    /// each part as its own mention.
-    fn hyphenated_places(&mut self, i: usize) -> bool {
+    /// each part as its own mention. The last part runs on to the end of the chunk `i..=j`:
+    /// "the DPRK-South Korea summit".
+    fn hyphenated_places(&mut self, i: usize, j: usize) -> bool {
         let Some(token) = self.tokens.get(i).copied() else {
             return false;
         };
         let word = token.text(self.text);
-        let parts: Vec<(usize, &'a str)> = word
+        let chunk_end = self.span(i, j).end;
+        let mut parts: Vec<(usize, usize)> = word
             .split('-')
             .scan(token.span.start, |at, part| {
                 let start = *at;
                 *at += part.len() + 1;
-                Some((start, part))
+                Some((start, start + part.len()))
             })
             .collect();
+        if let Some(last) = parts.last_mut() {
+            last.1 = chunk_end;
+        }
         let typed: Vec<Option<(EntityType, String)>> = parts
             .iter()
-            .map(|&(start, part)| {
-                let part = Span::new(start, start + part.len()).slice(self.text);
+            .map(|&(start, end)| {
+                let part = Span::new(start, end).slice(self.text);
                 self.known(part)
                     .filter(|(label, _)| *label == EntityType::Loc)
             })
@@ -1506,10 +1669,10 @@ impl<'a> Recognizer<'a> {
             return false;
         }
         let in_title_case = self.title_case.get(i).copied().unwrap_or(false);
-        for (&(start, part), typed) in parts.iter().zip(typed) {
+        for (&(start, end), typed) in parts.iter().zip(typed) {
             if let Some((label, explanation)) = typed {
                 self.out.push(Raw {
-                    span: Span::new(start, start + part.len()),
+                    span: Span::new(start, end),
                     label,
                     explanation,
                     strength: Strength::Strong,
@@ -1541,6 +1704,21 @@ impl<'a> Recognizer<'a> {
             self.name_word(r) || (PARTICLES.contains(&self.word(r)) && self.name_word(r + 1))
         })?;
         (core && !self.has_keyword(r, j) && self.known(self.words(r, j)).is_none()).then_some(r)
+    }
+
+    /// A title opens at `k`: "Fire Marshal", "Assistant District Attorney", but not "Fire
+    /// District 2", where modifiers of a title run into a body's or a division's head word.
+    fn title_starts(&self, k: usize, j: usize) -> bool {
+        let run = (k..=j)
+            .take_while(|&t| self.lex.is_title_word(self.word(t)))
+            .count();
+        if run == 0 {
+            return false;
+        }
+        let modifiers_only = (k..k + run).all(|t| !self.lex.is_core_title(self.word(t)));
+        let head = self.word(k + run);
+        let into_head = self.is_head_word(head) && !self.lex.is_title_word(self.word(k + run + 1));
+        !(modifiers_only && into_head)
     }
 
     fn is_title_run(&self, a: usize, j: usize) -> bool {
@@ -1611,6 +1789,116 @@ impl<'a> Recognizer<'a> {
         None
     }
 
+    /// "Maiduguri Borno State", "historically Republican Orange County": a known place before
+    /// its province or country, or a people's or party's name before a place, with no comma
+    /// between. The end of the first.
+    fn place_after_place_or_group(&self, a: usize, j: usize) -> Option<usize> {
+        // A single word that is only part of a name ("Northern", "Lake", "Bay") or a
+        // person's ("Mary") is no place of its own here.
+        let alone = |k: usize| {
+            let w = self.word(k);
+            !(NEVER_ALONE.contains(&w)
+                || COMPASS_WORDS.contains(&w)
+                || PLACE_PREFIXES.contains(&w)
+                || self.is_head_word(w)
+                || self.is_personal_name(w))
+        };
+        // Names of places run to a few words; a longer run is no pair of them (and the split
+        // points stay bounded).
+        if j - a > 6 {
+            return None;
+        }
+        (a..j).find(|&k| {
+            if (a == k && !alone(a)) || (k + 1 == j && !alone(j)) {
+                return false;
+            }
+            let right = self.words(k + 1, j);
+            let right_known = matches!(self.known(right), Some((EntityType::Loc, _)));
+            match self.known(self.words(a, k)) {
+                Some((EntityType::Loc, _)) => {
+                    right_known
+                        && self.is_country_or_province(right)
+                        && !self.same_place(self.words(a, k), right)
+                }
+                // "the Syrian Golan Heights": a single word after a people is as often a
+                // part of their name ("Tasmanian Aboriginal Centre").
+                Some((EntityType::Norp, _)) => {
+                    (j > k + 1
+                        && (right_known
+                            || matches!(self.by_head_word(k + 1, j), Some((EntityType::Loc, _)))))
+                        || (right_known && self.is_country(right))
+                }
+                _ => false,
+            }
+        })
+    }
+
+    /// A union of states ("the EU") named as the land of its members: "in the EU", "across
+    /// the EU", "EU citizens", "EU member states". Elsewhere it is the body that acts.
+    fn union_as_territory(&self, i: usize, j: usize) -> Option<String> {
+        let name = self.words(i, j);
+        if self.lex.organisations.get(name) != Some("union") {
+            return None;
+        }
+        let after = self.word(j + 1);
+        let inhabitants = matches!(
+            after,
+            "citizens"
+                | "nationals"
+                | "residents"
+                | "workers"
+                | "countries"
+                | "nations"
+                | "states"
+                | "member"
+                | "territory"
+                | "soil"
+                | "borders"
+        );
+        if inhabitants {
+            return Some(format!("\"{after}\" follows the name of a union of states"));
+        }
+        let before = self.word(i.checked_sub(1)?);
+        let cue = self.word(i.checked_sub(2)?);
+        let inside = before == "the"
+            && matches!(
+                cue,
+                "in" | "within" | "across" | "throughout" | "outside" | "inside" | "In"
+            );
+        inside.then(|| format!("\"{cue} the\" precedes the name of a union of states"))
+    }
+
+    /// An institution's name that here names its building: a hospital one is at or in ("died
+    /// at Northwestern Memorial Hospital"), a church one is at ("married at South Ossett
+    /// Church"), a golf or country club (its grounds). Where one is taken to or what one
+    /// belongs to is as often the institution.
+    fn building_by_use(&self, a: usize, j: usize) -> Option<String> {
+        let head = self.word(j);
+        let medical = matches!(head, "Center" | "Centre")
+            && j > a
+            && matches!(self.word(j - 1), "Medical" | "Health");
+        let grounds = head == "Club" && j > a && matches!(self.word(j - 1), "Golf" | "Country");
+        if grounds {
+            return Some(format!(
+                "a {} club is its grounds",
+                self.word(j - 1).to_lowercase()
+            ));
+        }
+        if !(matches!(head, "Hospital" | "Church") || medical) {
+            return None;
+        }
+        let mut k = a.checked_sub(1)?;
+        if matches!(self.word(k), "the" | "The") {
+            k = k.checked_sub(1)?;
+        }
+        let cue = self.word(k);
+        let locative = match head {
+            "Church" => cue == "at",
+            _ => matches!(cue, "at" | "in" | "inside" | "outside"),
+        };
+        locative.then(|| format!("\"{cue}\" precedes a building's name"))
+    }
+
     /// The plural place noun ("counties") that ends a list of names that `a..=j` is part of.
     fn list_noun_after(&self, a: usize, j: usize) -> Option<&'static str> {
         let mut k = j + 1;
@@ -1663,6 +1951,38 @@ impl<'a> Recognizer<'a> {
         if let Some(why) = self.cued_language(a, j).or_else(|| self.cued_people(a, j)) {
             return self.push(a, j, EntityType::Norp, Strength::Strong, why);
         }
+        // "the villages of Foua and Kfraya": plural place nouns introduce a list ("the areas
+        // of science" need not).
+        let introduces = |w: &str| LIST_PLACE_NOUNS.contains(&w) && w != "areas";
+        let listed_after_noun = before == "and"
+            && a >= 4
+            && self.word(a - 3) == "of"
+            && introduces(self.word(a - 4))
+            && self.name_word(a - 2);
+        if listed_after_noun || (before == "of" && introduces(before2)) {
+            let noun = if listed_after_noun {
+                self.word(a - 4)
+            } else {
+                before2
+            };
+            return self.push(
+                a,
+                j,
+                EntityType::Loc,
+                Strength::Strong,
+                format!("\"{noun} of\" precedes"),
+            );
+        }
+        // "the German island Rügen", "the capital Kabul": a place noun in apposition.
+        let apposed = matches!(
+            before,
+            "city" | "town" | "village" | "island" | "capital" | "province" | "district" | "region"
+        ) && self.adjacent(a - 1)
+            && !self.is_personal_name(s);
+        if apposed {
+            let why = format!("\"{before}\" precedes");
+            return self.push(a, j, EntityType::Loc, Strength::Weak, why);
+        }
         if before == "of" && PLACE_NOUNS.contains(&before2) {
             return self.push(
                 a,
@@ -1682,6 +2002,14 @@ impl<'a> Recognizer<'a> {
             if let Some(why) = self.gazetteer_place(s, false) {
                 return self.push(a, j, EntityType::Loc, Strength::Weak, why);
             }
+        }
+        // "Cairo's Abbasiya neighbourhood", "the Rafah district": a name before a word for a
+        // part of a town or a country.
+        if let Some(noun) = DIVISION_NOUNS.iter().find(|n| **n == after).filter(|_| {
+            self.adjacent(j) && !self.is_personal_name(s) && !self.has_common_word(a, j)
+        }) {
+            let why = format!("\"{noun}\" follows the name");
+            return self.push(a, j, EntityType::Loc, Strength::Weak, why);
         }
         let acronym =
             is_all_caps(s) && single && s.chars().filter(|c| c.is_alphabetic()).count() <= 6;
@@ -2075,7 +2403,7 @@ impl Recognizer<'_> {
                         | "a province"
                         | "a region"
                 )
-            }) && self.lex.is_title_word(self.word(k + 1))
+            }) && self.title_starts(k + 1, j)
                 && !self.lex.is_title_word(self.word(k))
         })
     }
