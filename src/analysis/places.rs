@@ -10,7 +10,7 @@
 //! candidates of the article's other names. Two passes: the second adds the focus that the
 //! first pass's choices vote for.
 
-use std::collections::HashMap;
+use crate::analysis::fnv::FnvMap;
 
 use super::entities::{Candidate, Entity, EntityType, Mention, Place, PlaceKind};
 use super::gazetteer::{Gazetteer, NameMatch, PlaceId, VILLAGE_POPULATION};
@@ -468,7 +468,7 @@ fn lacks_local_support(g: &Gazetteer, c: &Scored) -> bool {
 /// any of its mentions has ("Scott County, Indiana" early on settles a later bare "Scott
 /// County").
 fn share_evidence_within_names(candidates: &mut [Vec<Scored>], keys: &[String]) {
-    let mut best: HashMap<(&str, PlaceId), Scored> = HashMap::new();
+    let mut best: FnvMap<(&str, PlaceId), Scored> = FnvMap::default();
     for (list, key) in candidates.iter().zip(keys) {
         for c in list {
             let better = best
@@ -1510,7 +1510,7 @@ pub fn resolve_entities(
     let resolutions = resolve_spans(gazetteer, text, &spans, dateline);
     let mut places: Vec<Place> = Vec::new();
     // A street placed in a town is a place of its own, at the town's point.
-    let mut by_place: HashMap<(PlaceId, Option<usize>), usize> = HashMap::new();
+    let mut by_place: FnvMap<(PlaceId, Option<usize>), usize> = FnvMap::default();
     for (&mention_index, resolution) in loc.iter().zip(resolutions) {
         let Some(resolution) = resolution else {
             continue;

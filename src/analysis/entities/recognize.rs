@@ -12,10 +12,10 @@ use super::lexicons::Lexicons;
 use super::tokens::{is_all_caps, is_capitalised, Token, TokenKind};
 use super::EntityType;
 use super::PlaceKind;
+use crate::analysis::fnv::{FnvMap, FnvSet};
 use crate::analysis::gazetteer::{Gazetteer, VILLAGE_POPULATION};
 use crate::analysis::Span;
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
 
 /// How sure the typing is: a weak or unknown mention may be retyped by a strong one elsewhere.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -318,10 +318,10 @@ pub struct Recognizer<'a> {
     title_case: Vec<bool>,
     skipped: Vec<bool>,
     /// Every word the article writes in lower case.
-    lowercase_words: HashSet<&'a str>,
+    lowercase_words: FnvSet<&'a str>,
     /// Lexicon answers per surface: names repeat, and each lookup folds and searches.
-    known_cache: RefCell<HashMap<&'a str, Option<(EntityType, String)>>>,
-    place_cache: RefCell<HashMap<(&'a str, bool), Option<String>>>,
+    known_cache: RefCell<FnvMap<&'a str, Option<(EntityType, String)>>>,
+    place_cache: RefCell<FnvMap<(&'a str, bool), Option<String>>>,
     out: Vec<Raw>,
 }
 
@@ -360,7 +360,7 @@ impl<'a> Recognizer<'a> {
             initial[i] = t.line_start || at_start || after_break;
         }
         let title_case = title_case_lines(text, tokens);
-        let lowercase_words: HashSet<&str> = tokens
+        let lowercase_words: FnvSet<&str> = tokens
             .iter()
             .filter(|t| t.kind == TokenKind::Word)
             .map(|t| t.text(text))
