@@ -33,17 +33,26 @@ const WEEKDAYS: [&str; 7] = [
 /// A month's name or abbreviation in any letter case, with or without a final full stop.
 pub fn is_month(word: &str) -> bool {
     let word = word.trim_end_matches('.');
-    MONTH_NAMES
-        .iter()
-        .chain(MONTH_ABBREVIATIONS.iter())
-        .any(|m| m.eq_ignore_ascii_case(word))
+    // Every name is three to nine letters and starts with one of these: most words stop here.
+    let plausible = (3..=9).contains(&word.len())
+        && word.as_bytes().first().is_some_and(|b| {
+            matches!(
+                b.to_ascii_lowercase(),
+                b'j' | b'f' | b'm' | b'a' | b's' | b'o' | b'n' | b'd'
+            )
+        });
+    plausible
+        && MONTH_NAMES
+            .iter()
+            .chain(MONTH_ABBREVIATIONS.iter())
+            .any(|m| m.eq_ignore_ascii_case(word))
 }
 
 /// A weekday's full name in any letter case. Short forms are left out: "Sun" and "Mon" are as
 /// likely to be newspapers as days.
 pub fn is_weekday(word: &str) -> bool {
     let word = word.trim_end_matches('.');
-    WEEKDAYS.iter().any(|d| d.eq_ignore_ascii_case(word))
+    (6..=9).contains(&word.len()) && WEEKDAYS.iter().any(|d| d.eq_ignore_ascii_case(word))
 }
 
 #[cfg(test)]

@@ -42,6 +42,11 @@ pub fn compute(text: &str, paragraphs: &[Paragraph]) -> Stats {
 
 /// Estimated syllables in one word; at least 1. Hyphenated parts are counted separately.
 pub fn syllables(word: &str) -> usize {
+    // Most words are one plain ASCII part: they skip the search for dashes.
+    let one_part = word.bytes().all(|b| b != b'-' && b.is_ascii());
+    if one_part && !word.is_empty() {
+        return part_syllables(word);
+    }
     word.split(['-', '–'])
         .filter(|part| !part.is_empty())
         .map(part_syllables)
@@ -60,11 +65,7 @@ fn part_syllables(part: &str) -> usize {
     let mut stack = ['\0'; 32];
     let mut heap: Vec<char> = Vec::new();
     let mut n = 0;
-    for c in part
-        .chars()
-        .filter(|c| c.is_alphabetic())
-        .flat_map(char::to_lowercase)
-    {
+    let mut keep = |c: char| {
         match stack.get_mut(n) {
             Some(slot) if heap.is_empty() => *slot = c,
             _ => {
@@ -75,6 +76,16 @@ fn part_syllables(part: &str) -> usize {
             }
         }
         n += 1;
+    };
+    for c in part.chars() {
+        // ASCII letters, most of them, skip the Unicode tables.
+        if c.is_ascii() {
+            if c.is_ascii_alphabetic() {
+                keep(c.to_ascii_lowercase());
+            }
+        } else if c.is_alphabetic() {
+            c.to_lowercase().for_each(&mut keep);
+        }
     }
     let letters: &[char] = if heap.is_empty() { &stack[..n] } else { &heap };
     let vowel = |i: usize| letters.get(i).is_some_and(|&c| is_vowel(c, i));

@@ -404,20 +404,25 @@ impl<'a> Recognizer<'a> {
             return false;
         }
         let w = t.text(self.text);
+        // Every word is asked, most have no hyphen or apostrophe ('’' starts with 0xE2): those
+        // skip the searches for contractions and particles.
+        let marked = w.bytes().any(|b| matches!(b, b'\'' | b'-' | 0xE2));
         // "I'm", "I’ll": a pronoun with a verb, never a name.
-        let contraction = w.rsplit(['\'', '’']).next().is_some_and(|end| {
-            w.len() > end.len() && matches!(end, "m" | "ll" | "re" | "ve" | "d" | "t")
-        });
+        let contraction = marked
+            && w.rsplit(['\'', '’']).next().is_some_and(|end| {
+                w.len() > end.len() && matches!(end, "m" | "ll" | "re" | "ve" | "d" | "t")
+            });
         if contraction {
             return false;
         }
         is_capitalised(w)
-            || [
-                "al-", "el-", "ad-", "as-", "ash-", "an-", "ar-", "at-", "az-", "d'", "d’", "l'",
-                "l’",
-            ]
-            .iter()
-            .any(|p| w.strip_prefix(p).is_some_and(is_capitalised))
+            || marked
+                && [
+                    "al-", "el-", "ad-", "as-", "ash-", "an-", "ar-", "at-", "az-", "d'", "d’",
+                    "l'", "l’",
+                ]
+                .iter()
+                .any(|p| w.strip_prefix(p).is_some_and(is_capitalised))
     }
 
     /// Token `i + 1` follows token `i` on the same line with only spaces between.
