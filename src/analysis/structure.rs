@@ -91,8 +91,9 @@ struct Chunk {
 fn lines_of(text: &str, span: Span) -> Vec<Span> {
     let mut lines = Vec::new();
     let mut start = span.start;
-    for (i, c) in span.slice(text).char_indices() {
-        if c == '\n' {
+    // A newline is one byte and never part of another character's bytes.
+    for (i, b) in span.slice(text).bytes().enumerate() {
+        if b == b'\n' {
             lines.push(Span::new(start, span.start + i));
             start = span.start + i + 1;
         }

@@ -162,8 +162,10 @@ struct Vocabulary<'t> {
 
 impl<'t> Vocabulary<'t> {
     fn new(text: &'t str) -> Vocabulary<'t> {
-        let mut lower = FnvSet::default();
-        let mut all = FnvSet::default();
+        // Sized for the article's words up front: growing the sets rehashed them repeatedly.
+        let words = text.len() / 6;
+        let mut lower = FnvSet::with_capacity_and_hasher(words, Default::default());
+        let mut all = FnvSet::with_capacity_and_hasher(words, Default::default());
         for word in text.split(|c: char| !c.is_alphanumeric() && c != '-') {
             if word.chars().next().is_some_and(char::is_lowercase) {
                 lower.insert(word);

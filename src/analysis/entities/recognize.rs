@@ -360,12 +360,15 @@ impl<'a> Recognizer<'a> {
             initial[i] = t.line_start || at_start || after_break;
         }
         let title_case = title_case_lines(text, tokens);
-        let lowercase_words: FnvSet<&str> = tokens
-            .iter()
-            .filter(|t| t.kind == TokenKind::Word)
-            .map(|t| t.text(text))
-            .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
-            .collect();
+        let mut lowercase_words =
+            FnvSet::with_capacity_and_hasher(tokens.len(), Default::default());
+        lowercase_words.extend(
+            tokens
+                .iter()
+                .filter(|t| t.kind == TokenKind::Word)
+                .map(|t| t.text(text))
+                .filter(|w| w.chars().next().is_some_and(char::is_lowercase)),
+        );
         Recognizer {
             lowercase_words,
             known_cache: RefCell::default(),
@@ -525,6 +528,10 @@ impl<'a> Recognizer<'a> {
             return;
         };
         let word = token.text(self.text);
+        // Every prefix ends in a hyphen; most words have none.
+        if !word.contains('-') {
+            return;
+        }
         let Some(prefix) = NAME_PREFIXES.iter().find(|p| word.starts_with(**p)) else {
             return;
         };

@@ -190,15 +190,15 @@ fn word_end(text: &str, start: usize) -> usize {
     let mut chars = text[start..].char_indices().peekable();
     let mut single_letters = 0;
     while let Some((offset, c)) = chars.next() {
-        let next = chars.peek().map(|&(_, n)| n);
-        let after_next = text
-            .get(start + offset + c.len_utf8()..)
-            .and_then(|r| r.chars().nth(1));
         if c.is_alphanumeric() {
             end = start + offset + c.len_utf8();
             prev = Some(c);
             continue;
         }
+        let next = chars.peek().map(|&(_, n)| n);
+        let after_next = text
+            .get(start + offset + c.len_utf8()..)
+            .and_then(|r| r.chars().nth(1));
         let joins = match c {
             '-' => {
                 prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric)
