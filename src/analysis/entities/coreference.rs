@@ -57,11 +57,25 @@ fn normalise(s: &str) -> String {
         .strip_prefix("the ")
         .or_else(|| s.strip_prefix("The "))
         .unwrap_or(s);
-    s.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .replace('’', "'")
-        .to_lowercase()
+    // One string built for every mention: the words joined, the apostrophe made plain, then
+    // lowered whole (lowering by characters would miss the Greek final sigma).
+    let mut joined = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !joined.is_empty() {
+            joined.push(' ');
+        }
+        if word.contains('’') {
+            joined.extend(word.chars().map(|c| if c == '’' { '\'' } else { c }));
+        } else {
+            joined.push_str(word);
+        }
+    }
+    if joined.is_ascii() {
+        joined.make_ascii_lowercase();
+        joined
+    } else {
+        joined.to_lowercase()
+    }
 }
 
 fn name_words(s: &str) -> Vec<&str> {

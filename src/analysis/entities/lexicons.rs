@@ -170,11 +170,28 @@ impl Lexicons {
 
     /// A nationality or group word, and what it is, in words.
     pub fn group(&self, word: &str) -> Option<String> {
+        Some(match self.group_of(word)? {
+            Group::Listed(what) => what.to_string(),
+            Group::Nationality(country) => format!("a nationality ({country})"),
+            Group::NationalityOf(country) => format!(
+                "a nationality ({})",
+                crate::analysis::gazetteer::Gazetteer::embedded().name(country)
+            ),
+        })
+    }
+
+    /// A nationality or group word: [`Lexicons::group`] without the words, which the
+    /// recogniser's many yes-or-no questions would build for nothing.
+    pub fn is_group(&self, word: &str) -> bool {
+        self.group_of(word).is_some()
+    }
+
+    fn group_of(&self, word: &str) -> Option<Group> {
         if let Some(country) = self.demonyms.get(word) {
-            return Some(format!("a nationality ({country})"));
+            return Some(Group::Nationality(country));
         }
         if let Some(what) = self.groups.get(word) {
-            return Some(what.to_string());
+            return Some(Group::Listed(what));
         }
         let gazetteer = crate::analysis::gazetteer::Gazetteer::embedded();
         // Demonyms end in a handful of ways; the check spares most words a gazetteer search.
@@ -190,8 +207,16 @@ impl Lexicons {
         capitalised
             .then(|| gazetteer.demonym(word))
             .flatten()
-            .map(|country| format!("a nationality ({})", gazetteer.name(country)))
+            .map(Group::NationalityOf)
     }
+}
+
+/// What a group word is: a listed group (with what it is), a nationality of the word lists
+/// (with its country's name) or of the gazetteer.
+enum Group {
+    Listed(&'static str),
+    Nationality(&'static str),
+    NationalityOf(crate::analysis::gazetteer::PlaceId),
 }
 
 #[cfg(test)]

@@ -618,7 +618,7 @@ impl<'a> Recognizer<'a> {
     fn headline_person(&self, a: usize, j: usize) -> Option<usize> {
         let first = self.word(a);
         if !self.lex.given_names.contains(first)
-            || self.lex.group(first).is_some()
+            || self.lex.is_group(first)
             || self.lex.is_title_word(first)
         {
             return None;
@@ -703,15 +703,14 @@ impl<'a> Recognizer<'a> {
         if let Some((qualifier, group)) = s.split_once(' ') {
             // The people of a region qualify a group whole: "Tasmanian Aboriginal".
             let qualifies = qualifier == "Indigenous"
-                || (self.lex.group(qualifier).is_some() && group.ends_with('s'))
-                || (self.lex.group(qualifier).is_none()
-                    && self.people_of_place(qualifier).is_some());
-            if qualifies && !group.contains(' ') && self.lex.group(group).is_some() {
+                || (self.lex.is_group(qualifier) && group.ends_with('s'))
+                || (!self.lex.is_group(qualifier) && self.people_of_place(qualifier).is_some());
+            if qualifies && !group.contains(' ') && self.lex.is_group(group) {
                 return Some((EntityType::Norp, format!("\"{s}\" qualifies a group")));
             }
         }
         // "Russian-Iranian": every part a nationality.
-        if s.contains('-') && s.split('-').all(|p| self.lex.group(p).is_some()) {
+        if s.contains('-') && s.split('-').all(|p| self.lex.is_group(p)) {
             return Some((EntityType::Norp, format!("\"{s}\" joins nationalities")));
         }
         None
@@ -842,7 +841,7 @@ impl<'a> Recognizer<'a> {
                     | "Central"
                     | "Sub-Saharan"
             );
-            return (compass && !rest.contains(' ') && self.lex.group(rest).is_some())
+            return (compass && !rest.contains(' ') && self.lex.is_group(rest))
                 .then(|| format!("\"{rest}\" is a people, \"{first}\" a part of it"));
         }
         if !is_capitalised(s) || is_all_caps(s) || self.is_personal_name(s) {
@@ -985,7 +984,7 @@ impl<'a> Recognizer<'a> {
             // A language's name may also be a surname ("Violeta Chamorro … Chamorro"): the
             // person, if the article names one, takes it.
             let language = label == EntityType::Norp
-                && self.lex.group(whole).is_none()
+                && !self.lex.is_group(whole)
                 && self.major_language(whole).is_some();
             let strength = if personal || language {
                 Strength::Weak
@@ -1106,7 +1105,7 @@ impl<'a> Recognizer<'a> {
         if a == i && matches!(self.word(a.wrapping_sub(1)), "of" | "for" | "and" | "the") {
             let name_start = (a + 1..=(a + 3).min(j)).find(|&k| {
                 self.lex.given_names.contains(self.word(k))
-                    && self.lex.group(self.word(k)).is_none()
+                    && !self.lex.is_group(self.word(k))
                     && j > k
                     && j - k <= 3
                     && !self.has_keyword(a, k - 1)
@@ -1149,7 +1148,7 @@ impl<'a> Recognizer<'a> {
             self.is_head_word(self.word(h))
                 && (2..=3).contains(&(j - h))
                 && self.lex.given_names.contains(self.word(h + 1))
-                && self.lex.group(self.word(h + 1)).is_none()
+                && !self.lex.is_group(self.word(h + 1))
                 && !self.has_keyword(h + 1, j)
                 && !self.has_common_word(h + 1, j)
         }) {
@@ -1188,7 +1187,7 @@ impl<'a> Recognizer<'a> {
             && !amount_follows
             && !is_all_caps(s)
             && !self.has_common_word(a, j)
-            && self.lex.group(last).is_none()
+            && !self.lex.is_group(last)
         {
             if let Some(why) = self
                 .role_before_list(a)
@@ -1248,7 +1247,7 @@ impl<'a> Recognizer<'a> {
             // "Bruce Vincent": a first name that is also a place still opens a name that
             // ends in a surname. "Muslim" is a first name, but before a name it is a group.
             let personal_first = self.lex.given_names.contains(first)
-                && self.lex.group(first).is_none()
+                && !self.lex.is_group(first)
                 && (!self.lex.places.contains(first)
                     || (self.lex.surnames.contains(last) && !self.lex.places.contains(last)));
             if personal_first {

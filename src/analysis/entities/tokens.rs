@@ -115,10 +115,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             continue;
         }
         let rest = &text[i..];
-        let (end, kind) = if rest.starts_with("http://")
-            || rest.starts_with("https://")
-            || rest.starts_with("www.")
-        {
+        let url = matches!(c, 'h' | 'w')
+            && (rest.starts_with("http://")
+                || rest.starts_with("https://")
+                || rest.starts_with("www."));
+        let (end, kind) = if url {
             let len = rest.find(char::is_whitespace).unwrap_or(rest.len());
             (i + len, TokenKind::Url)
         } else if c.is_alphanumeric() {
