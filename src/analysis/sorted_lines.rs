@@ -137,6 +137,9 @@ const INDEX_SPACING: usize = 32;
 pub struct SortedText {
     text: &'static str,
     starts: Vec<u32>,
+    /// For each byte value, how many of `starts` begin with a smaller byte: a search starts
+    /// among the lines of its key's first byte, a few probes fewer than the whole index.
+    by_first_byte: Vec<u32>,
 }
 
 impl SortedText {
@@ -153,7 +156,21 @@ impl SortedText {
                 None => break,
             };
         }
-        SortedText { text, starts }
+        let mut by_first_byte = vec![0u32; 257];
+        for &start in &starts {
+            let first = bytes.get(start as usize).copied().unwrap_or(0);
+            if let Some(count) = by_first_byte.get_mut(usize::from(first) + 1) {
+                *count += 1;
+            }
+        }
+        for b in 1..by_first_byte.len() {
+            by_first_byte[b] += by_first_byte[b - 1];
+        }
+        SortedText {
+            text,
+            starts,
+            by_first_byte,
+        }
     }
 
     pub fn text(&self) -> &'static str {
@@ -163,10 +180,24 @@ impl SortedText {
     /// The value of the first line with this key ("" for a line without a tab).
     pub fn get(&self, key: &str) -> Option<&'static str> {
         let (text, key) = (self.text.as_bytes(), key.as_bytes());
-        let block = self
-            .starts
-            .partition_point(|&start| compare_at(text, start as usize, key) == Ordering::Less)
-            .saturating_sub(1);
+        // Lines of a smaller first byte sort before the key, of a larger one after it (a byte
+        // that ends a line's key could not be told from a smaller one: such keys search all).
+        let (low, high) = match key.first().filter(|&&b| b > b'\n') {
+            Some(&first) => (
+                self.by_first_byte.get(usize::from(first)),
+                self.by_first_byte.get(usize::from(first) + 1),
+            ),
+            None => (None, None),
+        };
+        let low = low.map_or(0, |&n| n as usize);
+        let high = high.map_or(self.starts.len(), |&n| n as usize);
+        let block = (low
+            + self
+                .starts
+                .get(low..high)
+                .unwrap_or(&[])
+                .partition_point(|&start| compare_at(text, start as usize, key) == Ordering::Less))
+        .saturating_sub(1);
         let mut at = self
             .starts
             .get(block)
