@@ -6,6 +6,7 @@
 
 pub mod citations;
 pub mod entities;
+pub mod fnv;
 pub mod gazetteer;
 pub mod lexicon;
 pub mod places;

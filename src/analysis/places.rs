@@ -10,7 +10,7 @@
 //! candidates of the article's other names. Two passes: the second adds the focus that the
 //! first pass's choices vote for.
 
-use std::collections::HashMap;
+use crate::analysis::fnv::FnvMap;
 
 use super::entities::{Candidate, Entity, EntityType, Mention, Place, PlaceKind};
 use super::gazetteer::{Gazetteer, NameMatch, PlaceId, VILLAGE_POPULATION};
@@ -43,7 +43,7 @@ struct Scored {
     via: Via,
     prior: f64,
     score: f64,
-    reasons: Vec<String>,
+    reasons: Vec<Reason>,
     /// Context placed it in a region the article names or near its other places.
     supported: bool,
     /// Local evidence placed it: a qualifier, the article's region, nearness to other places
@@ -52,6 +52,38 @@ struct Scored {
     /// It is taken only when a qualifier follows the name: a town named like a country.
     needs_qualifier: bool,
     qualified: bool,
+}
+
+/// Why context moved a candidate's score, put into words only for the candidate chosen: the
+/// scores are recomputed for every candidate on every pass.
+#[derive(Clone, Copy, Debug)]
+enum Reason {
+    Said(&'static str),
+    /// The first-level region the article's places lie in.
+    ArticleRegion(PlaceId),
+    /// The qualifier after the name ("Paris, Texas").
+    FollowedBy(PlaceId),
+    /// The country the article is about.
+    ArticleCountry(PlaceId),
+    /// A place of another name near this candidate.
+    Near(PlaceId),
+}
+
+impl Reason {
+    fn describe(self, g: &Gazetteer) -> String {
+        match self {
+            Reason::Said(words) => words.to_string(),
+            Reason::ArticleRegion(region) => {
+                format!("the article's places are in {}", g.name(region))
+            }
+            Reason::FollowedBy(q) => format!("followed by “{}”", g.name(q)),
+            Reason::ArticleCountry(country) => format!("the article is about {}", g.name(country)),
+            Reason::Near(near) if g.kind(near) == PlaceKind::Admin1 => {
+                format!("{} is mentioned", g.name(near))
+            }
+            Reason::Near(near) => format!("near {}", g.name(near)),
+        }
+    }
 }
 
 /// The resolution of one mention.
@@ -501,7 +533,7 @@ fn names_one_place_in(g: &Gazetteer, list: &[Scored], country: PlaceId) -> bool 
 /// any of its mentions has ("Scott County, Indiana" early on settles a later bare "Scott
 /// County").
 fn share_evidence_within_names(candidates: &mut [Vec<Scored>], keys: &[String]) {
-    let mut best: HashMap<(&str, PlaceId), Scored> = HashMap::new();
+    let mut best: FnvMap<(&str, PlaceId), Scored> = FnvMap::default();
     for (list, key) in candidates.iter().zip(keys) {
         for c in list {
             let better = best
@@ -656,7 +688,7 @@ fn score_context(g: &Gazetteer, c: &mut Scored, cx: &Context) {
         c.score += 8.0;
         c.supported = true;
         c.reasons
-            .push("the region of the place before it".to_string());
+            .push(Reason::Said("the region of the place before it"));
     }
     // "New York Gov." says the state as plainly as "Buffalo, New York" does: as much as a
     // qualifier, so that a city of the name near the article's other places does not win.
@@ -675,11 +707,11 @@ fn score_context(g: &Gazetteer, c: &mut Scored, cx: &Context) {
     if listed_with_peers {
         c.score += 3.0;
         c.supported = true;
-        c.reasons.push(if kind == PlaceKind::Country {
-            "listed with other countries".to_string()
+        c.reasons.push(Reason::Said(if kind == PlaceKind::Country {
+            "listed with other countries"
         } else {
-            "listed with other regions".to_string()
-        });
+            "listed with other regions"
+        }));
     }
     // The region the article's places lie in: "Gainesville" in an article about Georgia.
     let region = if kind == PlaceKind::Admin1 {
@@ -694,8 +726,7 @@ fn score_context(g: &Gazetteer, c: &mut Scored, cx: &Context) {
                 c.supported = true;
                 c.local = true;
                 if region != c.place {
-                    c.reasons
-                        .push(format!("the article's places are in {}", g.name(region)));
+                    c.reasons.push(Reason::ArticleRegion(region));
                 }
             }
         }
@@ -711,7 +742,7 @@ fn score_context(g: &Gazetteer, c: &mut Scored, cx: &Context) {
             c.supported = true;
             c.local = true;
             c.qualified = true;
-            c.reasons.push(format!("followed by “{}”", g.name(q)));
+            c.reasons.push(Reason::FollowedBy(q));
             break;
         }
     }
@@ -728,8 +759,7 @@ fn score_context(g: &Gazetteer, c: &mut Scored, cx: &Context) {
                 };
                 c.score += weight * share;
                 if share >= 0.3 {
-                    c.reasons
-                        .push(format!("the article is about {}", g.name(country)));
+                    c.reasons.push(Reason::ArticleCountry(country));
                 }
             } else if share > 0.0 {
                 // The country itself, named in an article about it.
@@ -773,11 +803,7 @@ fn score_context(g: &Gazetteer, c: &mut Scored, cx: &Context) {
                 // A village needs a place near it: its state named somewhere is not enough.
                 c.local |= nearby >= 0.3;
                 if let Some(near) = near {
-                    c.reasons.push(if g.kind(near) == PlaceKind::Admin1 {
-                        format!("{} is mentioned", g.name(near))
-                    } else {
-                        format!("near {}", g.name(near))
-                    });
+                    c.reasons.push(Reason::Near(near));
                 }
             }
         }
@@ -1383,6 +1409,8 @@ fn qualifier_after(g: &Gazetteer, text: &str, span: Span) -> Vec<PlaceId> {
 /// Countries named by demonyms anywhere in the text outside the LOC spans ("Iranian President").
 fn demonyms_in(g: &Gazetteer, text: &str, spans: &[Span]) -> Vec<PlaceId> {
     let mut found = Vec::new();
+    // Capitalised words repeat ("Russian", "The"): each is folded and searched once.
+    let mut known: FnvMap<&str, Option<PlaceId>> = FnvMap::default();
     let mut start = None;
     for (i, ch) in text
         .char_indices()
@@ -1398,7 +1426,7 @@ fn demonyms_in(g: &Gazetteer, text: &str, spans: &[Span]) -> Vec<PlaceId> {
                 && word.starts_with(|c: char| c.is_uppercase())
                 && !spans.iter().any(|sp| sp.start <= s && i <= sp.end)
             {
-                if let Some(country) = g.demonym(word) {
+                if let Some(country) = *known.entry(word).or_insert_with(|| g.demonym(word)) {
                     found.push(country);
                 }
             }
@@ -1544,7 +1572,7 @@ fn explain(g: &Gazetteer, best: &Scored) -> String {
     }
     for reason in &best.reasons {
         what.push_str("; ");
-        what.push_str(reason);
+        what.push_str(&reason.describe(g));
     }
     what
 }
@@ -1582,7 +1610,7 @@ pub fn resolve_entities(
     let resolutions = resolve_spans(gazetteer, text, &spans, dateline);
     let mut places: Vec<Place> = Vec::new();
     // A street placed in a town is a place of its own, at the town's point.
-    let mut by_place: HashMap<(PlaceId, Option<usize>), usize> = HashMap::new();
+    let mut by_place: FnvMap<(PlaceId, Option<usize>), usize> = FnvMap::default();
     for (&mention_index, resolution) in loc.iter().zip(resolutions) {
         let Some(resolution) = resolution else {
             continue;

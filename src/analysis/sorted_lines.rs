@@ -22,10 +22,35 @@ pub fn value_of(line: &[u8]) -> &[u8] {
         .map_or(&[], |tab| &line[tab + 1..])
 }
 
+/// Where the first newline in `bytes` is. Lookups read thousands of lines an analysis, so this
+/// tests eight bytes at a time (a word has a zero byte where it had a newline after the xor;
+/// the lowest flagged byte is always a true one).
+fn newline_in(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut at = 0;
+    for chunk in chunks.by_ref() {
+        let mut word = [0; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word) ^ (ONES * u64::from(b'\n'));
+        let zeros = x.wrapping_sub(ONES) & !x & HIGHS;
+        if zeros != 0 {
+            return Some(at + (zeros.trailing_zeros() / 8) as usize);
+        }
+        at += 8;
+    }
+    chunks
+        .remainder()
+        .iter()
+        .position(|&b| b == b'\n')
+        .map(|i| at + i)
+}
+
 /// The line starting at byte `start` and where the next one starts.
 pub fn line_at(text: &[u8], start: usize) -> (&[u8], usize) {
     let rest = text.get(start..).unwrap_or(&[]);
-    match rest.iter().position(|&b| b == b'\n') {
+    match newline_in(rest) {
         Some(end) => (&rest[..end], start + end + 1),
         None => (rest, text.len()),
     }
@@ -112,6 +137,9 @@ const INDEX_SPACING: usize = 32;
 pub struct SortedText {
     text: &'static str,
     starts: Vec<u32>,
+    /// For each byte value, how many of `starts` begin with a smaller byte: a search starts
+    /// among the lines of its key's first byte, a few probes fewer than the whole index.
+    by_first_byte: Vec<u32>,
 }
 
 impl SortedText {
@@ -128,7 +156,21 @@ impl SortedText {
                 None => break,
             };
         }
-        SortedText { text, starts }
+        let mut by_first_byte = vec![0u32; 257];
+        for &start in &starts {
+            let first = bytes.get(start as usize).copied().unwrap_or(0);
+            if let Some(count) = by_first_byte.get_mut(usize::from(first) + 1) {
+                *count += 1;
+            }
+        }
+        for b in 1..by_first_byte.len() {
+            by_first_byte[b] += by_first_byte[b - 1];
+        }
+        SortedText {
+            text,
+            starts,
+            by_first_byte,
+        }
     }
 
     pub fn text(&self) -> &'static str {
@@ -138,10 +180,24 @@ impl SortedText {
     /// The value of the first line with this key ("" for a line without a tab).
     pub fn get(&self, key: &str) -> Option<&'static str> {
         let (text, key) = (self.text.as_bytes(), key.as_bytes());
-        let block = self
-            .starts
-            .partition_point(|&start| compare_at(text, start as usize, key) == Ordering::Less)
-            .saturating_sub(1);
+        // Lines of a smaller first byte sort before the key, of a larger one after it (a byte
+        // that ends a line's key could not be told from a smaller one: such keys search all).
+        let (low, high) = match key.first().filter(|&&b| b > b'\n') {
+            Some(&first) => (
+                self.by_first_byte.get(usize::from(first)),
+                self.by_first_byte.get(usize::from(first) + 1),
+            ),
+            None => (None, None),
+        };
+        let low = low.map_or(0, |&n| n as usize);
+        let high = high.map_or(self.starts.len(), |&n| n as usize);
+        let block = (low
+            + self
+                .starts
+                .get(low..high)
+                .unwrap_or(&[])
+                .partition_point(|&start| compare_at(text, start as usize, key) == Ordering::Less))
+        .saturating_sub(1);
         let mut at = self
             .starts
             .get(block)
@@ -278,6 +334,26 @@ mod tests {
         assert_eq!(first_unsorted("a\nc\nb"), Some("b"));
         assert_eq!(first_unsorted("a\na"), Some("a"));
         assert_eq!(first_unsorted("a\tx\nb"), None);
+    }
+
+    #[test]
+    fn newlines_are_found_at_every_position() {
+        for len in 0..20 {
+            for at in 0..=len {
+                let mut bytes = vec![b'a'; len];
+                if at < len {
+                    bytes[at] = b'\n';
+                }
+                // Bytes that differ from a newline by one bit, or by the borrow of a zero byte.
+                for (i, b) in bytes.iter_mut().enumerate() {
+                    if *b == b'a' && i % 3 == 0 {
+                        *b = if i % 2 == 0 { 0x0b } else { 0x8a };
+                    }
+                }
+                let expected = bytes.iter().position(|&b| b == b'\n');
+                assert_eq!(newline_in(&bytes), expected, "{bytes:?}");
+            }
+        }
     }
 
     #[test]

@@ -42,6 +42,11 @@ pub fn compute(text: &str, paragraphs: &[Paragraph]) -> Stats {
 
 /// Estimated syllables in one word; at least 1. Hyphenated parts are counted separately.
 pub fn syllables(word: &str) -> usize {
+    // Most words are one plain ASCII part: they skip the search for dashes.
+    let one_part = word.bytes().all(|b| b != b'-' && b.is_ascii());
+    if one_part && !word.is_empty() {
+        return part_syllables(word);
+    }
     word.split(['-', '–'])
         .filter(|part| !part.is_empty())
         .map(part_syllables)
@@ -55,28 +60,27 @@ fn part_syllables(part: &str) -> usize {
         .strip_suffix("’s")
         .or_else(|| part.strip_suffix("'s"))
         .unwrap_or(part);
-    // Words are counted for every analysis, as the user types: letters go on the stack, and
-    // only a word longer than any real one needs the heap.
+    // Words are counted for every analysis, as the user types: the letters of a plain ASCII
+    // word go on the stack, and only other words pay for the heap and the Unicode tables.
     let mut stack = ['\0'; 32];
-    let mut heap: Vec<char> = Vec::new();
-    let mut n = 0;
-    for c in part
-        .chars()
-        .filter(|c| c.is_alphabetic())
-        .flat_map(char::to_lowercase)
-    {
-        match stack.get_mut(n) {
-            Some(slot) if heap.is_empty() => *slot = c,
-            _ => {
-                if heap.is_empty() {
-                    heap.extend_from_slice(&stack);
-                }
-                heap.push(c);
+    let heap: Vec<char>;
+    let letters: &[char] = if part.is_ascii() && part.len() <= stack.len() {
+        let mut n = 0;
+        for b in part.bytes().filter(u8::is_ascii_alphabetic) {
+            if let Some(slot) = stack.get_mut(n) {
+                *slot = char::from(b.to_ascii_lowercase());
+                n += 1;
             }
         }
-        n += 1;
-    }
-    let letters: &[char] = if heap.is_empty() { &stack[..n] } else { &heap };
+        &stack[..n]
+    } else {
+        heap = part
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .flat_map(char::to_lowercase)
+            .collect();
+        &heap
+    };
     let vowel = |i: usize| letters.get(i).is_some_and(|&c| is_vowel(c, i));
     let mut count = (0..letters.len())
         .filter(|&i| vowel(i) && (i == 0 || !vowel(i - 1)))

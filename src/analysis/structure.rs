@@ -91,8 +91,9 @@ struct Chunk {
 fn lines_of(text: &str, span: Span) -> Vec<Span> {
     let mut lines = Vec::new();
     let mut start = span.start;
-    for (i, c) in span.slice(text).char_indices() {
-        if c == '\n' {
+    // A newline is one byte and never part of another character's bytes.
+    for (i, b) in span.slice(text).bytes().enumerate() {
+        if b == b'\n' {
             lines.push(Span::new(start, span.start + i));
             start = span.start + i + 1;
         }
@@ -716,12 +717,17 @@ fn is_url(line: &str) -> bool {
 /// A line that is only a date, perhaps with a weekday and a time: "Monday, July 4, 2022",
 /// "4 July 2022 10:30 GMT", "2022-07-04".
 pub fn is_date_line(line: &str) -> bool {
-    let words: Vec<String> = line
+    let pieces = line
         .split(|c: char| c.is_whitespace() || c == ',')
-        .filter(|w| !w.is_empty())
+        .filter(|w| !w.is_empty());
+    // Whole paragraphs are asked: they are counted before any word is lowered.
+    if pieces.clone().nth(8).is_some() {
+        return false;
+    }
+    let words: Vec<String> = pieces
         .map(|w| w.trim_end_matches('.').to_lowercase())
         .collect();
-    if words.is_empty() || words.len() > 8 {
+    if words.is_empty() {
         return false;
     }
     let mut named = false;

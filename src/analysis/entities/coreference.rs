@@ -6,8 +6,7 @@
 //! whose initials it spells. Mentions then group into entities: a person's later surname joins
 //! the full name, and everything else groups by its normalised words.
 
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use crate::analysis::fnv::{FnvMap, FnvSet};
 
 use super::lexicons::Lexicons;
 use super::recognize::{Raw, Strength};
@@ -58,11 +57,25 @@ fn normalise(s: &str) -> String {
         .strip_prefix("the ")
         .or_else(|| s.strip_prefix("The "))
         .unwrap_or(s);
-    s.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .replace('’', "'")
-        .to_lowercase()
+    // One string built for every mention: the words joined, the apostrophe made plain, then
+    // lowered whole (lowering by characters would miss the Greek final sigma).
+    let mut joined = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !joined.is_empty() {
+            joined.push(' ');
+        }
+        if word.contains('’') {
+            joined.extend(word.chars().map(|c| if c == '’' { '\'' } else { c }));
+        } else {
+            joined.push_str(word);
+        }
+    }
+    if joined.is_ascii() {
+        joined.make_ascii_lowercase();
+        joined
+    } else {
+        joined.to_lowercase()
+    }
 }
 
 fn name_words(s: &str) -> Vec<&str> {
@@ -94,13 +107,13 @@ fn initials(name: &str) -> Vec<String> {
 #[derive(Default)]
 struct Evidence<'r> {
     /// Normalised surface → the first strong mention with it.
-    by_surface: HashMap<String, &'r Raw>,
+    by_surface: FnvMap<String, &'r Raw>,
     /// A word of a person's multi-word name → that mention (the longest name wins).
-    person_word: HashMap<&'r str, &'r Raw>,
+    person_word: FnvMap<&'r str, &'r Raw>,
     /// Initials of a strong organisation's name → that mention.
-    org_initials: HashMap<String, &'r Raw>,
+    org_initials: FnvMap<String, &'r Raw>,
     /// The last word of a strong multi-word organisation's name → that mention.
-    org_head: HashMap<&'r str, &'r Raw>,
+    org_head: FnvMap<&'r str, &'r Raw>,
 }
 
 impl<'r> Evidence<'r> {
@@ -157,40 +170,16 @@ impl<'r> Evidence<'r> {
 /// The article's words: those it writes in lower case (a capitalised word also written so is a
 /// common word, "Year", "Art"), and all of them.
 struct Vocabulary<'t> {
-    lower: WordSet<'t>,
-    all: WordSet<'t>,
-}
-
-/// Words hashed with FNV-1a: the set is built on every analysis, as the user types, and its
-/// keys are short article words, not input an attacker could aim at one bucket to any effect
-/// beyond a slower analysis of their own text.
-type WordSet<'t> = HashSet<&'t str, BuildHasherDefault<Fnv>>;
-
-#[derive(Default)]
-struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut hash = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = hash;
-    }
+    lower: FnvSet<&'t str>,
+    all: FnvSet<&'t str>,
 }
 
 impl<'t> Vocabulary<'t> {
     fn new(text: &'t str) -> Vocabulary<'t> {
-        let mut lower = WordSet::default();
-        let mut all = WordSet::default();
+        // Sized for the article's words up front: growing the sets rehashed them repeatedly.
+        let words = text.len() / 6;
+        let mut lower = FnvSet::with_capacity_and_hasher(words, Default::default());
+        let mut all = FnvSet::with_capacity_and_hasher(words, Default::default());
         for word in text.split(|c: char| !c.is_alphanumeric() && c != '-') {
             if word.chars().next().is_some_and(char::is_lowercase) {
                 lower.insert(word);
@@ -275,7 +264,7 @@ fn is_name_word(word: &str) -> bool {
 /// short surname, as East Asian surnames written first are ("Campbell Soup" is no person).
 fn people_by_repetition(text: &str, raws: &mut [Raw], vocabulary: &Vocabulary) {
     let lex = Lexicons::get();
-    let mut alone: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut alone: FnvMap<&str, Vec<usize>> = FnvMap::default();
     for r in raws.iter().filter(|r| {
         r.strength == Strength::Unknown
             || (r.label == EntityType::Person && r.strength == Strength::Weak)
@@ -287,7 +276,7 @@ fn people_by_repetition(text: &str, raws: &mut [Raw], vocabulary: &Vocabulary) {
     }
     // "Warhol Polaroid … Polaroid": a person's name before a thing's; "Afro Nation Ghana": a
     // place's name inside a longer one.
-    let typed_words: HashSet<&str> = raws
+    let typed_words: FnvSet<&str> = raws
         .iter()
         .filter(|r| r.strength == Strength::Strong)
         .flat_map(|r| {
@@ -440,7 +429,7 @@ pub fn settle(text: &str, mut raws: Vec<Raw>, places: &Places) -> Vec<Raw> {
     people_by_coordination(text, &mut raws, &vocabulary);
     // An unknown name whose last word is a person elsewhere ("Raila Odinga" before "Odinga
     // said") is that person: promote it first, so that it can type the rest.
-    let person_words: HashSet<&str> = raws
+    let person_words: FnvSet<&str> = raws
         .iter()
         .filter(|r| r.label == EntityType::Person && r.strength >= Strength::Weak)
         .map(|r| r.span.slice(text))
@@ -536,9 +525,9 @@ pub fn group(text: &str, raws: &[Raw], places: &Places) -> (Vec<Mention>, Vec<En
     let mut mentions = Vec::with_capacity(raws.len());
     let mut entities: Vec<Entity> = Vec::new();
     // Label and normalised name, a word of a person's name, an organisation's initials → entity.
-    let mut by_key: HashMap<(EntityType, String), usize> = HashMap::new();
-    let mut person_word: HashMap<String, usize> = HashMap::new();
-    let mut org_initials: HashMap<String, usize> = HashMap::new();
+    let mut by_key: FnvMap<(EntityType, String), usize> = FnvMap::default();
+    let mut person_word: FnvMap<String, usize> = FnvMap::default();
+    let mut org_initials: FnvMap<String, usize> = FnvMap::default();
     for raw in raws {
         let surface = raw.span.slice(text);
         let key = normalise(surface);

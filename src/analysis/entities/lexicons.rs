@@ -9,6 +9,7 @@
 
 use std::sync::OnceLock;
 
+use crate::analysis::fnv::FnvMap;
 use crate::analysis::sorted_lines::SortedText;
 
 const GIVEN: &str = include_str!("../../../data/names/given.txt");
@@ -33,9 +34,9 @@ const LANGUAGES: &str = include_str!("../../../data/lexicon/languages.tsv");
 pub struct WordList {
     /// Lines `key` or `key<TAB>note`, sorted by key with each key once: searched in place.
     sorted: SortedText,
-    /// Sorted by key, one entry per key: the lines of files in any order, consulted after
-    /// `sorted`.
-    entries: Vec<(&'static str, &'static str)>,
+    /// The lines of files in any order, one entry per key, consulted after `sorted`: hashed,
+    /// since the recogniser asks them about most words of every analysis.
+    entries: FnvMap<&'static str, &'static str>,
 }
 
 impl WordList {
@@ -43,7 +44,7 @@ impl WordList {
     fn sorted(source: &'static str) -> WordList {
         WordList {
             sorted: SortedText::new(source),
-            entries: Vec::new(),
+            entries: FnvMap::default(),
         }
     }
 
@@ -52,35 +53,25 @@ impl WordList {
     }
 
     fn merged(sources: &[&'static str]) -> WordList {
-        let entries = sources
-            .iter()
-            .flat_map(|s| s.lines())
-            .filter(|line| !line.trim().is_empty() && !line.starts_with('#'))
-            .map(|line| match line.split_once('\t') {
-                Some((key, note)) => (key.trim(), note.trim()),
-                None => (line.trim(), ""),
-            })
-            .collect();
-        WordList::from_entries(entries)
+        WordList::from_entries(sources.iter().flat_map(|source| entries_of(source)))
     }
 
-    /// Sorts and keeps the first entry of each key (the sort is stable).
-    fn from_entries(mut entries: Vec<(&'static str, &'static str)>) -> WordList {
-        entries.sort_by(|a, b| a.0.cmp(b.0));
-        entries.dedup_by(|later, earlier| later.0 == earlier.0);
+    /// Keeps the first entry of each key.
+    fn from_entries(entries: impl IntoIterator<Item = (&'static str, &'static str)>) -> WordList {
+        let mut map = FnvMap::default();
+        for (key, note) in entries {
+            map.entry(key).or_insert(note);
+        }
         WordList {
             sorted: SortedText::default(),
-            entries,
+            entries: map,
         }
     }
 
     pub fn get(&self, key: &str) -> Option<&'static str> {
-        self.sorted.get(key).or_else(|| {
-            self.entries
-                .binary_search_by(|(k, _)| (*k).cmp(key))
-                .ok()
-                .map(|i| self.entries[i].1)
-        })
+        self.sorted
+            .get(key)
+            .or_else(|| self.entries.get(key).copied())
     }
 
     pub fn contains(&self, key: &str) -> bool {
@@ -95,6 +86,18 @@ impl WordList {
     pub fn is_empty(&self) -> bool {
         self.sorted.text().is_empty() && self.entries.is_empty()
     }
+}
+
+/// The `key` or `key<TAB>note` lines of a list written in any order, trimmed, without blank
+/// lines and `#` comments.
+fn entries_of(source: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {
+    source
+        .lines()
+        .filter(|line| !line.trim().is_empty() && !line.starts_with('#'))
+        .map(|line| match line.split_once('\t') {
+            Some((key, note)) => (key.trim(), note.trim()),
+            None => (line.trim(), ""),
+        })
 }
 
 /// Every list the recogniser consults.
@@ -128,16 +131,12 @@ impl Lexicons {
     pub fn get() -> &'static Lexicons {
         static LEXICONS: OnceLock<Lexicons> = OnceLock::new();
         LEXICONS.get_or_init(|| {
-            let titles = WordList::from_entries(
-                WordList::parse(TITLES)
-                    .entries
-                    .into_iter()
-                    .map(|(word, note)| match word.strip_suffix('*') {
-                        Some(modifier) => (modifier, "*"),
-                        None => (word, note),
-                    })
-                    .collect(),
-            );
+            let titles = WordList::from_entries(entries_of(TITLES).map(|(word, note)| {
+                match word.strip_suffix('*') {
+                    Some(modifier) => (modifier, "*"),
+                    None => (word, note),
+                }
+            }));
             Lexicons {
                 given_names: WordList::sorted(GIVEN),
                 surnames: WordList::sorted(SURNAMES),
@@ -171,11 +170,28 @@ impl Lexicons {
 
     /// A nationality or group word, and what it is, in words.
     pub fn group(&self, word: &str) -> Option<String> {
+        Some(match self.group_of(word)? {
+            Group::Listed(what) => what.to_string(),
+            Group::Nationality(country) => format!("a nationality ({country})"),
+            Group::NationalityOf(country) => format!(
+                "a nationality ({})",
+                crate::analysis::gazetteer::Gazetteer::embedded().name(country)
+            ),
+        })
+    }
+
+    /// A nationality or group word: [`Lexicons::group`] without the words, which the
+    /// recogniser's many yes-or-no questions would build for nothing.
+    pub fn is_group(&self, word: &str) -> bool {
+        self.group_of(word).is_some()
+    }
+
+    fn group_of(&self, word: &str) -> Option<Group> {
         if let Some(country) = self.demonyms.get(word) {
-            return Some(format!("a nationality ({country})"));
+            return Some(Group::Nationality(country));
         }
         if let Some(what) = self.groups.get(word) {
-            return Some(what.to_string());
+            return Some(Group::Listed(what));
         }
         let gazetteer = crate::analysis::gazetteer::Gazetteer::embedded();
         // Demonyms end in a handful of ways; the check spares most words a gazetteer search.
@@ -191,8 +207,16 @@ impl Lexicons {
         capitalised
             .then(|| gazetteer.demonym(word))
             .flatten()
-            .map(|country| format!("a nationality ({})", gazetteer.name(country)))
+            .map(Group::NationalityOf)
     }
+}
+
+/// What a group word is: a listed group (with what it is), a nationality of the word lists
+/// (with its country's name) or of the gazetteer.
+enum Group {
+    Listed(&'static str),
+    Nationality(&'static str),
+    NationalityOf(crate::analysis::gazetteer::PlaceId),
 }
 
 #[cfg(test)]

@@ -12,10 +12,10 @@ use super::lexicons::Lexicons;
 use super::tokens::{is_all_caps, is_capitalised, Token, TokenKind};
 use super::EntityType;
 use super::PlaceKind;
+use crate::analysis::fnv::{FnvMap, FnvSet};
 use crate::analysis::gazetteer::{Gazetteer, VILLAGE_POPULATION};
 use crate::analysis::Span;
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
 
 /// How sure the typing is: a weak or unknown mention may be retyped by a strong one elsewhere.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -342,10 +342,10 @@ pub struct Recognizer<'a> {
     title_case: Vec<bool>,
     skipped: Vec<bool>,
     /// Every word the article writes in lower case.
-    lowercase_words: HashSet<&'a str>,
+    lowercase_words: FnvSet<&'a str>,
     /// Lexicon answers per surface: names repeat, and each lookup folds and searches.
-    known_cache: RefCell<HashMap<&'a str, Option<(EntityType, String)>>>,
-    place_cache: RefCell<HashMap<(&'a str, bool), Option<String>>>,
+    known_cache: RefCell<FnvMap<&'a str, Option<(EntityType, String)>>>,
+    place_cache: RefCell<FnvMap<(&'a str, bool), Option<String>>>,
     out: Vec<Raw>,
 }
 
@@ -384,12 +384,15 @@ impl<'a> Recognizer<'a> {
             initial[i] = t.line_start || at_start || after_break;
         }
         let title_case = title_case_lines(text, tokens);
-        let lowercase_words: HashSet<&str> = tokens
-            .iter()
-            .filter(|t| t.kind == TokenKind::Word)
-            .map(|t| t.text(text))
-            .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
-            .collect();
+        let mut lowercase_words =
+            FnvSet::with_capacity_and_hasher(tokens.len(), Default::default());
+        lowercase_words.extend(
+            tokens
+                .iter()
+                .filter(|t| t.kind == TokenKind::Word)
+                .map(|t| t.text(text))
+                .filter(|w| w.chars().next().is_some_and(char::is_lowercase)),
+        );
         Recognizer {
             lowercase_words,
             known_cache: RefCell::default(),
@@ -428,20 +431,25 @@ impl<'a> Recognizer<'a> {
             return false;
         }
         let w = t.text(self.text);
+        // Every word is asked, most have no hyphen or apostrophe ('’' starts with 0xE2): those
+        // skip the searches for contractions and particles.
+        let marked = w.bytes().any(|b| matches!(b, b'\'' | b'-' | 0xE2));
         // "I'm", "I’ll": a pronoun with a verb, never a name.
-        let contraction = w.rsplit(['\'', '’']).next().is_some_and(|end| {
-            w.len() > end.len() && matches!(end, "m" | "ll" | "re" | "ve" | "d" | "t")
-        });
+        let contraction = marked
+            && w.rsplit(['\'', '’']).next().is_some_and(|end| {
+                w.len() > end.len() && matches!(end, "m" | "ll" | "re" | "ve" | "d" | "t")
+            });
         if contraction {
             return false;
         }
         is_capitalised(w)
-            || [
-                "al-", "el-", "ad-", "as-", "ash-", "an-", "ar-", "at-", "az-", "d'", "d’", "l'",
-                "l’",
-            ]
-            .iter()
-            .any(|p| w.strip_prefix(p).is_some_and(is_capitalised))
+            || marked
+                && [
+                    "al-", "el-", "ad-", "as-", "ash-", "an-", "ar-", "at-", "az-", "d'", "d’",
+                    "l'", "l’",
+                ]
+                .iter()
+                .any(|p| w.strip_prefix(p).is_some_and(is_capitalised))
     }
 
     /// Token `i + 1` follows token `i` on the same line with only spaces between.
@@ -600,6 +608,10 @@ impl<'a> Recognizer<'a> {
             return;
         };
         let word = token.text(self.text);
+        // Every prefix ends in a hyphen; most words have none.
+        if !word.contains('-') {
+            return;
+        }
         let Some(prefix) = NAME_PREFIXES.iter().find(|p| word.starts_with(**p)) else {
             return;
         };
@@ -686,7 +698,7 @@ impl<'a> Recognizer<'a> {
     fn headline_person(&self, a: usize, j: usize) -> Option<usize> {
         let first = self.word(a);
         if !self.lex.given_names.contains(first)
-            || self.lex.group(first).is_some()
+            || self.lex.is_group(first)
             || self.lex.is_title_word(first)
         {
             return None;
@@ -772,15 +784,14 @@ impl<'a> Recognizer<'a> {
         if let Some((qualifier, group)) = s.split_once(' ') {
             // The people of a region qualify a group whole: "Tasmanian Aboriginal".
             let qualifies = qualifier == "Indigenous"
-                || (self.lex.group(qualifier).is_some() && group.ends_with('s'))
-                || (self.lex.group(qualifier).is_none()
-                    && self.people_of_place(qualifier).is_some());
-            if qualifies && !group.contains(' ') && self.lex.group(group).is_some() {
+                || (self.lex.is_group(qualifier) && group.ends_with('s'))
+                || (!self.lex.is_group(qualifier) && self.people_of_place(qualifier).is_some());
+            if qualifies && !group.contains(' ') && self.lex.is_group(group) {
                 return Some((EntityType::Norp, format!("\"{s}\" qualifies a group")));
             }
         }
         // "Russian-Iranian": every part a nationality.
-        if s.contains('-') && s.split('-').all(|p| self.lex.group(p).is_some()) {
+        if s.contains('-') && s.split('-').all(|p| self.lex.is_group(p)) {
             return Some((EntityType::Norp, format!("\"{s}\" joins nationalities")));
         }
         None
@@ -911,7 +922,7 @@ impl<'a> Recognizer<'a> {
                     | "Central"
                     | "Sub-Saharan"
             );
-            return (compass && !rest.contains(' ') && self.lex.group(rest).is_some())
+            return (compass && !rest.contains(' ') && self.lex.is_group(rest))
                 .then(|| format!("\"{rest}\" is a people, \"{first}\" a part of it"));
         }
         if !is_capitalised(s) || is_all_caps(s) || self.is_personal_name(s) {
@@ -1084,7 +1095,7 @@ impl<'a> Recognizer<'a> {
             // A language's name may also be a surname ("Violeta Chamorro … Chamorro"): the
             // person, if the article names one, takes it.
             let language = label == EntityType::Norp
-                && self.lex.group(whole).is_none()
+                && !self.lex.is_group(whole)
                 && self.major_language(whole).is_some();
             let strength = if personal || language {
                 Strength::Weak
@@ -1232,7 +1243,7 @@ impl<'a> Recognizer<'a> {
         if a == i && matches!(self.word(a.wrapping_sub(1)), "of" | "for" | "and" | "the") {
             let name_start = (a + 1..=(a + 3).min(j)).find(|&k| {
                 self.lex.given_names.contains(self.word(k))
-                    && self.lex.group(self.word(k)).is_none()
+                    && !self.lex.is_group(self.word(k))
                     && j > k
                     && j - k <= 3
                     && !self.has_keyword(a, k - 1)
@@ -1275,7 +1286,7 @@ impl<'a> Recognizer<'a> {
             self.is_head_word(self.word(h))
                 && (2..=3).contains(&(j - h))
                 && self.lex.given_names.contains(self.word(h + 1))
-                && self.lex.group(self.word(h + 1)).is_none()
+                && !self.lex.is_group(self.word(h + 1))
                 && !self.has_keyword(h + 1, j)
                 && !self.has_common_word(h + 1, j)
         }) {
@@ -1334,7 +1345,7 @@ impl<'a> Recognizer<'a> {
             && !amount_follows
             && !is_all_caps(s)
             && !self.has_common_word(a, j)
-            && self.lex.group(last).is_none()
+            && !self.lex.is_group(last)
         {
             if let Some(why) = self
                 .role_before_list(a)
@@ -1394,7 +1405,7 @@ impl<'a> Recognizer<'a> {
             // "Bruce Vincent": a first name that is also a place still opens a name that
             // ends in a surname. "Muslim" is a first name, but before a name it is a group.
             let personal_first = self.lex.given_names.contains(first)
-                && self.lex.group(first).is_none()
+                && !self.lex.is_group(first)
                 && (!self.lex.places.contains(first)
                     || (self.lex.surnames.contains(last) && !self.lex.places.contains(last)));
             if personal_first {

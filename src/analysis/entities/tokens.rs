@@ -115,10 +115,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             continue;
         }
         let rest = &text[i..];
-        let (end, kind) = if rest.starts_with("http://")
-            || rest.starts_with("https://")
-            || rest.starts_with("www.")
-        {
+        let url = matches!(c, 'h' | 'w')
+            && (rest.starts_with("http://")
+                || rest.starts_with("https://")
+                || rest.starts_with("www."));
+        let (end, kind) = if url {
             let len = rest.find(char::is_whitespace).unwrap_or(rest.len());
             (i + len, TokenKind::Url)
         } else if c.is_alphanumeric() {
@@ -190,15 +191,15 @@ fn word_end(text: &str, start: usize) -> usize {
     let mut chars = text[start..].char_indices().peekable();
     let mut single_letters = 0;
     while let Some((offset, c)) = chars.next() {
-        let next = chars.peek().map(|&(_, n)| n);
-        let after_next = text
-            .get(start + offset + c.len_utf8()..)
-            .and_then(|r| r.chars().nth(1));
         if c.is_alphanumeric() {
             end = start + offset + c.len_utf8();
             prev = Some(c);
             continue;
         }
+        let next = chars.peek().map(|&(_, n)| n);
+        let after_next = text
+            .get(start + offset + c.len_utf8()..)
+            .and_then(|r| r.chars().nth(1));
         let joins = match c {
             '-' => {
                 prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric)

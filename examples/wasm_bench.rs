@@ -1,0 +1,19 @@
+//! The sample's analysis as a bare wasm export, to time the core in wasm under node without the
+//! page: `scripts/wasm_bench.sh`.
+
+use article_atlas::analysis::Analyzer;
+
+/// Analyses the sample, edited as the end-to-end figure edits it, `runs` times; returns a count
+/// of entities so that nothing is optimised away.
+#[no_mangle]
+pub extern "C" fn bench(runs: u32) -> u32 {
+    let analyzer = Analyzer::new();
+    let mut entities = 0u32;
+    for i in 0..runs {
+        let text = format!("{} Edit{i}.", article_atlas::SAMPLE_ARTICLE);
+        entities = entities.wrapping_add(analyzer.analyze(&text).entities.len() as u32);
+    }
+    entities
+}
+
+fn main() {}
