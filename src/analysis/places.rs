@@ -67,6 +67,10 @@ enum Reason {
     ArticleCountry(PlaceId),
     /// A place of another name near this candidate.
     Near(PlaceId),
+    /// The capital of a country the article names.
+    CapitalOfNamed(PlaceId),
+    /// A large city in a country the article names.
+    InNamedCountry(PlaceId),
 }
 
 impl Reason {
@@ -82,6 +86,12 @@ impl Reason {
                 format!("{} is mentioned", g.name(near))
             }
             Reason::Near(near) => format!("near {}", g.name(near)),
+            Reason::CapitalOfNamed(country) => {
+                format!("capital of {}, which the article names", g.name(country))
+            }
+            Reason::InNamedCountry(country) => {
+                format!("in {}, which the article names", g.name(country))
+            }
         }
     }
 }
@@ -775,18 +785,14 @@ fn score_context(g: &Gazetteer, c: &mut Scored, cx: &Context) {
         if g.is_capital(c.place) && cx.countries_named.contains(&country) {
             c.score += 6.0;
             c.supported = true;
-            c.reasons.push(format!(
-                "capital of {}, which the article names",
-                g.name(country)
-            ));
+            c.reasons.push(Reason::CapitalOfNamed(country));
         } else if kind == PlaceKind::City
             && g.population(c.place) >= 100_000
             && cx.countries_named.contains(&country)
         {
             c.score += 4.0;
             c.supported = true;
-            c.reasons
-                .push(format!("in {}, which the article names", g.name(country)));
+            c.reasons.push(Reason::InNamedCountry(country));
         }
     }
     if let Some(&Colocation {
