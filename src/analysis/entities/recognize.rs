@@ -1593,6 +1593,12 @@ impl<'a> Recognizer<'a> {
                 if k == a && k == j {
                     return None;
                 }
+                // "Walker County EMS", "Missouri Valley Blazers": capitalised words after a
+                // place's head word make a name of something called after the place (a service,
+                // a team, a shop); only other evidence makes the whole a place.
+                if k > a && k < head_end {
+                    return None;
+                }
                 // "Laurel County School District": a district that a body runs is that body.
                 let body = (k > a && w == "District")
                     .then(|| self.lex.org_words.get(self.word(k - 1)))
