@@ -975,6 +975,12 @@ impl<'a> Recognizer<'a> {
             let language = label == EntityType::Norp
                 && self.lex.group(whole).is_none()
                 && self.major_language(whole).is_some();
+            // "her daughter, Brittany": a person noun in apposition outweighs a region's name.
+            if personal {
+                if let Some(why) = self.role_before_list(i).or_else(|| self.named_as(i)) {
+                    return self.push_person(i, j, why, None);
+                }
+            }
             let strength = if personal || language {
                 Strength::Weak
             } else {
@@ -1057,7 +1063,12 @@ impl<'a> Recognizer<'a> {
             };
             let title_follows = self.title_then_name(k + 1, j).is_some();
             // "the president of Nicaragua Daniel Ortega": a place or body, then a full name.
+            // "Rodney Eric Smith": a place named like a person opens that person's name.
+            let personal_place = k == a
+                && self.lex.given_names.contains(self.word(a))
+                && !self.is_country(self.word(a));
             let name_follows = label != EntityType::Norp
+                && !personal_place
                 && j > k + 1
                 && j - k <= 4
                 && self.lex.given_names.contains(self.word(k + 1))
@@ -1455,16 +1466,30 @@ impl<'a> Recognizer<'a> {
         let word = self.word(i);
         let Some(prefix) = ["D-", "R-", "I-", "DFL-"]
             .iter()
-            // A postal code ("D-CA") is too ambiguous to map.
-            .find(|p| {
-                word.strip_prefix(**p)
-                    .is_some_and(|home| is_capitalised(home) && !is_all_caps(home))
-            })
+            .find(|p| word.strip_prefix(**p).is_some_and(is_capitalised))
         else {
             return false;
         };
         if !matches!(i.checked_sub(1).map(|b| self.word(b)), Some("," | "(")) {
             return false;
+        }
+        // An AP abbreviation runs on past the chunk through its stops: "D-W. Va.", "R-Ga.".
+        let start = self.tokens.get(i).map_or(0, |t| t.span.start) + prefix.len();
+        let abbreviated = (j..=j + 3).rev().find(|&end| {
+            (i + 1..=end).all(|k| self.tokens.get(k).is_some_and(|t| !t.line_start))
+                && self
+                    .text
+                    .get(start..self.span(i, end).end)
+                    .is_some_and(|home| home.ends_with('.') && self.lex.places.contains(home))
+        });
+        // A postal code ("D-CA") is too ambiguous to map.
+        let home = word.get(prefix.len()..).unwrap_or("");
+        if abbreviated.is_none() && is_all_caps(home) {
+            return false;
+        }
+        let j = abbreviated.unwrap_or(j);
+        for used in self.used.iter_mut().take(j + 1).skip(i) {
+            *used = true;
         }
         let span = self.span(i, j);
         let in_title_case = self.title_case.get(i).copied().unwrap_or(false);
