@@ -432,6 +432,46 @@ fn people_by_coordination(text: &str, raws: &mut [Raw], vocabulary: &Vocabulary)
     }
 }
 
+/// Local evidence that an unknown name is a place: the article writes it with "County" too
+/// ("Oconee … Oconee County"), or lists it with a place and the gazetteer knows a place of that
+/// name, a village included ("Paris and Roxton", "between Ann Arbor and Oscoda").
+fn local_place(text: &str, raws: &[Raw], k: usize, vocabulary: &Vocabulary) -> Option<String> {
+    let raw = raws.get(k)?;
+    let surface = raw.span.slice(text);
+    if surface.split(' ').count() > 3 || !surface.split(' ').all(|w| vocabulary.is_proper(w)) {
+        return None;
+    }
+    if let Some(division) = ["County", "Parish"]
+        .iter()
+        .find(|d| text.contains(&format!("{surface} {d}")))
+    {
+        return Some(format!("short for \"{surface} {division}\" in the article"));
+    }
+    let (start, end) = (raw.span.start, raw.span.end);
+    let place = |r: &&Raw| r.label == EntityType::Loc && r.strength >= Strength::Weak;
+    let before = raws[..k].iter().rev().find(|r| r.span.end <= start);
+    let after = raws[k + 1..].iter().find(|r| r.span.start >= end);
+    let listed = |gap: Option<&str>| matches!(gap, Some(" and " | ", and " | " or " | ", "));
+    // A comma alone may set off where a person is from ("Jane Roe, Dayton"): it lists only
+    // if the list goes on.
+    let continues = text[end..].starts_with(", ") || text[end..].starts_with(" and ");
+    let gap_before = before.and_then(|r| text.get(r.span.end..start));
+    let gap_after = after.and_then(|r| text.get(end..r.span.start));
+    let with = before
+        .filter(place)
+        .filter(|_| listed(gap_before) && (gap_before != Some(", ") || continues))
+        .or_else(|| {
+            after
+                .filter(place)
+                .filter(|_| listed(gap_after) && gap_after != Some(", "))
+        })?;
+    let known = super::recognize::minor_place(surface)?;
+    Some(format!(
+        "listed with the place \"{}\": {known}",
+        with.span.slice(text)
+    ))
+}
+
 /// Types the weak and unknown mentions from the strong ones; drops what stays unknown.
 /// `raws` must be sorted by start.
 pub fn settle(text: &str, mut raws: Vec<Raw>, places: &Places) -> Vec<Raw> {
@@ -467,7 +507,7 @@ pub fn settle(text: &str, mut raws: Vec<Raw>, places: &Places) -> Vec<Raw> {
     let evidence = Evidence::new(text, &raws);
     let mut settled = Vec::with_capacity(raws.len());
     let mut last_strong: Option<&Raw> = None;
-    for raw in &raws {
+    for (k, raw) in raws.iter().enumerate() {
         if raw.strength == Strength::Strong {
             settled.push(raw.clone());
             last_strong = Some(raw);
@@ -521,6 +561,13 @@ pub fn settle(text: &str, mut raws: Vec<Raw>, places: &Places) -> Vec<Raw> {
         {
             raw.label = EntityType::Org;
             raw.explanation = format!("short for \"{}\"", s.span.slice(text));
+        } else if let Some(why) = (raw.strength == Strength::Unknown && !raw.in_title_case)
+            .then(|| local_place(text, &raws, k, &vocabulary))
+            .flatten()
+        {
+            raw.label = EntityType::Loc;
+            raw.strength = Strength::Weak;
+            raw.explanation = why;
         } else if raw.strength == Strength::Unknown {
             continue;
         }

@@ -314,6 +314,8 @@ pub struct Recognizer<'a> {
     lex: &'static Lexicons,
     /// Tokens already part of a date, number or forced mention.
     used: Vec<bool>,
+    /// The last tokens of roads found by their written form ("Highway 29", "44 Elm St.").
+    road_ends: Vec<bool>,
     initial: Vec<bool>,
     title_case: Vec<bool>,
     skipped: Vec<bool>,
@@ -329,9 +331,15 @@ impl<'a> Recognizer<'a> {
     pub fn new(text: &'a str, tokens: &'a [Token], context: &Context, found: &[Found]) -> Self {
         let lex = Lexicons::get();
         let mut used = vec![false; tokens.len()];
+        let mut road_ends = vec![false; tokens.len()];
         for f in found {
             for u in used.iter_mut().take(f.last + 1).skip(f.first) {
                 *u = true;
+            }
+            if f.label == EntityType::Loc {
+                if let Some(end) = road_ends.get_mut(f.last) {
+                    *end = true;
+                }
             }
         }
         let within = |spans: &[Span], t: &Token| {
@@ -374,6 +382,7 @@ impl<'a> Recognizer<'a> {
             tokens,
             lex,
             used,
+            road_ends,
             initial,
             title_case,
             skipped,
@@ -472,6 +481,16 @@ impl<'a> Recognizer<'a> {
             // "North State Street on the Near North Side": a street is not "on" anything.
             if coordinated || (w == "on" && self.lex.place_words.contains(self.word(j))) {
                 break;
+            }
+            // "Trinidad and Tobago": a country named with "and". (A region so named is also
+            // written as two: "Jammu and Kashmir".)
+            let place_with_and = w == "and"
+                && self.adjacent(n)
+                && self.name_word(n + 1)
+                && self.is_country(self.words(i, n + 1));
+            if place_with_and {
+                j = n + 1;
+                continue;
             }
             if (PARTICLES.contains(&w) || institution) && self.adjacent(n) && !self.used[n] {
                 if self.name_word(n + 1) {
@@ -789,6 +808,19 @@ impl<'a> Recognizer<'a> {
             Some(country) => format!("\"{s}\" is {what} in {country} in the gazetteer"),
             None => format!("\"{s}\" is {what} in the gazetteer"),
         })
+    }
+
+    /// A place the gazetteer knows by this name, where local evidence already says "place" (a
+    /// home after a person's name, a town after a street address, "Henrico police"): then a
+    /// village counts, and so does a county named without its "County".
+    fn local_place(&self, s: &'a str) -> Option<String> {
+        if let Some(why) = self.gazetteer_place(s, false) {
+            return Some(why);
+        }
+        if !s.contains(' ') && self.lex.stopwords.contains(s) {
+            return None;
+        }
+        minor_place(s)
     }
 
     /// A well-known language's name, or its plural for the people ("Hausas"), that is no place's
@@ -1710,7 +1742,15 @@ impl<'a> Recognizer<'a> {
         }
         // "Dayton police", "a Dayton man": a place the gazetteer knows, before a local noun.
         if LOCAL_NOUNS.contains(&after) && self.adjacent(j) {
-            if let Some(why) = self.gazetteer_place(s, false) {
+            // "Lipscomb students": a school's name reads the same, so a village needs a noun
+            // that only a place takes.
+            let place_noun = !matches!(after, "student" | "students");
+            let why = if place_noun {
+                self.local_place(s)
+            } else {
+                self.gazetteer_place(s, false)
+            };
+            if let Some(why) = why {
                 return self.push(a, j, EntityType::Loc, Strength::Weak, why);
             }
         }
@@ -1924,6 +1964,31 @@ const DATELINE_LABELS: &[&str] = &[
     "TODAY",
 ];
 
+/// A village the gazetteer knows by this name, or a county named without its "County"
+/// ("Henrico" for Henrico County): places only local evidence may vouch for.
+pub(super) fn minor_place(s: &str) -> Option<String> {
+    if is_all_caps(s) || s.chars().count() < 3 {
+        return None;
+    }
+    let gazetteer = Gazetteer::embedded();
+    let village = gazetteer
+        .lookup(s)
+        .into_iter()
+        .find(|m| gazetteer.kind(m.place) == PlaceKind::City);
+    if let Some(village) = village {
+        let country = gazetteer.name(gazetteer.country_of(village.place)?);
+        return Some(format!("\"{s}\" is a village in {country} in the gazetteer"));
+    }
+    ["County", "Parish"].iter().find_map(|division| {
+        let whole = format!("{s} {division}");
+        gazetteer
+            .lookup(&whole)
+            .iter()
+            .any(|m| gazetteer.kind(m.place) == PlaceKind::Admin2)
+            .then(|| format!("\"{whole}\" is a county in the gazetteer"))
+    })
+}
+
 /// An abbreviation whose stop stays inside a name, also in capitals ("ST. PAUL").
 fn is_abbreviation(word: &str) -> bool {
     ABBREVIATIONS.contains(&word)
@@ -2131,6 +2196,13 @@ impl Recognizer<'_> {
                 return Some((Strength::Strong, why));
             }
         }
+        // "618 E. Main Street, Annville", "Highway 29, Parkers Prairie": the town of an address.
+        let speaks = SPEECH_VERBS.contains(&self.word(j + 1));
+        if before == "," && a >= 2 && self.ends_address(a - 2) && !speaks {
+            if let Some(why) = self.local_place(self.words(a, j)) {
+                return Some((Strength::Strong, format!("an address's town: {why}")));
+            }
+        }
         // "in Sharm El Sheikh", "near Rosh Pina": people are rarely "in" or "near" anyone, and
         // a first word that is also a first name does not outweigh that.
         let possessive = self
@@ -2182,7 +2254,7 @@ impl Recognizer<'_> {
             let home = after_person || matches!(before2, "formerly" | "originally");
             // An affiliation ("Jane Roe of Acme") reads the same: only a known place is a home.
             if let Some(why) = home
-                .then(|| self.gazetteer_place(self.words(a, j), false))
+                .then(|| self.local_place(self.words(a, j)))
                 .flatten()
             {
                 return Some((
@@ -2192,6 +2264,24 @@ impl Recognizer<'_> {
             }
         }
         None
+    }
+
+    /// Token `k` ends a street address: a road found by its form, or a street's name after a
+    /// house number ("618 E. Main Street").
+    fn ends_address(&self, k: usize) -> bool {
+        if self.road_ends.get(k).copied().unwrap_or(false) {
+            return true;
+        }
+        let street = matches!(
+            self.word(k),
+            "Street" | "Avenue" | "Road" | "Boulevard" | "Drive" | "Lane" | "Way" | "Parkway"
+        );
+        let numbered = (k.saturating_sub(5)..k).any(|n| {
+            self.tokens
+                .get(n)
+                .is_some_and(|t| t.kind == TokenKind::Number)
+        });
+        street && numbered
     }
 
     /// "Ann Arbor", "East Lansing", "Glen Allen": a name of two or more words that the
