@@ -505,6 +505,23 @@ pub fn settle(text: &str, mut raws: Vec<Raw>, places: &Places) -> Vec<Raw> {
         })
         .collect();
     let evidence = Evidence::new(text, &raws);
+    // A town's one-word name that its neighbours made a place somewhere, and a person nowhere,
+    // is that place where nothing is said of it ("with Henderson" … "Henderson has money").
+    // (Longer names are more often a team's or a school's: "Notre Dame coach".)
+    let mut weak_places: HashMap<String, &Raw> = HashMap::new();
+    let mut personal: HashSet<String> = HashSet::new();
+    for raw in raws.iter().filter(|r| r.strength >= Strength::Weak) {
+        let key = normalise(raw.span.slice(text));
+        match raw.label {
+            EntityType::Loc if !key.contains(' ') && super::recognize::town(&key) => {
+                weak_places.entry(key).or_insert(raw);
+            }
+            EntityType::Person => {
+                personal.insert(key);
+            }
+            _ => {}
+        }
+    }
     let mut settled = Vec::with_capacity(raws.len());
     let mut last_strong: Option<&Raw> = None;
     for (k, raw) in raws.iter().enumerate() {
@@ -561,6 +578,17 @@ pub fn settle(text: &str, mut raws: Vec<Raw>, places: &Places) -> Vec<Raw> {
         {
             raw.label = EntityType::Org;
             raw.explanation = format!("short for \"{}\"", s.span.slice(text));
+        } else if let Some(s) = weak_places
+            .get(&normalise(surface))
+            .filter(|_| raw.strength == Strength::Unknown && !personal.contains(&normalise(surface)))
+        {
+            raw.label = EntityType::Loc;
+            raw.strength = Strength::Weak;
+            raw.explanation = format!(
+                "same as \"{}\" in {}",
+                s.span.slice(text),
+                places.describe(s.span.start)
+            );
         } else if let Some(why) = (raw.strength == Strength::Unknown && !raw.in_title_case)
             .then(|| local_place(text, &raws, k, &vocabulary))
             .flatten()

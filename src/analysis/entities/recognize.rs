@@ -1989,6 +1989,15 @@ pub(super) fn minor_place(s: &str) -> Option<String> {
     })
 }
 
+/// The gazetteer knows a town of this name, larger than a village.
+pub(super) fn town(s: &str) -> bool {
+    let gazetteer = Gazetteer::embedded();
+    gazetteer.lookup(s).iter().any(|m| {
+        gazetteer.kind(m.place) == PlaceKind::City
+            && gazetteer.population(m.place) >= VILLAGE_POPULATION
+    })
+}
+
 /// An abbreviation whose stop stays inside a name, also in capitals ("ST. PAUL").
 fn is_abbreviation(word: &str) -> bool {
     ABBREVIATIONS.contains(&word)
@@ -2091,7 +2100,7 @@ impl Recognizer<'_> {
             .rev()
             .find(|&k| matches!(self.known(self.words(i, k)), Some((EntityType::Loc, _))))
         else {
-            return false;
+            return self.place_before_member(i, j);
         };
         // "Northern Irish": a compass word is no place alone.
         if k == i && NEVER_ALONE.contains(&self.word(i)) {
@@ -2113,7 +2122,7 @@ impl Recognizer<'_> {
             _ => None,
         };
         if !role && !titled_person && group.is_none() {
-            return false;
+            return self.place_before_member(i, j);
         }
         let Some((_, why)) = self.known(self.words(i, k)) else {
             return false;
@@ -2124,6 +2133,29 @@ impl Recognizer<'_> {
         } else if titled_person {
             self.classify(title_start, j);
         }
+        true
+    }
+
+    /// "the Cleveland Republican", "Kanawha County Democrats": a town or county the gazetteer
+    /// knows, then a party's or a people's name, is a place and a group. Pushes both.
+    fn place_before_member(&mut self, i: usize, j: usize) -> bool {
+        if j == i {
+            return false;
+        }
+        let Some((EntityType::Norp, group)) = self.known(self.word(j)) else {
+            return false;
+        };
+        let place = self
+            .gazetteer_place(self.words(i, j - 1), false)
+            .or_else(|| match self.by_head_word(i, j - 1) {
+                Some((EntityType::Loc, why)) if self.word(j - 1) == "County" => Some(why),
+                _ => None,
+            });
+        let Some(why) = place else {
+            return false;
+        };
+        self.push(i, j - 1, EntityType::Loc, Strength::Strong, why);
+        self.push(j, j, EntityType::Norp, Strength::Strong, group);
         true
     }
 
