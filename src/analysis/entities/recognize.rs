@@ -577,6 +577,10 @@ impl<'a> Recognizer<'a> {
         strength: Strength,
         explanation: String,
     ) {
+        if label == EntityType::Loc && self.establishment(first, last) {
+            let why = "a possessive that owns nothing names a shop or a school".to_string();
+            return self.push(first, last + 1, EntityType::Org, Strength::Weak, why);
+        }
         let in_title_case = self.title_case.get(first).copied().unwrap_or(false);
         self.out.push(Raw {
             span: self.span(first, last),
@@ -586,6 +590,36 @@ impl<'a> Recognizer<'a> {
             role: None,
             in_title_case,
         });
+    }
+
+    /// "at McDonald's,", "Soho's in the market", "St. Michael's pupils": a name whose
+    /// possessive owns nothing (a stop, a preposition follows), or a saint's whose possessive
+    /// owns its school's people, names an establishment. A place's possessive owns something:
+    /// "Ohio's interest", "St. Paul's suburbs".
+    fn establishment(&self, first: usize, last: usize) -> bool {
+        let possessive = self.tokens.get(last + 1).is_some_and(|t| {
+            t.kind == TokenKind::Possessive && t.text(self.text).ends_with('s')
+        });
+        // "Cuba and Venezuela's.": a country's possessive may stand for its government.
+        if !possessive || self.lex.places.contains(self.words(first, last)) {
+            return false;
+        }
+        let next = self.tokens.get(last + 2);
+        let owns_nothing = next.is_none_or(|t| {
+            matches!(
+                t.text(self.text),
+                "," | "." | ";" | ":" | ")" | "in" | "on" | "at" | "for" | "and" | "or" | "to" | "@"
+            )
+        });
+        let saint = matches!(self.word(first), "St" | "Saint")
+            && self.lex.given_names.contains(self.word(last));
+        let pupils = next.is_some_and(|t| {
+            matches!(
+                t.text(self.text),
+                "students" | "pupils" | "parishioners" | "congregation" | "school"
+            )
+        });
+        owns_nothing || (saint && pupils)
     }
 
     /// In a title-case headline capitals say nothing: only names the lexicons know count, and
