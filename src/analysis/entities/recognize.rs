@@ -600,8 +600,12 @@ impl<'a> Recognizer<'a> {
         let possessive = self.tokens.get(last + 1).is_some_and(|t| {
             t.kind == TokenKind::Possessive && t.text(self.text).ends_with('s')
         });
-        // "Cuba and Venezuela's.": a country's possessive may stand for its government.
-        if !possessive || self.lex.places.contains(self.words(first, last)) {
+        // "Cuba and Venezuela's.": a country's possessive may stand for its government; "St.
+        // John's" is a city's whole name.
+        if !possessive
+            || self.lex.places.contains(self.words(first, last))
+            || self.gazetteer_place(self.words(first, last + 1), false).is_some()
+        {
             return false;
         }
         let next = self.tokens.get(last + 2);
