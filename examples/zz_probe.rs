@@ -6,7 +6,14 @@ fn main() {
         let ms = g.lookup(&name);
         print!("{name}: {} ->", ms.len());
         for m in ms.iter().take(6) {
-            print!(" [{:?} {} pop {} {} alt={}]", g.kind(m.place), g.name(m.place), g.population(m.place), g.country_code(m.place), m.alternate);
+            print!(
+                " [{:?} {} pop {} {} alt={}]",
+                g.kind(m.place),
+                g.name(m.place),
+                g.population(m.place),
+                g.country_code(m.place),
+                m.alternate
+            );
         }
         println!();
     }

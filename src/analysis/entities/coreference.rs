@@ -578,10 +578,9 @@ pub fn settle(text: &str, mut raws: Vec<Raw>, places: &Places) -> Vec<Raw> {
         {
             raw.label = EntityType::Org;
             raw.explanation = format!("short for \"{}\"", s.span.slice(text));
-        } else if let Some(s) = weak_places
-            .get(&normalise(surface))
-            .filter(|_| raw.strength == Strength::Unknown && !personal.contains(&normalise(surface)))
-        {
+        } else if let Some(s) = weak_places.get(&normalise(surface)).filter(|_| {
+            raw.strength == Strength::Unknown && !personal.contains(&normalise(surface))
+        }) {
             raw.label = EntityType::Loc;
             raw.strength = Strength::Weak;
             raw.explanation = format!(

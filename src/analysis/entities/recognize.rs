@@ -597,22 +597,31 @@ impl<'a> Recognizer<'a> {
     /// owns its school's people, names an establishment. A place's possessive owns something:
     /// "Ohio's interest", "St. Paul's suburbs".
     fn establishment(&self, first: usize, last: usize) -> bool {
-        let possessive = self.tokens.get(last + 1).is_some_and(|t| {
-            t.kind == TokenKind::Possessive && t.text(self.text).ends_with('s')
-        });
+        let possessive = self
+            .tokens
+            .get(last + 1)
+            .is_some_and(|t| t.kind == TokenKind::Possessive && t.text(self.text).ends_with('s'));
         // "Cuba and Venezuela's.": a country's possessive may stand for its government; "St.
         // John's" is a city's whole name.
-        if !possessive
-            || self.lex.places.contains(self.words(first, last))
-            || self.gazetteer_place(self.words(first, last + 1), false).is_some()
-        {
+        if !possessive || self.lex.places.contains(self.words(first, last)) {
             return false;
         }
         let next = self.tokens.get(last + 2);
         let owns_nothing = next.is_none_or(|t| {
             matches!(
                 t.text(self.text),
-                "," | "." | ";" | ":" | ")" | "in" | "on" | "at" | "for" | "and" | "or" | "to" | "@"
+                "," | "."
+                    | ";"
+                    | ":"
+                    | ")"
+                    | "in"
+                    | "on"
+                    | "at"
+                    | "for"
+                    | "and"
+                    | "or"
+                    | "to"
+                    | "@"
             )
         });
         let saint = matches!(self.word(first), "St" | "Saint")
@@ -623,7 +632,11 @@ impl<'a> Recognizer<'a> {
                 "students" | "pupils" | "parishioners" | "congregation" | "school"
             )
         });
-        owns_nothing || (saint && pupils)
+        let place_with_possessive = || {
+            self.gazetteer_place(self.words(first, last + 1), false)
+                .is_some()
+        };
+        (saint && pupils) || (owns_nothing && !place_with_possessive())
     }
 
     /// In a title-case headline capitals say nothing: only names the lexicons know count, and
@@ -2015,7 +2028,9 @@ pub(super) fn minor_place(s: &str) -> Option<String> {
         .find(|m| gazetteer.kind(m.place) == PlaceKind::City);
     if let Some(village) = village {
         let country = gazetteer.name(gazetteer.country_of(village.place)?);
-        return Some(format!("\"{s}\" is a village in {country} in the gazetteer"));
+        return Some(format!(
+            "\"{s}\" is a village in {country} in the gazetteer"
+        ));
     }
     ["County", "Parish"].iter().find_map(|division| {
         let whole = format!("{s} {division}");
@@ -2323,10 +2338,7 @@ impl Recognizer<'_> {
             });
             let home = after_person || matches!(before2, "formerly" | "originally");
             // An affiliation ("Jane Roe of Acme") reads the same: only a known place is a home.
-            if let Some(why) = home
-                .then(|| self.local_place(self.words(a, j)))
-                .flatten()
-            {
+            if let Some(why) = home.then(|| self.local_place(self.words(a, j))).flatten() {
                 return Some((
                     Strength::Weak,
                     format!("\"of\" after a person's name: {why}"),
