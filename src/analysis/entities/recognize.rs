@@ -1245,6 +1245,11 @@ impl<'a> Recognizer<'a> {
         if let Some((label, why)) = self.by_head_word(a, j) {
             return self.push(a, j, label, Strength::Strong, why);
         }
+        // "Walker County EMS" is neither a person named Walker nor a place: only the rest of the
+        // article may type it.
+        if self.place_head_inside(a, j).is_some() {
+            return self.push(a, j, EntityType::Misc, Strength::Unknown, String::new());
+        }
         let first = self.word(a);
         let last = self.word(j);
         let before = a.checked_sub(1).map(|b| self.word(b)).unwrap_or("");
@@ -1701,10 +1706,7 @@ impl<'a> Recognizer<'a> {
                 if k == a && k == j {
                     return None;
                 }
-                // "Walker County EMS", "Missouri Valley Blazers": capitalised words after a
-                // place's head word make a name of something called after the place (a service,
-                // a team, a shop); only other evidence makes the whole a place.
-                if k > a && k < head_end {
+                if self.place_head_inside(a, j) == Some(k) {
                     return None;
                 }
                 // "Laurel County School District": a district that a body runs is that body.
@@ -1723,6 +1725,20 @@ impl<'a> Recognizer<'a> {
             }
         }
         None
+    }
+
+    /// "Walker County EMS", "Missouri Valley Blazers": capitalised words after a place's head
+    /// word make a name of something called after the place (a service, a team, a shop); only
+    /// other evidence makes the whole a place. The head word's token.
+    fn place_head_inside(&self, a: usize, j: usize) -> Option<usize> {
+        let head_end = (a..=j)
+            .find(|&k| k > a && matches!(self.word(k), "of" | "for" | "on"))
+            .map_or(j, |k| k - 1);
+        let k = (a..=head_end).rev().find(|&k| {
+            let w = self.word(k);
+            self.is_head_word(w) || self.lex.misc_words.contains(w)
+        })?;
+        (k > a && k < head_end && self.lex.place_words.contains(self.word(k))).then_some(k)
     }
 
     /// The plural place noun ("counties") that ends a list of names that `a..=j` is part of.
