@@ -513,7 +513,10 @@ pub fn settle(text: &str, mut raws: Vec<Raw>, places: &Places) -> Vec<Raw> {
     for raw in raws.iter().filter(|r| r.strength >= Strength::Weak) {
         let key = normalise(raw.span.slice(text));
         match raw.label {
-            EntityType::Loc if !key.contains(' ') && super::recognize::town(&key) => {
+            EntityType::Loc
+                if !key.contains(' ')
+                    && super::recognize::minor_place(raw.span.slice(text)).is_some() =>
+            {
                 weak_places.entry(key).or_insert(raw);
             }
             EntityType::Person => {

@@ -1247,7 +1247,7 @@ impl<'a> Recognizer<'a> {
         }
         // "Walker County EMS" is neither a person named Walker nor a place: only the rest of the
         // article may type it.
-        if self.place_head_inside(a, j).is_some() {
+        if self.place_head_inside(a, j).is_some() || self.lettered_division(a, j) {
             return self.push(a, j, EntityType::Misc, Strength::Unknown, String::new());
         }
         let first = self.word(a);
@@ -1709,6 +1709,9 @@ impl<'a> Recognizer<'a> {
                 if self.place_head_inside(a, j) == Some(k) {
                     return None;
                 }
+                if self.lettered_division(a, j) {
+                    return None;
+                }
                 // "Laurel County School District": a district that a body runs is that body.
                 let body = (k > a && w == "District")
                     .then(|| self.lex.org_words.get(self.word(k - 1)))
@@ -1739,6 +1742,13 @@ impl<'a> Recognizer<'a> {
             self.is_head_word(w) || self.lex.misc_words.contains(w)
         })?;
         (k > a && k < head_end && self.lex.place_words.contains(self.word(k))).then_some(k)
+    }
+
+    /// "District A", "Ward B": a division known by a letter is an electoral one, not a place.
+    fn lettered_division(&self, a: usize, j: usize) -> bool {
+        j == a + 1
+            && matches!(self.word(a), "District" | "Ward" | "Precinct")
+            && self.word(j).chars().count() == 1
     }
 
     /// The plural place noun ("counties") that ends a list of names that `a..=j` is part of.
@@ -2055,15 +2065,6 @@ pub(super) fn minor_place(s: &str) -> Option<String> {
             .iter()
             .any(|m| gazetteer.kind(m.place) == PlaceKind::Admin2)
             .then(|| format!("\"{whole}\" is a county in the gazetteer"))
-    })
-}
-
-/// The gazetteer knows a town of this name, larger than a village.
-pub(super) fn town(s: &str) -> bool {
-    let gazetteer = Gazetteer::embedded();
-    gazetteer.lookup(s).iter().any(|m| {
-        gazetteer.kind(m.place) == PlaceKind::City
-            && gazetteer.population(m.place) >= VILLAGE_POPULATION
     })
 }
 
