@@ -1077,6 +1077,9 @@ impl<'a> Recognizer<'a> {
         if self.dateline(i, j) {
             return;
         }
+        if self.place_before_court_title(i, j) {
+            return;
+        }
         if let Some(k) = self.place_before_title(i, j) {
             let why = format!("\"{}\" names a division, before a title", self.word(k));
             self.push(i, k, EntityType::Loc, Strength::Strong, why);
@@ -2256,6 +2259,67 @@ impl Recognizer<'_> {
             && self.word(i + 1) == "."
             && j == i + 2;
         honorific.then_some(i + 2)
+    }
+
+    /// "U.S. District Judge Jane Roe", "Chief Marion Circuit Judge", "Alexandria
+    /// Commonwealth's Attorney": a court's word between a place and "Judge" or "Attorney"
+    /// belongs to the title. Pushes the place, then types the title and the name after it.
+    fn place_before_court_title(&mut self, i: usize, j: usize) -> bool {
+        const COURT_WORDS: &[&str] = &[
+            "Circuit",
+            "District",
+            "Superior",
+            "Criminal",
+            "Probate",
+            "Municipal",
+            "Family",
+            "Chancery",
+            "Juvenile",
+            "Commonwealth",
+        ];
+        let start = (i..j)
+            .find(|&k| !self.lex.is_title_word(self.word(k)))
+            .unwrap_or(j);
+        let Some(court) = (start + 1..=j).find(|&k| COURT_WORDS.contains(&self.word(k))) else {
+            return false;
+        };
+        let title_at = (court..=j + 2).find(|&k| !COURT_WORDS.contains(&self.word(k)));
+        let title_at = match title_at {
+            // "Commonwealth's Attorney": the court's possessive, then the title.
+            Some(k)
+                if k == j + 1
+                    && self
+                        .tokens
+                        .get(k)
+                        .is_some_and(|t| t.kind == TokenKind::Possessive) =>
+            {
+                k + 1
+            }
+            Some(k) => k,
+            None => return false,
+        };
+        if !matches!(self.word(title_at), "Judge" | "Attorney") {
+            return false;
+        }
+        let place = self.words(start, court - 1);
+        let why = match self.known(place) {
+            Some((EntityType::Loc, why)) => Some(why),
+            _ => self.local_place(place).or_else(|| {
+                matches!(self.word(court - 1), "County" | "Parish")
+                    .then(|| format!("\"{}\" names a county", self.word(court - 1)))
+            }),
+        };
+        let Some(why) = why else {
+            return false;
+        };
+        self.push(start, court - 1, EntityType::Loc, Strength::Strong, why);
+        if title_at <= j {
+            let rest = (title_at..=j)
+                .find(|&k| self.name_word(k))
+                .unwrap_or(title_at);
+            self.classify(rest, j);
+        }
+        true
     }
 
     /// "Alachua County Sheriff Jane Roe": a name that ends in a division's word ("County")
