@@ -676,6 +676,7 @@ impl<'a> Recognizer<'a> {
     fn headline_person(&self, a: usize, j: usize) -> Option<usize> {
         let first = self.word(a);
         if !self.lex.given_names.contains(first)
+            || self.lex.stopwords.contains(first)
             || self.lex.group(first).is_some()
             || self.lex.is_title_word(first)
         {
@@ -2532,6 +2533,27 @@ fn title_case_lines(text: &str, tokens: &[Token]) -> Vec<bool> {
         if words.len() >= 3 && capitalised * 4 >= words.len() * 3 && !ends_sentence {
             for f in flags.iter_mut().take(end).skip(start) {
                 *f = true;
+            }
+        } else if start == 0 {
+            // A headline glued to its story by a stop ("Senior Official Visits Georgia. The
+            // general…"): the text's first sentence, if it is written in title case.
+            let stop = (start + 1..end).find(|&k| {
+                let prev = tokens[k - 1].text(text);
+                matches!(tokens[k].text(text), "." | "!" | "?") && !is_abbreviation(prev)
+            });
+            if let Some(stop) = stop.filter(|&k| k + 1 < end) {
+                let words: Vec<&str> = tokens[start..stop]
+                    .iter()
+                    .filter(|t| t.kind == TokenKind::Word)
+                    .map(|t| t.text(text))
+                    .filter(|w| w.chars().count() >= 4)
+                    .collect();
+                let capitalised = words.iter().filter(|w| is_capitalised(w)).count();
+                if words.len() >= 4 && capitalised == words.len() {
+                    for f in flags.iter_mut().take(stop).skip(start) {
+                        *f = true;
+                    }
+                }
             }
         }
         start = end;
