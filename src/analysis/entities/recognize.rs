@@ -2539,7 +2539,12 @@ fn title_case_lines(text: &str, tokens: &[Token]) -> Vec<bool> {
             // general…"): the text's first sentence, if it is written in title case.
             let stop = (start + 1..end).find(|&k| {
                 let prev = tokens[k - 1].text(text);
-                matches!(tokens[k].text(text), "." | "!" | "?") && !is_abbreviation(prev)
+                let next_opens = tokens
+                    .get(k + 1)
+                    .is_some_and(|t| t.kind == TokenKind::Word && is_capitalised(t.text(text)));
+                matches!(tokens[k].text(text), "." | "!" | "?")
+                    && !is_abbreviation(prev)
+                    && next_opens
             });
             if let Some(stop) = stop.filter(|&k| k + 1 < end) {
                 let words: Vec<&str> = tokens[start..stop]
