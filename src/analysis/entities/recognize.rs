@@ -2539,14 +2539,15 @@ fn title_case_lines(text: &str, tokens: &[Token]) -> Vec<bool> {
             // general…"): the text's first sentence, if it is written in title case.
             let stop = (start + 1..end).find(|&k| {
                 let prev = tokens[k - 1].text(text);
-                let next_opens = tokens
-                    .get(k + 1)
-                    .is_some_and(|t| t.kind == TokenKind::Word && is_capitalised(t.text(text)));
-                matches!(tokens[k].text(text), "." | "!" | "?")
-                    && !is_abbreviation(prev)
-                    && next_opens
+                matches!(tokens[k].text(text), "." | "!" | "?") && !is_abbreviation(prev)
             });
-            if let Some(stop) = stop.filter(|&k| k + 1 < end) {
+            // The stop ends a sentence only if a new one opens after it.
+            let next_opens = |k: usize| {
+                tokens
+                    .get(k + 1)
+                    .is_some_and(|t| t.kind == TokenKind::Word && is_capitalised(t.text(text)))
+            };
+            if let Some(stop) = stop.filter(|&k| k + 1 < end && next_opens(k)) {
                 let words: Vec<&str> = tokens[start..stop]
                     .iter()
                     .filter(|t| t.kind == TokenKind::Word)
