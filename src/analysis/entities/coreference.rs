@@ -269,6 +269,16 @@ fn is_name_word(word: &str) -> bool {
         )
 }
 
+/// "West Side Taco Bell": a place's head word inside a name, neither first nor last, makes it a
+/// shop's or a body's name called after the place, whatever person shares its last word.
+fn place_head_inside(words: &[&str]) -> bool {
+    let lex = Lexicons::get();
+    words.len() > 2
+        && words[1..words.len() - 1]
+            .iter()
+            .any(|w| lex.place_words.contains(w))
+}
+
 /// An unknown name the article later shortens to one of its words is a person's: "Raila Odinga …
 /// Odinga", or with the surname first, "Xi Jinping … Xi". Places and organisations are seldom
 /// shortened to their last word, and a first word stands alone for a person only when it is a
@@ -315,6 +325,9 @@ fn people_by_repetition(text: &str, raws: &mut [Raw], vocabulary: &Vocabulary) {
             continue;
         }
         if !(2..=4).contains(&words.len()) || !words.iter().all(|w| vocabulary.is_proper(w)) {
+            continue;
+        }
+        if place_head_inside(&words) {
             continue;
         }
         let (Some(&first), Some(&last)) = (words.first(), words.last()) else {
@@ -496,6 +509,7 @@ pub fn settle(text: &str, mut raws: Vec<Raw>, places: &Places) -> Vec<Raw> {
                 && !r.in_title_case
                 && (2..=4).contains(&words.len())
                 && person_words.contains(last)
+                && !place_head_inside(&words)
             {
                 r.label = EntityType::Person;
                 r.strength = Strength::Strong;

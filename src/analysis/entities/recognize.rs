@@ -1183,7 +1183,11 @@ impl<'a> Recognizer<'a> {
                 .unwrap_or(t);
             if start > a {
                 let left_end = (a..start).rev().find(|&k| self.name_word(k)).unwrap_or(a);
-                self.classify(a, left_end);
+                if let Some((end, why)) = self.place_before_local_title(a, left_end, t) {
+                    self.push(a, end, EntityType::Loc, Strength::Strong, why);
+                } else {
+                    self.classify(a, left_end);
+                }
                 return self.classify(start, j);
             }
         }
@@ -2262,6 +2266,46 @@ impl Recognizer<'_> {
         honorific.then_some(i + 2)
     }
 
+    /// "Dayton Mayor Jane Roe", "Millheim Police Chief John Doe": a town's office before the
+    /// officer's name says the town is one, even a village or a town named like a person. The
+    /// place's last token (before a body's word such as "Police") and why.
+    fn place_before_local_title(
+        &self,
+        a: usize,
+        last: usize,
+        title: usize,
+    ) -> Option<(usize, String)> {
+        const LOCAL_TITLES: &[&str] = &[
+            "Mayor",
+            "Sheriff",
+            "Chief",
+            "Councilman",
+            "Councilwoman",
+            "Councillor",
+            "Alderman",
+            "Supervisor",
+            "Commissioner",
+            "Superintendent",
+            "Marshal",
+            "Constable",
+            "Coroner",
+            "Clerk",
+            "Treasurer",
+            "Assessor",
+        ];
+        if !LOCAL_TITLES.contains(&self.word(title)) {
+            return None;
+        }
+        let body = last > a && matches!(self.word(last), "Police" | "Fire" | "City" | "Town");
+        let last = if body { last - 1 } else { last };
+        let place = self.words(a, last);
+        if self.known(place).is_some_and(|(label, _)| label != EntityType::Loc) {
+            return None;
+        }
+        let why = self.local_place(place)?;
+        Some((last, format!("{why}, before \"{}\"", self.word(title))))
+    }
+
     /// "U.S. District Judge Jane Roe", "Chief Marion Circuit Judge", "Alexandria
     /// Commonwealth's Attorney": a court's word between a place and "Judge" or "Attorney"
     /// belongs to the title. Pushes the place, then types the title and the name after it.
@@ -2555,7 +2599,16 @@ fn title_case_lines(text: &str, tokens: &[Token]) -> Vec<bool> {
                     .filter(|w| w.chars().count() >= 4)
                     .collect();
                 let capitalised = words.iter().filter(|w| is_capitalised(w)).count();
-                if words.len() >= 4 && capitalised == words.len() {
+                // A sentence has a verb in lower case ("Dayton Mayor Jane Roe met …"); a
+                // headline at most its small words.
+                let lower_verb = tokens[start..stop].iter().any(|t| {
+                    let w = t.text(text);
+                    t.kind == TokenKind::Word
+                        && w.chars().count() >= 3
+                        && w.chars().next().is_some_and(char::is_lowercase)
+                        && !matches!(w, "and" | "the" | "for" | "with" | "from" | "into" | "over")
+                });
+                if words.len() >= 4 && capitalised == words.len() && !lower_verb {
                     for f in flags.iter_mut().take(stop).skip(start) {
                         *f = true;
                     }
