@@ -2299,7 +2299,10 @@ impl Recognizer<'_> {
         let body = last > a && matches!(self.word(last), "Police" | "Fire" | "City" | "Town");
         let last = if body { last - 1 } else { last };
         let place = self.words(a, last);
-        if self.known(place).is_some_and(|(label, _)| label != EntityType::Loc) {
+        if self
+            .known(place)
+            .is_some_and(|(label, _)| label != EntityType::Loc)
+        {
             return None;
         }
         let why = self.local_place(place)?;
