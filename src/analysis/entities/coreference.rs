@@ -269,7 +269,7 @@ fn is_name_word(word: &str) -> bool {
         )
 }
 
-/// "West Side Taco Bell": a place's head word inside a name, neither first nor last, makes it a
+/// "East Side Burger Barn": a place's head word inside a name, neither first nor last, makes it a
 /// shop's or a body's name called after the place, whatever person shares its last word.
 fn place_head_inside(words: &[&str]) -> bool {
     let lex = Lexicons::get();
@@ -446,8 +446,8 @@ fn people_by_coordination(text: &str, raws: &mut [Raw], vocabulary: &Vocabulary)
 }
 
 /// Local evidence that an unknown name is a place: the article writes it with "County" too
-/// ("Oconee … Oconee County"), or lists it with a place and the gazetteer knows a place of that
-/// name, a village included ("Paris and Roxton", "between Ann Arbor and Oscoda").
+/// ("Tehama … Tehama County"), or lists it with a place and the gazetteer knows a place of that
+/// name, a village included ("Ephrata and Brodhead", "between Ogden and Millheim").
 fn local_place(text: &str, raws: &[Raw], k: usize, vocabulary: &Vocabulary) -> Option<String> {
     let raw = raws.get(k)?;
     let surface = raw.span.slice(text);
@@ -520,8 +520,8 @@ pub fn settle(text: &str, mut raws: Vec<Raw>, places: &Places) -> Vec<Raw> {
         .collect();
     let evidence = Evidence::new(text, &raws);
     // A town's one-word name that its neighbours made a place somewhere, and a person nowhere,
-    // is that place where nothing is said of it ("with Henderson" … "Henderson has money").
-    // (Longer names are more often a team's or a school's: "Notre Dame coach".)
+    // is that place where nothing is said of it ("in Marion" … "Marion has land").
+    // (Longer names are more often a team's or a school's: "Grand Valley coach".)
     let mut weak_places: HashMap<String, &Raw> = HashMap::new();
     let mut personal: HashSet<String> = HashSet::new();
     for raw in raws.iter().filter(|r| r.strength >= Strength::Weak) {

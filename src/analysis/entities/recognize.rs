@@ -592,7 +592,7 @@ impl<'a> Recognizer<'a> {
         });
     }
 
-    /// "at McDonald's,", "Soho's in the market", "St. Michael's pupils": a name whose
+    /// "at Dillard's,", "Mabel's in the market", "St. Agnes's pupils": a name whose
     /// possessive owns nothing (a stop, a preposition follows), or a saint's whose possessive
     /// owns its school's people, names an establishment. A place's possessive owns something:
     /// "Ohio's interest", "St. Paul's suburbs".
@@ -601,7 +601,7 @@ impl<'a> Recognizer<'a> {
             .tokens
             .get(last + 1)
             .is_some_and(|t| t.kind == TokenKind::Possessive && t.text(self.text).ends_with('s'));
-        // "Cuba and Venezuela's.": a country's possessive may stand for its government; "St.
+        // "Peru and Chile's.": a country's possessive may stand for its government; "St.
         // John's" is a city's whole name.
         if !possessive || self.lex.places.contains(self.words(first, last)) {
             return false;
@@ -863,7 +863,7 @@ impl<'a> Recognizer<'a> {
     }
 
     /// A place the gazetteer knows by this name, where local evidence already says "place" (a
-    /// home after a person's name, a town after a street address, "Henrico police"): then a
+    /// home after a person's name, a town after a street address, "Wahkiakum police"): then a
     /// village counts, and so does a county named without its "County".
     fn local_place(&self, s: &'a str) -> Option<String> {
         if let Some(why) = self.gazetteer_place(s, false) {
@@ -1059,7 +1059,7 @@ impl<'a> Recognizer<'a> {
             let language = label == EntityType::Norp
                 && self.lex.group(whole).is_none()
                 && self.major_language(whole).is_some();
-            // "her daughter, Brittany": a person noun in apposition outweighs a region's name.
+            // "her daughter, Savannah": a person noun in apposition outweighs a region's name.
             if personal {
                 if let Some(why) = self.role_before_list(i).or_else(|| self.named_as(i)) {
                     return self.push_person(i, j, why, None);
@@ -1150,7 +1150,7 @@ impl<'a> Recognizer<'a> {
             };
             let title_follows = self.title_then_name(k + 1, j).is_some();
             // "the president of Nicaragua Daniel Ortega": a place or body, then a full name.
-            // "Rodney Eric Smith": a place named like a person opens that person's name.
+            // "Chester Alan Roe": a place named like a person opens that person's name.
             let personal_place = k == a
                 && self.lex.given_names.contains(self.word(a))
                 && !self.is_country(self.word(a));
@@ -1253,7 +1253,7 @@ impl<'a> Recognizer<'a> {
         if let Some((label, why)) = self.by_head_word(a, j) {
             return self.push(a, j, label, Strength::Strong, why);
         }
-        // "Walker County EMS" is neither a person named Walker nor a place: only the rest of the
+        // "Tyler County EMS" is neither a person named Tyler nor a place: only the rest of the
         // article may type it.
         if self.place_head_inside(a, j).is_some() || self.lettered_division(a, j) {
             return self.push(a, j, EntityType::Misc, Strength::Unknown, String::new());
@@ -1738,7 +1738,7 @@ impl<'a> Recognizer<'a> {
         None
     }
 
-    /// "Walker County EMS", "Missouri Valley Blazers": capitalised words after a place's head
+    /// "Tyler County EMS", "Ohio Valley Hawks": capitalised words after a place's head
     /// word make a name of something called after the place (a service, a team, a shop); only
     /// other evidence makes the whole a place. The head word's token.
     fn place_head_inside(&self, a: usize, j: usize) -> Option<usize> {
@@ -1827,7 +1827,7 @@ impl<'a> Recognizer<'a> {
         }
         // "Dayton police", "a Dayton man": a place the gazetteer knows, before a local noun.
         if LOCAL_NOUNS.contains(&after) && self.adjacent(j) {
-            // "Lipscomb students": a school's name reads the same, so a village needs a noun
+            // "Mifflinburg students": a school's name reads the same, so a village needs a noun
             // that only a place takes.
             let place_noun = !matches!(after, "student" | "students");
             let why = if place_noun {
@@ -2050,7 +2050,7 @@ const DATELINE_LABELS: &[&str] = &[
 ];
 
 /// A village the gazetteer knows by this name, or a county named without its "County"
-/// ("Henrico" for Henrico County): places only local evidence may vouch for.
+/// ("Wahkiakum" for Wahkiakum County): places only local evidence may vouch for.
 pub(super) fn minor_place(s: &str) -> Option<String> {
     if is_all_caps(s) || s.chars().count() < 3 {
         return None;
@@ -2214,7 +2214,7 @@ impl Recognizer<'_> {
         true
     }
 
-    /// "the Cleveland Republican", "Kanawha County Democrats": a town or county the gazetteer
+    /// "the Galesburg Democrat", "Knox County Republicans": a town or county the gazetteer
     /// knows, then a party's or a people's name, is a place and a group. Pushes both.
     fn place_before_member(&mut self, i: usize, j: usize) -> bool {
         if j == i {
@@ -2309,7 +2309,7 @@ impl Recognizer<'_> {
         Some((last, format!("{why}, before \"{}\"", self.word(title))))
     }
 
-    /// "U.S. District Judge Jane Roe", "Chief Marion Circuit Judge", "Alexandria
+    /// "U.S. District Judge Jane Roe", "Chief Wahkiakum Circuit Judge", "Ogden
     /// Commonwealth's Attorney": a court's word between a place and "Judge" or "Attorney"
     /// belongs to the title. Pushes the place, then types the title and the name after it.
     fn place_before_court_title(&mut self, i: usize, j: usize) -> bool {
@@ -2410,7 +2410,7 @@ impl Recognizer<'_> {
                 return Some((Strength::Strong, why));
             }
         }
-        // "618 E. Main Street, Annville", "Highway 29, Parkers Prairie": the town of an address.
+        // "12 N. Elm Street, Millheim", "Highway 9, Cathlamet": the town of an address.
         let speaks = SPEECH_VERBS.contains(&self.word(j + 1));
         if before == "," && a >= 2 && self.ends_address(a - 2) && !speaks {
             if let Some(why) = self.local_place(self.words(a, j)) {
@@ -2478,7 +2478,7 @@ impl Recognizer<'_> {
     }
 
     /// Token `k` ends a street address: a road found by its form, or a street's name after a
-    /// house number ("618 E. Main Street").
+    /// house number ("12 N. Elm Street").
     fn ends_address(&self, k: usize) -> bool {
         if self.road_ends.get(k).copied().unwrap_or(false) {
             return true;
@@ -2582,7 +2582,7 @@ fn title_case_lines(text: &str, tokens: &[Token]) -> Vec<bool> {
                 *f = true;
             }
         } else if start == 0 {
-            // A headline glued to its story by a stop ("Senior Official Visits Georgia. The
+            // A headline glued to its story by a stop ("Senior Official Visits Nevada. The
             // general…"): the text's first sentence, if it is written in title case.
             let stop = (start + 1..end).find(|&k| {
                 let prev = tokens[k - 1].text(text);
