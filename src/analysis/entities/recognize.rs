@@ -1075,6 +1075,9 @@ impl<'a> Recognizer<'a> {
         if i == j && whole.contains('-') && self.hyphenated_places(i) {
             return;
         }
+        if j == i + 1 && self.hyphenated_counties(i, j) {
+            return;
+        }
         if self.dateline(i, j) {
             return;
         }
@@ -1597,6 +1600,55 @@ impl<'a> Recognizer<'a> {
             role: None,
             in_title_case,
         });
+        true
+    }
+
+    /// "the Tehama-Glenn County line": two neighbours joined by a hyphen before the division's
+    /// word they share, the first a place alone, the second a county with it. Pushes both.
+    fn hyphenated_counties(&mut self, i: usize, j: usize) -> bool {
+        let division = self.word(j);
+        let Some((first, second)) = self.word(i).split_once('-') else {
+            return false;
+        };
+        if !matches!(division, "County" | "Parish")
+            || !is_capitalised(first)
+            || !is_capitalised(second)
+            || second.contains('-')
+        {
+            return false;
+        }
+        let gazetteer = Gazetteer::embedded();
+        let county = format!("{second} {division}");
+        // "Miami-Dade County" is one county.
+        let one_county = !gazetteer.lookup(self.words(i, j)).is_empty();
+        let known_county = !one_county
+            && gazetteer
+                .lookup(&county)
+                .iter()
+                .any(|m| gazetteer.kind(m.place) == PlaceKind::Admin2);
+        let Some(first_why) = known_county.then(|| self.local_place(first)).flatten() else {
+            return false;
+        };
+        let start = self.tokens.get(i).map_or(0, |t| t.span.start);
+        let end = self.span(i, j).end;
+        let second_start = start + first.len() + 1;
+        let in_title_case = self.title_case.get(i).copied().unwrap_or(false);
+        for (span, explanation) in [
+            (Span::new(start, start + first.len()), first_why),
+            (
+                Span::new(second_start, end),
+                format!("\"{county}\" is a county in the gazetteer"),
+            ),
+        ] {
+            self.out.push(Raw {
+                span,
+                label: EntityType::Loc,
+                explanation,
+                strength: Strength::Strong,
+                role: None,
+                in_title_case,
+            });
+        }
         true
     }
 
