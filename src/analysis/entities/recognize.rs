@@ -1021,6 +1021,13 @@ impl<'a> Recognizer<'a> {
                 let why = format!("\"{dotted}\" abbreviates a US state");
                 return self.push(i, j + 1, EntityType::Loc, Strength::Strong, why);
             }
+            // "Major Mich. utilities": an abbreviated state ends a run of capitals.
+            let last = self.words(j, j + 1);
+            if j > i && last.len() <= 6 && self.lex.places.contains(last) {
+                self.classify(i, j - 1);
+                let why = format!("\"{last}\" abbreviates a US state");
+                return self.push(j, j + 1, EntityType::Loc, Strength::Strong, why);
+            }
         }
         // "Washington, D.C.": a name the lexicons spell with its comma.
         if self.word(j + 1) == "," {
