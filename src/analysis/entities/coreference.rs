@@ -445,19 +445,42 @@ fn people_by_coordination(text: &str, raws: &mut [Raw], vocabulary: &Vocabulary)
     }
 }
 
+/// The one to three words the article writes before "County" or "Parish", each with that word:
+/// found in one pass, so that looking a name up stays cheap however long the article.
+fn divided_names(text: &str) -> HashMap<&str, &str> {
+    let mut names = HashMap::new();
+    for division in ["County", "Parish"] {
+        for (at, _) in text.match_indices(&format!(" {division}")) {
+            let mut start = at;
+            for _ in 0..3 {
+                let Some(space) = text[..start].rfind(char::is_whitespace) else {
+                    names.entry(&text[..at]).or_insert(division);
+                    break;
+                };
+                start = space;
+                names.entry(&text[space + 1..at]).or_insert(division);
+            }
+        }
+    }
+    names
+}
+
 /// Local evidence that an unknown name is a place: the article writes it with "County" too
 /// ("Tehama … Tehama County"), or lists it with a place and the gazetteer knows a place of that
 /// name, a village included ("Ephrata and Brodhead", "between Ogden and Millheim").
-fn local_place(text: &str, raws: &[Raw], k: usize, vocabulary: &Vocabulary) -> Option<String> {
+fn local_place(
+    text: &str,
+    raws: &[Raw],
+    k: usize,
+    vocabulary: &Vocabulary,
+    divided: &HashMap<&str, &str>,
+) -> Option<String> {
     let raw = raws.get(k)?;
     let surface = raw.span.slice(text);
     if surface.split(' ').count() > 3 || !surface.split(' ').all(|w| vocabulary.is_proper(w)) {
         return None;
     }
-    if let Some(division) = ["County", "Parish"]
-        .iter()
-        .find(|d| text.contains(&format!("{surface} {d}")))
-    {
+    if let Some(division) = divided.get(surface) {
         return Some(format!("short for \"{surface} {division}\" in the article"));
     }
     let (start, end) = (raw.span.start, raw.span.end);
@@ -539,6 +562,7 @@ pub fn settle(text: &str, mut raws: Vec<Raw>, places: &Places) -> Vec<Raw> {
             _ => {}
         }
     }
+    let divided = divided_names(text);
     let mut settled = Vec::with_capacity(raws.len());
     let mut last_strong: Option<&Raw> = None;
     for (k, raw) in raws.iter().enumerate() {
@@ -606,7 +630,7 @@ pub fn settle(text: &str, mut raws: Vec<Raw>, places: &Places) -> Vec<Raw> {
                 places.describe(s.span.start)
             );
         } else if let Some(why) = (raw.strength == Strength::Unknown && !raw.in_title_case)
-            .then(|| local_place(text, &raws, k, &vocabulary))
+            .then(|| local_place(text, &raws, k, &vocabulary, &divided))
             .flatten()
         {
             raw.label = EntityType::Loc;
