@@ -258,6 +258,16 @@ fn is_name_word(word: &str) -> bool {
         )
 }
 
+/// "East Side Burger Barn": a place's head word inside a name, neither first nor last, makes it a
+/// shop's or a body's name called after the place, whatever person shares its last word.
+fn place_head_inside(words: &[&str]) -> bool {
+    let lex = Lexicons::get();
+    words.len() > 2
+        && words[1..words.len() - 1]
+            .iter()
+            .any(|w| lex.place_words.contains(w))
+}
+
 /// An unknown name the article later shortens to one of its words is a person's: "Raila Odinga …
 /// Odinga", or with the surname first, "Xi Jinping … Xi". Places and organisations are seldom
 /// shortened to their last word, and a first word stands alone for a person only when it is a
@@ -304,6 +314,9 @@ fn people_by_repetition(text: &str, raws: &mut [Raw], vocabulary: &Vocabulary) {
             continue;
         }
         if !(2..=4).contains(&words.len()) || !words.iter().all(|w| vocabulary.is_proper(w)) {
+            continue;
+        }
+        if place_head_inside(&words) {
             continue;
         }
         let (Some(&first), Some(&last)) = (words.first(), words.last()) else {
@@ -421,6 +434,69 @@ fn people_by_coordination(text: &str, raws: &mut [Raw], vocabulary: &Vocabulary)
     }
 }
 
+/// The one to three words the article writes before "County" or "Parish", each with that word:
+/// found in one pass, so that looking a name up stays cheap however long the article.
+fn divided_names(text: &str) -> FnvMap<&str, &str> {
+    let mut names = FnvMap::default();
+    for division in ["County", "Parish"] {
+        for (at, _) in text.match_indices(&format!(" {division}")) {
+            let mut start = at;
+            for _ in 0..3 {
+                let Some(space) = text[..start].rfind(char::is_whitespace) else {
+                    names.entry(&text[..at]).or_insert(division);
+                    break;
+                };
+                start = space;
+                names.entry(&text[space + 1..at]).or_insert(division);
+            }
+        }
+    }
+    names
+}
+
+/// Local evidence that an unknown name is a place: the article writes it with "County" too
+/// ("Tehama … Tehama County"), or lists it with a place and the gazetteer knows a place of that
+/// name, a village included ("Ephrata and Brodhead", "between Ogden and Millheim").
+fn local_place(
+    text: &str,
+    raws: &[Raw],
+    k: usize,
+    vocabulary: &Vocabulary,
+    divided: &FnvMap<&str, &str>,
+) -> Option<String> {
+    let raw = raws.get(k)?;
+    let surface = raw.span.slice(text);
+    if surface.split(' ').count() > 3 || !surface.split(' ').all(|w| vocabulary.is_proper(w)) {
+        return None;
+    }
+    if let Some(division) = divided.get(surface) {
+        return Some(format!("short for \"{surface} {division}\" in the article"));
+    }
+    let (start, end) = (raw.span.start, raw.span.end);
+    let place = |r: &&Raw| r.label == EntityType::Loc && r.strength >= Strength::Weak;
+    let before = raws[..k].iter().rev().find(|r| r.span.end <= start);
+    let after = raws[k + 1..].iter().find(|r| r.span.start >= end);
+    let listed = |gap: Option<&str>| matches!(gap, Some(" and " | ", and " | " or " | ", "));
+    // A comma alone may set off where a person is from ("Jane Roe, Dayton"): it lists only
+    // if the list goes on.
+    let continues = text[end..].starts_with(", ") || text[end..].starts_with(" and ");
+    let gap_before = before.and_then(|r| text.get(r.span.end..start));
+    let gap_after = after.and_then(|r| text.get(end..r.span.start));
+    let with = before
+        .filter(place)
+        .filter(|_| listed(gap_before) && (gap_before != Some(", ") || continues))
+        .or_else(|| {
+            after
+                .filter(place)
+                .filter(|_| listed(gap_after) && gap_after != Some(", "))
+        })?;
+    let known = super::recognize::minor_place(surface)?;
+    Some(format!(
+        "listed with the place \"{}\": {known}",
+        with.span.slice(text)
+    ))
+}
+
 /// Types the weak and unknown mentions from the strong ones; drops what stays unknown.
 /// `raws` must be sorted by start.
 pub fn settle(text: &str, mut raws: Vec<Raw>, places: &Places) -> Vec<Raw> {
@@ -445,6 +521,7 @@ pub fn settle(text: &str, mut raws: Vec<Raw>, places: &Places) -> Vec<Raw> {
                 && !r.in_title_case
                 && (2..=4).contains(&words.len())
                 && person_words.contains(last)
+                && !place_head_inside(&words)
             {
                 r.label = EntityType::Person;
                 r.strength = Strength::Strong;
@@ -454,9 +531,30 @@ pub fn settle(text: &str, mut raws: Vec<Raw>, places: &Places) -> Vec<Raw> {
         })
         .collect();
     let evidence = Evidence::new(text, &raws);
+    // A town's one-word name that its neighbours made a place somewhere, and a person nowhere,
+    // is that place where nothing is said of it ("in Marion" … "Marion has land").
+    // (Longer names are more often a team's or a school's: "Grand Valley coach".)
+    let mut weak_places: FnvMap<String, &Raw> = FnvMap::default();
+    let mut personal: FnvSet<String> = FnvSet::default();
+    for raw in raws.iter().filter(|r| r.strength >= Strength::Weak) {
+        let key = normalise(raw.span.slice(text));
+        match raw.label {
+            EntityType::Loc
+                if !key.contains(' ')
+                    && super::recognize::minor_place(raw.span.slice(text)).is_some() =>
+            {
+                weak_places.entry(key).or_insert(raw);
+            }
+            EntityType::Person => {
+                personal.insert(key);
+            }
+            _ => {}
+        }
+    }
+    let divided = divided_names(text);
     let mut settled = Vec::with_capacity(raws.len());
     let mut last_strong: Option<&Raw> = None;
-    for raw in &raws {
+    for (k, raw) in raws.iter().enumerate() {
         if raw.strength == Strength::Strong {
             settled.push(raw.clone());
             last_strong = Some(raw);
@@ -510,6 +608,23 @@ pub fn settle(text: &str, mut raws: Vec<Raw>, places: &Places) -> Vec<Raw> {
         {
             raw.label = EntityType::Org;
             raw.explanation = format!("short for \"{}\"", s.span.slice(text));
+        } else if let Some(s) = weak_places.get(&normalise(surface)).filter(|_| {
+            raw.strength == Strength::Unknown && !personal.contains(&normalise(surface))
+        }) {
+            raw.label = EntityType::Loc;
+            raw.strength = Strength::Weak;
+            raw.explanation = format!(
+                "same as \"{}\" in {}",
+                s.span.slice(text),
+                places.describe(s.span.start)
+            );
+        } else if let Some(why) = (raw.strength == Strength::Unknown && !raw.in_title_case)
+            .then(|| local_place(text, &raws, k, &vocabulary, &divided))
+            .flatten()
+        {
+            raw.label = EntityType::Loc;
+            raw.strength = Strength::Weak;
+            raw.explanation = why;
         } else if raw.strength == Strength::Unknown {
             continue;
         }

@@ -338,6 +338,8 @@ pub struct Recognizer<'a> {
     lex: &'static Lexicons,
     /// Tokens already part of a date, number or forced mention.
     used: Vec<bool>,
+    /// The last tokens of roads found by their written form ("Highway 29", "44 Elm St.").
+    road_ends: Vec<bool>,
     initial: Vec<bool>,
     title_case: Vec<bool>,
     skipped: Vec<bool>,
@@ -353,9 +355,15 @@ impl<'a> Recognizer<'a> {
     pub fn new(text: &'a str, tokens: &'a [Token], context: &Context, found: &[Found]) -> Self {
         let lex = Lexicons::get();
         let mut used = vec![false; tokens.len()];
+        let mut road_ends = vec![false; tokens.len()];
         for f in found {
             for u in used.iter_mut().take(f.last + 1).skip(f.first) {
                 *u = true;
+            }
+            if f.label == EntityType::Loc {
+                if let Some(end) = road_ends.get_mut(f.last) {
+                    *end = true;
+                }
             }
         }
         let within = |spans: &[Span], t: &Token| {
@@ -401,6 +409,7 @@ impl<'a> Recognizer<'a> {
             tokens,
             lex,
             used,
+            road_ends,
             initial,
             title_case,
             skipped,
@@ -650,6 +659,10 @@ impl<'a> Recognizer<'a> {
         strength: Strength,
         explanation: String,
     ) {
+        if label == EntityType::Loc && self.establishment(first, last) {
+            let why = "a possessive that owns nothing names a shop or a school".to_string();
+            return self.push(first, last + 1, EntityType::Org, Strength::Weak, why);
+        }
         let in_title_case = self.title_case.get(first).copied().unwrap_or(false);
         self.out.push(Raw {
             span: self.span(first, last),
@@ -659,6 +672,53 @@ impl<'a> Recognizer<'a> {
             role: None,
             in_title_case,
         });
+    }
+
+    /// "at Dillard's,", "Mabel's in the market", "St. Agnes's pupils": a name whose
+    /// possessive owns nothing (a stop, a preposition follows), or a saint's whose possessive
+    /// owns its school's people, names an establishment. A place's possessive owns something:
+    /// "Ohio's interest", "St. Paul's suburbs".
+    fn establishment(&self, first: usize, last: usize) -> bool {
+        let possessive = self
+            .tokens
+            .get(last + 1)
+            .is_some_and(|t| t.kind == TokenKind::Possessive && t.text(self.text).ends_with('s'));
+        // "Peru and Chile's.": a country's possessive may stand for its government; "St.
+        // John's" is a city's whole name.
+        if !possessive || self.lex.places.contains(self.words(first, last)) {
+            return false;
+        }
+        let next = self.tokens.get(last + 2);
+        let owns_nothing = next.is_none_or(|t| {
+            matches!(
+                t.text(self.text),
+                "," | "."
+                    | ";"
+                    | ":"
+                    | ")"
+                    | "in"
+                    | "on"
+                    | "at"
+                    | "for"
+                    | "and"
+                    | "or"
+                    | "to"
+                    | "@"
+            )
+        });
+        let saint = matches!(self.word(first), "St" | "Saint")
+            && self.lex.given_names.contains(self.word(last));
+        let pupils = next.is_some_and(|t| {
+            matches!(
+                t.text(self.text),
+                "students" | "pupils" | "parishioners" | "congregation" | "school"
+            )
+        });
+        let place_with_possessive = || {
+            self.gazetteer_place(self.words(first, last + 1), false)
+                .is_some()
+        };
+        (saint && pupils) || (owns_nothing && !place_with_possessive())
     }
 
     /// In a title-case headline capitals say nothing: only names the lexicons know count, and
@@ -698,6 +758,7 @@ impl<'a> Recognizer<'a> {
     fn headline_person(&self, a: usize, j: usize) -> Option<usize> {
         let first = self.word(a);
         if !self.lex.given_names.contains(first)
+            || self.lex.stopwords.contains(first)
             || self.lex.is_group(first)
             || self.lex.is_title_word(first)
         {
@@ -883,6 +944,19 @@ impl<'a> Recognizer<'a> {
         })
     }
 
+    /// A place the gazetteer knows by this name, where local evidence already says "place" (a
+    /// home after a person's name, a town after a street address, "Wahkiakum police"): then a
+    /// village counts, and so does a county named without its "County".
+    fn local_place(&self, s: &'a str) -> Option<String> {
+        if let Some(why) = self.gazetteer_place(s, false) {
+            return Some(why);
+        }
+        if !s.contains(' ') && self.lex.stopwords.contains(s) {
+            return None;
+        }
+        minor_place(s)
+    }
+
     /// A well-known language's name, or its plural for the people ("Hausas"), that is no place's
     /// or person's name and no common word of the article.
     fn major_language(&self, s: &'a str) -> Option<String> {
@@ -1056,6 +1130,13 @@ impl<'a> Recognizer<'a> {
                 let why = format!("\"{dotted}\" abbreviates a US state");
                 return self.push(i, j + 1, EntityType::Loc, Strength::Strong, why);
             }
+            // "Major Mich. utilities": an abbreviated state ends a run of capitals.
+            let last = self.words(j, j + 1);
+            if j > i && last.len() <= 6 && self.lex.places.contains(last) {
+                self.classify(i, j - 1);
+                let why = format!("\"{last}\" abbreviates a US state");
+                return self.push(j, j + 1, EntityType::Loc, Strength::Strong, why);
+            }
         }
         // "Washington, D.C.": a name the lexicons spell with its comma.
         if self.word(j + 1) == "," {
@@ -1097,6 +1178,12 @@ impl<'a> Recognizer<'a> {
             let language = label == EntityType::Norp
                 && !self.lex.is_group(whole)
                 && self.major_language(whole).is_some();
+            // "her daughter, Savannah": a person noun in apposition outweighs a region's name.
+            if personal {
+                if let Some(why) = self.role_before_list(i).or_else(|| self.named_as(i)) {
+                    return self.push_person(i, j, why, None);
+                }
+            }
             let strength = if personal || language {
                 Strength::Weak
             } else {
@@ -1111,7 +1198,13 @@ impl<'a> Recognizer<'a> {
         if self.word(h).contains('-') && self.hyphenated_places(h, j) {
             return;
         }
+        if j == i + 1 && self.hyphenated_counties(i, j) {
+            return;
+        }
         if self.dateline(i, j) {
+            return;
+        }
+        if self.place_before_court_title(i, j) {
             return;
         }
         if let Some(k) = self.place_before_title(i, j) {
@@ -1206,7 +1299,12 @@ impl<'a> Recognizer<'a> {
             };
             let title_follows = self.title_then_name(k + 1, j).is_some();
             // "the president of Nicaragua Daniel Ortega": a place or body, then a full name.
+            // "Chester Alan Roe": a place named like a person opens that person's name.
+            let personal_place = k == a
+                && self.lex.given_names.contains(self.word(a))
+                && !self.is_country(self.word(a));
             let name_follows = label != EntityType::Norp
+                && !personal_place
                 && j > k + 1
                 && j - k <= 4
                 && self.lex.given_names.contains(self.word(k + 1))
@@ -1234,7 +1332,11 @@ impl<'a> Recognizer<'a> {
                 .unwrap_or(t);
             if start > a {
                 let left_end = (a..start).rev().find(|&k| self.name_word(k)).unwrap_or(a);
-                self.classify(a, left_end);
+                if let Some((end, why)) = self.place_before_local_title(a, left_end, t) {
+                    self.push(a, end, EntityType::Loc, Strength::Strong, why);
+                } else {
+                    self.classify(a, left_end);
+                }
                 return self.classify(start, j);
             }
         }
@@ -1319,6 +1421,11 @@ impl<'a> Recognizer<'a> {
                 return self.push(a, j, EntityType::Loc, Strength::Strong, why);
             }
             return self.push(a, j, label, Strength::Strong, why);
+        }
+        // "Tyler County EMS" is neither a person named Tyler nor a place: only the rest of the
+        // article may type it.
+        if self.place_head_inside(a, j).is_some() || self.lettered_division(a, j) {
+            return self.push(a, j, EntityType::Misc, Strength::Unknown, String::new());
         }
         let first = self.word(a);
         let last = self.word(j);
@@ -1624,16 +1731,30 @@ impl<'a> Recognizer<'a> {
         let word = self.word(i);
         let Some(prefix) = ["D-", "R-", "I-", "DFL-"]
             .iter()
-            // A postal code ("D-CA") is too ambiguous to map.
-            .find(|p| {
-                word.strip_prefix(**p)
-                    .is_some_and(|home| is_capitalised(home) && !is_all_caps(home))
-            })
+            .find(|p| word.strip_prefix(**p).is_some_and(is_capitalised))
         else {
             return false;
         };
         if !matches!(i.checked_sub(1).map(|b| self.word(b)), Some("," | "(")) {
             return false;
+        }
+        // An AP abbreviation runs on past the chunk through its stops: "D-W. Va.", "R-Ga.".
+        let start = self.tokens.get(i).map_or(0, |t| t.span.start) + prefix.len();
+        let abbreviated = (j..=j + 3).rev().find(|&end| {
+            (i + 1..=end).all(|k| self.tokens.get(k).is_some_and(|t| !t.line_start))
+                && self
+                    .text
+                    .get(start..self.span(i, end).end)
+                    .is_some_and(|home| home.ends_with('.') && self.lex.places.contains(home))
+        });
+        // A postal code ("D-CA") is too ambiguous to map.
+        let home = word.get(prefix.len()..).unwrap_or("");
+        if abbreviated.is_none() && is_all_caps(home) {
+            return false;
+        }
+        let j = abbreviated.unwrap_or(j);
+        for used in self.used.iter_mut().take(j + 1).skip(i) {
+            *used = true;
         }
         let span = self.span(i, j);
         let in_title_case = self.title_case.get(i).copied().unwrap_or(false);
@@ -1645,6 +1766,55 @@ impl<'a> Recognizer<'a> {
             role: None,
             in_title_case,
         });
+        true
+    }
+
+    /// "the Tehama-Glenn County line": two neighbours joined by a hyphen before the division's
+    /// word they share, the first a place alone, the second a county with it. Pushes both.
+    fn hyphenated_counties(&mut self, i: usize, j: usize) -> bool {
+        let division = self.word(j);
+        let Some((first, second)) = self.word(i).split_once('-') else {
+            return false;
+        };
+        if !matches!(division, "County" | "Parish")
+            || !is_capitalised(first)
+            || !is_capitalised(second)
+            || second.contains('-')
+        {
+            return false;
+        }
+        let gazetteer = Gazetteer::embedded();
+        let county = format!("{second} {division}");
+        // "Miami-Dade County" is one county.
+        let one_county = !gazetteer.lookup(self.words(i, j)).is_empty();
+        let known_county = !one_county
+            && gazetteer
+                .lookup(&county)
+                .iter()
+                .any(|m| gazetteer.kind(m.place) == PlaceKind::Admin2);
+        let Some(first_why) = known_county.then(|| self.local_place(first)).flatten() else {
+            return false;
+        };
+        let start = self.tokens.get(i).map_or(0, |t| t.span.start);
+        let end = self.span(i, j).end;
+        let second_start = start + first.len() + 1;
+        let in_title_case = self.title_case.get(i).copied().unwrap_or(false);
+        for (span, explanation) in [
+            (Span::new(start, start + first.len()), first_why),
+            (
+                Span::new(second_start, end),
+                format!("\"{county}\" is a county in the gazetteer"),
+            ),
+        ] {
+            self.out.push(Raw {
+                span,
+                label: EntityType::Loc,
+                explanation,
+                strength: Strength::Strong,
+                role: None,
+                in_title_case,
+            });
+        }
         true
     }
 
@@ -1782,6 +1952,12 @@ impl<'a> Recognizer<'a> {
                 if k == a && k == j {
                     return None;
                 }
+                if self.place_head_inside(a, j) == Some(k) {
+                    return None;
+                }
+                if self.lettered_division(a, j) {
+                    return None;
+                }
                 // "Laurel County School District": a district that a body runs is that body.
                 let body = (k > a && w == "District")
                     .then(|| self.lex.org_words.get(self.word(k - 1)))
@@ -1910,6 +2086,27 @@ impl<'a> Recognizer<'a> {
         locative.then(|| format!("\"{cue}\" precedes a building's name"))
     }
 
+    /// "Tyler County EMS", "Ohio Valley Hawks": capitalised words after a place's head
+    /// word make a name of something called after the place (a service, a team, a shop); only
+    /// other evidence makes the whole a place. The head word's token.
+    fn place_head_inside(&self, a: usize, j: usize) -> Option<usize> {
+        let head_end = (a..=j)
+            .find(|&k| k > a && matches!(self.word(k), "of" | "for" | "on"))
+            .map_or(j, |k| k - 1);
+        let k = (a..=head_end).rev().find(|&k| {
+            let w = self.word(k);
+            self.is_head_word(w) || self.lex.misc_words.contains(w)
+        })?;
+        (k > a && k < head_end && self.lex.place_words.contains(self.word(k))).then_some(k)
+    }
+
+    /// "District A", "Ward B": a division known by a letter is an electoral one, not a place.
+    fn lettered_division(&self, a: usize, j: usize) -> bool {
+        j == a + 1
+            && matches!(self.word(a), "District" | "Ward" | "Precinct")
+            && self.word(j).chars().count() == 1
+    }
+
     /// The plural place noun ("counties") that ends a list of names that `a..=j` is part of.
     fn list_noun_after(&self, a: usize, j: usize) -> Option<&'static str> {
         let mut k = j + 1;
@@ -2010,7 +2207,15 @@ impl<'a> Recognizer<'a> {
         }
         // "Dayton police", "a Dayton man": a place the gazetteer knows, before a local noun.
         if LOCAL_NOUNS.contains(&after) && self.adjacent(j) {
-            if let Some(why) = self.gazetteer_place(s, false) {
+            // "Mifflinburg students": a school's name reads the same, so a village needs a noun
+            // that only a place takes.
+            let place_noun = !matches!(after, "student" | "students");
+            let why = if place_noun {
+                self.local_place(s)
+            } else {
+                self.gazetteer_place(s, false)
+            };
+            if let Some(why) = why {
                 return self.push(a, j, EntityType::Loc, Strength::Weak, why);
             }
         }
@@ -2232,6 +2437,33 @@ const DATELINE_LABELS: &[&str] = &[
     "TODAY",
 ];
 
+/// A village the gazetteer knows by this name, or a county named without its "County"
+/// ("Wahkiakum" for Wahkiakum County): places only local evidence may vouch for.
+pub(super) fn minor_place(s: &str) -> Option<String> {
+    if is_all_caps(s) || s.chars().count() < 3 {
+        return None;
+    }
+    let gazetteer = Gazetteer::embedded();
+    let village = gazetteer
+        .lookup(s)
+        .into_iter()
+        .find(|m| gazetteer.kind(m.place) == PlaceKind::City);
+    if let Some(village) = village {
+        let country = gazetteer.name(gazetteer.country_of(village.place)?);
+        return Some(format!(
+            "\"{s}\" is a village in {country} in the gazetteer"
+        ));
+    }
+    ["County", "Parish"].iter().find_map(|division| {
+        let whole = format!("{s} {division}");
+        gazetteer
+            .lookup(&whole)
+            .iter()
+            .any(|m| gazetteer.kind(m.place) == PlaceKind::Admin2)
+            .then(|| format!("\"{whole}\" is a county in the gazetteer"))
+    })
+}
+
 /// An abbreviation whose stop stays inside a name, also in capitals ("ST. PAUL").
 fn is_abbreviation(word: &str) -> bool {
     ABBREVIATIONS.contains(&word)
@@ -2334,7 +2566,7 @@ impl Recognizer<'_> {
             .rev()
             .find(|&k| matches!(self.known(self.words(i, k)), Some((EntityType::Loc, _))))
         else {
-            return false;
+            return self.place_before_member(i, j);
         };
         // "Northern Irish": a compass word is no place alone.
         if k == i && NEVER_ALONE.contains(&self.word(i)) {
@@ -2356,7 +2588,7 @@ impl Recognizer<'_> {
             _ => None,
         };
         if !role && !titled_person && group.is_none() {
-            return false;
+            return self.place_before_member(i, j);
         }
         let Some((_, why)) = self.known(self.words(i, k)) else {
             return false;
@@ -2367,6 +2599,29 @@ impl Recognizer<'_> {
         } else if titled_person {
             self.classify(title_start, j);
         }
+        true
+    }
+
+    /// "the Galesburg Democrat", "Knox County Republicans": a town or county the gazetteer
+    /// knows, then a party's or a people's name, is a place and a group. Pushes both.
+    fn place_before_member(&mut self, i: usize, j: usize) -> bool {
+        if j == i {
+            return false;
+        }
+        let Some((EntityType::Norp, group)) = self.known(self.word(j)) else {
+            return false;
+        };
+        let place = self
+            .gazetteer_place(self.words(i, j - 1), false)
+            .or_else(|| match self.by_head_word(i, j - 1) {
+                Some((EntityType::Loc, why)) if self.word(j - 1) == "County" => Some(why),
+                _ => None,
+            });
+        let Some(why) = place else {
+            return false;
+        };
+        self.push(i, j - 1, EntityType::Loc, Strength::Strong, why);
+        self.push(j, j, EntityType::Norp, Strength::Strong, group);
         true
     }
 
@@ -2397,6 +2652,110 @@ impl Recognizer<'_> {
             && self.word(i + 1) == "."
             && j == i + 2;
         honorific.then_some(i + 2)
+    }
+
+    /// "Dayton Mayor Jane Roe", "Millheim Police Chief John Doe": a town's office before the
+    /// officer's name says the town is one, even a village or a town named like a person. The
+    /// place's last token (before a body's word such as "Police") and why.
+    fn place_before_local_title(
+        &self,
+        a: usize,
+        last: usize,
+        title: usize,
+    ) -> Option<(usize, String)> {
+        const LOCAL_TITLES: &[&str] = &[
+            "Mayor",
+            "Sheriff",
+            "Chief",
+            "Councilman",
+            "Councilwoman",
+            "Councillor",
+            "Alderman",
+            "Supervisor",
+            "Commissioner",
+            "Superintendent",
+            "Marshal",
+            "Constable",
+            "Coroner",
+            "Clerk",
+            "Treasurer",
+            "Assessor",
+        ];
+        if !LOCAL_TITLES.contains(&self.word(title)) {
+            return None;
+        }
+        let body = last > a && matches!(self.word(last), "Police" | "Fire" | "City" | "Town");
+        let last = if body { last - 1 } else { last };
+        let place = self.words(a, last);
+        if self
+            .known(place)
+            .is_some_and(|(label, _)| label != EntityType::Loc)
+        {
+            return None;
+        }
+        let why = self.local_place(place)?;
+        Some((last, format!("{why}, before \"{}\"", self.word(title))))
+    }
+
+    /// "U.S. District Judge Jane Roe", "Chief Wahkiakum Circuit Judge", "Ogden
+    /// Commonwealth's Attorney": a court's word between a place and "Judge" or "Attorney"
+    /// belongs to the title. Pushes the place, then types the title and the name after it.
+    fn place_before_court_title(&mut self, i: usize, j: usize) -> bool {
+        const COURT_WORDS: &[&str] = &[
+            "Circuit",
+            "District",
+            "Superior",
+            "Criminal",
+            "Probate",
+            "Municipal",
+            "Family",
+            "Chancery",
+            "Juvenile",
+            "Commonwealth",
+        ];
+        let start = (i..j)
+            .find(|&k| !self.lex.is_title_word(self.word(k)))
+            .unwrap_or(j);
+        let Some(court) = (start + 1..=j).find(|&k| COURT_WORDS.contains(&self.word(k))) else {
+            return false;
+        };
+        let title_at = (court..=j + 2).find(|&k| !COURT_WORDS.contains(&self.word(k)));
+        let title_at = match title_at {
+            // "Commonwealth's Attorney": the court's possessive, then the title.
+            Some(k)
+                if k == j + 1
+                    && self
+                        .tokens
+                        .get(k)
+                        .is_some_and(|t| t.kind == TokenKind::Possessive) =>
+            {
+                k + 1
+            }
+            Some(k) => k,
+            None => return false,
+        };
+        if !matches!(self.word(title_at), "Judge" | "Attorney") {
+            return false;
+        }
+        let place = self.words(start, court - 1);
+        let why = match self.known(place) {
+            Some((EntityType::Loc, why)) => Some(why),
+            _ => self.local_place(place).or_else(|| {
+                matches!(self.word(court - 1), "County" | "Parish")
+                    .then(|| format!("\"{}\" names a county", self.word(court - 1)))
+            }),
+        };
+        let Some(why) = why else {
+            return false;
+        };
+        self.push(start, court - 1, EntityType::Loc, Strength::Strong, why);
+        if title_at <= j {
+            let rest = (title_at..=j)
+                .find(|&k| self.name_word(k))
+                .unwrap_or(title_at);
+            self.classify(rest, j);
+        }
+        true
     }
 
     /// "Alachua County Sheriff Jane Roe": a name that ends in a division's word ("County")
@@ -2437,6 +2796,13 @@ impl Recognizer<'_> {
             if let Some(abbreviation) = abbreviation {
                 let why = format!("a state's abbreviation \"{abbreviation}\" follows");
                 return Some((Strength::Strong, why));
+            }
+        }
+        // "12 N. Elm Street, Millheim", "Highway 9, Cathlamet": the town of an address.
+        let speaks = SPEECH_VERBS.contains(&self.word(j + 1));
+        if before == "," && a >= 2 && self.ends_address(a - 2) && !speaks {
+            if let Some(why) = self.local_place(self.words(a, j)) {
+                return Some((Strength::Strong, format!("an address's town: {why}")));
             }
         }
         // "in Sharm El Sheikh", "near Rosh Pina": people are rarely "in" or "near" anyone, and
@@ -2489,10 +2855,7 @@ impl Recognizer<'_> {
             });
             let home = after_person || matches!(before2, "formerly" | "originally");
             // An affiliation ("Jane Roe of Acme") reads the same: only a known place is a home.
-            if let Some(why) = home
-                .then(|| self.gazetteer_place(self.words(a, j), false))
-                .flatten()
-            {
+            if let Some(why) = home.then(|| self.local_place(self.words(a, j))).flatten() {
                 return Some((
                     Strength::Weak,
                     format!("\"of\" after a person's name: {why}"),
@@ -2500,6 +2863,24 @@ impl Recognizer<'_> {
             }
         }
         None
+    }
+
+    /// Token `k` ends a street address: a road found by its form, or a street's name after a
+    /// house number ("12 N. Elm Street").
+    fn ends_address(&self, k: usize) -> bool {
+        if self.road_ends.get(k).copied().unwrap_or(false) {
+            return true;
+        }
+        let street = matches!(
+            self.word(k),
+            "Street" | "Avenue" | "Road" | "Boulevard" | "Drive" | "Lane" | "Way" | "Parkway"
+        );
+        let numbered = (k.saturating_sub(5)..k).any(|n| {
+            self.tokens
+                .get(n)
+                .is_some_and(|t| t.kind == TokenKind::Number)
+        });
+        street && numbered
     }
 
     /// "Ann Arbor", "East Lansing", "Glen Allen": a name of two or more words that the
@@ -2587,6 +2968,42 @@ fn title_case_lines(text: &str, tokens: &[Token]) -> Vec<bool> {
         if words.len() >= 3 && capitalised * 4 >= words.len() * 3 && !ends_sentence {
             for f in flags.iter_mut().take(end).skip(start) {
                 *f = true;
+            }
+        } else if start == 0 {
+            // A headline glued to its story by a stop ("Senior Official Visits Nevada. The
+            // general…"): the text's first sentence, if it is written in title case.
+            let stop = (start + 1..end).find(|&k| {
+                let prev = tokens[k - 1].text(text);
+                matches!(tokens[k].text(text), "." | "!" | "?") && !is_abbreviation(prev)
+            });
+            // The stop ends a sentence only if a new one opens after it.
+            let next_opens = |k: usize| {
+                tokens
+                    .get(k + 1)
+                    .is_some_and(|t| t.kind == TokenKind::Word && is_capitalised(t.text(text)))
+            };
+            if let Some(stop) = stop.filter(|&k| k + 1 < end && next_opens(k)) {
+                let words: Vec<&str> = tokens[start..stop]
+                    .iter()
+                    .filter(|t| t.kind == TokenKind::Word)
+                    .map(|t| t.text(text))
+                    .filter(|w| w.chars().count() >= 4)
+                    .collect();
+                let capitalised = words.iter().filter(|w| is_capitalised(w)).count();
+                // A sentence has a verb in lower case ("Dayton Mayor Jane Roe met …"); a
+                // headline at most its small words.
+                let lower_verb = tokens[start..stop].iter().any(|t| {
+                    let w = t.text(text);
+                    t.kind == TokenKind::Word
+                        && w.chars().count() >= 3
+                        && w.chars().next().is_some_and(char::is_lowercase)
+                        && !matches!(w, "and" | "the" | "for" | "with" | "from" | "into" | "over")
+                });
+                if words.len() >= 4 && capitalised == words.len() && !lower_verb {
+                    for f in flags.iter_mut().take(stop).skip(start) {
+                        *f = true;
+                    }
+                }
             }
         }
         start = end;
