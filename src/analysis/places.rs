@@ -465,6 +465,14 @@ fn place_local_features(
         .filter(|(_, &c)| c >= SURE_TOWN)
         .map(|(t, _)| *t)
         .collect();
+    // Without the text's word for it, a building lies in the country the article is about: a
+    // lone town abroad nearby ("Norbury" in an article on Virginia) is no home for it.
+    let main_country = main_country(g, resolutions);
+    let home_towns: Vec<(Span, PlaceId)> = sure_towns
+        .iter()
+        .filter(|(_, t)| main_country.is_none() || g.country_of(*t) == main_country)
+        .copied()
+        .collect();
     for (i, span) in spans.iter().enumerate() {
         if !is_local_feature(span.slice(text)) {
             continue;
@@ -485,22 +493,29 @@ fn place_local_features(
             continue;
         }
         let sentence = sentence_around(text, *span);
-        let in_sentence = sure_towns
+        let in_sentence = home_towns
             .iter()
             .filter(|(s, _)| s.start >= sentence.0 && s.end <= sentence.1)
             .min_by_key(|(s, _)| s.start.abs_diff(span.start));
-        let before = sure_towns.iter().rev().find(|(s, _)| s.end <= span.start);
+        let before = home_towns.iter().rev().find(|(s, _)| s.end <= span.start);
         let (town, why) = if let Some(&(_, t)) = named_after {
             (t, "the town written after it")
         } else if let Some(&(_, t)) = in_sentence {
             (t, "the town named in its sentence")
         } else if let Some(&(_, t)) = before {
             (t, "the town named before it")
-        } else if let Some(t) = home {
+        } else if let Some(t) =
+            home.filter(|&t| main_country.is_none() || g.country_of(t) == main_country)
+        {
             (t, "the town the article names most")
         } else if let Some(t) = dateline.filter(|&t| g.kind(t) == PlaceKind::City) {
             (t, "the dateline's town")
         } else {
+            // A far namesake or a person's name ("Robert Trent Jones Golf Club") is worse
+            // than no place.
+            if facility_support[i] == Some(false) {
+                resolutions[i] = None;
+            }
             continue;
         };
         let known = if resolutions[i].is_some() {
@@ -516,6 +531,23 @@ fn place_local_features(
             within: true,
         });
     }
+}
+
+/// The country most of the article's resolved mentions lie in, if one has more than any other.
+fn main_country(g: &Gazetteer, resolutions: &[Option<Resolution>]) -> Option<PlaceId> {
+    let mut counts: Vec<(PlaceId, usize)> = Vec::new();
+    for country in resolutions
+        .iter()
+        .flatten()
+        .filter_map(|r| g.country_of(r.place))
+    {
+        match counts.iter_mut().find(|(c, _)| *c == country) {
+            Some(entry) => entry.1 += 1,
+            None => counts.push((country, 1)),
+        }
+    }
+    let &(country, most) = counts.iter().max_by_key(|(_, n)| *n)?;
+    (counts.iter().filter(|(_, n)| *n == most).count() == 1).then_some(country)
 }
 
 /// The confidence a town's resolution needs before the streets and buildings beside it are
