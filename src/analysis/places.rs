@@ -1323,6 +1323,11 @@ fn generate(g: &Gazetteer, surface: &str) -> Vec<Scored> {
             }
         }
     }
+    // "Monongalia", "Miami-Dade": a county is often written without its title.
+    if found.is_empty() {
+        found = scored(g, g.lookup(&format!("{name} County")), Via::County);
+        found.retain(|c| g.kind(c.place) == PlaceKind::Admin2);
+    }
     found.sort_by(|a, b| b.prior.total_cmp(&a.prior).then(a.place.cmp(&b.place)));
     found.truncate(MAX_CANDIDATES);
     found
