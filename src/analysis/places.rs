@@ -370,12 +370,16 @@ pub fn resolve_spans(
             })
         })
         .collect();
-    let facility_support: Vec<Option<bool>> = candidates
+    let facility_support: Vec<Option<TownEvidence>> = candidates
         .iter()
         .map(|list| {
             list.first()
                 .filter(|c| c.via == Via::Facility)
-                .map(|c| c.supported)
+                .map(|c| match (c.local, c.supported) {
+                    (true, _) => TownEvidence::Local,
+                    (false, true) => TownEvidence::Country,
+                    (false, false) => TownEvidence::None,
+                })
         })
         .collect();
     let dateline_town = dateline
@@ -390,6 +394,16 @@ pub fn resolve_spans(
         &mut resolutions,
     );
     resolutions
+}
+
+/// What speaks for the town a building is named after.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum TownEvidence {
+    /// A qualifier, the article's region or its other places.
+    Local,
+    /// Only the country the article is about.
+    Country,
+    None,
 }
 
 /// Last words of a name that make it a street, building or part of a town.
@@ -436,13 +450,14 @@ const LOCAL_FEATURE_WORDS: &[&str] = &[
 /// "Northwestern Memorial Hospital") lies, most likely, in the town the text names next to it:
 /// the nearest town in its sentence, else the nearest town before it, else the town the
 /// article names most, else the dateline's. It is placed there with a low confidence. A
-/// building reached through a town inside its name ("Stonewall Golf Club") that nothing in the
-/// article supports is placed the same way: such a name is often a person's or a far namesake's.
+/// building reached through a town inside its name ("Stonewall Golf Club") that no local
+/// evidence supports is placed the same way: such a name is often a person's or a far
+/// namesake's.
 fn place_local_features(
     g: &Gazetteer,
     text: &str,
     spans: &[Span],
-    facility_support: &[Option<bool>],
+    facility_support: &[Option<TownEvidence>],
     dateline: Option<PlaceId>,
     resolutions: &mut [Option<Resolution>],
 ) {
@@ -452,7 +467,7 @@ fn place_local_features(
         .zip(facility_support)
         .filter_map(|((span, r), facility)| {
             let r = r.as_ref()?;
-            (g.kind(r.place) == PlaceKind::City && *facility != Some(false))
+            (g.kind(r.place) == PlaceKind::City && *facility != Some(TownEvidence::None))
                 .then_some(((*span, r.place), r.confidence))
         })
         .unzip();
@@ -482,11 +497,12 @@ fn place_local_features(
             let gap = text.get(span.end..s.start).unwrap_or("x");
             matches!(gap.trim(), "in" | "," | "of")
         });
-        // A building reached through its name's town stays there unless the text puts it in
-        // another town or nothing in the article supports that town.
+        // A building reached through its name's town stays there when the article's places are
+        // near that town, unless the text puts it in another town.
         let replaceable = match (&resolutions[i], facility_support[i]) {
             (None, _) => true,
-            (Some(_), Some(supported)) => !supported || named_after.is_some(),
+            (Some(_), Some(TownEvidence::Local)) => named_after.is_some(),
+            (Some(_), Some(_)) => true,
             (Some(_), None) => false,
         };
         if !replaceable {
@@ -513,7 +529,7 @@ fn place_local_features(
         } else {
             // A far namesake or a person's name ("Robert Trent Jones Golf Club") is worse
             // than no place.
-            if facility_support[i] == Some(false) {
+            if facility_support[i] == Some(TownEvidence::None) {
                 resolutions[i] = None;
             }
             continue;
