@@ -412,8 +412,40 @@ pub fn resolve_spans(
             })
         })
         .collect();
-    place_local_features(gazetteer, &surfaces, &mut resolutions);
+    let facility_support: Vec<Option<TownEvidence>> = candidates
+        .iter()
+        .map(|list| {
+            list.first()
+                .filter(|c| c.via == Via::Facility)
+                .map(|c| match (c.local, c.supported) {
+                    (true, _) => TownEvidence::Local,
+                    (false, true) => TownEvidence::Country,
+                    (false, false) => TownEvidence::None,
+                })
+        })
+        .collect();
+    let dateline_town = dateline
+        .map(|d| d.slice(text))
+        .and_then(|d| dateline_place(gazetteer, d));
+    place_local_features(
+        gazetteer,
+        text,
+        spans,
+        &facility_support,
+        dateline_town,
+        &mut resolutions,
+    );
     resolutions
+}
+
+/// What speaks for the town a building is named after.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum TownEvidence {
+    /// A qualifier, the article's region or its other places.
+    Local,
+    /// Only the country the article is about.
+    Country,
+    None,
 }
 
 /// Last words of a name that make it a street, building or part of a town.
@@ -457,61 +489,177 @@ const LOCAL_FEATURE_WORDS: &[&str] = &[
 ];
 
 /// A street, building or neighbourhood that the gazetteer does not know ("Third Street",
-/// "Northwestern Memorial Hospital") lies, most likely, in the town the article is about: the
-/// town it names most often, if that is clear. It is placed there with a low confidence.
-fn place_local_features(g: &Gazetteer, surfaces: &[&str], resolutions: &mut [Option<Resolution>]) {
-    let mut counts: Vec<(PlaceId, usize)> = Vec::new();
-    for r in resolutions.iter().flatten() {
-        if g.kind(r.place) != PlaceKind::City {
-            continue;
-        }
-        match counts.iter_mut().find(|(p, _)| *p == r.place) {
-            Some(entry) => entry.1 += 1,
-            None => counts.push((r.place, 1)),
-        }
-    }
-    // The first of the most named towns; a town named once among others is no clear home.
-    let Some(&(home, most)) = counts
+/// "Northwestern Memorial Hospital") lies, most likely, in the town the text names next to it:
+/// the nearest town in its sentence, else the nearest town before it, else the town the
+/// article names most, else the dateline's. It is placed there with a low confidence. A
+/// building reached through a town inside its name ("Stonewall Golf Club") that no local
+/// evidence supports is placed the same way: such a name is often a person's or a far
+/// namesake's.
+fn place_local_features(
+    g: &Gazetteer,
+    text: &str,
+    spans: &[Span],
+    facility_support: &[Option<TownEvidence>],
+    dateline: Option<PlaceId>,
+    resolutions: &mut [Option<Resolution>],
+) {
+    let (towns, confidences): (Vec<(Span, PlaceId)>, Vec<f64>) = spans
         .iter()
-        .rev()
-        .max_by_key(|(_, n)| *n)
-        .filter(|(_, n)| *n >= 2 || counts.len() == 1)
-    else {
-        return;
-    };
-    if counts.iter().filter(|(_, n)| *n == most).count() > 1 {
-        return;
-    }
-    for (surface, resolution) in surfaces.iter().zip(resolutions.iter_mut()) {
-        if resolution.is_some() {
+        .zip(resolutions.iter())
+        .zip(facility_support)
+        .filter_map(|((span, r), facility)| {
+            let r = r.as_ref()?;
+            (g.kind(r.place) == PlaceKind::City && *facility != Some(TownEvidence::None))
+                .then_some(((*span, r.place), r.confidence))
+        })
+        .unzip();
+    let home = most_named_town(&towns);
+    // A doubtful town ("Charleston" of five) would carry its doubt, and often its error, to
+    // the streets around it.
+    let sure_towns: Vec<(Span, PlaceId)> = towns
+        .iter()
+        .zip(&confidences)
+        .filter(|(_, &c)| c >= SURE_TOWN)
+        .map(|(t, _)| *t)
+        .collect();
+    // Without the text's word for it, a building lies in the country the article is about: a
+    // lone town abroad nearby ("Norbury" in an article on Virginia) is no home for it.
+    let main_country = main_country(g, resolutions);
+    let home_towns: Vec<(Span, PlaceId)> = sure_towns
+        .iter()
+        .filter(|(_, t)| main_country.is_none() || g.country_of(*t) == main_country)
+        .copied()
+        .collect();
+    for (i, span) in spans.iter().enumerate() {
+        if !is_local_feature(span.slice(text)) {
             continue;
         }
-        let words: Vec<&str> = surface.split_whitespace().collect();
-        let last = words
-            .last()
-            .map(|w| {
-                w.trim_matches(|c: char| !c.is_alphanumeric())
-                    .to_lowercase()
-            })
-            .unwrap_or_default();
-        // National and state parks and forests lie outside towns.
-        let outside = words
+        // "Lakeview Hospital in Seattle", "Elm Street, Boise": the town written right after.
+        let named_after = sure_towns.iter().find(|(s, _)| {
+            let gap = text.get(span.end..s.start).unwrap_or("x");
+            matches!(gap.trim(), "in" | "," | "of")
+        });
+        // A building reached through its name's town stays there when the article's places are
+        // near that town, unless the text puts it in another town.
+        let replaceable = match (&resolutions[i], facility_support[i]) {
+            (None, _) => true,
+            (Some(_), Some(TownEvidence::Local)) => named_after.is_some(),
+            (Some(_), Some(_)) => true,
+            (Some(_), None) => false,
+        };
+        if !replaceable {
+            continue;
+        }
+        let sentence = sentence_around(text, *span);
+        let in_sentence = home_towns
             .iter()
-            .any(|w| matches!(*w, "National" | "State" | "Forest" | "Wilderness"));
-        if words.len() < 2 || outside || !LOCAL_FEATURE_WORDS.contains(&last.as_str()) {
+            .filter(|(s, _)| s.start >= sentence.0 && s.end <= sentence.1)
+            .min_by_key(|(s, _)| s.start.abs_diff(span.start));
+        let before = home_towns.iter().rev().find(|(s, _)| s.end <= span.start);
+        let (town, why) = if let Some(&(_, t)) = named_after {
+            (t, "the town written after it")
+        } else if let Some(&(_, t)) = in_sentence {
+            (t, "the town named in its sentence")
+        } else if let Some(&(_, t)) = before {
+            (t, "the town named before it")
+        } else if let Some(t) =
+            home.filter(|&t| main_country.is_none() || g.country_of(t) == main_country)
+        {
+            (t, "the town the article names most")
+        } else if let Some(t) = dateline.filter(|&t| g.kind(t) == PlaceKind::City) {
+            (t, "the dateline's town")
+        } else {
+            // A far namesake or a person's name ("Robert Trent Jones Golf Club") is worse
+            // than no place.
+            if facility_support[i] == Some(TownEvidence::None) {
+                resolutions[i] = None;
+            }
             continue;
-        }
-        *resolution = Some(Resolution {
-            place: home,
+        };
+        let known = if resolutions[i].is_some() {
+            "its name's place is not where the article is"
+        } else {
+            "not in the gazetteer"
+        };
+        resolutions[i] = Some(Resolution {
+            place: town,
             confidence: 0.3,
             alternatives: Vec::new(),
-            explanation: format!(
-                "not in the gazetteer; placed in {}, the town the article names most",
-                g.name(home)
-            ),
+            explanation: format!("{known}; placed in {}, {why}", g.name(town)),
             within: true,
         });
     }
+}
+
+/// The country most of the article's resolved mentions lie in, if one has more than any other.
+fn main_country(g: &Gazetteer, resolutions: &[Option<Resolution>]) -> Option<PlaceId> {
+    let mut counts: Vec<(PlaceId, usize)> = Vec::new();
+    for country in resolutions
+        .iter()
+        .flatten()
+        .filter_map(|r| g.country_of(r.place))
+    {
+        match counts.iter_mut().find(|(c, _)| *c == country) {
+            Some(entry) => entry.1 += 1,
+            None => counts.push((country, 1)),
+        }
+    }
+    let &(country, most) = counts.iter().max_by_key(|(_, n)| *n)?;
+    (counts.iter().filter(|(_, n)| *n == most).count() == 1).then_some(country)
+}
+
+/// The confidence a town's resolution needs before the streets and buildings beside it are
+/// placed in it.
+const SURE_TOWN: f64 = 0.9;
+
+/// The first of the most named towns, if one is named most; a town named once among others is
+/// no clear home.
+fn most_named_town(towns: &[(Span, PlaceId)]) -> Option<PlaceId> {
+    let mut counts: Vec<(PlaceId, usize)> = Vec::new();
+    for &(_, place) in towns {
+        match counts.iter_mut().find(|(p, _)| *p == place) {
+            Some(entry) => entry.1 += 1,
+            None => counts.push((place, 1)),
+        }
+    }
+    let &(home, most) = counts
+        .iter()
+        .rev()
+        .max_by_key(|(_, n)| *n)
+        .filter(|(_, n)| *n >= 2 || counts.len() == 1)?;
+    (counts.iter().filter(|(_, n)| *n == most).count() == 1).then_some(home)
+}
+
+/// Whether a name ends in a word of a street, building or part of a town; national and state
+/// parks and forests lie outside towns.
+fn is_local_feature(surface: &str) -> bool {
+    let words: Vec<&str> = surface.split_whitespace().collect();
+    let last = words
+        .last()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .unwrap_or_default();
+    let outside = words
+        .iter()
+        .any(|w| matches!(*w, "National" | "State" | "Forest" | "Wilderness"));
+    words.len() >= 2 && !outside && LOCAL_FEATURE_WORDS.contains(&last.as_str())
+}
+
+/// The byte range of the sentence holding `span`: from after the previous full stop, question
+/// or exclamation mark or line break to the next.
+fn sentence_around(text: &str, span: Span) -> (usize, usize) {
+    let is_end = |c: char| matches!(c, '.' | '!' | '?' | '\n');
+    let start = text
+        .get(..span.start)
+        .and_then(|t| t.rfind(is_end))
+        .map_or(0, |i| i + 1);
+    let end = text
+        .get(span.end..)
+        .and_then(|t| t.find(is_end))
+        .map_or(text.len(), |i| span.end + i);
+    (start, end)
 }
 
 /// Passes of scoring: the first without the document's focus, then two that each spread the
@@ -1222,6 +1370,11 @@ fn generate(g: &Gazetteer, surface: &str) -> Vec<Scored> {
                 break;
             }
         }
+    }
+    // "Monongalia", "Miami-Dade": a county is often written without its title.
+    if found.is_empty() {
+        found = scored(g, g.lookup(&format!("{name} County")), Via::County);
+        found.retain(|c| g.kind(c.place) == PlaceKind::Admin2);
     }
     found.sort_by(|a, b| b.prior.total_cmp(&a.prior).then(a.place.cmp(&b.place)));
     found.truncate(MAX_CANDIDATES);
