@@ -295,7 +295,7 @@ async function editLatency() {
         const times = [];
         const analysis = [];
         const view = document.querySelector("[data-testid=article-view]");
-        for (let i = 0; i < 20; i++) {
+        for (let i = 0; i < 60; i++) {
             const marker = `Edit${i}.`;
             // Leptos applies updates in a microtask after the input event: wait for the DOM to
             // show the edit, not for the next frame.
@@ -316,14 +316,23 @@ async function editLatency() {
             analysis.push(parseFloat(label.replace("<", "")));
         }
         const sorted = (list) => list.filter(Number.isFinite).sort((a, b) => a - b);
-        return { times: sorted(times), analysis: sorted(analysis) };
+        // The first edits run partly in V8's baseline code while the optimised code compiles in
+        // the background; later ones show the steady state of someone typing. Both are reported.
+        return {
+            times: sorted(times.slice(0, 20)),
+            cold: sorted(analysis.slice(0, 20)),
+            warm: sorted(analysis.slice(20)),
+        };
     });
     await context.close();
-    const { times, analysis } = samples;
-    console.log(`figure: edit of the sample to updated page, median ${times[10].toFixed(1)} ms, best ${times[0].toFixed(1)} ms (20 edits)`);
-    if (analysis.length) {
-        const median = analysis[Math.floor(analysis.length / 2)];
-        console.log(`figure: wasm analysis of the sample (release build), median ${median.toFixed(1)} ms, best ${analysis[0].toFixed(1)} ms (${analysis.length} edits)`);
+    const { times, cold, warm } = samples;
+    console.log(`figure: edit of the sample to updated page, median ${times[10].toFixed(1)} ms, best ${times[0].toFixed(1)} ms (first 20 edits)`);
+    const median = (list) => list[Math.floor(list.length / 2)];
+    if (cold.length) {
+        console.log(`figure: wasm analysis of the sample (release build), median ${median(cold).toFixed(1)} ms, best ${cold[0].toFixed(1)} ms (first ${cold.length} edits on a fresh page)`);
+    }
+    if (warm.length) {
+        console.log(`figure: wasm analysis of the sample (release build), median ${median(warm).toFixed(1)} ms, best ${warm[0].toFixed(1)} ms (edits 21 to 60, while typing goes on)`);
     }
 }
 
