@@ -2943,6 +2943,19 @@ impl Recognizer<'_> {
     }
 }
 
+/// How many words of four letters or more the tokens hold, and how many of those are capitalised:
+/// short words ("of", "in") are lower case even in a headline.
+fn long_words_capitalised(text: &str, tokens: &[Token]) -> (usize, usize) {
+    let long = tokens
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .map(|t| t.text(text))
+        .filter(|w| w.chars().count() >= 4);
+    long.fold((0, 0), |(all, capitalised), w| {
+        (all + 1, capitalised + usize::from(is_capitalised(w)))
+    })
+}
+
 /// Marks the tokens of lines written in title case or capitals, where a capital is no evidence.
 fn title_case_lines(text: &str, tokens: &[Token]) -> Vec<bool> {
     let mut flags = vec![false; tokens.len()];
@@ -2951,13 +2964,7 @@ fn title_case_lines(text: &str, tokens: &[Token]) -> Vec<bool> {
         let end = (start + 1..tokens.len())
             .find(|&k| tokens[k].line_start)
             .unwrap_or(tokens.len());
-        let words: Vec<&str> = tokens[start..end]
-            .iter()
-            .filter(|t| t.kind == TokenKind::Word)
-            .map(|t| t.text(text))
-            .filter(|w| w.chars().count() >= 4)
-            .collect();
-        let capitalised = words.iter().filter(|w| is_capitalised(w)).count();
+        let (words, capitalised) = long_words_capitalised(text, &tokens[start..end]);
         // A sentence that happens to be full of names still ends with a stop; a headline does not.
         let ends_sentence = tokens[start..end]
             .iter()
@@ -2965,7 +2972,7 @@ fn title_case_lines(text: &str, tokens: &[Token]) -> Vec<bool> {
             .map(|t| t.text(text))
             .find(|w| !matches!(*w, "\"" | "”" | "’" | "'" | ")"))
             .is_some_and(|w| matches!(w, "." | "!" | "?"));
-        if words.len() >= 3 && capitalised * 4 >= words.len() * 3 && !ends_sentence {
+        if words >= 3 && capitalised * 4 >= words * 3 && !ends_sentence {
             for f in flags.iter_mut().take(end).skip(start) {
                 *f = true;
             }
@@ -2983,13 +2990,7 @@ fn title_case_lines(text: &str, tokens: &[Token]) -> Vec<bool> {
                     .is_some_and(|t| t.kind == TokenKind::Word && is_capitalised(t.text(text)))
             };
             if let Some(stop) = stop.filter(|&k| k + 1 < end && next_opens(k)) {
-                let words: Vec<&str> = tokens[start..stop]
-                    .iter()
-                    .filter(|t| t.kind == TokenKind::Word)
-                    .map(|t| t.text(text))
-                    .filter(|w| w.chars().count() >= 4)
-                    .collect();
-                let capitalised = words.iter().filter(|w| is_capitalised(w)).count();
+                let (words, capitalised) = long_words_capitalised(text, &tokens[start..stop]);
                 // A sentence has a verb in lower case ("Dayton Mayor Jane Roe met …"); a
                 // headline at most its small words.
                 let lower_verb = tokens[start..stop].iter().any(|t| {
@@ -2999,7 +3000,7 @@ fn title_case_lines(text: &str, tokens: &[Token]) -> Vec<bool> {
                         && w.chars().next().is_some_and(char::is_lowercase)
                         && !matches!(w, "and" | "the" | "for" | "with" | "from" | "into" | "over")
                 });
-                if words.len() >= 4 && capitalised == words.len() && !lower_verb {
+                if words >= 4 && capitalised == words && !lower_verb {
                     for f in flags.iter_mut().take(stop).skip(start) {
                         *f = true;
                     }
