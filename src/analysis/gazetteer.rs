@@ -41,7 +41,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use super::entities::{Candidate, PlaceKind};
-use super::sorted_lines::{self, compare_at, key_of, line_at, next_line, value_of};
+use super::sorted_lines::{self, compare_at, key_of, line_at, next_line, value_of, FirstByteIndex};
 
 static EMBEDDED_BYTES: &[u8] = include_bytes!("../../data/gazetteer.bin");
 
@@ -103,9 +103,8 @@ pub struct Gazetteer {
     /// Every `key_step`-th line's start within the keys, u32le each.
     key_index: Range<usize>,
     key_step: usize,
-    /// For each byte value, how many key index blocks start with a line of a smaller first
-    /// byte: a search starts among the blocks of its key's first byte.
-    blocks_by_first_byte: Vec<u32>,
+    /// The key index blocks by their first line's first byte.
+    blocks_by_first_byte: FirstByteIndex,
     alternates: Range<usize>,
     demonyms: Range<usize>,
 }
@@ -328,7 +327,7 @@ impl Gazetteer {
         // trust where its block starts.
         let keys = &bytes[g.keys.clone()];
         let mut previous = None;
-        let mut blocks_by_first_byte = vec![0u32; 257];
+        let mut first_bytes = Vec::with_capacity(checkpoints);
         for block in 0..checkpoints {
             let start = g.checkpoint_in(&bytes, block);
             let at_line_start = match start {
@@ -339,15 +338,9 @@ impl Gazetteer {
                 return Err(DecodeError("key index out of order".into()));
             }
             previous = Some(start);
-            let first = keys.get(start).copied().unwrap_or(0);
-            if let Some(count) = blocks_by_first_byte.get_mut(usize::from(first) + 1) {
-                *count += 1;
-            }
+            first_bytes.push(keys.get(start).copied().unwrap_or(0));
         }
-        for b in 1..blocks_by_first_byte.len() {
-            blocks_by_first_byte[b] += blocks_by_first_byte[b - 1];
-        }
-        g.blocks_by_first_byte = blocks_by_first_byte;
+        g.blocks_by_first_byte = FirstByteIndex::new(first_bytes.into_iter());
         g.bytes = bytes;
         // Links to entries are trusted only when they point at an entry of the right kind.
         g.country_entry = country_entry
@@ -422,14 +415,7 @@ impl Gazetteer {
     fn first_at_least(&self, key: &[u8]) -> (usize, usize) {
         let keys = self.section(&self.keys);
         let blocks = self.key_index.len() / 4;
-        // Blocks of a smaller first byte sort before the key, of a larger one after it (a byte
-        // that ends a line's key could not be told from a smaller one: such keys search all).
-        let range = key.first().filter(|&&b| b > b'\n').and_then(|&b| {
-            let low = *self.blocks_by_first_byte.get(usize::from(b))? as usize;
-            let high = *self.blocks_by_first_byte.get(usize::from(b) + 1)? as usize;
-            (low <= high && high <= blocks).then_some((low, high))
-        });
-        let (low, high) = range.unwrap_or((0, blocks));
+        let (low, high) = self.blocks_by_first_byte.range(key, blocks);
         let block = (low
             + partition_point(high - low, |b| {
                 compare_at(keys, self.checkpoint_in(&self.bytes, low + b), key) == Ordering::Less

@@ -273,10 +273,10 @@ pub fn resolve_spans(
         })
         .collect();
     let demonym_countries = demonyms_in(gazetteer, text, spans);
-    let dateline_country = dateline
+    let dateline_town = dateline
         .map(|d| d.slice(text))
-        .and_then(|d| dateline_place(gazetteer, d))
-        .and_then(|p| gazetteer.country_of(p));
+        .and_then(|d| dateline_place(gazetteer, d));
+    let dateline_country = dateline_town.and_then(|p| gazetteer.country_of(p));
 
     let keys: Vec<String> = surfaces
         .iter()
@@ -309,9 +309,8 @@ pub fn resolve_spans(
         } else {
             region_votes(gazetteer, &candidates, &chosen, &keys)
         };
-        let previous = chosen.clone();
         // The countries the article names outright, by the key of the name that names them.
-        let named_countries: Vec<(&str, PlaceId)> = previous
+        let named_countries: Vec<(&str, PlaceId)> = chosen
             .iter()
             .zip(&keys)
             .filter_map(|(place, key)| {
@@ -337,7 +336,7 @@ pub fn resolve_spans(
                     region_focus(&regions, &keys[i]),
                 )
             };
-            let peers = list_peers(gazetteer, &roles[i], &previous);
+            let peers = list_peers(gazetteer, &roles[i], &chosen);
             for c in list.iter_mut() {
                 c.score = c.prior;
                 c.reasons.clear();
@@ -424,9 +423,6 @@ pub fn resolve_spans(
                 })
         })
         .collect();
-    let dateline_town = dateline
-        .map(|d| d.slice(text))
-        .and_then(|d| dateline_place(gazetteer, d));
     place_local_features(
         gazetteer,
         text,

@@ -127,6 +127,39 @@ pub fn equal<'a>(text: &'a [u8], key: &'a [u8]) -> impl Iterator<Item = &'a [u8]
     run_from(text, lower_bound(text, key), key)
 }
 
+/// For each byte value, how many lines of a sorted index begin with a smaller byte: a search
+/// starts among the lines of its key's first byte, a few probes fewer than the whole index.
+#[derive(Clone, Debug, Default)]
+pub struct FirstByteIndex(Vec<u32>);
+
+impl FirstByteIndex {
+    /// From the first byte of each indexed line, in the index's order.
+    pub fn new(first_bytes: impl Iterator<Item = u8>) -> FirstByteIndex {
+        let mut below = vec![0u32; 257];
+        for first in first_bytes {
+            below[usize::from(first) + 1] += 1;
+        }
+        for b in 1..below.len() {
+            below[b] += below[b - 1];
+        }
+        FirstByteIndex(below)
+    }
+
+    /// The index lines, of `len`, that a search for `key` need look among. Lines of a smaller
+    /// first byte sort before the key, of a larger one after it (a byte that ends a line's key
+    /// could not be told from a smaller one: such keys search all).
+    pub fn range(&self, key: &[u8], len: usize) -> (usize, usize) {
+        key.first()
+            .filter(|&&b| b > b'\n')
+            .and_then(|&b| {
+                let low = *self.0.get(usize::from(b))? as usize;
+                let high = *self.0.get(usize::from(b) + 1)? as usize;
+                (low <= high && high <= len).then_some((low, high))
+            })
+            .unwrap_or((0, len))
+    }
+}
+
 /// How far apart, in bytes, the lines a [`SortedText`] indexes are.
 const INDEX_SPACING: usize = 32;
 
@@ -137,9 +170,7 @@ const INDEX_SPACING: usize = 32;
 pub struct SortedText {
     text: &'static str,
     starts: Vec<u32>,
-    /// For each byte value, how many of `starts` begin with a smaller byte: a search starts
-    /// among the lines of its key's first byte, a few probes fewer than the whole index.
-    by_first_byte: Vec<u32>,
+    by_first_byte: FirstByteIndex,
 }
 
 impl SortedText {
@@ -156,16 +187,11 @@ impl SortedText {
                 None => break,
             };
         }
-        let mut by_first_byte = vec![0u32; 257];
-        for &start in &starts {
-            let first = bytes.get(start as usize).copied().unwrap_or(0);
-            if let Some(count) = by_first_byte.get_mut(usize::from(first) + 1) {
-                *count += 1;
-            }
-        }
-        for b in 1..by_first_byte.len() {
-            by_first_byte[b] += by_first_byte[b - 1];
-        }
+        let by_first_byte = FirstByteIndex::new(
+            starts
+                .iter()
+                .map(|&start| bytes.get(start as usize).copied().unwrap_or(0)),
+        );
         SortedText {
             text,
             starts,
@@ -180,17 +206,7 @@ impl SortedText {
     /// The value of the first line with this key ("" for a line without a tab).
     pub fn get(&self, key: &str) -> Option<&'static str> {
         let (text, key) = (self.text.as_bytes(), key.as_bytes());
-        // Lines of a smaller first byte sort before the key, of a larger one after it (a byte
-        // that ends a line's key could not be told from a smaller one: such keys search all).
-        let (low, high) = match key.first().filter(|&&b| b > b'\n') {
-            Some(&first) => (
-                self.by_first_byte.get(usize::from(first)),
-                self.by_first_byte.get(usize::from(first) + 1),
-            ),
-            None => (None, None),
-        };
-        let low = low.map_or(0, |&n| n as usize);
-        let high = high.map_or(self.starts.len(), |&n| n as usize);
+        let (low, high) = self.by_first_byte.range(key, self.starts.len());
         let block = (low
             + self
                 .starts

@@ -492,13 +492,10 @@ impl<'a> Recognizer<'a> {
                 continue;
             }
             let w = self.word(n);
-            let abbreviation = is_abbreviation(self.word(j))
-                || (self.word(j).chars().count() == 1 && is_capitalised(self.word(j)));
             // "… 75th St. The talks": a sentence, not a name, goes on after the stop.
-            let sentence_follows = RUN_ON_WORDS.contains(&self.word(n + 1));
             if w == "."
-                && abbreviation
-                && !sentence_follows
+                && is_abbreviation(self.word(j))
+                && !RUN_ON_WORDS.contains(&self.word(n + 1))
                 && self.adjacent(n)
                 && self.name_word(n + 1)
             {
@@ -822,16 +819,7 @@ impl<'a> Recognizer<'a> {
         }
         // An all-caps line ("MOSCOW —") spells known names in capitals.
         if is_all_caps(s) && s.chars().count() > 3 {
-            let title: String = s
-                .split(' ')
-                .map(|w| {
-                    let mut cs = w.chars();
-                    cs.next()
-                        .map(|c| c.to_string() + &cs.as_str().to_lowercase())
-                        .unwrap_or_default()
-                })
-                .collect::<Vec<_>>()
-                .join(" ");
+            let title: String = s.split(' ').map(title_cased).collect::<Vec<_>>().join(" ");
             if self.lex.places.contains(&title) {
                 return Some((
                     EntityType::Loc,
@@ -1108,14 +1096,16 @@ impl<'a> Recognizer<'a> {
     }
 
     fn has_common_word_text(&self, s: &str) -> bool {
-        // The links of a longer name ("Bosnia and Herzegovina", "Isle of Man") are written in
-        // lower case anyway and say nothing about the name, as in `has_common_word`.
-        s.split_whitespace().any(|w| {
-            w.len() > 2
-                && !PARTICLES.contains(&w)
-                && !INSTITUTION_LINKS.contains(&w)
-                && self.lowercase_words.contains(w.to_lowercase().as_str())
-        })
+        s.split_whitespace().any(|w| self.is_common_word(w))
+    }
+
+    /// A word the article also writes in lower case. The links of a longer name ("Bosnia and
+    /// Herzegovina", "Isle of Man") are written in lower case anyway and say nothing about it.
+    fn is_common_word(&self, w: &str) -> bool {
+        w.len() > 2
+            && !PARTICLES.contains(&w)
+            && !INSTITUTION_LINKS.contains(&w)
+            && self.lowercase_words.contains(w.to_lowercase().as_str())
     }
 
     fn classify(&mut self, i: usize, j: usize) {
@@ -1909,13 +1899,7 @@ impl<'a> Recognizer<'a> {
     /// Some word of `first..=last` is written in lower case elsewhere in the article, so it is a
     /// common word ("Socks", "List") rather than part of a person's name.
     fn has_common_word(&self, first: usize, last: usize) -> bool {
-        (first..=last).any(|k| {
-            let w = self.word(k);
-            w.len() > 2
-                && !PARTICLES.contains(&w)
-                && !INSTITUTION_LINKS.contains(&w)
-                && self.lowercase_words.contains(w.to_lowercase().as_str())
-        })
+        (first..=last).any(|k| self.is_common_word(self.word(k)))
     }
 
     fn push_person(&mut self, a: usize, j: usize, why: String, role: Option<String>) {
@@ -2501,12 +2485,6 @@ impl Recognizer<'_> {
         if !(self.initial[i] && is_all_caps(whole) && letters >= 4) {
             return false;
         }
-        let title_cased = |w: &str| {
-            let mut cs = w.chars();
-            cs.next()
-                .map(|c| c.to_string() + &cs.as_str().to_lowercase())
-                .unwrap_or_default()
-        };
         // An outlet's name ("TODAY NICARAGUA –") or a label, not a place.
         let labelled = (i..=j).any(|k| {
             let w = self.word(k);
@@ -2562,9 +2540,12 @@ impl Recognizer<'_> {
         let i = (first..j)
             .find(|&k| !self.lex.stopwords.contains(self.word(k)))
             .unwrap_or(j);
-        let Some(k) = (i..j)
+        let Some((k, place_why)) = (i..j)
             .rev()
-            .find(|&k| matches!(self.known(self.words(i, k)), Some((EntityType::Loc, _))))
+            .find_map(|k| match self.known(self.words(i, k)) {
+                Some((EntityType::Loc, why)) => Some((k, why)),
+                _ => None,
+            })
         else {
             return self.place_before_member(i, j);
         };
@@ -2590,10 +2571,7 @@ impl Recognizer<'_> {
         if !role && !titled_person && group.is_none() {
             return self.place_before_member(i, j);
         }
-        let Some((_, why)) = self.known(self.words(i, k)) else {
-            return false;
-        };
-        self.push(i, k, EntityType::Loc, Strength::Strong, why);
+        self.push(i, k, EntityType::Loc, Strength::Strong, place_why);
         if let Some(why) = group {
             self.push(k + 1, j, EntityType::Norp, Strength::Strong, why);
         } else if titled_person {
@@ -2954,6 +2932,14 @@ fn long_words_capitalised(text: &str, tokens: &[Token]) -> (usize, usize) {
     long.fold((0, 0), |(all, capitalised), w| {
         (all + 1, capitalised + usize::from(is_capitalised(w)))
     })
+}
+
+/// A word in capitals as it is written in a sentence: "MOSCOW" as "Moscow".
+fn title_cased(w: &str) -> String {
+    let mut cs = w.chars();
+    cs.next()
+        .map(|c| c.to_string() + &cs.as_str().to_lowercase())
+        .unwrap_or_default()
 }
 
 /// Marks the tokens of lines written in title case or capitals, where a capital is no evidence.
