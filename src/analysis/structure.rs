@@ -724,19 +724,13 @@ pub fn is_date_line(line: &str) -> bool {
     if pieces.clone().nth(8).is_some() {
         return false;
     }
-    let words: Vec<String> = pieces
-        .map(|w| w.trim_end_matches('.').to_lowercase())
-        .collect();
-    if words.is_empty() {
-        return false;
-    }
+    // A line with no words names no date: `named` stays false.
     let mut named = false;
-    for word in &words {
+    for lowered in pieces.map(|w| w.trim_end_matches('.').to_lowercase()) {
+        let word = lowered.as_str();
         let digits = ["st", "nd", "rd", "th"]
             .iter()
-            .fold(word.as_str(), |w, suffix| {
-                w.strip_suffix(suffix).unwrap_or(w)
-            });
+            .fold(word, |w, suffix| w.strip_suffix(suffix).unwrap_or(w));
         let is_number = !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit());
         let is_iso = word.len() == 10
             && word.chars().filter(|&c| c == '-').count() == 2
@@ -744,7 +738,7 @@ pub fn is_date_line(line: &str) -> bool {
         let is_time = word.contains(':') && word.chars().all(|c| c.is_ascii_digit() || c == ':');
         let is_named = is_weekday(word) || is_month(word);
         let is_filler = matches!(
-            word.as_str(),
+            word,
             "at" | "am"
                 | "pm"
                 | "a.m"

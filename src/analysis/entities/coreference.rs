@@ -192,11 +192,13 @@ impl<'t> Vocabulary<'t> {
     /// A capitalised name that is not a common word of the article ("Odinga", not "Year"), nor
     /// the plural of another of its names ("Polaroids" beside "Polaroid").
     fn is_proper(&self, word: &str) -> bool {
-        let lower = word.to_lowercase();
-        let plural_of_name = word
-            .strip_suffix('s')
-            .is_some_and(|one| one.len() > 2 && self.all.contains(one));
-        is_name_word(word) && !self.lower.contains(lower.as_str()) && !plural_of_name
+        let plural_of_name = || {
+            word.strip_suffix('s')
+                .is_some_and(|one| one.len() > 2 && self.all.contains(one))
+        };
+        is_name_word(word)
+            && !self.lower.contains(word.to_lowercase().as_str())
+            && !plural_of_name()
     }
 }
 
@@ -537,16 +539,16 @@ pub fn settle(text: &str, mut raws: Vec<Raw>, places: &Places) -> Vec<Raw> {
     let mut weak_places: FnvMap<String, &Raw> = FnvMap::default();
     let mut personal: FnvSet<String> = FnvSet::default();
     for raw in raws.iter().filter(|r| r.strength >= Strength::Weak) {
-        let key = normalise(raw.span.slice(text));
+        let surface = raw.span.slice(text);
         match raw.label {
-            EntityType::Loc
-                if !key.contains(' ')
-                    && super::recognize::minor_place(raw.span.slice(text)).is_some() =>
-            {
-                weak_places.entry(key).or_insert(raw);
+            EntityType::Loc => {
+                let key = normalise(surface);
+                if !key.contains(' ') && super::recognize::minor_place(surface).is_some() {
+                    weak_places.entry(key).or_insert(raw);
+                }
             }
             EntityType::Person => {
-                personal.insert(key);
+                personal.insert(normalise(surface));
             }
             _ => {}
         }
@@ -580,11 +582,12 @@ pub fn settle(text: &str, mut raws: Vec<Raw>, places: &Places) -> Vec<Raw> {
         });
         let single =
             !surface.contains(' ') && surface.chars().next().is_some_and(char::is_uppercase);
+        let key = normalise(surface);
         let mut raw = raw.clone();
         if let Some(s) = defined_by {
             raw.label = s.label;
             raw.explanation = format!("the abbreviation given for \"{}\"", s.span.slice(text));
-        } else if let Some(s) = evidence.by_surface.get(&normalise(surface)) {
+        } else if let Some(s) = evidence.by_surface.get(&key) {
             raw.label = s.label;
             raw.explanation = format!(
                 "same as \"{}\" in {}",
@@ -608,9 +611,10 @@ pub fn settle(text: &str, mut raws: Vec<Raw>, places: &Places) -> Vec<Raw> {
         {
             raw.label = EntityType::Org;
             raw.explanation = format!("short for \"{}\"", s.span.slice(text));
-        } else if let Some(s) = weak_places.get(&normalise(surface)).filter(|_| {
-            raw.strength == Strength::Unknown && !personal.contains(&normalise(surface))
-        }) {
+        } else if let Some(s) = weak_places
+            .get(&key)
+            .filter(|_| raw.strength == Strength::Unknown && !personal.contains(&key))
+        {
             raw.label = EntityType::Loc;
             raw.strength = Strength::Weak;
             raw.explanation = format!(

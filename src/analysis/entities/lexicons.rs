@@ -5,7 +5,7 @@
 //! places, demonyms) are stored sorted and binary searched where they lie (`sorted_lines`), so
 //! opening them costs nothing: in wasm, even splitting their tens of thousands of lines into a
 //! vector at start cost more than all the lookups of an analysis together. The short curated
-//! lists, written in any order, are parsed and sorted at first use.
+//! lists, written in any order, are parsed into hash maps at first use.
 
 use std::sync::OnceLock;
 
@@ -49,11 +49,7 @@ impl WordList {
     }
 
     fn parse(source: &'static str) -> WordList {
-        WordList::merged(&[source])
-    }
-
-    fn merged(sources: &[&'static str]) -> WordList {
-        WordList::from_entries(sources.iter().flat_map(|source| entries_of(source)))
+        WordList::from_entries(entries_of(source))
     }
 
     /// Keeps the first entry of each key.
