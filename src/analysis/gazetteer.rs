@@ -531,6 +531,13 @@ impl Gazetteer {
                 || sorted_lines::find(self.section(&self.alternates), key.as_bytes()).is_some())
     }
 
+    /// Whether a second-level division (a county, a parish) has this name: "Tehama County".
+    pub fn is_county(&self, name: &str) -> bool {
+        self.lookup(name)
+            .iter()
+            .any(|m| self.kind(m.place) == PlaceKind::Admin2)
+    }
+
     /// The country with this ISO 3166-1 alpha-2 code ("IR").
     pub fn country_by_code(&self, code: &str) -> Option<PlaceId> {
         let bytes = code.as_bytes();

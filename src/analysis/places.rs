@@ -589,41 +589,42 @@ fn place_local_features(
 
 /// The country most of the article's resolved mentions lie in, if one has more than any other.
 fn main_country(g: &Gazetteer, resolutions: &[Option<Resolution>]) -> Option<PlaceId> {
+    let countries = tally(
+        resolutions
+            .iter()
+            .flatten()
+            .filter_map(|r| g.country_of(r.place)),
+    );
+    sole_most(&countries).map(|(country, _)| country)
+}
+
+/// How often each place occurs, in order of first occurrence (an article names a few).
+fn tally(places: impl Iterator<Item = PlaceId>) -> Vec<(PlaceId, usize)> {
     let mut counts: Vec<(PlaceId, usize)> = Vec::new();
-    for country in resolutions
-        .iter()
-        .flatten()
-        .filter_map(|r| g.country_of(r.place))
-    {
-        match counts.iter_mut().find(|(c, _)| *c == country) {
+    for place in places {
+        match counts.iter_mut().find(|(p, _)| *p == place) {
             Some(entry) => entry.1 += 1,
-            None => counts.push((country, 1)),
+            None => counts.push((place, 1)),
         }
     }
-    let &(country, most) = counts.iter().max_by_key(|(_, n)| *n)?;
-    (counts.iter().filter(|(_, n)| *n == most).count() == 1).then_some(country)
+    counts
+}
+
+/// The place that occurs most often, with its count, if no other occurs as often.
+fn sole_most(counts: &[(PlaceId, usize)]) -> Option<(PlaceId, usize)> {
+    let &(place, most) = counts.iter().max_by_key(|(_, n)| *n)?;
+    (counts.iter().filter(|(_, n)| *n == most).count() == 1).then_some((place, most))
 }
 
 /// The confidence a town's resolution needs before the streets and buildings beside it are
 /// placed in it.
 const SURE_TOWN: f64 = 0.9;
 
-/// The first of the most named towns, if one is named most; a town named once among others is
-/// no clear home.
+/// The town named most, if one is; a town named once among others is no clear home.
 fn most_named_town(towns: &[(Span, PlaceId)]) -> Option<PlaceId> {
-    let mut counts: Vec<(PlaceId, usize)> = Vec::new();
-    for &(_, place) in towns {
-        match counts.iter_mut().find(|(p, _)| *p == place) {
-            Some(entry) => entry.1 += 1,
-            None => counts.push((place, 1)),
-        }
-    }
-    let &(home, most) = counts
-        .iter()
-        .rev()
-        .max_by_key(|(_, n)| *n)
-        .filter(|(_, n)| *n >= 2 || counts.len() == 1)?;
-    (counts.iter().filter(|(_, n)| *n == most).count() == 1).then_some(home)
+    let counts = tally(towns.iter().map(|&(_, place)| place));
+    let (home, most) = sole_most(&counts)?;
+    (most >= 2 || counts.len() == 1).then_some(home)
 }
 
 /// Whether a name ends in a word of a street, building or part of a town; national and state

@@ -101,12 +101,7 @@ impl Basemap {
                         ring.extend(arc.iter().skip(skip));
                     }
                 }
-                // Most rings cross nothing: those are kept as they are rather than copied.
-                if ring.len() >= 4 && !crosses_antimeridian(&ring) {
-                    rings.push(ring);
-                } else {
-                    rings.extend(cut_at_antimeridian(&ring));
-                }
+                rings.extend(cut_at_antimeridian(ring));
             }
             countries.push(Country { code, name, rings });
         }
@@ -168,21 +163,19 @@ impl<'a> Reader<'a> {
     }
 }
 
-fn crosses_antimeridian(ring: &[LonLat]) -> bool {
-    ring.windows(2).any(|w| (w[1].lon - w[0].lon).abs() > 180.0)
-}
-
 /// Natural Earth's shapes are spherical: Russia and Fiji run on across ±180°, and Antarctica
 /// wraps around the pole. Drawn flat, such a ring would streak across the map, so it is split at
 /// each crossing into pieces that stay on one side, each closed along the map's edge (or, when it
 /// leaves on the other side, around the nearer pole).
-pub fn cut_at_antimeridian(ring: &[LonLat]) -> Vec<Vec<LonLat>> {
+///
+/// Most rings cross nothing: those are kept as they are, not copied.
+pub fn cut_at_antimeridian(ring: Vec<LonLat>) -> Vec<Vec<LonLat>> {
     let crossings: Vec<usize> = (1..ring.len())
         .filter(|&i| (ring[i].lon - ring[i - 1].lon).abs() > 180.0)
         .collect();
     if crossings.is_empty() || ring.len() < 4 {
         return if ring.len() >= 4 {
-            vec![ring.to_vec()]
+            vec![ring]
         } else {
             Vec::new()
         };
@@ -362,7 +355,7 @@ mod tests {
             p(170.0, 20.0),
             p(170.0, 10.0),
         ];
-        let pieces = cut_at_antimeridian(&ring);
+        let pieces = cut_at_antimeridian(ring);
         assert_eq!(pieces.len(), 2);
         for piece in &pieces {
             let side = piece[0].lon.signum();
@@ -379,7 +372,7 @@ mod tests {
             p(120.0, -70.0),
             p(-120.0, -70.0),
         ];
-        let pieces = cut_at_antimeridian(&ring);
+        let pieces = cut_at_antimeridian(ring);
         assert_eq!(pieces.len(), 1);
         assert!(pieces[0].iter().any(|q| q.lat == -90.0));
     }

@@ -1777,11 +1777,7 @@ impl<'a> Recognizer<'a> {
         let county = format!("{second} {division}");
         // "Miami-Dade County" is one county.
         let one_county = !gazetteer.lookup(self.words(i, j)).is_empty();
-        let known_county = !one_county
-            && gazetteer
-                .lookup(&county)
-                .iter()
-                .any(|m| gazetteer.kind(m.place) == PlaceKind::Admin2);
+        let known_county = !one_county && gazetteer.is_county(&county);
         let Some(first_why) = known_county.then(|| self.local_place(first)).flatten() else {
             return false;
         };
@@ -2441,9 +2437,7 @@ pub(super) fn minor_place(s: &str) -> Option<String> {
     ["County", "Parish"].iter().find_map(|division| {
         let whole = format!("{s} {division}");
         gazetteer
-            .lookup(&whole)
-            .iter()
-            .any(|m| gazetteer.kind(m.place) == PlaceKind::Admin2)
+            .is_county(&whole)
             .then(|| format!("\"{whole}\" is a county in the gazetteer"))
     })
 }
