@@ -32,7 +32,7 @@ from collections import defaultdict
 MIN_POPULATION = int(os.environ.get("GAZETTEER_MIN_POPULATION", "5000"))
 # Smaller towns where local news names them: "COUNTRY=POPULATION,…". Every US place of
 # GeoNames' cities500 is kept, because US local papers name villages; the resolver takes a
-# village only with local evidence (src/analysis/places.rs, `VILLAGE_POPULATION`).
+# village only with local evidence (`VILLAGE_POPULATION` in src/analysis/gazetteer.rs).
 SMALL_TOWNS = dict(
     (pair.split("=")[0], int(pair.split("=")[1]))
     for pair in os.environ.get("GAZETTEER_SMALL_TOWNS", "US=500").split(",") if "=" in pair
@@ -682,10 +682,6 @@ def varint(value):
         else:
             out.append(byte)
             return bytes(out)
-
-
-def zigzag(value):
-    return (value << 1) if value >= 0 else ((-value << 1) - 1)
 
 
 def string(s):
