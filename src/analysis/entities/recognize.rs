@@ -511,9 +511,9 @@ impl<'a> Recognizer<'a> {
             // Likewise a name complete with its head word: "the Asian Development Bank and
             // Qatar University" (while "Ministry of Health and Welfare" goes on).
             let coordinated = matches!(w, "and" | "&")
-                && (matches!(self.known(self.words(i, j)), Some((EntityType::Loc, _)))
+                && (self.known_type(self.words(i, j)) == Some(EntityType::Loc)
                     || self.is_head_word(self.word(j)))
-                && self.known(self.words(i, n + 1)).is_none();
+                && self.known_type(self.words(i, n + 1)).is_none();
             // "North State Street on the Near North Side": a street is not "on" anything.
             if coordinated || (w == "on" && self.lex.place_words.contains(self.word(j))) {
                 break;
@@ -523,7 +523,7 @@ impl<'a> Recognizer<'a> {
             let joined_country = matches!(w, "and" | "&")
                 && self.adjacent(n)
                 && self.name_word(n + 1)
-                && matches!(self.known(self.words(i, n + 1)), Some((EntityType::Loc, _)))
+                && self.known_type(self.words(i, n + 1)) == Some(EntityType::Loc)
                 && self.is_country(self.words(i, n + 1));
             if joined_country {
                 j = n + 1;
@@ -770,7 +770,7 @@ impl<'a> Recognizer<'a> {
                 && !self.lex.is_title_word(w)
                 && !self.is_head_word(w)
                 && !self.lowercase_words.contains(w.to_lowercase().as_str())
-                && self.known(w).is_none();
+                && self.known_type(w).is_none();
             plain && (self.is_personal_name(w) || !(self.adjacent(k) && self.name_word(k + 1)))
         };
         let last = (a + 1..=j.min(a + 3))
@@ -787,6 +787,14 @@ impl<'a> Recognizer<'a> {
         let answer = self.known_uncached(s);
         self.known_cache.borrow_mut().insert(s, answer.clone());
         answer
+    }
+
+    /// `known`'s type alone, without a copy of its explanation.
+    fn known_type(&self, s: &'a str) -> Option<EntityType> {
+        if let Some(answer) = self.known_cache.borrow().get(s) {
+            return answer.as_ref().map(|&(label, _)| label);
+        }
+        self.known(s).map(|(label, _)| label)
     }
 
     fn known_uncached(&self, s: &'a str) -> Option<(EntityType, String)> {
@@ -1226,7 +1234,7 @@ impl<'a> Recognizer<'a> {
             && j > a
             && self.lex.given_names.contains(self.word(a + 1))
             && !self.lex.given_names.contains(self.word(a))
-            && self.known(self.word(a)).is_none()
+            && self.known_type(self.word(a)).is_none()
             && !self.lex.is_title_word(self.word(a))
             && !self.has_keyword(a, j)
         {
@@ -1249,9 +1257,9 @@ impl<'a> Recognizer<'a> {
                     || self.is_head_word(w)
                     || self.is_personal_name(w)
                     || is_all_caps(w)
-                    || self.known(w).is_some()
+                    || self.known_type(w).is_some()
                     || self.gazetteer_place(w, false).is_some());
-            if plain && matches!(self.known(self.words(a + 1, j)), Some((EntityType::Loc, _))) {
+            if plain && self.known_type(self.words(a + 1, j)) == Some(EntityType::Loc) {
                 a += 1;
             }
         }
@@ -1266,7 +1274,7 @@ impl<'a> Recognizer<'a> {
             let rest = self.words(a + 1, j);
             if role
                 && !self.has_keyword(a + 1, j)
-                && self.known(rest).is_none()
+                && self.known_type(rest).is_none()
                 && !self.has_common_word(a + 1, j)
                 && !is_all_caps(rest)
             {
@@ -1280,7 +1288,7 @@ impl<'a> Recognizer<'a> {
         while a < j {
             let Some(k) = (a..j)
                 .rev()
-                .find(|&k| self.known(self.words(a, k)).is_some())
+                .find(|&k| self.known_type(self.words(a, k)).is_some())
             else {
                 break;
             };
@@ -1348,7 +1356,7 @@ impl<'a> Recognizer<'a> {
                     })
             });
             if let Some(k) = name_start {
-                if !self.has_keyword(k, j) && self.known(self.words(k, j)).is_none() {
+                if !self.has_keyword(k, j) && self.known_type(self.words(k, j)).is_none() {
                     let why = format!("\"{}\" is a first name after a portfolio", self.word(k));
                     return self.push_person(k, j, why, None);
                 }
@@ -1399,7 +1407,7 @@ impl<'a> Recognizer<'a> {
             && j - a <= 3
             && self.lex.surnames.contains(self.word(j))
             && !self.has_keyword(a, j - 1)
-            && self.known(self.words(a, j - 1)).is_none();
+            && self.known_type(self.words(a, j - 1)).is_none();
         if let Some(why) = self.age_after(j).filter(|_| aged_person) {
             return self.push_person(a, j, why, None);
         }
@@ -1870,7 +1878,8 @@ impl<'a> Recognizer<'a> {
         let r = (k..=j).find(|&r| self.word(r) != ".").filter(|&r| {
             self.name_word(r) || (PARTICLES.contains(&self.word(r)) && self.name_word(r + 1))
         })?;
-        (core && !self.has_keyword(r, j) && self.known(self.words(r, j)).is_none()).then_some(r)
+        (core && !self.has_keyword(r, j) && self.known_type(self.words(r, j)).is_none())
+            .then_some(r)
     }
 
     /// A title opens at `k`: "Fire Marshal", "Assistant District Attorney", but not "Fire
@@ -1980,7 +1989,7 @@ impl<'a> Recognizer<'a> {
                 return false;
             }
             let right = self.words(k + 1, j);
-            let right_known = matches!(self.known(right), Some((EntityType::Loc, _)));
+            let right_known = self.known_type(right) == Some(EntityType::Loc);
             match self.known(self.words(a, k)) {
                 Some((EntityType::Loc, _)) => {
                     right_known
