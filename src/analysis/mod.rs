@@ -9,6 +9,7 @@ pub mod entities;
 pub mod fnv;
 pub mod gazetteer;
 pub mod lexicon;
+pub mod phones;
 pub mod places;
 pub mod quotations;
 pub mod sentences;

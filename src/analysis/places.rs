@@ -14,6 +14,7 @@ use crate::analysis::fnv::FnvMap;
 
 use super::entities::{Candidate, Entity, EntityType, Mention, Place, PlaceKind};
 use super::gazetteer::{Gazetteer, NameMatch, PlaceId, VILLAGE_POPULATION};
+use super::phones;
 use super::text::Span;
 
 /// How many alternatives a place keeps.
@@ -61,6 +62,8 @@ enum Reason {
     Said(&'static str),
     /// The first-level region the article's places lie in.
     ArticleRegion(PlaceId),
+    /// The first-level region of a telephone number's area code in the article.
+    AreaCode(PlaceId),
     /// The qualifier after the name ("Paris, Texas").
     FollowedBy(PlaceId),
     /// The country the article is about.
@@ -79,6 +82,9 @@ impl Reason {
             Reason::Said(words) => words.to_string(),
             Reason::ArticleRegion(region) => {
                 format!("the article's places are in {}", g.name(region))
+            }
+            Reason::AreaCode(region) => {
+                format!("the article gives a telephone number in {}", g.name(region))
             }
             Reason::FollowedBy(q) => format!("followed by “{}”", g.name(q)),
             Reason::ArticleCountry(country) => format!("the article is about {}", g.name(country)),
@@ -273,6 +279,8 @@ pub fn resolve_spans(
         })
         .collect();
     let demonym_countries = demonyms_in(gazetteer, text, spans);
+    let phone_regions = telephone_regions(gazetteer, text);
+    let (phone_country_votes, phone_region_votes) = telephone_votes(gazetteer, &phone_regions);
     let dateline_town = dateline
         .map(|d| d.slice(text))
         .and_then(|d| dateline_place(gazetteer, d));
@@ -303,11 +311,14 @@ pub fn resolve_spans(
     let mut chosen: Vec<Option<PlaceId>> = vec![None; spans.len()];
     for pass in 0..PASSES {
         let support = colocation_support(gazetteer, &candidates, &keys, &chosen);
-        let votes = country_votes(gazetteer, &candidates, &chosen, &keys, &demonym_countries);
+        let mut votes = country_votes(gazetteer, &candidates, &chosen, &keys, &demonym_countries);
+        votes.extend_from_slice(&phone_country_votes);
         let regions = if pass == 0 {
             Vec::new()
         } else {
-            region_votes(gazetteer, &candidates, &chosen, &keys)
+            let mut regions = region_votes(gazetteer, &candidates, &chosen, &keys);
+            regions.extend_from_slice(&phone_region_votes);
+            regions
         };
         // The countries the article names outright, by the key of the name that names them.
         let named_countries: Vec<(&str, PlaceId)> = chosen
@@ -347,6 +358,7 @@ pub fn resolve_spans(
                         qualifiers: &qualifiers[i],
                         focus: &focus,
                         region_focus: &region_focus,
+                        phone_regions: &phone_regions,
                         dateline_country,
                         support: &support[i],
                         role: &roles[i],
@@ -716,6 +728,8 @@ struct Context<'a> {
     focus: &'a [(PlaceId, f64)],
     /// First-level regions' shares of the article's places, as `focus` has countries'.
     region_focus: &'a [(PlaceId, f64)],
+    /// The regions of the article's telephone numbers' area codes.
+    phone_regions: &'a [PlaceId],
     dateline_country: Option<PlaceId>,
     /// Per candidate (in `generate` order, by place): co-located places of other names.
     support: &'a [Colocation],
@@ -881,7 +895,11 @@ fn score_context(g: &Gazetteer, c: &mut Scored, cx: &Context) {
                 c.supported = true;
                 c.local = true;
                 if region != c.place {
-                    c.reasons.push(Reason::ArticleRegion(region));
+                    c.reasons.push(if cx.phone_regions.contains(&region) {
+                        Reason::AreaCode(region)
+                    } else {
+                        Reason::ArticleRegion(region)
+                    });
                 }
             }
         }
@@ -1166,6 +1184,36 @@ fn region_votes(
     }
     votes
 }
+
+/// The first-level regions of the article's telephone numbers, each once.
+fn telephone_regions(g: &Gazetteer, text: &str) -> Vec<PlaceId> {
+    phones::area_code_regions(text)
+        .into_iter()
+        .filter_map(|code| g.admin1_by_code(code))
+        .collect()
+}
+
+/// The votes of the article's telephone numbers, as `country_votes` and `region_votes` give
+/// them: an area code is local evidence ("call London police at 519-…" is an article about
+/// London, Ontario), as strong for its region as a region the article names, and for its
+/// country as a demonym.
+fn telephone_votes(g: &Gazetteer, regions: &[PlaceId]) -> (Vec<Vote>, Vec<Vote>) {
+    let mut countries: Vec<PlaceId> = Vec::new();
+    for country in regions.iter().filter_map(|&r| g.country_of(r)) {
+        if !countries.contains(&country) {
+            countries.push(country);
+        }
+    }
+    let vote = |place: PlaceId, weight: f64| (String::new(), place, weight);
+    (
+        countries.into_iter().map(|c| vote(c, 0.5)).collect(),
+        regions.iter().map(|&r| vote(r, 1.0)).collect(),
+    )
+}
+
+/// A place's vote: the key of the name that casts it (empty for evidence outside the names),
+/// the country or region, its weight.
+type Vote = (String, PlaceId, f64);
 
 /// A prior from what the place is, before any context. The weights are set by hand, as rules of
 /// thumb (a country outweighs a town of its name; a town's weight grows with the log of its
