@@ -5,6 +5,7 @@
 //! It never panics and never fails: odd input gives a value and a diagnostic.
 
 pub mod citations;
+pub mod currency;
 pub mod entities;
 pub mod fnv;
 pub mod gazetteer;

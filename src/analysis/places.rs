@@ -14,8 +14,8 @@ use crate::analysis::fnv::FnvMap;
 
 use super::entities::{Candidate, Entity, EntityType, Mention, Place, PlaceKind};
 use super::gazetteer::{Gazetteer, NameMatch, PlaceId, VILLAGE_POPULATION};
-use super::phones;
 use super::text::Span;
+use super::{currency, phones};
 
 /// How many alternatives a place keeps.
 const MAX_ALTERNATIVES: usize = 5;
@@ -281,6 +281,7 @@ pub fn resolve_spans(
     let demonym_countries = demonyms_in(gazetteer, text, spans);
     let phone_regions = telephone_regions(gazetteer, text);
     let (phone_country_votes, phone_region_votes) = telephone_votes(gazetteer, &phone_regions);
+    let money_votes = currency_votes(gazetteer, text);
     let dateline_town = dateline
         .map(|d| d.slice(text))
         .and_then(|d| dateline_place(gazetteer, d));
@@ -313,6 +314,7 @@ pub fn resolve_spans(
         let support = colocation_support(gazetteer, &candidates, &keys, &chosen);
         let mut votes = country_votes(gazetteer, &candidates, &chosen, &keys, &demonym_countries);
         votes.extend_from_slice(&phone_country_votes);
+        votes.extend_from_slice(&money_votes);
         let regions = if pass == 0 {
             Vec::new()
         } else {
@@ -1209,6 +1211,16 @@ fn telephone_votes(g: &Gazetteer, regions: &[PlaceId]) -> (Vec<Vote>, Vec<Vote>)
         countries.into_iter().map(|c| vote(c, 0.5)).collect(),
         regions.iter().map(|&r| vote(r, 1.0)).collect(),
     )
+}
+
+/// The countries of the article's amounts of money, each a vote as weak as a demonym's: a local
+/// article prices things in its own currency.
+fn currency_votes(g: &Gazetteer, text: &str) -> Vec<Vote> {
+    currency::currency_countries(text)
+        .into_iter()
+        .filter_map(|code| g.country_by_code(code))
+        .map(|country| (String::new(), country, 0.5))
+        .collect()
 }
 
 /// A place's vote: the key of the name that casts it (empty for evidence outside the names),
