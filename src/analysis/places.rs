@@ -1294,6 +1294,8 @@ fn clean_surface(surface: &str) -> &str {
 /// The candidates for a name, best priors first.
 fn generate(g: &Gazetteer, surface: &str) -> Vec<Scored> {
     let name = clean_surface(surface);
+    let spelled = spelled_compass_point(name).filter(|s| g.is_place_name(s));
+    let name = spelled.as_deref().unwrap_or(name);
     let mut found = scored(g, g.lookup(name), Via::Name);
     // "Bushehr", "Isfahan", "New York": a region named after its city is written for the city far
     // more often.
@@ -1436,6 +1438,21 @@ fn generate(g: &Gazetteer, surface: &str) -> Vec<Scored> {
     found.sort_by(|a, b| b.prior.total_cmp(&a.prior).then(a.place.cmp(&b.place)));
     found.truncate(MAX_CANDIDATES);
     found
+}
+
+/// "W. Columbia", "N. Augusta": local papers shorten the compass point of a town's name to its
+/// initial.
+fn spelled_compass_point(name: &str) -> Option<String> {
+    let (initial, rest) = name.split_once(". ")?;
+    let word = match initial {
+        "N" => "North",
+        "S" => "South",
+        "E" => "East",
+        "W" => "West",
+        _ => return None,
+    };
+    rest.starts_with(char::is_uppercase)
+        .then(|| format!("{word} {rest}"))
 }
 
 /// The candidates for the words `start..end` of a name whose other words were dropped: leading
