@@ -1003,7 +1003,10 @@ impl Whereabouts {
         }
     }
 
-    /// 1 for a place within 80 km of `other` or in its first-level region, 0.5 within 250 km.
+    /// 1 for a place within 40 km of `other` or in its first-level region, 0.8 within 80 km, 0.5
+    /// within 250 km. A town inside a county lies within 40 km of its middle; a namesake town 80
+    /// km off lies in the next county ("Richmond" and "Madison County" lie together in Kentucky,
+    /// and a little apart in Indiana).
     fn closeness(&self, other: &Whereabouts) -> f64 {
         match other.kind {
             PlaceKind::Admin1 if self.admin1 == Some(other.place) => 1.0,
@@ -1014,8 +1017,10 @@ impl Whereabouts {
                     return 0.0;
                 }
                 let km = distance_km(self.lat, self.lon, other.lat, other.lon);
-                if km < 80.0 {
+                if km < 40.0 {
                     1.0
+                } else if km < 80.0 {
+                    0.8
                 } else if km < 250.0 {
                     0.5
                 } else {
@@ -1063,7 +1068,7 @@ fn colocation_support(
         if list.is_empty() || names.iter().any(|(k, _, _)| *k == key.as_str()) {
             continue;
         }
-        let top: Vec<&Scored> = list.iter().take(CONSIDERED).collect();
+        let top: Vec<&Scored> = considered(list, CONSIDERED).collect();
         let max = top.iter().map(|c| c.prior).fold(f64::MIN, f64::max);
         // Likelihoods relative to the name's likeliest reading, tempered (square root): two
         // readings of two names that lie together are evidence for each other even when
@@ -1079,8 +1084,7 @@ fn colocation_support(
         ));
     }
     let support_for = |key: &str, list: &[Scored]| -> Vec<Colocation> {
-        list.iter()
-            .take(CONSIDERED)
+        considered(list, CONSIDERED)
             .map(|c| {
                 let here = Whereabouts::of(g, c.place);
                 let local = matches!(here.kind, PlaceKind::City | PlaceKind::Admin2);
@@ -1144,6 +1148,17 @@ fn colocation_support(
             support
         })
         .collect()
+}
+
+/// The first `count` candidates of a name, and every other that is as likely before context as
+/// its likeliest: the two dozen "Franklin County"s are equally likely, and the one that lies
+/// around "Dublin" must not be cut off by the order of a tie.
+fn considered(list: &[Scored], count: usize) -> impl Iterator<Item = &Scored> {
+    let likeliest = list.iter().map(|c| c.prior).fold(f64::MIN, f64::max);
+    list.iter()
+        .enumerate()
+        .filter(move |&(i, c)| i < count || c.prior >= likeliest)
+        .map(|(_, c)| c)
 }
 
 /// Each distinct chosen place's vote for its first-level region (a region votes for itself),
