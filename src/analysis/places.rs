@@ -192,7 +192,7 @@ const FACILITY_WORDS: &[&str] = &[
 ];
 
 /// Leading words that locate within a place: "northern Iraq", "central Moscow".
-const DIRECTION_WORDS: &[&str] = &[
+pub(crate) const DIRECTION_WORDS: &[&str] = &[
     "north",
     "south",
     "east",
@@ -222,6 +222,56 @@ const DIRECTION_WORDS: &[&str] = &[
 
 /// Resolves LOC spans of `text`. `dateline` is the article's dateline span, if any.
 pub fn resolve_spans(
+    gazetteer: &Gazetteer,
+    text: &str,
+    spans: &[Span],
+    dateline: Option<Span>,
+) -> Vec<Option<Resolution>> {
+    resolve_spans_with_evidence(gazetteer, text, spans, &[], dateline).0
+}
+
+/// Resolves LOC spans together with `evidence`: place names that are no places of the article
+/// themselves (the "Alexandria" of "Alexandria Police") but tell where it is. Both are resolved
+/// as one set of names, so that each votes for the others' countries, regions and neighbours;
+/// the second list holds the evidence's own resolutions. Evidence overlapping a span is ignored.
+pub fn resolve_spans_with_evidence(
+    gazetteer: &Gazetteer,
+    text: &str,
+    spans: &[Span],
+    evidence: &[Span],
+    dateline: Option<Span>,
+) -> (Vec<Option<Resolution>>, Vec<Option<Resolution>>) {
+    let mut of_evidence: Vec<Option<Resolution>> = vec![None; evidence.len()];
+    let kept: Vec<(usize, Span)> = evidence
+        .iter()
+        .copied()
+        .enumerate()
+        .filter(|(_, e)| !spans.iter().any(|s| s.start < e.end && e.start < s.end))
+        .collect();
+    if kept.is_empty() {
+        return (resolve_all(gazetteer, text, spans, dateline), of_evidence);
+    }
+    // Text order, as the lists and qualifiers between neighbouring names expect.
+    let mut merged: Vec<(Span, Result<usize, usize>)> = spans
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (*s, Ok(i)))
+        .chain(kept.iter().map(|&(i, e)| (e, Err(i))))
+        .collect();
+    merged.sort_by_key(|(s, _)| (s.start, s.end));
+    let all: Vec<Span> = merged.iter().map(|(s, _)| *s).collect();
+    let resolved = resolve_all(gazetteer, text, &all, dateline);
+    let mut own = vec![None; spans.len()];
+    for ((_, origin), resolution) in merged.iter().zip(resolved) {
+        match *origin {
+            Ok(i) => own[i] = resolution,
+            Err(i) => of_evidence[i] = resolution,
+        }
+    }
+    (own, of_evidence)
+}
+
+fn resolve_all(
     gazetteer: &Gazetteer,
     text: &str,
     spans: &[Span],
@@ -1759,11 +1809,25 @@ pub fn resolve_entities(
     entities: &[Entity],
     dateline: Option<Span>,
 ) -> Vec<Place> {
+    resolve_entities_with_evidence(gazetteer, text, mentions, entities, &[], dateline).0
+}
+
+/// [`resolve_entities`] with place names that are evidence only (see
+/// [`resolve_spans_with_evidence`]), and their resolutions.
+pub fn resolve_entities_with_evidence(
+    gazetteer: &Gazetteer,
+    text: &str,
+    mentions: &[Mention],
+    entities: &[Entity],
+    evidence: &[Span],
+    dateline: Option<Span>,
+) -> (Vec<Place>, Vec<Option<Resolution>>) {
     let loc: Vec<usize> = (0..mentions.len())
         .filter(|&i| mentions[i].label == EntityType::Loc)
         .collect();
     let spans: Vec<Span> = loc.iter().map(|&i| mentions[i].span()).collect();
-    let resolutions = resolve_spans(gazetteer, text, &spans, dateline);
+    let (resolutions, of_evidence) =
+        resolve_spans_with_evidence(gazetteer, text, &spans, evidence, dateline);
     let mut places: Vec<Place> = Vec::new();
     // A street placed in a town is a place of its own, at the town's point.
     let mut by_place: FnvMap<(PlaceId, Option<usize>), usize> = FnvMap::default();
@@ -1814,7 +1878,7 @@ pub fn resolve_entities(
             explanation: resolution.explanation,
         });
     }
-    places
+    (places, of_evidence)
 }
 
 #[cfg(test)]

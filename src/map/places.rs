@@ -410,6 +410,7 @@ pub mod fixture {
         analysis.mentions.clear();
         analysis.entities.clear();
         analysis.places.clear();
+        analysis.embedded_places.clear();
         let names = [
             (
                 "Moscow",
