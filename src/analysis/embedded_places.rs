@@ -16,7 +16,7 @@
 use super::entities::lexicons::Lexicons;
 use super::entities::{EmbeddedPlace, EntityType, Mention};
 use super::gazetteer::{Gazetteer, VILLAGE_POPULATION};
-use super::places::{Resolution, DIRECTION_WORDS};
+use super::places::{is_generic_name, Resolution, DIRECTION_WORDS};
 use super::text::Span;
 use super::PlaceKind;
 
@@ -45,15 +45,13 @@ const LOCAL_BODY_WORDS: &[&str] = &[
     "High",
     "Middle",
     "Elementary",
-    "University",
-    "College",
     "Community",
     "Hospital",
     "Medical",
     "Health",
     "Library",
-    "Court",
     "Courts",
+    "Law",
     "Chamber",
     "Historical",
     "Museum",
@@ -93,6 +91,58 @@ const LOCAL_BODY_WORDS: &[&str] = &[
     "Observer",
 ];
 
+/// Words that name towns somewhere but, in an institution's name, say what it does or is:
+/// "Chamber of Commerce", "Department of Homeland Security", "Superior Court".
+const INSTITUTION_WORDS: &[&str] = &[
+    "Commerce",
+    "Industry",
+    "Justice",
+    "Homeland",
+    "Naval",
+    "Superior",
+    "Pacific",
+    "Atlantic",
+    "Metro",
+    "Woodlands",
+    "Liberty",
+    "Independence",
+    "Unity",
+    "Union",
+    "Progress",
+    "Enterprise",
+    "Friendship",
+    "Harmony",
+    "Reform",
+    "General",
+    "Federal",
+    "National",
+    "Royal",
+    "Global",
+    "International",
+    "Standard",
+    "Premier",
+    "Capital",
+    "Summit",
+    "Energy",
+    "Agriculture",
+    "Education",
+    "Health",
+    "Labor",
+    "Science",
+    "Medicine",
+    "Technology",
+    "Security",
+    "Time",
+    "Commonwealth",
+];
+
+/// Words after a town's name that make the name a person's or a namesake's more often than the
+/// town's: "Columbia University", "Harvard College" (a university of a town is written "of").
+const NAMESAKE_HEADS: &[&str] = &["University", "College"];
+
+/// Words of a church's name: a saint before them is the church's patron, not a town.
+const CHURCH_WORDS: &[&str] = &["Church", "Cathedral", "Chapel", "Parish", "Basilica"];
+
 /// The longest name of a place tried, in words.
 const MAX_PLACE_WORDS: usize = 4;
 
@@ -113,10 +163,15 @@ pub fn find(text: &str, mentions: &[Mention], skip: &[Span]) -> Vec<(usize, Span
         }
         let words = words_of(text, mention.span());
         let first = usize::from(words.first().is_some_and(|w| w.slice(text) == "The"));
-        if let Some(place) = place_at_start(g, lex, text, &words[first..]) {
+        let holder = Holder {
+            text,
+            words: &words,
+            church: words.iter().any(|w| CHURCH_WORDS.contains(&w.slice(text))),
+        };
+        if let Some(place) = place_at_start(g, lex, &holder, first) {
             found.push((index, place));
         }
-        if let Some(place) = place_after_of(g, lex, text, &words) {
+        if let Some(place) = place_after_of(g, lex, &holder) {
             if !found.iter().any(|&(_, p): &(usize, Span)| p == place) {
                 found.push((index, place));
             }
@@ -147,11 +202,21 @@ fn words_of(text: &str, span: Span) -> Vec<Span> {
     words
 }
 
+/// The name that may hold a place's.
+struct Holder<'a> {
+    text: &'a str,
+    words: &'a [Span],
+    /// It names a church, whose saint is no town.
+    church: bool,
+}
+
 /// "Douglas County" of "Douglas County Sheriff's Office": the longest run of the name's first
-/// words that names a place, if a word of the name follows it.
-fn place_at_start(g: &Gazetteer, lex: &Lexicons, text: &str, words: &[Span]) -> Option<Span> {
+/// words from `first` that names a place, if a word of the name follows it. A nationality
+/// ("American Airlines") is no place's name.
+fn place_at_start(g: &Gazetteer, lex: &Lexicons, holder: &Holder, first: usize) -> Option<Span> {
+    let (text, words) = (holder.text, holder.words.get(first..)?);
     let longest = MAX_PLACE_WORDS.min(words.len().saturating_sub(1));
-    (1..=longest).rev().find_map(|n| {
+    let found = (1..=longest).rev().find_map(|n| {
         let run = &words[..n];
         if !run.iter().all(|w| is_capitalised(w.slice(text))) {
             return None;
@@ -159,38 +224,102 @@ fn place_at_start(g: &Gazetteer, lex: &Lexicons, text: &str, words: &[Span]) -> 
         let name = Span::new(run[0].start, run[n - 1].end);
         let next = words[n].slice(text);
         let before_body = LOCAL_BODY_WORDS.contains(&next);
-        known_place(g, lex, name.slice(text), before_body).then_some(name)
-    })
+        if n == 1 && NAMESAKE_HEADS.contains(&next) && is_town_only(g, name.slice(text)) {
+            return None;
+        }
+        if n == 1 && !next.starts_with(|c: char| c.is_uppercase()) {
+            return None;
+        }
+        known_place(g, lex, holder, name, before_body)
+    })?;
+    Some(without_city_word(g, text, found))
 }
 
 /// "Manitoba" of "Children's Hospital of Manitoba": the longest run of capitalised words right
-/// after an "of" (and "the") that names a place.
-fn place_after_of(g: &Gazetteer, lex: &Lexicons, text: &str, words: &[Span]) -> Option<Span> {
-    let of = words.iter().position(|w| w.slice(text) == "of")?;
-    let mut start = of + 1;
-    if words.get(start).is_some_and(|w| w.slice(text) == "the") {
-        start += 1;
-    }
-    let run_len = words
-        .get(start..)?
-        .iter()
-        .take(MAX_PLACE_WORDS)
-        .take_while(|w| is_capitalised(w.slice(text)))
-        .count();
-    (1..=run_len).rev().find_map(|n| {
-        let name = Span::new(words[start].start, words[start + n - 1].end);
-        known_place(g, lex, name.slice(text), false).then_some(name)
+/// after an "of" (and "the") that names a place; the first "of" that has one.
+fn place_after_of(g: &Gazetteer, lex: &Lexicons, holder: &Holder) -> Option<Span> {
+    let (text, words) = (holder.text, holder.words);
+    words.iter().enumerate().find_map(|(of, w)| {
+        if w.slice(text) != "of" {
+            return None;
+        }
+        let mut start = of + 1;
+        if words.get(start).is_some_and(|w| w.slice(text) == "the") {
+            start += 1;
+        }
+        let run_len = words
+            .get(start..)?
+            .iter()
+            .take(MAX_PLACE_WORDS)
+            .take_while(|w| is_capitalised(w.slice(text)))
+            .count();
+        (1..=run_len).rev().find_map(|n| {
+            let name = Span::new(words[start].start, words[start + n - 1].end);
+            known_place(g, lex, holder, name, false)
+        })
     })
+}
+
+/// "Alexandria" of "Alexandria City Public Schools": a town's "City" belongs to its government,
+/// unless the name with "City" is the larger town or the name alone no town ("Kansas City").
+fn without_city_word(g: &Gazetteer, text: &str, name: Span) -> Span {
+    let Some(short) = name.slice(text).strip_suffix(" City") else {
+        return name;
+    };
+    let largest_town = |name: &str| {
+        g.lookup(name)
+            .iter()
+            .filter(|m| g.kind(m.place) == PlaceKind::City)
+            .map(|m| g.population(m.place))
+            .max()
+    };
+    match (largest_town(short), largest_town(name.slice(text))) {
+        (Some(alone), with) if with.is_none_or(|with| alone >= with) => {
+            Span::new(name.start, name.start + short.len())
+        }
+        _ => name,
+    }
+}
+
+/// Whether every reading of the name is a town's (no region's or country's).
+fn is_town_only(g: &Gazetteer, name: &str) -> bool {
+    g.lookup(name)
+        .iter()
+        .all(|m| g.kind(m.place) == PlaceKind::City)
 }
 
 fn is_capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
-/// Whether `name` is surely a place's name inside an institution's. A village, or a word that is
-/// also a person's name, is one only `before_body` (a word of a local body follows it).
-fn known_place(g: &Gazetteer, lex: &Lexicons, name: &str, before_body: bool) -> bool {
+/// The place's name in `span` if it is surely one inside an institution's name: `span` itself,
+/// or its region without the direction before it ("Pennsylvania" of "Western Pennsylvania"). A
+/// village, or a word that is also a person's name, is one only `before_body` (a word of a local
+/// body follows it).
+fn known_place(
+    g: &Gazetteer,
+    lex: &Lexicons,
+    holder: &Holder,
+    span: Span,
+    before_body: bool,
+) -> Option<Span> {
+    let name = span.slice(holder.text);
     let single = !name.contains(' ');
+    let saint = name.starts_with("St.") || name.starts_with("St ") || name.starts_with("Saint ");
+    // "St. Mary's High School", "St. James United Methodist Church": the saint, not a town.
+    if saint && (holder.church || name.ends_with("'s") || name.ends_with("’s")) {
+        return None;
+    }
+    if single && INSTITUTION_WORDS.contains(&name) {
+        return None;
+    }
+    // A word the article also writes in lower case is a word before it is a town.
+    if single && written_in_lower_case(holder.text, name) {
+        return None;
+    }
+    if is_generic_name(&g.fold(name)) {
+        return None;
+    }
     if single
         && (lex.stopwords.contains(name)
             || lex.is_title_word(name)
@@ -198,14 +327,15 @@ fn known_place(g: &Gazetteer, lex: &Lexicons, name: &str, before_body: bool) -> 
             || lex.misc_words.contains(name)
             || lex.is_group(name))
     {
-        return false;
+        return None;
     }
     let letters = name.chars().filter(|c| c.is_alphabetic()).count();
     // An acronym ("ABC") is rarely a town's name; "U.S." with its stops is the country's.
     if letters < 2 || (!name.contains('.') && letters <= 4 && name == name.to_uppercase()) {
-        return false;
+        return None;
     }
     let mut matches = g.lookup(name);
+    let mut place = span;
     if matches.is_empty() {
         // "Western Pennsylvania": a direction before a region or country.
         if let Some((first, rest)) = name.split_once(' ') {
@@ -217,30 +347,29 @@ fn known_place(g: &Gazetteer, lex: &Lexicons, name: &str, before_body: bool) -> 
                         PlaceKind::Country | PlaceKind::Admin1 | PlaceKind::Region
                     )
                 });
+                place = Span::new(span.end - rest.len(), span.end);
             }
         }
     }
-    let Some(best) = matches
+    let (kind, population) = matches
         .iter()
         .filter(|m| !m.alternate || g.kind(m.place) == PlaceKind::Country)
         .map(|m| (g.kind(m.place), g.population(m.place)))
-        .max_by_key(|&(kind, population)| (rank(kind), population))
-    else {
-        return false;
-    };
-    let (kind, population) = best;
+        .max_by_key(|&(kind, population)| (rank(kind), population))?;
     let region = matches!(
         kind,
         PlaceKind::Continent | PlaceKind::Region | PlaceKind::Country | PlaceKind::Admin1
     );
     let village = kind == PlaceKind::City && population < VILLAGE_POPULATION;
-    let personal = single
-        && kind != PlaceKind::Admin1
-        && (lex.given_names.contains(name) || lex.surnames.contains(name));
-    if village || personal || !(region || matches!(kind, PlaceKind::City | PlaceKind::Admin2)) {
-        return before_body;
-    }
-    true
+    // "Georgia" is a state before it is a woman; "Jordan" may be a player before a country.
+    let has_region = matches
+        .iter()
+        .any(|m| !m.alternate && g.kind(m.place) == PlaceKind::Admin1);
+    let personal =
+        single && !has_region && (lex.given_names.contains(name) || lex.surnames.contains(name));
+    let weak =
+        village || personal || !(region || matches!(kind, PlaceKind::City | PlaceKind::Admin2));
+    (!weak || before_body).then_some(place)
 }
 
 fn rank(kind: PlaceKind) -> u8 {
@@ -291,4 +420,17 @@ pub fn describe(
             })
         })
         .collect()
+}
+
+/// Whether `word`, lowered, stands as a word of its own somewhere in `text`.
+fn written_in_lower_case(text: &str, word: &str) -> bool {
+    let lower = word.to_lowercase();
+    if lower == word {
+        return false;
+    }
+    text.match_indices(lower.as_str()).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + lower.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
 }

@@ -1484,7 +1484,7 @@ fn stripped_candidates(g: &Gazetteer, words: &[&str], start: usize, end: usize) 
 const CITY_WITH_QUARTERS: u64 = 100_000;
 
 /// A name made only of compass and generic words: "North Side", "West Coast", "Central".
-fn is_generic_name(key: &str) -> bool {
+pub(crate) fn is_generic_name(key: &str) -> bool {
     !key.is_empty()
         && key.split(' ').all(|w| {
             DIRECTION_WORDS.contains(&w)
@@ -2016,6 +2016,32 @@ mod tests {
         let got = resolve_spans(g, text, &spans, None);
         assert!(got[0].is_some());
         assert!(got[1].is_none());
+    }
+
+    #[test]
+    fn evidence_places_the_names_without_becoming_one() {
+        let g = Gazetteer::embedded();
+        let text = "A Mansfield man was arrested, the Ohio State Highway Patrol said.";
+        let at = |name: &str| {
+            let start = text.find(name).expect("name in text");
+            Span::new(start, start + name.len())
+        };
+        let admin1 = |r: &Option<Resolution>| {
+            r.as_ref()
+                .and_then(|r| g.admin1_of(r.place))
+                .map(|a| g.name(a))
+        };
+        let alone = resolve_spans(g, text, &[at("Mansfield")], None);
+        let (own, evidence) =
+            resolve_spans_with_evidence(g, text, &[at("Mansfield")], &[at("Ohio")], None);
+        assert_ne!(admin1(&alone[0]).as_deref(), Some("Ohio"));
+        assert_eq!(admin1(&own[0]).as_deref(), Some("Ohio"));
+        assert_eq!(own.len(), 1);
+        assert_eq!(evidence.len(), 1);
+        // Evidence that overlaps a name of the article is that name, not more evidence.
+        let (_, overlapping) =
+            resolve_spans_with_evidence(g, text, &[at("Mansfield")], &[at("Mansfield")], None);
+        assert_eq!(overlapping, vec![None]);
     }
 
     #[test]

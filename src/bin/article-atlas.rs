@@ -133,6 +133,14 @@ fn analyze(args: &[String]) -> Result<(), String> {
     }
 }
 
+/// A name as `eval` writes it: byte offsets, the evaluation's label, and coordinates if placed.
+struct Named {
+    start: usize,
+    end: usize,
+    label: &'static str,
+    at: Option<(f64, f64)>,
+}
+
 /// Reads evaluation documents (JSON lines with `id` and `text`) from standard input and writes,
 /// for each, its entities with Unicode code-point offsets, the scorer's convention. Types the
 /// evaluation does not know (TIME, MONEY, …) are left out; LOC mentions carry the coordinates of
@@ -160,33 +168,42 @@ fn eval(embedded_places: bool) -> Result<(), String> {
                 }
             }
         }
-        let mut named: Vec<(usize, usize, &str, Option<(f64, f64)>)> = analysis
+        let mut named: Vec<Named> = analysis
             .mentions
             .iter()
             .zip(coordinates)
-            .filter_map(|(m, at)| Some((m.start, m.end, m.label.eval_label()?, at)))
+            .filter_map(|(m, at)| {
+                Some(Named {
+                    start: m.start,
+                    end: m.end,
+                    label: m.label.eval_label()?,
+                    at,
+                })
+            })
             .collect();
         if embedded_places {
-            named.extend(analysis.embedded_places.iter().map(|e| {
-                let at = e.resolved.as_ref().map(|c| (c.lat, c.lon));
-                (e.start, e.end, "LOC", at)
+            named.extend(analysis.embedded_places.iter().map(|e| Named {
+                start: e.start,
+                end: e.end,
+                label: "LOC",
+                at: e.resolved.as_ref().map(|c| (c.lat, c.lon)),
             }));
-            named.sort_by_key(|&(start, end, _, _)| (start, std::cmp::Reverse(end)));
+            named.sort_by_key(|n| (n.start, std::cmp::Reverse(n.end)));
         }
-        let ends: Vec<usize> = named.iter().flat_map(|n| [n.0, n.1]).collect();
+        let ends: Vec<usize> = named.iter().flat_map(|n| [n.start, n.end]).collect();
         let chars = char_offsets(&analysis.text, &ends);
         let entities: Vec<serde_json::Value> = named
             .iter()
             .zip(chars.chunks_exact(2))
-            .map(|(&(_, _, label, at), span)| {
-                let (lat, lon) = match at {
+            .map(|(n, span)| {
+                let (lat, lon) = match n.at {
                     Some((lat, lon)) => (serde_json::json!(lat), serde_json::json!(lon)),
                     None => (serde_json::Value::Null, serde_json::Value::Null),
                 };
                 serde_json::json!({
                     "start": span[0],
                     "end": span[1],
-                    "label": label,
+                    "label": n.label,
                     "lat": lat,
                     "lon": lon,
                 })
