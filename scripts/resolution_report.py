@@ -19,9 +19,10 @@ span but labelled other than LOC, found but without coordinates, placed more tha
 Predictions and error files go to a fresh temporary folder OUT (or RESOLUTION_OUT).
 
 `--embedded-places` passes that flag to `article-atlas eval` (places inside organisations' names
-count as LOC).
+count as LOC); `--embedded-evidence` makes the gold-span resolution take them as evidence, as the
+page does.
 
-Usage: scripts/resolution_report.py [EVAL_DIR] [--no-build] [--sets gwn,lgl] [--misses] [--embedded-places]
+Usage: scripts/resolution_report.py [EVAL_DIR] [--no-build] [--sets gwn,lgl] [--misses] [--embedded-places] [--embedded-evidence]
 """
 
 import json
@@ -146,6 +147,7 @@ def main():
         args.remove(",".join(sets))
     misses = "--misses" in args
     eval_flags = ["--embedded-places"] if "--embedded-places" in args else []
+    gold_flags = ["--embedded-evidence"] if "--embedded-evidence" in args else []
     args = [a for a in args if not a.startswith("--")]
     eval_dir = args[0] if args else os.environ.get("EVAL_DIR", os.path.join(ROOT, "..", "shared", "eval"))
     if not os.path.isdir(eval_dir) and os.path.isdir("/work/shared/eval"):
@@ -163,7 +165,7 @@ def main():
         gold = os.path.join(eval_dir, f"{name}.dev.jsonl")
         pred = os.path.join(out_dir, f"pred-{name}.jsonl")
         with open(pred, "w") as o:
-            subprocess.run([resolver, gold, "--explain"], stdout=o, check=True)
+            subprocess.run([resolver, gold, "--explain", *gold_flags], stdout=o, check=True)
         result = json.loads(subprocess.run([sys.executable, score, gold, pred, "--json", "--labels", "LOC"],
                                            capture_output=True, text=True, check=True).stdout)
         r = result["resolution"]["exact"]
