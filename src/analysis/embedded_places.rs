@@ -353,7 +353,8 @@ fn known_place(
     }
     let (kind, population) = matches
         .iter()
-        .filter(|m| !m.alternate || g.kind(m.place) == PlaceKind::Country)
+        // A town's other names are many and odd; a division's are spellings ("DeSoto Parish").
+        .filter(|m| !m.alternate || g.kind(m.place) != PlaceKind::City)
         .map(|m| (g.kind(m.place), g.population(m.place)))
         .max_by_key(|&(kind, population)| (rank(kind), population))?;
     let region = matches!(
