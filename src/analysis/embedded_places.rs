@@ -143,6 +143,23 @@ const NAMESAKE_HEADS: &[&str] = &["University", "College"];
 /// Words of a church's name: a saint before them is the church's patron, not a town.
 const CHURCH_WORDS: &[&str] = &["Church", "Cathedral", "Chapel", "Parish", "Basilica"];
 
+/// Plural words for people before "of" in a society's name: what follows is often a patron
+/// ("Knights of Columbus", "Sisters of Mercy").
+const PEOPLE_WORDS: &[&str] = &[
+    "Knights",
+    "Sisters",
+    "Brothers",
+    "Daughters",
+    "Sons",
+    "Friends",
+    "Disciples",
+    "Children",
+];
+
+/// A town also a family's name counts after "of" from this many people: a city's name is written
+/// for the city.
+const CITY_AFTER_OF: u64 = 100_000;
+
 /// The longest name of a place tried, in words.
 const MAX_PLACE_WORDS: usize = 4;
 
@@ -230,7 +247,7 @@ fn place_at_start(g: &Gazetteer, lex: &Lexicons, holder: &Holder, first: usize) 
         if n == 1 && !next.starts_with(|c: char| c.is_uppercase()) {
             return None;
         }
-        known_place(g, lex, holder, name, before_body)
+        known_place(g, lex, holder, name, before_body, false)
     })?;
     Some(without_city_word(g, text, found))
 }
@@ -243,6 +260,7 @@ fn place_after_of(g: &Gazetteer, lex: &Lexicons, holder: &Holder) -> Option<Span
         if w.slice(text) != "of" {
             return None;
         }
+        let after_people = of > 0 && PEOPLE_WORDS.contains(&words[of - 1].slice(text));
         let mut start = of + 1;
         if words.get(start).is_some_and(|w| w.slice(text) == "the") {
             start += 1;
@@ -255,7 +273,7 @@ fn place_after_of(g: &Gazetteer, lex: &Lexicons, holder: &Holder) -> Option<Span
             .count();
         (1..=run_len).rev().find_map(|n| {
             let name = Span::new(words[start].start, words[start + n - 1].end);
-            known_place(g, lex, holder, name, false)
+            known_place(g, lex, holder, name, false, !after_people)
         })
     })
 }
@@ -302,6 +320,7 @@ fn known_place(
     holder: &Holder,
     span: Span,
     before_body: bool,
+    after_of: bool,
 ) -> Option<Span> {
     let name = span.slice(holder.text);
     let single = !name.contains(' ');
@@ -362,14 +381,25 @@ fn known_place(
         PlaceKind::Continent | PlaceKind::Region | PlaceKind::Country | PlaceKind::Admin1
     );
     let village = kind == PlaceKind::City && population < VILLAGE_POPULATION;
-    // "Georgia" is a state before it is a woman; "Jordan" may be a player before a country.
-    let has_region = matches
-        .iter()
-        .any(|m| !m.alternate && g.kind(m.place) == PlaceKind::Admin1);
-    let personal =
-        single && !has_region && (lex.given_names.contains(name) || lex.surnames.contains(name));
-    let weak =
-        village || personal || !(region || matches!(kind, PlaceKind::City | PlaceKind::Admin2));
+    // "Georgia" is a state before it is a woman, and "Canada" a country before it is a family;
+    // "Jordan" may be a player before a country, and "Springfield" a family before a town.
+    let reading_is = |wanted: PlaceKind| {
+        matches
+            .iter()
+            .any(|m| !m.alternate && g.kind(m.place) == wanted)
+    };
+    let given = lex.given_names.contains(name);
+    let surname = lex.surnames.contains(name);
+    let personal = single
+        && !reading_is(PlaceKind::Admin1)
+        && (given || surname && !reading_is(PlaceKind::Country));
+    // After "of" a family's name is rare ("Doctors Hospital of Springfield") unless the "of"
+    // follows a people's word ("Knights of Columbus"): a city's name is the city's there.
+    let after_of_city =
+        after_of && !given && kind == PlaceKind::City && population >= CITY_AFTER_OF;
+    let weak = village
+        || personal && !after_of_city
+        || !(region || matches!(kind, PlaceKind::City | PlaceKind::Admin2));
     (!weak || before_body).then_some(place)
 }
 
