@@ -187,6 +187,12 @@ pub fn find(text: &str, mentions: &[Mention], skip: &[Span]) -> Vec<(usize, Span
         };
         if let Some(place) = place_at_start(g, lex, &holder, first) {
             found.push((index, place));
+        } else {
+            found.extend(
+                hyphened_places(g, lex, &holder, first)
+                    .into_iter()
+                    .map(|place| (index, place)),
+            );
         }
         if let Some(place) = place_after_of(g, lex, &holder) {
             if !found.iter().any(|&(_, p): &(usize, Span)| p == place) {
@@ -250,6 +256,41 @@ fn place_at_start(g: &Gazetteer, lex: &Lexicons, holder: &Holder, first: usize) 
         known_place(g, lex, holder, name, before_body, false)
     })?;
     Some(without_city_word(g, text, found))
+}
+
+/// "Springfield" and "Greene County" of "Springfield-Greene County Health Department": two places
+/// joined by a hyphen at the start. The part before the hyphen counts, even if a family's name,
+/// only where the part after it, with the words that follow, is surely a place or a nationality
+/// ("Nigeria-Ukrainian Business Forum"), which a company's second name ("Bristol-Myers") is not.
+fn hyphened_places(g: &Gazetteer, lex: &Lexicons, holder: &Holder, first: usize) -> Vec<Span> {
+    let text = holder.text;
+    let Some(&joined) = holder.words.get(first) else {
+        return Vec::new();
+    };
+    let Some(hyphen) = joined.slice(text).find('-') else {
+        return Vec::new();
+    };
+    let left = Span::new(joined.start, joined.start + hyphen);
+    let right = Span::new(left.end + 1, joined.end);
+    if right.is_empty() || !is_capitalised(right.slice(text)) {
+        return Vec::new();
+    }
+    let Some(left) = known_place(g, lex, holder, left, true, false) else {
+        return Vec::new();
+    };
+    let rest: Vec<Span> = std::iter::once(right)
+        .chain(holder.words.iter().skip(first + 1).copied())
+        .collect();
+    let after = Holder {
+        text,
+        words: &rest,
+        church: holder.church,
+    };
+    match place_at_start(g, lex, &after, 0) {
+        Some(place) => vec![left, place],
+        None if lex.is_group(right.slice(text)) => vec![left],
+        None => Vec::new(),
+    }
 }
 
 /// "Manitoba" of "Children's Hospital of Manitoba": the longest run of capitalised words right
