@@ -7,10 +7,11 @@
 //! article's places ([`super::places::resolve_entities_with_evidence`]), and the analysis lists
 //! them with their own resolution as [`EmbeddedPlace`]s.
 //!
-//! Two forms are read, both closed: a place at the start of the name ("Douglas County Sheriff's
-//! Office", "Texas Southern University") and a place after "of" ("University of Texas",
-//! "Municipal Corporation of Greater Mumbai"). A word that is also a person's name, or a village,
-//! counts at the start only before a word of a local body ("Jordan Police", not "Jordan
+//! Three forms are read, all closed: a place at the start of the name ("Clarke County Board of
+//! Education", "Texas Southern University"), two places joined by a hyphen there
+//! ("Springfield-Greene County Health Department") and a place after "of" ("University of
+//! Texas", "Municipal Corporation of Greater Mumbai"). A word that is also a person's name, or a
+//! village, counts at the start only before a word of a local body ("Jordan Police", not "Jordan
 //! Juniors"; "Parkers Prairie High School").
 
 use super::entities::lexicons::Lexicons;
