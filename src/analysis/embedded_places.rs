@@ -412,6 +412,16 @@ fn known_place(
             }
         }
     }
+    // Initials ("O.D. Wyatt High School") are a person's, but a country's or a state's ("U.S.",
+    // "N.C.") its own.
+    let initials = name.contains('.') && name.split('.').all(|part| part.chars().count() <= 1);
+    if initials
+        && !matches
+            .iter()
+            .any(|m| matches!(g.kind(m.place), PlaceKind::Country | PlaceKind::Admin1))
+    {
+        return None;
+    }
     let (kind, population) = matches
         .iter()
         // A town's other names are many and odd; a division's are spellings ("DeSoto Parish").
