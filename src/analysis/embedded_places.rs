@@ -374,10 +374,6 @@ fn known_place(
     if single && INSTITUTION_WORDS.contains(&name) {
         return None;
     }
-    // A word the article also writes in lower case is a word before it is a town.
-    if single && written_in_lower_case(holder.text, name) {
-        return None;
-    }
     if is_generic_name(&g.fold(name)) {
         return None;
     }
@@ -411,6 +407,11 @@ fn known_place(
                 place = Span::new(span.end - rest.len(), span.end);
             }
         }
+    }
+    // A word the article also writes in lower case is a word before it is a town (searched
+    // last: it reads the whole text).
+    if matches.is_empty() || single && written_in_lower_case(holder.text, name) {
+        return None;
     }
     // Initials ("O.D. Wyatt High School") are a person's, but a country's or a state's ("U.S.",
     // "N.C.") its own.
