@@ -26,6 +26,10 @@
 //! a place in country CC, `-` for none, within km of the point), `place kind` (`text | kind`),
 //! `place explanation` (`text | words`: the explanation contains the words), `no place` (`text`:
 //! no mention with that text resolves to a place).
+//!
+//! Embedded place keys (places named inside organisations' names, `Analysis::embedded_places`):
+//! `embedded places` (`name | name`: all of them in text order, `none` for none) and `embedded
+//! place` (`text | CC | lat,lon ±km` as for `place`, for the first one with that text).
 
 use article_atlas::analysis::{Analysis, Analyzer};
 
@@ -243,6 +247,29 @@ fn check(case: &Case, analysis: &Analysis) -> Vec<String> {
                     value.clone()
                 };
                 fail(key, &expected, got);
+            }
+            "embedded places" => {
+                let names: Vec<&str> = analysis
+                    .embedded_places
+                    .iter()
+                    .map(|e| e.name.as_str())
+                    .collect();
+                let got = if names.is_empty() {
+                    "none".to_string()
+                } else {
+                    names.join(" | ")
+                };
+                fail(key, value, got);
+            }
+            "embedded place" => {
+                let surface = value.split(" | ").next().unwrap_or(value);
+                let found = analysis.embedded_places.iter().find(|e| e.name == surface);
+                let got = match found.map(|e| &e.resolved) {
+                    None => format!("{surface}: <not found>"),
+                    Some(None) => format!("{surface}: <no place>"),
+                    Some(Some(place)) => place_within(value, surface, place),
+                };
+                fail(key, value, got);
             }
             other => fail(
                 "expectation key",

@@ -198,7 +198,7 @@ const FACILITY_WORDS: &[&str] = &[
 ];
 
 /// Leading words that locate within a place: "northern Iraq", "central Moscow".
-const DIRECTION_WORDS: &[&str] = &[
+pub(crate) const DIRECTION_WORDS: &[&str] = &[
     "north",
     "south",
     "east",
@@ -228,6 +228,56 @@ const DIRECTION_WORDS: &[&str] = &[
 
 /// Resolves LOC spans of `text`. `dateline` is the article's dateline span, if any.
 pub fn resolve_spans(
+    gazetteer: &Gazetteer,
+    text: &str,
+    spans: &[Span],
+    dateline: Option<Span>,
+) -> Vec<Option<Resolution>> {
+    resolve_spans_with_evidence(gazetteer, text, spans, &[], dateline).0
+}
+
+/// Resolves LOC spans together with `evidence`: place names that are no places of the article
+/// themselves (the "Alexandria" of "Alexandria Police") but tell where it is. Both are resolved
+/// as one set of names, so that each votes for the others' countries, regions and neighbours;
+/// the second list holds the evidence's own resolutions. Evidence overlapping a span is ignored.
+pub fn resolve_spans_with_evidence(
+    gazetteer: &Gazetteer,
+    text: &str,
+    spans: &[Span],
+    evidence: &[Span],
+    dateline: Option<Span>,
+) -> (Vec<Option<Resolution>>, Vec<Option<Resolution>>) {
+    let mut of_evidence: Vec<Option<Resolution>> = vec![None; evidence.len()];
+    let kept: Vec<(usize, Span)> = evidence
+        .iter()
+        .copied()
+        .enumerate()
+        .filter(|(_, e)| !spans.iter().any(|s| s.start < e.end && e.start < s.end))
+        .collect();
+    if kept.is_empty() {
+        return (resolve_all(gazetteer, text, spans, dateline), of_evidence);
+    }
+    // Text order, as the lists and qualifiers between neighbouring names expect.
+    let mut merged: Vec<(Span, Result<usize, usize>)> = spans
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (*s, Ok(i)))
+        .chain(kept.iter().map(|&(i, e)| (e, Err(i))))
+        .collect();
+    merged.sort_by_key(|(s, _)| (s.start, s.end));
+    let all: Vec<Span> = merged.iter().map(|(s, _)| *s).collect();
+    let resolved = resolve_all(gazetteer, text, &all, dateline);
+    let mut own = vec![None; spans.len()];
+    for ((_, origin), resolution) in merged.iter().zip(resolved) {
+        match *origin {
+            Ok(i) => own[i] = resolution,
+            Err(i) => of_evidence[i] = resolution,
+        }
+    }
+    (own, of_evidence)
+}
+
+fn resolve_all(
     gazetteer: &Gazetteer,
     text: &str,
     spans: &[Span],
@@ -1526,7 +1576,7 @@ fn stripped_candidates(g: &Gazetteer, words: &[&str], start: usize, end: usize) 
 const CITY_WITH_QUARTERS: u64 = 100_000;
 
 /// A name made only of compass and generic words: "North Side", "West Coast", "Central".
-fn is_generic_name(key: &str) -> bool {
+pub(crate) fn is_generic_name(key: &str) -> bool {
     !key.is_empty()
         && key.split(' ').all(|w| {
             DIRECTION_WORDS.contains(&w)
@@ -1851,11 +1901,25 @@ pub fn resolve_entities(
     entities: &[Entity],
     dateline: Option<Span>,
 ) -> Vec<Place> {
+    resolve_entities_with_evidence(gazetteer, text, mentions, entities, &[], dateline).0
+}
+
+/// [`resolve_entities`] with place names that are evidence only (see
+/// [`resolve_spans_with_evidence`]), and their resolutions.
+pub fn resolve_entities_with_evidence(
+    gazetteer: &Gazetteer,
+    text: &str,
+    mentions: &[Mention],
+    entities: &[Entity],
+    evidence: &[Span],
+    dateline: Option<Span>,
+) -> (Vec<Place>, Vec<Option<Resolution>>) {
     let loc: Vec<usize> = (0..mentions.len())
         .filter(|&i| mentions[i].label == EntityType::Loc)
         .collect();
     let spans: Vec<Span> = loc.iter().map(|&i| mentions[i].span()).collect();
-    let resolutions = resolve_spans(gazetteer, text, &spans, dateline);
+    let (resolutions, of_evidence) =
+        resolve_spans_with_evidence(gazetteer, text, &spans, evidence, dateline);
     let mut places: Vec<Place> = Vec::new();
     // A street placed in a town is a place of its own, at the town's point.
     let mut by_place: FnvMap<(PlaceId, Option<usize>), usize> = FnvMap::default();
@@ -1906,7 +1970,7 @@ pub fn resolve_entities(
             explanation: resolution.explanation,
         });
     }
-    places
+    (places, of_evidence)
 }
 
 #[cfg(test)]
@@ -2044,6 +2108,32 @@ mod tests {
         let got = resolve_spans(g, text, &spans, None);
         assert!(got[0].is_some());
         assert!(got[1].is_none());
+    }
+
+    #[test]
+    fn evidence_places_the_names_without_becoming_one() {
+        let g = Gazetteer::embedded();
+        let text = "A Mansfield man was arrested, the Ohio State Highway Patrol said.";
+        let at = |name: &str| {
+            let start = text.find(name).expect("name in text");
+            Span::new(start, start + name.len())
+        };
+        let admin1 = |r: &Option<Resolution>| {
+            r.as_ref()
+                .and_then(|r| g.admin1_of(r.place))
+                .map(|a| g.name(a))
+        };
+        let alone = resolve_spans(g, text, &[at("Mansfield")], None);
+        let (own, evidence) =
+            resolve_spans_with_evidence(g, text, &[at("Mansfield")], &[at("Ohio")], None);
+        assert_ne!(admin1(&alone[0]).as_deref(), Some("Ohio"));
+        assert_eq!(admin1(&own[0]).as_deref(), Some("Ohio"));
+        assert_eq!(own.len(), 1);
+        assert_eq!(evidence.len(), 1);
+        // Evidence that overlaps a name of the article is that name, not more evidence.
+        let (_, overlapping) =
+            resolve_spans_with_evidence(g, text, &[at("Mansfield")], &[at("Mansfield")], None);
+        assert_eq!(overlapping, vec![None]);
     }
 
     #[test]
