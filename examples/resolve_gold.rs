@@ -7,9 +7,9 @@
 //! ```
 //!
 //! Only the spans are read from the gold file (offsets in code points); the text around them is
-//! the resolver's context, as in the page. With `--embedded-evidence` the places named inside the
-//! organisations' names that recognition finds in the text ("Alexandria Police") are evidence
-//! too, as they are in the page.
+//! the resolver's context, as in the page. The places named inside the organisations' names that
+//! recognition finds in the text ("Alexandria Police") are evidence too, as they are in the page;
+//! `--no-embedded-evidence` leaves them out, to measure what they add.
 
 use std::io::Write;
 
@@ -21,9 +21,9 @@ use serde_json::{json, Value};
 fn main() {
     let path = std::env::args()
         .nth(1)
-        .expect("usage: resolve_gold GOLD.jsonl [--explain] [--embedded-evidence]");
+        .expect("usage: resolve_gold GOLD.jsonl [--explain] [--no-embedded-evidence]");
     let verbose = std::env::args().any(|a| a == "--explain");
-    let embedded_evidence = std::env::args().any(|a| a == "--embedded-evidence");
+    let embedded_evidence = !std::env::args().any(|a| a == "--no-embedded-evidence");
     let input = std::fs::read_to_string(&path).expect("readable file");
     let gazetteer = Gazetteer::embedded();
     let mut out = std::io::stdout().lock();

@@ -19,10 +19,10 @@ span but labelled other than LOC, found but without coordinates, placed more tha
 Predictions and error files go to a fresh temporary folder OUT (or RESOLUTION_OUT).
 
 `--embedded-places` passes that flag to `article-atlas eval` (places inside organisations' names
-count as LOC); `--embedded-evidence` makes the gold-span resolution take them as evidence, as the
-page does.
+count as LOC). The gold-span resolution takes them as evidence, as the page does;
+`--no-embedded-evidence` leaves them out of it.
 
-Usage: scripts/resolution_report.py [EVAL_DIR] [--no-build] [--sets gwn,lgl] [--misses] [--embedded-places] [--embedded-evidence]
+Usage: scripts/resolution_report.py [EVAL_DIR] [--no-build] [--sets gwn,lgl] [--misses] [--embedded-places] [--no-embedded-evidence]
 """
 
 import json
@@ -147,7 +147,7 @@ def main():
         args.remove(",".join(sets))
     misses = "--misses" in args
     eval_flags = ["--embedded-places"] if "--embedded-places" in args else []
-    gold_flags = ["--embedded-evidence"] if "--embedded-evidence" in args else []
+    gold_flags = ["--no-embedded-evidence"] if "--no-embedded-evidence" in args else []
     args = [a for a in args if not a.startswith("--")]
     eval_dir = args[0] if args else os.environ.get("EVAL_DIR", os.path.join(ROOT, "..", "shared", "eval"))
     if not os.path.isdir(eval_dir) and os.path.isdir("/work/shared/eval"):
