@@ -468,10 +468,27 @@ DIRECTION_WORDS = {"north", "south", "east", "west", "northern", "southern", "ea
                    "central", "northeast", "northwest", "southeast", "southwest"}
 
 
-def natural_features(maps_dir, country_by_name, taken):
+# A feature whose name another place has lies this near it: the same place ("Key West", "Prince
+# Edward Island"), which the other entry already stands for.
+SAME_PLACE_KM = 100
+# A feature far from a place of its name is kept only this large (km² of its box): news means
+# New York's Long Island, not the Bahamas district, but the Canadian Arctic's Emerald Isle
+# (700 km²) less often than the town in North Carolina.
+SHARED_NAME_MIN_AREA = 2000
+
+
+def km_between(lat1, lon1, lat2, lon2):
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = (math.sin((p2 - p1) / 2) ** 2
+         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def natural_features(maps_dir, country_by_name, points_by_name):
     """Islands and lakes from the R `maps` databases `world` and `lakes`, each a FEATURE entry
-    at the middle of its bounding box (the union of its polygons' boxes). A name already some
-    other place's is kept only when a feature word says it is the feature's ("Long Island");
+    at the middle of its bounding box (the union of its polygons' boxes). A name that is already
+    another place's (`points_by_name`: folded name → points) is kept only when a feature word
+    says it is the feature's, the feature is large, and no place of that name lies near it;
     of features that share a name, the largest is kept."""
     boxes = {}
     for database in ("world", "lakes"):
@@ -491,18 +508,26 @@ def natural_features(maps_dir, country_by_name, taken):
             else:
                 boxes[key] = (west, south, east, north)
     largest = {}
+    dropped = shared = 0
     for (name, country), (west, south, east, north) in sorted(boxes.items()):
         if east - west > 180:
             continue  # across the antimeridian: the box's middle is on the wrong side
         key = fold(name)
-        if key in taken and not FEATURE_WORDS & set(key.split()):
-            continue
-        lat = (south + north) / 2
-        area = (east - west) * math.cos(math.radians(lat)) * (north - south)
+        lat, lon = (south + north) / 2, (west + east) / 2
+        area = (east - west) * 111.2 * math.cos(math.radians(lat)) * (north - south) * 111.2
+        if key in points_by_name:
+            if (not FEATURE_WORDS & set(key.split()) or area < SHARED_NAME_MIN_AREA
+                    or any(km_between(lat, lon, *point) < SAME_PLACE_KM
+                           for point in points_by_name[key])):
+                dropped += 1
+                continue
+            shared += 1
         if key not in largest or area > largest[key][0]:
             largest[key] = (area, dict(kind=FEATURE, name=name, country=country, admin1=None,
-                                       lat=lat, lon=(west + east) / 2, population=0, flags=0,
+                                       lat=lat, lon=lon, population=0, flags=0,
                                        names={name: False}))
+    print(f"natural features: {len(largest)} kept, {dropped} dropped as other places' names, "
+          f"{shared} sharing a place's name kept for their feature word", file=sys.stderr)
     return [entry for _, (_, entry) in sorted(largest.items())]
 
 
@@ -715,12 +740,15 @@ def main():
                             flags=FLAG_CAPITAL if city["geonameid"] in capital_ids else 0,
                             names=names))
 
-    taken = {fold(name) for e in entries for name in e["names"]}
+    points_by_name = defaultdict(list)
+    for e in entries:
+        for name in e["names"]:
+            points_by_name[fold(name)].append((e["lat"], e["lon"]))
     country_by_name = {fold(name): e["country"] for e in entries if e["kind"] == COUNTRY
                        for name in e["names"]}
     country_by_name.update(MAPS_COUNTRY_NAMES)
     entries.extend(natural_features(os.path.join(sources, "deb", "r-cran-maps"),
-                                    country_by_name, taken))
+                                    country_by_name, points_by_name))
 
     write(output, entries, country_codes, admin1_keys,
           {key: code for key, (code, _) in demonyms.items()})
