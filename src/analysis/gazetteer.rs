@@ -37,10 +37,12 @@
 
 use std::borrow::Cow;
 use std::cmp::Ordering;
+use std::hash::Hasher;
 use std::ops::Range;
 use std::sync::OnceLock;
 
 use super::entities::{Candidate, PlaceKind};
+use super::fnv::Fnv;
 use super::sorted_lines::{self, compare_at, key_of, line_at, next_line, value_of, FirstByteIndex};
 
 static EMBEDDED_BYTES: &[u8] = include_bytes!("../../data/gazetteer.bin");
@@ -107,9 +109,10 @@ pub struct Gazetteer {
     blocks_by_first_byte: FirstByteIndex,
     alternates: Range<usize>,
     demonyms: Range<usize>,
-    /// The regions' and large towns' spelling skeletons with their entries, sorted: built on
-    /// first use by [`Gazetteer::lookup_by_spelling`], so that opening the file stays free.
-    skeletons: OnceLock<Vec<(Box<str>, u32)>>,
+    /// The hashes of the regions' and countries' spelling skeletons with their entries, sorted:
+    /// built on first use by [`Gazetteer::lookup_by_spelling`], so that opening the file stays
+    /// free.
+    skeletons: OnceLock<Vec<(u64, u32)>>,
 }
 
 /// Column offsets within the entries' columns, in units of the entry count.
@@ -530,7 +533,7 @@ impl Gazetteer {
     /// "Daqahliya" for ad-Daqahliyah, "Ranya" for Ranyah, "Diwaniya" for ad-Diwaniyah): the
     /// name with or without an Arabic article and with its ending "a" or "ah" the other way
     /// (see [`article_and_ending_variants`]), and the regions and countries whose
-    /// [`spelling_skeleton`] is the name's. For
+    /// [`spelling_skeleton`] is their main name's. For
     /// names that nothing else finds: a match is a guess, which the article's other places
     /// must support.
     pub fn lookup_by_spelling(&self, name: &str) -> Vec<NameMatch> {
@@ -549,11 +552,12 @@ impl Gazetteer {
         let Some(skeleton) = spelling_skeleton(&key) else {
             return found;
         };
+        let hash = skeleton_hash(&skeleton);
         let skeletons = self.skeletons.get_or_init(|| self.spelling_skeletons());
-        let start = skeletons.partition_point(|(s, _)| **s < *skeleton);
+        let start = skeletons.partition_point(|&(h, _)| h < hash);
         let run: Vec<u32> = skeletons[start..]
             .iter()
-            .take_while(|(s, _)| **s == *skeleton)
+            .take_while(|&&(h, _)| h == hash)
             .map(|&(_, id)| id)
             .collect();
         // A skeleton shared by many places says nothing about which.
@@ -570,44 +574,21 @@ impl Gazetteer {
         found
     }
 
-    /// The skeletons of every region's and country's main and other names, sorted: a few
-    /// thousand names, so that building them costs little on first use. Towns are left out:
-    /// there are too many, and too many of them share a skeleton.
-    fn spelling_skeletons(&self) -> Vec<(Box<str>, u32)> {
-        let is_spelled = |id: u32| {
-            matches!(
-                self.entry_kind(id as usize),
-                Some(KIND_ADMIN1 | KIND_COUNTRY)
-            )
-        };
-        let mut out: Vec<(Box<str>, u32)> = Vec::new();
+    /// The skeletons' hashes of every region's and country's main name, sorted: a few thousand
+    /// names, built on first use (about 2 ms natively and in wasm). Their other names are left
+    /// out, as reading them all would double that; towns too: there are too many, and too many
+    /// of them share a skeleton.
+    fn spelling_skeletons(&self) -> Vec<(u64, u32)> {
+        let mut out = Vec::new();
+        let mut skeleton = String::new();
         for &id in self
             .admin1_entry
             .iter()
             .chain(&self.country_entry)
             .flatten()
         {
-            if let Some(skeleton) = spelling_skeleton(utf8(key_of(self.key_line(id as usize)))) {
-                out.push((skeleton.into_boxed_str(), id));
-            }
-        }
-        let alternates = self.section(&self.alternates);
-        let mut at = 0;
-        while at < alternates.len() {
-            let (line, next) = line_at(alternates, at);
-            at = next;
-            let ids = value_of(line).split(|&b| b == b',').filter_map(|posting| {
-                decimal(posting.strip_suffix(b"+").unwrap_or(posting))
-                    .filter(|&id| (id as usize) < self.len && is_spelled(id))
-            });
-            let mut skeleton = None;
-            for id in ids {
-                let skeleton = skeleton.get_or_insert_with(|| {
-                    spelling_skeleton(utf8(key_of(line))).map(String::into_boxed_str)
-                });
-                if let Some(skeleton) = skeleton {
-                    out.push((skeleton.clone(), id));
-                }
+            if spelling_skeleton_into(utf8(key_of(self.key_line(id as usize))), &mut skeleton) {
+                out.push((skeleton_hash(&skeleton), id));
             }
         }
         out.sort_unstable();
@@ -868,34 +849,35 @@ const REGION_ENDINGS: &[&str] = &["iyyah", "iyya", "iyah", "iya", "ia"];
 /// "al minufiyah" and "monufia" are all "mnf+". None when fewer than three letters are left, or
 /// the name is shorter than five: too little to tell names apart.
 pub fn spelling_skeleton(key: &str) -> Option<String> {
-    let mut tokens: Vec<&str> = key.split(' ').filter(|t| !t.is_empty()).collect();
-    while tokens.len() > 1 && ARABIC_ARTICLES.contains(&tokens[0]) {
-        tokens.remove(0);
-    }
-    let mut ending = "";
-    if let Some(last) = tokens.last_mut() {
-        if let Some(stem) = REGION_ENDINGS
-            .iter()
-            .find_map(|e| last.strip_suffix(e).filter(|stem| stem.len() >= 2))
-        {
-            *last = stem;
-            ending = "+";
-        }
-    }
-    let mut letters = tokens.iter().flat_map(|t| t.chars());
-    let first = letters.next()?;
-    if !first.is_ascii_alphabetic() {
-        return None;
-    }
-    let as_k = |ch: char| if matches!(ch, 'q' | 'c') { 'k' } else { ch };
     let mut out = String::new();
+    spelling_skeleton_into(key, &mut out).then_some(out)
+}
+
+/// [`spelling_skeleton`] written into `out`, without allocating for each name: whether the name
+/// has one.
+fn spelling_skeleton_into(key: &str, out: &mut String) -> bool {
+    out.clear();
+    let mut rest = key.trim();
+    while let Some((article, after)) = rest.split_once(' ') {
+        if !ARABIC_ARTICLES.contains(&article) {
+            break;
+        }
+        rest = after.trim_start();
+    }
+    let (stem, ending) = REGION_ENDINGS
+        .iter()
+        .find_map(|e| rest.strip_suffix(e).filter(|stem| stem.len() >= 2))
+        .map_or((rest, ""), |stem| (stem, "+"));
+    let mut letters = stem.chars().filter(|&ch| ch != ' ');
+    let Some(first) = letters.next().filter(char::is_ascii_alphabetic) else {
+        return false;
+    };
+    let as_k = |ch: char| if matches!(ch, 'q' | 'c') { 'k' } else { ch };
     out.push(as_k(first));
-    let mut length = 1;
     let mut previous = first;
     for ch in letters {
-        length += 1;
         if !ch.is_ascii_alphanumeric() {
-            return None;
+            return false;
         }
         let doubled = ch == previous;
         previous = ch;
@@ -904,9 +886,15 @@ pub fn spelling_skeleton(key: &str) -> Option<String> {
         }
         out.push(as_k(ch));
     }
-    let enough = length >= 5 && out.len() >= 3;
+    let enough = rest.bytes().filter(|&b| b != b' ').count() >= 5 && out.len() >= 3;
     out.push_str(ending);
-    enough.then_some(out)
+    enough
+}
+
+fn skeleton_hash(skeleton: &str) -> u64 {
+    let mut hasher = Fnv::default();
+    hasher.write(skeleton.as_bytes());
+    hasher.finish()
 }
 
 fn partition_point(len: usize, mut before: impl FnMut(usize) -> bool) -> usize {
