@@ -499,6 +499,51 @@ fn local_place(
     ))
 }
 
+/// An unknown name in a list of two or more other places is a place, whether or not the
+/// gazetteer knows it: "Copenhagen, Hamburg, Brasoc and Mannheim".
+fn place_among_places(
+    text: &str,
+    raws: &[Raw],
+    k: usize,
+    vocabulary: &Vocabulary,
+) -> Option<String> {
+    let raw = raws.get(k)?;
+    let surface = raw.span.slice(text);
+    if surface.split(' ').count() > 3 || !surface.split(' ').all(|w| vocabulary.is_proper(w)) {
+        return None;
+    }
+    let listed = |gap: Option<&str>| matches!(gap, Some(" and " | ", and " | " or " | ", "));
+    let place = |r: &Raw| r.label == EntityType::Loc && r.strength >= Strength::Weak;
+    let mut members = Vec::new();
+    let mut start = raw.span.start;
+    for r in raws[..k]
+        .iter()
+        .rev()
+        .filter(|r| r.span.end <= raw.span.start)
+    {
+        if !(place(r) && listed(text.get(r.span.end..start))) {
+            break;
+        }
+        members.push(r.span.slice(text));
+        start = r.span.start;
+    }
+    let mut end = raw.span.end;
+    for r in raws[k + 1..]
+        .iter()
+        .filter(|r| r.span.start >= raw.span.end)
+    {
+        if !(place(r) && listed(text.get(end..r.span.start))) {
+            break;
+        }
+        members.push(r.span.slice(text));
+        end = r.span.end;
+    }
+    let [one, other, ..] = members[..] else {
+        return None;
+    };
+    Some(format!("listed with the places \"{one}\" and \"{other}\""))
+}
+
 /// Types the weak and unknown mentions from the strong ones; drops what stays unknown.
 /// `raws` must be sorted by start.
 pub fn settle(text: &str, mut raws: Vec<Raw>, places: &Places) -> Vec<Raw> {
@@ -623,7 +668,10 @@ pub fn settle(text: &str, mut raws: Vec<Raw>, places: &Places) -> Vec<Raw> {
                 places.describe(s.span.start)
             );
         } else if let Some(why) = (raw.strength == Strength::Unknown && !raw.in_title_case)
-            .then(|| local_place(text, &raws, k, &vocabulary, &divided))
+            .then(|| {
+                local_place(text, &raws, k, &vocabulary, &divided)
+                    .or_else(|| place_among_places(text, &raws, k, &vocabulary))
+            })
             .flatten()
         {
             raw.label = EntityType::Loc;

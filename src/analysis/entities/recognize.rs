@@ -196,6 +196,8 @@ const LOCAL_NOUNS: &[&str] = &[
     "authorities",
     "firefighters",
     "councillors",
+    "councillor",
+    "councilor",
     "voters",
     "area",
     "suburb",
@@ -1202,6 +1204,9 @@ impl<'a> Recognizer<'a> {
         if self.dateline(i, j) {
             return;
         }
+        if let Some(k) = self.sector_before_region(i, j) {
+            return self.push_sector_region(k, j);
+        }
         if self.place_before_court_title(i, j) {
             return;
         }
@@ -1227,6 +1232,11 @@ impl<'a> Recognizer<'a> {
         }
         if a > j {
             return;
+        }
+        if a > i {
+            if let Some(k) = self.sector_before_region(a, j) {
+                return self.push_sector_region(k, j);
+            }
         }
         // A capitalised first word of a sentence before a full name: "Remember Bianca Jagger?"
         if a == i
@@ -1941,6 +1951,10 @@ impl<'a> Recognizer<'a> {
                 if k == a && k == j {
                     return None;
                 }
+                // "Continental Real Estate": a trade, not a housing estate.
+                if k > a && NOT_PLACES.contains(&self.words(k - 1, k)) {
+                    continue;
+                }
                 if self.place_head_inside(a, j) == Some(k) {
                     return None;
                 }
@@ -2267,6 +2281,17 @@ impl<'a> Recognizer<'a> {
                 format!("a place before \"{next}\""),
             );
         }
+        // "Pingilikani, Kenya —": a name the gazetteer lacks, set off by the country it lies in.
+        let country_after_comma = after == ","
+            && self.is_country(self.word(j + 2))
+            && matches!(self.word(j + 3), "," | ";" | "." | "—" | "–" | ")" | "")
+            && !self.is_personal_name(self.word(a))
+            && !self.has_common_word(a, j)
+            && !acronym;
+        if country_after_comma {
+            let why = format!("the country \"{}\" follows", self.word(j + 2));
+            return self.push(a, j, EntityType::Loc, Strength::Weak, why);
+        }
         let strong_cue = matches!(before, "in" | "near" | "outside" | "In");
         if PLACE_CUES.contains(&before)
             && (strong_cue || !self.lex.given_names.contains(self.word(a)))
@@ -2326,6 +2351,19 @@ const COMPASS_WORDS: &[&str] = &[
     "S",
     "E",
     "W",
+];
+/// Phrases that end in a place word without naming a place.
+const NOT_PLACES: &[&str] = &["Real Estate"];
+/// Compass points between two others, which mark a sector of a state rather than a place.
+const SECTOR_WORDS: &[&str] = &[
+    "Northeast",
+    "Northwest",
+    "Southeast",
+    "Southwest",
+    "Northeastern",
+    "Northwestern",
+    "Southeastern",
+    "Southwestern",
 ];
 /// Lower-case compass points before "of": "east of Brandon".
 const COMPASS_POINTS: &[&str] = &[
@@ -2822,6 +2860,24 @@ impl Recognizer<'_> {
         if before == "from" && aged {
             return Some((Strength::Strong, "\"from\" after a person's age".into()));
         }
+        // "Mr Wiles, from Cherry Hinton, said": where the person named before the comma lives,
+        // though its words may also be a person's name.
+        let after_person_comma = a >= 3
+            && self.word(a - 2) == ","
+            && self.out.last().is_some_and(|r| {
+                r.label == EntityType::Person
+                    && self
+                        .tokens
+                        .get(a - 3)
+                        .is_some_and(|t| t.span.end == r.span.end)
+            });
+        if before == "from" && after_person_comma && !self.has_keyword(a, j) {
+            return Some((Strength::Strong, "\"from\" after a person's name".into()));
+        }
+        // "drove northeast to Pibor", "near to Biezun": a direction or nearness before "to".
+        if before == "to" && (COMPASS_POINTS.contains(&before2) || before2 == "near") {
+            return Some((Strength::Weak, format!("\"{before2} to\" precedes")));
+        }
         if before == "of" && before2 == "block" {
             return Some((Strength::Strong, "\"block of\" precedes".into()));
         }
@@ -2879,6 +2935,35 @@ impl Recognizer<'_> {
                 .iter()
                 .any(|noun| self.text.contains(&format!("{s} {noun}")))
         })
+    }
+
+    /// "Northeast Georgia", "Far North Queensland": a sector named by two compass points, or a
+    /// far one, before a state or country is no name of its own (local news tags only the
+    /// state), while "Northern Kenya" or "Northwest Territories" stay whole.
+    fn sector_before_region(&self, i: usize, j: usize) -> Option<usize> {
+        let far = self.word(i) == "Far"
+            && matches!(self.word(i + 1), "North" | "South" | "East" | "West");
+        let k = if far {
+            i + 2
+        } else if SECTOR_WORDS.contains(&self.word(i)) {
+            i + 1
+        } else {
+            return None;
+        };
+        let whole = self.words(i, j);
+        (k <= j
+            && self.is_country_or_province(self.words(k, j))
+            && !self.lex.places.contains(whole)
+            && self.gazetteer_place(whole, false).is_none())
+        .then_some(k)
+    }
+
+    fn push_sector_region(&mut self, k: usize, j: usize) {
+        let why = format!(
+            "\"{}\" is a country or province after a sector of it",
+            self.words(k, j)
+        );
+        self.push(k, j, EntityType::Loc, Strength::Strong, why);
     }
 
     fn multiword_place_by_form(&self, a: usize, j: usize) -> Option<(Strength, String)> {
