@@ -2245,8 +2245,11 @@ impl<'a> Recognizer<'a> {
             }
         }
         let name_like = !self.has_common_word(a, j) && !s.ends_with("ies");
+        // "Police in Richmond said": who speaks is named before the place.
+        let placed = matches!(before, "in" | "near" | "outside") && self.adjacent(a - 1);
         if !acronym
             && name_like
+            && !placed
             && (SPEECH_VERBS.contains(&after) || (after == "," && self.word(j + 2) == "who"))
         {
             return self.push(
@@ -2280,6 +2283,21 @@ impl<'a> Recognizer<'a> {
                 Strength::Weak,
                 format!("a place before \"{next}\""),
             );
+        }
+        // "Richmond's east side", "Dayton's north end": a town's quarter after its possessive.
+        let quarter_after = self
+            .tokens
+            .get(j + 1)
+            .is_some_and(|t| t.kind == TokenKind::Possessive)
+            && COMPASS_POINTS.contains(&self.word(j + 2))
+            && matches!(self.word(j + 3), "side" | "end");
+        if quarter_after {
+            let why = format!(
+                "\"{} {}\" follows its possessive",
+                self.word(j + 2),
+                self.word(j + 3)
+            );
+            return self.push(a, j, EntityType::Loc, Strength::Weak, why);
         }
         // "Pingilikani, Kenya —": a name the gazetteer lacks, set off by the country it lies in.
         let country_after_comma = after == ","
@@ -2404,6 +2422,14 @@ const MOTION_VERBS: &[&str] = &[
     "visit",
     "deported",
     "evacuated",
+    "switching",
+    "switched",
+    "relocating",
+    "emigrated",
+    "commuted",
+    "commuting",
+    "driving",
+    "walked",
 ];
 /// Nouns after a place's name that make it a disease's: "West Nile virus".
 const DISEASE_NOUNS: &[&str] = &["virus", "fever", "disease", "flu", "syndrome"];
