@@ -1207,6 +1207,13 @@ impl<'a> Recognizer<'a> {
         if let Some(k) = self.sector_before_region(i, j) {
             return self.push_sector_region(k, j);
         }
+        if let Some(k) = self.shouted_place_at_end(i, j) {
+            let why = format!(
+                "\"{}\" is a country, capital or province, in capitals",
+                self.words(k, j)
+            );
+            return self.push(k, j, EntityType::Loc, Strength::Strong, why);
+        }
         if self.place_before_court_title(i, j) {
             return;
         }
@@ -1223,8 +1230,18 @@ impl<'a> Recognizer<'a> {
             return self.push_person(first, j, why, None);
         }
         let mut a = i;
-        // Function words that open a sentence or a headline.
-        while a <= j && self.lex.stopwords.contains(self.word(a)) {
+        // Function words that open a sentence or a headline, also in capitals as a tabloid's
+        // first word is ("AN Edmonton man").
+        let shouted_stopword = |k: usize| {
+            let w = self.word(k);
+            k == i
+                && self.initial[k]
+                && w.len() > 1
+                && is_all_caps(w)
+                && self.lex.stopwords.contains(&title_cased(w))
+                && self.known_type(w).is_none()
+        };
+        while a <= j && (self.lex.stopwords.contains(self.word(a)) || shouted_stopword(a)) {
             a += 1;
             while a <= j && !self.name_word(a) {
                 a += 1;
@@ -2982,6 +2999,20 @@ impl Recognizer<'_> {
             && !self.lex.places.contains(whole)
             && self.gazetteer_place(whole, false).is_none())
         .then_some(k)
+    }
+
+    /// "CHECK YOUR TICKETS NEW JERSEY": a run of capitals that ends in a known place's name.
+    fn shouted_place_at_end(&self, i: usize, j: usize) -> Option<usize> {
+        if j == i || !is_all_caps(self.words(i, j)) {
+            return None;
+        }
+        (i + 1..=j).find(|&k| {
+            let name = self.words(k, j);
+            name.chars().count() > 3 && {
+                let title: Vec<String> = name.split(' ').map(title_cased).collect();
+                self.lex.places.contains(&title.join(" "))
+            }
+        })
     }
 
     fn push_sector_region(&mut self, k: usize, j: usize) {
