@@ -2239,6 +2239,15 @@ impl<'a> Recognizer<'a> {
                 return self.push(a, j, EntityType::Loc, Strength::Weak, why);
             }
         }
+        // "the Thiruvambadi by-election", "the Twickenham parliamentary seat": an electoral
+        // district is a place, whatever person's name it shares.
+        let electoral = matches!(after, "constituency" | "by-election" | "by-elections")
+            || (after == "parliamentary"
+                && matches!(self.word(j + 2), "seat" | "constituency" | "by-election"));
+        if electoral && self.adjacent(j) && !self.has_common_word(a, j) {
+            let why = format!("\"{after}\" follows the name");
+            return self.push(a, j, EntityType::Loc, Strength::Weak, why);
+        }
         // "Cairo's Abbasiya neighbourhood", "the Rafah district": a name before a word for a
         // part of a town or a country.
         if let Some(noun) = DIVISION_NOUNS.iter().find(|n| **n == after).filter(|_| {
