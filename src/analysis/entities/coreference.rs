@@ -499,6 +499,64 @@ fn local_place(
     ))
 }
 
+/// An unknown name in a list of two or more other places is a place, whether or not the
+/// gazetteer knows it: "Copenhagen, Hamburg, Brasoc and Mannheim". The list must close with
+/// "and" or "or", and only its last member follows one: "Medina, Ohio, Sissy's handler" is a
+/// town and its state, and "New York, and Detroit, Dimond Kaplan" a closed list before a name.
+fn place_among_places(
+    text: &str,
+    raws: &[Raw],
+    k: usize,
+    vocabulary: &Vocabulary,
+) -> Option<String> {
+    let raw = raws.get(k)?;
+    let surface = raw.span.slice(text);
+    if surface.split(' ').count() > 3 || !surface.split(' ').all(|w| vocabulary.is_proper(w)) {
+        return None;
+    }
+    let closing = |gap: &str| matches!(gap, " and " | ", and " | " or " | ", or ");
+    let listed = |gap: &str| gap == ", " || closing(gap);
+    let place = |r: &Raw| r.label == EntityType::Loc && r.strength >= Strength::Weak;
+    let mut members = Vec::new();
+    let mut closed = false;
+    let mut start = raw.span.start;
+    for r in raws[..k]
+        .iter()
+        .rev()
+        .filter(|r| r.span.end <= raw.span.start)
+    {
+        let gap = text.get(r.span.end..start).unwrap_or("");
+        if !(place(r) && listed(gap)) || (closing(gap) && start != raw.span.start) {
+            break;
+        }
+        closed |= closing(gap);
+        members.push(r.span.slice(text));
+        start = r.span.start;
+    }
+    let mut end = raw.span.end;
+    for r in raws[k + 1..]
+        .iter()
+        .filter(|r| r.span.start >= raw.span.end)
+    {
+        let gap = text.get(end..r.span.start).unwrap_or("");
+        if closed || !(place(r) && listed(gap)) {
+            break;
+        }
+        closed |= closing(gap);
+        members.push(r.span.slice(text));
+        end = r.span.end;
+    }
+    // "Nakuru and Bunyala": the list may close on another unknown name.
+    let rest = &text[end..];
+    closed |= [" and ", ", and ", " or ", ", or "]
+        .iter()
+        .any(|gap| rest.starts_with(gap));
+    let [one, other, ..] = members[..] else {
+        return None;
+    };
+    closed.then(|| format!("listed with the places \"{one}\" and \"{other}\""))
+}
+
 /// Types the weak and unknown mentions from the strong ones; drops what stays unknown.
 /// `raws` must be sorted by start.
 pub fn settle(text: &str, mut raws: Vec<Raw>, places: &Places) -> Vec<Raw> {
@@ -623,7 +681,10 @@ pub fn settle(text: &str, mut raws: Vec<Raw>, places: &Places) -> Vec<Raw> {
                 places.describe(s.span.start)
             );
         } else if let Some(why) = (raw.strength == Strength::Unknown && !raw.in_title_case)
-            .then(|| local_place(text, &raws, k, &vocabulary, &divided))
+            .then(|| {
+                local_place(text, &raws, k, &vocabulary, &divided)
+                    .or_else(|| place_among_places(text, &raws, k, &vocabulary))
+            })
             .flatten()
         {
             raw.label = EntityType::Loc;

@@ -196,6 +196,8 @@ const LOCAL_NOUNS: &[&str] = &[
     "authorities",
     "firefighters",
     "councillors",
+    "councillor",
+    "councilor",
     "voters",
     "area",
     "suburb",
@@ -1202,6 +1204,16 @@ impl<'a> Recognizer<'a> {
         if self.dateline(i, j) {
             return;
         }
+        if let Some(k) = self.sector_before_region(i, j) {
+            return self.push_sector_region(k, j);
+        }
+        if let Some(k) = self.shouted_place_at_end(i, j) {
+            let why = format!(
+                "\"{}\" is a country, capital or province, in capitals",
+                self.words(k, j)
+            );
+            return self.push(k, j, EntityType::Loc, Strength::Strong, why);
+        }
         if self.place_before_court_title(i, j) {
             return;
         }
@@ -1218,8 +1230,18 @@ impl<'a> Recognizer<'a> {
             return self.push_person(first, j, why, None);
         }
         let mut a = i;
-        // Function words that open a sentence or a headline.
-        while a <= j && self.lex.stopwords.contains(self.word(a)) {
+        // Function words that open a sentence or a headline, also in capitals as a tabloid's
+        // first word is ("AN Edmonton man").
+        let shouted_stopword = |k: usize| {
+            let w = self.word(k);
+            k == i
+                && self.initial[k]
+                && w.len() > 1
+                && is_all_caps(w)
+                && self.lex.stopwords.contains(&title_cased(w))
+                && self.known_type(w).is_none()
+        };
+        while a <= j && (self.lex.stopwords.contains(self.word(a)) || shouted_stopword(a)) {
             a += 1;
             while a <= j && !self.name_word(a) {
                 a += 1;
@@ -1227,6 +1249,11 @@ impl<'a> Recognizer<'a> {
         }
         if a > j {
             return;
+        }
+        if a > i {
+            if let Some(k) = self.sector_before_region(a, j) {
+                return self.push_sector_region(k, j);
+            }
         }
         // A capitalised first word of a sentence before a full name: "Remember Bianca Jagger?"
         if a == i
@@ -1941,6 +1968,10 @@ impl<'a> Recognizer<'a> {
                 if k == a && k == j {
                     return None;
                 }
+                // "Continental Real Estate": a trade, not a housing estate.
+                if k > a && NOT_PLACES.contains(&self.words(k - 1, k)) {
+                    continue;
+                }
                 if self.place_head_inside(a, j) == Some(k) {
                     return None;
                 }
@@ -2208,6 +2239,15 @@ impl<'a> Recognizer<'a> {
                 return self.push(a, j, EntityType::Loc, Strength::Weak, why);
             }
         }
+        // "the Thiruvambadi by-election", "the Twickenham parliamentary seat": an electoral
+        // district is a place, whatever person's name it shares.
+        let electoral = matches!(after, "constituency" | "by-election" | "by-elections")
+            || (after == "parliamentary"
+                && matches!(self.word(j + 2), "seat" | "constituency" | "by-election"));
+        if electoral && self.adjacent(j) && !self.has_common_word(a, j) {
+            let why = format!("\"{after}\" follows the name");
+            return self.push(a, j, EntityType::Loc, Strength::Weak, why);
+        }
         // "Cairo's Abbasiya neighbourhood", "the Rafah district": a name before a word for a
         // part of a town or a country.
         if let Some(noun) = DIVISION_NOUNS.iter().find(|n| **n == after).filter(|_| {
@@ -2231,8 +2271,11 @@ impl<'a> Recognizer<'a> {
             }
         }
         let name_like = !self.has_common_word(a, j) && !s.ends_with("ies");
+        // "Police in Richmond said": who speaks is named before the place.
+        let placed = matches!(before, "in" | "near" | "outside") && self.adjacent(a - 1);
         if !acronym
             && name_like
+            && !placed
             && (SPEECH_VERBS.contains(&after) || (after == "," && self.word(j + 2) == "who"))
         {
             return self.push(
@@ -2266,6 +2309,32 @@ impl<'a> Recognizer<'a> {
                 Strength::Weak,
                 format!("a place before \"{next}\""),
             );
+        }
+        // "Richmond's east side", "Dayton's north end": a town's quarter after its possessive.
+        let quarter_after = self
+            .tokens
+            .get(j + 1)
+            .is_some_and(|t| t.kind == TokenKind::Possessive)
+            && COMPASS_POINTS.contains(&self.word(j + 2))
+            && matches!(self.word(j + 3), "side" | "end");
+        if quarter_after {
+            let why = format!(
+                "\"{} {}\" follows its possessive",
+                self.word(j + 2),
+                self.word(j + 3)
+            );
+            return self.push(a, j, EntityType::Loc, Strength::Weak, why);
+        }
+        // "Pingilikani, Kenya —": a name the gazetteer lacks, set off by the country it lies in.
+        let country_after_comma = after == ","
+            && self.is_country(self.word(j + 2))
+            && matches!(self.word(j + 3), "," | ";" | "." | "—" | "–" | ")" | "")
+            && !self.is_personal_name(self.word(a))
+            && !self.has_common_word(a, j)
+            && !acronym;
+        if country_after_comma {
+            let why = format!("the country \"{}\" follows", self.word(j + 2));
+            return self.push(a, j, EntityType::Loc, Strength::Weak, why);
         }
         let strong_cue = matches!(before, "in" | "near" | "outside" | "In");
         if PLACE_CUES.contains(&before)
@@ -2327,6 +2396,19 @@ const COMPASS_WORDS: &[&str] = &[
     "E",
     "W",
 ];
+/// Phrases that end in a place word without naming a place.
+const NOT_PLACES: &[&str] = &["Real Estate"];
+/// Compass points between two others, which mark a sector of a state rather than a place.
+const SECTOR_WORDS: &[&str] = &[
+    "Northeast",
+    "Northwest",
+    "Southeast",
+    "Southwest",
+    "Northeastern",
+    "Northwestern",
+    "Southeastern",
+    "Southwestern",
+];
 /// Lower-case compass points before "of": "east of Brandon".
 const COMPASS_POINTS: &[&str] = &[
     "north",
@@ -2366,6 +2448,14 @@ const MOTION_VERBS: &[&str] = &[
     "visit",
     "deported",
     "evacuated",
+    "switching",
+    "switched",
+    "relocating",
+    "emigrated",
+    "commuted",
+    "commuting",
+    "driving",
+    "walked",
 ];
 /// Nouns after a place's name that make it a disease's: "West Nile virus".
 const DISEASE_NOUNS: &[&str] = &["virus", "fever", "disease", "flu", "syndrome"];
@@ -2822,6 +2912,24 @@ impl Recognizer<'_> {
         if before == "from" && aged {
             return Some((Strength::Strong, "\"from\" after a person's age".into()));
         }
+        // "Mr Wiles, from Cherry Hinton, said": where the person named before the comma lives,
+        // though its words may also be a person's name.
+        let after_person_comma = a >= 3
+            && self.word(a - 2) == ","
+            && self.out.last().is_some_and(|r| {
+                r.label == EntityType::Person
+                    && self
+                        .tokens
+                        .get(a - 3)
+                        .is_some_and(|t| t.span.end == r.span.end)
+            });
+        if before == "from" && after_person_comma && !self.has_keyword(a, j) {
+            return Some((Strength::Strong, "\"from\" after a person's name".into()));
+        }
+        // "drove northeast to Pibor", "near to Biezun": a direction or nearness before "to".
+        if before == "to" && (COMPASS_POINTS.contains(&before2) || before2 == "near") {
+            return Some((Strength::Weak, format!("\"{before2} to\" precedes")));
+        }
         if before == "of" && before2 == "block" {
             return Some((Strength::Strong, "\"block of\" precedes".into()));
         }
@@ -2879,6 +2987,49 @@ impl Recognizer<'_> {
                 .iter()
                 .any(|noun| self.text.contains(&format!("{s} {noun}")))
         })
+    }
+
+    /// "Northeast Georgia", "Far North Queensland": a sector named by two compass points, or a
+    /// far one, before a state or country is no name of its own (local news tags only the
+    /// state), while "Northern Kenya" or "Northwest Territories" stay whole.
+    fn sector_before_region(&self, i: usize, j: usize) -> Option<usize> {
+        let far = self.word(i) == "Far"
+            && matches!(self.word(i + 1), "North" | "South" | "East" | "West");
+        let k = if far {
+            i + 2
+        } else if SECTOR_WORDS.contains(&self.word(i)) {
+            i + 1
+        } else {
+            return None;
+        };
+        let whole = self.words(i, j);
+        (k <= j
+            && self.is_country_or_province(self.words(k, j))
+            && !self.lex.places.contains(whole)
+            && self.gazetteer_place(whole, false).is_none())
+        .then_some(k)
+    }
+
+    /// "CHECK YOUR TICKETS NEW JERSEY": a run of capitals that ends in a known place's name.
+    fn shouted_place_at_end(&self, i: usize, j: usize) -> Option<usize> {
+        if j == i || !is_all_caps(self.words(i, j)) {
+            return None;
+        }
+        (i + 1..=j).find(|&k| {
+            let name = self.words(k, j);
+            name.chars().count() > 3 && {
+                let title: Vec<String> = name.split(' ').map(title_cased).collect();
+                self.lex.places.contains(&title.join(" "))
+            }
+        })
+    }
+
+    fn push_sector_region(&mut self, k: usize, j: usize) {
+        let why = format!(
+            "\"{}\" is a country or province after a sector of it",
+            self.words(k, j)
+        );
+        self.push(k, j, EntityType::Loc, Strength::Strong, why);
     }
 
     fn multiword_place_by_form(&self, a: usize, j: usize) -> Option<(Strength, String)> {

@@ -218,7 +218,9 @@ impl Scan<'_> {
         let next_opens_name = self.tokens.get(stop + 1).is_some_and(|t| {
             !t.line_start && t.kind == TokenKind::Word && is_capitalised(t.text(self.text))
         });
-        (numbered || !next_opens_name).then_some(first)
+        // "14th St. Thursday": no saint or doctor is numbered, so an ordinal ends a street's name.
+        let ordinal = (first..i).any(|k| self.is_ordinal(k));
+        (numbered || ordinal || !next_opens_name).then_some(first)
     }
 }
 
