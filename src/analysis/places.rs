@@ -736,6 +736,8 @@ struct Role {
     regional_word: bool,
     /// Names listed with it ("Ohio, Indiana and New York"), by index.
     listed_with: Vec<usize>,
+    /// A council after it that governs a district: "Enfield Council", "Kent County Council".
+    council_word: bool,
 }
 
 /// Words after a name that make it a first-level region: "New York state", "Texas Gov.".
@@ -770,6 +772,7 @@ fn role_of(text: &str, spans: &[Span], i: usize, span: Span, qualifiers: &[Vec<P
     let next = next.trim_end_matches([',', ';', ':', ')']);
     role.regional_word =
         text.get(span.end..).is_some_and(|r| r.starts_with(' ')) && REGIONAL_WORDS.contains(&next);
+    role.council_word = names_district_council(text.get(span.end..).unwrap_or(""));
     // The names chained to this one by list separators, both ways.
     let is_separator = is_list_separator;
     let mut j = i;
@@ -785,6 +788,21 @@ fn role_of(text: &str, spans: &[Span], i: usize, span: Span, qualifiers: &[Vec<P
         role.listed_with.push(j);
     }
     role
+}
+
+/// Whether the words after a name make it a district's council: "Enfield Council", "Wealden
+/// District Council", "Kent County Council". A "City Council" or "Town Council" says less:
+/// towns of every country have one, and a district of the name is then no likelier than a town.
+fn names_district_council(after: &str) -> bool {
+    let Some(rest) = after.strip_prefix(' ') else {
+        return false;
+    };
+    let mut words = rest.split_whitespace().map(|w| clean_surface(w));
+    match words.next() {
+        Some("Council") => true,
+        Some("Borough" | "District" | "County") => words.next() == Some("Council"),
+        _ => false,
+    }
 }
 
 /// Whether the name at `i` ends a list, or stands in one, that a plural division word closes:
@@ -850,6 +868,16 @@ fn score_context(g: &Gazetteer, c: &mut Scored, cx: &Context) {
     if cx.role.regional_word && kind == PlaceKind::Admin1 {
         c.score += 8.0;
         c.supported = true;
+    }
+    // A district council is the local government of a second-level division: "Enfield
+    // Council" is the London borough's, not a town's of the name abroad, as plainly as a
+    // qualifier says it.
+    if cx.role.council_word && kind == PlaceKind::Admin2 {
+        c.score += 8.0;
+        c.supported = true;
+        c.local = true;
+        c.reasons
+            .push(Reason::Said("its council governs a district"));
     }
     let listed_with_peers = match kind {
         PlaceKind::Admin1 => cx
