@@ -294,6 +294,12 @@ pub fn resolve_spans(
                     _ => c.place != q && gazetteer.country_of(c.place) == Some(q),
                 })
             });
+            // Teams that make the national news come from cities; a name with no city of
+            // 100,000 is a local side, from the town near the article's other places.
+            role.opponent &= candidates[i].iter().any(|c| {
+                gazetteer.kind(c.place) == PlaceKind::City
+                    && gazetteer.population(c.place) >= TEAM_CITY
+            });
             role
         })
         .collect();
@@ -738,6 +744,9 @@ struct Role {
     listed_with: Vec<usize>,
     /// A council after it that governs a district: "Enfield Council", "Kent County Council".
     council_word: bool,
+    /// It names a side in a contest ("outlasted Louisville", "against Duke"): a team, whose
+    /// home is the town the country knows by the name, wherever the game is played.
+    opponent: bool,
 }
 
 /// Words after a name that make it a first-level region: "New York state", "Texas Gov.".
@@ -773,6 +782,7 @@ fn role_of(text: &str, spans: &[Span], i: usize, span: Span, qualifiers: &[Vec<P
     role.regional_word =
         text.get(span.end..).is_some_and(|r| r.starts_with(' ')) && REGIONAL_WORDS.contains(&next);
     role.council_word = names_district_council(text.get(span.end..).unwrap_or(""));
+    role.opponent = names_opponent(text.get(..span.start).unwrap_or(""));
     // The names chained to this one by list separators, both ways.
     let is_separator = is_list_separator;
     let mut j = i;
@@ -803,6 +813,33 @@ fn names_district_council(after: &str) -> bool {
         Some("Borough" | "District" | "County") => words.next() == Some("Council"),
         _ => false,
     }
+}
+
+/// Words before a name that make it a side in a game: "beat Louisville", "against Duke".
+const CONTEST_WORDS: &[&str] = &[
+    "against",
+    "beat",
+    "beats",
+    "defeated",
+    "defeats",
+    "outlasted",
+    "edged",
+    "routed",
+    "vs",
+    "vs.",
+    "versus",
+];
+
+/// A town big enough to field the teams national news reports on.
+const TEAM_CITY: u64 = 100_000;
+
+/// Whether the word right before a name makes it a side in a contest.
+fn names_opponent(before: &str) -> bool {
+    before.ends_with(' ')
+        && before
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|w| CONTEST_WORDS.contains(&w))
 }
 
 /// Whether the name at `i` ends a list, or stands in one, that a plural division word closes:
@@ -902,7 +939,10 @@ fn score_context(g: &Gazetteer, c: &mut Scored, cx: &Context) {
     } else {
         admin1
     };
-    if let Some(region) = region {
+    // A team is not from the town where it plays: where the article is local says nothing of
+    // which town of the name it comes from.
+    let as_team = cx.role.opponent && kind == PlaceKind::City;
+    if let Some(region) = region.filter(|_| !as_team) {
         if let Some(&(_, share)) = cx.region_focus.iter().find(|(p, _)| *p == region) {
             c.score += 6.0 * share;
             if share >= 0.3 {
@@ -973,7 +1013,11 @@ fn score_context(g: &Gazetteer, c: &mut Scored, cx: &Context) {
         nearby,
         nearest: near,
         ..
-    }) = cx.support.iter().find(|s| s.place == c.place)
+    }) = cx
+        .support
+        .iter()
+        .find(|s| s.place == c.place)
+        .filter(|_| !as_team)
     {
         if support > 0.0 {
             c.score += 2.5 * support.min(2.0);
