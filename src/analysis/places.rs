@@ -52,6 +52,9 @@ struct Scored {
     /// It is taken only when a qualifier follows the name: a town named like a country.
     needs_qualifier: bool,
     qualified: bool,
+    /// It lies outside the place whose possessive names it ("London's Heathrow"), which the
+    /// article would not have written.
+    outside_owner: bool,
 }
 
 /// Why context moved a candidate's score, put into words only for the candidate chosen: the
@@ -71,6 +74,8 @@ enum Reason {
     CapitalOfNamed(PlaceId),
     /// A large city in a country the article names.
     InNamedCountry(PlaceId),
+    /// The place whose possessive names it.
+    Owned(PlaceId),
 }
 
 impl Reason {
@@ -89,6 +94,7 @@ impl Reason {
             Reason::CapitalOfNamed(country) => {
                 format!("capital of {}, which the article names", g.name(country))
             }
+            Reason::Owned(owner) => format!("in {}, whose possessive names it", g.name(owner)),
             Reason::InNamedCountry(country) => {
                 format!("in {}, which the article names", g.name(country))
             }
@@ -343,6 +349,11 @@ pub fn resolve_spans(
                 )
             };
             let peers = list_peers(gazetteer, &roles[i], &chosen);
+            let owner = if roles[i].owned_by_previous {
+                chosen[i - 1]
+            } else {
+                None
+            };
             for c in list.iter_mut() {
                 c.score = c.prior;
                 c.reasons.clear();
@@ -358,6 +369,7 @@ pub fn resolve_spans(
                         role: &roles[i],
                         peers: &peers,
                         countries_named: &countries_named,
+                        owner,
                     },
                 );
             }
@@ -671,6 +683,7 @@ const PASSES: usize = 3;
 
 fn lacks_local_support(g: &Gazetteer, c: &Scored) -> bool {
     c.needs_qualifier && !c.qualified
+        || c.outside_owner
         || !c.local
             && g.kind(c.place) == PlaceKind::City
             && g.population(c.place) < VILLAGE_POPULATION
@@ -730,6 +743,8 @@ struct Context<'a> {
     peers: &'a [(PlaceKind, PlaceId)],
     /// Countries that other names of the article were read as.
     countries_named: &'a [PlaceId],
+    /// The place the name before this one was read as, when it owns this one ("London's").
+    owner: Option<PlaceId>,
 }
 
 /// What the words around a name say about the kind of place it is.
@@ -744,6 +759,8 @@ struct Role {
     listed_with: Vec<usize>,
     /// A council after it that governs a district: "Enfield Council", "Kent County Council".
     council_word: bool,
+    /// The name before it owns it: "London's Heathrow", "Giza's Haram district".
+    owned_by_previous: bool,
     /// It names a side in a contest ("outlasted Louisville", "against Duke"): a team, whose
     /// home is the town the country knows by the name, wherever the game is played.
     opponent: bool,
@@ -783,6 +800,8 @@ fn role_of(text: &str, spans: &[Span], i: usize, span: Span, qualifiers: &[Vec<P
         text.get(span.end..).is_some_and(|r| r.starts_with(' ')) && REGIONAL_WORDS.contains(&next);
     role.council_word = names_district_council(text.get(span.end..).unwrap_or(""));
     role.opponent = names_opponent(text.get(..span.start).unwrap_or(""));
+    role.owned_by_previous =
+        i > 0 && matches!(text.get(spans[i - 1].end..span.start), Some("'s " | "’s "));
     // The names chained to this one by list separators, both ways.
     let is_separator = is_list_separator;
     let mut j = i;
@@ -939,6 +958,21 @@ fn score_context(g: &Gazetteer, c: &mut Scored, cx: &Context) {
     } else {
         admin1
     };
+    // "London's Heathrow": what a place's possessive names lies in it; a namesake elsewhere is
+    // not meant, and with none inside the name is better left unplaced.
+    c.outside_owner = false;
+    if let Some(owner) = cx.owner {
+        match lies_within(g, c.place, owner) {
+            Some(true) => {
+                c.score += 4.0;
+                c.supported = true;
+                c.local = true;
+                c.reasons.push(Reason::Owned(owner));
+            }
+            Some(false) => c.outside_owner = true,
+            None => {}
+        }
+    }
     // A team is not from the town where it plays: where the article is local says nothing of
     // which town of the name it comes from.
     let as_team = cx.role.opponent && kind == PlaceKind::City;
@@ -1030,6 +1064,23 @@ fn score_context(g: &Gazetteer, c: &mut Scored, cx: &Context) {
                 }
             }
         }
+    }
+}
+
+/// Whether `place` lies in `owner`: in the country or first-level region, or within a town's
+/// reach of a town or district. `None` where the gazetteer cannot tell (a macro-region, a sea).
+fn lies_within(g: &Gazetteer, place: PlaceId, owner: PlaceId) -> Option<bool> {
+    const TOWN_REACH_KM: f64 = 50.0;
+    if place == owner {
+        return Some(false);
+    }
+    match g.kind(owner) {
+        PlaceKind::Country => Some(g.country_of(place) == Some(owner)),
+        PlaceKind::Admin1 => Some(g.admin1_of(place) == Some(owner)),
+        PlaceKind::City | PlaceKind::Admin2 => Some(
+            distance_km(g.lat(place), g.lon(place), g.lat(owner), g.lon(owner)) < TOWN_REACH_KM,
+        ),
+        _ => None,
     }
 }
 
@@ -1286,6 +1337,7 @@ fn scored(g: &Gazetteer, matches: Vec<NameMatch>, via_name: Via) -> Vec<Scored> 
                 local: false,
                 needs_qualifier: false,
                 qualified: false,
+                outside_owner: false,
             }
         })
         .collect()
@@ -1404,6 +1456,7 @@ fn generate(g: &Gazetteer, surface: &str) -> Vec<Scored> {
                 local: false,
                 needs_qualifier: false,
                 qualified: false,
+                outside_owner: false,
             });
         }
     }
