@@ -395,6 +395,9 @@ pub fn resolve_spans(
             // Side", "West Coast", "Valley"), needs the article's support.
             let generic = is_generic_name(gazetteer.key(best.place));
             if (best.via == Via::County || generic) && !best.supported
+                || generic
+                    && gazetteer.kind(best.place) == PlaceKind::City
+                    && after_article(text, *span)
                 || lacks_local_support(gazetteer, best)
             {
                 return None;
@@ -1595,6 +1598,16 @@ fn is_generic_region(words: &[&str]) -> bool {
                 | "valley"
         )
     })
+}
+
+/// Whether "the" stands right before the name: "here in the Valley", "on the Coast". A
+/// generic word so written names the writer's own valley or coast, not a town called so.
+fn after_article(text: &str, span: Span) -> bool {
+    let before = text.get(..span.start).unwrap_or("");
+    before
+        .strip_suffix(' ')
+        .and_then(|b| b.split_whitespace().next_back())
+        .is_some_and(|w| w.eq_ignore_ascii_case("the"))
 }
 
 /// Verbs that make a capital's name stand for its government: "Moscow hoped", "Washington said".
