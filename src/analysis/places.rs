@@ -74,7 +74,7 @@ enum Reason {
     CapitalOfNamed(PlaceId),
     /// A large city in a country the article names.
     InNamedCountry(PlaceId),
-    /// The place whose possessive names it.
+    /// The place the text puts it in: "London's", "in New Orleans".
     Owned(PlaceId),
 }
 
@@ -94,7 +94,7 @@ impl Reason {
             Reason::CapitalOfNamed(country) => {
                 format!("capital of {}, which the article names", g.name(country))
             }
-            Reason::Owned(owner) => format!("in {}, whose possessive names it", g.name(owner)),
+            Reason::Owned(owner) => format!("in {}, as the text says", g.name(owner)),
             Reason::InNamedCountry(country) => {
                 format!("in {}, which the article names", g.name(country))
             }
@@ -349,11 +349,7 @@ pub fn resolve_spans(
                 )
             };
             let peers = list_peers(gazetteer, &roles[i], &chosen);
-            let owner = if roles[i].owned_by_previous {
-                chosen[i - 1]
-            } else {
-                None
-            };
+            let owner = roles[i].owner.and_then(|o| chosen[o]);
             for c in list.iter_mut() {
                 c.score = c.prior;
                 c.reasons.clear();
@@ -432,6 +428,7 @@ pub fn resolve_spans(
             })
         })
         .collect();
+    place_in_owners(gazetteer, &candidates, &roles, &mut resolutions);
     let facility_support: Vec<Option<TownEvidence>> = candidates
         .iter()
         .map(|list| {
@@ -453,6 +450,40 @@ pub fn resolve_spans(
         &mut resolutions,
     );
     resolutions
+}
+
+/// A name the text puts in a town ("August in New Orleans", "London's Heathrow") whose places
+/// of that name all lie elsewhere: the gazetteer lacks it there, so it is placed in that town.
+fn place_in_owners(
+    g: &Gazetteer,
+    candidates: &[Vec<Scored>],
+    roles: &[Role],
+    resolutions: &mut [Option<Resolution>],
+) {
+    for i in 0..resolutions.len() {
+        let outside = candidates[i].first().is_some_and(|c| c.outside_owner);
+        if resolutions[i].is_some() || !outside {
+            continue;
+        }
+        let Some(town) = roles[i]
+            .owner
+            .and_then(|o| resolutions[o].as_ref())
+            .map(|r| r.place)
+            .filter(|&t| matches!(g.kind(t), PlaceKind::City | PlaceKind::Admin2))
+        else {
+            continue;
+        };
+        resolutions[i] = Some(Resolution {
+            place: town,
+            confidence: 0.3,
+            alternatives: Vec::new(),
+            explanation: format!(
+                "not in the gazetteer in {0}; placed in {0}, where the text puts it",
+                g.name(town)
+            ),
+            within: true,
+        });
+    }
 }
 
 /// What speaks for the town a building is named after.
@@ -746,7 +777,7 @@ struct Context<'a> {
     peers: &'a [(PlaceKind, PlaceId)],
     /// Countries that other names of the article were read as.
     countries_named: &'a [PlaceId],
-    /// The place the name before this one was read as, when it owns this one ("London's").
+    /// The place that the name holding this one was read as ("London's", "in New Orleans").
     owner: Option<PlaceId>,
 }
 
@@ -762,8 +793,9 @@ struct Role {
     listed_with: Vec<usize>,
     /// A council after it that governs a district: "Enfield Council", "Kent County Council".
     council_word: bool,
-    /// The name before it owns it: "London's Heathrow", "Giza's Haram district".
-    owned_by_previous: bool,
+    /// The name that holds it, by index: the one before ("London's Heathrow", "Giza's Haram
+    /// district") or after it ("August in New Orleans").
+    owner: Option<usize>,
     /// It names a side in a contest ("outlasted Louisville", "against Duke"): a team, whose
     /// home is the town the country knows by the name, wherever the game is played.
     opponent: bool,
@@ -803,8 +835,17 @@ fn role_of(text: &str, spans: &[Span], i: usize, span: Span, qualifiers: &[Vec<P
         text.get(span.end..).is_some_and(|r| r.starts_with(' ')) && REGIONAL_WORDS.contains(&next);
     role.council_word = names_district_council(text.get(span.end..).unwrap_or(""));
     role.opponent = names_opponent(text.get(..span.start).unwrap_or(""));
-    role.owned_by_previous =
-        i > 0 && matches!(text.get(spans[i - 1].end..span.start), Some("'s " | "’s "));
+    let possessed = i > 0 && matches!(text.get(spans[i - 1].end..span.start), Some("'s " | "’s "));
+    let inside_next = spans
+        .get(i + 1)
+        .is_some_and(|next| text.get(span.end..next.start) == Some(" in "));
+    role.owner = if possessed {
+        Some(i - 1)
+    } else if inside_next {
+        Some(i + 1)
+    } else {
+        None
+    };
     // The names chained to this one by list separators, both ways.
     let is_separator = is_list_separator;
     let mut j = i;
@@ -961,10 +1002,14 @@ fn score_context(g: &Gazetteer, c: &mut Scored, cx: &Context) {
     } else {
         admin1
     };
-    // "London's Heathrow": what a place's possessive names lies in it; a namesake elsewhere is
-    // not meant, and with none inside the name is better left unplaced.
+    // "London's Heathrow", "August in New Orleans": what a place holds lies in it; a namesake
+    // elsewhere is not meant, and with none inside the name is better left unplaced.
+    // A country or region is no part of a town ("the Embassy of Ukraine in Nigeria").
     c.outside_owner = false;
-    if let Some(owner) = cx.owner {
+    if let Some(owner) = cx
+        .owner
+        .filter(|_| matches!(kind, PlaceKind::City | PlaceKind::Admin2))
+    {
         match lies_within(g, c.place, owner) {
             Some(true) => {
                 c.score += 4.0;
