@@ -390,7 +390,13 @@ pub fn resolve_spans(
             // A town by a county's name, or a place whose name is only generic words ("North
             // Side", "West Coast", "Valley"), needs the article's support.
             let generic = is_generic_name(gazetteer.key(best.place));
-            if (best.via == Via::County || generic) && !best.supported
+            // "Thames Valley" is no town of Thames abroad: a valley or region is named after
+            // its river or people more often than after a town. A direction before a city
+            // ("North Dallas") names a part of it.
+            let stripped_town = best.via == Via::Stripped
+                && gazetteer.kind(best.place) == PlaceKind::City
+                && ends_in_generic_word(span.slice(text));
+            if (best.via == Via::County || generic || stripped_town) && !best.supported
                 || generic
                     && gazetteer.kind(best.place) == PlaceKind::City
                     && after_article(text, *span)
@@ -1617,6 +1623,14 @@ fn is_generic_name(key: &str) -> bool {
                     "side" | "coast" | "shore" | "end" | "bank" | "valley" | "county"
                 )
         })
+}
+
+/// Whether a name's last word is a generic region word: "Thames Valley", "Rift Valley Province".
+fn ends_in_generic_word(surface: &str) -> bool {
+    clean_surface(surface)
+        .rsplit(' ')
+        .next()
+        .is_some_and(|w| is_generic_region(&[w.to_lowercase().as_str()]))
 }
 
 fn is_generic_region(words: &[&str]) -> bool {
