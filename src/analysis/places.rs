@@ -238,6 +238,9 @@ pub fn resolve_spans(
         .iter()
         .enumerate()
         .map(|(i, s)| {
+            if listed_before_street_word(text, spans, i) {
+                return Vec::new();
+            }
             // "Cooke, Grayson and Love counties": each name is a county's.
             if let Some(word) = listed_before_division_word(text, spans, i) {
                 let counties = generate(gazetteer, &format!("{} {word}", clean_surface(s)));
@@ -914,6 +917,27 @@ fn names_opponent(before: &str) -> bool {
 /// Whether the name at `i` ends a list, or stands in one, that a plural division word closes:
 /// "Eastland and Callahan counties". Returns the singular word to add to the name.
 fn listed_before_division_word(text: &str, spans: &[Span], i: usize) -> Option<&'static str> {
+    match word_after_list(text, spans, i)? {
+        "counties" | "Counties" => Some("County"),
+        "parishes" | "Parishes" => Some("Parish"),
+        _ => None,
+    }
+}
+
+/// Whether the name at `i` stands in a list that a plural street word closes: "at the corner of
+/// State and Hubbard streets". A street is not the town it is named after.
+fn listed_before_street_word(text: &str, spans: &[Span], i: usize) -> bool {
+    word_after_list(text, spans, i).is_some_and(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "streets" | "avenues" | "roads" | "boulevards" | "drives" | "lanes"
+        )
+    })
+}
+
+/// The word right after the list of names that the name at `i` stands in (or after the name
+/// alone), without its punctuation.
+fn word_after_list<'t>(text: &'t str, spans: &[Span], i: usize) -> Option<&'t str> {
     let mut last = i;
     while last + 1 < spans.len()
         && is_list_separator(
@@ -925,11 +949,7 @@ fn listed_before_division_word(text: &str, spans: &[Span], i: usize) -> Option<&
     }
     let rest = text.get(spans[last].end..)?;
     let word = rest.strip_prefix(' ')?.split_whitespace().next()?;
-    match word.trim_end_matches(|c: char| !c.is_alphabetic()) {
-        "counties" | "Counties" => Some("County"),
-        "parishes" | "Parishes" => Some("Parish"),
-        _ => None,
-    }
+    Some(word.trim_end_matches(|c: char| !c.is_alphabetic()))
 }
 
 fn is_list_separator(gap: &str) -> bool {
