@@ -879,7 +879,7 @@ fn names_district_council(after: &str) -> bool {
     let Some(rest) = after.strip_prefix(' ') else {
         return false;
     };
-    let mut words = rest.split_whitespace().map(|w| clean_surface(w));
+    let mut words = rest.split_whitespace().map(clean_surface);
     match words.next() {
         Some("Council") => true,
         Some("Borough" | "District" | "County") => words.next() == Some("Council"),
