@@ -391,7 +391,8 @@ pub fn resolve_spans(
         .map(|(list, span)| {
             let best = list.first()?;
             // A town by a county's name, or a place whose name is only generic words ("North
-            // Side", "West Coast", "Valley"), needs the article's support.
+            // Side", "West Coast", "Valley"), needs the article's support; a town of such a
+            // name after "the" is not meant at all.
             let generic = is_generic_name(gazetteer.key(best.place));
             // "Thames Valley" is no town of Thames abroad: a valley or region is named after
             // its river or people more often than after a town. A direction before a city
