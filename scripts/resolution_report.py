@@ -18,7 +18,11 @@ OUT/misses-SET.txt: not found at all, found with another span (overlapping), fou
 span but labelled other than LOC, found but without coordinates, placed more than 161 km away.
 Predictions and error files go to a fresh temporary folder OUT (or RESOLUTION_OUT).
 
-Usage: scripts/resolution_report.py [EVAL_DIR] [--no-build] [--sets gwn,lgl] [--misses]
+`--embedded-places` passes that flag to `article-atlas eval` (places inside organisations' names
+count as LOC). The gold-span resolution takes them as evidence, as the page does;
+`--no-embedded-evidence` leaves them out of it.
+
+Usage: scripts/resolution_report.py [EVAL_DIR] [--no-build] [--sets gwn,lgl] [--misses] [--embedded-places] [--no-embedded-evidence]
 """
 
 import json
@@ -142,6 +146,8 @@ def main():
         args.remove("--sets")
         args.remove(",".join(sets))
     misses = "--misses" in args
+    eval_flags = ["--embedded-places"] if "--embedded-places" in args else []
+    gold_flags = ["--no-embedded-evidence"] if "--no-embedded-evidence" in args else []
     args = [a for a in args if not a.startswith("--")]
     eval_dir = args[0] if args else os.environ.get("EVAL_DIR", os.path.join(ROOT, "..", "shared", "eval"))
     if not os.path.isdir(eval_dir) and os.path.isdir("/work/shared/eval"):
@@ -159,13 +165,13 @@ def main():
         gold = os.path.join(eval_dir, f"{name}.dev.jsonl")
         pred = os.path.join(out_dir, f"pred-{name}.jsonl")
         with open(pred, "w") as o:
-            subprocess.run([resolver, gold, "--explain"], stdout=o, check=True)
+            subprocess.run([resolver, gold, "--explain", *gold_flags], stdout=o, check=True)
         result = json.loads(subprocess.run([sys.executable, score, gold, pred, "--json", "--labels", "LOC"],
                                            capture_output=True, text=True, check=True).stdout)
         r = result["resolution"]["exact"]
         e2e_pred = os.path.join(out_dir, f"e2e-{name}.jsonl")
         with open(gold) as i, open(e2e_pred, "w") as o:
-            subprocess.run([cli, "eval"], stdin=i, stdout=o, check=True)
+            subprocess.run([cli, "eval", *eval_flags], stdin=i, stdout=o, check=True)
         share, total = end_to_end_share(gold, e2e_pred)
         errors_path = os.path.join(out_dir, f"errors-{name}.txt")
         errors = write_errors(gold, pred, errors_path)

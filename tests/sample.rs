@@ -296,6 +296,38 @@ fn cli_eval_finds_the_sample_gold_entities() {
 }
 
 #[test]
+fn cli_eval_adds_places_inside_organisations_only_when_asked() {
+    let doc = r#"{"id": "d", "text": "Troopers of the Texas Department of Public Safety stopped a Mansfield man."}"#;
+    let loc_texts = |args: &[&str]| -> Vec<(u64, u64, bool)> {
+        let output = cli(args, Some(doc.as_bytes()));
+        assert!(output.status.success(), "{output:?}");
+        let predicted: Value = serde_json::from_slice(&output.stdout).unwrap();
+        predicted["entities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| e["label"] == "LOC")
+            .map(|e| {
+                (
+                    e["start"].as_u64().unwrap(),
+                    e["end"].as_u64().unwrap(),
+                    e["lat"].is_f64(),
+                )
+            })
+            .collect()
+    };
+    // "Mansfield" alone by default; "Texas" (16..21) too, with its point, when asked.
+    assert_eq!(loc_texts(&["eval"]), [(60, 69, true)]);
+    assert_eq!(
+        loc_texts(&["eval", "--embedded-places"]),
+        [(16, 21, true), (60, 69, true)]
+    );
+    assert!(!cli(&["eval", "--frobnicate"], Some(doc.as_bytes()))
+        .status
+        .success());
+}
+
+#[test]
 fn sample_entities_group_and_explain_themselves() {
     let analysis = Analyzer::new().analyze(article_atlas::SAMPLE_ARTICLE);
     let khatami = analysis

@@ -31,6 +31,9 @@
 //! figures measure it): `given` (`text | text | …`: every whole-word occurrence of each text is
 //! a LOC span, whatever the recognizer finds), then `given place` (as `place`, for the first
 //! occurrence) and `given no place` (`text`: its first occurrence resolves to nothing).
+//! Embedded place keys (places named inside organisations' names, `Analysis::embedded_places`):
+//! `embedded places` (`name | name`: all of them in text order, `none` for none) and `embedded
+//! place` (`text | CC | lat,lon ±km` as for `place`, for the first one with that text).
 
 use article_atlas::analysis::{Analysis, Analyzer};
 
@@ -265,6 +268,29 @@ fn check(case: &Case, analysis: &Analysis) -> Vec<String> {
                     }
                     (_, Some(None)) => format!("{surface}: <no place>"),
                     (_, Some(Some(p))) => place_within(value, surface, p),
+                };
+                fail(key, value, got);
+            }
+            "embedded places" => {
+                let names: Vec<&str> = analysis
+                    .embedded_places
+                    .iter()
+                    .map(|e| e.name.as_str())
+                    .collect();
+                let got = if names.is_empty() {
+                    "none".to_string()
+                } else {
+                    names.join(" | ")
+                };
+                fail(key, value, got);
+            }
+            "embedded place" => {
+                let surface = value.split(" | ").next().unwrap_or(value);
+                let found = analysis.embedded_places.iter().find(|e| e.name == surface);
+                let got = match found.map(|e| &e.resolved) {
+                    None => format!("{surface}: <not found>"),
+                    Some(None) => format!("{surface}: <no place>"),
+                    Some(Some(place)) => place_within(value, surface, place),
                 };
                 fail(key, value, got);
             }

@@ -428,3 +428,37 @@ async fn the_map_without_places_says_so() {
     one(&root, "[data-testid=map-empty]");
     one(&root, "[data-testid=map] .world-map__country");
 }
+
+#[wasm_bindgen_test]
+async fn the_place_card_names_the_organisations_that_hold_the_place() {
+    use article_atlas::ui::place_card::PlaceCard;
+    let state = AppState::new(
+        "Ohio officials met on Monday. The Ohio State Highway Patrol closed the road to Mansfield.",
+    );
+    let ohio = state
+        .analysis
+        .with_untracked(|a| a.places.iter().find(|p| p.name == "Ohio").map(|p| p.entity));
+    let mansfield = state.analysis.with_untracked(|a| {
+        a.places
+            .iter()
+            .find(|p| p.name == "Mansfield")
+            .map(|p| p.entity)
+    });
+    let selected = RwSignal::new(ohio);
+    let root = mount(move || {
+        provide_context(state);
+        view! { <PlaceCard selected=selected/> }.into_any()
+    });
+    tick().await;
+    assert_eq!(
+        one(&root, "[data-testid=place-named-in]")
+            .text_content()
+            .unwrap(),
+        "Also named in: Ohio State Highway Patrol"
+    );
+    // A place that no organisation names has no such line.
+    selected.set(mansfield);
+    tick().await;
+    one(&root, "[data-testid=place-card]");
+    assert!(all(&root, "[data-testid=place-named-in]").is_empty());
+}

@@ -552,6 +552,27 @@ impl Gazetteer {
             .map(PlaceId)
     }
 
+    /// The admin-1 region with this GeoNames code ("US.TX", "CA.08").
+    pub fn admin1_by_code(&self, code: &str) -> Option<PlaceId> {
+        let (country, region) = code.split_once('.')?;
+        let country = 1 + self
+            .countries
+            .iter()
+            .position(|c| c.eq_ignore_ascii_case(country.as_bytes()))?;
+        let start = *self.admin1_start.get(country)? as usize;
+        let width = self.admin1_code_width;
+        (start..self.admin1_len)
+            .take_while(|&i| usize::from(self.byte(self.admin1_country + i)) == country)
+            .find(|&i| {
+                let at = self.admin1_codes + i * width;
+                self.bytes
+                    .get(at..at + width)
+                    .is_some_and(|c| utf8(c).trim_end_matches(' ') == region)
+            })
+            .and_then(|i| self.admin1_entry(i))
+            .map(PlaceId)
+    }
+
     /// The country a demonym belongs to: "Iranian", "Iranians" → Iran.
     pub fn demonym(&self, word: &str) -> Option<PlaceId> {
         let key = self.fold(word);
@@ -847,6 +868,17 @@ mod tests {
     }
 
     #[test]
+    fn admin1_regions_are_found_by_their_geonames_codes() {
+        let name = |code: &str| g().admin1_by_code(code).map(|p| g().name(p));
+        assert_eq!(name("US.TX").as_deref(), Some("Texas"));
+        assert_eq!(name("CA.08").as_deref(), Some("Ontario"));
+        assert_eq!(name("GB.ENG").as_deref(), Some("England"));
+        for unknown in ["US.XX", "XX.01", "US", ""] {
+            assert_eq!(name(unknown), None, "{unknown}");
+        }
+    }
+
+    #[test]
     fn garbage_after_a_valid_header_is_an_error_not_a_panic() {
         let mut seed = 0x9E37_79B9_7F4A_7C15u64;
         for len in [0, 1, 7, 64, 1000, 100_000] {
@@ -884,6 +916,7 @@ mod tests {
                     g.lookup("Kazan"),
                     g.demonym("Iranian"),
                     g.country_by_code("IR"),
+                    g.admin1_by_code("US.TX"),
                 );
             }
         }

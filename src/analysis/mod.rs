@@ -5,10 +5,13 @@
 //! It never panics and never fails: odd input gives a value and a diagnostic.
 
 pub mod citations;
+pub mod currency;
+pub mod embedded_places;
 pub mod entities;
 pub mod fnv;
 pub mod gazetteer;
 pub mod lexicon;
+pub mod phones;
 pub mod places;
 pub mod quotations;
 pub mod sentences;
@@ -23,7 +26,7 @@ mod testing;
 
 use serde::{Deserialize, Serialize};
 
-pub use entities::{Candidate, Entity, EntityType, Mention, Place, PlaceKind};
+pub use entities::{Candidate, EmbeddedPlace, Entity, EntityType, Mention, Place, PlaceKind};
 pub use text::Span;
 
 /// The version of the JSON schema that [`Analysis`] serialises to. Bump it on any breaking change.
@@ -226,6 +229,9 @@ pub struct Analysis {
     pub entities: Vec<Entity>,
     /// LOC entities resolved to locations, one per distinct place.
     pub places: Vec<Place>,
+    /// Places named inside organisations' and events' names, in text order: evidence for
+    /// `places`, not places themselves.
+    pub embedded_places: Vec<EmbeddedPlace>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -315,13 +321,28 @@ impl Analyzer {
             });
         }
         let (mentions, entities) = recognize_entities(&text, &layout, &paragraphs);
-        let places = places::resolve_entities(
-            gazetteer::Gazetteer::embedded(),
+        let gazetteer = gazetteer::Gazetteer::embedded();
+        // An outlet in the header or the citations published the article; it does not say
+        // where the article is.
+        let publishers: Vec<Span> = layout
+            .blocks
+            .iter()
+            .filter(|(kind, _)| *kind == BlockKind::Header)
+            .map(|(_, span)| *span)
+            .chain(layout.citation_span)
+            .collect();
+        let embedded = embedded_places::find(&text, &mentions, &publishers);
+        let embedded_spans: Vec<Span> = embedded.iter().map(|&(_, span)| span).collect();
+        let (places, embedded_resolutions) = places::resolve_entities_with_evidence(
+            gazetteer,
             &text,
             &mentions,
             &entities,
+            &embedded_spans,
             layout.dateline,
         );
+        let embedded_places =
+            embedded_places::describe(gazetteer, &text, &mentions, &embedded, embedded_resolutions);
         let blocks = source_blocks(&layout.blocks, &prepared.map, input.len());
         let mut analysis = Analysis {
             schema_version: SCHEMA_VERSION,
@@ -346,6 +367,7 @@ impl Analyzer {
             mentions,
             entities,
             places,
+            embedded_places,
             diagnostics,
             text,
         };

@@ -15,6 +15,7 @@ use crate::analysis::fnv::FnvMap;
 use super::entities::{Candidate, Entity, EntityType, Mention, Place, PlaceKind};
 use super::gazetteer::{Gazetteer, NameMatch, PlaceId, VILLAGE_POPULATION};
 use super::text::Span;
+use super::{currency, phones};
 
 /// How many alternatives a place keeps.
 const MAX_ALTERNATIVES: usize = 5;
@@ -64,6 +65,8 @@ enum Reason {
     Said(&'static str),
     /// The first-level region the article's places lie in.
     ArticleRegion(PlaceId),
+    /// The first-level region of a telephone number's area code in the article.
+    AreaCode(PlaceId),
     /// The qualifier after the name ("Paris, Texas").
     FollowedBy(PlaceId),
     /// The country the article is about.
@@ -84,6 +87,9 @@ impl Reason {
             Reason::Said(words) => words.to_string(),
             Reason::ArticleRegion(region) => {
                 format!("the article's places are in {}", g.name(region))
+            }
+            Reason::AreaCode(region) => {
+                format!("the article gives a telephone number in {}", g.name(region))
             }
             Reason::FollowedBy(q) => format!("followed by “{}”", g.name(q)),
             Reason::ArticleCountry(country) => format!("the article is about {}", g.name(country)),
@@ -198,7 +204,7 @@ const FACILITY_WORDS: &[&str] = &[
 ];
 
 /// Leading words that locate within a place: "northern Iraq", "central Moscow".
-const DIRECTION_WORDS: &[&str] = &[
+pub(crate) const DIRECTION_WORDS: &[&str] = &[
     "north",
     "south",
     "east",
@@ -228,6 +234,56 @@ const DIRECTION_WORDS: &[&str] = &[
 
 /// Resolves LOC spans of `text`. `dateline` is the article's dateline span, if any.
 pub fn resolve_spans(
+    gazetteer: &Gazetteer,
+    text: &str,
+    spans: &[Span],
+    dateline: Option<Span>,
+) -> Vec<Option<Resolution>> {
+    resolve_spans_with_evidence(gazetteer, text, spans, &[], dateline).0
+}
+
+/// Resolves LOC spans together with `evidence`: place names that are no places of the article
+/// themselves (the "Alexandria" of "Alexandria Police") but tell where it is. Both are resolved
+/// as one set of names, so that each votes for the others' countries, regions and neighbours;
+/// the second list holds the evidence's own resolutions. Evidence overlapping a span is ignored.
+pub fn resolve_spans_with_evidence(
+    gazetteer: &Gazetteer,
+    text: &str,
+    spans: &[Span],
+    evidence: &[Span],
+    dateline: Option<Span>,
+) -> (Vec<Option<Resolution>>, Vec<Option<Resolution>>) {
+    let mut of_evidence: Vec<Option<Resolution>> = vec![None; evidence.len()];
+    let kept: Vec<(usize, Span)> = evidence
+        .iter()
+        .copied()
+        .enumerate()
+        .filter(|(_, e)| !spans.iter().any(|s| s.start < e.end && e.start < s.end))
+        .collect();
+    if kept.is_empty() {
+        return (resolve_all(gazetteer, text, spans, dateline), of_evidence);
+    }
+    // Text order, as the lists and qualifiers between neighbouring names expect.
+    let mut merged: Vec<(Span, Result<usize, usize>)> = spans
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (*s, Ok(i)))
+        .chain(kept.iter().map(|&(i, e)| (e, Err(i))))
+        .collect();
+    merged.sort_by_key(|(s, _)| (s.start, s.end));
+    let all: Vec<Span> = merged.iter().map(|(s, _)| *s).collect();
+    let resolved = resolve_all(gazetteer, text, &all, dateline);
+    let mut own = vec![None; spans.len()];
+    for ((_, origin), resolution) in merged.iter().zip(resolved) {
+        match *origin {
+            Ok(i) => own[i] = resolution,
+            Err(i) => of_evidence[i] = resolution,
+        }
+    }
+    (own, of_evidence)
+}
+
+fn resolve_all(
     gazetteer: &Gazetteer,
     text: &str,
     spans: &[Span],
@@ -282,6 +338,9 @@ pub fn resolve_spans(
         })
         .collect();
     let demonym_countries = demonyms_in(gazetteer, text, spans);
+    let phone_regions = telephone_regions(gazetteer, text);
+    let (phone_country_votes, phone_region_votes) = telephone_votes(gazetteer, &phone_regions);
+    let money_votes = currency_votes(gazetteer, text);
     let dateline_town = dateline
         .map(|d| d.slice(text))
         .and_then(|d| dateline_place(gazetteer, d));
@@ -318,11 +377,15 @@ pub fn resolve_spans(
     let mut chosen: Vec<Option<PlaceId>> = vec![None; spans.len()];
     for pass in 0..PASSES {
         let support = colocation_support(gazetteer, &candidates, &keys, &chosen);
-        let votes = country_votes(gazetteer, &candidates, &chosen, &keys, &demonym_countries);
+        let mut votes = country_votes(gazetteer, &candidates, &chosen, &keys, &demonym_countries);
+        votes.extend_from_slice(&phone_country_votes);
+        votes.extend_from_slice(&money_votes);
         let regions = if pass == 0 {
             Vec::new()
         } else {
-            region_votes(gazetteer, &candidates, &chosen, &keys)
+            let mut regions = region_votes(gazetteer, &candidates, &chosen, &keys);
+            regions.extend_from_slice(&phone_region_votes);
+            regions
         };
         // The countries the article names outright, by the key of the name that names them.
         let named_countries: Vec<(&str, PlaceId)> = chosen
@@ -363,6 +426,7 @@ pub fn resolve_spans(
                         qualifiers: &qualifiers[i],
                         focus: &focus,
                         region_focus: &region_focus,
+                        phone_regions: &phone_regions,
                         dateline_country,
                         support: &support[i],
                         role: &roles[i],
@@ -779,6 +843,8 @@ struct Context<'a> {
     focus: &'a [(PlaceId, f64)],
     /// First-level regions' shares of the article's places, as `focus` has countries'.
     region_focus: &'a [(PlaceId, f64)],
+    /// The regions of the article's telephone numbers' area codes.
+    phone_regions: &'a [PlaceId],
     dateline_country: Option<PlaceId>,
     /// Per candidate (in `generate` order, by place): co-located places of other names.
     support: &'a [Colocation],
@@ -1058,7 +1124,11 @@ fn score_context(g: &Gazetteer, c: &mut Scored, cx: &Context) {
                 c.supported = true;
                 c.local = true;
                 if region != c.place {
-                    c.reasons.push(Reason::ArticleRegion(region));
+                    c.reasons.push(if cx.phone_regions.contains(&region) {
+                        Reason::AreaCode(region)
+                    } else {
+                        Reason::ArticleRegion(region)
+                    });
                 }
             }
         }
@@ -1181,7 +1251,10 @@ impl Whereabouts {
         }
     }
 
-    /// 1 for a place within 80 km of `other` or in its first-level region, 0.5 within 250 km.
+    /// 1 for a place within 40 km of `other` or in its first-level region, 0.8 within 80 km, 0.5
+    /// within 250 km. A town inside a county lies within 40 km of its middle; a namesake town 80
+    /// km off lies in the next county ("Richmond" and "Madison County" lie together in Kentucky,
+    /// and a little apart in Indiana).
     fn closeness(&self, other: &Whereabouts) -> f64 {
         match other.kind {
             PlaceKind::Admin1 if self.admin1 == Some(other.place) => 1.0,
@@ -1192,8 +1265,10 @@ impl Whereabouts {
                     return 0.0;
                 }
                 let km = distance_km(self.lat, self.lon, other.lat, other.lon);
-                if km < 80.0 {
+                if km < 40.0 {
                     1.0
+                } else if km < 80.0 {
+                    0.8
                 } else if km < 250.0 {
                     0.5
                 } else {
@@ -1241,7 +1316,7 @@ fn colocation_support(
         if list.is_empty() || names.iter().any(|(k, _, _)| *k == key.as_str()) {
             continue;
         }
-        let top: Vec<&Scored> = list.iter().take(CONSIDERED).collect();
+        let top: Vec<&Scored> = considered(list, CONSIDERED).collect();
         let max = top.iter().map(|c| c.prior).fold(f64::MIN, f64::max);
         // Likelihoods relative to the name's likeliest reading, tempered (square root): two
         // readings of two names that lie together are evidence for each other even when
@@ -1257,8 +1332,7 @@ fn colocation_support(
         ));
     }
     let support_for = |key: &str, list: &[Scored]| -> Vec<Colocation> {
-        list.iter()
-            .take(CONSIDERED)
+        considered(list, CONSIDERED)
             .map(|c| {
                 let here = Whereabouts::of(g, c.place);
                 let local = matches!(here.kind, PlaceKind::City | PlaceKind::Admin2);
@@ -1324,6 +1398,17 @@ fn colocation_support(
         .collect()
 }
 
+/// The first `count` candidates of a name, and every other that is as likely before context as
+/// its likeliest: the two dozen "Franklin County"s are equally likely, and the one that lies
+/// around "Dublin" must not be cut off by the order of a tie.
+fn considered(list: &[Scored], count: usize) -> impl Iterator<Item = &Scored> {
+    let likeliest = list.iter().map(|c| c.prior).fold(f64::MIN, f64::max);
+    list.iter()
+        .enumerate()
+        .filter(move |&(i, c)| i < count || c.prior >= likeliest)
+        .map(|(_, c)| c)
+}
+
 /// Each distinct chosen place's vote for its first-level region (a region votes for itself),
 /// weighed as `country_votes` weighs them: a name whose candidates lie in several regions votes
 /// less.
@@ -1364,6 +1449,46 @@ fn region_votes(
     }
     votes
 }
+
+/// The first-level regions of the article's telephone numbers, each once.
+fn telephone_regions(g: &Gazetteer, text: &str) -> Vec<PlaceId> {
+    phones::area_code_regions(text)
+        .into_iter()
+        .filter_map(|code| g.admin1_by_code(code))
+        .collect()
+}
+
+/// The votes of the article's telephone numbers, as `country_votes` and `region_votes` give
+/// them: an area code is local evidence ("call London police at 519-…" is an article about
+/// London, Ontario), as strong for its region as a region the article names, and for its
+/// country as a demonym.
+fn telephone_votes(g: &Gazetteer, regions: &[PlaceId]) -> (Vec<Vote>, Vec<Vote>) {
+    let mut countries: Vec<PlaceId> = Vec::new();
+    for country in regions.iter().filter_map(|&r| g.country_of(r)) {
+        if !countries.contains(&country) {
+            countries.push(country);
+        }
+    }
+    let vote = |place: PlaceId, weight: f64| (String::new(), place, weight);
+    (
+        countries.into_iter().map(|c| vote(c, 0.5)).collect(),
+        regions.iter().map(|&r| vote(r, 1.0)).collect(),
+    )
+}
+
+/// The countries of the article's amounts of money, each a vote as weak as a demonym's: a local
+/// article prices things in its own currency.
+fn currency_votes(g: &Gazetteer, text: &str) -> Vec<Vote> {
+    currency::currency_countries(text)
+        .into_iter()
+        .filter_map(|code| g.country_by_code(code))
+        .map(|country| (String::new(), country, 0.5))
+        .collect()
+}
+
+/// A place's vote: the key of the name that casts it (empty for evidence outside the names),
+/// the country or region, its weight.
+type Vote = (String, PlaceId, f64);
 
 /// A prior from what the place is, before any context. The weights are set by hand, as rules of
 /// thumb (a country outweighs a town of its name; a town's weight grows with the log of its
@@ -1433,6 +1558,8 @@ fn clean_surface(surface: &str) -> &str {
 /// The candidates for a name, best priors first.
 fn generate(g: &Gazetteer, surface: &str) -> Vec<Scored> {
     let name = clean_surface(surface);
+    let spelled = spelled_compass_point(name).filter(|s| g.is_place_name(s));
+    let name = spelled.as_deref().unwrap_or(name);
     let mut found = scored(g, g.lookup(name), Via::Name);
     // "Bushehr", "Isfahan", "New York": a region named after its city is written for the city far
     // more often.
@@ -1578,6 +1705,21 @@ fn generate(g: &Gazetteer, surface: &str) -> Vec<Scored> {
     found
 }
 
+/// "W. Columbia", "N. Augusta": local papers shorten the compass point of a town's name to its
+/// initial.
+fn spelled_compass_point(name: &str) -> Option<String> {
+    let (initial, rest) = name.split_once(". ")?;
+    let word = match initial {
+        "N" => "North",
+        "S" => "South",
+        "E" => "East",
+        "W" => "West",
+        _ => return None,
+    };
+    rest.starts_with(char::is_uppercase)
+        .then(|| format!("{word} {rest}"))
+}
+
 /// The candidates for the words `start..end` of a name whose other words were dropped: leading
 /// directions ("northern Iraq") and trailing generic or facility words ("Bushehr province",
 /// "Bushehr nuclear plant", "Walker County").
@@ -1634,7 +1776,7 @@ fn stripped_candidates(g: &Gazetteer, words: &[&str], start: usize, end: usize) 
 const CITY_WITH_QUARTERS: u64 = 100_000;
 
 /// A name made only of compass and generic words: "North Side", "West Coast", "Central".
-fn is_generic_name(key: &str) -> bool {
+pub(crate) fn is_generic_name(key: &str) -> bool {
     !key.is_empty()
         && key.split(' ').all(|w| {
             DIRECTION_WORDS.contains(&w)
@@ -1977,11 +2119,25 @@ pub fn resolve_entities(
     entities: &[Entity],
     dateline: Option<Span>,
 ) -> Vec<Place> {
+    resolve_entities_with_evidence(gazetteer, text, mentions, entities, &[], dateline).0
+}
+
+/// [`resolve_entities`] with place names that are evidence only (see
+/// [`resolve_spans_with_evidence`]), and their resolutions.
+pub fn resolve_entities_with_evidence(
+    gazetteer: &Gazetteer,
+    text: &str,
+    mentions: &[Mention],
+    entities: &[Entity],
+    evidence: &[Span],
+    dateline: Option<Span>,
+) -> (Vec<Place>, Vec<Option<Resolution>>) {
     let loc: Vec<usize> = (0..mentions.len())
         .filter(|&i| mentions[i].label == EntityType::Loc)
         .collect();
     let spans: Vec<Span> = loc.iter().map(|&i| mentions[i].span()).collect();
-    let resolutions = resolve_spans(gazetteer, text, &spans, dateline);
+    let (resolutions, of_evidence) =
+        resolve_spans_with_evidence(gazetteer, text, &spans, evidence, dateline);
     let mut places: Vec<Place> = Vec::new();
     // A street placed in a town is a place of its own, at the town's point.
     let mut by_place: FnvMap<(PlaceId, Option<usize>), usize> = FnvMap::default();
@@ -2032,7 +2188,7 @@ pub fn resolve_entities(
             explanation: resolution.explanation,
         });
     }
-    places
+    (places, of_evidence)
 }
 
 #[cfg(test)]
@@ -2170,6 +2326,32 @@ mod tests {
         let got = resolve_spans(g, text, &spans, None);
         assert!(got[0].is_some());
         assert!(got[1].is_none());
+    }
+
+    #[test]
+    fn evidence_places_the_names_without_becoming_one() {
+        let g = Gazetteer::embedded();
+        let text = "A Mansfield man was arrested, the Ohio State Highway Patrol said.";
+        let at = |name: &str| {
+            let start = text.find(name).expect("name in text");
+            Span::new(start, start + name.len())
+        };
+        let admin1 = |r: &Option<Resolution>| {
+            r.as_ref()
+                .and_then(|r| g.admin1_of(r.place))
+                .map(|a| g.name(a))
+        };
+        let alone = resolve_spans(g, text, &[at("Mansfield")], None);
+        let (own, evidence) =
+            resolve_spans_with_evidence(g, text, &[at("Mansfield")], &[at("Ohio")], None);
+        assert_ne!(admin1(&alone[0]).as_deref(), Some("Ohio"));
+        assert_eq!(admin1(&own[0]).as_deref(), Some("Ohio"));
+        assert_eq!(own.len(), 1);
+        assert_eq!(evidence.len(), 1);
+        // Evidence that overlaps a name of the article is that name, not more evidence.
+        let (_, overlapping) =
+            resolve_spans_with_evidence(g, text, &[at("Mansfield")], &[at("Mansfield")], None);
+        assert_eq!(overlapping, vec![None]);
     }
 
     #[test]

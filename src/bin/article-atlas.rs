@@ -3,7 +3,7 @@
 //! ```text
 //! article-atlas analyze FILE|-  [--format plain|markdown|html]   print the analysis as JSON
 //! article-atlas bench [FILE ...] [--iterations N]                print analysis throughput
-//! article-atlas eval < docs.jsonl                                 entities per document, as JSONL
+//! article-atlas eval [--embedded-places] < docs.jsonl             entities per document, as JSONL
 //! ```
 
 use std::io::{Read, Write};
@@ -13,7 +13,7 @@ use std::time::Instant;
 use article_atlas::analysis::text::char_offsets;
 use article_atlas::analysis::{source, Analyzer, InputFormat};
 
-const USAGE: &str = "usage: article-atlas analyze FILE|- [--format plain|markdown|html]\n       article-atlas bench [FILE ...] [--iterations N]\n       article-atlas eval < docs.jsonl";
+const USAGE: &str = "usage: article-atlas analyze FILE|- [--format plain|markdown|html]\n       article-atlas bench [FILE ...] [--iterations N]\n       article-atlas eval [--embedded-places] < docs.jsonl";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -30,7 +30,14 @@ fn run(args: &[String]) -> Result<(), String> {
     match args.first().map(String::as_str) {
         Some("analyze") => analyze(&args[1..]),
         Some("bench") => bench(&args[1..]),
-        Some("eval") => eval(),
+        Some("eval") => match &args[1..] {
+            [] => eval(false),
+            [flag] if flag == "--embedded-places" => eval(true),
+            _ => Err(format!(
+                "eval takes no arguments but --embedded-places; {}",
+                USAGE.lines().last().unwrap_or("").trim()
+            )),
+        },
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             Ok(())
@@ -126,11 +133,21 @@ fn analyze(args: &[String]) -> Result<(), String> {
     }
 }
 
+/// A name as `eval` writes it: byte offsets, the evaluation's label, and coordinates if placed.
+struct Named {
+    start: usize,
+    end: usize,
+    label: &'static str,
+    at: Option<(f64, f64)>,
+}
+
 /// Reads evaluation documents (JSON lines with `id` and `text`) from standard input and writes,
 /// for each, its entities with Unicode code-point offsets, the scorer's convention. Types the
 /// evaluation does not know (TIME, MONEY, …) are left out; LOC mentions carry the coordinates of
-/// the place they resolve to (null when unresolved).
-fn eval() -> Result<(), String> {
+/// the place they resolve to (null when unresolved). With `embedded_places`, the places named
+/// inside organisations' names ("Alexandria" in "Alexandria Police") are added as LOC too, for
+/// the corpora that annotate them as toponyms.
+fn eval(embedded_places: bool) -> Result<(), String> {
     let analyzer = Analyzer::new();
     let stdin = std::io::stdin();
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
@@ -151,30 +168,45 @@ fn eval() -> Result<(), String> {
                 }
             }
         }
-        let ends: Vec<usize> = analysis
+        let mut named: Vec<Named> = analysis
             .mentions
             .iter()
-            .flat_map(|m| [m.start, m.end])
+            .zip(coordinates)
+            .filter_map(|(m, at)| {
+                Some(Named {
+                    start: m.start,
+                    end: m.end,
+                    label: m.label.eval_label()?,
+                    at,
+                })
+            })
             .collect();
+        if embedded_places {
+            named.extend(analysis.embedded_places.iter().map(|e| Named {
+                start: e.start,
+                end: e.end,
+                label: "LOC",
+                at: e.resolved.as_ref().map(|c| (c.lat, c.lon)),
+            }));
+            named.sort_by_key(|n| (n.start, std::cmp::Reverse(n.end)));
+        }
+        let ends: Vec<usize> = named.iter().flat_map(|n| [n.start, n.end]).collect();
         let chars = char_offsets(&analysis.text, &ends);
-        let entities: Vec<serde_json::Value> = analysis
-            .mentions
+        let entities: Vec<serde_json::Value> = named
             .iter()
-            .zip(&coordinates)
             .zip(chars.chunks_exact(2))
-            .filter_map(|((m, at), span)| {
-                let label = m.label.eval_label()?;
-                let (lat, lon) = match at {
+            .map(|(n, span)| {
+                let (lat, lon) = match n.at {
                     Some((lat, lon)) => (serde_json::json!(lat), serde_json::json!(lon)),
                     None => (serde_json::Value::Null, serde_json::Value::Null),
                 };
-                Some(serde_json::json!({
+                serde_json::json!({
                     "start": span[0],
                     "end": span[1],
-                    "label": label,
+                    "label": n.label,
                     "lat": lat,
                     "lon": lon,
-                }))
+                })
             })
             .collect();
         let id = doc.get("id").cloned().unwrap_or(serde_json::Value::Null);

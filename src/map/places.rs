@@ -328,6 +328,28 @@ pub fn mention_sentences(analysis: &Analysis, place: &Place) -> Vec<String> {
         .collect()
 }
 
+/// The names of the organisations and events that name this place inside their own ("Alexandria
+/// Police" for Alexandria), each once, in text order: where the place resolved the same.
+pub fn organisations_naming(analysis: &Analysis, place: &Candidate) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for embedded in &analysis.embedded_places {
+        let same = embedded
+            .resolved
+            .as_ref()
+            .is_some_and(|c| c.name == place.name && c.lat == place.lat && c.lon == place.lon);
+        let holder = analysis
+            .mentions
+            .get(embedded.mention)
+            .and_then(|m| analysis.text.get(m.start..m.end));
+        if let (true, Some(holder)) = (same, holder) {
+            if !names.iter().any(|n| n == holder) {
+                names.push(holder.to_string());
+            }
+        }
+    }
+    names
+}
+
 /// "55.76° N, 37.62° E".
 pub fn format_coordinates(lat: f64, lon: f64) -> String {
     let ns = if lat >= 0.0 { 'N' } else { 'S' };
@@ -410,6 +432,7 @@ pub mod fixture {
         analysis.mentions.clear();
         analysis.entities.clear();
         analysis.places.clear();
+        analysis.embedded_places.clear();
         let names = [
             (
                 "Moscow",
@@ -482,6 +505,29 @@ pub mod fixture {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_place_lists_the_organisations_named_after_it_once() {
+        let analysis = crate::analysis::Analyzer::new().analyze(
+            "A Mansfield man was fined, the Ohio State Highway Patrol said. \
+             Ohio officials agreed with the Ohio State Highway Patrol.",
+        );
+        let ohio = analysis
+            .places
+            .iter()
+            .find(|p| p.name == "Ohio")
+            .expect("Ohio is a place");
+        assert_eq!(
+            organisations_naming(&analysis, &ohio.resolved),
+            ["Ohio State Highway Patrol"]
+        );
+        let mansfield = analysis
+            .places
+            .iter()
+            .find(|p| p.name == "Mansfield")
+            .expect("Mansfield is a place");
+        assert!(organisations_naming(&analysis, &mansfield.resolved).is_empty());
+    }
 
     #[test]
     fn views_follow_the_first_mention_and_weigh_mentions() {

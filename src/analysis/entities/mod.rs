@@ -281,3 +281,23 @@ pub struct Place {
     pub mentions: Vec<usize>,
     pub explanation: String,
 }
+
+/// A place named inside an organisation's or event's name ("Alexandria" in "Alexandria
+/// Police"): evidence of where the article is, never a place of the map.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct EmbeddedPlace {
+    /// The place's name, as bytes of [`super::Analysis::text`].
+    pub start: usize,
+    pub end: usize,
+    /// Index into [`super::Analysis::mentions`]: the name that holds it.
+    pub mention: usize,
+    /// Index into [`super::Analysis::entities`]: the entity of that name.
+    pub entity: usize,
+    /// The place's name as written.
+    pub name: String,
+    /// Where the resolver put it, if anywhere.
+    pub resolved: Option<Candidate>,
+    /// 0 to 1; 0 when unresolved.
+    pub confidence: f64,
+    pub explanation: String,
+}

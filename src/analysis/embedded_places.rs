@@ -1,0 +1,520 @@
+//! Place names inside the names of organisations and events: the "Alexandria" of "Alexandria
+//! Police", the "Manitoba" of "Children's Hospital of Manitoba".
+//!
+//! They are not places of the article (the map does not show "Minnesota" for "Minnesota
+//! Department of Transportation"), but they are strong evidence of where it is: a local paper
+//! names the local police, council and schools. The resolver takes them as evidence beside the
+//! article's places ([`super::places::resolve_entities_with_evidence`]), and the analysis lists
+//! them with their own resolution as [`EmbeddedPlace`]s.
+//!
+//! Three forms are read, all closed: a place at the start of the name ("Clarke County Board of
+//! Education", "Texas Southern University"), two places joined by a hyphen there
+//! ("Springfield-Greene County Health Department") and a place after "of" ("University of
+//! Texas", "Municipal Corporation of Greater Mumbai"). A word that is also a person's name, or a
+//! village, counts at the start only before a word of a local body ("Jordan Police", not "Jordan
+//! Juniors"; "Parkers Prairie High School").
+
+use super::entities::lexicons::Lexicons;
+use super::entities::{EmbeddedPlace, EntityType, Mention};
+use super::gazetteer::{Gazetteer, VILLAGE_POPULATION};
+use super::places::{is_generic_name, Resolution, DIRECTION_WORDS};
+use super::text::Span;
+use super::PlaceKind;
+
+/// Words after a place's name that make the name a body of that place: its government, police,
+/// schools, hospitals, courts and papers.
+const LOCAL_BODY_WORDS: &[&str] = &[
+    "Police",
+    "Sheriff",
+    "Sheriff's",
+    "Sheriff’s",
+    "Fire",
+    "Department",
+    "Dept",
+    "County",
+    "City",
+    "Town",
+    "Township",
+    "Village",
+    "State",
+    "Public",
+    "Municipal",
+    "Council",
+    "Board",
+    "School",
+    "Schools",
+    "High",
+    "Middle",
+    "Elementary",
+    "Community",
+    "Hospital",
+    "Medical",
+    "Health",
+    "Library",
+    "Courts",
+    "Law",
+    "Chamber",
+    "Historical",
+    "Museum",
+    "Zoo",
+    "Airport",
+    "Transit",
+    "Housing",
+    "Parks",
+    "Water",
+    "Regional",
+    "Area",
+    "District",
+    "Government",
+    "Legislature",
+    "Senate",
+    "Assembly",
+    "Commission",
+    "Ministry",
+    "Defense",
+    "Defence",
+    "Army",
+    "Metropolitan",
+    "Symphony",
+    "Arts",
+    "Convention",
+    "Times",
+    "Post",
+    "Herald",
+    "Tribune",
+    "Journal",
+    "Gazette",
+    "Daily",
+    "Courier",
+    "Chronicle",
+    "Register",
+    "Examiner",
+    "Observer",
+];
+
+/// Words that name towns somewhere but, in an institution's name, say what it does or is:
+/// "Chamber of Commerce", "Department of Homeland Security", "Superior Court".
+const INSTITUTION_WORDS: &[&str] = &[
+    "Commerce",
+    "Industry",
+    "Justice",
+    "Homeland",
+    "Naval",
+    "Superior",
+    "Pacific",
+    "Atlantic",
+    "Metro",
+    "Woodlands",
+    "Liberty",
+    "Independence",
+    "Unity",
+    "Union",
+    "Progress",
+    "Enterprise",
+    "Friendship",
+    "Harmony",
+    "Reform",
+    "General",
+    "Federal",
+    "National",
+    "Royal",
+    "Global",
+    "International",
+    "Standard",
+    "Premier",
+    "Capital",
+    "Summit",
+    "Energy",
+    "Agriculture",
+    "Education",
+    "Health",
+    "Labor",
+    "Science",
+    "Medicine",
+    "Technology",
+    "Security",
+    "Time",
+    "Commonwealth",
+];
+
+/// Words after a town's name that make the name a person's or a namesake's more often than the
+/// town's: "Columbia University", "Harvard College" (a university of a town is written "of").
+const NAMESAKE_HEADS: &[&str] = &["University", "College"];
+
+/// Words of a church's name: a saint before them is the church's patron, not a town.
+const CHURCH_WORDS: &[&str] = &["Church", "Cathedral", "Chapel", "Parish", "Basilica"];
+
+/// Plural words for people before "of" in a society's name: what follows is often a patron
+/// ("Knights of Columbus", "Sisters of Mercy").
+const PEOPLE_WORDS: &[&str] = &[
+    "Knights",
+    "Sisters",
+    "Brothers",
+    "Daughters",
+    "Sons",
+    "Friends",
+    "Disciples",
+    "Children",
+];
+
+/// A town also a family's name counts after "of" from this many people: a city's name is written
+/// for the city.
+const CITY_AFTER_OF: u64 = 100_000;
+
+/// The longest name of a place tried, in words.
+const MAX_PLACE_WORDS: usize = 4;
+
+/// The place names inside ORG and MISC mentions, as (index of the mention, span of the name),
+/// in text order. Mentions inside `skip` (the header, the citation block: outlets that published
+/// the article rather than bodies it is about) are left out.
+pub fn find(text: &str, mentions: &[Mention], skip: &[Span]) -> Vec<(usize, Span)> {
+    let g = Gazetteer::embedded();
+    let lex = Lexicons::get();
+    let mut found = Vec::new();
+    for (index, mention) in mentions.iter().enumerate() {
+        if !matches!(mention.label, EntityType::Org | EntityType::Misc)
+            || skip
+                .iter()
+                .any(|s| s.start <= mention.start && mention.end <= s.end)
+        {
+            continue;
+        }
+        let words = words_of(text, mention.span());
+        let first = usize::from(words.first().is_some_and(|w| w.slice(text) == "The"));
+        let holder = Holder {
+            text,
+            words: &words,
+            church: words.iter().any(|w| CHURCH_WORDS.contains(&w.slice(text))),
+        };
+        if let Some(place) = place_at_start(g, lex, &holder, first) {
+            found.push((index, place));
+        } else {
+            found.extend(
+                hyphened_places(g, lex, &holder, first)
+                    .into_iter()
+                    .map(|place| (index, place)),
+            );
+        }
+        if let Some(place) = place_after_of(g, lex, &holder) {
+            if !found.iter().any(|&(_, p): &(usize, Span)| p == place) {
+                found.push((index, place));
+            }
+        }
+    }
+    found
+}
+
+/// The words of a name with their spans, without trailing punctuation.
+fn words_of(text: &str, span: Span) -> Vec<Span> {
+    let mut words = Vec::new();
+    let slice = span.slice(text);
+    let mut at = 0;
+    for word in slice.split_whitespace() {
+        let Some(offset) = slice.get(at..).and_then(|rest| rest.find(word)) else {
+            break;
+        };
+        let start = at + offset;
+        at = start + word.len();
+        let trimmed = word.trim_end_matches([',', ';', ':', ')', '"', '”']);
+        if !trimmed.is_empty() {
+            words.push(Span::new(
+                span.start + start,
+                span.start + start + trimmed.len(),
+            ));
+        }
+    }
+    words
+}
+
+/// The name that may hold a place's.
+struct Holder<'a> {
+    text: &'a str,
+    words: &'a [Span],
+    /// It names a church, whose saint is no town.
+    church: bool,
+}
+
+/// "Douglas County" of "Douglas County Sheriff's Office": the longest run of the name's first
+/// words from `first` that names a place, if a word of the name follows it. A nationality
+/// ("American Airlines") is no place's name.
+fn place_at_start(g: &Gazetteer, lex: &Lexicons, holder: &Holder, first: usize) -> Option<Span> {
+    let (text, words) = (holder.text, holder.words.get(first..)?);
+    let longest = MAX_PLACE_WORDS.min(words.len().saturating_sub(1));
+    let found = (1..=longest).rev().find_map(|n| {
+        let run = &words[..n];
+        if !run.iter().all(|w| is_capitalised(w.slice(text))) {
+            return None;
+        }
+        let name = Span::new(run[0].start, run[n - 1].end);
+        let next = words[n].slice(text);
+        let before_body = LOCAL_BODY_WORDS.contains(&next);
+        if n == 1 && NAMESAKE_HEADS.contains(&next) && is_town_only(g, name.slice(text)) {
+            return None;
+        }
+        if n == 1 && !next.starts_with(|c: char| c.is_uppercase()) {
+            return None;
+        }
+        known_place(g, lex, holder, name, before_body, false)
+    })?;
+    Some(without_city_word(g, text, found))
+}
+
+/// "Springfield" and "Greene County" of "Springfield-Greene County Health Department": two places
+/// joined by a hyphen at the start. The part before the hyphen counts, even if a family's name,
+/// only where the part after it, with the words that follow, is surely a place or a nationality
+/// ("Nigeria-Ukrainian Business Forum"), which a company's second name ("Bristol-Myers") is not.
+fn hyphened_places(g: &Gazetteer, lex: &Lexicons, holder: &Holder, first: usize) -> Vec<Span> {
+    let text = holder.text;
+    let Some(&joined) = holder.words.get(first) else {
+        return Vec::new();
+    };
+    let Some(hyphen) = joined.slice(text).find('-') else {
+        return Vec::new();
+    };
+    let left = Span::new(joined.start, joined.start + hyphen);
+    let right = Span::new(left.end + 1, joined.end);
+    if right.is_empty() || !is_capitalised(right.slice(text)) {
+        return Vec::new();
+    }
+    let Some(left) = known_place(g, lex, holder, left, true, false) else {
+        return Vec::new();
+    };
+    let rest: Vec<Span> = std::iter::once(right)
+        .chain(holder.words.iter().skip(first + 1).copied())
+        .collect();
+    let after = Holder {
+        text,
+        words: &rest,
+        church: holder.church,
+    };
+    match place_at_start(g, lex, &after, 0) {
+        Some(place) => vec![left, place],
+        None if lex.is_group(right.slice(text)) => vec![left],
+        None => Vec::new(),
+    }
+}
+
+/// "Manitoba" of "Children's Hospital of Manitoba": the longest run of capitalised words right
+/// after an "of" (and "the") that names a place; the first "of" that has one.
+fn place_after_of(g: &Gazetteer, lex: &Lexicons, holder: &Holder) -> Option<Span> {
+    let (text, words) = (holder.text, holder.words);
+    words.iter().enumerate().find_map(|(of, w)| {
+        if w.slice(text) != "of" {
+            return None;
+        }
+        let after_people = of > 0 && PEOPLE_WORDS.contains(&words[of - 1].slice(text));
+        let mut start = of + 1;
+        if words.get(start).is_some_and(|w| w.slice(text) == "the") {
+            start += 1;
+        }
+        let run_len = words
+            .get(start..)?
+            .iter()
+            .take(MAX_PLACE_WORDS)
+            .take_while(|w| is_capitalised(w.slice(text)))
+            .count();
+        (1..=run_len).rev().find_map(|n| {
+            let name = Span::new(words[start].start, words[start + n - 1].end);
+            known_place(g, lex, holder, name, false, !after_people)
+        })
+    })
+}
+
+/// "Alexandria" of "Alexandria City Public Schools": a town's "City" belongs to its government,
+/// unless the name with "City" is the larger town or the name alone no town ("Kansas City").
+fn without_city_word(g: &Gazetteer, text: &str, name: Span) -> Span {
+    let Some(short) = name.slice(text).strip_suffix(" City") else {
+        return name;
+    };
+    let largest_town = |name: &str| {
+        g.lookup(name)
+            .iter()
+            .filter(|m| g.kind(m.place) == PlaceKind::City)
+            .map(|m| g.population(m.place))
+            .max()
+    };
+    match (largest_town(short), largest_town(name.slice(text))) {
+        (Some(alone), with) if with.is_none_or(|with| alone >= with) => {
+            Span::new(name.start, name.start + short.len())
+        }
+        _ => name,
+    }
+}
+
+/// Whether every reading of the name is a town's (no region's or country's).
+fn is_town_only(g: &Gazetteer, name: &str) -> bool {
+    g.lookup(name)
+        .iter()
+        .all(|m| g.kind(m.place) == PlaceKind::City)
+}
+
+fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// The place's name in `span` if it is surely one inside an institution's name: `span` itself,
+/// or its region without the direction before it ("Pennsylvania" of "Western Pennsylvania"). A
+/// village, or a word that is also a person's name, is one only `before_body` (a word of a local
+/// body follows it).
+fn known_place(
+    g: &Gazetteer,
+    lex: &Lexicons,
+    holder: &Holder,
+    span: Span,
+    before_body: bool,
+    after_of: bool,
+) -> Option<Span> {
+    let name = span.slice(holder.text);
+    let single = !name.contains(' ');
+    let saint = name.starts_with("St.") || name.starts_with("St ") || name.starts_with("Saint ");
+    // "St. Mary's High School", "St. James United Methodist Church": the saint, not a town.
+    if saint && (holder.church || name.ends_with("'s") || name.ends_with("’s")) {
+        return None;
+    }
+    if single && INSTITUTION_WORDS.contains(&name) {
+        return None;
+    }
+    if is_generic_name(&g.fold(name)) {
+        return None;
+    }
+    if single
+        && (lex.stopwords.contains(name)
+            || lex.is_title_word(name)
+            || lex.org_words.contains(name)
+            || lex.misc_words.contains(name)
+            || lex.is_group(name))
+    {
+        return None;
+    }
+    let letters = name.chars().filter(|c| c.is_alphabetic()).count();
+    // An acronym ("ABC") is rarely a town's name; "U.S." with its stops is the country's.
+    if letters < 2 || (!name.contains('.') && letters <= 4 && name == name.to_uppercase()) {
+        return None;
+    }
+    let mut matches = g.lookup(name);
+    let mut place = span;
+    if matches.is_empty() {
+        // "Western Pennsylvania": a direction before a region or country.
+        if let Some((first, rest)) = name.split_once(' ') {
+            if DIRECTION_WORDS.contains(&first.to_lowercase().as_str()) {
+                matches = g.lookup(rest);
+                matches.retain(|m| {
+                    matches!(
+                        g.kind(m.place),
+                        PlaceKind::Country | PlaceKind::Admin1 | PlaceKind::Region
+                    )
+                });
+                place = Span::new(span.end - rest.len(), span.end);
+            }
+        }
+    }
+    // A word the article also writes in lower case is a word before it is a town (searched
+    // last: it reads the whole text).
+    if matches.is_empty() || single && written_in_lower_case(holder.text, name) {
+        return None;
+    }
+    // Initials ("O.D. Wyatt High School") are a person's, but a country's or a state's ("U.S.",
+    // "N.C.") its own.
+    let initials = name.contains('.') && name.split('.').all(|part| part.chars().count() <= 1);
+    if initials
+        && !matches
+            .iter()
+            .any(|m| matches!(g.kind(m.place), PlaceKind::Country | PlaceKind::Admin1))
+    {
+        return None;
+    }
+    let (kind, population) = matches
+        .iter()
+        // A town's other names are many and odd; a division's are spellings ("DeSoto Parish").
+        .filter(|m| !m.alternate || g.kind(m.place) != PlaceKind::City)
+        .map(|m| (g.kind(m.place), g.population(m.place)))
+        .max_by_key(|&(kind, population)| (rank(kind), population))?;
+    let region = matches!(
+        kind,
+        PlaceKind::Continent | PlaceKind::Region | PlaceKind::Country | PlaceKind::Admin1
+    );
+    let village = kind == PlaceKind::City && population < VILLAGE_POPULATION;
+    // "Georgia" is a state before it is a woman, and "Canada" a country before it is a family;
+    // "Jordan" may be a player before a country, and "Springfield" a family before a town.
+    let reading_is = |wanted: PlaceKind| {
+        matches
+            .iter()
+            .any(|m| !m.alternate && g.kind(m.place) == wanted)
+    };
+    let given = lex.given_names.contains(name);
+    let surname = lex.surnames.contains(name);
+    let personal = single
+        && !reading_is(PlaceKind::Admin1)
+        && (given || surname && !reading_is(PlaceKind::Country));
+    // After "of" a family's name is rare ("Doctors Hospital of Springfield") unless the "of"
+    // follows a people's word ("Knights of Columbus"): a city's name is the city's there.
+    let after_of_city =
+        after_of && !given && kind == PlaceKind::City && population >= CITY_AFTER_OF;
+    let weak = village
+        || personal && !after_of_city
+        || !(region || matches!(kind, PlaceKind::City | PlaceKind::Admin2));
+    (!weak || before_body).then_some(place)
+}
+
+fn rank(kind: PlaceKind) -> u8 {
+    match kind {
+        PlaceKind::Continent | PlaceKind::Region | PlaceKind::Country => 3,
+        PlaceKind::Admin1 => 2,
+        PlaceKind::Admin2 => 1,
+        _ => 0,
+    }
+}
+
+/// The analysis's list of embedded places: each found name with the place it resolved to
+/// (`None` where the resolver abstained).
+pub fn describe(
+    g: &Gazetteer,
+    text: &str,
+    mentions: &[Mention],
+    found: &[(usize, Span)],
+    resolutions: Vec<Option<Resolution>>,
+) -> Vec<EmbeddedPlace> {
+    found
+        .iter()
+        .zip(resolutions)
+        .filter_map(|(&(mention, span), resolution)| {
+            let holder = mentions.get(mention)?;
+            let holder_name = holder.span().slice(text);
+            let (resolved, confidence, explanation) = match resolution {
+                Some(r) => (
+                    Some(g.candidate(r.place)),
+                    r.confidence,
+                    format!("named in “{holder_name}”; {}", r.explanation),
+                ),
+                None => (
+                    None,
+                    0.0,
+                    format!("named in “{holder_name}”; no place chosen"),
+                ),
+            };
+            Some(EmbeddedPlace {
+                start: span.start,
+                end: span.end,
+                mention,
+                entity: holder.entity,
+                name: span.slice(text).to_string(),
+                resolved,
+                confidence,
+                explanation,
+            })
+        })
+        .collect()
+}
+
+/// Whether `word`, lowered, stands as a word of its own somewhere in `text`.
+fn written_in_lower_case(text: &str, word: &str) -> bool {
+    let lower = word.to_lowercase();
+    if lower == word {
+        return false;
+    }
+    text.match_indices(lower.as_str()).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + lower.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
