@@ -671,7 +671,9 @@ fn place_local_features(
             (None, _) => true,
             (Some(_), Some(TownEvidence::Local)) => named_after.is_some(),
             (Some(_), Some(_)) => true,
-            (Some(_), None) => false,
+            // "Victoria Park" in an article on a Canadian town is its park, not the Hong Kong
+            // suburb: a feature's name that found a place abroad is the article's own.
+            (Some(r), None) => main_country.is_some_and(|m| g.country_of(r.place) != Some(m)),
         };
         if !replaceable {
             continue;
