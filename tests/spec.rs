@@ -27,6 +27,10 @@
 //! `place explanation` (`text | words`: the explanation contains the words), `no place` (`text`:
 //! no mention with that text resolves to a place).
 //!
+//! Given-span place keys, for resolution apart from recognition (as the evaluation's gold-span
+//! figures measure it): `given` (`text | text | …`: every whole-word occurrence of each text is
+//! a LOC span, whatever the recognizer finds), then `given place` (as `place`, for the first
+//! occurrence) and `given no place` (`text`: its first occurrence resolves to nothing).
 //! Embedded place keys (places named inside organisations' names, `Analysis::embedded_places`):
 //! `embedded places` (`name | name`: all of them in text order, `none` for none) and `embedded
 //! place` (`text | CC | lat,lon ±km` as for `place`, for the first one with that text).
@@ -132,6 +136,7 @@ fn check(case: &Case, analysis: &Analysis) -> Vec<String> {
             .find(|m| m.span().slice(text) == surface)
     };
     let sentences: Vec<&str> = analysis.sentences().map(|s| s.slice(text)).collect();
+    let given = given_resolutions(case, text);
     let mut quotation_index = 0;
     for (key, value) in &case.expectations {
         match key.as_str() {
@@ -248,6 +253,24 @@ fn check(case: &Case, analysis: &Analysis) -> Vec<String> {
                 };
                 fail(key, &expected, got);
             }
+            "given" => {}
+            "given place" | "given no place" => {
+                let surface = value.split(" | ").next().unwrap_or(value);
+                let resolved = given
+                    .iter()
+                    .find(|(span, _)| span.slice(text) == surface)
+                    .map(|(_, place)| place);
+                let got = match (key.as_str(), resolved) {
+                    (_, None) => format!("{surface}: <not given>"),
+                    ("given no place", Some(None)) => value.clone(),
+                    ("given no place", Some(Some(p))) => {
+                        format!("{surface} resolves to {}", p.name)
+                    }
+                    (_, Some(None)) => format!("{surface}: <no place>"),
+                    (_, Some(Some(p))) => place_within(value, surface, p),
+                };
+                fail(key, value, got);
+            }
             "embedded places" => {
                 let names: Vec<&str> = analysis
                     .embedded_places
@@ -279,6 +302,46 @@ fn check(case: &Case, analysis: &Analysis) -> Vec<String> {
         }
     }
     failures
+}
+
+/// The `given` names' spans in text order, each with what the resolver makes of it.
+fn given_resolutions(
+    case: &Case,
+    text: &str,
+) -> Vec<(
+    article_atlas::analysis::Span,
+    Option<article_atlas::analysis::Candidate>,
+)> {
+    use article_atlas::analysis::gazetteer::Gazetteer;
+    use article_atlas::analysis::places::resolve_spans;
+    use article_atlas::analysis::Span;
+    let names: Vec<&str> = case
+        .expectations
+        .iter()
+        .filter(|(k, _)| k == "given")
+        .flat_map(|(_, v)| v.split(" | "))
+        .collect();
+    let whole_word = |span: &Span| {
+        let before = text[..span.start].chars().next_back();
+        let after = text[span.end..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    };
+    let mut spans: Vec<Span> = names
+        .iter()
+        .flat_map(|name| {
+            text.match_indices(name)
+                .map(|(start, _)| Span::new(start, start + name.len()))
+        })
+        .filter(whole_word)
+        .collect();
+    spans.sort_by_key(|s| (s.start, s.end));
+    let gazetteer = Gazetteer::embedded();
+    let resolutions = resolve_spans(gazetteer, text, &spans, None);
+    spans
+        .into_iter()
+        .zip(resolutions)
+        .map(|(span, r)| (span, r.map(|r| gazetteer.candidate(r.place))))
+        .collect()
 }
 
 /// `value` itself when the candidate is in the expected country within the distance, else what

@@ -56,6 +56,9 @@ struct Scored {
     /// It is taken only when a qualifier follows the name: a town named like a country.
     needs_qualifier: bool,
     qualified: bool,
+    /// It lies outside the place whose possessive names it ("London's Heathrow"), which the
+    /// article would not have written.
+    outside_owner: bool,
 }
 
 /// Why context moved a candidate's score, put into words only for the candidate chosen: the
@@ -77,6 +80,8 @@ enum Reason {
     CapitalOfNamed(PlaceId),
     /// A large city in a country the article names.
     InNamedCountry(PlaceId),
+    /// The place the text puts it in: "London's", "in New Orleans".
+    Owned(PlaceId),
 }
 
 impl Reason {
@@ -98,6 +103,7 @@ impl Reason {
             Reason::CapitalOfNamed(country) => {
                 format!("capital of {}, which the article names", g.name(country))
             }
+            Reason::Owned(owner) => format!("in {}, as the text says", g.name(owner)),
             Reason::InNamedCountry(country) => {
                 format!("in {}, which the article names", g.name(country))
             }
@@ -291,6 +297,9 @@ fn resolve_all(
         .iter()
         .enumerate()
         .map(|(i, s)| {
+            if listed_before_street_word(text, spans, i) {
+                return Vec::new();
+            }
             // "Cooke, Grayson and Love counties": each name is a county's.
             if let Some(word) = listed_before_division_word(text, spans, i) {
                 let counties = generate(gazetteer, &format!("{} {word}", clean_surface(s)));
@@ -356,6 +365,12 @@ fn resolve_all(
                     _ => c.place != q && gazetteer.country_of(c.place) == Some(q),
                 })
             });
+            // Teams that make the national news come from cities; a name with no city of
+            // 100,000 is a local side, from the town near the article's other places.
+            role.opponent &= candidates[i].iter().any(|c| {
+                gazetteer.kind(c.place) == PlaceKind::City
+                    && gazetteer.population(c.place) >= TEAM_CITY
+            });
             role
         })
         .collect();
@@ -403,6 +418,7 @@ fn resolve_all(
                 )
             };
             let peers = list_peers(gazetteer, &roles[i], &chosen);
+            let owner = roles[i].owner.and_then(|o| chosen[o]);
             for c in list.iter_mut() {
                 c.score = c.prior;
                 c.reasons.clear();
@@ -419,6 +435,7 @@ fn resolve_all(
                         role: &roles[i],
                         peers: &peers,
                         countries_named: &countries_named,
+                        owner,
                     },
                 );
             }
@@ -441,9 +458,20 @@ fn resolve_all(
         .map(|(list, span)| {
             let best = list.first()?;
             // A town by a county's name, or a place whose name is only generic words ("North
-            // Side", "West Coast", "Valley"), needs the article's support.
+            // Side", "West Coast", "Valley"), needs the article's support; a town of such a
+            // name after "the" is not meant at all.
             let generic = is_generic_name(gazetteer.key(best.place));
-            if (matches!(best.via, Via::County | Via::Spelling) || generic) && !best.supported
+            // "Thames Valley" is no town of Thames abroad: a valley or region is named after
+            // its river or people more often than after a town. A direction before a city
+            // ("North Dallas") names a part of it.
+            let stripped_town = best.via == Via::Stripped
+                && gazetteer.kind(best.place) == PlaceKind::City
+                && ends_in_generic_word(span.slice(text));
+            if (matches!(best.via, Via::County | Via::Spelling) || generic || stripped_town)
+                && !best.supported
+                || generic
+                    && gazetteer.kind(best.place) == PlaceKind::City
+                    && after_article(text, *span)
                 || lacks_local_support(gazetteer, best)
             {
                 return None;
@@ -478,6 +506,7 @@ fn resolve_all(
             })
         })
         .collect();
+    place_in_owners(gazetteer, &candidates, &roles, &mut resolutions);
     let facility_support: Vec<Option<TownEvidence>> = candidates
         .iter()
         .map(|list| {
@@ -499,6 +528,40 @@ fn resolve_all(
         &mut resolutions,
     );
     resolutions
+}
+
+/// A name the text puts in a town ("August in New Orleans", "London's Heathrow") whose places
+/// of that name all lie elsewhere: the gazetteer lacks it there, so it is placed in that town.
+fn place_in_owners(
+    g: &Gazetteer,
+    candidates: &[Vec<Scored>],
+    roles: &[Role],
+    resolutions: &mut [Option<Resolution>],
+) {
+    for i in 0..resolutions.len() {
+        let outside = candidates[i].first().is_some_and(|c| c.outside_owner);
+        if resolutions[i].is_some() || !outside {
+            continue;
+        }
+        let Some(town) = roles[i]
+            .owner
+            .and_then(|o| resolutions[o].as_ref())
+            .map(|r| r.place)
+            .filter(|&t| matches!(g.kind(t), PlaceKind::City | PlaceKind::Admin2))
+        else {
+            continue;
+        };
+        resolutions[i] = Some(Resolution {
+            place: town,
+            confidence: 0.3,
+            alternatives: Vec::new(),
+            explanation: format!(
+                "not in the gazetteer in {0}; placed in {0}, where the text puts it",
+                g.name(town)
+            ),
+            within: true,
+        });
+    }
 }
 
 /// What speaks for the town a building is named after.
@@ -608,7 +671,9 @@ fn place_local_features(
             (None, _) => true,
             (Some(_), Some(TownEvidence::Local)) => named_after.is_some(),
             (Some(_), Some(_)) => true,
-            (Some(_), None) => false,
+            // "Victoria Park" in an article on a Canadian town is its park, not the Hong Kong
+            // suburb: a feature's name that found a place abroad is the article's own.
+            (Some(r), None) => main_country.is_some_and(|m| g.country_of(r.place) != Some(m)),
         };
         if !replaceable {
             continue;
@@ -732,6 +797,7 @@ const PASSES: usize = 3;
 
 fn lacks_local_support(g: &Gazetteer, c: &Scored) -> bool {
     c.needs_qualifier && !c.qualified
+        || c.outside_owner
         || !c.local
             && g.kind(c.place) == PlaceKind::City
             && g.population(c.place) < VILLAGE_POPULATION
@@ -793,6 +859,8 @@ struct Context<'a> {
     peers: &'a [(PlaceKind, PlaceId)],
     /// Countries that other names of the article were read as.
     countries_named: &'a [PlaceId],
+    /// The place that the name holding this one was read as ("London's", "in New Orleans").
+    owner: Option<PlaceId>,
 }
 
 /// What the words around a name say about the kind of place it is.
@@ -805,6 +873,14 @@ struct Role {
     regional_word: bool,
     /// Names listed with it ("Ohio, Indiana and New York"), by index.
     listed_with: Vec<usize>,
+    /// A council after it that governs a district: "Enfield Council", "Kent County Council".
+    council_word: bool,
+    /// The name that holds it, by index: the one before ("London's Heathrow", "Giza's Haram
+    /// district") or after it ("August in New Orleans").
+    owner: Option<usize>,
+    /// It names a side in a contest ("outlasted Louisville", "against Duke"): a team, whose
+    /// home is the town the country knows by the name, wherever the game is played.
+    opponent: bool,
 }
 
 /// Words after a name that make it a first-level region: "New York state", "Texas Gov.".
@@ -839,6 +915,19 @@ fn role_of(text: &str, spans: &[Span], i: usize, span: Span, qualifiers: &[Vec<P
     let next = next.trim_end_matches([',', ';', ':', ')']);
     role.regional_word =
         text.get(span.end..).is_some_and(|r| r.starts_with(' ')) && REGIONAL_WORDS.contains(&next);
+    role.council_word = names_district_council(text.get(span.end..).unwrap_or(""));
+    role.opponent = names_opponent(text.get(..span.start).unwrap_or(""));
+    let possessed = i > 0 && matches!(text.get(spans[i - 1].end..span.start), Some("'s " | "’s "));
+    let inside_next = spans
+        .get(i + 1)
+        .is_some_and(|next| text.get(span.end..next.start) == Some(" in "));
+    role.owner = if possessed {
+        Some(i - 1)
+    } else if inside_next {
+        Some(i + 1)
+    } else {
+        None
+    };
     // The names chained to this one by list separators, both ways.
     let is_separator = is_list_separator;
     let mut j = i;
@@ -856,9 +945,72 @@ fn role_of(text: &str, spans: &[Span], i: usize, span: Span, qualifiers: &[Vec<P
     role
 }
 
+/// Whether the words after a name make it a district's council: "Enfield Council", "Wealden
+/// District Council", "Kent County Council". A "City Council" or "Town Council" says less:
+/// towns of every country have one, and a district of the name is then no likelier than a town.
+fn names_district_council(after: &str) -> bool {
+    let Some(rest) = after.strip_prefix(' ') else {
+        return false;
+    };
+    let mut words = rest.split_whitespace().map(clean_surface);
+    match words.next() {
+        Some("Council") => true,
+        Some("Borough" | "District" | "County") => words.next() == Some("Council"),
+        _ => false,
+    }
+}
+
+/// Words before a name that make it a side in a game: "beat Louisville", "against Duke".
+const CONTEST_WORDS: &[&str] = &[
+    "against",
+    "beat",
+    "beats",
+    "defeated",
+    "defeats",
+    "outlasted",
+    "edged",
+    "routed",
+    "vs",
+    "vs.",
+    "versus",
+];
+
+/// A town big enough to field the teams national news reports on.
+const TEAM_CITY: u64 = 100_000;
+
+/// Whether the word right before a name makes it a side in a contest.
+fn names_opponent(before: &str) -> bool {
+    before.ends_with(' ')
+        && before
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|w| CONTEST_WORDS.contains(&w))
+}
+
 /// Whether the name at `i` ends a list, or stands in one, that a plural division word closes:
 /// "Eastland and Callahan counties". Returns the singular word to add to the name.
 fn listed_before_division_word(text: &str, spans: &[Span], i: usize) -> Option<&'static str> {
+    match word_after_list(text, spans, i)? {
+        "counties" | "Counties" => Some("County"),
+        "parishes" | "Parishes" => Some("Parish"),
+        _ => None,
+    }
+}
+
+/// Whether the name at `i` stands in a list that a plural street word closes: "at the corner of
+/// State and Hubbard streets". A street is not the town it is named after.
+fn listed_before_street_word(text: &str, spans: &[Span], i: usize) -> bool {
+    word_after_list(text, spans, i).is_some_and(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "streets" | "avenues" | "roads" | "boulevards" | "drives" | "lanes"
+        )
+    })
+}
+
+/// The word right after the list of names that the name at `i` stands in (or after the name
+/// alone), without its punctuation.
+fn word_after_list<'t>(text: &'t str, spans: &[Span], i: usize) -> Option<&'t str> {
     let mut last = i;
     while last + 1 < spans.len()
         && is_list_separator(
@@ -870,11 +1022,7 @@ fn listed_before_division_word(text: &str, spans: &[Span], i: usize) -> Option<&
     }
     let rest = text.get(spans[last].end..)?;
     let word = rest.strip_prefix(' ')?.split_whitespace().next()?;
-    match word.trim_end_matches(|c: char| !c.is_alphabetic()) {
-        "counties" | "Counties" => Some("County"),
-        "parishes" | "Parishes" => Some("Parish"),
-        _ => None,
-    }
+    Some(word.trim_end_matches(|c: char| !c.is_alphabetic()))
 }
 
 fn is_list_separator(gap: &str) -> bool {
@@ -920,6 +1068,16 @@ fn score_context(g: &Gazetteer, c: &mut Scored, cx: &Context) {
         c.score += 8.0;
         c.supported = true;
     }
+    // A district council is the local government of a second-level division: "Enfield
+    // Council" is the London borough's, not a town's of the name abroad, as plainly as a
+    // qualifier says it.
+    if cx.role.council_word && kind == PlaceKind::Admin2 {
+        c.score += 8.0;
+        c.supported = true;
+        c.local = true;
+        c.reasons
+            .push(Reason::Said("its council governs a district"));
+    }
     let listed_with_peers = match kind {
         PlaceKind::Admin1 => cx
             .peers
@@ -943,7 +1101,29 @@ fn score_context(g: &Gazetteer, c: &mut Scored, cx: &Context) {
     } else {
         admin1
     };
-    if let Some(region) = region {
+    // "London's Heathrow", "August in New Orleans": what a place holds lies in it; a namesake
+    // elsewhere is not meant, and with none inside the name is better left unplaced.
+    // A country or region is no part of a town ("the Embassy of Ukraine in Nigeria").
+    c.outside_owner = false;
+    if let Some(owner) = cx
+        .owner
+        .filter(|_| matches!(kind, PlaceKind::City | PlaceKind::Admin2))
+    {
+        match lies_within(g, c.place, owner) {
+            Some(true) => {
+                c.score += 4.0;
+                c.supported = true;
+                c.local = true;
+                c.reasons.push(Reason::Owned(owner));
+            }
+            Some(false) => c.outside_owner = true,
+            None => {}
+        }
+    }
+    // A team is not from the town where it plays: where the article is local says nothing of
+    // which town of the name it comes from.
+    let as_team = cx.role.opponent && kind == PlaceKind::City;
+    if let Some(region) = region.filter(|_| !as_team) {
         if let Some(&(_, share)) = cx.region_focus.iter().find(|(p, _)| *p == region) {
             c.score += 6.0 * share;
             if share >= 0.3 {
@@ -1018,7 +1198,11 @@ fn score_context(g: &Gazetteer, c: &mut Scored, cx: &Context) {
         nearby,
         nearest: near,
         ..
-    }) = cx.support.iter().find(|s| s.place == c.place)
+    }) = cx
+        .support
+        .iter()
+        .find(|s| s.place == c.place)
+        .filter(|_| !as_team)
     {
         if support > 0.0 {
             c.score += 2.5 * support.min(2.0);
@@ -1031,6 +1215,23 @@ fn score_context(g: &Gazetteer, c: &mut Scored, cx: &Context) {
                 }
             }
         }
+    }
+}
+
+/// Whether `place` lies in `owner`: in the country or first-level region, or within a town's
+/// reach of a town or district. `None` where the gazetteer cannot tell (a macro-region, a sea).
+fn lies_within(g: &Gazetteer, place: PlaceId, owner: PlaceId) -> Option<bool> {
+    const TOWN_REACH_KM: f64 = 50.0;
+    if place == owner {
+        return Some(false);
+    }
+    match g.kind(owner) {
+        PlaceKind::Country => Some(g.country_of(place) == Some(owner)),
+        PlaceKind::Admin1 => Some(g.admin1_of(place) == Some(owner)),
+        PlaceKind::City | PlaceKind::Admin2 => Some(
+            distance_km(g.lat(place), g.lon(place), g.lat(owner), g.lon(owner)) < TOWN_REACH_KM,
+        ),
+        _ => None,
     }
 }
 
@@ -1343,6 +1544,7 @@ fn scored(g: &Gazetteer, matches: Vec<NameMatch>, via_name: Via) -> Vec<Scored> 
                 local: false,
                 needs_qualifier: false,
                 qualified: false,
+                outside_owner: false,
             }
         })
         .collect()
@@ -1463,6 +1665,7 @@ fn generate(g: &Gazetteer, surface: &str) -> Vec<Scored> {
                 local: false,
                 needs_qualifier: false,
                 qualified: false,
+                outside_owner: false,
             });
         }
     }
@@ -1595,6 +1798,14 @@ pub(crate) fn is_generic_name(key: &str) -> bool {
         })
 }
 
+/// Whether a name's last word is a generic region word: "Thames Valley", "Rift Valley Province".
+fn ends_in_generic_word(surface: &str) -> bool {
+    clean_surface(surface)
+        .rsplit(' ')
+        .next()
+        .is_some_and(|w| is_generic_region(&[w.to_lowercase().as_str()]))
+}
+
 fn is_generic_region(words: &[&str]) -> bool {
     words.iter().all(|w| {
         matches!(
@@ -1619,6 +1830,16 @@ fn is_generic_region(words: &[&str]) -> bool {
                 | "valley"
         )
     })
+}
+
+/// Whether "the" stands right before the name: "here in the Valley", "on the Coast". A
+/// generic word so written names the writer's own valley or coast, not a town called so.
+fn after_article(text: &str, span: Span) -> bool {
+    let before = text.get(..span.start).unwrap_or("");
+    before
+        .strip_suffix(' ')
+        .and_then(|b| b.split_whitespace().next_back())
+        .is_some_and(|w| w.eq_ignore_ascii_case("the"))
 }
 
 /// Verbs that make a capital's name stand for its government: "Moscow hoped", "Washington said".
