@@ -15,6 +15,7 @@ use crate::analysis::fnv::FnvMap;
 use super::entities::{Candidate, Entity, EntityType, Mention, Place, PlaceKind};
 use super::gazetteer::{Gazetteer, NameMatch, PlaceId, VILLAGE_POPULATION};
 use super::text::Span;
+use super::town_in_name::place_by_town_in_name;
 use super::{currency, phones};
 
 /// How many alternatives a place keeps.
@@ -125,7 +126,7 @@ pub struct Resolution {
 }
 
 /// Words that end a street's name: a street is not in the place it is named after.
-const STREET_WORDS: &[&str] = &[
+pub(crate) const STREET_WORDS: &[&str] = &[
     "street",
     "road",
     "avenue",
@@ -507,6 +508,7 @@ fn resolve_all(
         })
         .collect();
     place_in_owners(gazetteer, &candidates, &roles, &mut resolutions);
+    place_by_town_in_name(gazetteer, text, spans, &mut resolutions);
     let facility_support: Vec<Option<TownEvidence>> = candidates
         .iter()
         .map(|list| {
@@ -612,6 +614,20 @@ const LOCAL_FEATURE_WORDS: &[&str] = &[
     "farms",
     "neighborhood",
     "district",
+    "airport",
+    "racecourse",
+    "arena",
+    "casino",
+    "hotel",
+    "zoo",
+    "aquarium",
+    "gallery",
+    "gardens",
+    "cemetery",
+    "terminal",
+    "studio",
+    "studios",
+    "furnaces",
 ];
 
 /// A street, building or neighbourhood that the gazetteer does not know ("Third Street",
@@ -635,8 +651,11 @@ fn place_local_features(
         .zip(facility_support)
         .filter_map(|((span, r), facility)| {
             let r = r.as_ref()?;
-            (g.kind(r.place) == PlaceKind::City && *facility != Some(TownEvidence::None))
-                .then_some(((*span, r.place), r.confidence))
+            // A name placed in a town is no town of its own.
+            (g.kind(r.place) == PlaceKind::City
+                && !r.within
+                && *facility != Some(TownEvidence::None))
+            .then_some(((*span, r.place), r.confidence))
         })
         .unzip();
     let home = most_named_town(&towns);
@@ -750,7 +769,7 @@ fn sole_most(counts: &[(PlaceId, usize)]) -> Option<(PlaceId, usize)> {
 
 /// The confidence a town's resolution needs before the streets and buildings beside it are
 /// placed in it.
-const SURE_TOWN: f64 = 0.9;
+pub(crate) const SURE_TOWN: f64 = 0.9;
 
 /// The town named most, if one is; a town named once among others is no clear home.
 fn most_named_town(towns: &[(Span, PlaceId)]) -> Option<PlaceId> {
@@ -758,6 +777,10 @@ fn most_named_town(towns: &[(Span, PlaceId)]) -> Option<PlaceId> {
     let (home, most) = sole_most(&counts)?;
     (most >= 2 || counts.len() == 1).then_some(home)
 }
+
+/// Words of a name that put it outside any town: national parks and forests, seas.
+pub(crate) const OUTSIDE_TOWN_WORDS: &[&str] =
+    &["National", "Forest", "Wilderness", "Sea", "Ocean"];
 
 /// Whether a name ends in a word of a street, building or part of a town; national and state
 /// parks and forests lie outside towns.
@@ -770,10 +793,16 @@ fn is_local_feature(surface: &str) -> bool {
                 .to_lowercase()
         })
         .unwrap_or_default();
+    // "North State Street" is a town's street, "Lake State Park" no town's.
+    let street = STREET_WORDS.contains(&last.as_str());
     let outside = words
         .iter()
-        .any(|w| matches!(*w, "National" | "State" | "Forest" | "Wilderness"));
-    words.len() >= 2 && !outside && LOCAL_FEATURE_WORDS.contains(&last.as_str())
+        .any(|w| OUTSIDE_TOWN_WORDS.contains(w) || *w == "State" && !street);
+    // "Museum of Ice Cream": the building's word leads.
+    let head = words.len() >= 3
+        && words[1] == "of"
+        && LOCAL_FEATURE_WORDS.contains(&words[0].to_lowercase().as_str());
+    words.len() >= 2 && !outside && (head || LOCAL_FEATURE_WORDS.contains(&last.as_str()))
 }
 
 /// The byte range of the sentence holding `span`: from after the previous full stop, question
