@@ -675,6 +675,20 @@ fn place_local_features(
         .filter(|(_, t)| main_country.is_none() || g.country_of(*t) == main_country)
         .copied()
         .collect();
+    // An article on a county's hospital or school may name no town at all.
+    let home_county = sole_most(&tally(
+        resolutions
+            .iter()
+            .flatten()
+            .filter(|r| {
+                !r.within
+                    && r.confidence >= SURE_TOWN
+                    && g.kind(r.place) == PlaceKind::Admin2
+                    && (main_country.is_none() || g.country_of(r.place) == main_country)
+            })
+            .map(|r| r.place),
+    ))
+    .map(|(county, _)| county);
     for (i, span) in spans.iter().enumerate() {
         if !is_local_feature(span.slice(text)) {
             continue;
@@ -715,6 +729,8 @@ fn place_local_features(
             (t, "the town the article names most")
         } else if let Some(t) = dateline.filter(|&t| g.kind(t) == PlaceKind::City) {
             (t, "the dateline's town")
+        } else if let Some(c) = home_county {
+            (c, "the county the article names most")
         } else {
             // A far namesake or a person's name ("Robert Trent Jones Golf Club") is worse
             // than no place.
