@@ -15,6 +15,7 @@
 //! Juniors"; "Parkers Prairie High School").
 
 use super::entities::lexicons::Lexicons;
+use super::entities::tokens::is_capitalised;
 use super::entities::{EmbeddedPlace, EntityType, Mention};
 use super::gazetteer::{Gazetteer, VILLAGE_POPULATION};
 use super::places::{is_generic_name, Resolution, DIRECTION_WORDS};
@@ -251,7 +252,7 @@ fn place_at_start(g: &Gazetteer, lex: &Lexicons, holder: &Holder, first: usize) 
         if n == 1 && NAMESAKE_HEADS.contains(&next) && is_town_only(g, name.slice(text)) {
             return None;
         }
-        if n == 1 && !next.starts_with(|c: char| c.is_uppercase()) {
+        if n == 1 && !is_capitalised(next) {
             return None;
         }
         known_place(g, lex, holder, name, before_body, false)
@@ -346,10 +347,6 @@ fn is_town_only(g: &Gazetteer, name: &str) -> bool {
     g.lookup(name)
         .iter()
         .all(|m| g.kind(m.place) == PlaceKind::City)
-}
-
-fn is_capitalised(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// The place's name in `span` if it is surely one inside an institution's name: `span` itself,
