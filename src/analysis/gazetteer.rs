@@ -555,14 +555,11 @@ impl Gazetteer {
         let hash = skeleton_hash(&skeleton);
         let skeletons = self.skeletons.get_or_init(|| self.spelling_skeletons());
         let start = skeletons.partition_point(|&(h, _)| h < hash);
-        let run: Vec<u32> = skeletons[start..]
-            .iter()
-            .take_while(|&&(h, _)| h == hash)
-            .map(|&(_, id)| id)
-            .collect();
+        let same = skeletons[start..].partition_point(|&(h, _)| h == hash);
+        let run = &skeletons[start..start + same];
         // A skeleton shared by many places says nothing about which.
         if run.len() <= MAX_SPELLING_MATCHES {
-            for id in run {
+            for &(_, id) in run {
                 if !found.iter().any(|m| m.place.0 == id) {
                     found.push(NameMatch {
                         place: PlaceId(id),
