@@ -1222,8 +1222,8 @@ fn region_votes(
     candidates: &[Vec<Scored>],
     chosen: &[Option<PlaceId>],
     keys: &[String],
-) -> Vec<(String, PlaceId, f64)> {
-    let mut votes: Vec<(String, PlaceId, f64)> = Vec::new();
+) -> Vec<Vote> {
+    let mut votes: Vec<Vote> = Vec::new();
     let mut voted: Vec<PlaceId> = Vec::new();
     for ((list, choice), key) in candidates.iter().zip(chosen).zip(keys) {
         let Some(place) = *choice else {
@@ -1759,8 +1759,8 @@ fn country_votes(
     chosen: &[Option<PlaceId>],
     keys: &[String],
     demonyms: &[PlaceId],
-) -> Vec<(String, PlaceId, f64)> {
-    let mut votes: Vec<(String, PlaceId, f64)> = Vec::new();
+) -> Vec<Vote> {
+    let mut votes: Vec<Vote> = Vec::new();
     let mut voted: Vec<PlaceId> = Vec::new();
     for ((list, choice), key) in candidates.iter().zip(chosen).zip(keys) {
         let Some(place) = choice.or_else(|| list.first().map(|c| c.place)) else {
@@ -1794,7 +1794,7 @@ fn country_votes(
 
 /// Each country's share of the votes of every name but `key`: a name cannot vouch for itself
 /// ("Mexico" alone does not make an article about Mexico, and so the state of México).
-fn country_focus(votes: &[(String, PlaceId, f64)], key: &str) -> Vec<(PlaceId, f64)> {
+fn country_focus(votes: &[Vote], key: &str) -> Vec<(PlaceId, f64)> {
     let mut shares: Vec<(PlaceId, f64)> = Vec::new();
     let mut total = 0.0;
     for (voter, country, weight) in votes {
@@ -1818,7 +1818,7 @@ fn country_focus(votes: &[(String, PlaceId, f64)], key: &str) -> Vec<(PlaceId, f
 
 /// Each region's share of the regional votes of every name but `key`, scaled down when there
 /// are few votes: one town in Kentucky does not make an article about Kentucky.
-fn region_focus(votes: &[(String, PlaceId, f64)], key: &str) -> Vec<(PlaceId, f64)> {
+fn region_focus(votes: &[Vote], key: &str) -> Vec<(PlaceId, f64)> {
     let mass: f64 = votes
         .iter()
         .filter(|(voter, _, _)| voter != key)
