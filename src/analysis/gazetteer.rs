@@ -1093,7 +1093,12 @@ mod tests {
                 seed as u8
             }));
             if let Ok(g) = Gazetteer::decode(&bytes) {
-                let _ = (g.lookup("Kazan"), g.candidate(PlaceId(0)));
+                let _ = (
+                    g.lookup("Kazan"),
+                    g.candidate(PlaceId(0)),
+                    g.lookup_by_spelling("Menoufia"),
+                    g.admin1_by_code("US.TX"),
+                );
             }
         }
     }
@@ -1120,6 +1125,8 @@ mod tests {
                     g.demonym("Iranian"),
                     g.country_by_code("IR"),
                     g.admin1_by_code("US.TX"),
+                    // Builds the spelling skeletons from every region's and country's key.
+                    g.lookup_by_spelling("Menoufia"),
                 );
             }
         }
