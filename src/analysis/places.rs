@@ -261,11 +261,11 @@ pub fn resolve_spans_with_evidence(
         return (resolve_all(gazetteer, text, spans, dateline), of_evidence);
     }
     // Text order, as the lists and qualifiers between neighbouring names expect.
-    let mut merged: Vec<(Span, Result<usize, usize>)> = spans
+    let mut merged: Vec<(Span, Origin)> = spans
         .iter()
         .enumerate()
-        .map(|(i, s)| (*s, Ok(i)))
-        .chain(kept.iter().map(|&(i, e)| (e, Err(i))))
+        .map(|(i, s)| (*s, Origin::Span(i)))
+        .chain(kept.iter().map(|&(i, e)| (e, Origin::Evidence(i))))
         .collect();
     merged.sort_by_key(|(s, _)| (s.start, s.end));
     let all: Vec<Span> = merged.iter().map(|(s, _)| *s).collect();
@@ -273,11 +273,18 @@ pub fn resolve_spans_with_evidence(
     let mut own = vec![None; spans.len()];
     for ((_, origin), resolution) in merged.iter().zip(resolved) {
         match *origin {
-            Ok(i) => own[i] = resolution,
-            Err(i) => of_evidence[i] = resolution,
+            Origin::Span(i) => own[i] = resolution,
+            Origin::Evidence(i) => of_evidence[i] = resolution,
         }
     }
     (own, of_evidence)
+}
+
+/// Which list, and where in it, a name resolved with the others came from.
+#[derive(Clone, Copy)]
+enum Origin {
+    Span(usize),
+    Evidence(usize),
 }
 
 fn resolve_all(
