@@ -425,7 +425,7 @@ fn known_place(
         // A town's other names are many and odd; a division's are spellings ("DeSoto Parish").
         .filter(|m| !m.alternate || g.kind(m.place) != PlaceKind::City)
         .map(|m| (g.kind(m.place), g.population(m.place)))
-        .max_by_key(|&(kind, population)| (rank(kind), population))?;
+        .max_by_key(|&(kind, population)| (breadth(kind), population))?;
     let region = matches!(
         kind,
         PlaceKind::Continent | PlaceKind::Region | PlaceKind::Country | PlaceKind::Admin1
@@ -453,7 +453,9 @@ fn known_place(
     (!weak || before_body).then_some(place)
 }
 
-fn rank(kind: PlaceKind) -> u8 {
+/// How wide a kind of place is: of a name's readings the widest is the one an institution means
+/// ("Georgia Power" is the state's, not a town's).
+fn breadth(kind: PlaceKind) -> u8 {
     match kind {
         PlaceKind::Continent | PlaceKind::Region | PlaceKind::Country => 3,
         PlaceKind::Admin1 => 2,
