@@ -833,7 +833,7 @@ const ARABIC_ARTICLES: &[&str] = &[
 /// its final "a" as "ah" or the other way ("ranya", "ranyah"), and each of those with every
 /// Arabic article before it, or without the one it has ("diwaniya", "ad diwaniyah";
 /// "al fallujah", "fallujah").
-pub fn article_and_ending_variants(key: &str) -> Vec<String> {
+fn article_and_ending_variants(key: &str) -> Vec<String> {
     let bare = match key.split_once(' ') {
         Some((article, rest)) if ARABIC_ARTICLES.contains(&article) => rest,
         _ => key,
@@ -866,7 +866,7 @@ const REGION_ENDINGS: &[&str] = &["iyyah", "iyya", "iyah", "iya", "ia"];
 /// [`REGION_ENDINGS`] is one mark, "+". Its first letter stays, vowel or not. "menoufia",
 /// "al minufiyah" and "monufia" are all "mnf+". None when fewer than three letters are left, or
 /// the name is shorter than five: too little to tell names apart.
-pub fn spelling_skeleton(key: &str) -> Option<String> {
+fn spelling_skeleton(key: &str) -> Option<String> {
     let mut out = String::new();
     spelling_skeleton_into(key, &mut out).then_some(out)
 }
