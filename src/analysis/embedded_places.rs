@@ -197,7 +197,7 @@ pub fn find(text: &str, mentions: &[Mention], skip: &[Span]) -> Vec<(usize, Span
             );
         }
         if let Some(place) = place_after_of(g, lex, &holder) {
-            if !found.iter().any(|&(_, p): &(usize, Span)| p == place) {
+            if !found.iter().any(|&(_, p)| p == place) {
                 found.push((index, place));
             }
         }
