@@ -2129,19 +2129,9 @@ pub fn distance_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
     2.0 * 6371.0088 * a.sqrt().min(1.0).asin()
 }
 
-/// The `places` of an analysis: one per distinct place that the LOC entities resolve to.
-pub fn resolve_entities(
-    gazetteer: &Gazetteer,
-    text: &str,
-    mentions: &[Mention],
-    entities: &[Entity],
-    dateline: Option<Span>,
-) -> Vec<Place> {
-    resolve_entities_with_evidence(gazetteer, text, mentions, entities, &[], dateline).0
-}
-
-/// [`resolve_entities`] with place names that are evidence only (see
-/// [`resolve_spans_with_evidence`]), and their resolutions.
+/// The `places` of an analysis: one per distinct place that the LOC entities resolve to, with
+/// place names that are evidence only (see [`resolve_spans_with_evidence`]) and their
+/// resolutions.
 pub fn resolve_entities_with_evidence(
     gazetteer: &Gazetteer,
     text: &str,
