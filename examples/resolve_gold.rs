@@ -26,6 +26,7 @@ fn main() {
     let embedded_evidence = !std::env::args().any(|a| a == "--no-embedded-evidence");
     let input = std::fs::read_to_string(&path).expect("readable file");
     let gazetteer = Gazetteer::embedded();
+    let analyzer = Analyzer::new();
     let mut out = std::io::stdout().lock();
     for line in input.lines().filter(|l| !l.trim().is_empty()) {
         let doc: Value = serde_json::from_str(line).expect("JSON line");
@@ -52,7 +53,7 @@ fn main() {
             .map(|&(s, e)| Span::new(byte_at[s as usize], byte_at[e as usize]))
             .collect();
         let evidence: Vec<Span> = if embedded_evidence {
-            Analyzer::new()
+            analyzer
                 .analyze_as(text, InputFormat::Plain)
                 .embedded_places
                 .iter()

@@ -15,6 +15,7 @@
 //! Juniors"; "Parkers Prairie High School").
 
 use super::entities::lexicons::Lexicons;
+use super::entities::tokens::is_capitalised;
 use super::entities::{EmbeddedPlace, EntityType, Mention};
 use super::gazetteer::{Gazetteer, VILLAGE_POPULATION};
 use super::places::{is_generic_name, Resolution, DIRECTION_WORDS};
@@ -196,7 +197,7 @@ pub fn find(text: &str, mentions: &[Mention], skip: &[Span]) -> Vec<(usize, Span
             );
         }
         if let Some(place) = place_after_of(g, lex, &holder) {
-            if !found.iter().any(|&(_, p): &(usize, Span)| p == place) {
+            if !found.iter().any(|&(_, p)| p == place) {
                 found.push((index, place));
             }
         }
@@ -251,7 +252,7 @@ fn place_at_start(g: &Gazetteer, lex: &Lexicons, holder: &Holder, first: usize) 
         if n == 1 && NAMESAKE_HEADS.contains(&next) && is_town_only(g, name.slice(text)) {
             return None;
         }
-        if n == 1 && !next.starts_with(|c: char| c.is_uppercase()) {
+        if n == 1 && !is_capitalised(next) {
             return None;
         }
         known_place(g, lex, holder, name, before_body, false)
@@ -348,10 +349,6 @@ fn is_town_only(g: &Gazetteer, name: &str) -> bool {
         .all(|m| g.kind(m.place) == PlaceKind::City)
 }
 
-fn is_capitalised(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase)
-}
-
 /// The place's name in `span` if it is surely one inside an institution's name: `span` itself,
 /// or its region without the direction before it ("Pennsylvania" of "Western Pennsylvania"). A
 /// village, or a word that is also a person's name, is one only `before_body` (a word of a local
@@ -428,7 +425,7 @@ fn known_place(
         // A town's other names are many and odd; a division's are spellings ("DeSoto Parish").
         .filter(|m| !m.alternate || g.kind(m.place) != PlaceKind::City)
         .map(|m| (g.kind(m.place), g.population(m.place)))
-        .max_by_key(|&(kind, population)| (rank(kind), population))?;
+        .max_by_key(|&(kind, population)| (breadth(kind), population))?;
     let region = matches!(
         kind,
         PlaceKind::Continent | PlaceKind::Region | PlaceKind::Country | PlaceKind::Admin1
@@ -456,7 +453,9 @@ fn known_place(
     (!weak || before_body).then_some(place)
 }
 
-fn rank(kind: PlaceKind) -> u8 {
+/// How wide a kind of place is: of a name's readings the widest is the one an institution means
+/// ("Georgia Power" is the state's, not a town's).
+fn breadth(kind: PlaceKind) -> u8 {
     match kind {
         PlaceKind::Continent | PlaceKind::Region | PlaceKind::Country => 3,
         PlaceKind::Admin1 => 2,

@@ -555,14 +555,11 @@ impl Gazetteer {
         let hash = skeleton_hash(&skeleton);
         let skeletons = self.skeletons.get_or_init(|| self.spelling_skeletons());
         let start = skeletons.partition_point(|&(h, _)| h < hash);
-        let run: Vec<u32> = skeletons[start..]
-            .iter()
-            .take_while(|&&(h, _)| h == hash)
-            .map(|&(_, id)| id)
-            .collect();
+        let same = skeletons[start..].partition_point(|&(h, _)| h == hash);
+        let run = &skeletons[start..start + same];
         // A skeleton shared by many places says nothing about which.
         if run.len() <= MAX_SPELLING_MATCHES {
-            for id in run {
+            for &(_, id) in run {
                 if !found.iter().any(|m| m.place.0 == id) {
                     found.push(NameMatch {
                         place: PlaceId(id),
@@ -836,7 +833,7 @@ const ARABIC_ARTICLES: &[&str] = &[
 /// its final "a" as "ah" or the other way ("ranya", "ranyah"), and each of those with every
 /// Arabic article before it, or without the one it has ("diwaniya", "ad diwaniyah";
 /// "al fallujah", "fallujah").
-pub fn article_and_ending_variants(key: &str) -> Vec<String> {
+fn article_and_ending_variants(key: &str) -> Vec<String> {
     let bare = match key.split_once(' ') {
         Some((article, rest)) if ARABIC_ARTICLES.contains(&article) => rest,
         _ => key,
@@ -869,7 +866,7 @@ const REGION_ENDINGS: &[&str] = &["iyyah", "iyya", "iyah", "iya", "ia"];
 /// [`REGION_ENDINGS`] is one mark, "+". Its first letter stays, vowel or not. "menoufia",
 /// "al minufiyah" and "monufia" are all "mnf+". None when fewer than three letters are left, or
 /// the name is shorter than five: too little to tell names apart.
-pub fn spelling_skeleton(key: &str) -> Option<String> {
+fn spelling_skeleton(key: &str) -> Option<String> {
     let mut out = String::new();
     spelling_skeleton_into(key, &mut out).then_some(out)
 }
@@ -1096,7 +1093,12 @@ mod tests {
                 seed as u8
             }));
             if let Ok(g) = Gazetteer::decode(&bytes) {
-                let _ = (g.lookup("Kazan"), g.candidate(PlaceId(0)));
+                let _ = (
+                    g.lookup("Kazan"),
+                    g.candidate(PlaceId(0)),
+                    g.lookup_by_spelling("Menoufia"),
+                    g.admin1_by_code("US.TX"),
+                );
             }
         }
     }
@@ -1123,6 +1125,8 @@ mod tests {
                     g.demonym("Iranian"),
                     g.country_by_code("IR"),
                     g.admin1_by_code("US.TX"),
+                    // Builds the spelling skeletons from every region's and country's key.
+                    g.lookup_by_spelling("Menoufia"),
                 );
             }
         }

@@ -65,7 +65,8 @@ fn north_american_number(bytes: &[u8], mut at: usize) -> Option<(&[u8], usize)> 
         at += 1;
         spaces_allowed = true;
     }
-    // The country code, "1-" or "+1 ".
+    // After a country code ("1-", "+1 ") spaces may separate the groups: "+1 206 555 0100" is
+    // surely a number, where "206 555 0100" alone may be three counts.
     if bytes.get(at) == Some(&b'1') && bytes.get(at + 1).is_some_and(|&b| is_separator(b, true)) {
         at += 2;
         spaces_allowed = true;

@@ -268,11 +268,11 @@ pub fn resolve_spans_with_evidence(
         return (resolve_all(gazetteer, text, spans, dateline), of_evidence);
     }
     // Text order, as the lists and qualifiers between neighbouring names expect.
-    let mut merged: Vec<(Span, Result<usize, usize>)> = spans
+    let mut merged: Vec<(Span, Origin)> = spans
         .iter()
         .enumerate()
-        .map(|(i, s)| (*s, Ok(i)))
-        .chain(kept.iter().map(|&(i, e)| (e, Err(i))))
+        .map(|(i, s)| (*s, Origin::Span(i)))
+        .chain(kept.iter().map(|&(i, e)| (e, Origin::Evidence(i))))
         .collect();
     merged.sort_by_key(|(s, _)| (s.start, s.end));
     let all: Vec<Span> = merged.iter().map(|(s, _)| *s).collect();
@@ -280,11 +280,18 @@ pub fn resolve_spans_with_evidence(
     let mut own = vec![None; spans.len()];
     for ((_, origin), resolution) in merged.iter().zip(resolved) {
         match *origin {
-            Ok(i) => own[i] = resolution,
-            Err(i) => of_evidence[i] = resolution,
+            Origin::Span(i) => own[i] = resolution,
+            Origin::Evidence(i) => of_evidence[i] = resolution,
         }
     }
     (own, of_evidence)
+}
+
+/// Which list, and where in it, a name resolved with the others came from.
+#[derive(Clone, Copy)]
+enum Origin {
+    Span(usize),
+    Evidence(usize),
 }
 
 fn resolve_all(
@@ -1468,8 +1475,8 @@ fn region_votes(
     candidates: &[Vec<Scored>],
     chosen: &[Option<PlaceId>],
     keys: &[String],
-) -> Vec<(String, PlaceId, f64)> {
-    let mut votes: Vec<(String, PlaceId, f64)> = Vec::new();
+) -> Vec<Vote> {
+    let mut votes: Vec<Vote> = Vec::new();
     let mut voted: Vec<PlaceId> = Vec::new();
     for ((list, choice), key) in candidates.iter().zip(chosen).zip(keys) {
         let Some(place) = *choice else {
@@ -2025,8 +2032,8 @@ fn country_votes(
     chosen: &[Option<PlaceId>],
     keys: &[String],
     demonyms: &[PlaceId],
-) -> Vec<(String, PlaceId, f64)> {
-    let mut votes: Vec<(String, PlaceId, f64)> = Vec::new();
+) -> Vec<Vote> {
+    let mut votes: Vec<Vote> = Vec::new();
     let mut voted: Vec<PlaceId> = Vec::new();
     for ((list, choice), key) in candidates.iter().zip(chosen).zip(keys) {
         let Some(place) = choice.or_else(|| list.first().map(|c| c.place)) else {
@@ -2060,7 +2067,7 @@ fn country_votes(
 
 /// Each country's share of the votes of every name but `key`: a name cannot vouch for itself
 /// ("Mexico" alone does not make an article about Mexico, and so the state of México).
-fn country_focus(votes: &[(String, PlaceId, f64)], key: &str) -> Vec<(PlaceId, f64)> {
+fn country_focus(votes: &[Vote], key: &str) -> Vec<(PlaceId, f64)> {
     let mut shares: Vec<(PlaceId, f64)> = Vec::new();
     let mut total = 0.0;
     for (voter, country, weight) in votes {
@@ -2084,7 +2091,7 @@ fn country_focus(votes: &[(String, PlaceId, f64)], key: &str) -> Vec<(PlaceId, f
 
 /// Each region's share of the regional votes of every name but `key`, scaled down when there
 /// are few votes: one town in Kentucky does not make an article about Kentucky.
-fn region_focus(votes: &[(String, PlaceId, f64)], key: &str) -> Vec<(PlaceId, f64)> {
+fn region_focus(votes: &[Vote], key: &str) -> Vec<(PlaceId, f64)> {
     let mass: f64 = votes
         .iter()
         .filter(|(voter, _, _)| voter != key)
@@ -2167,19 +2174,9 @@ pub fn distance_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
     2.0 * 6371.0088 * a.sqrt().min(1.0).asin()
 }
 
-/// The `places` of an analysis: one per distinct place that the LOC entities resolve to.
-pub fn resolve_entities(
-    gazetteer: &Gazetteer,
-    text: &str,
-    mentions: &[Mention],
-    entities: &[Entity],
-    dateline: Option<Span>,
-) -> Vec<Place> {
-    resolve_entities_with_evidence(gazetteer, text, mentions, entities, &[], dateline).0
-}
-
-/// [`resolve_entities`] with place names that are evidence only (see
-/// [`resolve_spans_with_evidence`]), and their resolutions.
+/// The `places` of an analysis: one per distinct place that the LOC entities resolve to, with
+/// place names that are evidence only (see [`resolve_spans_with_evidence`]) and their
+/// resolutions.
 pub fn resolve_entities_with_evidence(
     gazetteer: &Gazetteer,
     text: &str,
