@@ -4,7 +4,7 @@ use super::state::AppState;
 use crate::view_model::analysis_time_label;
 
 /// (what, used for, licence, where it comes from)
-const SOURCES: [(&str, &str, &str, &str); 12] = [
+const SOURCES: &[(&str, &str, &str, &str)] = &[
     (
         "GeoNames",
         "place names, coordinates and populations",
@@ -114,8 +114,8 @@ pub fn AboutPanel() -> impl IntoView {
                 <h2 class="about-panel__heading">"Data and licences"</h2>
                 <ul class="about-panel__sources">
                     {SOURCES
-                        .into_iter()
-                        .map(|(name, used_for, licence, url)| view! {
+                        .iter()
+                        .map(|&(name, used_for, licence, url)| view! {
                             <li>
                                 <a href=url rel="noreferrer">{name}</a>
                                 ": " {used_for} ". " <span class="about-panel__licence">{licence}</span>
