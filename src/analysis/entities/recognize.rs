@@ -2398,6 +2398,18 @@ const COMPASS_WORDS: &[&str] = &[
 ];
 /// Phrases that end in a place word without naming a place.
 const NOT_PLACES: &[&str] = &["Real Estate"];
+
+/// Plural nouns for the people of a public service, after a place in one capitalised run.
+const SERVICE_CREWS: &[&str] = &[
+    "Troopers",
+    "Officers",
+    "Deputies",
+    "Agents",
+    "Investigators",
+    "Firefighters",
+    "Wardens",
+    "Guardsmen",
+];
 /// Compass points between two others, which mark a sector of a state rather than a place.
 const SECTOR_WORDS: &[&str] = &[
     "Northeast",
@@ -2661,7 +2673,11 @@ impl Recognizer<'_> {
             Some((EntityType::Norp, why)) => Some(why),
             _ => None,
         };
-        if !role && !titled_person && group.is_none() {
+        // "Kentucky State Troopers", "Ohio Fish & Wildlife Officers": the men and women of a
+        // place's service are no organisation's name, so the place stands as one. ("Rangers"
+        // is left out: "Texas Rangers" is a team.)
+        let crew = k < j && SERVICE_CREWS.contains(&self.word(j));
+        if !role && !titled_person && group.is_none() && !crew {
             return self.place_before_member(i, j);
         }
         self.push(i, k, EntityType::Loc, Strength::Strong, place_why);
