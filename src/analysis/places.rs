@@ -1735,6 +1735,12 @@ fn generate(g: &Gazetteer, surface: &str) -> Vec<Scored> {
         {
             start = 2;
         }
+        // "Rapides Parish Fire District", "Butler County Jail", "Douglas County Road": what a
+        // county names after itself lies in it, and the county is the evidence of where the
+        // article is (a town of its name elsewhere must not take the name's place).
+        if let Some(county) = county_opening_name(g, &words[start..]) {
+            return county;
+        }
         // "Memphis Street" is not in Memphis, and where a street leads says little.
         if words.last().is_some_and(|w| STREET_WORDS.contains(w)) {
             return Vec::new();
@@ -1765,6 +1771,22 @@ fn generate(g: &Gazetteer, surface: &str) -> Vec<Scored> {
     found.sort_by(|a, b| b.prior.total_cmp(&a.prior).then(a.place.cmp(&b.place)));
     found.truncate(MAX_CANDIDATES);
     found
+}
+
+/// The counties named by the words up to a "county" or "parish" that opens a longer name, as
+/// candidates for the thing the county names after itself. `None` when no such word or county.
+fn county_opening_name(g: &Gazetteer, words: &[&str]) -> Option<Vec<Scored>> {
+    let county_word = words
+        .iter()
+        .position(|w| matches!(*w, "county" | "parish"))
+        .filter(|&k| k > 0 && k + 1 < words.len())?;
+    let mut found = scored(
+        g,
+        g.lookup_folded(&words[..=county_word].join(" ")),
+        Via::Facility,
+    );
+    found.retain(|c| g.kind(c.place) == PlaceKind::Admin2);
+    (!found.is_empty()).then_some(found)
 }
 
 /// "W. Columbia", "N. Augusta": local papers shorten the compass point of a town's name to its
