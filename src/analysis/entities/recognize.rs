@@ -2676,7 +2676,7 @@ impl Recognizer<'_> {
         // "Kentucky State Troopers", "Ohio Fish & Wildlife Officers": the men and women of a
         // place's service are no organisation's name, so the place stands as one. ("Rangers"
         // is left out: "Texas Rangers" is a team.)
-        let crew = k < j && SERVICE_CREWS.contains(&self.word(j));
+        let crew = k < j && (SERVICE_CREWS.contains(&self.word(j)) || self.crew_joined_after(j));
         if !role && !titled_person && group.is_none() && !crew {
             return self.place_before_member(i, j);
         }
@@ -2687,6 +2687,22 @@ impl Recognizer<'_> {
             self.classify(title_start, j);
         }
         true
+    }
+
+    /// "Kentucky Fish & Wildlife Officers": a service named by two joined words ends its crew's
+    /// noun in the next chunk, within a few words after "&" or "and".
+    fn crew_joined_after(&self, j: usize) -> bool {
+        if !(self.adjacent(j) && matches!(self.word(j + 1), "&" | "and")) {
+            return false;
+        }
+        let mut k = j + 2;
+        while k <= j + 4 && self.adjacent(k - 1) && self.name_word(k) {
+            if SERVICE_CREWS.contains(&self.word(k)) {
+                return true;
+            }
+            k += 1;
+        }
+        false
     }
 
     /// "the Galesburg Democrat", "Knox County Republicans": a town or county the gazetteer
