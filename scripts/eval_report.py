@@ -8,9 +8,10 @@ and prints score.py's exact-match figures per set, plus the sample's gold with M
 `--label LABEL` keeps only that label's errors there. Predictions go to a fresh temporary
 folder (or EVAL_OUT), so reports run side by side do not overwrite each other's files.
 
-`--embedded-places` passes that flag to `article-atlas eval`.
+`--no-embedded-places` passes that flag to `article-atlas eval` (no toponyms inside
+organisations' names).
 
-Usage: scripts/eval_report.py [EVAL_DIR] [--no-build] [--errors worldwide [--label PERSON]] [--embedded-places]
+Usage: scripts/eval_report.py [EVAL_DIR] [--no-build] [--errors worldwide [--label PERSON]] [--no-embedded-places]
 """
 
 import json
@@ -26,7 +27,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 def main():
     args = [a for a in sys.argv[1:]]
     build = "--no-build" not in args
-    eval_flags = ["--embedded-places"] if "--embedded-places" in args else []
+    eval_flags = ["--no-embedded-places"] if "--no-embedded-places" in args else []
     errors = None
     if "--errors" in args:
         errors = args[args.index("--errors") + 1]

@@ -18,11 +18,11 @@ OUT/misses-SET.txt: not found at all, found with another span (overlapping), fou
 span but labelled other than LOC, found but without coordinates, placed more than 161 km away.
 Predictions and error files go to a fresh temporary folder OUT (or RESOLUTION_OUT).
 
-`--embedded-places` passes that flag to `article-atlas eval` (places inside organisations' names
-count as LOC). The gold-span resolution takes them as evidence, as the page does;
+`--no-embedded-places` passes that flag to `article-atlas eval` (the toponyms inside
+organisations' names are then left out). The gold-span resolution takes them as evidence, as the page does;
 `--no-embedded-evidence` leaves them out of it.
 
-Usage: scripts/resolution_report.py [EVAL_DIR] [--no-build] [--sets gwn,lgl] [--misses] [--embedded-places] [--no-embedded-evidence]
+Usage: scripts/resolution_report.py [EVAL_DIR] [--no-build] [--sets gwn,lgl] [--misses] [--no-embedded-places] [--no-embedded-evidence]
 """
 
 import json
@@ -146,7 +146,7 @@ def main():
         args.remove("--sets")
         args.remove(",".join(sets))
     misses = "--misses" in args
-    eval_flags = ["--embedded-places"] if "--embedded-places" in args else []
+    eval_flags = ["--no-embedded-places"] if "--no-embedded-places" in args else []
     gold_flags = ["--no-embedded-evidence"] if "--no-embedded-evidence" in args else []
     args = [a for a in args if not a.startswith("--")]
     eval_dir = args[0] if args else os.environ.get("EVAL_DIR", os.path.join(ROOT, "..", "shared", "eval"))

@@ -297,7 +297,7 @@ fn cli_eval_finds_the_sample_gold_entities() {
 }
 
 #[test]
-fn cli_eval_adds_places_inside_organisations_only_when_asked() {
+fn cli_eval_nests_toponyms_inside_organisations_unless_asked_not_to() {
     let doc = r#"{"id": "d", "text": "Troopers of the Texas Department of Public Safety stopped a Mansfield man."}"#;
     let loc_texts = |args: &[&str]| -> Vec<(u64, u64, bool)> {
         let output = cli(args, Some(doc.as_bytes()));
@@ -317,11 +317,12 @@ fn cli_eval_adds_places_inside_organisations_only_when_asked() {
             })
             .collect()
     };
-    // "Mansfield" alone by default; "Texas" (16..21) too, with its point, when asked.
-    assert_eq!(loc_texts(&["eval"]), [(60, 69, true)]);
+    // "Texas" (16..21), nested in the organisation, with its point, beside "Mansfield"; only
+    // "Mansfield" when asked to leave nested toponyms out.
+    assert_eq!(loc_texts(&["eval"]), [(16, 21, true), (60, 69, true)]);
     assert_eq!(
-        loc_texts(&["eval", "--embedded-places"]),
-        [(16, 21, true), (60, 69, true)]
+        loc_texts(&["eval", "--no-embedded-places"]),
+        [(60, 69, true)]
     );
     assert!(!cli(&["eval", "--frobnicate"], Some(doc.as_bytes()))
         .status
