@@ -371,7 +371,8 @@ fn known_place(
     if single && INSTITUTION_WORDS.contains(&name) {
         return None;
     }
-    if is_generic_name(&g.fold(name)) {
+    let key = g.fold(name);
+    if is_generic_name(&key) {
         return None;
     }
     if single
@@ -388,7 +389,7 @@ fn known_place(
     if letters < 2 || (!name.contains('.') && letters <= 4 && name == name.to_uppercase()) {
         return None;
     }
-    let mut matches = g.lookup(name);
+    let mut matches = g.lookup_folded(&key);
     let mut place = span;
     if matches.is_empty() {
         // "Western Pennsylvania": a direction before a region or country.

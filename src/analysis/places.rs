@@ -125,6 +125,25 @@ pub struct Resolution {
     pub within: bool,
 }
 
+impl Resolution {
+    /// A name the gazetteer lacks (or puts elsewhere), placed in `town` by what the article says
+    /// of it: the town is sure, the exact spot within or beside it is not.
+    pub(crate) fn within_town(town: PlaceId, explanation: String) -> Resolution {
+        Resolution {
+            place: town,
+            confidence: 0.3,
+            alternatives: Vec::new(),
+            explanation,
+            within: true,
+        }
+    }
+}
+
+/// The distance in kilometres between two gazetteer places.
+pub(crate) fn km_between(g: &Gazetteer, a: PlaceId, b: PlaceId) -> f64 {
+    distance_km(g.lat(a), g.lon(a), g.lat(b), g.lon(b))
+}
+
 /// Words that end a street's name: a street is not in the place it is named after.
 pub(crate) const STREET_WORDS: &[&str] = &[
     "street",
@@ -560,16 +579,13 @@ fn place_in_owners(
         else {
             continue;
         };
-        resolutions[i] = Some(Resolution {
-            place: town,
-            confidence: 0.3,
-            alternatives: Vec::new(),
-            explanation: format!(
+        resolutions[i] = Some(Resolution::within_town(
+            town,
+            format!(
                 "not in the gazetteer in {0}; placed in {0}, where the text puts it",
                 g.name(town)
             ),
-            within: true,
-        });
+        ));
     }
 }
 
@@ -751,13 +767,10 @@ fn place_local_features(
         } else {
             "not in the gazetteer"
         };
-        resolutions[i] = Some(Resolution {
-            place: town,
-            confidence: 0.3,
-            alternatives: Vec::new(),
-            explanation: format!("{known}; placed in {}, {why}", g.name(town)),
-            within: true,
-        });
+        resolutions[i] = Some(Resolution::within_town(
+            town,
+            format!("{known}; placed in {}, {why}", g.name(town)),
+        ));
     }
 }
 
@@ -1032,11 +1045,15 @@ const TEAM_CITY: u64 = 100_000;
 
 /// Whether the word right before a name makes it a side in a contest.
 fn names_opponent(before: &str) -> bool {
-    before.ends_with(' ')
-        && before
-            .split_whitespace()
-            .next_back()
-            .is_some_and(|w| CONTEST_WORDS.contains(&w))
+    word_just_before(before).is_some_and(|w| CONTEST_WORDS.contains(&w))
+}
+
+/// The last word of `before` when a single space separates it from what follows: the word a
+/// name is read with ("the Valley", "beat Louisville").
+fn word_just_before(before: &str) -> Option<&str> {
+    before
+        .strip_suffix(' ')
+        .and_then(|b| b.split_whitespace().next_back())
 }
 
 /// Whether the name at `i` ends a list, or stands in one, that a plural division word closes:
@@ -1280,9 +1297,7 @@ fn lies_within(g: &Gazetteer, place: PlaceId, owner: PlaceId) -> Option<bool> {
     match g.kind(owner) {
         PlaceKind::Country => Some(g.country_of(place) == Some(owner)),
         PlaceKind::Admin1 => Some(g.admin1_of(place) == Some(owner)),
-        PlaceKind::City | PlaceKind::Admin2 => Some(
-            distance_km(g.lat(place), g.lon(place), g.lat(owner), g.lon(owner)) < TOWN_REACH_KM,
-        ),
+        PlaceKind::City | PlaceKind::Admin2 => Some(km_between(g, place, owner) < TOWN_REACH_KM),
         _ => None,
     }
 }
@@ -1521,15 +1536,10 @@ fn telephone_regions(g: &Gazetteer, text: &str) -> Vec<PlaceId> {
 /// London, Ontario), as strong for its region as a region the article names, and for its
 /// country as a demonym.
 fn telephone_votes(g: &Gazetteer, regions: &[PlaceId]) -> (Vec<Vote>, Vec<Vote>) {
-    let mut countries: Vec<PlaceId> = Vec::new();
-    for country in regions.iter().filter_map(|&r| g.country_of(r)) {
-        if !countries.contains(&country) {
-            countries.push(country);
-        }
-    }
+    let countries = tally(regions.iter().filter_map(|&r| g.country_of(r)));
     let vote = |place: PlaceId, weight: f64| (String::new(), place, weight);
     (
-        countries.into_iter().map(|c| vote(c, 0.5)).collect(),
+        countries.into_iter().map(|(c, _)| vote(c, 0.5)).collect(),
         regions.iter().map(|&r| vote(r, 1.0)).collect(),
     )
 }
@@ -1909,10 +1919,7 @@ fn is_generic_region(words: &[&str]) -> bool {
 /// Whether "the" stands right before the name: "here in the Valley", "on the Coast". A
 /// generic word so written names the writer's own valley or coast, not a town called so.
 fn after_article(text: &str, span: Span) -> bool {
-    let before = text.get(..span.start).unwrap_or("");
-    before
-        .strip_suffix(' ')
-        .and_then(|b| b.split_whitespace().next_back())
+    word_just_before(text.get(..span.start).unwrap_or(""))
         .is_some_and(|w| w.eq_ignore_ascii_case("the"))
 }
 

@@ -4,20 +4,17 @@
 //! when the article itself names the town or a town near it; a namesake far from the article's
 //! places ("Lake Victoria" in an article on Canada) stays unplaced.
 
+use super::entities::tokens::is_capitalised;
 use super::entities::PlaceKind;
 use super::gazetteer::{Gazetteer, PlaceId};
 use super::places::{
-    distance_km, is_generic_name, Resolution, OUTSIDE_TOWN_WORDS, STREET_WORDS, SURE_TOWN,
+    is_generic_name, km_between, Resolution, OUTSIDE_TOWN_WORDS, STREET_WORDS, SURE_TOWN,
 };
 use super::text::Span;
 
 /// How far from a town the article names a town inside another name may lie: a lake or a
 /// quarter named after a town lies beside the article's towns, not a county away.
 const NEAR_ARTICLE_TOWN_KM: f64 = 60.0;
-
-/// The confidence of a name placed through the town inside it: the town is sure, the exact
-/// spot within or beside it is not.
-const CONFIDENCE: f64 = 0.3;
 
 /// Places each unresolved name that holds the name of one of the article's sure towns, or of a
 /// town near them, in that town.
@@ -51,13 +48,10 @@ pub(crate) fn place_by_town_in_name(
                 g.name(other)
             ),
         };
-        resolutions[i] = Some(Resolution {
-            place: town,
-            confidence: CONFIDENCE,
-            alternatives: Vec::new(),
-            explanation: format!("not in the gazetteer; placed in {}, {why}", g.name(town)),
-            within: true,
-        });
+        resolutions[i] = Some(Resolution::within_town(
+            town,
+            format!("not in the gazetteer; placed in {}, {why}", g.name(town)),
+        ));
     }
 }
 
@@ -83,23 +77,20 @@ fn town_in_name(
     for len in (1..words.len()).rev() {
         let mut best: Option<(f64, PlaceId, Option<PlaceId>)> = None;
         for run in words.windows(len) {
-            let capitalised = run
-                .iter()
-                .all(|w| w.chars().next().is_some_and(char::is_uppercase));
-            if !capitalised {
+            if !run.iter().all(|w| is_capitalised(w)) {
                 continue;
             }
-            let inner = run.join(" ");
-            if is_generic_name(&g.fold(&inner)) {
+            let key = g.fold(&run.join(" "));
+            if is_generic_name(&key) {
                 continue;
             }
-            for m in g.lookup(&inner) {
+            for m in g.lookup_folded(&key) {
                 if g.kind(m.place) != PlaceKind::City {
                     continue;
                 }
                 let nearest = article_towns
                     .iter()
-                    .map(|&t| (distance_between(g, m.place, t), t))
+                    .map(|&t| (km_between(g, m.place, t), t))
                     .min_by(|a, b| a.0.total_cmp(&b.0));
                 let Some((km, other)) = nearest else {
                     continue;
@@ -117,8 +108,4 @@ fn town_in_name(
         }
     }
     None
-}
-
-fn distance_between(g: &Gazetteer, a: PlaceId, b: PlaceId) -> f64 {
-    distance_km(g.lat(a), g.lon(a), g.lat(b), g.lon(b))
 }
