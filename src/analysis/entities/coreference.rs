@@ -456,21 +456,18 @@ fn divided_names(text: &str) -> FnvMap<&str, &str> {
     names
 }
 
+/// Whether an unknown name may be a place on local evidence alone ([`local_place`],
+/// [`place_among_places`]): at most three words, each a proper name of the article.
+fn is_short_proper_name(surface: &str, vocabulary: &Vocabulary) -> bool {
+    surface.split(' ').count() <= 3 && surface.split(' ').all(|w| vocabulary.is_proper(w))
+}
+
 /// Local evidence that an unknown name is a place: the article writes it with "County" too
 /// ("Tehama … Tehama County"), or lists it with a place and the gazetteer knows a place of that
 /// name, a village included ("Ephrata and Brodhead", "between Ogden and Millheim").
-fn local_place(
-    text: &str,
-    raws: &[Raw],
-    k: usize,
-    vocabulary: &Vocabulary,
-    divided: &FnvMap<&str, &str>,
-) -> Option<String> {
+fn local_place(text: &str, raws: &[Raw], k: usize, divided: &FnvMap<&str, &str>) -> Option<String> {
     let raw = raws.get(k)?;
     let surface = raw.span.slice(text);
-    if surface.split(' ').count() > 3 || !surface.split(' ').all(|w| vocabulary.is_proper(w)) {
-        return None;
-    }
     if let Some(division) = divided.get(surface) {
         return Some(format!("short for \"{surface} {division}\" in the article"));
     }
@@ -503,17 +500,8 @@ fn local_place(
 /// gazetteer knows it: "Copenhagen, Hamburg, Brasoc and Mannheim". The list must close with
 /// "and" or "or", and only its last member follows one: "Medina, Ohio, Sissy's handler" is a
 /// town and its state, and "New York, and Detroit, Dimond Kaplan" a closed list before a name.
-fn place_among_places(
-    text: &str,
-    raws: &[Raw],
-    k: usize,
-    vocabulary: &Vocabulary,
-) -> Option<String> {
+fn place_among_places(text: &str, raws: &[Raw], k: usize) -> Option<String> {
     let raw = raws.get(k)?;
-    let surface = raw.span.slice(text);
-    if surface.split(' ').count() > 3 || !surface.split(' ').all(|w| vocabulary.is_proper(w)) {
-        return None;
-    }
     let closing = |gap: &str| matches!(gap, " and " | ", and " | " or " | ", or ");
     let listed = |gap: &str| gap == ", " || closing(gap);
     let place = |r: &Raw| r.label == EntityType::Loc && r.strength >= Strength::Weak;
@@ -680,12 +668,13 @@ pub fn settle(text: &str, mut raws: Vec<Raw>, places: &Places) -> Vec<Raw> {
                 s.span.slice(text),
                 places.describe(s.span.start)
             );
-        } else if let Some(why) = (raw.strength == Strength::Unknown && !raw.in_title_case)
-            .then(|| {
-                local_place(text, &raws, k, &vocabulary, &divided)
-                    .or_else(|| place_among_places(text, &raws, k, &vocabulary))
-            })
-            .flatten()
+        } else if let Some(why) = (raw.strength == Strength::Unknown
+            && !raw.in_title_case
+            && is_short_proper_name(raw.span.slice(text), &vocabulary))
+        .then(|| {
+            local_place(text, &raws, k, &divided).or_else(|| place_among_places(text, &raws, k))
+        })
+        .flatten()
         {
             raw.label = EntityType::Loc;
             raw.strength = Strength::Weak;
