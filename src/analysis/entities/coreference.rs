@@ -582,15 +582,21 @@ pub fn settle(text: &str, mut raws: Vec<Raw>, places: &Places) -> Vec<Raw> {
     // A town's one-word name that its neighbours made a place somewhere, and a person nowhere,
     // is that place where nothing is said of it ("in Marion" … "Marion has land").
     // (Longer names are more often a team's or a school's: "Grand Valley coach".)
+    // Only unknown names read the weak places, and the first of a key is the one kept: the
+    // gazetteer is asked only when that can matter.
+    let any_unknown = raws.iter().any(|r| r.strength == Strength::Unknown);
     let mut weak_places: FnvMap<String, &Raw> = FnvMap::default();
     let mut personal: FnvSet<String> = FnvSet::default();
     for raw in raws.iter().filter(|r| r.strength >= Strength::Weak) {
         let surface = raw.span.slice(text);
         match raw.label {
-            EntityType::Loc => {
+            EntityType::Loc if any_unknown => {
                 let key = normalise(surface);
-                if !key.contains(' ') && super::recognize::minor_place(surface).is_some() {
-                    weak_places.entry(key).or_insert(raw);
+                if !key.contains(' ')
+                    && !weak_places.contains_key(&key)
+                    && super::recognize::minor_place(surface).is_some()
+                {
+                    weak_places.insert(key, raw);
                 }
             }
             EntityType::Person => {
