@@ -829,7 +829,7 @@ impl<'a> Recognizer<'a> {
         }
         // An all-caps line ("MOSCOW —") spells known names in capitals.
         if is_all_caps(s) && s.chars().count() > 3 {
-            let title: String = s.split(' ').map(title_cased).collect::<Vec<_>>().join(" ");
+            let title = title_cased_words(s);
             if self.lex.places.contains(&title) {
                 return Some((
                     EntityType::Loc,
@@ -3049,10 +3049,7 @@ impl Recognizer<'_> {
         }
         (i + 1..=j).find(|&k| {
             let name = self.words(k, j);
-            name.chars().count() > 3 && {
-                let title: Vec<String> = name.split(' ').map(title_cased).collect();
-                self.lex.places.contains(&title.join(" "))
-            }
+            name.chars().count() > 3 && self.lex.places.contains(&title_cased_words(name))
         })
     }
 
@@ -3126,6 +3123,11 @@ fn title_cased(w: &str) -> String {
     cs.next()
         .map(|c| c.to_string() + &cs.as_str().to_lowercase())
         .unwrap_or_default()
+}
+
+/// Each space-separated word of `s` title-cased: "NEW JERSEY" → "New Jersey".
+fn title_cased_words(s: &str) -> String {
+    s.split(' ').map(title_cased).collect::<Vec<_>>().join(" ")
 }
 
 /// Marks the tokens of lines written in title case or capitals, where a capital is no evidence.
