@@ -35,7 +35,7 @@
 //! `embedded places` (`name | name`: all of them in text order, `none` for none) and `embedded
 //! place` (`text | CC | lat,lon ±km` as for `place`, for the first one with that text).
 
-use article_atlas::analysis::{Analysis, Analyzer};
+use article_atlas::analysis::{Analysis, Analyzer, RuleId};
 
 struct Case {
     file: String,
@@ -192,6 +192,22 @@ fn check(case: &Case, analysis: &Analysis) -> Vec<String> {
                         &format!("{surface}: …{words}…"),
                         format!("{surface}: {got}"),
                     );
+                }
+            }
+            "rule" => {
+                // `id` or `id | text`: the rule fired, on a span with that text if one is given.
+                let (id, surface) = value.split_once(" | ").unwrap_or((value, ""));
+                match RuleId::from_id(id) {
+                    None => fail(key, "a rule of the table", format!("no rule {id:?}")),
+                    Some(rule) => {
+                        let fired = analysis.rule_hits.iter().any(|hit| {
+                            hit.rule == rule
+                                && (surface.is_empty() || hit.span.slice(text) == surface)
+                        });
+                        if !fired {
+                            fail(key, value, "<not fired>".into());
+                        }
+                    }
                 }
             }
             "same entity" => {
@@ -375,41 +391,67 @@ fn place_within(value: &str, surface: &str, place: &article_atlas::analysis::Can
     }
 }
 
-#[test]
-fn structure_spec_files() {
+fn all_cases() -> Vec<Case> {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/spec");
     let mut files: Vec<_> = std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
         .collect();
     files.sort();
+    let cases: Vec<Case> = files
+        .iter()
+        .flat_map(|path| {
+            let content = std::fs::read_to_string(path).unwrap();
+            let file = path.file_name().unwrap().to_string_lossy().to_string();
+            parse_spec(&file, &content)
+        })
+        .collect();
+    assert!(!cases.is_empty(), "no spec cases found in {dir}");
+    cases
+}
+
+#[test]
+fn structure_spec_files() {
     let analyzer = Analyzer::new();
     let (mut passed, mut report) = (0, Vec::new());
-    for path in files
-        .iter()
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-    {
-        let content = std::fs::read_to_string(path).unwrap();
-        let file = path.file_name().unwrap().to_string_lossy().to_string();
-        for case in parse_spec(&file, &content) {
-            let failures = check(&case, &analyzer.analyze(&case.input));
-            if failures.is_empty() {
-                passed += 1;
-            } else {
-                report.push(format!(
-                    "{} / {}:\n    {}",
-                    case.file,
-                    case.name,
-                    failures.join("\n    ")
-                ));
-            }
+    for case in all_cases() {
+        let failures = check(&case, &analyzer.analyze(&case.input));
+        if failures.is_empty() {
+            passed += 1;
+        } else {
+            report.push(format!(
+                "{} / {}:\n    {}",
+                case.file,
+                case.name,
+                failures.join("\n    ")
+            ));
         }
     }
-    assert!(passed > 0, "no spec cases found in {dir}");
     assert!(
         report.is_empty(),
         "{} spec cases failed ({passed} passed):\n{}",
         report.len(),
         report.join("\n")
     );
+}
+
+/// Every rule of the table has an invented case that fires it (`rule: id`); the case itself is
+/// checked by `structure_spec_files`.
+#[test]
+fn every_rule_has_a_spec_case() {
+    let cases = all_cases();
+    let tagged = |rule: RuleId| {
+        cases.iter().any(|case| {
+            case.expectations
+                .iter()
+                .any(|(k, v)| k == "rule" && v.split(" | ").next() == Some(rule.id()))
+        })
+    };
+    let missing: Vec<&str> = RuleId::ALL
+        .iter()
+        .filter(|rule| !tagged(**rule))
+        .map(|rule| rule.id())
+        .collect();
+    assert!(missing.is_empty(), "rules with no spec case: {missing:?}");
 }

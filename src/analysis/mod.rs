@@ -14,6 +14,7 @@ pub mod lexicon;
 pub mod phones;
 pub mod places;
 pub mod quotations;
+pub mod rules;
 pub mod sentences;
 pub mod sorted_lines;
 pub mod source;
@@ -28,6 +29,7 @@ mod testing;
 use serde::{Deserialize, Serialize};
 
 pub use entities::{Candidate, EmbeddedPlace, Entity, EntityType, Mention, Place, PlaceKind};
+pub use rules::{RuleHit, RuleId, RuleSet};
 pub use text::Span;
 
 /// The version of the JSON schema that [`Analysis`] serialises to. Bump it on any breaking change.
@@ -234,6 +236,8 @@ pub struct Analysis {
     /// `places`, not places themselves.
     pub embedded_places: Vec<EmbeddedPlace>,
     pub diagnostics: Vec<Diagnostic>,
+    /// Every rule that decided something, with the span it decided about, pass by pass.
+    pub rule_hits: Vec<RuleHit>,
 }
 
 impl Analysis {
@@ -261,12 +265,46 @@ impl Analysis {
 /// ```
 #[derive(Clone, Debug, Default)]
 pub struct Analyzer {
-    _private: (),
+    rules: RuleSet,
+}
+
+/// Configures an [`Analyzer`]: which rules run. Building cannot fail.
+///
+/// ```
+/// use article_atlas::analysis::{Analyzer, RuleId};
+///
+/// let analyzer = Analyzer::builder().disable(RuleId::HeadlineFromHeaderField).build();
+/// let analysis = analyzer.analyze("Title: Rain at last\n\nIt rained. Farmers cheered.");
+/// assert_eq!(analysis.title, None);
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct AnalyzerBuilder {
+    rules: RuleSet,
+}
+
+impl AnalyzerBuilder {
+    /// Switches one rule off, to measure what it adds.
+    pub fn disable(mut self, rule: RuleId) -> AnalyzerBuilder {
+        self.rules.disable(rule);
+        self
+    }
+
+    pub fn build(self) -> Analyzer {
+        Analyzer { rules: self.rules }
+    }
 }
 
 impl Analyzer {
     pub fn new() -> Analyzer {
         Analyzer::default()
+    }
+
+    pub fn builder() -> AnalyzerBuilder {
+        AnalyzerBuilder::default()
+    }
+
+    pub fn rules(&self) -> &RuleSet {
+        &self.rules
     }
 
     /// Decodes the embedded gazetteer and word lists now rather than on the first analysis, so
@@ -285,7 +323,7 @@ impl Analyzer {
     pub fn analyze_as(&self, input: &str, format: InputFormat) -> Analysis {
         let prepared = source::prepare(input, format);
         let text = prepared.text;
-        let layout = structure::parse(&text, &prepared.marks);
+        let layout = structure::parse(&text, &prepared.marks, &self.rules);
         let sentence_lists: Vec<Vec<Span>> = layout
             .paragraphs
             .iter()
@@ -370,6 +408,7 @@ impl Analyzer {
             places,
             embedded_places,
             diagnostics,
+            rule_hits: layout.rule_hits,
             text,
         };
         analysis.title = analysis.located(analysis.title_span);

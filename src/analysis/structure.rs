@@ -5,6 +5,7 @@
 //! exactly one [`Block`](super::Block); what is not content (blank lines) becomes a `Gap`.
 
 use super::lexicon::{is_month, is_weekday};
+use super::rules::{RuleHit, RuleId, RuleSet};
 use super::source::{Mark, MarkKind};
 use super::text::{is_closing_mark, is_dash, Span};
 use super::{citations, sentences, BlockKind, Citation, Decision, HeaderField, Part};
@@ -69,6 +70,8 @@ pub struct Layout {
     /// (kind, span) tiling the text.
     pub blocks: Vec<(BlockKind, Span)>,
     pub decisions: Vec<Decision>,
+    /// The rules that decided the layout, in the order they fired.
+    pub rule_hits: Vec<RuleHit>,
 }
 
 impl Layout {
@@ -321,7 +324,7 @@ fn has_month_day(s: &str) -> bool {
 }
 
 /// Finds the layout. `marks` carries headings from Markdown or HTML input.
-pub fn parse(text: &str, marks: &[Mark]) -> Layout {
+pub fn parse(text: &str, marks: &[Mark], rules: &RuleSet) -> Layout {
     let mut layout = Layout::default();
     let headings: Vec<Span> = marks
         .iter()
@@ -444,10 +447,15 @@ pub fn parse(text: &str, marks: &[Mark]) -> Layout {
     for field in &layout.header {
         let key = field.key.to_ascii_lowercase();
         if layout.title.is_none()
+            && rules.enabled(RuleId::HeadlineFromHeaderField)
             && (key == "title" || key == "headline")
             && !field.value.is_empty()
         {
             layout.title = Some(field.value_span);
+            layout.rule_hits.push(RuleHit {
+                rule: RuleId::HeadlineFromHeaderField,
+                span: field.value_span,
+            });
             layout.decisions.push(Decision {
                 part: Part::Headline,
                 start: field.value_span.start,
@@ -881,7 +889,7 @@ mod tests {
     #[test]
     fn title_byline_and_paragraphs_from_plain_text() {
         let text = "Khatami Ends Visit to Russia\nBy Jane Doe\n\nMOSCOW — The visit ended.\n\nIt was long.";
-        let layout = parse(text, &[]);
+        let layout = parse(text, &[], &RuleSet::default());
         assert_eq!(
             layout.title.map(|s| s.slice(text)),
             Some("Khatami Ends Visit to Russia")
@@ -896,10 +904,10 @@ mod tests {
         let a = "The first paragraph is a long line of text that ends with a full stop, as pasted from a site.";
         let b = "The second paragraph is also a long line of text that ends with a full stop, like the first.";
         let text = format!("{a}\n{b}");
-        assert_eq!(parse(&text, &[]).paragraphs.len(), 2);
+        assert_eq!(parse(&text, &[], &RuleSet::default()).paragraphs.len(), 2);
         let wrapped =
             "This paragraph was wrapped\nat a short width by an email\nclient, so it is one.";
-        assert_eq!(parse(wrapped, &[]).paragraphs.len(), 1);
+        assert_eq!(parse(wrapped, &[], &RuleSet::default()).paragraphs.len(), 1);
     }
 
     #[test]
@@ -911,7 +919,7 @@ mod tests {
             "Title\n\nBody one.\n\n\nBody two.\n",
             "Key: v\n\n  \n x",
         ] {
-            let layout = parse(text, &[]);
+            let layout = parse(text, &[], &RuleSet::default());
             let mut at = 0;
             for (_, span) in &layout.blocks {
                 assert_eq!(span.start, at, "{text:?}");
