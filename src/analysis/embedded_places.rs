@@ -20,7 +20,7 @@ use super::entities::{EmbeddedPlace, EntityType, Mention};
 use super::gazetteer::{Gazetteer, VILLAGE_POPULATION};
 use super::places::{is_generic_name, Resolution, DIRECTION_WORDS};
 use super::text::Span;
-use super::PlaceKind;
+use super::{PlaceKind, Resources};
 
 /// Words after a place's name that make the name a body of that place: its government, police,
 /// schools, hospitals, courts and papers.
@@ -168,9 +168,14 @@ const MAX_PLACE_WORDS: usize = 4;
 /// The place names inside ORG and MISC mentions, as (index of the mention, span of the name),
 /// in text order. Mentions inside `skip` (the header, the citation block: outlets that published
 /// the article rather than bodies it is about) are left out.
-pub fn find(text: &str, mentions: &[Mention], skip: &[Span]) -> Vec<(usize, Span)> {
-    let g = Gazetteer::embedded();
-    let lex = Lexicons::get();
+pub fn find(
+    resources: Resources,
+    text: &str,
+    mentions: &[Mention],
+    skip: &[Span],
+) -> Vec<(usize, Span)> {
+    let g = resources.gazetteer;
+    let lex = resources.lexicons;
     let mut found = Vec::new();
     for (index, mention) in mentions.iter().enumerate() {
         if !matches!(mention.label, EntityType::Org | EntityType::Misc)
