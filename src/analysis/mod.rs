@@ -22,7 +22,6 @@ pub mod source;
 pub mod stats;
 pub mod structure;
 pub mod text;
-mod town_in_name;
 
 #[cfg(test)]
 mod testing;

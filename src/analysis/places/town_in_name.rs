@@ -4,13 +4,14 @@
 //! when the article itself names the town or a town near it; a namesake far from the article's
 //! places ("Lake Victoria" in an article on Canada) stays unplaced.
 
-use super::entities::tokens::is_capitalised;
-use super::entities::PlaceKind;
-use super::gazetteer::{Gazetteer, PlaceId};
-use super::places::{
-    is_generic_name, km_between, Resolution, OUTSIDE_TOWN_WORDS, STREET_WORDS, SURE_TOWN,
-};
-use super::text::Span;
+use crate::analysis::entities::tokens::is_capitalised;
+use crate::analysis::gazetteer::{Gazetteer, PlaceId};
+use crate::analysis::model::PlaceKind;
+use crate::analysis::text::Span;
+
+use super::model::{km_between, Resolution};
+use super::within_towns::SURE_TOWN;
+use super::words::{is_generic_name, OUTSIDE_TOWN_WORDS, STREET_WORDS};
 
 /// How far from a town the article names a town inside another name may lie: a lake or a
 /// quarter named after a town lies beside the article's towns, not a county away.
