@@ -267,6 +267,7 @@ impl Analysis {
 pub struct Analyzer {
     rules: RuleSet,
     resources: Resources,
+    weights: places::Weights,
 }
 
 impl Default for Analyzer {
@@ -312,6 +313,7 @@ impl std::fmt::Debug for Resources {
 #[derive(Clone, Debug, Default)]
 pub struct AnalyzerBuilder {
     rules: RuleSet,
+    weights: places::Weights,
 }
 
 impl AnalyzerBuilder {
@@ -321,9 +323,16 @@ impl AnalyzerBuilder {
         self
     }
 
+    /// Resolves places with these weights instead of the default ones.
+    pub fn weights(mut self, weights: places::Weights) -> AnalyzerBuilder {
+        self.weights = weights;
+        self
+    }
+
     pub fn build(self) -> Analyzer {
         Analyzer {
             rules: self.rules,
+            weights: self.weights,
             resources: Resources::embedded(),
         }
     }
@@ -340,6 +349,11 @@ impl Analyzer {
 
     pub fn rules(&self) -> &RuleSet {
         &self.rules
+    }
+
+    /// The place resolver's weights.
+    pub fn weights(&self) -> &places::Weights {
+        &self.weights
     }
 
     /// Decodes the embedded gazetteer and word lists now rather than when the first analyzer is
@@ -410,10 +424,16 @@ impl Analyzer {
             .map(|(_, span)| *span)
             .chain(layout.citation_span)
             .collect();
-        let embedded = embedded_places::find(resources, &text, &mentions, &publishers);
+        let (embedded, embedded_hits) =
+            embedded_places::find(resources, &self.rules, &text, &mentions, &publishers);
         let embedded_spans: Vec<Span> = embedded.iter().map(|&(_, span)| span).collect();
-        let (places, embedded_resolutions) = places::resolve_entities_with_evidence(
+        let resolver = places::Resolver {
             gazetteer,
+            weights: &self.weights,
+            rules: &self.rules,
+        };
+        let (places, embedded_resolutions, place_hits) = places::resolve_entities_with_evidence(
+            &resolver,
             &text,
             &mentions,
             &entities,
@@ -448,7 +468,7 @@ impl Analyzer {
             places,
             embedded_places,
             diagnostics,
-            rule_hits: layout.rule_hits,
+            rule_hits: [layout.rule_hits, embedded_hits, place_hits].concat(),
             text,
         };
         analysis.title = analysis.located(analysis.title_span);

@@ -1,5 +1,5 @@
 use super::candidates::clean_surface;
-use super::words::{CONTEST_WORDS, GOVERNMENT_VERBS, REGIONAL_WORDS};
+use super::words::{CONTEST_WORDS, GOVERNMENT_VERBS, PLURAL_STREET_WORDS, REGIONAL_WORDS};
 use crate::analysis::gazetteer::{Gazetteer, PlaceId};
 use crate::analysis::model::PlaceKind;
 use crate::analysis::text::Span;
@@ -126,12 +126,8 @@ pub(super) fn listed_before_division_word(
 /// Whether the name at `i` stands in a list that a plural street word closes: "at the corner of
 /// State and Hubbard streets". A street is not the town it is named after.
 pub(super) fn listed_before_street_word(text: &str, spans: &[Span], i: usize) -> bool {
-    word_after_list(text, spans, i).is_some_and(|w| {
-        matches!(
-            w.to_lowercase().as_str(),
-            "streets" | "avenues" | "roads" | "boulevards" | "drives" | "lanes"
-        )
-    })
+    word_after_list(text, spans, i)
+        .is_some_and(|w| PLURAL_STREET_WORDS.contains(&w.to_lowercase().as_str()))
 }
 
 /// The word right after the list of names that the name at `i` stands in (or after the name

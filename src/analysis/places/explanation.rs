@@ -1,5 +1,5 @@
 use super::model::{Reason, Scored, Via};
-use crate::analysis::gazetteer::Gazetteer;
+use crate::analysis::gazetteer::{Gazetteer, PlaceId};
 use crate::analysis::model::PlaceKind;
 
 pub(super) fn explain(g: &Gazetteer, best: &Scored) -> String {
@@ -46,9 +46,9 @@ pub(super) fn explain(g: &Gazetteer, best: &Scored) -> String {
         Via::Spelling => what = format!("{what} (another spelling of {})", g.name(place)),
         _ => {}
     }
-    for reason in &best.reasons {
+    for words in best.reasons.iter().filter_map(|reason| reason.describe(g)) {
         what.push_str("; ");
-        what.push_str(&reason.describe(g));
+        what.push_str(&words);
     }
     what
 }
@@ -63,9 +63,18 @@ pub(super) fn describe_population(population: u64) -> String {
 }
 
 impl Reason {
-    fn describe(self, g: &Gazetteer) -> String {
-        match self {
-            Reason::Said(words) => words.to_string(),
+    /// The reason in words, or `None` for evidence that moves the score without a word.
+    fn describe(self, g: &Gazetteer) -> Option<String> {
+        Some(match self {
+            Reason::RegionOfThePlaceBefore => "the region of the place before it".to_string(),
+            Reason::RegionalWordAfter | Reason::DatelineCountry | Reason::SideInAGame => {
+                return None
+            }
+            Reason::DistrictCouncil => "its council governs a district".to_string(),
+            Reason::ListedWithPeers(PlaceKind::Country) => {
+                "listed with other countries".to_string()
+            }
+            Reason::ListedWithPeers(_) => "listed with other regions".to_string(),
             Reason::ArticleRegion(region) => {
                 format!("the article's places are in {}", g.name(region))
             }
@@ -85,6 +94,11 @@ impl Reason {
             Reason::InNamedCountry(country) => {
                 format!("in {}, which the article names", g.name(country))
             }
-        }
+        })
     }
+}
+
+/// The note on a capital that stands for its country's government.
+pub(super) fn explain_government(g: &Gazetteer, country: PlaceId) -> String {
+    format!("stands for the government of {}", g.name(country))
 }

@@ -1,4 +1,5 @@
 use super::candidates::clean_surface;
+use super::explanation::explain_government;
 use super::model::Resolution;
 use crate::analysis::fnv::FnvMap;
 use crate::analysis::gazetteer::{Gazetteer, PlaceId};
@@ -17,6 +18,8 @@ pub(super) fn group_places(
     let mut places: Vec<Place> = Vec::new();
     // A street placed in a town is a place of its own, at the town's point.
     let mut by_place: FnvMap<(PlaceId, Option<usize>), usize> = FnvMap::default();
+    // Per place: whether its explanation says it stands for its country's government.
+    let mut for_government: Vec<bool> = Vec::new();
     for (&mention_index, resolution) in loc.iter().zip(resolutions) {
         let Some(resolution) = resolution else {
             continue;
@@ -33,14 +36,14 @@ pub(super) fn group_places(
                 place.confidence = resolution.confidence;
             }
             // A later mention that shows the name standing for a government says more.
-            if let Some(note) = resolution
-                .explanation
-                .split("; ")
-                .find(|p| p.starts_with("stands for"))
-            {
-                if !place.explanation.contains(note) {
+            let country = gazetteer.country_of(resolution.place);
+            if let Some(country) = country.filter(|_| resolution.stands_for_government()) {
+                if !for_government[existing] {
+                    for_government[existing] = true;
                     place.explanation.push_str("; ");
-                    place.explanation.push_str(note);
+                    place
+                        .explanation
+                        .push_str(&explain_government(gazetteer, country));
                 }
             }
             continue;
@@ -50,6 +53,7 @@ pub(super) fn group_places(
             .map(|e| e.name.clone())
             .unwrap_or_else(|| clean_surface(mention.span().slice(text)).to_string());
         by_place.insert(key, places.len());
+        for_government.push(resolution.stands_for_government());
         places.push(Place {
             entity: mention.entity,
             name,

@@ -1,4 +1,6 @@
 use crate::analysis::gazetteer::{Gazetteer, PlaceId};
+use crate::analysis::model::PlaceKind;
+use crate::analysis::rules::RuleId;
 
 /// How a candidate was reached from the mention's words.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -40,10 +42,18 @@ pub(super) struct Scored {
 }
 
 /// Why context moved a candidate's score, put into words only for the candidate chosen: the
-/// scores are recomputed for every candidate on every pass.
+/// scores are recomputed for every candidate on every pass. Each is a rule's evidence
+/// ([`Reason::rule`]); some move the score without a word for the reader.
 #[derive(Clone, Copy, Debug)]
 pub(super) enum Reason {
-    Said(&'static str),
+    /// It holds the place named before it ("Buffalo, New York").
+    RegionOfThePlaceBefore,
+    /// A word after it that only a region takes ("New York state").
+    RegionalWordAfter,
+    /// A district's council after it ("Enfield Council").
+    DistrictCouncil,
+    /// Listed with names read as places of this kind (countries, or regions of one country).
+    ListedWithPeers(PlaceKind),
     /// The first-level region the article's places lie in.
     ArticleRegion(PlaceId),
     /// The first-level region of a telephone number's area code in the article.
@@ -52,6 +62,8 @@ pub(super) enum Reason {
     FollowedBy(PlaceId),
     /// The country the article is about.
     ArticleCountry(PlaceId),
+    /// The country of the dateline's town.
+    DatelineCountry,
     /// A place of another name near this candidate.
     Near(PlaceId),
     /// The capital of a country the article names.
@@ -60,6 +72,44 @@ pub(super) enum Reason {
     InNamedCountry(PlaceId),
     /// The place the text puts it in: "London's", "in New Orleans".
     Owned(PlaceId),
+    /// A side in a game: the article's region and places said nothing of it.
+    SideInAGame,
+}
+
+impl Reason {
+    /// The rule whose evidence this is.
+    pub(super) fn rule(self) -> RuleId {
+        match self {
+            Reason::RegionOfThePlaceBefore => RuleId::RegionOfThePlaceBefore,
+            Reason::RegionalWordAfter => RuleId::RegionalWordAfter,
+            Reason::DistrictCouncil => RuleId::DistrictCouncil,
+            Reason::ListedWithPeers(_) => RuleId::ListedWithPeers,
+            Reason::ArticleRegion(_) => RuleId::ArticleRegion,
+            Reason::AreaCode(_) => RuleId::AreaCodeRegion,
+            Reason::FollowedBy(_) => RuleId::QualifierAfter,
+            Reason::ArticleCountry(_) => RuleId::ArticleCountry,
+            Reason::DatelineCountry => RuleId::DatelineCountry,
+            Reason::Near(_) => RuleId::NearOtherPlaces,
+            Reason::CapitalOfNamed(_) => RuleId::CapitalOfNamedCountry,
+            Reason::InNamedCountry(_) => RuleId::BigCityInNamedCountry,
+            Reason::Owned(_) => RuleId::HeldByItsOwner,
+            Reason::SideInAGame => RuleId::SideInAGame,
+        }
+    }
+}
+
+impl Via {
+    /// The rule that found a candidate this way; `None` for the name as written.
+    pub(super) fn rule(self) -> Option<RuleId> {
+        match self {
+            Via::Name | Via::AlternateName => None,
+            Via::Demonym => Some(RuleId::DemonymNamesItsCountry),
+            Via::Stripped => Some(RuleId::GenericWordsDropped),
+            Via::Facility => Some(RuleId::FacilityInItsNamesPlace),
+            Via::County => Some(RuleId::CountyWithoutItsTitle),
+            Via::Spelling => Some(RuleId::AnotherTransliteration),
+        }
+    }
 }
 
 /// The resolution of one mention.
@@ -73,19 +123,32 @@ pub struct Resolution {
     pub explanation: String,
     /// The mention is a street, building or neighbourhood placed in this town, not the town.
     pub within: bool,
+    /// The rules that decided it, in the order they fired.
+    pub rules: Vec<RuleId>,
 }
 
 impl Resolution {
     /// A name the gazetteer lacks (or puts elsewhere), placed in `town` by what the article says
     /// of it: the town is sure, the exact spot within or beside it is not.
-    pub(crate) fn within_town(town: PlaceId, explanation: String) -> Resolution {
+    pub(crate) fn within_town(
+        town: PlaceId,
+        confidence: f64,
+        explanation: String,
+        rule: RuleId,
+    ) -> Resolution {
         Resolution {
             place: town,
-            confidence: 0.3,
+            confidence,
             alternatives: Vec::new(),
             explanation,
             within: true,
+            rules: vec![rule],
         }
+    }
+
+    /// Whether the name stands for its country's government ("Moscow said").
+    pub fn stands_for_government(&self) -> bool {
+        self.rules.contains(&RuleId::CapitalStandsForGovernment)
     }
 }
 

@@ -1,15 +1,24 @@
 use super::context::Role;
 use super::model::{Reason, Scored};
 use super::nearness::{lies_within, Colocation};
+use super::weights::Weights;
 use crate::analysis::fnv::FnvMap;
 use crate::analysis::gazetteer::{Gazetteer, PlaceId, VILLAGE_POPULATION};
 use crate::analysis::model::PlaceKind;
+use crate::analysis::rules::{RuleId, RuleSet};
 
 /// Passes of scoring: the first without the document's focus, then two that each spread the
 /// previous pass's choices one step further along the article's names.
 pub(super) const PASSES: usize = 3;
 
-pub(super) fn lacks_local_support(g: &Gazetteer, c: &Scored) -> bool {
+/// Whether a candidate needs local evidence it lacks: a town named like a country without a
+/// qualifier, a namesake outside the place that holds it, a village (see
+/// [`RuleId::NeedsLocalEvidence`]).
+pub(super) fn lacks_local_support(g: &Gazetteer, rules: &RuleSet, c: &Scored) -> bool {
+    rules.enabled(RuleId::NeedsLocalEvidence) && lacks_local_support_always(g, c)
+}
+
+fn lacks_local_support_always(g: &Gazetteer, c: &Scored) -> bool {
     c.needs_qualifier && !c.qualified
         || c.outside_owner
         || !c.local
@@ -61,50 +70,50 @@ pub(super) struct Context<'a> {
     pub(super) countries_named: &'a [PlaceId],
     /// The place that the name holding this one was read as ("London's", "in New Orleans").
     pub(super) owner: Option<PlaceId>,
+    pub(super) weights: &'a Weights,
+    pub(super) rules: &'a RuleSet,
 }
 
+/// Adds to a candidate's score what the article says of it, rule by rule, with the reasons.
 pub(super) fn score_context(g: &Gazetteer, c: &mut Scored, cx: &Context) {
+    let (w, on) = (cx.weights, |rule| cx.rules.enabled(rule));
     let country = g.country_of(c.place);
     let admin1 = g.admin1_of(c.place);
     let kind = g.kind(c.place);
-    if cx.role.qualifies.contains(&c.place) {
-        c.score += 8.0;
+    if on(RuleId::RegionOfThePlaceBefore) && cx.role.qualifies.contains(&c.place) {
+        c.score += w.qualifies_previous;
         c.supported = true;
-        c.reasons
-            .push(Reason::Said("the region of the place before it"));
+        c.reasons.push(Reason::RegionOfThePlaceBefore);
     }
     // "New York Gov." says the state as plainly as "Buffalo, New York" does: as much as a
     // qualifier, so that a city of the name near the article's other places does not win.
-    if cx.role.regional_word && kind == PlaceKind::Admin1 {
-        c.score += 8.0;
+    if on(RuleId::RegionalWordAfter) && cx.role.regional_word && kind == PlaceKind::Admin1 {
+        c.score += w.regional_word;
         c.supported = true;
+        c.reasons.push(Reason::RegionalWordAfter);
     }
     // A district council is the local government of a second-level division: "Enfield
     // Council" is the London borough's, not a town's of the name abroad, as plainly as a
     // qualifier says it.
-    if cx.role.council_word && kind == PlaceKind::Admin2 {
-        c.score += 8.0;
+    if on(RuleId::DistrictCouncil) && cx.role.council_word && kind == PlaceKind::Admin2 {
+        c.score += w.district_council;
         c.supported = true;
         c.local = true;
-        c.reasons
-            .push(Reason::Said("its council governs a district"));
+        c.reasons.push(Reason::DistrictCouncil);
     }
-    let listed_with_peers = match kind {
-        PlaceKind::Admin1 => cx
-            .peers
-            .iter()
-            .any(|&(k, p)| k == kind && country == Some(p)),
-        PlaceKind::Country => cx.peers.iter().any(|&(k, _)| k == kind),
-        _ => false,
-    };
+    let listed_with_peers = on(RuleId::ListedWithPeers)
+        && match kind {
+            PlaceKind::Admin1 => cx
+                .peers
+                .iter()
+                .any(|&(k, p)| k == kind && country == Some(p)),
+            PlaceKind::Country => cx.peers.iter().any(|&(k, _)| k == kind),
+            _ => false,
+        };
     if listed_with_peers {
-        c.score += 3.0;
+        c.score += w.listed_with_peers;
         c.supported = true;
-        c.reasons.push(Reason::Said(if kind == PlaceKind::Country {
-            "listed with other countries"
-        } else {
-            "listed with other regions"
-        }));
+        c.reasons.push(Reason::ListedWithPeers(kind));
     }
     // The region the article's places lie in: "Gainesville" in an article about Georgia.
     let region = if kind == PlaceKind::Admin1 {
@@ -116,13 +125,12 @@ pub(super) fn score_context(g: &Gazetteer, c: &mut Scored, cx: &Context) {
     // elsewhere is not meant, and with none inside the name is better left unplaced.
     // A country or region is no part of a town ("the Embassy of Ukraine in Nigeria").
     c.outside_owner = false;
-    if let Some(owner) = cx
-        .owner
-        .filter(|_| matches!(kind, PlaceKind::City | PlaceKind::Admin2))
-    {
+    if let Some(owner) = cx.owner.filter(|_| {
+        on(RuleId::HeldByItsOwner) && matches!(kind, PlaceKind::City | PlaceKind::Admin2)
+    }) {
         match lies_within(g, c.place, owner) {
             Some(true) => {
-                c.score += 4.0;
+                c.score += w.within_owner;
                 c.supported = true;
                 c.local = true;
                 c.reasons.push(Reason::Owned(owner));
@@ -133,11 +141,14 @@ pub(super) fn score_context(g: &Gazetteer, c: &mut Scored, cx: &Context) {
     }
     // A team is not from the town where it plays: where the article is local says nothing of
     // which town of the name it comes from.
-    let as_team = cx.role.opponent && kind == PlaceKind::City;
-    if let Some(region) = region.filter(|_| !as_team) {
+    let as_team = on(RuleId::SideInAGame) && cx.role.opponent && kind == PlaceKind::City;
+    if as_team {
+        c.reasons.push(Reason::SideInAGame);
+    }
+    if let Some(region) = region.filter(|_| !as_team && on(RuleId::ArticleRegion)) {
         if let Some(&(_, share)) = cx.region_focus.iter().find(|(p, _)| *p == region) {
-            c.score += 6.0 * share;
-            if share >= 0.3 {
+            c.score += w.article_region * share;
+            if share >= w.support_share {
                 c.supported = true;
                 c.local = true;
                 if region != c.place {
@@ -150,14 +161,14 @@ pub(super) fn score_context(g: &Gazetteer, c: &mut Scored, cx: &Context) {
             }
         }
     }
-    for &q in cx.qualifiers {
+    for &q in cx.qualifiers.iter().filter(|_| on(RuleId::QualifierAfter)) {
         let inside = match g.kind(q) {
             PlaceKind::Country => country == Some(q) && c.place != q,
             PlaceKind::Admin1 => admin1 == Some(q) && c.place != q,
             _ => false,
         };
         if inside {
-            c.score += 8.0;
+            c.score += w.qualifier_after;
             c.supported = true;
             c.local = true;
             c.qualified = true;
@@ -166,40 +177,47 @@ pub(super) fn score_context(g: &Gazetteer, c: &mut Scored, cx: &Context) {
         }
     }
     if let Some(country) = country {
-        if let Some(&(_, share)) = cx.focus.iter().find(|(p, _)| *p == country) {
-            if share >= 0.3 && c.place != country {
+        let focus = cx.focus.iter().filter(|_| on(RuleId::ArticleCountry));
+        if let Some(&(_, share)) = focus.into_iter().find(|(p, _)| *p == country) {
+            if share >= w.support_share && c.place != country {
                 c.supported = true;
             }
             if share > 0.0 && c.place != country {
                 // A region of the country the article is about is likelier than a town.
                 let weight = match g.kind(c.place) {
-                    PlaceKind::Admin1 => 8.0,
-                    _ => 6.0,
+                    PlaceKind::Admin1 => w.article_country_region,
+                    _ => w.article_country_place,
                 };
                 c.score += weight * share;
-                if share >= 0.3 {
+                if share >= w.support_share {
                     c.reasons.push(Reason::ArticleCountry(country));
                 }
             } else if share > 0.0 {
                 // The country itself, named in an article about it.
-                c.score += 8.0 * share;
+                c.score += w.article_country_itself * share;
             }
         }
-        if cx.dateline_country == Some(country) && c.place != country {
-            c.score += 1.0;
+        if on(RuleId::DatelineCountry) && cx.dateline_country == Some(country) && c.place != country
+        {
+            c.score += w.dateline_country;
+            c.reasons.push(Reason::DatelineCountry);
         }
         // "Paris" in an article that names France is its capital, even where the article's
         // other places are all near a small Paris elsewhere: a nation's capital is what a
         // writer who names the nation means by the name.
-        if g.is_capital(c.place) && cx.countries_named.contains(&country) {
-            c.score += 6.0;
-            c.supported = true;
-            c.reasons.push(Reason::CapitalOfNamed(country));
-        } else if kind == PlaceKind::City
-            && g.population(c.place) >= 100_000
+        if on(RuleId::CapitalOfNamedCountry)
+            && g.is_capital(c.place)
             && cx.countries_named.contains(&country)
         {
-            c.score += 4.0;
+            c.score += w.capital_of_named_country;
+            c.supported = true;
+            c.reasons.push(Reason::CapitalOfNamed(country));
+        } else if on(RuleId::BigCityInNamedCountry)
+            && kind == PlaceKind::City
+            && g.population(c.place) >= w.big_city
+            && cx.countries_named.contains(&country)
+        {
+            c.score += w.city_in_named_country;
             c.supported = true;
             c.reasons.push(Reason::InNamedCountry(country));
         }
@@ -213,14 +231,14 @@ pub(super) fn score_context(g: &Gazetteer, c: &mut Scored, cx: &Context) {
         .support
         .iter()
         .find(|s| s.place == c.place)
-        .filter(|_| !as_team)
+        .filter(|_| !as_team && on(RuleId::NearOtherPlaces))
     {
         if support > 0.0 {
-            c.score += 2.5 * support.min(2.0);
-            if support >= 0.3 {
+            c.score += w.near_other_places * support.min(w.near_support_cap);
+            if support >= w.support_share {
                 c.supported = true;
                 // A village needs a place near it: its state named somewhere is not enough.
-                c.local |= nearby >= 0.3;
+                c.local |= nearby >= w.support_share;
                 if let Some(near) = near {
                     c.reasons.push(Reason::Near(near));
                 }

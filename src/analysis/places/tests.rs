@@ -1,4 +1,5 @@
 use super::*;
+use crate::analysis::gazetteer::VILLAGE_POPULATION;
 
 /// Resolves the given names where they stand in `text` (first occurrences).
 fn resolve(text: &str, names: &[&str]) -> Vec<Option<(String, PlaceKind, String)>> {
@@ -10,7 +11,7 @@ fn resolve(text: &str, names: &[&str]) -> Vec<Option<(String, PlaceKind, String)
             Span::new(start, start + n.len())
         })
         .collect();
-    resolve_spans(g, text, &spans, None)
+    resolve_spans(&Resolver::new(g), text, &spans, None)
         .into_iter()
         .map(|r| {
             r.map(|r| {
@@ -123,7 +124,7 @@ fn a_village_needs_a_place_near_it_not_only_its_state() {
     let g = Gazetteer::embedded();
     let text = "Officials from New York met in Augusta.";
     let spans = [Span::new(15, 23), Span::new(31, 38)];
-    let got = resolve_spans(g, text, &spans, None);
+    let got = resolve_spans(&Resolver::new(g), text, &spans, None);
     let augusta = got[1].as_ref().expect("Augusta resolves");
     assert!(g.population(augusta.place) >= VILLAGE_POPULATION);
 }
@@ -133,7 +134,7 @@ fn a_park_of_the_nation_is_not_placed_in_the_article_town() {
     let g = Gazetteer::embedded();
     let text = "Rangers in Moab said Arches National Park will close. Moab agreed.";
     let spans = [Span::new(11, 15), Span::new(21, 41), Span::new(54, 58)];
-    let got = resolve_spans(g, text, &spans, None);
+    let got = resolve_spans(&Resolver::new(g), text, &spans, None);
     assert!(got[0].is_some());
     assert!(got[1].is_none());
 }
@@ -151,16 +152,24 @@ fn evidence_places_the_names_without_becoming_one() {
             .and_then(|r| g.admin1_of(r.place))
             .map(|a| g.name(a))
     };
-    let alone = resolve_spans(g, text, &[at("Mansfield")], None);
-    let (own, evidence) =
-        resolve_spans_with_evidence(g, text, &[at("Mansfield")], &[at("Ohio")], None);
+    let alone = resolve_spans(&Resolver::new(g), text, &[at("Mansfield")], None);
+    let resolver = Resolver::new(g);
+    let resolved =
+        resolve_spans_with_evidence(&resolver, text, &[at("Mansfield")], &[at("Ohio")], None);
+    let (own, evidence) = (resolved.spans, resolved.evidence);
     assert_ne!(admin1(&alone[0]).as_deref(), Some("Ohio"));
     assert_eq!(admin1(&own[0]).as_deref(), Some("Ohio"));
     assert_eq!(own.len(), 1);
     assert_eq!(evidence.len(), 1);
     // Evidence that overlaps a name of the article is that name, not more evidence.
-    let (_, overlapping) =
-        resolve_spans_with_evidence(g, text, &[at("Mansfield")], &[at("Mansfield")], None);
+    let overlapping = resolve_spans_with_evidence(
+        &resolver,
+        text,
+        &[at("Mansfield")],
+        &[at("Mansfield")],
+        None,
+    )
+    .evidence;
     assert_eq!(overlapping, vec![None]);
 }
 
@@ -187,8 +196,13 @@ fn a_village_needs_local_evidence() {
 fn unknown_names_and_empty_input_abstain_without_panicking() {
     assert_eq!(kind_and_country("Qwxzv is nowhere.", "Qwxzv"), None);
     let g = Gazetteer::embedded();
-    assert!(resolve_spans(g, "", &[], None).is_empty());
+    assert!(resolve_spans(&Resolver::new(g), "", &[], None).is_empty());
     // A span past the end or inside a character is read as empty, not a panic.
-    let out = resolve_spans(g, "Kraków", &[Span::new(2, 4), Span::new(3, 99)], None);
+    let out = resolve_spans(
+        &Resolver::new(g),
+        "Kraków",
+        &[Span::new(2, 4), Span::new(3, 99)],
+        None,
+    );
     assert_eq!(out.len(), 2);
 }

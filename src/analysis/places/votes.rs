@@ -1,4 +1,5 @@
 use super::model::{distance_km, tally, Scored, Vote};
+use super::weights::Weights;
 use crate::analysis::fnv::FnvMap;
 use crate::analysis::gazetteer::{Gazetteer, PlaceId};
 use crate::analysis::model::PlaceKind;
@@ -24,6 +25,7 @@ pub(super) fn names_one_place_in(g: &Gazetteer, list: &[Scored], country: PlaceI
 /// less.
 pub(super) fn region_votes(
     g: &Gazetteer,
+    w: &Weights,
     candidates: &[Vec<Scored>],
     chosen: &[Option<PlaceId>],
     keys: &[String],
@@ -52,9 +54,9 @@ pub(super) fn region_votes(
                 && g.admin1_of(c.place).unwrap_or(c.place) != region
         });
         let weight = match g.kind(place) {
-            PlaceKind::Admin1 => 1.0,
-            _ => 0.7,
-        } * if ambiguous { 0.4 } else { 1.0 };
+            PlaceKind::Admin1 => w.vote_of_region_or_country,
+            _ => w.vote_of_town,
+        } * if ambiguous { w.ambiguous_vote } else { 1.0 };
         votes.push((key.clone(), region, weight));
     }
     votes
@@ -72,22 +74,32 @@ pub(super) fn telephone_regions(g: &Gazetteer, text: &str) -> Vec<PlaceId> {
 /// them: an area code is local evidence ("call London police at 519-…" is an article about
 /// London, Ontario), as strong for its region as a region the article names, and for its
 /// country as a demonym.
-pub(super) fn telephone_votes(g: &Gazetteer, regions: &[PlaceId]) -> (Vec<Vote>, Vec<Vote>) {
+pub(super) fn telephone_votes(
+    g: &Gazetteer,
+    w: &Weights,
+    regions: &[PlaceId],
+) -> (Vec<Vote>, Vec<Vote>) {
     let countries = tally(regions.iter().filter_map(|&r| g.country_of(r)));
     let vote = |place: PlaceId, weight: f64| (String::new(), place, weight);
     (
-        countries.into_iter().map(|(c, _)| vote(c, 0.5)).collect(),
-        regions.iter().map(|&r| vote(r, 1.0)).collect(),
+        countries
+            .into_iter()
+            .map(|(c, _)| vote(c, w.area_code_country_vote))
+            .collect(),
+        regions
+            .iter()
+            .map(|&r| vote(r, w.area_code_region_vote))
+            .collect(),
     )
 }
 
 /// The countries of the article's amounts of money, each a vote as weak as a demonym's: a local
 /// article prices things in its own currency.
-pub(super) fn currency_votes(g: &Gazetteer, text: &str) -> Vec<Vote> {
+pub(super) fn currency_votes(g: &Gazetteer, w: &Weights, text: &str) -> Vec<Vote> {
     currency::currency_countries(text)
         .into_iter()
         .filter_map(|code| g.country_by_code(code))
-        .map(|country| (String::new(), country, 0.5))
+        .map(|country| (String::new(), country, w.currency_vote))
         .collect()
 }
 
@@ -128,6 +140,7 @@ pub(super) fn demonyms_in(g: &Gazetteer, text: &str, spans: &[Span]) -> Vec<Plac
 /// less. Returns (mention's key, country, weight); demonyms have an empty key.
 pub(super) fn country_votes(
     g: &Gazetteer,
+    w: &Weights,
     candidates: &[Vec<Scored>],
     chosen: &[Option<PlaceId>],
     keys: &[String],
@@ -150,16 +163,16 @@ pub(super) fn country_votes(
             .iter()
             .any(|c| g.country_of(c.place).is_some_and(|other| other != country));
         let weight = match g.kind(place) {
-            PlaceKind::Country | PlaceKind::Admin1 => 1.0,
-            _ => 0.7,
-        } * if ambiguous { 0.4 } else { 1.0 };
+            PlaceKind::Country | PlaceKind::Admin1 => w.vote_of_region_or_country,
+            _ => w.vote_of_town,
+        } * if ambiguous { w.ambiguous_vote } else { 1.0 };
         votes.push((key.clone(), country, weight));
     }
     let mut seen_demonyms: Vec<PlaceId> = Vec::new();
     for &country in demonyms {
         if !seen_demonyms.contains(&country) {
             seen_demonyms.push(country);
-            votes.push((String::new(), country, 0.5));
+            votes.push((String::new(), country, w.demonym_vote));
         }
     }
     votes
@@ -191,13 +204,13 @@ pub(super) fn country_focus(votes: &[Vote], key: &str) -> Vec<(PlaceId, f64)> {
 
 /// Each region's share of the regional votes of every name but `key`, scaled down when there
 /// are few votes: one town in Kentucky does not make an article about Kentucky.
-pub(super) fn region_focus(votes: &[Vote], key: &str) -> Vec<(PlaceId, f64)> {
+pub(super) fn region_focus(w: &Weights, votes: &[Vote], key: &str) -> Vec<(PlaceId, f64)> {
     let mass: f64 = votes
         .iter()
         .filter(|(voter, _, _)| voter != key)
         .map(|(_, _, w)| w)
         .sum();
-    let certainty = mass / (mass + 2.0);
+    let certainty = mass / (mass + w.region_votes_for_half_certainty);
     let mut shares = country_focus(votes, key);
     for entry in &mut shares {
         entry.1 *= certainty;

@@ -1,14 +1,18 @@
 use super::context::Role;
 use super::model::{sole_most, tally, Resolution, Scored, TownEvidence};
-use super::words::{LOCAL_FEATURE_WORDS, OUTSIDE_TOWN_WORDS, STREET_WORDS};
+use super::weights::Weights;
+use super::words::{LOCAL_FEATURE_WORDS, OUTSIDE_TOWN_WORDS, STREET_ENDINGS};
+use super::Resolver;
 use crate::analysis::gazetteer::{Gazetteer, PlaceId};
 use crate::analysis::model::PlaceKind;
+use crate::analysis::rules::RuleId;
 use crate::analysis::text::Span;
 
 /// A name the text puts in a town ("August in New Orleans", "London's Heathrow") whose places
 /// of that name all lie elsewhere: the gazetteer lacks it there, so it is placed in that town.
 pub(super) fn place_in_owners(
     g: &Gazetteer,
+    w: &Weights,
     candidates: &[Vec<Scored>],
     roles: &[Role],
     resolutions: &mut [Option<Resolution>],
@@ -28,10 +32,12 @@ pub(super) fn place_in_owners(
         };
         resolutions[i] = Some(Resolution::within_town(
             town,
+            w.within_town_confidence,
             format!(
                 "not in the gazetteer in {0}; placed in {0}, where the text puts it",
                 g.name(town)
             ),
+            RuleId::PlacedInItsOwner,
         ));
     }
 }
@@ -44,13 +50,15 @@ pub(super) fn place_in_owners(
 /// evidence supports is placed the same way: such a name is often a person's or a far
 /// namesake's.
 pub(super) fn place_local_features(
-    g: &Gazetteer,
+    resolver: &Resolver,
     text: &str,
     spans: &[Span],
     facility_support: &[Option<TownEvidence>],
     dateline: Option<PlaceId>,
     resolutions: &mut [Option<Resolution>],
 ) {
+    let (g, w) = (resolver.gazetteer, resolver.weights);
+    let on = |rule| resolver.rules.enabled(rule);
     let (towns, confidences): (Vec<(Span, PlaceId)>, Vec<f64>) = spans
         .iter()
         .zip(resolutions.iter())
@@ -70,7 +78,7 @@ pub(super) fn place_local_features(
     let sure_towns: Vec<(Span, PlaceId)> = towns
         .iter()
         .zip(&confidences)
-        .filter(|(_, &c)| c >= SURE_TOWN)
+        .filter(|(_, &c)| c >= w.sure_town)
         .map(|(t, _)| *t)
         .collect();
     // Without the text's word for it, a building lies in the country the article is about: a
@@ -88,7 +96,7 @@ pub(super) fn place_local_features(
             .flatten()
             .filter(|r| {
                 !r.within
-                    && r.confidence >= SURE_TOWN
+                    && r.confidence >= w.sure_town
                     && g.kind(r.place) == PlaceKind::Admin2
                     && (main_country.is_none() || g.country_of(r.place) == main_country)
             })
@@ -123,21 +131,23 @@ pub(super) fn place_local_features(
             .filter(|(s, _)| s.start >= sentence.0 && s.end <= sentence.1)
             .min_by_key(|(s, _)| s.start.abs_diff(span.start));
         let before = home_towns.iter().rev().find(|(s, _)| s.end <= span.start);
-        let (town, why) = if let Some(&(_, t)) = named_after {
-            (t, "the town written after it")
-        } else if let Some(&(_, t)) = in_sentence {
-            (t, "the town named in its sentence")
-        } else if let Some(&(_, t)) = before {
-            (t, "the town named before it")
-        } else if let Some(t) =
-            home.filter(|&t| main_country.is_none() || g.country_of(t) == main_country)
-        {
-            (t, "the town the article names most")
-        } else if let Some(t) = dateline.filter(|&t| g.kind(t) == PlaceKind::City) {
-            (t, "the dateline's town")
-        } else if let Some(c) = home_county {
-            (c, "the county the article names most")
-        } else {
+        let named_most =
+            home.filter(|&t| main_country.is_none() || g.country_of(t) == main_country);
+        let dateline_town = dateline.filter(|&t| g.kind(t) == PlaceKind::City);
+        let home = [
+            (named_after.map(|&(_, t)| t), RuleId::BuildingInTownAfter),
+            (
+                in_sentence.map(|&(_, t)| t),
+                RuleId::BuildingInTownOfSentence,
+            ),
+            (before.map(|&(_, t)| t), RuleId::BuildingInTownBefore),
+            (named_most, RuleId::BuildingInTownNamedMost),
+            (dateline_town, RuleId::BuildingInDatelineTown),
+            (home_county, RuleId::BuildingInCountyNamedMost),
+        ]
+        .into_iter()
+        .find_map(|(town, rule)| town.filter(|_| on(rule)).map(|t| (t, rule)));
+        let Some((town, rule)) = home else {
             // A far namesake or a person's name ("Robert Trent Jones Golf Club") is worse
             // than no place.
             if facility_support[i] == Some(TownEvidence::None) {
@@ -152,7 +162,13 @@ pub(super) fn place_local_features(
         };
         resolutions[i] = Some(Resolution::within_town(
             town,
-            format!("{known}; placed in {}, {why}", g.name(town)),
+            w.within_town_confidence,
+            format!(
+                "{known}; placed in {}, {}",
+                g.name(town),
+                explain_home(rule)
+            ),
+            rule,
         ));
     }
 }
@@ -167,10 +183,6 @@ pub(super) fn main_country(g: &Gazetteer, resolutions: &[Option<Resolution>]) ->
     );
     sole_most(&countries).map(|(country, _)| country)
 }
-
-/// The confidence a town's resolution needs before the streets and buildings beside it are
-/// placed in it.
-pub(crate) const SURE_TOWN: f64 = 0.9;
 
 /// The town named most, if one is; a town named once among others is no clear home.
 pub(super) fn most_named_town(towns: &[(Span, PlaceId)]) -> Option<PlaceId> {
@@ -191,7 +203,7 @@ pub(super) fn is_local_feature(surface: &str) -> bool {
         })
         .unwrap_or_default();
     // "North State Street" is a town's street, "Lake State Park" no town's.
-    let street = STREET_WORDS.contains(&last.as_str());
+    let street = STREET_ENDINGS.contains(&last.as_str());
     let outside = words
         .iter()
         .any(|w| OUTSIDE_TOWN_WORDS.contains(w) || *w == "State" && !street);
@@ -215,4 +227,16 @@ pub(super) fn sentence_around(text: &str, span: Span) -> (usize, usize) {
         .and_then(|t| t.find(is_end))
         .map_or(text.len(), |i| span.end + i);
     (start, end)
+}
+
+/// Where a building was placed, in words: the town or county the rule found.
+fn explain_home(rule: RuleId) -> &'static str {
+    match rule {
+        RuleId::BuildingInTownAfter => "the town written after it",
+        RuleId::BuildingInTownOfSentence => "the town named in its sentence",
+        RuleId::BuildingInTownBefore => "the town named before it",
+        RuleId::BuildingInTownNamedMost => "the town the article names most",
+        RuleId::BuildingInDatelineTown => "the dateline's town",
+        _ => "the county the article names most",
+    }
 }

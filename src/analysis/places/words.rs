@@ -1,5 +1,5 @@
 /// Words that end a street's name: a street is not in the place it is named after.
-pub(crate) const STREET_WORDS: &[&str] = &[
+pub(super) const STREET_ENDINGS: &[&str] = &[
     "street",
     "road",
     "avenue",
@@ -196,43 +196,60 @@ pub(super) const CONTEST_WORDS: &[&str] = &[
     "versus",
 ];
 
+/// Words that name a part of a coast, a river or a town, never a place alone: "North Side",
+/// "West Coast".
+pub(super) const GENERIC_PART_WORDS: &[&str] =
+    &["side", "coast", "shore", "end", "bank", "valley", "county"];
+
+/// Words for an administrative region or a settlement, generic in any country: "Bushehr
+/// province", "Rift Valley".
+pub(super) const GENERIC_REGION_WORDS: &[&str] = &[
+    "region",
+    "province",
+    "district",
+    "county",
+    "state",
+    "city",
+    "town",
+    "village",
+    "oblast",
+    "governorate",
+    "prefecture",
+    "republic",
+    "municipality",
+    "parish",
+    "area",
+    "metropolitan",
+    "metro",
+    "valley",
+];
+
+/// Words that open a region's formal name before "of": "Republic of Tatarstan".
+pub(super) const DIVISION_BEFORE_OF: &[&str] =
+    &["republic", "province", "state", "city", "region", "county"];
+
+/// Plural street words that close a list of streets: "State and Hubbard streets".
+pub(super) const PLURAL_STREET_WORDS: &[&str] = &[
+    "streets",
+    "avenues",
+    "roads",
+    "boulevards",
+    "drives",
+    "lanes",
+];
+
 /// A name made only of compass and generic words: "North Side", "West Coast", "Central".
 pub(crate) fn is_generic_name(key: &str) -> bool {
     !key.is_empty()
         && key.split(' ').all(|w| {
             DIRECTION_WORDS.contains(&w)
                 || is_generic_region(&[w])
-                || matches!(
-                    w,
-                    "side" | "coast" | "shore" | "end" | "bank" | "valley" | "county"
-                )
+                || GENERIC_PART_WORDS.contains(&w)
         })
 }
 
 pub(super) fn is_generic_region(words: &[&str]) -> bool {
-    words.iter().all(|w| {
-        matches!(
-            *w,
-            "region"
-                | "province"
-                | "district"
-                | "county"
-                | "state"
-                | "city"
-                | "town"
-                | "village"
-                | "oblast"
-                | "governorate"
-                | "prefecture"
-                | "republic"
-                | "municipality"
-                | "parish"
-                | "area"
-                | "metropolitan"
-                | "metro"
-                | "valley"
-        )
-    })
+    words.iter().all(|w| GENERIC_REGION_WORDS.contains(w))
 }
 
 /// Verbs that make a capital's name stand for its government: "Moscow hoped", "Washington said".
