@@ -123,8 +123,8 @@ pub(super) fn listed_before_division_word(
     }
 }
 
-/// Whether the name at `i` stands in a list that a plural street word closes: "at the corner of
-/// State and Hubbard streets". A street is not the town it is named after.
+/// Whether the name at `i` stands in a list that a plural street word closes: "where Clinton
+/// and Fulton streets meet". A street is not the town it is named after.
 pub(super) fn listed_before_street_word(text: &str, spans: &[Span], i: usize) -> bool {
     word_after_list(text, spans, i)
         .is_some_and(|w| PLURAL_STREET_WORDS.contains(&w.to_lowercase().as_str()))

@@ -71,8 +71,8 @@ pub(super) fn telephone_regions(g: &Gazetteer, text: &str) -> Vec<PlaceId> {
 }
 
 /// The votes of the article's telephone numbers, as `country_votes` and `region_votes` give
-/// them: an area code is local evidence ("call London police at 519-…" is an article about
-/// London, Ontario), as strong for its region as a region the article names, and for its
+/// them: an area code is local evidence ("reach the desk at 519-…" in an article that names
+/// London is about London, Ontario), as strong for its region as a region the article names, and for its
 /// country as a demonym.
 pub(super) fn telephone_votes(
     g: &Gazetteer,

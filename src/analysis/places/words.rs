@@ -228,7 +228,7 @@ pub(super) const GENERIC_REGION_WORDS: &[&str] = &[
 pub(super) const DIVISION_BEFORE_OF: &[&str] =
     &["republic", "province", "state", "city", "region", "county"];
 
-/// Plural street words that close a list of streets: "State and Hubbard streets".
+/// Plural street words that close a list of streets: "Clinton and Fulton streets".
 pub(super) const PLURAL_STREET_WORDS: &[&str] = &[
     "streets",
     "avenues",
