@@ -359,7 +359,10 @@ impl Analyzer {
                 span: None,
             });
         }
-        let (mentions, entities) = recognize_entities(&text, &layout, &paragraphs);
+        let recognition = recognize_entities(&text, &layout, &paragraphs, &self.rules);
+        let (mentions, entities) = (recognition.mentions, recognition.entities);
+        let mut rule_hits = layout.rule_hits;
+        rule_hits.extend(recognition.rule_hits);
         let gazetteer = gazetteer::Gazetteer::embedded();
         // An outlet in the header or the citations published the article; it does not say
         // where the article is.
@@ -408,7 +411,7 @@ impl Analyzer {
             places,
             embedded_places,
             diagnostics,
-            rule_hits: layout.rule_hits,
+            rule_hits,
             text,
         };
         analysis.title = analysis.located(analysis.title_span);
@@ -423,7 +426,8 @@ fn recognize_entities(
     text: &str,
     layout: &structure::Layout,
     paragraphs: &[Paragraph],
-) -> (Vec<Mention>, Vec<Entity>) {
+    rules: &RuleSet,
+) -> entities::Recognition {
     let mut sentence_starts: Vec<usize> = paragraphs
         .iter()
         .flat_map(|p| p.sentences.iter().map(|s| s.start))
@@ -477,6 +481,7 @@ fn recognize_entities(
             header_names: &header_names,
             cited_sources: &cited_sources,
         },
+        rules,
     )
 }
 

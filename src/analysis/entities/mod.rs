@@ -6,6 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::rules::{RuleHit, RuleSet};
 use super::Span;
 
 pub mod coreference;
@@ -32,8 +33,15 @@ pub struct Layout<'a> {
     pub cited_sources: &'a [Span],
 }
 
-/// Finds the mentions in `text` and groups them into entities.
-pub fn recognize(text: &str, layout: &Layout) -> (Vec<Mention>, Vec<Entity>) {
+/// Mentions, the entities they group into, and the rules that decided both.
+pub struct Recognition {
+    pub mentions: Vec<Mention>,
+    pub entities: Vec<Entity>,
+    pub rule_hits: Vec<RuleHit>,
+}
+
+/// Finds the mentions in `text` and groups them into entities, by the rules switched on.
+pub fn recognize(text: &str, layout: &Layout, rules: &RuleSet) -> Recognition {
     let tokens = tokens::tokenize(text);
     let mut found = dates::find(text, &tokens);
     found.extend(roads::find(text, &tokens, &found));
@@ -75,7 +83,8 @@ pub fn recognize(text: &str, layout: &Layout) -> (Vec<Mention>, Vec<Entity>) {
         skip: layout.header.to_vec(),
         forced: forced.clone(),
     };
-    let mut raws = recognize::Recognizer::new(text, &tokens, &context, &found).run();
+    let (mut raws, mut rule_hits) =
+        recognize::Recognizer::new(text, &tokens, &context, &found, rules).run();
     raws.extend(forced);
     raws.extend(found.into_iter().map(|f| Raw {
         span: f.span,
@@ -90,8 +99,9 @@ pub fn recognize(text: &str, layout: &Layout) -> (Vec<Mention>, Vec<Entity>) {
         paragraphs: layout.paragraphs,
         title: layout.title,
     };
-    let settled = coreference::settle(text, raws, &places);
-    let (mentions, mut entities) = coreference::group(text, &settled, &places);
+    let settled = coreference::settle(text, raws, &places, rules, &mut rule_hits);
+    let (mentions, mut entities) =
+        coreference::group(text, &settled, &places, rules, &mut rule_hits);
     for mention in mentions.iter().filter(|m| m.label == EntityType::Person) {
         if let Some(role) = appositive_role(text, mention.end) {
             if let Some(entity) = entities.get_mut(mention.entity) {
@@ -101,7 +111,11 @@ pub fn recognize(text: &str, layout: &Layout) -> (Vec<Mention>, Vec<Entity>) {
             }
         }
     }
-    (mentions, entities)
+    Recognition {
+        mentions,
+        entities,
+        rule_hits,
+    }
 }
 
 /// The role in an appositive after a name: "Jane Roe, a senior analyst at the bank, said" →

@@ -14,8 +14,21 @@ use super::EntityType;
 use super::PlaceKind;
 use crate::analysis::fnv::{FnvMap, FnvSet};
 use crate::analysis::gazetteer::{Gazetteer, VILLAGE_POPULATION};
+use crate::analysis::rules::{RuleHit, RuleId, RuleSet};
 use crate::analysis::Span;
 use std::cell::RefCell;
+
+mod classify;
+mod context;
+mod words;
+
+use words::{
+    ABBREVIATIONS, COMPASS_ADJECTIVES, COMPASS_POINTS, COMPASS_WORDS, COURT_WORDS, DATELINE_LABELS,
+    DISEASE_NOUNS, INSTITUTION_LINKS, LIST_PLACE_NOUNS, LOCAL_NOUNS, LOCAL_TITLES, MOTION_VERBS,
+    NAME_PREFIXES, NEVER_ALONE, NOT_PLACES, PARTICLES, PEOPLE_CUES, PEOPLE_QUALIFIERS,
+    PERSON_NOUNS, PLACE_PREFIXES, POSSESSORS_IN_NAMES, RUN_ON_WORDS, SECTOR_WORDS, SERVICE_CREWS,
+    SPEECH_VERBS, STANDALONE_ORGS, STRONG_PLACE_CUES,
+};
 
 /// How sure the typing is: a weak or unknown mention may be retyped by a strong one elsewhere.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -50,290 +63,6 @@ pub struct Context {
     pub forced: Vec<Raw>,
 }
 
-/// Words that are names only as part of a longer one ("West Bengal", not "the West" alone).
-const NEVER_ALONE: &[&str] = &[
-    "North",
-    "South",
-    "East",
-    "West",
-    "Eastern",
-    "Western",
-    "Northern",
-    "Southern",
-    "Central",
-    "Republic",
-    "Centre",
-    "Center",
-    "Independence",
-    "Commonwealth",
-    "Kindergarten",
-    "Olympic",
-    "Northeast",
-    "Northwest",
-    "Southeast",
-    "Southwest",
-    "Upper",
-    "Lower",
-    "Greater",
-    "Old",
-    "New",
-    "City",
-];
-/// Lower-case prefixes joined to a name by a hyphen: "ex-FARC", "pro-Russian", "anti-American",
-/// "made-in-China".
-const NAME_PREFIXES: &[&str] = &[
-    "ex-", "pro-", "anti-", "non-", "post-", "pre-", "neo-", "pan-", "trans-", "inter-", "intra-",
-    "made-in-",
-];
-/// Lower-case words that may join the capitalised words of one name.
-const PARTICLES: &[&str] = &[
-    "al", "el", "bin", "ibn", "bint", "de", "del", "della", "der", "den", "di", "da", "do", "dos",
-    "das", "du", "la", "le", "van", "von", "y", "ul", "ud", "abu", "ben",
-];
-/// Lower-case words that join the parts of an institution's name ("Bank of England").
-const INSTITUTION_LINKS: &[&str] = &["of", "for", "on", "and", "&", "the"];
-/// Institution words that name an organisation even alone ("Parliament", "Cabinet").
-const STANDALONE_ORGS: &[&str] = &[
-    "Parliament",
-    "Cabinet",
-    "Congress",
-    "Senate",
-    "Duma",
-    "Knesset",
-    "Politburo",
-    "Assembly",
-    "Legislature",
-    "Bundestag",
-    "Majlis",
-];
-/// Abbreviations whose stop stays inside a name ("St. Petersburg", "Mr. Ging").
-const ABBREVIATIONS: &[&str] = &[
-    "St", "Mt", "Ft", "Mr", "Mrs", "Ms", "Dr", "Gen", "Lt", "Col", "Sgt", "Capt", "Prof", "Rev",
-    "Sen", "Rep", "Gov", "Jr", "Sr", "Maj", "Brig", "Cpl", "Adm", "Cllr", "Det", "Insp", "Supt",
-    "Ste",
-];
-/// First words of a place's name ("St. Petersburg", "San Jose", "Fort Worth").
-const PLACE_PREFIXES: &[&str] = &[
-    "St", "Saint", "San", "Santa", "Santo", "Sao", "São", "Fort", "Ft", "Mt", "Los", "Las",
-    "Ciudad", "Puerto", "Port", "Lake", "Mount", "Cape", "Sainte", "Ste",
-];
-/// Words before a name that say it is a place.
-const PLACE_CUES: &[&str] = &[
-    "in", "at", "near", "outside", "from", "across", "into", "In", "At", "From",
-];
-/// Common nouns for places that, before "of", introduce one ("the city of Kazan").
-const PLACE_NOUNS: &[&str] = &[
-    "city",
-    "town",
-    "village",
-    "republic",
-    "province",
-    "region",
-    "state",
-    "capital",
-    "island",
-    "district",
-    "county",
-    "port",
-    "area",
-    "suburb",
-    "governorate",
-    "municipality",
-    "island",
-    "prefecture",
-    "kingdom",
-    "emirate",
-];
-/// Plural place nouns after a list of names: "Clay, Grant and Swift counties".
-const LIST_PLACE_NOUNS: &[&str] = &[
-    "counties",
-    "areas",
-    "roads",
-    "streets",
-    "avenues",
-    "rivers",
-    "creeks",
-    "lakes",
-    "islands",
-    "parishes",
-    "townships",
-    "provinces",
-    "districts",
-    "cities",
-    "towns",
-    "villages",
-    "regions",
-    "boroughs",
-];
-/// Lower-case words for a part of a town or a country after its name: "the Abbasiya
-/// neighbourhood", "Tigray region".
-const DIVISION_NOUNS: &[&str] = &[
-    "neighbourhood",
-    "neighborhood",
-    "district",
-    "suburb",
-    "province",
-    "governorate",
-    "township",
-    "village",
-    "boulevard",
-    "municipality",
-    "prefecture",
-    "region",
-];
-/// Lower-case nouns that a place name modifies: "Dayton police", "a Dayton man".
-const LOCAL_NOUNS: &[&str] = &[
-    "police",
-    "man",
-    "woman",
-    "boy",
-    "girl",
-    "teen",
-    "resident",
-    "residents",
-    "native",
-    "officials",
-    "authorities",
-    "firefighters",
-    "councillors",
-    "councillor",
-    "councilor",
-    "voters",
-    "area",
-    "suburb",
-    "neighbourhood",
-    "neighborhood",
-    "homeowners",
-    "council",
-    "councilman",
-    "councilwoman",
-    "commissioners",
-    "developer",
-    "educator",
-    "teacher",
-    "teachers",
-    "students",
-    "landlord",
-    "businessman",
-    "businesswoman",
-    "areas",
-    "doctor",
-    "teenager",
-    "student",
-    "nurse",
-    "farmer",
-    "community",
-];
-/// Verbs after a name that say it is a person.
-const SPEECH_VERBS: &[&str] = &[
-    "said",
-    "says",
-    "told",
-    "added",
-    "stated",
-    "explained",
-    "noted",
-    "argued",
-    "wrote",
-    "asked",
-    "replied",
-    "insisted",
-    "warned",
-    "believes",
-    "thinks",
-    "claimed",
-    "recalled",
-    "admitted",
-    "explains",
-    "adds",
-    "notes",
-    "stressed",
-    "stresses",
-    "emphasised",
-    "emphasized",
-    "urged",
-    "urges",
-    "recalls",
-    "admits",
-    "lamented",
-    "acknowledged",
-    "insists",
-    "argues",
-    "writes",
-    "tells",
-    "remarked",
-    "quipped",
-    "recounted",
-    "conceded",
-    "countered",
-];
-/// Lower-case words after a language's name that say it names a people or its language: "the
-/// Garifuna people", "a Quechua community", "Mi'kmaw roots".
-const PEOPLE_CUES: &[&str] = &[
-    "people",
-    "peoples",
-    "community",
-    "communities",
-    "ethnic",
-    "tribe",
-    "tribes",
-    "tribal",
-    "language",
-    "languages",
-    "speaker",
-    "speakers",
-    "speaking",
-    "culture",
-    "cultures",
-    "cultural",
-    "elder",
-    "elders",
-    "leader",
-    "leaders",
-    "descent",
-    "origin",
-    "heritage",
-    "roots",
-    "word",
-    "words",
-    "minority",
-    "minorities",
-    "women",
-    "men",
-    "villages",
-    "traditions",
-    "traditional",
-    "songs",
-    "music",
-    "cuisine",
-    "territory",
-    "lands",
-    "youth",
-    "settlements",
-    "majority",
-    "name",
-];
-/// Nouns for a person that may introduce a name ("a child named Mim", "a daughter, Sadia").
-const PERSON_NOUNS: &[&str] = &[
-    "man", "woman", "boy", "girl", "child", "teenager", "person", "daughter", "son", "wife",
-    "husband", "mother", "father", "brother", "sister", "resident", "guy", "baby",
-];
-/// Articles that open a Romance-language name ("La Prensa", "El Espectador", "Los Andes").
-const ROMANCE_ARTICLES: &[&str] = &["La", "Le", "Les", "Los", "Las", "El", "Il", "Lo"];
-/// Lower-case words before a people's name: "the indigenous Lencas".
-const PEOPLE_QUALIFIERS: &[&str] = &["ethnic", "indigenous", "native", "Indigenous"];
-/// Plural nouns whose possessive is part of an institution's name: "Children's Hospital",
-/// "People's Republic", "Women's Group", "Veterans' Affairs".
-const POSSESSORS_IN_NAMES: &[&str] = &[
-    "Children", "People", "Peoples", "Women", "Men", "Workers", "Veterans", "Farmers", "Citizens",
-    "Mothers", "Teachers", "Nurses", "Traders", "Soldiers", "Sailors", "Girls", "Boys", "Ladies",
-];
-/// Lower-case nouns that end an organisation's name ("Izhorsk plant", "National Union party").
-const ORG_NOUNS: &[&str] = &[
-    "plant", "factory", "party", "company", "group", "firm", "movement", "shipyard", "refinery",
-    "mill",
-];
-
 pub struct Recognizer<'a> {
     text: &'a str,
     tokens: &'a [Token],
@@ -350,11 +79,20 @@ pub struct Recognizer<'a> {
     /// Lexicon answers per surface: names repeat, and each lookup folds and searches.
     known_cache: RefCell<FnvMap<&'a str, Option<(EntityType, String)>>>,
     place_cache: RefCell<FnvMap<(&'a str, bool), Option<String>>>,
+    rules: &'a RuleSet,
+    /// The rules that decided, in the order they fired.
+    hits: Vec<RuleHit>,
     out: Vec<Raw>,
 }
 
 impl<'a> Recognizer<'a> {
-    pub fn new(text: &'a str, tokens: &'a [Token], context: &Context, found: &[Found]) -> Self {
+    pub fn new(
+        text: &'a str,
+        tokens: &'a [Token],
+        context: &Context,
+        found: &[Found],
+        rules: &'a RuleSet,
+    ) -> Self {
         let lex = Lexicons::get();
         let mut used = vec![false; tokens.len()];
         let mut road_ends = vec![false; tokens.len()];
@@ -415,6 +153,8 @@ impl<'a> Recognizer<'a> {
             initial,
             title_case,
             skipped,
+            rules,
+            hits: Vec::new(),
             out: Vec::new(),
         }
     }
@@ -431,6 +171,21 @@ impl<'a> Recognizer<'a> {
 
     fn words(&self, first: usize, last: usize) -> &'a str {
         self.span(first, last).slice(self.text)
+    }
+
+    /// The word before token `i`, or nothing at the start.
+    fn word_before(&self, i: usize) -> &'a str {
+        i.checked_sub(1).map(|b| self.word(b)).unwrap_or("")
+    }
+
+    /// Notes that `rule` decided about tokens `first..=last`.
+    fn record(&mut self, rule: RuleId, first: usize, last: usize) {
+        let span = self.span(first, last);
+        self.record_span(rule, span);
+    }
+
+    fn record_span(&mut self, rule: RuleId, span: Span) {
+        self.hits.push(RuleHit { rule, span });
     }
 
     /// A word that can be part of a name: capitalised, or "al-Assad", or an acronym with digits.
@@ -586,7 +341,8 @@ impl<'a> Recognizer<'a> {
         self.has_keyword(n + 1, end).then_some(end)
     }
 
-    pub fn run(mut self) -> Vec<Raw> {
+    /// The mentions found, and the rules that found them.
+    pub fn run(mut self) -> (Vec<Raw>, Vec<RuleHit>) {
         let mut i = 0;
         while i < self.tokens.len() {
             if !self.name_word(i) {
@@ -602,7 +358,7 @@ impl<'a> Recognizer<'a> {
             }
             i = j + 1;
         }
-        self.out
+        (self.out, self.hits)
     }
 
     /// "ex-FARC", "pro-Russian": the name after a lower-case prefix, typed by the lexicons or,
@@ -612,6 +368,7 @@ impl<'a> Recognizer<'a> {
             .tokens
             .get(i)
             .filter(|t| t.kind == TokenKind::Word && !self.used[i] && !self.skipped[i])
+            .filter(|_| self.rules.enabled(RuleId::NameAfterPrefix))
         else {
             return;
         };
@@ -639,6 +396,7 @@ impl<'a> Recognizer<'a> {
             } else {
                 Strength::Strong
             };
+            self.record_span(RuleId::NameAfterPrefix, span);
             self.out.push(Raw {
                 span,
                 label,
@@ -650,18 +408,25 @@ impl<'a> Recognizer<'a> {
         }
     }
 
+    /// Pushes the mention `first..=last` that `rule` typed.
     fn push(
         &mut self,
+        rule: RuleId,
         first: usize,
         last: usize,
         label: EntityType,
         strength: Strength,
         explanation: String,
     ) {
-        if label == EntityType::Loc && self.establishment(first, last) {
+        if label == EntityType::Loc
+            && self.rules.enabled(RuleId::Establishment)
+            && self.establishment(first, last)
+        {
             let why = "a possessive that owns nothing names a shop or a school".to_string();
-            return self.push(first, last + 1, EntityType::Org, Strength::Weak, why);
+            let (label, strength) = (EntityType::Org, Strength::Weak);
+            return self.push(RuleId::Establishment, first, last + 1, label, strength, why);
         }
+        self.record(rule, first, last);
         let in_title_case = self.title_case.get(first).copied().unwrap_or(false);
         self.out.push(Raw {
             span: self.span(first, last),
@@ -726,25 +491,44 @@ impl<'a> Recognizer<'a> {
         let mut a = i;
         while a <= j {
             let mut matched = false;
-            for b in (a..=j.min(a + 5)).rev() {
+            let known_names = self.rules.enabled(RuleId::TitleCaseKnownName);
+            for b in (a..=j.min(a + 5)).rev().filter(|_| known_names) {
                 let s = self.words(a, b);
                 if let Some((label, why)) = self.known(s) {
-                    self.push(a, b, label, Strength::Strong, why);
+                    let rule = RuleId::TitleCaseKnownName;
+                    self.push(rule, a, b, label, Strength::Strong, why);
                     a = b + 1;
                     matched = true;
                     break;
                 }
             }
             if !matched {
-                if let Some(b) = self.headline_person(a, j) {
+                let person = self
+                    .rules
+                    .enabled(RuleId::TitleCaseFirstName)
+                    .then(|| self.headline_person(a, j))
+                    .flatten();
+                if let Some(b) = person {
                     let why = format!("\"{}\" is a first name", self.word(a));
-                    self.push(a, b, EntityType::Person, Strength::Weak, why);
+                    let (rule, strength) = (RuleId::TitleCaseFirstName, Strength::Weak);
+                    self.push(rule, a, b, EntityType::Person, strength, why);
                     a = b + 1;
                     continue;
                 }
                 let w = self.word(a);
-                if !self.lex.stopwords.contains(w) && w.len() > 1 {
-                    self.push(a, a, EntityType::Misc, Strength::Unknown, String::new());
+                if !self.lex.stopwords.contains(w)
+                    && w.len() > 1
+                    && self.rules.enabled(RuleId::TitleCaseUnknownWord)
+                {
+                    let rule = RuleId::TitleCaseUnknownWord;
+                    self.push(
+                        rule,
+                        a,
+                        a,
+                        EntityType::Misc,
+                        Strength::Unknown,
+                        String::new(),
+                    );
                 }
                 a += 1;
             }
@@ -1118,464 +902,6 @@ impl<'a> Recognizer<'a> {
             && self.lowercase_words.contains(w.to_lowercase().as_str())
     }
 
-    fn classify(&mut self, i: usize, j: usize) {
-        if self.party_and_home(i, j) || self.saint_in_a_name(i, j) {
-            return;
-        }
-        let whole = self.words(i, j);
-        // AP-style state abbreviations keep their stop: "Gainesville, Fla."
-        if self.word(j + 1) == "." && self.tokens.get(j + 1).is_some_and(|t| t.attached) {
-            let dotted = self.words(i, j + 1);
-            if dotted.len() <= 7 && self.lex.places.contains(dotted) {
-                let why = format!("\"{dotted}\" abbreviates a US state");
-                return self.push(i, j + 1, EntityType::Loc, Strength::Strong, why);
-            }
-            // "Major Mich. utilities": an abbreviated state ends a run of capitals.
-            let last = self.words(j, j + 1);
-            if j > i && last.len() <= 6 && self.lex.places.contains(last) {
-                self.classify(i, j - 1);
-                let why = format!("\"{last}\" abbreviates a US state");
-                return self.push(j, j + 1, EntityType::Loc, Strength::Strong, why);
-            }
-        }
-        // "Washington, D.C.": a name the lexicons spell with its comma.
-        if self.word(j + 1) == "," {
-            let with_comma = (j + 2..=j + 5)
-                .rev()
-                .find(|&end| self.lex.places.contains(self.words(i, end)));
-            if let Some(end) = with_comma {
-                let why = format!("\"{}\" is a known place", self.words(i, end));
-                return self.push(i, end, EntityType::Loc, Strength::Strong, why);
-            }
-        }
-        if let Some(kind) = self.lex.common_acronyms.get(whole) {
-            let label = match kind {
-                "MISC" => EntityType::Misc,
-                "NORP" => EntityType::Norp,
-                _ => return,
-            };
-            return self.push(
-                i,
-                j,
-                label,
-                Strength::Strong,
-                format!("\"{whole}\" is a common abbreviation"),
-            );
-        }
-        if let Some(why) = self.union_as_territory(i, j) {
-            return self.push(i, j, EntityType::Loc, Strength::Strong, why);
-        }
-        if let Some((label, why)) = self.known(whole) {
-            // A place that is also a personal name yields to a person of that name elsewhere.
-            // Only a country keeps its type against a person ("Chad"); a province or district
-            // that shares a personal name ("Paul") does not.
-            let personal = i == j
-                && label == EntityType::Loc
-                && self.is_personal_name(whole)
-                && !self.is_country(whole);
-            // A language's name may also be a surname ("Violeta Chamorro … Chamorro"): the
-            // person, if the article names one, takes it.
-            let language = label == EntityType::Norp
-                && !self.lex.is_group(whole)
-                && self.major_language(whole).is_some();
-            // "her daughter, Savannah": a person noun in apposition outweighs a region's name.
-            if personal {
-                if let Some(why) = self.role_before_list(i).or_else(|| self.named_as(i)) {
-                    return self.push_person(i, j, why, None);
-                }
-            }
-            let strength = if personal || language {
-                Strength::Weak
-            } else {
-                Strength::Strong
-            };
-            return self.push(i, j, label, strength, why);
-        }
-        // After an opening "The": "The China-Russia talks".
-        let h = (i..=j)
-            .find(|&k| !self.lex.stopwords.contains(self.word(k)))
-            .unwrap_or(i);
-        if self.word(h).contains('-') && self.hyphenated_places(h, j) {
-            return;
-        }
-        if j == i + 1 && self.hyphenated_counties(i, j) {
-            return;
-        }
-        if self.dateline(i, j) {
-            return;
-        }
-        if let Some(k) = self.sector_before_region(i, j) {
-            return self.push_sector_region(k, j);
-        }
-        if let Some(k) = self.shouted_place_at_end(i, j) {
-            let why = format!(
-                "\"{}\" is a country, capital or province, in capitals",
-                self.words(k, j)
-            );
-            return self.push(k, j, EntityType::Loc, Strength::Strong, why);
-        }
-        if self.place_before_court_title(i, j) {
-            return;
-        }
-        if let Some(k) = self.place_before_title(i, j) {
-            let why = format!("\"{}\" names a division, before a title", self.word(k));
-            self.push(i, k, EntityType::Loc, Strength::Strong, why);
-            return self.classify(k + 1, j);
-        }
-        if self.place_before_role_or_group(i, j) {
-            return;
-        }
-        if let Some(first) = self.person_named_like_place(i, j) {
-            let why = format!("a personal name although \"{}\" names places", self.word(j));
-            return self.push_person(first, j, why, None);
-        }
-        let mut a = i;
-        // Function words that open a sentence or a headline, also in capitals as a tabloid's
-        // first word is ("AN Edmonton man").
-        let shouted_stopword = |k: usize| {
-            let w = self.word(k);
-            k == i
-                && self.initial[k]
-                && w.len() > 1
-                && is_all_caps(w)
-                && self.lex.stopwords.contains(&title_cased(w))
-                && self.known_type(w).is_none()
-        };
-        while a <= j && (self.lex.stopwords.contains(self.word(a)) || shouted_stopword(a)) {
-            a += 1;
-            while a <= j && !self.name_word(a) {
-                a += 1;
-            }
-        }
-        if a > j {
-            return;
-        }
-        if a > i {
-            if let Some(k) = self.sector_before_region(a, j) {
-                return self.push_sector_region(k, j);
-            }
-        }
-        // A capitalised first word of a sentence before a full name: "Remember Bianca Jagger?"
-        if a == i
-            && self.initial[a]
-            && j > a
-            && self.lex.given_names.contains(self.word(a + 1))
-            && !self.lex.given_names.contains(self.word(a))
-            && self.known_type(self.word(a)).is_none()
-            && !self.lex.is_title_word(self.word(a))
-            && !self.has_keyword(a, j)
-        {
-            a += 1;
-        }
-        // A participle or an adjective that opens a sentence, before a known place:
-        // "Neighbouring Uganda has…", "Mountainous Nepal…" (while "Northern Kenya" is one
-        // name, and "Vibrant Gujarat" or "Venture Taranaki" may name an event or a body).
-        if a == i && self.initial[a] && j > a {
-            let w = self.word(a);
-            let modifier = ["ing", "ous", "ed", "ful", "less"]
-                .iter()
-                .any(|end| w.len() > end.len() + 2 && w.ends_with(end));
-            let plain = modifier
-                && !(NEVER_ALONE.contains(&w)
-                    || COMPASS_WORDS.contains(&w)
-                    || COMPASS_ADJECTIVES.contains(&w)
-                    || PLACE_PREFIXES.contains(&w)
-                    || self.lex.is_title_word(w)
-                    || self.is_head_word(w)
-                    || self.is_personal_name(w)
-                    || is_all_caps(w)
-                    || self.known_type(w).is_some()
-                    || self.gazetteer_place(w, false).is_some());
-            if plain && self.known_type(self.words(a + 1, j)) == Some(EntityType::Loc) {
-                a += 1;
-            }
-        }
-        // A role noun that opens a sentence, before a name: "Midfielder Hwang In-beom",
-        // "Brothers Tsai Hong-tu and …".
-        if a == i && self.initial[a] && j > a && j - a <= 4 && !self.lex.is_title_word(self.word(a))
-        {
-            let lower = self.word(a).to_lowercase();
-            let singular = lower.strip_suffix('s').unwrap_or(&lower);
-            let role =
-                self.lex.role_nouns.contains(&lower) || self.lex.role_nouns.contains(singular);
-            let rest = self.words(a + 1, j);
-            if role
-                && !self.has_keyword(a + 1, j)
-                && self.known_type(rest).is_none()
-                && !self.has_common_word(a + 1, j)
-                && !is_all_caps(rest)
-            {
-                let why = format!("\"{}\" precedes", self.word(a));
-                return self.push_person(a + 1, j, why, Some(lower));
-            }
-        }
-        // Nationalities, and places or bodies before a title: "Iranian President", "U.S.
-        // President", "BBMP Chief Commissioner".
-        let mut role_start = None;
-        while a < j {
-            let Some(k) = (a..j)
-                .rev()
-                .find(|&k| self.known_type(self.words(a, k)).is_some())
-            else {
-                break;
-            };
-            let Some((label, why)) = self.known(self.words(a, k)) else {
-                break;
-            };
-            let title_follows = self.title_then_name(k + 1, j).is_some();
-            // "the president of Nicaragua Daniel Ortega": a place or body, then a full name.
-            // "Chester Alan Roe": a place named like a person opens that person's name.
-            let personal_place = k == a
-                && self.lex.given_names.contains(self.word(a))
-                && !self.is_country(self.word(a));
-            let name_follows = label != EntityType::Norp
-                && !personal_place
-                && j > k + 1
-                && j - k <= 4
-                && self.lex.given_names.contains(self.word(k + 1))
-                && !self.has_keyword(k + 1, j);
-            // "Christian Bale" is a name, but "a Muslim Chief Minister" a group and a title.
-            let group_before_name = label == EntityType::Norp
-                && !self.has_keyword(k + 1, j)
-                && (!(k == a && self.lex.given_names.contains(self.word(a)))
-                    || self.is_title_run(k + 1, j));
-            if !(title_follows || group_before_name || name_follows) {
-                break;
-            }
-            self.push(a, k, label, Strength::Strong, why);
-            role_start = (label == EntityType::Norp).then_some(a);
-            a = k + 1;
-        }
-        // A title inside the name splits it: "National Intelligence Service Director Kim".
-        if let Some(t) = (a + 1..j)
-            .find(|&t| self.lex.is_core_title(self.word(t)) && self.title_then_name(t, j).is_some())
-        {
-            let start = (a..t)
-                .rev()
-                .take_while(|&k| self.lex.is_title_word(self.word(k)))
-                .last()
-                .unwrap_or(t);
-            if start > a {
-                let left_end = (a..start).rev().find(|&k| self.name_word(k)).unwrap_or(a);
-                if let Some((end, why)) = self.place_before_local_title(a, left_end, t) {
-                    self.push(a, end, EntityType::Loc, Strength::Strong, why);
-                } else {
-                    self.classify(a, left_end);
-                }
-                return self.classify(start, j);
-            }
-        }
-        // "Minister of Energy and Natural Resources Fatih Dönmez": the end of a portfolio runs
-        // into the minister's name.
-        if a == i && matches!(self.word(a.wrapping_sub(1)), "of" | "for" | "and" | "the") {
-            let name_start = (a + 1..=(a + 3).min(j)).find(|&k| {
-                self.lex.given_names.contains(self.word(k))
-                    && !self.lex.is_group(self.word(k))
-                    && j > k
-                    && j - k <= 3
-                    && !self.has_keyword(a, k - 1)
-                    && (a..k).all(|p| {
-                        let w = self.word(p);
-                        !self.is_personal_name(w)
-                            && (self.lex.is_title_word(w)
-                                || self.is_head_word(w)
-                                || self.lowercase_words.contains(w.to_lowercase().as_str()))
-                    })
-            });
-            if let Some(k) = name_start {
-                if !self.has_keyword(k, j) && self.known_type(self.words(k, j)).is_none() {
-                    let why = format!("\"{}\" is a first name after a portfolio", self.word(k));
-                    return self.push_person(k, j, why, None);
-                }
-            }
-        }
-        if let Some(r) = self.title_then_name(a, j) {
-            let core = (a..r)
-                .rev()
-                .find(|&k| self.lex.is_title_word(self.word(k)))
-                .unwrap_or(a);
-            let role = self.words(role_start.unwrap_or(a), core).to_string();
-            let title = self.words(a, core).to_string();
-            return self.push_person(r, j, format!("title \"{title}\" precedes"), Some(role));
-        }
-        if self.is_title_run(a, j) && !self.has_keyword(a, j) {
-            return;
-        }
-        let s = self.words(a, j);
-        if a > i {
-            if let Some((label, why)) = self.known(s) {
-                return self.push(a, j, label, Strength::Strong, why);
-            }
-        }
-        // "World Economic Forum Borge Brende", "Cabinet Nader Saad": a body's name, then the
-        // full name of the person speaking for it.
-        if let Some(h) = (a..j.saturating_sub(1)).rev().find(|&h| {
-            self.is_head_word(self.word(h))
-                && (2..=3).contains(&(j - h))
-                && self.lex.given_names.contains(self.word(h + 1))
-                && !self.lex.is_group(self.word(h + 1))
-                && !self.has_keyword(h + 1, j)
-                && !self.has_common_word(h + 1, j)
-        }) {
-            self.classify(a, h);
-            let why = format!(
-                "\"{}\" is a first name after a body's name",
-                self.word(h + 1)
-            );
-            return self.push_person(h + 1, j, why, None);
-        }
-        if let Some(k) = self.place_after_place_or_group(a, j) {
-            self.classify(a, k);
-            return self.classify(k + 1, j);
-        }
-        // "Jane Hill, 24,": a surname that is also a head word ("Hill", "Park") before an age.
-        let aged_person = a == i
-            && j > a
-            && j - a <= 3
-            && self.lex.surnames.contains(self.word(j))
-            && !self.has_keyword(a, j - 1)
-            && self.known_type(self.words(a, j - 1)).is_none();
-        if let Some(why) = self.age_after(j).filter(|_| aged_person) {
-            return self.push_person(a, j, why, None);
-        }
-        if let Some((label, why)) = self.by_head_word(a, j) {
-            if let Some(why) = self
-                .building_by_use(a, j)
-                .filter(|_| label == EntityType::Org)
-            {
-                return self.push(a, j, EntityType::Loc, Strength::Strong, why);
-            }
-            return self.push(a, j, label, Strength::Strong, why);
-        }
-        // "Tyler County EMS" is neither a person named Tyler nor a place: only the rest of the
-        // article may type it.
-        if self.place_head_inside(a, j).is_some() || self.lettered_division(a, j) {
-            return self.push(a, j, EntityType::Misc, Strength::Unknown, String::new());
-        }
-        let first = self.word(a);
-        let last = self.word(j);
-        let before = a.checked_sub(1).map(|b| self.word(b)).unwrap_or("");
-        // "the first son Dh 2,400": a currency before an amount, not a name.
-        let amount_follows = self
-            .tokens
-            .get(j + 1)
-            .is_some_and(|t| t.kind == TokenKind::Number);
-        if a == i
-            && j - a <= 3
-            && self.lex.role_nouns.contains(before)
-            && self.adjacent(a - 1)
-            && !is_all_caps(s)
-            && !self.has_common_word(a, j)
-            && !amount_follows
-        {
-            let why = format!("\"{before}\" precedes");
-            return self.push_person(a, j, why, Some(before.to_string()));
-        }
-        if a == i
-            && j - a <= 3
-            && s.chars().count() > 1
-            && !amount_follows
-            && !is_all_caps(s)
-            && !self.has_common_word(a, j)
-            && !self.lex.is_group(last)
-        {
-            if let Some(why) = self
-                .role_before_list(a)
-                .or_else(|| self.named_as(a))
-                .or_else(|| self.age_after(j))
-                .or_else(|| self.role_in_apposition(a, j))
-                .or_else(|| self.syllabic_given_name(a, j))
-            {
-                return self.push_person(a, j, why, None);
-            }
-        }
-        // "Jane Roe, 43, of Dayton", "Jane Roe, of Glen Allen": where the person lives.
-        let residence = a == i
-            && before == "of"
-            && a >= 3
-            && self.word(a - 2) == ","
-            && self
-                .tokens
-                .get(a - 3)
-                .is_some_and(|t| t.kind == TokenKind::Number || is_capitalised(t.text(self.text)));
-        if residence {
-            let why = "\"of\" after a person's name or age".to_string();
-            return self.push(a, j, EntityType::Loc, Strength::Weak, why);
-        }
-        if j > a && PLACE_PREFIXES.contains(&first) {
-            return self.push(
-                a,
-                j,
-                EntityType::Loc,
-                Strength::Strong,
-                format!("\"{first}\" begins a place name"),
-            );
-        }
-        if let Some((strength, why)) = self
-            .place_by_neighbours(a, j)
-            .or_else(|| self.multiword_place(a, j))
-        {
-            return self.push(a, j, EntityType::Loc, strength, why);
-        }
-        // "the Lal Chowk", "the Hindu Kush": an article does not open a person's name.
-        let after_article = matches!(before, "the" | "The");
-        // "La Prensa", "El Espectador": a Romance article opens the name of a newspaper, a
-        // party or a club, not a person's ("Le Duc Tho" goes on with a personal name).
-        if j > a
-            && ROMANCE_ARTICLES.contains(&first)
-            && !self.is_personal_name(self.word(a + 1))
-            && !self.has_common_word(a + 1, j)
-        {
-            return self.by_context_or(
-                a,
-                j,
-                EntityType::Org,
-                format!("\"{first}\" opens the name"),
-            );
-        }
-        if j > a && j - a <= 4 && !self.has_common_word(a + 1, j) && !after_article {
-            // "Bruce Vincent": a first name that is also a place still opens a name that
-            // ends in a surname. "Muslim" is a first name, but before a name it is a group.
-            let personal_first = self.lex.given_names.contains(first)
-                && !self.lex.is_group(first)
-                && (!self.lex.places.contains(first)
-                    || (self.lex.surnames.contains(last) && !self.lex.places.contains(last)));
-            if personal_first {
-                return self.push_person(a, j, format!("\"{first}\" is a first name"), None);
-            }
-            if first.chars().count() == 1 && is_capitalised(first) {
-                return self.push_person(a, j, "begins with an initial".into(), None);
-            }
-            // A surname also ends the names of halls, days and bodies ("the Lower House",
-            // "Sharm El Sheikh"): alone it types a name only if the article says more.
-            if self.lex.surnames.contains(last)
-                && !self.lex.places.contains(last)
-                && !self.initial[a]
-                && !COMPASS_WORDS.contains(&first)
-                // "Riverdale Lukoil South": a place's name opening it, and no first name.
-                && ((a..=j).any(|k| self.lex.given_names.contains(self.word(k)))
-                    || self.gazetteer_place(first, false).is_none())
-            {
-                let after = self.word(j + 1);
-                let speaks =
-                    SPEECH_VERBS.contains(&after) || (after == "," && self.word(j + 2) == "who");
-                let strength = if speaks {
-                    Strength::Weak
-                } else {
-                    Strength::Unknown
-                };
-                return self.push(
-                    a,
-                    j,
-                    EntityType::Person,
-                    strength,
-                    format!("\"{last}\" is a surname"),
-                );
-            }
-        }
-        self.by_context(a, j);
-    }
-
     /// "His sons, Amos and Eban", "fellow headliners Burna Boy and Davido": a role noun, in the
     /// plural or before a comma, that introduces the name.
     fn role_before_list(&self, a: usize) -> Option<String> {
@@ -1782,9 +1108,11 @@ impl<'a> Recognizer<'a> {
             *used = true;
         }
         let span = self.span(i, j);
+        let span = Span::new(span.start + prefix.len(), span.end);
+        self.record_span(RuleId::PartyAndHome, span);
         let in_title_case = self.title_case.get(i).copied().unwrap_or(false);
         self.out.push(Raw {
-            span: Span::new(span.start + prefix.len(), span.end),
+            span,
             label: EntityType::Loc,
             explanation: format!("\"{prefix}\" gives a legislator's party, then home"),
             strength: Strength::Strong,
@@ -1827,6 +1155,7 @@ impl<'a> Recognizer<'a> {
                 format!("\"{county}\" is a county in the gazetteer"),
             ),
         ] {
+            self.record_span(RuleId::HyphenatedCounties, span);
             self.out.push(Raw {
                 span,
                 label: EntityType::Loc,
@@ -1873,6 +1202,7 @@ impl<'a> Recognizer<'a> {
         let in_title_case = self.title_case.get(i).copied().unwrap_or(false);
         for (&(start, end), typed) in parts.iter().zip(typed) {
             if let Some((label, explanation)) = typed {
+                self.record_span(RuleId::HyphenatedPlaces, Span::new(start, end));
                 self.out.push(Raw {
                     span: Span::new(start, end),
                     label,
@@ -1934,14 +1264,14 @@ impl<'a> Recognizer<'a> {
         (first..=last).any(|k| self.is_common_word(self.word(k)))
     }
 
-    fn push_person(&mut self, a: usize, j: usize, why: String, role: Option<String>) {
+    fn push_person(&mut self, rule: RuleId, a: usize, j: usize, why: String, role: Option<String>) {
         // "the von Bibra family": a surname's particle written in lower case belongs to it.
         let particle = a
             .checked_sub(1)
             .filter(|&p| matches!(self.word(p), "von" | "van" | "bin" | "ibn") && self.adjacent(p))
             .filter(|&p| !p.checked_sub(1).is_some_and(|q| self.name_word(q)));
         let a = particle.unwrap_or(a);
-        self.push(a, j, EntityType::Person, Strength::Strong, why);
+        self.push(rule, a, j, EntityType::Person, Strength::Strong, why);
         if let Some(last) = self.out.last_mut() {
             last.role = role;
         }
@@ -2146,387 +1476,7 @@ impl<'a> Recognizer<'a> {
         }
         None
     }
-
-    /// Typed by the words around it, or else weakly as `label`.
-    fn by_context_or(&mut self, a: usize, j: usize, label: EntityType, why: String) {
-        let before = self.out.len();
-        self.by_context(a, j);
-        if let Some(last) = self.out.get_mut(before) {
-            if last.strength == Strength::Unknown {
-                last.label = label;
-                last.strength = Strength::Weak;
-                last.explanation = why;
-            }
-        }
-    }
-
-    /// Typed by the words around it; weak evidence that the document may overrule.
-    fn by_context(&mut self, a: usize, j: usize) {
-        let before = a.checked_sub(1).map(|b| self.word(b)).unwrap_or("");
-        let before2 = a.checked_sub(2).map(|b| self.word(b)).unwrap_or("");
-        let after = self.word(j + 1);
-        let s = self.words(a, j);
-        let single = a == j;
-        if let Some(noun) = ORG_NOUNS
-            .iter()
-            .find(|n| **n == after)
-            .filter(|_| self.adjacent(j))
-        {
-            let why = format!("\"{noun}\" follows the name");
-            self.push(a, j + 1, EntityType::Org, Strength::Weak, why);
-            return;
-        }
-        if let Some(why) = self.cued_language(a, j).or_else(|| self.cued_people(a, j)) {
-            return self.push(a, j, EntityType::Norp, Strength::Strong, why);
-        }
-        // "the villages of Foua and Kfraya": plural place nouns introduce a list ("the areas
-        // of science" need not).
-        let introduces = |w: &str| LIST_PLACE_NOUNS.contains(&w) && w != "areas";
-        let listed_after_noun = before == "and"
-            && a >= 4
-            && self.word(a - 3) == "of"
-            && introduces(self.word(a - 4))
-            && self.name_word(a - 2);
-        if listed_after_noun || (before == "of" && introduces(before2)) {
-            let noun = if listed_after_noun {
-                self.word(a - 4)
-            } else {
-                before2
-            };
-            return self.push(
-                a,
-                j,
-                EntityType::Loc,
-                Strength::Strong,
-                format!("\"{noun} of\" precedes"),
-            );
-        }
-        // "the German island Rügen", "the capital Kabul": a place noun in apposition.
-        let apposed = matches!(
-            before,
-            "city" | "town" | "village" | "island" | "capital" | "province" | "district" | "region"
-        ) && self.adjacent(a - 1)
-            && !self.is_personal_name(s);
-        if apposed {
-            let why = format!("\"{before}\" precedes");
-            return self.push(a, j, EntityType::Loc, Strength::Weak, why);
-        }
-        if before == "of" && PLACE_NOUNS.contains(&before2) {
-            return self.push(
-                a,
-                j,
-                EntityType::Loc,
-                Strength::Strong,
-                format!("\"{before2} of\" precedes"),
-            );
-        }
-        // "Jackson, Barrow and Madison counties": a list that a plural place noun ends.
-        if let Some(noun) = self.list_noun_after(a, j) {
-            let why = format!("a list of {noun} follows");
-            return self.push(a, j, EntityType::Loc, Strength::Strong, why);
-        }
-        // "Dayton police", "a Dayton man": a place the gazetteer knows, before a local noun.
-        if LOCAL_NOUNS.contains(&after) && self.adjacent(j) {
-            // "Mifflinburg students": a school's name reads the same, so a village needs a noun
-            // that only a place takes.
-            let place_noun = !matches!(after, "student" | "students");
-            let why = if place_noun {
-                self.local_place(s)
-            } else {
-                self.gazetteer_place(s, false)
-            };
-            if let Some(why) = why {
-                return self.push(a, j, EntityType::Loc, Strength::Weak, why);
-            }
-        }
-        // "the Thiruvambadi by-election", "the Twickenham parliamentary seat": an electoral
-        // district is a place, whatever person's name it shares.
-        let electoral = matches!(after, "constituency" | "by-election" | "by-elections")
-            || (after == "parliamentary"
-                && matches!(self.word(j + 2), "seat" | "constituency" | "by-election"));
-        if electoral && self.adjacent(j) && !self.has_common_word(a, j) {
-            let why = format!("\"{after}\" follows the name");
-            return self.push(a, j, EntityType::Loc, Strength::Weak, why);
-        }
-        // "Cairo's Abbasiya neighbourhood", "the Rafah district": a name before a word for a
-        // part of a town or a country.
-        if let Some(noun) = DIVISION_NOUNS.iter().find(|n| **n == after).filter(|_| {
-            self.adjacent(j) && !self.is_personal_name(s) && !self.has_common_word(a, j)
-        }) {
-            let why = format!("\"{noun}\" follows the name");
-            return self.push(a, j, EntityType::Loc, Strength::Weak, why);
-        }
-        let acronym =
-            is_all_caps(s) && single && s.chars().filter(|c| c.is_alphabetic()).count() <= 6;
-        if !self.initial[a] || !single || (!self.has_common_word(a, j) && !self.is_personal_name(s))
-        {
-            // "Best of Show", "the Reserve": a single word the article also writes in lower
-            // case is a common word, whatever small town shares it.
-            let common = single && self.has_common_word(a, j);
-            if let Some(why) = self
-                .gazetteer_place(s, false)
-                .filter(|_| !self.lex.given_names.contains(self.word(a)) && !common)
-            {
-                return self.push(a, j, EntityType::Loc, Strength::Weak, why);
-            }
-        }
-        let name_like = !self.has_common_word(a, j) && !s.ends_with("ies");
-        // "Police in Richmond said": who speaks is named before the place.
-        let placed = matches!(before, "in" | "near" | "outside") && self.adjacent(a - 1);
-        if !acronym
-            && name_like
-            && !placed
-            && (SPEECH_VERBS.contains(&after) || (after == "," && self.word(j + 2) == "who"))
-        {
-            return self.push(
-                a,
-                j,
-                EntityType::Person,
-                Strength::Weak,
-                format!("\"{after}\" follows"),
-            );
-        }
-        if !acronym && SPEECH_VERBS.contains(&before) && matches!(after, "." | "," | "") {
-            return self.push(
-                a,
-                j,
-                EntityType::Person,
-                Strength::Weak,
-                format!("\"{before}\" precedes"),
-            );
-        }
-        let place_after_comma = after == "," && {
-            let next = self.word(j + 2);
-            is_capitalised(next)
-                && (self.lex.places.contains(next) || self.gazetteer_place(next, true).is_some())
-        };
-        if place_after_comma && self.gazetteer_place(s, false).is_some() {
-            let next = self.word(j + 2);
-            return self.push(
-                a,
-                j,
-                EntityType::Loc,
-                Strength::Weak,
-                format!("a place before \"{next}\""),
-            );
-        }
-        // "Richmond's east side", "Dayton's north end": a town's quarter after its possessive.
-        let quarter_after = self
-            .tokens
-            .get(j + 1)
-            .is_some_and(|t| t.kind == TokenKind::Possessive)
-            && COMPASS_POINTS.contains(&self.word(j + 2))
-            && matches!(self.word(j + 3), "side" | "end");
-        if quarter_after {
-            let why = format!(
-                "\"{} {}\" follows its possessive",
-                self.word(j + 2),
-                self.word(j + 3)
-            );
-            return self.push(a, j, EntityType::Loc, Strength::Weak, why);
-        }
-        // "Pingilikani, Kenya —": a name the gazetteer lacks, set off by the country it lies in.
-        let country_after_comma = after == ","
-            && self.is_country(self.word(j + 2))
-            && matches!(self.word(j + 3), "," | ";" | "." | "—" | "–" | ")" | "")
-            && !self.is_personal_name(self.word(a))
-            && !self.has_common_word(a, j)
-            && !acronym;
-        if country_after_comma {
-            let why = format!("the country \"{}\" follows", self.word(j + 2));
-            return self.push(a, j, EntityType::Loc, Strength::Weak, why);
-        }
-        let strong_cue = matches!(before, "in" | "near" | "outside" | "In");
-        if PLACE_CUES.contains(&before)
-            && (strong_cue || !self.lex.given_names.contains(self.word(a)))
-        {
-            return self.push(
-                a,
-                j,
-                EntityType::Loc,
-                Strength::Weak,
-                format!("\"{before}\" precedes"),
-            );
-        }
-        if acronym {
-            return self.push(a, j, EntityType::Org, Strength::Weak, "an acronym".into());
-        }
-        if single && (self.lex.surnames.contains(s) || self.lex.given_names.contains(s)) {
-            return self.push(
-                a,
-                j,
-                EntityType::Person,
-                Strength::Unknown,
-                format!("\"{s}\" is a personal name"),
-            );
-        }
-        if self.initial[a] && single {
-            self.push(a, j, EntityType::Misc, Strength::Unknown, String::new());
-            if let Some(last) = self.out.last_mut() {
-                last.in_title_case = true;
-            }
-            return;
-        }
-        self.push(a, j, EntityType::Misc, Strength::Unknown, String::new());
-    }
 }
-
-/// Capitalised words that open a new sentence when a stop is missing ("in Portugal The pair"),
-/// never the inside of a name.
-const RUN_ON_WORDS: &[&str] = &[
-    "The", "That", "This", "These", "Those", "He", "She", "They", "We", "His", "Her", "Their",
-    "Its", "Our", "There",
-];
-/// Words that open a place's name and never a person's: "South Charleston", "W. Columbia".
-const COMPASS_WORDS: &[&str] = &[
-    "North",
-    "South",
-    "East",
-    "West",
-    "Northeast",
-    "Northwest",
-    "Southeast",
-    "Southwest",
-    "Upper",
-    "Lower",
-    "Greater",
-    "Central",
-    "N",
-    "S",
-    "E",
-    "W",
-];
-/// Phrases that end in a place word without naming a place.
-const NOT_PLACES: &[&str] = &["Real Estate"];
-
-/// Plural nouns for the people of a public service, after a place in one capitalised run.
-const SERVICE_CREWS: &[&str] = &[
-    "Troopers",
-    "Officers",
-    "Deputies",
-    "Agents",
-    "Investigators",
-    "Firefighters",
-    "Wardens",
-    "Guardsmen",
-];
-/// Compass points between two others, which mark a sector of a state rather than a place.
-const SECTOR_WORDS: &[&str] = &[
-    "Northeast",
-    "Northwest",
-    "Southeast",
-    "Southwest",
-    "Northeastern",
-    "Northwestern",
-    "Southeastern",
-    "Southwestern",
-];
-/// Lower-case compass points before "of": "east of Brandon".
-const COMPASS_POINTS: &[&str] = &[
-    "north",
-    "south",
-    "east",
-    "west",
-    "northeast",
-    "northwest",
-    "southeast",
-    "southwest",
-];
-/// Verbs of going before "to": "moved to Columbus".
-const MOTION_VERBS: &[&str] = &[
-    "moved",
-    "move",
-    "moving",
-    "returned",
-    "return",
-    "returning",
-    "travelled",
-    "traveled",
-    "flew",
-    "fly",
-    "went",
-    "go",
-    "going",
-    "came",
-    "come",
-    "headed",
-    "heading",
-    "drove",
-    "relocated",
-    "fled",
-    "sailed",
-    "trip",
-    "journey",
-    "visit",
-    "deported",
-    "evacuated",
-    "switching",
-    "switched",
-    "relocating",
-    "emigrated",
-    "commuted",
-    "commuting",
-    "driving",
-    "walked",
-];
-/// Nouns after a place's name that make it a disease's: "West Nile virus".
-const DISEASE_NOUNS: &[&str] = &["virus", "fever", "disease", "flu", "syndrome"];
-/// Words that, before a known place, name a part of it: "Upper Egypt", "Eastern Africa".
-const COMPASS_ADJECTIVES: &[&str] = &[
-    "North",
-    "South",
-    "East",
-    "West",
-    "Northern",
-    "Southern",
-    "Eastern",
-    "Western",
-    "Northeast",
-    "Northwest",
-    "Southeast",
-    "Southwest",
-    "Northeastern",
-    "Northwestern",
-    "Southeastern",
-    "Southwestern",
-    "Upper",
-    "Lower",
-    "Central",
-    "Far",
-    "Greater",
-    "Coastal",
-];
-/// Words before a name that say it is a place, for a name the gazetteer knows as a whole.
-const STRONG_PLACE_CUES: &[&str] = &["in", "near", "outside", "from", "of", "to", "In", "From"];
-/// All-caps words that open a line before a dash without naming a place.
-const DATELINE_LABELS: &[&str] = &[
-    "UPDATE",
-    "UPDATED",
-    "BREAKING",
-    "EXCLUSIVE",
-    "WATCH",
-    "VIDEO",
-    "PHOTOS",
-    "PHOTO",
-    "OPINION",
-    "EDITORIAL",
-    "ANALYSIS",
-    "LIVE",
-    "NOTE",
-    "CORRECTION",
-    "REVIEW",
-    "FILE",
-    "WARNING",
-    "ALERT",
-    "SPONSORED",
-    "ADVERTISEMENT",
-    "COMMENTARY",
-    "INTERVIEW",
-    "FEATURE",
-    "NEWS",
-    "REPORT",
-    "TODAY",
-];
 
 /// A village the gazetteer knows by this name, or a county named without its "County"
 /// ("Wahkiakum" for Wahkiakum County): places only local evidence may vouch for.
@@ -2627,12 +1577,14 @@ impl Recognizer<'_> {
         if !(dash && self.tokens.get(k).is_some_and(|t| !t.line_start)) {
             return false;
         }
+        let why = "capitals before a dash open a dateline".to_string();
         self.push(
+            RuleId::DatelineCapitals,
             i,
             j,
             EntityType::Loc,
             Strength::Strong,
-            "capitals before a dash open a dateline".into(),
+            why,
         );
         true
     }
@@ -2652,7 +1604,7 @@ impl Recognizer<'_> {
                 _ => None,
             })
         else {
-            return self.place_before_member(i, j);
+            return self.rules.enabled(RuleId::PlaceBeforeMember) && self.place_before_member(i, j);
         };
         // "Northern Irish": a compass word is no place alone.
         if k == i && NEVER_ALONE.contains(&self.word(i)) {
@@ -2678,11 +1630,12 @@ impl Recognizer<'_> {
         // is left out: "Texas Rangers" is a team.)
         let crew = k < j && (SERVICE_CREWS.contains(&self.word(j)) || self.crew_joined_after(j));
         if !role && !titled_person && group.is_none() && !crew {
-            return self.place_before_member(i, j);
+            return self.rules.enabled(RuleId::PlaceBeforeMember) && self.place_before_member(i, j);
         }
-        self.push(i, k, EntityType::Loc, Strength::Strong, place_why);
+        let rule = RuleId::PlaceBeforeRoleOrGroup;
+        self.push(rule, i, k, EntityType::Loc, Strength::Strong, place_why);
         if let Some(why) = group {
-            self.push(k + 1, j, EntityType::Norp, Strength::Strong, why);
+            self.push(rule, k + 1, j, EntityType::Norp, Strength::Strong, why);
         } else if titled_person {
             self.classify(title_start, j);
         }
@@ -2723,8 +1676,9 @@ impl Recognizer<'_> {
         let Some(why) = place else {
             return false;
         };
-        self.push(i, j - 1, EntityType::Loc, Strength::Strong, why);
-        self.push(j, j, EntityType::Norp, Strength::Strong, group);
+        let rule = RuleId::PlaceBeforeMember;
+        self.push(rule, i, j - 1, EntityType::Loc, Strength::Strong, why);
+        self.push(rule, j, j, EntityType::Norp, Strength::Strong, group);
         true
     }
 
@@ -2766,24 +1720,6 @@ impl Recognizer<'_> {
         last: usize,
         title: usize,
     ) -> Option<(usize, String)> {
-        const LOCAL_TITLES: &[&str] = &[
-            "Mayor",
-            "Sheriff",
-            "Chief",
-            "Councilman",
-            "Councilwoman",
-            "Councillor",
-            "Alderman",
-            "Supervisor",
-            "Commissioner",
-            "Superintendent",
-            "Marshal",
-            "Constable",
-            "Coroner",
-            "Clerk",
-            "Treasurer",
-            "Assessor",
-        ];
         if !LOCAL_TITLES.contains(&self.word(title)) {
             return None;
         }
@@ -2804,18 +1740,6 @@ impl Recognizer<'_> {
     /// Commonwealth's Attorney": a court's word between a place and "Judge" or "Attorney"
     /// belongs to the title. Pushes the place, then types the title and the name after it.
     fn place_before_court_title(&mut self, i: usize, j: usize) -> bool {
-        const COURT_WORDS: &[&str] = &[
-            "Circuit",
-            "District",
-            "Superior",
-            "Criminal",
-            "Probate",
-            "Municipal",
-            "Family",
-            "Chancery",
-            "Juvenile",
-            "Commonwealth",
-        ];
         let start = (i..j)
             .find(|&k| !self.lex.is_title_word(self.word(k)))
             .unwrap_or(j);
@@ -2851,7 +1775,15 @@ impl Recognizer<'_> {
         let Some(why) = why else {
             return false;
         };
-        self.push(start, court - 1, EntityType::Loc, Strength::Strong, why);
+        let rule = RuleId::PlaceBeforeCourtTitle;
+        self.push(
+            rule,
+            start,
+            court - 1,
+            EntityType::Loc,
+            Strength::Strong,
+            why,
+        );
         if title_at <= j {
             let rest = (title_at..=j)
                 .find(|&k| self.name_word(k))
@@ -3058,7 +1990,8 @@ impl Recognizer<'_> {
             "\"{}\" is a country or province after a sector of it",
             self.words(k, j)
         );
-        self.push(k, j, EntityType::Loc, Strength::Strong, why);
+        let rule = RuleId::SectorBeforeRegion;
+        self.push(rule, k, j, EntityType::Loc, Strength::Strong, why);
     }
 
     fn multiword_place_by_form(&self, a: usize, j: usize) -> Option<(Strength, String)> {
