@@ -138,7 +138,7 @@ rules! {
         TitleInsideName = "title-inside-name",
         /// "Dayton Mayor Jane Roe": a town's office before its officer's name makes the town a place.
         PlaceBeforeLocalTitle = "place-before-local-title",
-        /// "Minister of Energy and Natural Resources Fatih Dönmez": a first name after a portfolio.
+        /// "Minister of Forests and Inland Fisheries Anna Berg": a first name after a portfolio.
         NameAfterPortfolio = "name-after-portfolio",
         /// "President Jane Roe": a title before a name makes a person, and the title a role.
         TitleBeforeName = "title-before-name",

@@ -522,7 +522,7 @@ fn title_inside_name(r: &mut Recognizer, c: &mut Chunk) -> bool {
     true
 }
 
-/// "Minister of Energy and Natural Resources Fatih Dönmez": the end of a portfolio runs into
+/// "Minister of Forests and Inland Fisheries Anna Berg": the end of a portfolio runs into
 /// the minister's name.
 fn name_after_portfolio(r: &mut Recognizer, c: &mut Chunk) -> bool {
     let (a, j) = (c.a, c.j);
@@ -900,7 +900,7 @@ fn surname_ends_name(r: &mut Recognizer, c: &mut Chunk) -> bool {
         && !r.lex.places.contains(last)
         && !r.initial[a]
         && !COMPASS_WORDS.contains(&first)
-        // "Riverdale Lukoil South": a place's name opening it, and no first name.
+        // "Brookdale Sunoco West": a place's name opening it, and no first name.
         && ((a..=j).any(|k| r.lex.given_names.contains(r.word(k)))
             || r.gazetteer_place(first, false).is_none());
     if !fired {

@@ -271,7 +271,7 @@ impl<'a> Recognizer<'a> {
                 && (self.known_type(self.words(i, j)) == Some(EntityType::Loc)
                     || self.is_head_word(self.word(j)))
                 && self.known_type(self.words(i, n + 1)).is_none();
-            // "North State Street on the Near North Side": a street is not "on" anything.
+            // "West Elm Street on the Lower West Side": a street is not "on" anything.
             if coordinated || (w == "on" && self.lex.place_words.contains(self.word(j))) {
                 break;
             }
