@@ -8,7 +8,7 @@
 //! settled later, against the rest of the document (see `coreference`).
 //!
 //! Every rule has a [`RuleId`]; the order in which they are tried is two tables:
-//! [`classify::CLASSIFY_RULES`] for a chunk, then [`context::CONTEXT_RULES`] for the words
+//! `classify::CLASSIFY_RULES` for a chunk, then `context::CONTEXT_RULES` for the words
 //! around a name nothing else typed. The modules:
 //! - `chunks`: where a name starts and ends;
 //! - `headline`: names in a title-case headline;
