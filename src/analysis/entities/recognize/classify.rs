@@ -6,7 +6,8 @@
 //! and read the name from where it then starts.
 
 use super::words::{
-    COMPASS_ADJECTIVES, COMPASS_WORDS, NEVER_ALONE, PLACE_PREFIXES, ROMANCE_ARTICLES, SPEECH_VERBS,
+    COMPASS_ADJECTIVES, COMPASS_PLACE_OPENERS, NEVER_ALONE, PLACE_PREFIXES, ROMANCE_ARTICLES,
+    SPEECH_VERBS,
 };
 use super::{is_all_caps, is_capitalised, title_cased, Recognizer, Strength};
 use crate::analysis::entities::tokens::TokenKind;
@@ -396,7 +397,7 @@ fn opening_modifier_before_place(r: &mut Recognizer, c: &mut Chunk) -> bool {
         .any(|end| w.len() > end.len() + 2 && w.ends_with(end));
     let plain = modifier
         && !(NEVER_ALONE.contains(&w)
-            || COMPASS_WORDS.contains(&w)
+            || COMPASS_PLACE_OPENERS.contains(&w)
             || COMPASS_ADJECTIVES.contains(&w)
             || PLACE_PREFIXES.contains(&w)
             || r.lex.is_title_word(w)
@@ -899,7 +900,7 @@ fn surname_ends_name(r: &mut Recognizer, c: &mut Chunk) -> bool {
         && r.lex.surnames.contains(last)
         && !r.lex.places.contains(last)
         && !r.initial[a]
-        && !COMPASS_WORDS.contains(&first)
+        && !COMPASS_PLACE_OPENERS.contains(&first)
         // "Brookdale Sunoco West": a place's name opening it, and no first name.
         && ((a..=j).any(|k| r.lex.given_names.contains(r.word(k)))
             || r.gazetteer_place(first, false).is_none());

@@ -152,7 +152,7 @@ impl<'a> Recognizer<'a> {
         let alone = |k: usize| {
             let w = self.word(k);
             !(NEVER_ALONE.contains(&w)
-                || COMPASS_WORDS.contains(&w)
+                || COMPASS_PLACE_OPENERS.contains(&w)
                 || PLACE_PREFIXES.contains(&w)
                 || self.is_head_word(w)
                 || self.is_personal_name(w))

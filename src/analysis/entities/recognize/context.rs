@@ -2,8 +2,8 @@
 //! [`CONTEXT_RULES`], tried in order. The evidence is weak, and the article may overrule it.
 
 use super::words::{
-    COMPASS_POINTS, DIVISION_NOUNS, LIST_PLACE_NOUNS, LOCAL_NOUNS, ORG_NOUNS, PLACE_CUES,
-    PLACE_NOUNS, SPEECH_VERBS,
+    APPOSED_PLACE_NOUNS, COMPASS_POINTS, DIVISION_NOUNS, LIST_PLACE_NOUNS, LOCAL_NOUNS, ORG_NOUNS,
+    PLACE_CUES, PLACE_NOUNS, SPEECH_VERBS,
 };
 use super::{is_all_caps, is_capitalised, Recognizer, Strength};
 use crate::analysis::entities::tokens::TokenKind;
@@ -176,10 +176,8 @@ fn listed_after_place_noun(r: &mut Recognizer, n: &Name) -> bool {
 /// "the German island Rügen", "the capital Kabul": a place noun in apposition.
 fn place_noun_in_apposition(r: &mut Recognizer, n: &Name) -> bool {
     let before = r.word_before(n.a);
-    let apposed = matches!(
-        before,
-        "city" | "town" | "village" | "island" | "capital" | "province" | "district" | "region"
-    ) && r.adjacent(n.a - 1)
+    let apposed = APPOSED_PLACE_NOUNS.contains(&before)
+        && r.adjacent(n.a - 1)
         && !r.is_personal_name(r.words(n.a, n.j));
     if !apposed {
         return false;

@@ -15,7 +15,8 @@ impl<'a> Recognizer<'a> {
         let singular = noun.strip_suffix('s').unwrap_or(noun);
         let is_role = self.lex.role_nouns.contains(noun)
             || (singular.len() > 2 && self.lex.role_nouns.contains(singular));
-        let is_person_noun = PERSON_NOUNS.contains(&noun) || PERSON_NOUNS.contains(&singular);
+        let is_person_noun = INTRODUCING_PERSON_NOUNS.contains(&noun)
+            || INTRODUCING_PERSON_NOUNS.contains(&singular);
         let lower = noun.chars().next().is_some_and(char::is_lowercase);
         // "a daughter, Sadia", not "the minister, Parliament".
         let determined = noun_at.checked_sub(1).is_some_and(|d| {
@@ -52,7 +53,8 @@ impl<'a> Recognizer<'a> {
         }
         let cue = self.word(k);
         let before = k.checked_sub(1).map(|b| self.word(b)).unwrap_or("");
-        let person_before = PERSON_NOUNS.contains(&before) || self.lex.role_nouns.contains(before);
+        let person_before =
+            INTRODUCING_PERSON_NOUNS.contains(&before) || self.lex.role_nouns.contains(before);
         let named = match cue {
             "surnamed" | "alias" | "nicknamed" => true,
             "named" | "called" => person_before,

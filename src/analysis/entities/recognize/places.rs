@@ -114,10 +114,7 @@ impl<'a> Recognizer<'a> {
         if self.road_ends.get(k).copied().unwrap_or(false) {
             return true;
         }
-        let street = matches!(
-            self.word(k),
-            "Street" | "Avenue" | "Road" | "Boulevard" | "Drive" | "Lane" | "Way" | "Parkway"
-        );
+        let street = ADDRESS_STREET_TYPES.contains(&self.word(k));
         let numbered = (k.saturating_sub(5)..k).any(|n| {
             self.tokens
                 .get(n)
@@ -159,7 +156,7 @@ impl<'a> Recognizer<'a> {
         // "W. Columbia", "S. Jersey": an abbreviated compass point before a known place.
         let compass_initial = j >= a + 2
             && self.word(a).len() == 1
-            && COMPASS_WORDS.contains(&self.word(a))
+            && COMPASS_PLACE_OPENERS.contains(&self.word(a))
             && self.word(a + 1) == ".";
         if compass_initial {
             let rest = self.words(a + 2, j);
@@ -173,7 +170,7 @@ impl<'a> Recognizer<'a> {
         let before = a.checked_sub(1).map(|b| self.word(b)).unwrap_or("");
         let after = self.word(j + 1);
         let cue = STRONG_PLACE_CUES.contains(&before)
-            || COMPASS_WORDS.contains(&self.word(a))
+            || COMPASS_PLACE_OPENERS.contains(&self.word(a))
             || (LOCAL_NOUNS.contains(&after) && self.adjacent(j));
         let last = self.word(j);
         if cue {

@@ -1,4 +1,6 @@
-//! The closed word lists that recognition reads.
+//! The closed word lists that recognition reads, each defined once. Lists that other passes
+//! keep under a similar name mean something else there: `SPEAKER_NOUNS` (quotations),
+//! `STREET_COMPASS_WORDS` and `ORDINAL_STREET_TYPES` (roads), the places' `STREET_ENDINGS`.
 
 /// Words that are names only as part of a longer one ("West Bengal", not "the West" alone).
 pub(super) const NEVER_ALONE: &[&str] = &[
@@ -278,7 +280,7 @@ pub(super) const PEOPLE_CUES: &[&str] = &[
 ];
 
 /// Nouns for a person that may introduce a name ("a child named Mim", "a daughter, Sadia").
-pub(super) const PERSON_NOUNS: &[&str] = &[
+pub(super) const INTRODUCING_PERSON_NOUNS: &[&str] = &[
     "man", "woman", "boy", "girl", "child", "teenager", "person", "daughter", "son", "wife",
     "husband", "mother", "father", "brother", "sister", "resident", "guy", "baby",
 ];
@@ -310,7 +312,7 @@ pub(super) const RUN_ON_WORDS: &[&str] = &[
 ];
 
 /// Words that open a place's name and never a person's: "South Charleston", "W. Columbia".
-pub(super) const COMPASS_WORDS: &[&str] = &[
+pub(super) const COMPASS_PLACE_OPENERS: &[&str] = &[
     "North",
     "South",
     "East",
@@ -469,6 +471,7 @@ pub(super) const DATELINE_LABELS: &[&str] = &[
     "TODAY",
 ];
 
+/// A town's offices, before whose holder the town's name is a place ("Dayton Mayor Jane Roe").
 pub(super) const LOCAL_TITLES: &[&str] = &[
     "Mayor",
     "Sheriff",
@@ -488,6 +491,7 @@ pub(super) const LOCAL_TITLES: &[&str] = &[
     "Assessor",
 ];
 
+/// A court's words between a place and "Judge" or "Attorney" ("Ogden Circuit Judge").
 pub(super) const COURT_WORDS: &[&str] = &[
     "Circuit",
     "District",
@@ -499,4 +503,21 @@ pub(super) const COURT_WORDS: &[&str] = &[
     "Chancery",
     "Juvenile",
     "Commonwealth",
+];
+
+/// Street types that end the street of an address before its town: "12 N. Elm Street, Millheim".
+pub(super) const ADDRESS_STREET_TYPES: &[&str] = &[
+    "Street",
+    "Avenue",
+    "Road",
+    "Boulevard",
+    "Drive",
+    "Lane",
+    "Way",
+    "Parkway",
+];
+
+/// Place nouns that stand in apposition before a place's name: "the capital Kabul".
+pub(super) const APPOSED_PLACE_NOUNS: &[&str] = &[
+    "city", "town", "village", "island", "capital", "province", "district", "region",
 ];
