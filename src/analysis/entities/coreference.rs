@@ -8,6 +8,7 @@
 
 use crate::analysis::fnv::{FnvMap, FnvSet};
 
+use super::evidence::{Evidence, Where};
 use super::lexicons::Lexicons;
 use super::recognize::{Raw, Strength};
 use super::{Entity, EntityType, Mention};
@@ -21,17 +22,25 @@ pub struct Places<'a> {
 }
 
 impl Places<'_> {
-    fn describe(&self, at: usize) -> String {
+    fn describe(&self, at: usize) -> Where {
         if self.title.is_some_and(|t| t.start <= at && at < t.end) {
-            return "the headline".into();
+            return Where::Headline;
         }
         match self
             .paragraphs
             .iter()
             .position(|p| p.start <= at && at < p.end)
         {
-            Some(i) => format!("paragraph {}", i + 1),
-            None => "the article".into(),
+            Some(i) => Where::Paragraph(i + 1),
+            None => Where::Article,
+        }
+    }
+
+    /// The same name as `strong`, written earlier or later in the article.
+    fn same_as(&self, text: &str, strong: &Raw) -> Evidence {
+        Evidence::SameAs {
+            name: strong.span.slice(text).to_string(),
+            at: self.describe(strong.span.start),
         }
     }
 
@@ -106,7 +115,7 @@ fn initials(name: &str) -> Vec<String> {
 /// What the strongly typed mentions of an article say about other words, indexed so that
 /// settling every mention stays linear in their number.
 #[derive(Default)]
-struct Evidence<'r> {
+struct StrongMentions<'r> {
     /// Normalised surface → the first strong mention with it.
     by_surface: FnvMap<String, &'r Raw>,
     /// A word of a person's multi-word name → that mention (the longest name wins).
@@ -117,9 +126,9 @@ struct Evidence<'r> {
     org_head: FnvMap<&'r str, &'r Raw>,
 }
 
-impl<'r> Evidence<'r> {
-    fn new(text: &'r str, raws: &'r [Raw]) -> Evidence<'r> {
-        let mut evidence = Evidence::default();
+impl<'r> StrongMentions<'r> {
+    fn new(text: &'r str, raws: &'r [Raw]) -> StrongMentions<'r> {
+        let mut evidence = StrongMentions::default();
         for raw in raws {
             let surface = raw.span.slice(text);
             let words = name_words(surface);
@@ -368,7 +377,7 @@ fn people_by_repetition(
         };
         raw.label = EntityType::Person;
         raw.strength = Strength::Strong;
-        raw.explanation = format!("the article later calls it \"{short}\", as it would a person");
+        raw.evidence = Evidence::CalledLater(short.to_string());
         hits.push(RuleHit {
             rule: RuleId::PersonByRepetition,
             span: raw.span,
@@ -441,7 +450,7 @@ fn people_by_coordination(
                 let raw = &mut raws[k];
                 raw.label = EntityType::Person;
                 raw.strength = Strength::Strong;
-                raw.explanation = format!("listed with the person \"{with}\"");
+                raw.evidence = Evidence::ListedWithPerson(with);
                 hits.push(RuleHit {
                     rule: RuleId::PersonByCoordination,
                     span: raw.span,
@@ -490,14 +499,14 @@ fn local_place(
     k: usize,
     divided: &FnvMap<&str, &str>,
     rules: &RuleSet,
-) -> Option<(RuleId, String)> {
+) -> Option<(RuleId, Evidence)> {
     let raw = raws.get(k)?;
     let surface = raw.span.slice(text);
     if let Some(division) = divided
         .get(surface)
         .filter(|_| rules.enabled(RuleId::ShortForCounty))
     {
-        let why = format!("short for \"{surface} {division}\" in the article");
+        let why = Evidence::ShortForDivision(format!("{surface} {division}"));
         return Some((RuleId::ShortForCounty, why));
     }
     if !rules.enabled(RuleId::ListedWithPlace) {
@@ -522,10 +531,10 @@ fn local_place(
                 .filter(|_| listed(gap_after) && gap_after != Some(", "))
         })?;
     let known = super::recognize::minor_place(surface)?;
-    let why = format!(
-        "listed with the place \"{}\": {known}",
-        with.span.slice(text)
-    );
+    let why = Evidence::ListedWithPlace {
+        place: with.span.slice(text).to_string(),
+        known: Box::new(known),
+    };
     Some((RuleId::ListedWithPlace, why))
 }
 
@@ -533,7 +542,7 @@ fn local_place(
 /// gazetteer knows it: "Copenhagen, Hamburg, Brasoc and Mannheim". The list must close with
 /// "and" or "or", and only its last member follows one: "Medina, Ohio, Sissy's handler" is a
 /// town and its state, and "New York, and Detroit, Dimond Kaplan" a closed list before a name.
-fn place_among_places(text: &str, raws: &[Raw], k: usize) -> Option<String> {
+fn place_among_places(text: &str, raws: &[Raw], k: usize) -> Option<Evidence> {
     let raw = raws.get(k)?;
     let closing = |gap: &str| matches!(gap, " and " | ", and " | " or " | ", or ");
     let listed = |gap: &str| gap == ", " || closing(gap);
@@ -575,7 +584,7 @@ fn place_among_places(text: &str, raws: &[Raw], k: usize) -> Option<String> {
     let [one, other, ..] = members[..] else {
         return None;
     };
-    closed.then(|| format!("listed with the places \"{one}\" and \"{other}\""))
+    closed.then(|| Evidence::ListedWithPlaces(one.to_string(), other.to_string()))
 }
 
 /// Types the weak and unknown mentions from the strong ones; drops what stays unknown.
@@ -618,7 +627,7 @@ pub fn settle(
             {
                 r.label = EntityType::Person;
                 r.strength = Strength::Strong;
-                r.explanation = format!("\"{last}\" is a person later in the article");
+                r.evidence = Evidence::PersonLater(last.to_string());
                 hits.push(RuleHit {
                     rule: RuleId::PersonByLastWord,
                     span: r.span,
@@ -627,7 +636,7 @@ pub fn settle(
             r
         })
         .collect();
-    let evidence = Evidence::new(text, &raws);
+    let evidence = StrongMentions::new(text, &raws);
     // A town's one-word name that its neighbours made a place somewhere, and a person nowhere,
     // is that place where nothing is said of it ("in Marion" … "Marion has land").
     // (Longer names are more often a team's or a school's: "Grand Valley coach".)
@@ -692,7 +701,7 @@ pub fn settle(
         if let Some(s) = defined_by {
             rule = RuleId::AbbreviationInBrackets;
             raw.label = s.label;
-            raw.explanation = format!("the abbreviation given for \"{}\"", s.span.slice(text));
+            raw.evidence = Evidence::AbbreviationFor(s.span.slice(text).to_string());
         } else if let Some(s) = evidence
             .by_surface
             .get(&key)
@@ -700,22 +709,14 @@ pub fn settle(
         {
             rule = RuleId::SameWords;
             raw.label = s.label;
-            raw.explanation = format!(
-                "same as \"{}\" in {}",
-                s.span.slice(text),
-                places.describe(s.span.start)
-            );
+            raw.evidence = places.same_as(text, s);
         } else if let Some(s) = evidence
             .person(text, &raw)
             .filter(|_| on(RuleId::PartOfPersonName))
         {
             rule = RuleId::PartOfPersonName;
             raw.label = EntityType::Person;
-            raw.explanation = format!(
-                "same as \"{}\" in {}",
-                s.span.slice(text),
-                places.describe(s.span.start)
-            );
+            raw.evidence = places.same_as(text, s);
         } else if let Some(s) = evidence
             .org_initials
             .get(surface)
@@ -723,7 +724,7 @@ pub fn settle(
         {
             rule = RuleId::OrgInitials;
             raw.label = EntityType::Org;
-            raw.explanation = format!("the initials of \"{}\"", s.span.slice(text));
+            raw.evidence = Evidence::InitialsOf(s.span.slice(text).to_string());
         } else if let Some(s) = evidence
             .org_head
             .get(surface)
@@ -731,7 +732,7 @@ pub fn settle(
         {
             rule = RuleId::OrgShortName;
             raw.label = EntityType::Org;
-            raw.explanation = format!("short for \"{}\"", s.span.slice(text));
+            raw.evidence = Evidence::ShortFor(s.span.slice(text).to_string());
         } else if let Some(s) = weak_places
             .get(&key)
             .filter(|_| raw.strength == Strength::Unknown && !personal.contains(&key))
@@ -739,11 +740,7 @@ pub fn settle(
             rule = RuleId::PlaceElsewhere;
             raw.label = EntityType::Loc;
             raw.strength = Strength::Weak;
-            raw.explanation = format!(
-                "same as \"{}\" in {}",
-                s.span.slice(text),
-                places.describe(s.span.start)
-            );
+            raw.evidence = places.same_as(text, s);
         } else if let Some((local, why)) = (raw.strength == Strength::Unknown
             && !raw.in_title_case
             && is_short_proper_name(raw.span.slice(text), &vocabulary))
@@ -760,7 +757,7 @@ pub fn settle(
             rule = local;
             raw.label = EntityType::Loc;
             raw.strength = Strength::Weak;
-            raw.explanation = why;
+            raw.evidence = why;
         } else if raw.strength == Strength::Unknown {
             continue;
         } else {
@@ -866,7 +863,7 @@ pub fn group(
             end: raw.span.end,
             label: raw.label,
             entity: index,
-            explanation: raw.explanation.clone(),
+            explanation: raw.evidence.to_string(),
         });
     }
     (mentions, entities)

@@ -11,11 +11,13 @@ use super::Span;
 
 pub mod coreference;
 pub mod dates;
+pub mod evidence;
 pub mod lexicons;
 pub mod recognize;
 pub mod roads;
 pub mod tokens;
 
+use evidence::Evidence;
 use recognize::{Raw, Strength};
 
 /// What the layout stage tells recognition about the article.
@@ -47,15 +49,15 @@ pub fn recognize(text: &str, layout: &Layout, rules: &RuleSet) -> Recognition {
     found.extend(roads::find(text, &tokens, &found));
     let mut forced: Vec<Raw> = Vec::new();
     for &(span, label) in layout.header_names {
-        let what = if label == EntityType::Person {
-            "the author"
+        let evidence = if label == EntityType::Person {
+            Evidence::HeaderAuthor
         } else {
-            "the publication"
+            Evidence::HeaderPublication
         };
         forced.push(Raw {
             span,
             label,
-            explanation: format!("the header names {what}"),
+            evidence,
             strength: Strength::Strong,
             role: None,
             in_title_case: false,
@@ -72,7 +74,7 @@ pub fn recognize(text: &str, layout: &Layout, rules: &RuleSet) -> Recognition {
         forced.push(Raw {
             span,
             label: EntityType::Org,
-            explanation: "cited as a source at the end of the article".into(),
+            evidence: Evidence::CitedSource,
             strength: Strength::Strong,
             role: None,
             in_title_case: false,
@@ -89,7 +91,7 @@ pub fn recognize(text: &str, layout: &Layout, rules: &RuleSet) -> Recognition {
     raws.extend(found.into_iter().map(|f| Raw {
         span: f.span,
         label: f.label,
-        explanation: f.explanation,
+        evidence: Evidence::Written(f.explanation),
         strength: Strength::Strong,
         role: None,
         in_title_case: false,

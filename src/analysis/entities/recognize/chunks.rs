@@ -181,7 +181,7 @@ impl<'a> Recognizer<'a> {
         }
         let typed = self.known(name).or_else(|| {
             (is_all_caps(name) && name.len() <= 6 && !self.lex.common_acronyms.contains(name))
-                .then(|| (EntityType::Org, "an acronym".to_string()))
+                .then_some((EntityType::Org, Evidence::Acronym))
         });
         if let Some((label, why)) = typed {
             let span = Span::new(token.span.start + prefix.len(), token.span.end);
@@ -195,7 +195,7 @@ impl<'a> Recognizer<'a> {
             self.out.push(Raw {
                 span,
                 label,
-                explanation: why,
+                evidence: why,
                 strength,
                 role: None,
                 in_title_case,

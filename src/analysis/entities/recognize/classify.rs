@@ -10,6 +10,7 @@ use super::words::{
     SPEECH_VERBS,
 };
 use super::{is_all_caps, is_capitalised, title_cased, Recognizer, Strength};
+use crate::analysis::entities::evidence::Evidence;
 use crate::analysis::entities::tokens::TokenKind;
 use crate::analysis::entities::EntityType;
 use crate::analysis::rules::RuleId;
@@ -126,7 +127,7 @@ fn state_abbreviation(r: &mut Recognizer, c: &mut Chunk) -> bool {
     }
     let dotted = r.words(i, j + 1);
     if dotted.len() <= 7 && r.lex.places.contains(dotted) {
-        let why = format!("\"{dotted}\" abbreviates a US state");
+        let why = Evidence::AbbreviatedState(dotted.to_string());
         r.push(
             RuleId::StateAbbreviation,
             i,
@@ -141,7 +142,7 @@ fn state_abbreviation(r: &mut Recognizer, c: &mut Chunk) -> bool {
     let last = r.words(j, j + 1);
     if j > i && last.len() <= 6 && r.lex.places.contains(last) {
         r.classify(i, j - 1);
-        let why = format!("\"{last}\" abbreviates a US state");
+        let why = Evidence::AbbreviatedState(last.to_string());
         r.push(
             RuleId::StateAbbreviation,
             j,
@@ -166,7 +167,7 @@ fn place_with_comma(r: &mut Recognizer, c: &mut Chunk) -> bool {
     let Some(end) = with_comma else {
         return false;
     };
-    let why = format!("\"{}\" is a known place", r.words(i, end));
+    let why = Evidence::KnownPlace(r.words(i, end).to_string());
     r.push(
         RuleId::PlaceWithComma,
         i,
@@ -192,7 +193,7 @@ fn common_abbreviation(r: &mut Recognizer, c: &mut Chunk) -> bool {
             return true;
         }
     };
-    let why = format!("\"{whole}\" is a common abbreviation");
+    let why = Evidence::CommonAbbreviation(whole.to_string());
     r.push(
         RuleId::CommonAbbreviation,
         i,
@@ -278,10 +279,7 @@ fn shouted_place_at_end(r: &mut Recognizer, c: &mut Chunk) -> bool {
     let Some(k) = r.shouted_place_at_end(c.i, c.j) else {
         return false;
     };
-    let why = format!(
-        "\"{}\" is a country, capital or province, in capitals",
-        r.words(k, c.j)
-    );
+    let why = Evidence::ShoutedPlace(r.words(k, c.j).to_string());
     r.push(
         RuleId::ShoutedPlaceAtEnd,
         k,
@@ -301,7 +299,7 @@ fn place_before_title(r: &mut Recognizer, c: &mut Chunk) -> bool {
     let Some(k) = r.place_before_title(c.i, c.j) else {
         return false;
     };
-    let why = format!("\"{}\" names a division, before a title", r.word(k));
+    let why = Evidence::DivisionBeforeTitle(r.word(k).to_string());
     r.push(
         RuleId::PlaceBeforeTitle,
         c.i,
@@ -322,7 +320,7 @@ fn honorific_surname_like_place(r: &mut Recognizer, c: &mut Chunk) -> bool {
     let Some(first) = r.person_named_like_place(c.i, c.j) else {
         return false;
     };
-    let why = format!("a personal name although \"{}\" names places", r.word(c.j));
+    let why = Evidence::PersonNamedLikePlace(r.word(c.j).to_string());
     r.push_person(RuleId::HonorificSurnameLikePlace, first, c.j, why, None);
     true
 }
@@ -430,7 +428,7 @@ fn role_noun_opens_sentence(r: &mut Recognizer, c: &mut Chunk) -> bool {
         && !r.has_common_word(a + 1, j)
         && !is_all_caps(rest)
     {
-        let why = format!("\"{}\" precedes", r.word(a));
+        let why = Evidence::Precedes(r.word(a).to_string());
         r.push_person(RuleId::RoleNounOpensSentence, a + 1, j, why, Some(lower));
         return true;
     }
@@ -550,7 +548,7 @@ fn name_after_portfolio(r: &mut Recognizer, c: &mut Chunk) -> bool {
     if r.has_keyword(k, j) || r.known_type(r.words(k, j)).is_some() {
         return false;
     }
-    let why = format!("\"{}\" is a first name after a portfolio", r.word(k));
+    let why = Evidence::FirstNameAfterPortfolio(r.word(k).to_string());
     r.push_person(RuleId::NameAfterPortfolio, k, j, why, None);
     true
 }
@@ -566,7 +564,7 @@ fn title_before_name(r: &mut Recognizer, c: &mut Chunk) -> bool {
         .unwrap_or(a);
     let role = r.words(c.role_start.unwrap_or(a), core).to_string();
     let title = r.words(a, core).to_string();
-    let why = format!("title \"{title}\" precedes");
+    let why = Evidence::Title(title);
     r.push_person(RuleId::TitleBeforeName, name, j, why, Some(role));
     true
 }
@@ -612,7 +610,7 @@ fn person_after_body_name(r: &mut Recognizer, c: &mut Chunk) -> bool {
         return false;
     };
     r.classify(a, h);
-    let why = format!("\"{}\" is a first name after a body's name", r.word(h + 1));
+    let why = Evidence::FirstNameAfterBody(r.word(h + 1).to_string());
     r.push_person(RuleId::PersonAfterBodyName, h + 1, j, why, None);
     true
 }
@@ -672,7 +670,7 @@ fn place_head_inside(r: &mut Recognizer, c: &mut Chunk) -> bool {
     if r.place_head_inside(a, j).is_none() && !r.lettered_division(a, j) {
         return false;
     }
-    let why = String::new();
+    let why = Evidence::Nothing;
     r.push(
         RuleId::PlaceHeadInside,
         a,
@@ -704,7 +702,7 @@ fn role_noun_before_name(r: &mut Recognizer, c: &mut Chunk) -> bool {
     if !fired {
         return false;
     }
-    let why = format!("\"{before}\" precedes");
+    let why = Evidence::Precedes(before.to_string());
     let role = Some(before.to_string());
     r.push_person(RuleId::RoleNounBeforeName, a, j, why, role);
     true
@@ -728,7 +726,7 @@ fn introduced_person(
     r: &mut Recognizer,
     c: &Chunk,
     rule: RuleId,
-    why: impl FnOnce(&Recognizer) -> Option<String>,
+    why: impl FnOnce(&Recognizer) -> Option<Evidence>,
 ) -> bool {
     if !may_be_introduced(r, c) {
         return false;
@@ -779,7 +777,7 @@ fn residence_after_name(r: &mut Recognizer, c: &mut Chunk) -> bool {
     if !residence {
         return false;
     }
-    let why = "\"of\" after a person's name or age".to_string();
+    let why = Evidence::OfAfterPerson;
     r.push(
         RuleId::ResidenceAfterName,
         a,
@@ -797,7 +795,7 @@ fn place_prefix(r: &mut Recognizer, c: &mut Chunk) -> bool {
     if !(j > a && PLACE_PREFIXES.contains(&first)) {
         return false;
     }
-    let why = format!("\"{first}\" begins a place name");
+    let why = Evidence::BeginsPlaceName(first.to_string());
     r.push(
         RuleId::PlacePrefix,
         a,
@@ -851,7 +849,7 @@ fn romance_article(r: &mut Recognizer, c: &mut Chunk) -> bool {
     if !fired {
         return false;
     }
-    let why = format!("\"{first}\" opens the name");
+    let why = Evidence::OpensName(first.to_string());
     r.by_context_or(RuleId::RomanceArticle, a, j, EntityType::Org, why);
     true
 }
@@ -876,7 +874,7 @@ fn first_name(r: &mut Recognizer, c: &mut Chunk) -> bool {
     if !(shaped_like_a_person(r, c) && personal_first) {
         return false;
     }
-    let why = format!("\"{first}\" is a first name");
+    let why = Evidence::FirstName(first.to_string());
     r.push_person(RuleId::FirstName, c.a, c.j, why, None);
     true
 }
@@ -886,7 +884,7 @@ fn initial_opens_name(r: &mut Recognizer, c: &mut Chunk) -> bool {
     if !(shaped_like_a_person(r, c) && first.chars().count() == 1 && is_capitalised(first)) {
         return false;
     }
-    let why = "begins with an initial".to_string();
+    let why = Evidence::Initial;
     r.push_person(RuleId::InitialOpensName, c.a, c.j, why, None);
     true
 }
@@ -914,7 +912,7 @@ fn surname_ends_name(r: &mut Recognizer, c: &mut Chunk) -> bool {
     } else {
         Strength::Unknown
     };
-    let why = format!("\"{last}\" is a surname");
+    let why = Evidence::Surname(last.to_string());
     r.push(
         RuleId::SurnameEndsName,
         a,

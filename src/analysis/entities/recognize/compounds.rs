@@ -41,7 +41,7 @@ impl<'a> Recognizer<'a> {
         self.out.push(Raw {
             span,
             label: EntityType::Loc,
-            explanation: format!("\"{prefix}\" gives a legislator's party, then home"),
+            evidence: Evidence::PartyAndHome(prefix.to_string()),
             strength: Strength::Strong,
             role: None,
             in_title_case,
@@ -75,18 +75,15 @@ impl<'a> Recognizer<'a> {
         let end = self.span(i, j).end;
         let second_start = start + first.len() + 1;
         let in_title_case = self.title_case.get(i).copied().unwrap_or(false);
-        for (span, explanation) in [
+        for (span, evidence) in [
             (Span::new(start, start + first.len()), first_why),
-            (
-                Span::new(second_start, end),
-                format!("\"{county}\" is a county in the gazetteer"),
-            ),
+            (Span::new(second_start, end), Evidence::County(county)),
         ] {
             self.record_span(RuleId::HyphenatedCounties, span);
             self.out.push(Raw {
                 span,
                 label: EntityType::Loc,
-                explanation,
+                evidence,
                 strength: Strength::Strong,
                 role: None,
                 in_title_case,
@@ -115,7 +112,7 @@ impl<'a> Recognizer<'a> {
         if let Some(last) = parts.last_mut() {
             last.1 = chunk_end;
         }
-        let typed: Vec<Option<(EntityType, String)>> = parts
+        let typed: Vec<Option<(EntityType, Evidence)>> = parts
             .iter()
             .map(|&(start, end)| {
                 let part = Span::new(start, end).slice(self.text);
@@ -128,12 +125,12 @@ impl<'a> Recognizer<'a> {
         }
         let in_title_case = self.title_case.get(i).copied().unwrap_or(false);
         for (&(start, end), typed) in parts.iter().zip(typed) {
-            if let Some((label, explanation)) = typed {
+            if let Some((label, evidence)) = typed {
                 self.record_span(RuleId::HyphenatedPlaces, Span::new(start, end));
                 self.out.push(Raw {
                     span: Span::new(start, end),
                     label,
-                    explanation,
+                    evidence,
                     strength: Strength::Strong,
                     role: None,
                     in_title_case,
@@ -303,7 +300,7 @@ impl<'a> Recognizer<'a> {
         a: usize,
         last: usize,
         title: usize,
-    ) -> Option<(usize, String)> {
+    ) -> Option<(usize, Evidence)> {
         if !LOCAL_TITLES.contains(&self.word(title)) {
             return None;
         }
@@ -317,7 +314,12 @@ impl<'a> Recognizer<'a> {
             return None;
         }
         let why = self.local_place(place)?;
-        Some((last, format!("{why}, before \"{}\"", self.word(title))))
+        let title = self.word(title).to_string();
+        let why = Evidence::BeforeLocalTitle {
+            place: Box::new(why),
+            title,
+        };
+        Some((last, why))
     }
 
     /// "U.S. District Judge Jane Roe", "Chief Wahkiakum Circuit Judge", "Ogden
@@ -353,7 +355,7 @@ impl<'a> Recognizer<'a> {
             Some((EntityType::Loc, why)) => Some(why),
             _ => self.local_place(place).or_else(|| {
                 matches!(self.word(court - 1), "County" | "Parish")
-                    .then(|| format!("\"{}\" names a county", self.word(court - 1)))
+                    .then(|| Evidence::NamesCounty(self.word(court - 1).to_string()))
             }),
         };
         let Some(why) = why else {

@@ -6,6 +6,7 @@ use super::words::{
     PLACE_CUES, PLACE_NOUNS, SPEECH_VERBS,
 };
 use super::{is_all_caps, is_capitalised, Recognizer, Strength};
+use crate::analysis::entities::evidence::Evidence;
 use crate::analysis::entities::tokens::TokenKind;
 use crate::analysis::entities::EntityType;
 use crate::analysis::rules::RuleId;
@@ -56,7 +57,7 @@ impl Recognizer<'_> {
         a: usize,
         j: usize,
         label: EntityType,
-        why: String,
+        why: Evidence,
     ) {
         let before = self.out.len();
         self.by_context(a, j);
@@ -64,7 +65,7 @@ impl Recognizer<'_> {
             if last.strength == Strength::Unknown {
                 last.label = label;
                 last.strength = Strength::Weak;
-                last.explanation = why;
+                last.evidence = why;
                 self.record(rule, a, j);
             }
         }
@@ -100,7 +101,7 @@ fn org_noun_after(r: &mut Recognizer, n: &Name) -> bool {
     else {
         return false;
     };
-    let why = format!("\"{noun}\" follows the name");
+    let why = Evidence::FollowsName(noun.to_string());
     r.push(
         RuleId::OrgNounAfter,
         n.a,
@@ -161,7 +162,7 @@ fn listed_after_place_noun(r: &mut Recognizer, n: &Name) -> bool {
     } else {
         before2
     };
-    let why = format!("\"{noun} of\" precedes");
+    let why = Evidence::Precedes(format!("{noun} of"));
     r.push(
         RuleId::ListedAfterPlaceNoun,
         a,
@@ -182,7 +183,7 @@ fn place_noun_in_apposition(r: &mut Recognizer, n: &Name) -> bool {
     if !apposed {
         return false;
     }
-    let why = format!("\"{before}\" precedes");
+    let why = Evidence::Precedes(before.to_string());
     r.push(
         RuleId::PlaceNounInApposition,
         n.a,
@@ -199,7 +200,7 @@ fn place_noun_of(r: &mut Recognizer, n: &Name) -> bool {
     if !(before == "of" && PLACE_NOUNS.contains(&before2)) {
         return false;
     }
-    let why = format!("\"{before2} of\" precedes");
+    let why = Evidence::Precedes(format!("{before2} of"));
     r.push(
         RuleId::PlaceNounOf,
         n.a,
@@ -216,7 +217,7 @@ fn list_noun_after(r: &mut Recognizer, n: &Name) -> bool {
     let Some(noun) = r.list_noun_after(n.a, n.j) else {
         return false;
     };
-    let why = format!("a list of {noun} follows");
+    let why = Evidence::ListFollows(noun);
     r.push(
         RuleId::ListNounAfter,
         n.a,
@@ -267,7 +268,7 @@ fn electoral_district(r: &mut Recognizer, n: &Name) -> bool {
     if !(electoral && r.adjacent(n.j) && !r.has_common_word(n.a, n.j)) {
         return false;
     }
-    let why = format!("\"{after}\" follows the name");
+    let why = Evidence::FollowsName(after.to_string());
     r.push(
         RuleId::ElectoralDistrict,
         n.a,
@@ -291,7 +292,7 @@ fn division_noun_after(r: &mut Recognizer, n: &Name) -> bool {
     else {
         return false;
     };
-    let why = format!("\"{noun}\" follows the name");
+    let why = Evidence::FollowsName(noun.to_string());
     r.push(
         RuleId::DivisionNounAfter,
         n.a,
@@ -343,7 +344,7 @@ fn speech_verb_after(r: &mut Recognizer, n: &Name) -> bool {
     if !fired {
         return false;
     }
-    let why = format!("\"{after}\" follows");
+    let why = Evidence::Follows(after.to_string());
     r.push(
         RuleId::SpeechVerbAfter,
         a,
@@ -362,7 +363,7 @@ fn speech_verb_before(r: &mut Recognizer, n: &Name) -> bool {
     if !fired {
         return false;
     }
-    let why = format!("\"{before}\" precedes");
+    let why = Evidence::Precedes(before.to_string());
     r.push(
         RuleId::SpeechVerbBefore,
         n.a,
@@ -383,7 +384,7 @@ fn place_before_comma_place(r: &mut Recognizer, n: &Name) -> bool {
     if !(place_after_comma && r.gazetteer_place(r.words(n.a, j), false).is_some()) {
         return false;
     }
-    let why = format!("a place before \"{next}\"");
+    let why = Evidence::PlaceBefore(next.to_string());
     r.push(
         RuleId::PlaceBeforeCommaPlace,
         n.a,
@@ -407,11 +408,7 @@ fn quarter_after_possessive(r: &mut Recognizer, n: &Name) -> bool {
     if !quarter_after {
         return false;
     }
-    let why = format!(
-        "\"{} {}\" follows its possessive",
-        r.word(j + 2),
-        r.word(j + 3)
-    );
+    let why = Evidence::FollowsPossessive(format!("{} {}", r.word(j + 2), r.word(j + 3)));
     r.push(
         RuleId::QuarterAfterPossessive,
         n.a,
@@ -435,7 +432,7 @@ fn country_after_comma(r: &mut Recognizer, n: &Name) -> bool {
     if !country_after_comma {
         return false;
     }
-    let why = format!("the country \"{}\" follows", r.word(j + 2));
+    let why = Evidence::CountryFollows(r.word(j + 2).to_string());
     r.push(
         RuleId::CountryAfterComma,
         a,
@@ -455,7 +452,7 @@ fn place_cue_before(r: &mut Recognizer, n: &Name) -> bool {
     if !fired {
         return false;
     }
-    let why = format!("\"{before}\" precedes");
+    let why = Evidence::Precedes(before.to_string());
     r.push(
         RuleId::PlaceCueBefore,
         n.a,
@@ -471,7 +468,7 @@ fn acronym(r: &mut Recognizer, n: &Name) -> bool {
     if !n.acronym {
         return false;
     }
-    let why = "an acronym".to_string();
+    let why = Evidence::Acronym;
     r.push(
         RuleId::Acronym,
         n.a,
@@ -488,7 +485,7 @@ fn personal_name_alone(r: &mut Recognizer, n: &Name) -> bool {
     if !(n.single && (r.lex.surnames.contains(s) || r.lex.given_names.contains(s))) {
         return false;
     }
-    let why = format!("\"{s}\" is a personal name");
+    let why = Evidence::PersonalName(s.to_string());
     r.push(
         RuleId::PersonalNameAlone,
         n.a,
@@ -502,7 +499,7 @@ fn personal_name_alone(r: &mut Recognizer, n: &Name) -> bool {
 
 /// A single word opening a sentence is as ambiguous as a word of a title-case headline.
 fn unknown_name(r: &mut Recognizer, n: &Name) -> bool {
-    let why = String::new();
+    let why = Evidence::Nothing;
     r.push(
         RuleId::UnknownName,
         n.a,

@@ -27,7 +27,7 @@ impl<'a> Recognizer<'a> {
                     .then(|| self.headline_person(a, j))
                     .flatten();
                 if let Some(b) = person {
-                    let why = format!("\"{}\" is a first name", self.word(a));
+                    let why = Evidence::FirstName(self.word(a).to_string());
                     let (rule, strength) = (RuleId::TitleCaseFirstName, Strength::Weak);
                     self.push(rule, a, b, EntityType::Person, strength, why);
                     a = b + 1;
@@ -45,7 +45,7 @@ impl<'a> Recognizer<'a> {
                         a,
                         EntityType::Misc,
                         Strength::Unknown,
-                        String::new(),
+                        Evidence::Nothing,
                     );
                 }
                 a += 1;

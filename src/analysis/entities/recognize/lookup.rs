@@ -4,7 +4,7 @@ use super::*;
 
 impl<'a> Recognizer<'a> {
     /// A name the lexicons know as a whole.
-    pub(super) fn known(&self, s: &'a str) -> Option<(EntityType, String)> {
+    pub(super) fn known(&self, s: &'a str) -> Option<(EntityType, Evidence)> {
         if let Some(answer) = self.known_cache.borrow().get(s) {
             return answer.clone();
         }
@@ -13,7 +13,7 @@ impl<'a> Recognizer<'a> {
         answer
     }
 
-    /// `known`'s type alone, without a copy of its explanation.
+    /// `known`'s type alone, without a copy of its evidence.
     pub(super) fn known_type(&self, s: &'a str) -> Option<EntityType> {
         if let Some(answer) = self.known_cache.borrow().get(s) {
             return answer.as_ref().map(|&(label, _)| label);
@@ -21,7 +21,7 @@ impl<'a> Recognizer<'a> {
         self.known(s).map(|(label, _)| label)
     }
 
-    pub(super) fn known_uncached(&self, s: &'a str) -> Option<(EntityType, String)> {
+    pub(super) fn known_uncached(&self, s: &'a str) -> Option<(EntityType, Evidence)> {
         if let Some(kind) = self.lex.organisations.get(s) {
             let what = match kind {
                 "outlet" => "news outlet",
@@ -29,16 +29,16 @@ impl<'a> Recognizer<'a> {
                 "union" => "union of states",
                 _ => "organisation",
             };
-            return Some((EntityType::Org, format!("\"{s}\" is a known {what}")));
+            let name = s.to_string();
+            return Some((EntityType::Org, Evidence::KnownOrganisation { name, what }));
         }
         if let Some(what) = self.lex.group(s) {
-            return Some((EntityType::Norp, format!("\"{s}\" is {what}")));
+            let (name, what) = (s.to_string(), what.to_string());
+            return Some((EntityType::Norp, Evidence::Group { name, what }));
         }
         if self.lex.places.contains(s) && !self.lex.stopwords.contains(s) {
-            return Some((
-                EntityType::Loc,
-                format!("\"{s}\" is a country, capital or province"),
-            ));
+            let why = Evidence::CountryCapitalOrProvince(s.to_string());
+            return Some((EntityType::Loc, why));
         }
         if let Some(why) = self.gazetteer_place(s, true) {
             return Some((EntityType::Loc, why));
@@ -53,10 +53,8 @@ impl<'a> Recognizer<'a> {
         if is_all_caps(s) && s.chars().count() > 3 {
             let title = title_cased_words(s);
             if self.lex.places.contains(&title) {
-                return Some((
-                    EntityType::Loc,
-                    format!("\"{title}\" is a country, capital or province"),
-                ));
+                let why = Evidence::CountryCapitalOrProvince(title);
+                return Some((EntityType::Loc, why));
             }
         }
         // "Indigenous Australians", "Chinese Americans": people of a group qualified by another
@@ -68,12 +66,15 @@ impl<'a> Recognizer<'a> {
                 || (self.lex.is_group(qualifier) && group.ends_with('s'))
                 || (!self.lex.is_group(qualifier) && self.people_of_place(qualifier).is_some());
             if qualifies && !group.contains(' ') && self.lex.is_group(group) {
-                return Some((EntityType::Norp, format!("\"{s}\" qualifies a group")));
+                return Some((EntityType::Norp, Evidence::QualifiedGroup(s.to_string())));
             }
         }
         // "Russian-Iranian": every part a nationality.
         if s.contains('-') && s.split('-').all(|p| self.lex.is_group(p)) {
-            return Some((EntityType::Norp, format!("\"{s}\" joins nationalities")));
+            return Some((
+                EntityType::Norp,
+                Evidence::JoinedNationalities(s.to_string()),
+            ));
         }
         None
     }
@@ -81,7 +82,7 @@ impl<'a> Recognizer<'a> {
     /// A place the gazetteer knows by this name. `strong_only` asks for a country, region or
     /// large city whose name is not also a person's name or a word the article writes in lower
     /// case; otherwise any place will do.
-    pub(super) fn gazetteer_place(&self, s: &'a str, strong_only: bool) -> Option<String> {
+    pub(super) fn gazetteer_place(&self, s: &'a str, strong_only: bool) -> Option<Evidence> {
         if let Some(answer) = self.place_cache.borrow().get(&(s, strong_only)) {
             return answer.clone();
         }
@@ -92,7 +93,11 @@ impl<'a> Recognizer<'a> {
         answer
     }
 
-    pub(super) fn gazetteer_place_uncached(&self, s: &'a str, strong_only: bool) -> Option<String> {
+    pub(super) fn gazetteer_place_uncached(
+        &self,
+        s: &'a str,
+        strong_only: bool,
+    ) -> Option<Evidence> {
         let single = !s.contains(' ');
         if single
             && (self.lex.stopwords.contains(s)
@@ -158,16 +163,17 @@ impl<'a> Recognizer<'a> {
             .country_of(best.place)
             .filter(|c| *c != best.place)
             .map(|c| gazetteer.name(c));
-        Some(match country {
-            Some(country) => format!("\"{s}\" is {what} in {country} in the gazetteer"),
-            None => format!("\"{s}\" is {what} in the gazetteer"),
+        Some(Evidence::InGazetteer {
+            name: s.to_string(),
+            what,
+            country,
         })
     }
 
     /// A place the gazetteer knows by this name, where local evidence already says "place" (a
     /// home after a person's name, a town after a street address, "Wahkiakum police"): then a
     /// village counts, and so does a county named without its "County".
-    pub(super) fn local_place(&self, s: &'a str) -> Option<String> {
+    pub(super) fn local_place(&self, s: &'a str) -> Option<Evidence> {
         if let Some(why) = self.gazetteer_place(s, false) {
             return Some(why);
         }
@@ -179,7 +185,7 @@ impl<'a> Recognizer<'a> {
 
     /// A well-known language's name, or its plural for the people ("Hausas"), that is no place's
     /// or person's name and no common word of the article.
-    pub(super) fn major_language(&self, s: &'a str) -> Option<String> {
+    pub(super) fn major_language(&self, s: &'a str) -> Option<Evidence> {
         if s.contains(' ') || is_all_caps(s) {
             return None;
         }
@@ -193,15 +199,15 @@ impl<'a> Recognizer<'a> {
             && !self.is_personal_name(s)
             && !self.has_common_word_text(s)
             && self.gazetteer_place(s, false).is_none();
-        plain.then(|| format!("\"{singular}\" is a language, and its speakers' name"))
+        plain.then(|| Evidence::MajorLanguage(singular.to_string()))
     }
 
     /// The people of a place or a part of the world: "Tasmanian", "Canberrans", "Parisian",
     /// "North African", "Ngāi Tahu" (a Māori iwi).
-    pub(super) fn people_of_place(&self, s: &'a str) -> Option<String> {
+    pub(super) fn people_of_place(&self, s: &'a str) -> Option<Evidence> {
         if let Some((first, rest)) = s.split_once(' ') {
             if matches!(first, "Ngāi" | "Ngāti" | "Ngai" | "Ngati") && !rest.contains(' ') {
-                return Some(format!("\"{first}\" opens the name of a Māori iwi"));
+                return Some(Evidence::MaoriIwi(first.to_string()));
             }
             let compass = matches!(
                 first,
@@ -216,8 +222,12 @@ impl<'a> Recognizer<'a> {
                     | "Central"
                     | "Sub-Saharan"
             );
-            return (compass && !rest.contains(' ') && self.lex.is_group(rest))
-                .then(|| format!("\"{rest}\" is a people, \"{first}\" a part of it"));
+            return (compass && !rest.contains(' ') && self.lex.is_group(rest)).then(|| {
+                Evidence::PartOfPeople {
+                    people: rest.to_string(),
+                    part: first.to_string(),
+                }
+            });
         }
         if !is_capitalised(s) || is_all_caps(s) || self.is_personal_name(s) {
             return None;
@@ -232,11 +242,14 @@ impl<'a> Recognizer<'a> {
             stem.chars().count() >= 4
                 && (self.lex.places.contains(stem) || self.gazetteer_place(stem, true).is_some())
         })?;
-        Some(format!("\"{s}\" names the people of {place}"))
+        Some(Evidence::PeopleOf {
+            name: s.to_string(),
+            place: place.to_string(),
+        })
     }
 
     /// An unknown name before a word for a people or a caste: "the Vokkaliga community".
-    pub(super) fn cued_people(&self, a: usize, j: usize) -> Option<String> {
+    pub(super) fn cued_people(&self, a: usize, j: usize) -> Option<Evidence> {
         let s = self.words(a, j);
         let next = self.word(j + 1);
         let cue = matches!(
@@ -257,12 +270,12 @@ impl<'a> Recognizer<'a> {
             && !is_all_caps(s)
             && !self.is_personal_name(s)
             && !self.has_common_word(a, j))
-        .then(|| format!("\"{next}\" follows"))
+        .then(|| Evidence::Follows(next.to_string()))
     }
 
     /// A language's name with a cue that it names a people or their language: "the Garifuna
     /// people", "a Sherpa guide" is not enough, "Sherpa community" is.
-    pub(super) fn cued_language(&self, a: usize, j: usize) -> Option<String> {
+    pub(super) fn cued_language(&self, a: usize, j: usize) -> Option<Evidence> {
         let s = self.words(a, j);
         if a != j || is_all_caps(s) || self.is_personal_name(s) {
             return None;
@@ -279,17 +292,18 @@ impl<'a> Recognizer<'a> {
             w => w,
         };
         let before = a.checked_sub(1).map(|b| self.word(b)).unwrap_or("");
-        if PEOPLE_CUES.contains(&next) {
-            Some(format!(
-                "\"{singular}\" is a language, and \"{next}\" follows"
-            ))
+        let (cue, cue_follows) = if PEOPLE_CUES.contains(&next) {
+            (next, true)
         } else if PEOPLE_QUALIFIERS.contains(&before) {
-            Some(format!(
-                "\"{singular}\" is a language, and \"{before}\" precedes"
-            ))
+            (before, false)
         } else {
-            None
-        }
+            return None;
+        };
+        Some(Evidence::CuedLanguage {
+            language: singular.to_string(),
+            cue: cue.to_string(),
+            cue_follows,
+        })
     }
 
     pub(super) fn is_country(&self, name: &str) -> bool {
@@ -326,7 +340,7 @@ impl<'a> Recognizer<'a> {
 
 /// A village the gazetteer knows by this name, or a county named without its "County"
 /// ("Wahkiakum" for Wahkiakum County): places only local evidence may vouch for.
-pub(in crate::analysis::entities) fn minor_place(s: &str) -> Option<String> {
+pub(in crate::analysis::entities) fn minor_place(s: &str) -> Option<Evidence> {
     if is_all_caps(s) || s.chars().count() < 3 {
         return None;
     }
@@ -337,14 +351,15 @@ pub(in crate::analysis::entities) fn minor_place(s: &str) -> Option<String> {
         .find(|m| gazetteer.kind(m.place) == PlaceKind::City);
     if let Some(village) = village {
         let country = gazetteer.name(gazetteer.country_of(village.place)?);
-        return Some(format!(
-            "\"{s}\" is a village in {country} in the gazetteer"
-        ));
+        return Some(Evidence::Village {
+            name: s.to_string(),
+            country: country.to_string(),
+        });
     }
     ["County", "Parish"].iter().find_map(|division| {
         let whole = format!("{s} {division}");
         gazetteer
             .is_county(&whole)
-            .then(|| format!("\"{whole}\" is a county in the gazetteer"))
+            .then_some(Evidence::County(whole))
     })
 }

@@ -19,6 +19,7 @@
 //! - `words`: the closed word lists.
 
 use super::dates::Found;
+use super::evidence::Evidence;
 use super::lexicons::Lexicons;
 use super::tokens::{is_all_caps, is_capitalised, Token, TokenKind};
 use super::EntityType;
@@ -66,7 +67,7 @@ pub enum Strength {
 pub struct Raw {
     pub span: Span,
     pub label: EntityType,
-    pub explanation: String,
+    pub evidence: Evidence,
     pub strength: Strength,
     /// A title or role written before a person's name ("Iranian President").
     pub role: Option<String>,
@@ -99,8 +100,8 @@ pub struct Recognizer<'a> {
     /// Every word the article writes in lower case.
     lowercase_words: FnvSet<&'a str>,
     /// Lexicon answers per surface: names repeat, and each lookup folds and searches.
-    known_cache: RefCell<FnvMap<&'a str, Option<(EntityType, String)>>>,
-    place_cache: RefCell<FnvMap<(&'a str, bool), Option<String>>>,
+    known_cache: RefCell<FnvMap<&'a str, Option<(EntityType, Evidence)>>>,
+    place_cache: RefCell<FnvMap<(&'a str, bool), Option<Evidence>>>,
     rules: &'a RuleSet,
     /// The rules that decided, in the order they fired.
     hits: Vec<RuleHit>,
@@ -256,13 +257,13 @@ impl<'a> Recognizer<'a> {
         last: usize,
         label: EntityType,
         strength: Strength,
-        explanation: String,
+        evidence: Evidence,
     ) {
         if label == EntityType::Loc
             && self.rules.enabled(RuleId::Establishment)
             && self.establishment(first, last)
         {
-            let why = "a possessive that owns nothing names a shop or a school".to_string();
+            let why = Evidence::Establishment;
             let (label, strength) = (EntityType::Org, Strength::Weak);
             return self.push(RuleId::Establishment, first, last + 1, label, strength, why);
         }
@@ -271,7 +272,7 @@ impl<'a> Recognizer<'a> {
         self.out.push(Raw {
             span: self.span(first, last),
             label,
-            explanation,
+            evidence,
             strength,
             role: None,
             in_title_case,

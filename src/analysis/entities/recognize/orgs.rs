@@ -51,7 +51,7 @@ impl<'a> Recognizer<'a> {
     }
 
     /// Typed by the word that heads the name: "State Duma", "Washington Post", "Gulf of Mexico".
-    pub(super) fn by_head_word(&self, a: usize, j: usize) -> Option<(EntityType, String)> {
+    pub(super) fn by_head_word(&self, a: usize, j: usize) -> Option<(EntityType, Evidence)> {
         let head_end = (a..=j)
             .find(|&k| k > a && matches!(self.word(k), "of" | "for" | "on"))
             .map_or(j, |k| k - 1);
@@ -61,11 +61,12 @@ impl<'a> Recognizer<'a> {
                 if k == a && k == j && !STANDALONE_ORGS.contains(&w) {
                     return None;
                 }
-                let place = if k == head_end { "ends" } else { "is part of" };
-                return Some((
-                    EntityType::Org,
-                    format!("\"{w}\" {place} the name of {what}"),
-                ));
+                let why = Evidence::HeadWord {
+                    word: w.to_string(),
+                    ends: k == head_end,
+                    what: what.to_string(),
+                };
+                return Some((EntityType::Org, why));
             }
             if let Some(what) = self.lex.place_words.get(w) {
                 if k == a && k == j {
@@ -86,13 +87,16 @@ impl<'a> Recognizer<'a> {
                     .then(|| self.lex.org_words.get(self.word(k - 1)))
                     .flatten();
                 if let Some(body) = body {
-                    return Some((EntityType::Org, format!("\"{w}\" of {body}")));
+                    let (word, body) = (w.to_string(), body.to_string());
+                    return Some((EntityType::Org, Evidence::RunDistrict { word, body }));
                 }
-                return Some((EntityType::Loc, format!("\"{w}\" names {what}")));
+                let (word, what) = (w.to_string(), what.to_string());
+                return Some((EntityType::Loc, Evidence::Names { word, what }));
             }
             if let Some(what) = self.lex.misc_words.get(w) {
                 if k == head_end && (k > a || j > a) {
-                    return Some((EntityType::Misc, format!("\"{w}\" names {what}")));
+                    let (word, what) = (w.to_string(), what.to_string());
+                    return Some((EntityType::Misc, Evidence::Names { word, what }));
                 }
             }
         }
@@ -103,17 +107,14 @@ impl<'a> Recognizer<'a> {
     /// at Northwestern Memorial Hospital"), a church one is at ("married at South Ossett
     /// Church"), a golf or country club (its grounds). Where one is taken to or what one
     /// belongs to is as often the institution.
-    pub(super) fn building_by_use(&self, a: usize, j: usize) -> Option<String> {
+    pub(super) fn building_by_use(&self, a: usize, j: usize) -> Option<Evidence> {
         let head = self.word(j);
         let medical = matches!(head, "Center" | "Centre")
             && j > a
             && matches!(self.word(j - 1), "Medical" | "Health");
         let grounds = head == "Club" && j > a && matches!(self.word(j - 1), "Golf" | "Country");
         if grounds {
-            return Some(format!(
-                "a {} club is its grounds",
-                self.word(j - 1).to_lowercase()
-            ));
+            return Some(Evidence::ClubGrounds(self.word(j - 1).to_lowercase()));
         }
         if !(matches!(head, "Hospital" | "Church") || medical) {
             return None;
@@ -127,7 +128,7 @@ impl<'a> Recognizer<'a> {
             "Church" => cue == "at",
             _ => matches!(cue, "at" | "in" | "inside" | "outside"),
         };
-        locative.then(|| format!("\"{cue}\" precedes a building's name"))
+        locative.then(|| Evidence::BuildingCue(cue.to_string()))
     }
 
     /// "Tyler County EMS", "Ohio Valley Hawks": capitalised words after a place's head

@@ -5,7 +5,7 @@ use super::*;
 impl<'a> Recognizer<'a> {
     /// "His sons, Amos and Eban", "fellow headliners Burna Boy and Davido": a role noun, in the
     /// plural or before a comma, that introduces the name.
-    pub(super) fn role_before_list(&self, a: usize) -> Option<String> {
+    pub(super) fn role_before_list(&self, a: usize) -> Option<Evidence> {
         let before = self.word(a.checked_sub(1)?);
         let (noun_at, noun) = if before == "," {
             (a.checked_sub(2)?, self.word(a.checked_sub(2)?))
@@ -37,7 +37,7 @@ impl<'a> Recognizer<'a> {
         let sets_off =
             before == "," && (determined || is_person_noun) && !self.adjacent_comma_list(noun_at);
         ((is_role || (is_person_noun && before == ",")) && lower && (before != "," || sets_off))
-            .then(|| format!("\"{noun}\" introduces the name"))
+            .then(|| Evidence::Introduces(noun.to_string()))
     }
 
     /// A comma before `at` that only continues a list of nouns ("ministers, officials, …").
@@ -46,7 +46,7 @@ impl<'a> Recognizer<'a> {
     }
 
     /// "a child named Mim", "identified as Eva", "surnamed Guo", "known as “Yuzu”".
-    pub(super) fn named_as(&self, a: usize) -> Option<String> {
+    pub(super) fn named_as(&self, a: usize) -> Option<Evidence> {
         let mut k = a.checked_sub(1)?;
         if matches!(self.word(k), "“" | "\"" | "‘" | "'") {
             k = k.checked_sub(1)?;
@@ -66,11 +66,11 @@ impl<'a> Recognizer<'a> {
         } else {
             cue.to_string()
         };
-        named.then(|| format!("\"{phrase}\" precedes"))
+        named.then_some(Evidence::Precedes(phrase))
     }
 
     /// "Shen Dong, 31, was parking", "Reagan (16)": an age after a name.
-    pub(super) fn age_after(&self, j: usize) -> Option<String> {
+    pub(super) fn age_after(&self, j: usize) -> Option<Evidence> {
         let open = self.word(j + 1);
         let number = self.tokens.get(j + 2)?;
         let close = self.word(j + 3);
@@ -82,14 +82,14 @@ impl<'a> Recognizer<'a> {
         // "Vidyapeetham (16), Manipal (20)": a rank in a list, not an age.
         let listed = matches!(self.word(j + 4), "," | "and");
         let framed = (open == "," && close == ",") || (open == "(" && close == ")" && !listed);
-        (age && framed).then(|| "an age follows the name".to_string())
+        (age && framed).then_some(Evidence::AgeFollows)
     }
 
     /// "Adlene Mathallah, a director of …", "Qi Zhenhong, China’s ambassador": a role in
     /// apposition: after the comma an article or an owner, a few lower-case words, then a role
     /// noun or a title that no name follows ("Karim Darwish, Chair of", not "the Republic, the
     /// late Professor John Mills").
-    pub(super) fn role_in_apposition(&self, a: usize, j: usize) -> Option<String> {
+    pub(super) fn role_in_apposition(&self, a: usize, j: usize) -> Option<Evidence> {
         let before = a.checked_sub(1).map(|b| self.word(b)).unwrap_or("");
         if self.word(j + 1) != "," || matches!(before, "the" | "of" | "in" | "at" | "on" | "The") {
             return None;
@@ -145,7 +145,7 @@ impl<'a> Recognizer<'a> {
                         | "until"
                 ) || (self.lex.is_title_word(next.text(self.text))
                     && next.kind == TokenKind::Word);
-                return closes.then(|| format!("\"{w}\" stands in apposition"));
+                return closes.then(|| Evidence::InApposition(w.to_string()));
             }
             let modifier = (w.chars().next().is_some_and(char::is_lowercase)
                 && !matches!(
@@ -163,7 +163,7 @@ impl<'a> Recognizer<'a> {
 
     /// "Lo Chung-mau", "Choi Yuk-lin": a surname, then a given name of two syllables joined by
     /// a hyphen, as Chinese and Korean names are romanised.
-    pub(super) fn syllabic_given_name(&self, a: usize, j: usize) -> Option<String> {
+    pub(super) fn syllabic_given_name(&self, a: usize, j: usize) -> Option<Evidence> {
         let last = self.word(j);
         let (one, two) = last.split_once('-')?;
         let syllable = |p: &str| {
@@ -176,7 +176,7 @@ impl<'a> Recognizer<'a> {
             && !self.lowercase_words.contains(two);
         let surname = self.word(a);
         (j == a + 1 && shaped && self.lex.surnames.contains(surname))
-            .then(|| format!("\"{surname}\" is a surname before a two-syllable given name"))
+            .then(|| Evidence::SyllabicName(surname.to_string()))
     }
 
     /// Titles from `a` followed by a name to the chunk's end: the name's first token.
@@ -226,7 +226,7 @@ impl<'a> Recognizer<'a> {
         rule: RuleId,
         a: usize,
         j: usize,
-        why: String,
+        why: Evidence,
         role: Option<String>,
     ) {
         // "the von Bibra family": a surname's particle written in lower case belongs to it.

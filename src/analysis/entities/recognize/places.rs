@@ -6,7 +6,7 @@ impl<'a> Recognizer<'a> {
     /// A name whose neighbours say it is a place: "Dayton, Ohio." before a state's
     /// abbreviation ("Cambridge City, Ind."), "the 400 block of Broadway", and a person's home
     /// after "of" ("Jane Roe of Gaston", "formerly of Augusta").
-    pub(super) fn place_by_neighbours(&self, a: usize, j: usize) -> Option<(Strength, String)> {
+    pub(super) fn place_by_neighbours(&self, a: usize, j: usize) -> Option<(Strength, Evidence)> {
         let before = a.checked_sub(1).map(|b| self.word(b)).unwrap_or("");
         let before2 = a.checked_sub(2).map(|b| self.word(b)).unwrap_or("");
         if self.word(j + 1) == "," {
@@ -19,7 +19,7 @@ impl<'a> Recognizer<'a> {
                 .flatten()
                 .find(|w| w.ends_with('.') && w.len() <= 7 && self.lex.places.contains(w));
             if let Some(abbreviation) = abbreviation {
-                let why = format!("a state's abbreviation \"{abbreviation}\" follows");
+                let why = Evidence::StateAbbreviationFollows(abbreviation.to_string());
                 return Some((Strength::Strong, why));
             }
         }
@@ -27,7 +27,7 @@ impl<'a> Recognizer<'a> {
         let speaks = SPEECH_VERBS.contains(&self.word(j + 1));
         if before == "," && a >= 2 && self.ends_address(a - 2) && !speaks {
             if let Some(why) = self.local_place(self.words(a, j)) {
-                return Some((Strength::Strong, format!("an address's town: {why}")));
+                return Some((Strength::Strong, Evidence::AddressTown(Box::new(why))));
             }
         }
         // "in Sharm El Sheikh", "near Rosh Pina": people are rarely "in" or "near" anyone, and
@@ -42,11 +42,14 @@ impl<'a> Recognizer<'a> {
             && !possessive
             && !self.has_keyword(a, j)
         {
-            return Some((Strength::Weak, format!("\"{before}\" precedes")));
+            return Some((Strength::Weak, Evidence::Precedes(before.to_string())));
         }
         // "two miles east of Brandon", "just south of Perham".
         if before == "of" && COMPASS_POINTS.contains(&before2) {
-            return Some((Strength::Strong, format!("\"{before2} of\" precedes")));
+            return Some((
+                Strength::Strong,
+                Evidence::Precedes(format!("{before2} of")),
+            ));
         }
         // "moved back to Columbus", "flew to Lima": a journey's end.
         let before3 = a.checked_sub(3).map(|b| self.word(b)).unwrap_or("");
@@ -54,7 +57,7 @@ impl<'a> Recognizer<'a> {
             && (MOTION_VERBS.contains(&before2)
                 || before2 == "back" && MOTION_VERBS.contains(&before3))
         {
-            return Some((Strength::Weak, format!("\"{before2} to\" precedes")));
+            return Some((Strength::Weak, Evidence::Precedes(format!("{before2} to"))));
         }
         // "Alan, 79, from Barton,": where a person of that age comes from.
         let aged = a >= 3
@@ -64,7 +67,7 @@ impl<'a> Recognizer<'a> {
                 .get(a - 3)
                 .is_some_and(|t| t.kind == TokenKind::Number);
         if before == "from" && aged {
-            return Some((Strength::Strong, "\"from\" after a person's age".into()));
+            return Some((Strength::Strong, Evidence::FromAfterAge));
         }
         // "Mr Wiles, from Cherry Hinton, said": where the person named before the comma lives,
         // though its words may also be a person's name.
@@ -78,14 +81,14 @@ impl<'a> Recognizer<'a> {
                         .is_some_and(|t| t.span.end == r.span.end)
             });
         if before == "from" && after_person_comma && !self.has_keyword(a, j) {
-            return Some((Strength::Strong, "\"from\" after a person's name".into()));
+            return Some((Strength::Strong, Evidence::FromAfterPerson));
         }
         // "drove northeast to Pibor", "near to Biezun": a direction or nearness before "to".
         if before == "to" && (COMPASS_POINTS.contains(&before2) || before2 == "near") {
-            return Some((Strength::Weak, format!("\"{before2} to\" precedes")));
+            return Some((Strength::Weak, Evidence::Precedes(format!("{before2} to"))));
         }
         if before == "of" && before2 == "block" {
-            return Some((Strength::Strong, "\"block of\" precedes".into()));
+            return Some((Strength::Strong, Evidence::Precedes("block of".into())));
         }
         if before == "of" && !self.is_title_run(a, j) && !self.has_keyword(a, j) {
             let after_person = self.out.last().is_some_and(|r| {
@@ -99,10 +102,7 @@ impl<'a> Recognizer<'a> {
             let home = after_person || matches!(before2, "formerly" | "originally");
             // An affiliation ("Jane Roe of Acme") reads the same: only a known place is a home.
             if let Some(why) = home.then(|| self.local_place(self.words(a, j))).flatten() {
-                return Some((
-                    Strength::Weak,
-                    format!("\"of\" after a person's name: {why}"),
-                ));
+                return Some((Strength::Weak, Evidence::HomeOfPerson(Box::new(why))));
             }
         }
         None
@@ -126,7 +126,7 @@ impl<'a> Recognizer<'a> {
     /// "Ann Arbor", "East Lansing", "Glen Allen": a name of two or more words that the
     /// gazetteer knows as a whole is a place, although its first word is also a first name,
     /// unless it ends in a surname and nothing around it says place.
-    pub(super) fn multiword_place(&self, a: usize, j: usize) -> Option<(Strength, String)> {
+    pub(super) fn multiword_place(&self, a: usize, j: usize) -> Option<(Strength, Evidence)> {
         if j == a || j - a > 3 {
             return None;
         }
@@ -140,14 +140,18 @@ impl<'a> Recognizer<'a> {
         })
     }
 
-    pub(super) fn multiword_place_by_form(&self, a: usize, j: usize) -> Option<(Strength, String)> {
+    pub(super) fn multiword_place_by_form(
+        &self,
+        a: usize,
+        j: usize,
+    ) -> Option<(Strength, Evidence)> {
         let s = self.words(a, j);
         // "Upper Egypt", "Southern Europe", "Northern Kenya": a compass word before a country,
         // region or continent.
         if COMPASS_ADJECTIVES.contains(&self.word(a)) {
             let rest = self.words(a + 1, j);
             if let Some((EntityType::Loc, why)) = self.known(rest) {
-                return Some((Strength::Strong, format!("a part of a place: {why}")));
+                return Some((Strength::Strong, Evidence::PartOfPlace(Box::new(why))));
             }
         }
         if self.has_keyword(a, j) || (a..=j).any(|k| self.lex.is_title_word(self.word(k))) {
@@ -161,10 +165,8 @@ impl<'a> Recognizer<'a> {
         if compass_initial {
             let rest = self.words(a + 2, j);
             let why = self.gazetteer_place(rest, false)?;
-            return Some((
-                Strength::Strong,
-                format!("a compass point before a place: {why}"),
-            ));
+            let why = Evidence::CompassBeforePlace(Box::new(why));
+            return Some((Strength::Strong, why));
         }
         let why = self.gazetteer_place(s, false)?;
         let before = a.checked_sub(1).map(|b| self.word(b)).unwrap_or("");
@@ -215,10 +217,7 @@ impl<'a> Recognizer<'a> {
     }
 
     pub(super) fn push_sector_region(&mut self, k: usize, j: usize) {
-        let why = format!(
-            "\"{}\" is a country or province after a sector of it",
-            self.words(k, j)
-        );
+        let why = Evidence::AfterSector(self.words(k, j).to_string());
         let rule = RuleId::SectorBeforeRegion;
         self.push(rule, k, j, EntityType::Loc, Strength::Strong, why);
     }
@@ -245,7 +244,7 @@ impl<'a> Recognizer<'a> {
 
     /// A union of states ("the EU") named as the land of its members: "in the EU", "across
     /// the EU", "EU citizens", "EU member states". Elsewhere it is the body that acts.
-    pub(super) fn union_as_territory(&self, i: usize, j: usize) -> Option<String> {
+    pub(super) fn union_as_territory(&self, i: usize, j: usize) -> Option<Evidence> {
         let name = self.words(i, j);
         if self.lex.organisations.get(name) != Some("union") {
             return None;
@@ -266,7 +265,7 @@ impl<'a> Recognizer<'a> {
                 | "borders"
         );
         if inhabitants {
-            return Some(format!("\"{after}\" follows the name of a union of states"));
+            return Some(Evidence::UnionInhabitants(after.to_string()));
         }
         let before = self.word(i.checked_sub(1)?);
         let cue = self.word(i.checked_sub(2)?);
@@ -275,7 +274,7 @@ impl<'a> Recognizer<'a> {
                 cue,
                 "in" | "within" | "across" | "throughout" | "outside" | "inside" | "In"
             );
-        inside.then(|| format!("\"{cue} the\" precedes the name of a union of states"))
+        inside.then(|| Evidence::UnionTerritory(cue.to_string()))
     }
 
     /// "DANIELSVILLE - Madison County…", "ST. PAUL -- …", "CHARLESTON, W.Va. -- …": capitals
@@ -323,7 +322,7 @@ impl<'a> Recognizer<'a> {
         if !(dash && self.tokens.get(k).is_some_and(|t| !t.line_start)) {
             return false;
         }
-        let why = "capitals before a dash open a dateline".to_string();
+        let why = Evidence::Dateline;
         self.push(
             RuleId::DatelineCapitals,
             i,
