@@ -80,6 +80,20 @@ rules! {
     }
     Quotations {}
     Mentions {
+        /// "St. Petersburg", "W. Columbia": an abbreviation's stop stays inside a name.
+        ChunkThroughAbbreviation = "chunk-through-abbreviation",
+        /// "the United States and Ecuador": a whole place, or a name complete with its head word, ends before "and".
+        ListNotInstitution = "list-not-institution",
+        /// "Elm Street on the West Side": a street's name ends before "on".
+        StreetEndsBeforeOn = "street-ends-before-on",
+        /// "Bosnia and Herzegovina": a country named by two names joined.
+        JoinedCountry = "joined-country",
+        /// "St. Michael's Hospital", "Supreme People's Court": a possessive inside an institution's name.
+        PossessiveInName = "possessive-in-name",
+        /// "Ministry of Health", "Osama bin Laden": a link word or particle inside a name.
+        ChunkThroughLink = "chunk-through-link",
+        /// "in Lisbon The talks": a name ends before a capitalised pronoun or article that starts a sentence.
+        RunOnSentence = "run-on-sentence",
         /// "ex-FARC", "pro-Russian": a name after a lower-case prefix, typed by the lexicons or as an acronym.
         NameAfterPrefix = "name-after-prefix",
         /// In a title-case headline, a name the lexicons know as a whole.

@@ -34,7 +34,7 @@ impl<'a> Recognizer<'a> {
     }
 
     /// The last token of the chunk that starts at `i`.
-    pub(super) fn chunk_end(&self, i: usize) -> usize {
+    pub(super) fn chunk_end(&mut self, i: usize) -> usize {
         let mut j = i;
         loop {
             let n = j + 1;
@@ -48,12 +48,14 @@ impl<'a> Recognizer<'a> {
             let w = self.word(n);
             // "… 75th St. The talks": a sentence, not a name, goes on after the stop.
             if w == "."
+                && self.rules.enabled(RuleId::ChunkThroughAbbreviation)
                 && is_abbreviation(self.word(j))
                 && !RUN_ON_WORDS.contains(&self.word(n + 1))
                 && self.adjacent(n)
                 && self.name_word(n + 1)
             {
                 j = n + 1;
+                self.record(RuleId::ChunkThroughAbbreviation, i, j);
                 continue;
             }
             let institution = (INSTITUTION_LINKS.contains(&w) && self.has_keyword(i, j))
@@ -65,37 +67,61 @@ impl<'a> Recognizer<'a> {
             // Likewise a name complete with its head word: "the Asian Development Bank and
             // Qatar University" (while "Ministry of Health and Welfare" goes on).
             let coordinated = matches!(w, "and" | "&")
+                && self.rules.enabled(RuleId::ListNotInstitution)
                 && (self.known_type(self.words(i, j)) == Some(EntityType::Loc)
                     || self.is_head_word(self.word(j)))
                 && self.known_type(self.words(i, n + 1)).is_none();
             // "West Elm Street on the Lower West Side": a street is not "on" anything.
-            if coordinated || (w == "on" && self.lex.place_words.contains(self.word(j))) {
+            let street_on = w == "on"
+                && self.rules.enabled(RuleId::StreetEndsBeforeOn)
+                && self.lex.place_words.contains(self.word(j));
+            if coordinated || street_on {
+                let rule = if coordinated {
+                    RuleId::ListNotInstitution
+                } else {
+                    RuleId::StreetEndsBeforeOn
+                };
+                self.record(rule, i, j);
                 break;
             }
             // "Bosnia and Herzegovina", "Antigua and Barbuda": a country named by two joined.
             // Regions named so ("Jammu and Kashmir") are as often two divisions listed.
             let joined_country = matches!(w, "and" | "&")
+                && self.rules.enabled(RuleId::JoinedCountry)
                 && self.adjacent(n)
                 && self.name_word(n + 1)
                 && self.known_type(self.words(i, n + 1)) == Some(EntityType::Loc)
                 && self.is_country(self.words(i, n + 1));
             if joined_country {
                 j = n + 1;
+                self.record(RuleId::JoinedCountry, i, j);
                 continue;
             }
-            if let Some(end) = self.possessive_in_name(i, j) {
+            let possessive = self
+                .rules
+                .enabled(RuleId::PossessiveInName)
+                .then(|| self.possessive_in_name(i, j))
+                .flatten();
+            if let Some(end) = possessive {
                 j = end;
+                self.record(RuleId::PossessiveInName, i, j);
                 continue;
             }
-            if (PARTICLES.contains(&w) || institution) && self.adjacent(n) && !self.used[n] {
+            let linked = (PARTICLES.contains(&w) || institution)
+                && self.rules.enabled(RuleId::ChunkThroughLink)
+                && self.adjacent(n)
+                && !self.used[n];
+            if linked {
                 if self.name_word(n + 1) {
                     j = n + 1;
+                    self.record(RuleId::ChunkThroughLink, i, j);
                     continue;
                 }
                 let through_the =
                     institution && matches!(w, "of" | "for" | "on") && self.word(n + 1) == "the";
                 if through_the && self.adjacent(n + 1) && self.name_word(n + 2) {
                     j = n + 2;
+                    self.record(RuleId::ChunkThroughLink, i, j);
                     continue;
                 }
             }
@@ -140,20 +166,25 @@ impl<'a> Recognizer<'a> {
 
     /// Ends the chunk `i..=j` before a capitalised pronoun or article inside it: a name does
     /// not go on into "The" or "He" (a missing stop, or a line that runs into the next).
-    pub(super) fn run_on_end(&self, i: usize, j: usize) -> usize {
-        if self.title_case[i] {
+    pub(super) fn run_on_end(&mut self, i: usize, j: usize) -> usize {
+        if self.title_case[i] || !self.rules.enabled(RuleId::RunOnSentence) {
             return j;
         }
-        (i + 1..=j)
-            .find(|&k| {
-                RUN_ON_WORDS.contains(&self.word(k))
-                    && self.name_word(k - 1)
-                    && self.tokens.get(k + 1).is_none_or(|t| {
-                        let next = t.text(self.text);
-                        t.kind != TokenKind::Word || !is_capitalised(next) || k == j
-                    })
-            })
-            .map_or(j, |k| k - 1)
+        let run_on = (i + 1..=j).find(|&k| {
+            RUN_ON_WORDS.contains(&self.word(k))
+                && self.name_word(k - 1)
+                && self.tokens.get(k + 1).is_none_or(|t| {
+                    let next = t.text(self.text);
+                    t.kind != TokenKind::Word || !is_capitalised(next) || k == j
+                })
+        });
+        match run_on {
+            Some(k) => {
+                self.record(RuleId::RunOnSentence, i, k - 1);
+                k - 1
+            }
+            None => j,
+        }
     }
 
     /// "ex-FARC", "pro-Russian": the name after a lower-case prefix, typed by the lexicons or,

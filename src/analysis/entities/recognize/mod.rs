@@ -238,7 +238,8 @@ impl<'a> Recognizer<'a> {
                 i += 1;
                 continue;
             }
-            let j = self.run_on_end(i, self.chunk_end(i));
+            let end = self.chunk_end(i);
+            let j = self.run_on_end(i, end);
             if self.title_case[i] {
                 self.title_case_chunk(i, j);
             } else {
@@ -304,3 +305,43 @@ impl<'a> Recognizer<'a> {
 }
 
 impl Recognizer<'_> {}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::rules::{Pass, RuleId};
+    use crate::analysis::Analyzer;
+
+    /// Every entity spec case's article, one after another: an article that fires every rule.
+    fn spec_articles() -> String {
+        include_str!("../../../../tests/spec/entities.txt")
+            .split("\n@@ ")
+            .skip(1)
+            .filter_map(|case| case.split_once('\n')?.1.split_once("\n--- expect\n"))
+            .map(|(article, _)| article.replace("\\t", "\t"))
+            .collect::<Vec<_>>()
+            .join("\n\n")
+    }
+
+    #[test]
+    fn a_rule_switched_off_never_fires_and_leaves_the_mentions_whole() {
+        let text = spec_articles();
+        let rules = RuleId::ALL
+            .iter()
+            .filter(|r| matches!(r.pass(), Pass::Mentions | Pass::Coreference));
+        for &rule in rules {
+            let analysis = Analyzer::builder().disable(rule).build().analyze(&text);
+            assert!(
+                analysis.rule_hits.iter().all(|hit| hit.rule != rule),
+                "{} fired while switched off",
+                rule.id()
+            );
+            for mention in &analysis.mentions {
+                assert!(
+                    analysis.text.get(mention.start..mention.end).is_some(),
+                    "{}: a mention off the text",
+                    rule.id()
+                );
+            }
+        }
+    }
+}
