@@ -50,7 +50,7 @@ const ORDINAL_STREET_TYPES: &[&str] = &[
     "Parkway",
 ];
 /// Compass words before a numbered street: "Northwest 34th Street".
-const STREET_COMPASS_WORDS: &[&str] = &[
+const COMPASS_BEFORE_NUMBERED_STREET: &[&str] = &[
     "North",
     "South",
     "East",
@@ -170,7 +170,7 @@ impl Scan<'_> {
         let compass = i > 0
             && self.joined(i)
             && self.is_name_word(i - 1)
-            && STREET_COMPASS_WORDS.contains(&self.word(i - 1));
+            && COMPASS_BEFORE_NUMBERED_STREET.contains(&self.word(i - 1));
         Some((if compass { i - 1 } else { i }, street))
     }
 

@@ -63,7 +63,7 @@ impl<'a> Recognizer<'a> {
         {
             return false;
         }
-        let gazetteer = Gazetteer::embedded();
+        let gazetteer = self.gazetteer;
         let county = format!("{second} {division}");
         // "Miami-Dade County" is one county.
         let one_county = !gazetteer.lookup(self.words(i, j)).is_empty();

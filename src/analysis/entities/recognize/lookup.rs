@@ -114,7 +114,7 @@ impl<'a> Recognizer<'a> {
         {
             return None;
         }
-        let gazetteer = Gazetteer::embedded();
+        let gazetteer = self.gazetteer;
         let matches = gazetteer.lookup(s);
         // The gazetteer keeps villages for resolution, where local evidence vouches for them;
         // as the only sign that a capitalised word is a place they are too common.
@@ -180,7 +180,7 @@ impl<'a> Recognizer<'a> {
         if !s.contains(' ') && self.lex.stopwords.contains(s) {
             return None;
         }
-        minor_place(s)
+        minor_place(self.gazetteer, s)
     }
 
     /// A well-known language's name, or its plural for the people ("Hausas"), that is no place's
@@ -307,7 +307,7 @@ impl<'a> Recognizer<'a> {
     }
 
     pub(super) fn is_country(&self, name: &str) -> bool {
-        let gazetteer = Gazetteer::embedded();
+        let gazetteer = self.gazetteer;
         gazetteer.lookup(name).iter().any(|m| {
             matches!(
                 gazetteer.kind(m.place),
@@ -318,7 +318,7 @@ impl<'a> Recognizer<'a> {
 
     /// Two names of one place: "Aotearoa New Zealand".
     pub(super) fn same_place(&self, one: &str, other: &str) -> bool {
-        let gazetteer = Gazetteer::embedded();
+        let gazetteer = self.gazetteer;
         let others = gazetteer.lookup(other);
         gazetteer
             .lookup(one)
@@ -327,7 +327,7 @@ impl<'a> Recognizer<'a> {
     }
 
     pub(super) fn is_country_or_province(&self, name: &str) -> bool {
-        let gazetteer = Gazetteer::embedded();
+        let gazetteer = self.gazetteer;
         gazetteer.lookup(name).iter().any(|m| {
             !m.alternate
                 && matches!(
@@ -340,11 +340,13 @@ impl<'a> Recognizer<'a> {
 
 /// A village the gazetteer knows by this name, or a county named without its "County"
 /// ("Wahkiakum" for Wahkiakum County): places only local evidence may vouch for.
-pub(in crate::analysis::entities) fn minor_place(s: &str) -> Option<Evidence> {
+pub(in crate::analysis::entities) fn minor_place(
+    gazetteer: &Gazetteer,
+    s: &str,
+) -> Option<Evidence> {
     if is_all_caps(s) || s.chars().count() < 3 {
         return None;
     }
-    let gazetteer = Gazetteer::embedded();
     let village = gazetteer
         .lookup(s)
         .into_iter()

@@ -27,7 +27,7 @@ use super::PlaceKind;
 use crate::analysis::fnv::{FnvMap, FnvSet};
 use crate::analysis::gazetteer::{Gazetteer, VILLAGE_POPULATION};
 use crate::analysis::rules::{RuleHit, RuleId, RuleSet};
-use crate::analysis::Span;
+use crate::analysis::{Resources, Span};
 use std::cell::RefCell;
 
 mod chunks;
@@ -76,7 +76,6 @@ pub struct Raw {
 }
 
 /// What the layout knows that recognition uses.
-#[derive(Default)]
 pub struct Context {
     /// Starts of sentences (and of headline, byline and other lines): capitals there are ambiguous.
     pub sentence_starts: Vec<usize>,
@@ -84,12 +83,14 @@ pub struct Context {
     pub skip: Vec<Span>,
     /// Mentions the layout already typed: the publication in the header, outlets in citations.
     pub forced: Vec<Raw>,
+    pub resources: Resources,
 }
 
 pub struct Recognizer<'a> {
     text: &'a str,
     tokens: &'a [Token],
     lex: &'static Lexicons,
+    gazetteer: &'static Gazetteer,
     /// Tokens already part of a date, number or forced mention.
     used: Vec<bool>,
     /// The last tokens of roads found by their written form ("Highway 29", "44 Elm St.").
@@ -116,7 +117,7 @@ impl<'a> Recognizer<'a> {
         found: &[Found],
         rules: &'a RuleSet,
     ) -> Self {
-        let lex = Lexicons::get();
+        let lex = context.resources.lexicons;
         let mut used = vec![false; tokens.len()];
         let mut road_ends = vec![false; tokens.len()];
         for f in found {
@@ -171,6 +172,7 @@ impl<'a> Recognizer<'a> {
             text,
             tokens,
             lex,
+            gazetteer: context.resources.gazetteer,
             used,
             road_ends,
             initial,
