@@ -413,7 +413,8 @@ impl Analyzer {
             });
         }
         let resources = self.resources;
-        let (mentions, entities) = recognize_entities(resources, &text, &layout, &paragraphs);
+        let recognition = recognize_entities(resources, &text, &layout, &paragraphs, &self.rules);
+        let (mentions, entities) = (recognition.mentions, recognition.entities);
         let gazetteer = resources.gazetteer;
         // An outlet in the header or the citations published the article; it does not say
         // where the article is.
@@ -468,7 +469,13 @@ impl Analyzer {
             places,
             embedded_places,
             diagnostics,
-            rule_hits: [layout.rule_hits, embedded_hits, place_hits].concat(),
+            rule_hits: [
+                layout.rule_hits,
+                recognition.rule_hits,
+                embedded_hits,
+                place_hits,
+            ]
+            .concat(),
             text,
         };
         analysis.title = analysis.located(analysis.title_span);
@@ -484,7 +491,8 @@ fn recognize_entities(
     text: &str,
     layout: &structure::Layout,
     paragraphs: &[Paragraph],
-) -> (Vec<Mention>, Vec<Entity>) {
+    rules: &RuleSet,
+) -> entities::Recognition {
     let mut sentence_starts: Vec<usize> = paragraphs
         .iter()
         .flat_map(|p| p.sentences.iter().map(|s| s.start))
@@ -539,6 +547,7 @@ fn recognize_entities(
             header_names: &header_names,
             cited_sources: &cited_sources,
         },
+        rules,
     )
 }
 

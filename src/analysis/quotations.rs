@@ -771,7 +771,7 @@ const AFTER_STOPS: &[&str] = &[
 const PRONOUNS: &[&str] = &["he", "she", "they", "i", "we"];
 
 /// Nouns that make a phrase a plausible speaker even when it has no capitalised name.
-const PERSON_NOUNS: &[&str] = &[
+const SPEAKER_NOUNS: &[&str] = &[
     "official",
     "minister",
     "spokesman",
@@ -1425,7 +1425,7 @@ fn sentence_subject(text: &str, sentence: Span) -> Option<Span> {
             .all(char::is_whitespace)
     });
     // `Springfield police spokesman Jane Roe`: the name goes on past the lowercase word.
-    let title_next = lower_in(PERSON_NOUNS, next.slice(text));
+    let title_next = lower_in(SPEAKER_NOUNS, next.slice(text));
     if !plain_gaps || title_next || !next.slice(text).starts_with(char::is_lowercase) {
         return None;
     }
@@ -1440,8 +1440,8 @@ fn is_speaker_like(text: &str, span: Span) -> bool {
         let word = w.slice(text);
         let lower = word.to_lowercase();
         let singular = lower.strip_suffix('s').unwrap_or(&lower);
-        PERSON_NOUNS.contains(&lower.as_str())
-            || PERSON_NOUNS.contains(&singular)
+        SPEAKER_NOUNS.contains(&lower.as_str())
+            || SPEAKER_NOUNS.contains(&singular)
             || (word.starts_with(char::is_uppercase) && !NOT_NAMES.contains(&lower.as_str()))
     })
 }

@@ -252,7 +252,7 @@ const TITLES: &[&str] = &[
 const CORPORATE: &[&str] = &["Inc", "Corp", "Co", "Ltd", "Bros", "Plc", "LLC"];
 
 /// Abbreviations that may close a sentence: they break only before a typical sentence starter.
-const NAME_SUFFIXES: &[&str] = &["Jr", "Sr"];
+const GENERATIONAL_SUFFIXES: &[&str] = &["Jr", "Sr"];
 
 /// US state abbreviations in AP style; `Ill.` and `Miss.` only count capitalised.
 const STATES: &[&str] = &[
@@ -382,7 +382,7 @@ fn abbreviation_holds(
         // `Acme Holdings, Inc. (“Acme”), a firm`: the bracket defines a short name.
         return true;
     }
-    if NAME_SUFFIXES.contains(&token) {
+    if GENERATIONAL_SUFFIXES.contains(&token) {
         return !is_starter(next_word);
     }
     if matches!(token, "No" | "Nos" | "no" | "nos") {

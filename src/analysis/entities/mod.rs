@@ -6,15 +6,19 @@
 
 use super::{Resources, Span};
 
+use super::rules::{RuleHit, RuleSet};
+
 pub use super::model::{Candidate, EmbeddedPlace, Entity, EntityType, Mention, Place, PlaceKind};
 
 pub mod coreference;
 pub mod dates;
+pub mod evidence;
 pub mod lexicons;
 pub mod recognize;
 pub mod roads;
 pub mod tokens;
 
+use evidence::Evidence;
 use lexicons::Lexicons;
 use recognize::{Raw, Strength};
 
@@ -33,22 +37,34 @@ pub struct Layout<'a> {
     pub cited_sources: &'a [Span],
 }
 
-/// Finds the mentions in `text` and groups them into entities.
-pub fn recognize(resources: Resources, text: &str, layout: &Layout) -> (Vec<Mention>, Vec<Entity>) {
+/// Mentions, the entities they group into, and the rules that decided both.
+pub struct Recognition {
+    pub mentions: Vec<Mention>,
+    pub entities: Vec<Entity>,
+    pub rule_hits: Vec<RuleHit>,
+}
+
+/// Finds the mentions in `text` and groups them into entities, by the rules switched on.
+pub fn recognize(
+    resources: Resources,
+    text: &str,
+    layout: &Layout,
+    rules: &RuleSet,
+) -> Recognition {
     let tokens = tokens::tokenize(text);
     let mut found = dates::find(text, &tokens);
     found.extend(roads::find(text, &tokens, &found));
     let mut forced: Vec<Raw> = Vec::new();
     for &(span, label) in layout.header_names {
-        let what = if label == EntityType::Person {
-            "the author"
+        let evidence = if label == EntityType::Person {
+            Evidence::HeaderAuthor
         } else {
-            "the publication"
+            Evidence::HeaderPublication
         };
         forced.push(Raw {
             span,
             label,
-            explanation: format!("the header names {what}"),
+            evidence,
             strength: Strength::Strong,
             role: None,
             in_title_case: false,
@@ -65,7 +81,7 @@ pub fn recognize(resources: Resources, text: &str, layout: &Layout) -> (Vec<Ment
         forced.push(Raw {
             span,
             label: EntityType::Org,
-            explanation: "cited as a source at the end of the article".into(),
+            evidence: Evidence::CitedSource,
             strength: Strength::Strong,
             role: None,
             in_title_case: false,
@@ -77,12 +93,13 @@ pub fn recognize(resources: Resources, text: &str, layout: &Layout) -> (Vec<Ment
         forced: forced.clone(),
         resources,
     };
-    let mut raws = recognize::Recognizer::new(text, &tokens, &context, &found).run();
+    let (mut raws, mut rule_hits) =
+        recognize::Recognizer::new(text, &tokens, &context, &found, rules).run();
     raws.extend(forced);
     raws.extend(found.into_iter().map(|f| Raw {
         span: f.span,
         label: f.label,
-        explanation: f.explanation,
+        evidence: Evidence::Written(f.explanation),
         strength: Strength::Strong,
         role: None,
         in_title_case: false,
@@ -92,8 +109,9 @@ pub fn recognize(resources: Resources, text: &str, layout: &Layout) -> (Vec<Ment
         paragraphs: layout.paragraphs,
         title: layout.title,
     };
-    let settled = coreference::settle(resources, text, raws, &places);
-    let (mentions, mut entities) = coreference::group(text, &settled, &places);
+    let settled = coreference::settle(resources, text, raws, &places, rules, &mut rule_hits);
+    let (mentions, mut entities) =
+        coreference::group(text, &settled, &places, rules, &mut rule_hits);
     for mention in mentions.iter().filter(|m| m.label == EntityType::Person) {
         if let Some(role) = appositive_role(resources.lexicons, text, mention.end) {
             if let Some(entity) = entities.get_mut(mention.entity) {
@@ -103,7 +121,11 @@ pub fn recognize(resources: Resources, text: &str, layout: &Layout) -> (Vec<Ment
             }
         }
     }
-    (mentions, entities)
+    Recognition {
+        mentions,
+        entities,
+        rule_hits,
+    }
 }
 
 /// The role in an appositive after a name: "Jane Roe, a senior analyst at the bank, said" →

@@ -62,7 +62,7 @@ fn is_apostrophe(c: char) -> bool {
 
 /// Lower-case endings joined to a name by a hyphen ("Berlin-based", "UK-bashing"): the name
 /// stands alone before them.
-const NAME_SUFFIXES: &[&str] = &[
+const HYPHENATED_ENDINGS: &[&str] = &[
     "based",
     "led",
     "born",
@@ -152,7 +152,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         let suffix_at = (kind == TokenKind::Word && c.is_uppercase())
             .then(|| text[i..end].rfind('-'))
             .flatten()
-            .filter(|&h| NAME_SUFFIXES.contains(&&text[i + h + 1..end]));
+            .filter(|&h| HYPHENATED_ENDINGS.contains(&&text[i + h + 1..end]));
         if let Some(h) = suffix_at {
             let hyphen = i + h;
             for (span, kind, attached) in [
