@@ -10,7 +10,7 @@
 //! candidates of the article's other names. Two passes: the second adds the focus that the
 //! first pass's choices vote for.
 
-use crate::analysis::fnv::FnvMap;
+use crate::analysis::fnv::{FnvMap, FnvSet};
 
 use super::entities::{Candidate, Entity, EntityType, Mention, Place, PlaceKind};
 use super::gazetteer::{Gazetteer, NameMatch, PlaceId, VILLAGE_POPULATION};
@@ -417,16 +417,20 @@ fn resolve_all(
             regions.extend_from_slice(&phone_region_votes);
             regions
         };
-        // The countries the article names outright, by the key of the name that names them.
-        let named_countries: Vec<(&str, PlaceId)> = chosen
-            .iter()
-            .zip(&keys)
-            .filter_map(|(place, key)| {
-                place
-                    .filter(|&p| gazetteer.kind(p) == PlaceKind::Country)
-                    .map(|p| (key.as_str(), p))
-            })
-            .collect();
+        // The countries the article names outright, by the key of the name that names them, each
+        // pair once: a country named on every line must not make each name read them all.
+        let mut named_countries: Vec<(&str, PlaceId)> = Vec::new();
+        let mut seen_named: FnvSet<(&str, PlaceId)> = FnvSet::default();
+        for (place, key) in chosen.iter().zip(&keys) {
+            if let Some(p) = place.filter(|&p| gazetteer.kind(p) == PlaceKind::Country) {
+                if seen_named.insert((key.as_str(), p)) {
+                    named_countries.push((key.as_str(), p));
+                }
+            }
+        }
+        // The focus leaves out the votes of the name itself, so it is worked out once per name.
+        let mut focus_by_key: FnvMap<&str, (Vec<(PlaceId, f64)>, Vec<(PlaceId, f64)>)> =
+            FnvMap::default();
         for (i, list) in candidates.iter_mut().enumerate() {
             // Naming France tells Paris from Paris, Kentucky; naming the United States does not
             // tell Washington from Washington state.
@@ -439,10 +443,15 @@ fn resolve_all(
             let (focus, region_focus) = if pass == 0 {
                 (Vec::new(), Vec::new())
             } else {
-                (
-                    country_focus(&votes, &keys[i]),
-                    region_focus(&regions, &keys[i]),
-                )
+                focus_by_key
+                    .entry(keys[i].as_str())
+                    .or_insert_with(|| {
+                        (
+                            country_focus(&votes, &keys[i]),
+                            region_focus(&regions, &keys[i]),
+                        )
+                    })
+                    .clone()
             };
             let peers = list_peers(gazetteer, &roles[i], &chosen);
             let owner = roles[i].owner.and_then(|o| chosen[o]);
@@ -1385,8 +1394,9 @@ fn colocation_support(
     const CHOSEN_TRUST: f64 = 0.8;
     // Distinct names, each with its candidates' probabilities from their priors and its choice.
     let mut names: Vec<(&str, Readings, Option<Whereabouts>)> = Vec::new();
+    let mut named: FnvSet<&str> = FnvSet::default();
     for ((key, list), choice) in keys.iter().zip(candidates).zip(chosen) {
-        if list.is_empty() || names.iter().any(|(k, _, _)| *k == key.as_str()) {
+        if list.is_empty() || !named.insert(key.as_str()) {
             continue;
         }
         let top: Vec<&Scored> = considered(list, CONSIDERED).collect();
@@ -1452,20 +1462,19 @@ fn colocation_support(
             .collect()
     };
     // Mentions of a name mostly repeat its candidates: work each such list out once.
-    let mut done: Vec<(&str, &[Scored], Vec<Colocation>)> = Vec::new();
+    let mut done: FnvMap<&str, Vec<(&[Scored], Vec<Colocation>)>> = FnvMap::default();
     keys.iter()
         .zip(candidates)
         .map(|(key, list)| {
-            let same = |(k, l, _): &&(&str, &[Scored], Vec<Colocation>)| {
-                *k == key.as_str()
-                    && l.len() == list.len()
-                    && l.iter().zip(list).all(|(a, b)| a.place == b.place)
+            let same = |(l, _): &&(&[Scored], Vec<Colocation>)| {
+                l.len() == list.len() && l.iter().zip(list).all(|(a, b)| a.place == b.place)
             };
-            if let Some((_, _, support)) = done.iter().find(same) {
+            let lists = done.entry(key.as_str()).or_default();
+            if let Some((_, support)) = lists.iter().find(same) {
                 return support.clone();
             }
             let support = support_for(key, list);
-            done.push((key.as_str(), list, support.clone()));
+            lists.push((list, support.clone()));
             support
         })
         .collect()
@@ -1492,15 +1501,14 @@ fn region_votes(
     keys: &[String],
 ) -> Vec<Vote> {
     let mut votes: Vec<Vote> = Vec::new();
-    let mut voted: Vec<PlaceId> = Vec::new();
+    let mut voted: FnvSet<PlaceId> = FnvSet::default();
     for ((list, choice), key) in candidates.iter().zip(chosen).zip(keys) {
         let Some(place) = *choice else {
             continue;
         };
-        if voted.contains(&place) {
+        if !voted.insert(place) {
             continue;
         }
-        voted.push(place);
         let region = match g.kind(place) {
             PlaceKind::Admin1 => Some(place),
             PlaceKind::City | PlaceKind::Admin2 => g.admin1_of(place),
@@ -2018,6 +2026,7 @@ fn demonyms_in(g: &Gazetteer, text: &str, spans: &[Span]) -> Vec<PlaceId> {
     let mut found = Vec::new();
     // Capitalised words repeat ("Russian", "The"): each is folded and searched once.
     let mut known: FnvMap<&str, Option<PlaceId>> = FnvMap::default();
+    let inside_span = within_any(spans);
     let mut start = None;
     for (i, ch) in text
         .char_indices()
@@ -2029,9 +2038,7 @@ fn demonyms_in(g: &Gazetteer, text: &str, spans: &[Span]) -> Vec<PlaceId> {
         }
         if let Some(s) = start.take() {
             let word = &text[s..i];
-            if word.len() > 3
-                && word.starts_with(|c: char| c.is_uppercase())
-                && !spans.iter().any(|sp| sp.start <= s && i <= sp.end)
+            if word.len() > 3 && word.starts_with(|c: char| c.is_uppercase()) && !inside_span(s, i)
             {
                 if let Some(country) = *known.entry(word).or_insert_with(|| g.demonym(word)) {
                     found.push(country);
@@ -2040,6 +2047,24 @@ fn demonyms_in(g: &Gazetteer, text: &str, spans: &[Span]) -> Vec<PlaceId> {
         }
     }
     found
+}
+
+/// Whether `start..end` lies inside one of `spans`, answered by a binary search: the spans
+/// sorted by start, with the furthest end reached by any of them up to each.
+fn within_any(spans: &[Span]) -> impl Fn(usize, usize) -> bool {
+    let mut sorted: Vec<Span> = spans.to_vec();
+    sorted.sort_by_key(|s| s.start);
+    let furthest: Vec<usize> = sorted
+        .iter()
+        .scan(0, |end, s| {
+            *end = s.end.max(*end);
+            Some(*end)
+        })
+        .collect();
+    move |start, end| {
+        let before = sorted.partition_point(|s| s.start <= start);
+        before > 0 && furthest[before - 1] >= end
+    }
 }
 
 /// The first name in a dateline that is a place: "MOSCOW", "KAZAN, Russia".
@@ -2063,15 +2088,14 @@ fn country_votes(
     demonyms: &[PlaceId],
 ) -> Vec<Vote> {
     let mut votes: Vec<Vote> = Vec::new();
-    let mut voted: Vec<PlaceId> = Vec::new();
+    let mut voted: FnvSet<PlaceId> = FnvSet::default();
     for ((list, choice), key) in candidates.iter().zip(chosen).zip(keys) {
         let Some(place) = choice.or_else(|| list.first().map(|c| c.place)) else {
             continue;
         };
-        if voted.contains(&place) {
+        if !voted.insert(place) {
             continue;
         }
-        voted.push(place);
         let Some(country) = g.country_of(place) else {
             continue;
         };

@@ -76,29 +76,36 @@ pub fn is_dash(c: char) -> bool {
 
 /// Words of the text as spans: runs of letters, digits and inner apostrophes or hyphens.
 pub fn word_spans(text: &str, within: Span) -> Vec<Span> {
-    let mut words = Vec::new();
+    words_in(text, within).collect()
+}
+
+/// [`word_spans`] one at a time, so that a caller who needs only the first few words reads no
+/// further than them.
+pub fn words_in(text: &str, within: Span) -> impl Iterator<Item = Span> + '_ {
     let slice = within.slice(text);
-    let mut start: Option<usize> = None;
     let mut chars = slice.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let joins = matches!(c, '\'' | '’' | '-' | '.' | ',')
-            && start.is_some()
-            && chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric())
-            && (c != '.' && c != ','
-                || slice[..i]
-                    .chars()
-                    .next_back()
-                    .is_some_and(|p| p.is_ascii_digit()));
-        if c.is_alphanumeric() || joins {
-            start.get_or_insert(i);
-        } else if let Some(s) = start.take() {
-            words.push(Span::new(within.start + s, within.start + i));
+    let mut previous: Option<char> = None;
+    let mut done = false;
+    std::iter::from_fn(move || {
+        if done {
+            return None;
         }
-    }
-    if let Some(s) = start {
-        words.push(Span::new(within.start + s, within.end));
-    }
-    words
+        let mut start: Option<usize> = None;
+        while let Some((i, c)) = chars.next() {
+            let before = previous.replace(c);
+            let joins = matches!(c, '\'' | '’' | '-' | '.' | ',')
+                && start.is_some()
+                && chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric())
+                && (c != '.' && c != ',' || before.is_some_and(|p| p.is_ascii_digit()));
+            if c.is_alphanumeric() || joins {
+                start.get_or_insert(i);
+            } else if let Some(s) = start {
+                return Some(Span::new(within.start + s, within.start + i));
+            }
+        }
+        done = true;
+        start.map(|s| Span::new(within.start + s, within.end))
+    })
 }
 
 /// Converts byte offsets (in any order) to character offsets in one pass over the text.

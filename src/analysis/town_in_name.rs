@@ -6,6 +6,7 @@
 
 use super::entities::tokens::is_capitalised;
 use super::entities::PlaceKind;
+use super::fnv::FnvSet;
 use super::gazetteer::{Gazetteer, PlaceId};
 use super::places::{
     is_generic_name, km_between, Resolution, OUTSIDE_TOWN_WORDS, STREET_WORDS, SURE_TOWN,
@@ -24,11 +25,15 @@ pub(crate) fn place_by_town_in_name(
     spans: &[Span],
     resolutions: &mut [Option<Resolution>],
 ) {
+    // Each town once, in the order the article first names it: a town named on every line
+    // would otherwise be measured against once per mention.
+    let mut seen = FnvSet::default();
     let article_towns: Vec<PlaceId> = resolutions
         .iter()
         .flatten()
         .filter(|r| !r.within && r.confidence >= SURE_TOWN && g.kind(r.place) == PlaceKind::City)
         .map(|r| r.place)
+        .filter(|&p| seen.insert(p))
         .collect();
     if article_towns.is_empty() {
         return;
