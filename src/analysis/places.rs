@@ -14,7 +14,7 @@ use crate::analysis::fnv::{FnvMap, FnvSet};
 
 use super::entities::{Candidate, Entity, EntityType, Mention, Place, PlaceKind};
 use super::gazetteer::{Gazetteer, NameMatch, PlaceId, VILLAGE_POPULATION};
-use super::text::Span;
+use super::text::{within_any, Span};
 use super::town_in_name::place_by_town_in_name;
 use super::{currency, phones};
 
@@ -2047,24 +2047,6 @@ fn demonyms_in(g: &Gazetteer, text: &str, spans: &[Span]) -> Vec<PlaceId> {
         }
     }
     found
-}
-
-/// Whether `start..end` lies inside one of `spans`, answered by a binary search: the spans
-/// sorted by start, with the furthest end reached by any of them up to each.
-fn within_any(spans: &[Span]) -> impl Fn(usize, usize) -> bool {
-    let mut sorted: Vec<Span> = spans.to_vec();
-    sorted.sort_by_key(|s| s.start);
-    let furthest: Vec<usize> = sorted
-        .iter()
-        .scan(0, |end, s| {
-            *end = s.end.max(*end);
-            Some(*end)
-        })
-        .collect();
-    move |start, end| {
-        let before = sorted.partition_point(|s| s.start <= start);
-        before > 0 && furthest[before - 1] >= end
-    }
 }
 
 /// The first name in a dateline that is a place: "MOSCOW", "KAZAN, Russia".

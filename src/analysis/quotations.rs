@@ -15,7 +15,7 @@ use crate::analysis::lexicon::{is_month, is_weekday};
 use crate::analysis::sentences::split_sentences;
 use crate::analysis::text::fit_span;
 use crate::analysis::text::{
-    is_closing_mark, is_dash, is_opening_quote, word_spans, words_in, Span,
+    is_closing_mark, is_dash, is_opening_quote, last_words, word_spans, words_in, Span,
 };
 use crate::analysis::Quotation;
 
@@ -1457,7 +1457,16 @@ fn is_speaker_like(text: &str, span: Span) -> bool {
 /// `so-called “reformers”`: a short quotation that labels rather than quotes.
 fn is_scare_quote(text: &str, para: Span, start: usize) -> bool {
     let before = Span::new(para.start, start.max(para.start));
-    let words = word_spans(text, before);
+    // The word just before the mark, with only white space between: a letter or digit ends
+    // every word. Only then are the last two words read, from the mark backwards.
+    if !before
+        .slice(text)
+        .trim_end()
+        .ends_with(char::is_alphanumeric)
+    {
+        return false;
+    }
+    let words = last_words(text, before, 2);
     let last = |n: usize| {
         words
             .len()
