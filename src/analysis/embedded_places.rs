@@ -13,6 +13,10 @@
 //! Texas", "Municipal Corporation of Greater Mumbai"). A word that is also a person's name, or a
 //! village, counts at the start only before a word of a local body ("Jordan Police", not "Jordan
 //! Juniors"; "Parkers Prairie High School").
+//!
+//! Look-around: the words of one ORG or MISC mention, at most `MAX_PLACE_WORDS` at a time; whether a
+//! word is written in lower case is answered from one index of the text's words, and mentions
+//! inside skipped spans are found by binary search.
 
 use super::entities::lexicons::Lexicons;
 use super::entities::tokens::is_capitalised;

@@ -9,6 +9,11 @@
 //! geographic focus (a vote of all its mentions and demonyms), the dateline, and nearness to the
 //! candidates of the article's other names. Two passes: the second adds the focus that the
 //! first pass's choices vote for.
+//!
+//! Look-around: a mention's own words, its neighbouring mentions (the qualifier after it, the
+//! list it stands in) and article-wide tallies kept per distinct name and per distinct place
+//! (votes, focus, colocation); no tally is recomputed per mention: countries named, votes and
+//! the focus are deduplicated or worked out once per name.
 
 use crate::analysis::fnv::{FnvMap, FnvSet};
 

@@ -10,6 +10,12 @@
 //! same sentence, its subject or object as the speaker, and a pronoun speaker ("He said")
 //! resolved to the subject of the nearest earlier cue verb. It is a heuristic that favours
 //! leaving the speaker empty over naming the wrong one.
+//!
+//! Look-around: marks are paired in one pass with a stack of open marks. A quotation's attribution
+//! reads the text between it and its neighbouring quotations within its sentence; sentences are
+//! found by binary search; a continuation reads at most `MAX_CONTINUATION_GAP` words back, a
+//! scare quote the two words before its mark, and a pronoun at most `MAX_PRONOUN_LOOKBACK`
+//! sentences back.
 
 use crate::analysis::lexicon::{is_month, is_weekday};
 use crate::analysis::sentences::split_sentences;

@@ -3,6 +3,9 @@
 //! rivers and shops after the town they lie in or beside, so such a name is placed in that town
 //! when the article itself names the town or a town near it; a namesake far from the article's
 //! places ("Lake Victoria" in an article on Canada) stays unplaced.
+//!
+//! Look-around: the words of one unresolved name, compared with each distinct town the article
+//! is sure of (each town once, however often it is named).
 
 use super::entities::tokens::is_capitalised;
 use super::entities::PlaceKind;

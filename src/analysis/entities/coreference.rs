@@ -5,6 +5,9 @@
 //! with the same words ("Khatami" after "Mohammad Khatami"); an acronym joins the organisation
 //! whose initials it spells. Mentions then group into entities: a person's later surname joins
 //! the full name, and everything else groups by its normalised words.
+//!
+//! Look-around: a mention's neighbouring mentions, and maps keyed by a name's words (surnames,
+//! initials, names before "County") built in one pass over the mentions.
 
 use crate::analysis::fnv::{FnvMap, FnvSet};
 

@@ -6,6 +6,10 @@
 //! in the lexicons, typed by a head word ("State Duma", "Washington Post"), by a first name, or
 //! by its neighbours ("in Chechnya", "Ging said"). Mentions typed only by weak evidence are
 //! settled later, against the rest of the document (see `coreference`).
+//!
+//! Look-around: a capitalised chunk and a few tokens on either side of it; the lexicon answers
+//! are cached per surface, and whether a word recurs inside sentences is counted once for the
+//! article.
 
 use super::dates::Found;
 use super::lexicons::Lexicons;
@@ -15,7 +19,7 @@ use super::PlaceKind;
 use crate::analysis::fnv::{FnvMap, FnvSet};
 use crate::analysis::gazetteer::{Gazetteer, VILLAGE_POPULATION};
 use crate::analysis::Span;
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 
 /// How sure the typing is: a weak or unknown mention may be retyped by a strong one elsewhere.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -350,6 +354,8 @@ pub struct Recognizer<'a> {
     /// Lexicon answers per surface: names repeat, and each lookup folds and searches.
     known_cache: RefCell<FnvMap<&'a str, Option<(EntityType, String)>>>,
     place_cache: RefCell<FnvMap<(&'a str, bool), Option<String>>>,
+    /// How often each token stands inside a sentence (not first), counted on first need.
+    inside_counts: OnceCell<FnvMap<&'a str, usize>>,
     out: Vec<Raw>,
 }
 
@@ -407,6 +413,7 @@ impl<'a> Recognizer<'a> {
             lowercase_words,
             known_cache: RefCell::default(),
             place_cache: RefCell::default(),
+            inside_counts: OnceCell::new(),
             text,
             tokens,
             lex,
@@ -2596,8 +2603,18 @@ impl Recognizer<'_> {
             DATELINE_LABELS.contains(&w) || self.lex.org_words.contains(&title_cased(w))
         });
         // An acronym recurs in capitals inside sentences; a dateline's place does not.
-        let recurs = (0..self.tokens.len())
-            .any(|k| (k < i || k > j) && !self.initial[k] && self.word(k) == self.word(i));
+        // Counted once for the article, less this chunk's own.
+        let inside_counts = self.inside_counts.get_or_init(|| {
+            let mut counts = FnvMap::default();
+            for k in (0..self.tokens.len()).filter(|&k| !self.initial[k]) {
+                *counts.entry(self.word(k)).or_insert(0) += 1;
+            }
+            counts
+        });
+        let own = (i..=j)
+            .filter(|&k| !self.initial[k] && self.word(k) == self.word(i))
+            .count();
+        let recurs = inside_counts.get(self.word(i)).copied().unwrap_or(0) > own;
         if labelled
             || recurs
             || self.lex.common_acronyms.contains(whole)
