@@ -13,7 +13,9 @@
 //! Look-around: a mention's own words, its neighbouring mentions (the qualifier after it, the
 //! list it stands in) and article-wide tallies kept per distinct name and per distinct place
 //! (votes, focus, colocation); no tally is recomputed per mention: countries named, votes and
-//! the focus are deduplicated or worked out once per name.
+//! the focus are deduplicated or worked out once per name. A list is followed at most
+//! `LIST_REACH` names each way, and colocation reads at most `COLOCATION_REACH` distinct names
+//! either side.
 
 use crate::analysis::fnv::{FnvMap, FnvSet};
 
@@ -1010,12 +1012,16 @@ fn role_of(text: &str, spans: &[Span], i: usize, span: Span, qualifiers: &[Vec<P
     // The names chained to this one by list separators, both ways.
     let is_separator = is_list_separator;
     let mut j = i;
-    while j > 0 && is_separator(text.get(spans[j - 1].end..spans[j].start).unwrap_or("")) {
+    while j > 0
+        && i - j < LIST_REACH
+        && is_separator(text.get(spans[j - 1].end..spans[j].start).unwrap_or(""))
+    {
         j -= 1;
         role.listed_with.push(j);
     }
     let mut j = i;
     while j + 1 < spans.len()
+        && j - i < LIST_REACH
         && is_separator(text.get(spans[j].end..spans[j + 1].start).unwrap_or(""))
     {
         j += 1;
@@ -1096,6 +1102,7 @@ fn listed_before_street_word(text: &str, spans: &[Span], i: usize) -> bool {
 fn word_after_list<'t>(text: &'t str, spans: &[Span], i: usize) -> Option<&'t str> {
     let mut last = i;
     while last + 1 < spans.len()
+        && last - i < LIST_REACH
         && is_list_separator(
             text.get(spans[last].end..spans[last + 1].start)
                 .unwrap_or(""),
@@ -1107,6 +1114,10 @@ fn word_after_list<'t>(text: &'t str, spans: &[Span], i: usize) -> Option<&'t st
     let word = rest.strip_prefix(' ')?.split_whitespace().next()?;
     Some(word.trim_end_matches(|c: char| !c.is_alphabetic()))
 }
+
+/// How many names a list is followed along from one of its names, each way: every list of
+/// ordinary prose, and a bounded walk in a list as long as a gazetteer.
+const LIST_REACH: usize = 32;
 
 fn is_list_separator(gap: &str) -> bool {
     matches!(gap, ", " | " and " | ", and " | " or " | ", or ")
@@ -1382,11 +1393,16 @@ struct Colocation {
     nearest: Option<PlaceId>,
 }
 
+/// How many distinct names on either side of a name count for its colocation support.
+const COLOCATION_REACH: usize = 64;
+
 /// How strongly the article's other names place each candidate: for every other distinct name,
 /// the best of its candidates that lies in the candidate's region or near it, weighed by its
 /// prior likelihood relative to that name's likeliest reading, or the place an earlier pass
 /// chose for it. This ties "Gainesville" to Texas when "Denton" is
-/// also named, whichever is read first.
+/// also named, whichever is read first. The other names are those within `COLOCATION_REACH`
+/// distinct names of this one, in the order the article first names them: every name of an
+/// article of ordinary length, and a bounded number in a gazetteer's worth of names.
 fn colocation_support(
     g: &Gazetteer,
     candidates: &[Vec<Scored>],
@@ -1419,7 +1435,15 @@ fn colocation_support(
             choice.map(|d| Whereabouts::of(g, d)),
         ));
     }
+    let position: FnvMap<&str, usize> = names
+        .iter()
+        .enumerate()
+        .map(|(at, (key, _, _))| (*key, at))
+        .collect();
     let support_for = |key: &str, list: &[Scored]| -> Vec<Colocation> {
+        let at = position.get(key).copied().unwrap_or(0);
+        let around = &names
+            [at.saturating_sub(COLOCATION_REACH)..(at + COLOCATION_REACH + 1).min(names.len())];
         considered(list, CONSIDERED)
             .map(|c| {
                 let here = Whereabouts::of(g, c.place);
@@ -1427,7 +1451,7 @@ fn colocation_support(
                 let mut support = 0.0;
                 let mut nearby = 0.0;
                 let mut nearest: Option<(f64, PlaceId)> = None;
-                for (other, probabilities, choice) in &names {
+                for (other, probabilities, choice) in around {
                     if *other == key || !local {
                         continue;
                     }
