@@ -28,7 +28,7 @@ pub const WORKLOADS: &[Workload] = &[
     Workload {
         name: "unbalanced quotes",
         generate: unbalanced_quotes,
-        bench_size: 40_000,
+        bench_size: 100_000,
     },
     Workload {
         name: "control characters",
@@ -53,12 +53,12 @@ pub const WORKLOADS: &[Workload] = &[
     Workload {
         name: "nested brackets",
         generate: nested_brackets,
-        bench_size: 60_000,
+        bench_size: 600_000,
     },
     Workload {
         name: "article repeated",
         generate: article_repeated,
-        bench_size: 100_000,
+        bench_size: 200_000,
     },
 ];
 
