@@ -436,8 +436,8 @@ fn resolve_all(
             }
         }
         // The focus leaves out the votes of the name itself, so it is worked out once per name.
-        let mut focus_by_key: FnvMap<&str, (Vec<(PlaceId, f64)>, Vec<(PlaceId, f64)>)> =
-            FnvMap::default();
+        type Shares = Vec<(PlaceId, f64)>;
+        let mut focus_by_key: FnvMap<&str, (Shares, Shares)> = FnvMap::default();
         for (i, list) in candidates.iter_mut().enumerate() {
             // Naming France tells Paris from Paris, Kentucky; naming the United States does not
             // tell Washington from Washington state.
@@ -1491,7 +1491,8 @@ fn colocation_support(
             .collect()
     };
     // Mentions of a name mostly repeat its candidates: work each such list out once.
-    let mut done: FnvMap<&str, Vec<(&[Scored], Vec<Colocation>)>> = FnvMap::default();
+    type Worked<'l> = (&'l [Scored], Vec<Colocation>);
+    let mut done: FnvMap<&str, Vec<Worked>> = FnvMap::default();
     keys.iter()
         .zip(candidates)
         .map(|(key, list)| {
