@@ -113,8 +113,11 @@ pub fn words_in(text: &str, within: Span) -> impl Iterator<Item = Span> + '_ {
 /// holds `n` words. The window starts at white space, where no word goes on, so the words in it
 /// are the words of the whole span.
 pub fn last_words(text: &str, within: Span, n: usize) -> Vec<Span> {
-    let end = within.end.min(text.len());
-    let start = within.start.min(end);
+    // A span that does not fit the text holds no words, as for `word_spans`.
+    if text.get(within.start..within.end).is_none() {
+        return Vec::new();
+    }
+    let (start, end) = (within.start, within.end);
     let mut reach = 64;
     loop {
         let mut low = end.saturating_sub(reach).max(start);
