@@ -1368,6 +1368,103 @@ struct Colocation {
     nearest: Option<PlaceId>,
 }
 
+/// One reading of a name that a candidate may lie near: weighed by its likelihood, or by the
+/// trust in a choice.
+struct Reading {
+    name: usize,
+    /// Its place among its name's readings; a name's choice comes after them all.
+    order: usize,
+    at: Whereabouts,
+    weight: f64,
+    cos_lat: f64,
+}
+
+/// The readings of every name that can give a candidate closeness (towns and counties by
+/// latitude, regions by place), so that a candidate meets only the few that may lie near it
+/// instead of every reading of every name: an article naming hundreds of towns is read in
+/// milliseconds, not a second. A reading left out is always one whose closeness is 0.
+struct Reach {
+    local: Vec<Reading>,
+    regions: Vec<Reading>,
+    /// The haversine term at 250 km, where closeness ends, with a margin for rounding.
+    far: f64,
+}
+
+impl Reach {
+    /// Latitude, in degrees, beyond which `Whereabouts::closeness` gives 0 (2.3), with a margin.
+    const LATITUDE_REACH: f64 = 2.4;
+
+    fn new(names: &[(&str, Readings, Option<Whereabouts>)], chosen_trust: f64) -> Reach {
+        let mut local = Vec::new();
+        let mut regions = Vec::new();
+        for (name, (_, readings, choice)) in names.iter().enumerate() {
+            let choice = choice.iter().map(|&d| (usize::MAX, d, chosen_trust));
+            let all = readings.iter().enumerate().map(|(i, &(d, p))| (i, d, p));
+            for (order, at, weight) in all.chain(choice) {
+                let reading = Reading {
+                    name,
+                    order,
+                    at,
+                    weight,
+                    cos_lat: at.lat.to_radians().cos(),
+                };
+                match at.kind {
+                    PlaceKind::City | PlaceKind::Admin2 => local.push(reading),
+                    PlaceKind::Admin1 => regions.push(reading),
+                    _ => {}
+                }
+            }
+        }
+        local.sort_by(|a, b| a.at.lat.total_cmp(&b.at.lat));
+        regions.sort_by_key(|r| r.at.place);
+        let half_angle = (250.0 / (2.0 * 6371.0088_f64)).sin();
+        Reach {
+            local,
+            regions,
+            far: half_angle * half_angle * 1.01,
+        }
+    }
+
+    /// The readings of other names than `skip` that may be close to `here`, in name order and
+    /// each name's readings in their order.
+    fn near<'r>(&'r self, here: &Whereabouts, skip: Option<usize>, met: &mut Vec<&'r Reading>) {
+        let from = self
+            .local
+            .partition_point(|r| r.at.lat < here.lat - Self::LATITUDE_REACH);
+        let to = self
+            .local
+            .partition_point(|r| r.at.lat <= here.lat + Self::LATITUDE_REACH);
+        let cos_here = here.lat.to_radians().cos();
+        met.extend(
+            self.local[from..to]
+                .iter()
+                .filter(|r| Some(r.name) != skip && !self.far_apart(here, cos_here, r)),
+        );
+        if let Some(region) = here.admin1 {
+            let from = self.regions.partition_point(|r| r.at.place < region);
+            met.extend(
+                self.regions[from..]
+                    .iter()
+                    .take_while(|r| r.at.place == region)
+                    .filter(|r| Some(r.name) != skip),
+            );
+        }
+        met.sort_by_key(|r| (r.name, r.order));
+    }
+
+    /// Surely 250 km or more apart, without trigonometry: the haversine term is at least
+    /// cos φ1 · cos φ2 · sin²(Δλ/2), and sin m ≥ m − m³/6.
+    fn far_apart(&self, here: &Whereabouts, cos_here: f64, r: &Reading) -> bool {
+        let mut dl = (here.lon - r.at.lon).abs().to_radians();
+        if dl > std::f64::consts::PI {
+            dl = 2.0 * std::f64::consts::PI - dl;
+        }
+        let m = dl / 2.0;
+        let sin_at_least = (m - m * m * m / 6.0).max(0.0);
+        cos_here * r.cos_lat * sin_at_least * sin_at_least > self.far
+    }
+}
+
 /// How strongly the article's other names place each candidate: for every other distinct name,
 /// the best of its candidates that lies in the candidate's region or near it, weighed by its
 /// prior likelihood relative to that name's likeliest reading, or the place an earlier pass
@@ -1404,7 +1501,10 @@ fn colocation_support(
             choice.map(|d| Whereabouts::of(g, d)),
         ));
     }
+    let reach = Reach::new(&names, CHOSEN_TRUST);
     let support_for = |key: &str, list: &[Scored]| -> Vec<Colocation> {
+        let this_name = names.iter().position(|(k, _, _)| *k == key);
+        let mut met: Vec<&Reading> = Vec::new();
         considered(list, CONSIDERED)
             .map(|c| {
                 let here = Whereabouts::of(g, c.place);
@@ -1412,24 +1512,20 @@ fn colocation_support(
                 let mut support = 0.0;
                 let mut nearby = 0.0;
                 let mut nearest: Option<(f64, PlaceId)> = None;
-                for (other, probabilities, choice) in &names {
-                    if *other == key || !local {
-                        continue;
-                    }
+                met.clear();
+                if local {
+                    reach.near(&here, this_name, &mut met);
+                }
+                // Each other name's best reading, the names in order and each name's readings
+                // in order (its choice last), as a first best wins ties.
+                for group in met.chunk_by(|a, b| a.name == b.name) {
                     let mut best = 0.0;
                     let mut best_place: Option<&Whereabouts> = None;
-                    for (d, p) in probabilities {
-                        let weight = here.closeness(d) * p;
+                    for r in group {
+                        let weight = here.closeness(&r.at) * r.weight;
                         if weight > best {
                             best = weight;
-                            best_place = Some(d);
-                        }
-                    }
-                    if let Some(d) = choice {
-                        let weight = here.closeness(d) * CHOSEN_TRUST;
-                        if weight > best {
-                            best = weight;
-                            best_place = Some(d);
+                            best_place = Some(&r.at);
                         }
                     }
                     support += best;
