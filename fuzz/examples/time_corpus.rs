@@ -85,7 +85,7 @@ fn main() {
             timings.push((best, name, bytes.len(), path.clone()));
         }
     }
-    timings.sort_by(|a, b| b.0.cmp(&a.0));
+    timings.sort_by_key(|t| std::cmp::Reverse(t.0));
     println!(
         "{timed} files of at most {max_bytes} bytes, {} analyses, {:.1} ms in all",
         timings.len(),
