@@ -19,8 +19,9 @@ use super::entities::tokens::is_capitalised;
 use super::entities::{EmbeddedPlace, EntityType, Mention};
 use super::gazetteer::{Gazetteer, VILLAGE_POPULATION};
 use super::places::{is_generic_name, Resolution, DIRECTION_WORDS};
+use super::rules::{RuleHit, RuleId, RuleSet};
 use super::text::Span;
-use super::PlaceKind;
+use super::{PlaceKind, Resources};
 
 /// Words after a place's name that make the name a body of that place: its government, police,
 /// schools, hospitals, courts and papers.
@@ -168,10 +169,18 @@ const MAX_PLACE_WORDS: usize = 4;
 /// The place names inside ORG and MISC mentions, as (index of the mention, span of the name),
 /// in text order. Mentions inside `skip` (the header, the citation block: outlets that published
 /// the article rather than bodies it is about) are left out.
-pub fn find(text: &str, mentions: &[Mention], skip: &[Span]) -> Vec<(usize, Span)> {
-    let g = Gazetteer::embedded();
-    let lex = Lexicons::get();
+pub fn find(
+    resources: Resources,
+    rules: &RuleSet,
+    text: &str,
+    mentions: &[Mention],
+    skip: &[Span],
+) -> (Vec<(usize, Span)>, Vec<RuleHit>) {
+    let g = resources.gazetteer;
+    let lex = resources.lexicons;
     let mut found = Vec::new();
+    let mut hits = Vec::new();
+    let mut hit = |rule, span| hits.push(RuleHit { rule, span });
     for (index, mention) in mentions.iter().enumerate() {
         if !matches!(mention.label, EntityType::Org | EntityType::Misc)
             || skip
@@ -187,22 +196,27 @@ pub fn find(text: &str, mentions: &[Mention], skip: &[Span]) -> Vec<(usize, Span
             words: &words,
             church: words.iter().any(|w| CHURCH_WORDS.contains(&w.slice(text))),
         };
-        if let Some(place) = place_at_start(g, lex, &holder, first) {
+        let at_start = place_at_start(g, lex, &holder, first)
+            .filter(|_| rules.enabled(RuleId::PlaceAtStartOfName));
+        if let Some(place) = at_start {
             found.push((index, place));
-        } else {
-            found.extend(
-                hyphened_places(g, lex, &holder, first)
-                    .into_iter()
-                    .map(|place| (index, place)),
-            );
+            hit(RuleId::PlaceAtStartOfName, place);
+        } else if rules.enabled(RuleId::PlacesJoinedByHyphen) {
+            for place in hyphened_places(g, lex, &holder, first) {
+                found.push((index, place));
+                hit(RuleId::PlacesJoinedByHyphen, place);
+            }
         }
-        if let Some(place) = place_after_of(g, lex, &holder) {
+        let after_of =
+            place_after_of(g, lex, &holder).filter(|_| rules.enabled(RuleId::PlaceAfterOf));
+        if let Some(place) = after_of {
             if !found.iter().any(|&(_, p)| p == place) {
                 found.push((index, place));
+                hit(RuleId::PlaceAfterOf, place);
             }
         }
     }
-    found
+    (found, hits)
 }
 
 /// The words of a name with their spans, without trailing punctuation.

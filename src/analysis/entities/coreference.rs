@@ -11,7 +11,8 @@ use crate::analysis::fnv::{FnvMap, FnvSet};
 use super::lexicons::Lexicons;
 use super::recognize::{Raw, Strength};
 use super::{Entity, EntityType, Mention};
-use crate::analysis::Span;
+use crate::analysis::gazetteer::Gazetteer;
+use crate::analysis::{Resources, Span};
 
 /// Where a mention stands, for explanations ("in paragraph 2") and for salience.
 pub struct Places<'a> {
@@ -84,8 +85,8 @@ fn name_words(s: &str) -> Vec<&str> {
         .collect()
 }
 
-/// Initials of the capitalised words: "Office for the Coordination of Humanitarian Affairs" →
-/// "OCHA"; every suffix of the words too, so that a prefix like "UN" may be left out.
+/// Initials of the capitalised words: "Agency for the Restoration of Inland Waterways" →
+/// "ARIW"; every suffix of the words too, so that a prefix like "UN" may be left out.
 fn initials(name: &str) -> Vec<String> {
     let words: Vec<&str> = name
         .split_whitespace()
@@ -229,8 +230,7 @@ fn after_article(text: &str, at: usize) -> bool {
     })
 }
 
-fn is_personal(word: &str) -> bool {
-    let lex = Lexicons::get();
+fn is_personal(lex: &Lexicons, word: &str) -> bool {
     lex.given_names.contains(word) || lex.surnames.contains(word)
 }
 
@@ -262,8 +262,7 @@ fn is_name_word(word: &str) -> bool {
 
 /// "East Side Burger Barn": a place's head word inside a name, neither first nor last, makes it a
 /// shop's or a body's name called after the place, whatever person shares its last word.
-fn place_head_inside(words: &[&str]) -> bool {
-    let lex = Lexicons::get();
+fn place_head_inside(lex: &Lexicons, words: &[&str]) -> bool {
     words.len() > 2
         && words[1..words.len() - 1]
             .iter()
@@ -274,8 +273,7 @@ fn place_head_inside(words: &[&str]) -> bool {
 /// Odinga", or with the surname first, "Xi Jinping … Xi". Places and organisations are seldom
 /// shortened to their last word, and a first word stands alone for a person only when it is a
 /// short surname, as East Asian surnames written first are ("Campbell Soup" is no person).
-fn people_by_repetition(text: &str, raws: &mut [Raw], vocabulary: &Vocabulary) {
-    let lex = Lexicons::get();
+fn people_by_repetition(lex: &Lexicons, text: &str, raws: &mut [Raw], vocabulary: &Vocabulary) {
     let mut alone: FnvMap<&str, Vec<usize>> = FnvMap::default();
     for r in raws.iter().filter(|r| {
         r.strength == Strength::Unknown
@@ -311,14 +309,14 @@ fn people_by_repetition(text: &str, raws: &mut [Raw], vocabulary: &Vocabulary) {
         if words
             .iter()
             .any(|w| typed_words.contains(w) || lex.is_title_word(w) || lex.places.contains(w))
-            || (at_sentence_start && !is_personal(words[0]))
+            || (at_sentence_start && !is_personal(lex, words[0]))
         {
             continue;
         }
         if !(2..=4).contains(&words.len()) || !words.iter().all(|w| vocabulary.is_proper(w)) {
             continue;
         }
-        if place_head_inside(&words) {
+        if place_head_inside(lex, &words) {
             continue;
         }
         let (Some(&first), Some(&last)) = (words.first(), words.last()) else {
@@ -368,8 +366,7 @@ fn people_by_repetition(text: &str, raws: &mut [Raw], vocabulary: &Vocabulary) {
 
 /// An unknown name listed with a person is a person: "Gandhi, Nehru and Patel", "Ruto and
 /// Odinga". Repeats until the list is typed, since a list is typed from one end.
-fn people_by_coordination(text: &str, raws: &mut [Raw], vocabulary: &Vocabulary) {
-    let lex = Lexicons::get();
+fn people_by_coordination(lex: &Lexicons, text: &str, raws: &mut [Raw], vocabulary: &Vocabulary) {
     let listed = |gap: &str| matches!(gap, ", " | " and " | ", and " | " & " | " or ");
     for _ in 0..4 {
         let mut changed = false;
@@ -465,7 +462,13 @@ fn is_short_proper_name(surface: &str, vocabulary: &Vocabulary) -> bool {
 /// Local evidence that an unknown name is a place: the article writes it with "County" too
 /// ("Tehama … Tehama County"), or lists it with a place and the gazetteer knows a place of that
 /// name, a village included ("Ephrata and Brodhead", "between Ogden and Millheim").
-fn local_place(text: &str, raws: &[Raw], k: usize, divided: &FnvMap<&str, &str>) -> Option<String> {
+fn local_place(
+    gazetteer: &Gazetteer,
+    text: &str,
+    raws: &[Raw],
+    k: usize,
+    divided: &FnvMap<&str, &str>,
+) -> Option<String> {
     let raw = raws.get(k)?;
     let surface = raw.span.slice(text);
     if let Some(division) = divided.get(surface) {
@@ -489,7 +492,7 @@ fn local_place(text: &str, raws: &[Raw], k: usize, divided: &FnvMap<&str, &str>)
                 .filter(place)
                 .filter(|_| listed(gap_after) && gap_after != Some(", "))
         })?;
-    let known = super::recognize::minor_place(surface)?;
+    let known = super::recognize::minor_place(gazetteer, surface)?;
     Some(format!(
         "listed with the place \"{}\": {known}",
         with.span.slice(text)
@@ -547,10 +550,12 @@ fn place_among_places(text: &str, raws: &[Raw], k: usize) -> Option<String> {
 
 /// Types the weak and unknown mentions from the strong ones; drops what stays unknown.
 /// `raws` must be sorted by start.
-pub fn settle(text: &str, mut raws: Vec<Raw>, places: &Places) -> Vec<Raw> {
+pub fn settle(resources: Resources, text: &str, mut raws: Vec<Raw>, places: &Places) -> Vec<Raw> {
+    let lex = resources.lexicons;
+    let gazetteer = resources.gazetteer;
     let vocabulary = Vocabulary::new(text);
-    people_by_repetition(text, &mut raws, &vocabulary);
-    people_by_coordination(text, &mut raws, &vocabulary);
+    people_by_repetition(lex, text, &mut raws, &vocabulary);
+    people_by_coordination(lex, text, &mut raws, &vocabulary);
     // An unknown name whose last word is a person elsewhere ("Raila Odinga" before "Odinga
     // said") is that person: promote it first, so that it can type the rest.
     let person_words: FnvSet<&str> = raws
@@ -569,7 +574,7 @@ pub fn settle(text: &str, mut raws: Vec<Raw>, places: &Places) -> Vec<Raw> {
                 && !r.in_title_case
                 && (2..=4).contains(&words.len())
                 && person_words.contains(last)
-                && !place_head_inside(&words)
+                && !place_head_inside(lex, &words)
             {
                 r.label = EntityType::Person;
                 r.strength = Strength::Strong;
@@ -594,7 +599,7 @@ pub fn settle(text: &str, mut raws: Vec<Raw>, places: &Places) -> Vec<Raw> {
                 let key = normalise(surface);
                 if !key.contains(' ')
                     && !weak_places.contains_key(&key)
-                    && super::recognize::minor_place(surface).is_some()
+                    && super::recognize::minor_place(gazetteer, surface).is_some()
                 {
                     weak_places.insert(key, raw);
                 }
@@ -678,7 +683,8 @@ pub fn settle(text: &str, mut raws: Vec<Raw>, places: &Places) -> Vec<Raw> {
             && !raw.in_title_case
             && is_short_proper_name(raw.span.slice(text), &vocabulary))
         .then(|| {
-            local_place(text, &raws, k, &divided).or_else(|| place_among_places(text, &raws, k))
+            local_place(gazetteer, text, &raws, k, &divided)
+                .or_else(|| place_among_places(text, &raws, k))
         })
         .flatten()
         {
@@ -778,8 +784,8 @@ mod tests {
 
     #[test]
     fn initials_skip_small_words_and_prefixes() {
-        let all = initials("UN Office for the Coordination of Humanitarian Affairs");
-        assert!(all.contains(&"OCHA".to_string()), "{all:?}");
+        let all = initials("UN Agency for the Restoration of Inland Waterways");
+        assert!(all.contains(&"ARIW".to_string()), "{all:?}");
         assert!(initials("World Food Programme").contains(&"WFP".to_string()));
     }
 }

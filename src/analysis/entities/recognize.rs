@@ -14,7 +14,7 @@ use super::EntityType;
 use super::PlaceKind;
 use crate::analysis::fnv::{FnvMap, FnvSet};
 use crate::analysis::gazetteer::{Gazetteer, VILLAGE_POPULATION};
-use crate::analysis::Span;
+use crate::analysis::{Resources, Span};
 use std::cell::RefCell;
 
 /// How sure the typing is: a weak or unknown mention may be retyped by a strong one elsewhere.
@@ -40,7 +40,6 @@ pub struct Raw {
 }
 
 /// What the layout knows that recognition uses.
-#[derive(Default)]
 pub struct Context {
     /// Starts of sentences (and of headline, byline and other lines): capitals there are ambiguous.
     pub sentence_starts: Vec<usize>,
@@ -48,6 +47,7 @@ pub struct Context {
     pub skip: Vec<Span>,
     /// Mentions the layout already typed: the publication in the header, outlets in citations.
     pub forced: Vec<Raw>,
+    pub resources: Resources,
 }
 
 /// Words that are names only as part of a longer one ("West Bengal", not "the West" alone).
@@ -338,6 +338,7 @@ pub struct Recognizer<'a> {
     text: &'a str,
     tokens: &'a [Token],
     lex: &'static Lexicons,
+    gazetteer: &'static Gazetteer,
     /// Tokens already part of a date, number or forced mention.
     used: Vec<bool>,
     /// The last tokens of roads found by their written form ("Highway 29", "44 Elm St.").
@@ -355,7 +356,7 @@ pub struct Recognizer<'a> {
 
 impl<'a> Recognizer<'a> {
     pub fn new(text: &'a str, tokens: &'a [Token], context: &Context, found: &[Found]) -> Self {
-        let lex = Lexicons::get();
+        let lex = context.resources.lexicons;
         let mut used = vec![false; tokens.len()];
         let mut road_ends = vec![false; tokens.len()];
         for f in found {
@@ -410,6 +411,7 @@ impl<'a> Recognizer<'a> {
             text,
             tokens,
             lex,
+            gazetteer: context.resources.gazetteer,
             used,
             road_ends,
             initial,
@@ -516,7 +518,7 @@ impl<'a> Recognizer<'a> {
                 && (self.known_type(self.words(i, j)) == Some(EntityType::Loc)
                     || self.is_head_word(self.word(j)))
                 && self.known_type(self.words(i, n + 1)).is_none();
-            // "North State Street on the Near North Side": a street is not "on" anything.
+            // "West Elm Street on the Lower West Side": a street is not "on" anything.
             if coordinated || (w == "on" && self.lex.place_words.contains(self.word(j))) {
                 break;
             }
@@ -887,7 +889,7 @@ impl<'a> Recognizer<'a> {
         {
             return None;
         }
-        let gazetteer = Gazetteer::embedded();
+        let gazetteer = self.gazetteer;
         let matches = gazetteer.lookup(s);
         // The gazetteer keeps villages for resolution, where local evidence vouches for them;
         // as the only sign that a capitalised word is a place they are too common.
@@ -952,7 +954,7 @@ impl<'a> Recognizer<'a> {
         if !s.contains(' ') && self.lex.stopwords.contains(s) {
             return None;
         }
-        minor_place(s)
+        minor_place(self.gazetteer, s)
     }
 
     /// A well-known language's name, or its plural for the people ("Hausas"), that is no place's
@@ -1071,7 +1073,7 @@ impl<'a> Recognizer<'a> {
     }
 
     fn is_country(&self, name: &str) -> bool {
-        let gazetteer = Gazetteer::embedded();
+        let gazetteer = self.gazetteer;
         gazetteer.lookup(name).iter().any(|m| {
             matches!(
                 gazetteer.kind(m.place),
@@ -1082,7 +1084,7 @@ impl<'a> Recognizer<'a> {
 
     /// Two names of one place: "Aotearoa New Zealand".
     fn same_place(&self, one: &str, other: &str) -> bool {
-        let gazetteer = Gazetteer::embedded();
+        let gazetteer = self.gazetteer;
         let others = gazetteer.lookup(other);
         gazetteer
             .lookup(one)
@@ -1091,7 +1093,7 @@ impl<'a> Recognizer<'a> {
     }
 
     fn is_country_or_province(&self, name: &str) -> bool {
-        let gazetteer = Gazetteer::embedded();
+        let gazetteer = self.gazetteer;
         gazetteer.lookup(name).iter().any(|m| {
             !m.alternate
                 && matches!(
@@ -1365,7 +1367,7 @@ impl<'a> Recognizer<'a> {
                 return self.classify(start, j);
             }
         }
-        // "Minister of Energy and Natural Resources Fatih Dönmez": the end of a portfolio runs
+        // "Minister of Forests and Inland Fisheries Anna Berg": the end of a portfolio runs
         // into the minister's name.
         if a == i && matches!(self.word(a.wrapping_sub(1)), "of" | "for" | "and" | "the") {
             let name_start = (a + 1..=(a + 3).min(j)).find(|&k| {
@@ -1552,7 +1554,7 @@ impl<'a> Recognizer<'a> {
                 && !self.lex.places.contains(last)
                 && !self.initial[a]
                 && !COMPASS_WORDS.contains(&first)
-                // "Riverdale Lukoil South": a place's name opening it, and no first name.
+                // "Brookdale Sunoco West": a place's name opening it, and no first name.
                 && ((a..=j).any(|k| self.lex.given_names.contains(self.word(k)))
                     || self.gazetteer_place(first, false).is_none())
             {
@@ -1808,7 +1810,7 @@ impl<'a> Recognizer<'a> {
         {
             return false;
         }
-        let gazetteer = Gazetteer::embedded();
+        let gazetteer = self.gazetteer;
         let county = format!("{second} {division}");
         // "Miami-Dade County" is one county.
         let one_county = !gazetteer.lookup(self.words(i, j)).is_empty();
@@ -2530,11 +2532,10 @@ const DATELINE_LABELS: &[&str] = &[
 
 /// A village the gazetteer knows by this name, or a county named without its "County"
 /// ("Wahkiakum" for Wahkiakum County): places only local evidence may vouch for.
-pub(super) fn minor_place(s: &str) -> Option<String> {
+pub(super) fn minor_place(gazetteer: &Gazetteer, s: &str) -> Option<String> {
     if is_all_caps(s) || s.chars().count() < 3 {
         return None;
     }
-    let gazetteer = Gazetteer::embedded();
     let village = gazetteer
         .lookup(s)
         .into_iter()

@@ -4,13 +4,15 @@
 //! when the article itself names the town or a town near it; a namesake far from the article's
 //! places ("Lake Victoria" in an article on Canada) stays unplaced.
 
-use super::entities::tokens::is_capitalised;
-use super::entities::PlaceKind;
-use super::gazetteer::{Gazetteer, PlaceId};
-use super::places::{
-    is_generic_name, km_between, Resolution, OUTSIDE_TOWN_WORDS, STREET_WORDS, SURE_TOWN,
-};
-use super::text::Span;
+use crate::analysis::entities::tokens::is_capitalised;
+use crate::analysis::gazetteer::{Gazetteer, PlaceId};
+use crate::analysis::model::PlaceKind;
+use crate::analysis::text::Span;
+
+use super::model::{km_between, Resolution};
+use super::weights::Weights;
+use super::words::{is_generic_name, OUTSIDE_TOWN_WORDS, STREET_ENDINGS};
+use crate::analysis::rules::RuleId;
 
 /// How far from a town the article names a town inside another name may lie: a lake or a
 /// quarter named after a town lies beside the article's towns, not a county away.
@@ -18,8 +20,9 @@ const NEAR_ARTICLE_TOWN_KM: f64 = 60.0;
 
 /// Places each unresolved name that holds the name of one of the article's sure towns, or of a
 /// town near them, in that town.
-pub(crate) fn place_by_town_in_name(
+pub(super) fn place_by_town_in_name(
     g: &Gazetteer,
+    w: &Weights,
     text: &str,
     spans: &[Span],
     resolutions: &mut [Option<Resolution>],
@@ -27,7 +30,7 @@ pub(crate) fn place_by_town_in_name(
     let article_towns: Vec<PlaceId> = resolutions
         .iter()
         .flatten()
-        .filter(|r| !r.within && r.confidence >= SURE_TOWN && g.kind(r.place) == PlaceKind::City)
+        .filter(|r| !r.within && r.confidence >= w.sure_town && g.kind(r.place) == PlaceKind::City)
         .map(|r| r.place)
         .collect();
     if article_towns.is_empty() {
@@ -50,7 +53,9 @@ pub(crate) fn place_by_town_in_name(
         };
         resolutions[i] = Some(Resolution::within_town(
             town,
+            w.within_town_confidence,
             format!("not in the gazetteer; placed in {}, {why}", g.name(town)),
+            RuleId::TownInName,
         ));
     }
 }
@@ -69,7 +74,7 @@ fn town_in_name(
     // "Darby Street" is not in Darby: a street leads to the town it is named after.
     let street = words
         .last()
-        .is_some_and(|w| STREET_WORDS.contains(&w.to_lowercase().as_str()));
+        .is_some_and(|w| STREET_ENDINGS.contains(&w.to_lowercase().as_str()));
     let outside = words.iter().any(|w| OUTSIDE_TOWN_WORDS.contains(w));
     if words.len() < 2 || street || outside {
         return None;

@@ -1,0 +1,334 @@
+use super::model::{distance_km, km_between, Scored};
+use crate::analysis::fnv::FnvMap;
+use crate::analysis::gazetteer::{Gazetteer, PlaceId};
+use crate::analysis::model::PlaceKind;
+
+/// Whether `place` lies in `owner`: in the country or first-level region, or within a town's
+/// reach of a town or district. `None` where the gazetteer cannot tell (a macro-region, a sea).
+pub(super) fn lies_within(g: &Gazetteer, place: PlaceId, owner: PlaceId) -> Option<bool> {
+    const TOWN_REACH_KM: f64 = 50.0;
+    if place == owner {
+        return Some(false);
+    }
+    match g.kind(owner) {
+        PlaceKind::Country => Some(g.country_of(place) == Some(owner)),
+        PlaceKind::Admin1 => Some(g.admin1_of(place) == Some(owner)),
+        PlaceKind::City | PlaceKind::Admin2 => Some(km_between(g, place, owner) < TOWN_REACH_KM),
+        _ => None,
+    }
+}
+
+/// What nearness needs of a place, read from the gazetteer once per pass rather than once per
+/// pair of readings: the pairs are the resolver's hottest loop.
+#[derive(Clone, Copy)]
+pub(super) struct Whereabouts {
+    pub(super) place: PlaceId,
+    pub(super) kind: PlaceKind,
+    admin1: Option<PlaceId>,
+    pub(super) lat: f64,
+    pub(super) lon: f64,
+}
+
+impl Whereabouts {
+    fn of(g: &Gazetteer, place: PlaceId) -> Whereabouts {
+        Whereabouts {
+            place,
+            kind: g.kind(place),
+            admin1: g.admin1_of(place),
+            lat: g.lat(place),
+            lon: g.lon(place),
+        }
+    }
+
+    /// 1 for a place within 40 km of `other` or in its first-level region, 0.8 within 80 km, 0.5
+    /// within 250 km. A town inside a county lies within 40 km of its middle; a namesake town 80
+    /// km off lies in the next county ("Richmond" and "Madison County" lie together in Kentucky,
+    /// and a little apart in Indiana).
+    fn closeness(&self, other: &Whereabouts) -> f64 {
+        match other.kind {
+            PlaceKind::Admin1 if self.admin1 == Some(other.place) => 1.0,
+            PlaceKind::City | PlaceKind::Admin2 => {
+                // More than 2.3° of latitude apart is more than 250 km: no need for the
+                // trigonometry.
+                if (self.lat - other.lat).abs() > 2.3 {
+                    return 0.0;
+                }
+                let km = distance_km(self.lat, self.lon, other.lat, other.lon);
+                if km < 40.0 {
+                    1.0
+                } else if km < 80.0 {
+                    0.8
+                } else if km < 250.0 {
+                    0.5
+                } else {
+                    0.0
+                }
+            }
+            _ => 0.0,
+        }
+    }
+}
+
+/// A name's candidates, each with its likelihood relative to the name's likeliest.
+pub(super) type Readings = Vec<(Whereabouts, f64)>;
+
+/// A candidate's support from the article's other names.
+#[derive(Clone)]
+pub(super) struct Colocation {
+    pub(super) place: PlaceId,
+    /// From places near it and regions that hold it.
+    pub(super) support: f64,
+    /// From places near it alone.
+    pub(super) nearby: f64,
+    /// The place that supports it most.
+    pub(super) nearest: Option<PlaceId>,
+}
+
+/// One reading of a name that a candidate may lie near: weighed by its likelihood, or by the
+/// trust in a choice.
+struct Reading {
+    name: usize,
+    /// Its place among its name's readings; a name's choice comes after them all.
+    order: usize,
+    at: Whereabouts,
+    weight: f64,
+    cos_lat: f64,
+}
+
+/// The readings of every name that can give a candidate closeness (towns and counties in bands
+/// of latitude, each by longitude; regions by place), so that a candidate meets only the few
+/// that may lie near it instead of every reading of every name: an article naming hundreds of
+/// towns is read in milliseconds, not a second. A reading left out is always one whose closeness
+/// is 0.
+struct Reach {
+    /// Bands of `LATITUDE_REACH` degrees, by band number, each sorted by longitude.
+    bands: FnvMap<i32, Vec<Reading>>,
+    regions: Vec<Reading>,
+    /// The haversine term at 250 km, where closeness ends, with a margin for rounding.
+    far: f64,
+}
+
+impl Reach {
+    /// Latitude, in degrees, beyond which `Whereabouts::closeness` gives 0 (2.3), with a margin.
+    const LATITUDE_REACH: f64 = 2.4;
+
+    fn band(lat: f64) -> i32 {
+        (lat / Self::LATITUDE_REACH).floor() as i32
+    }
+
+    fn new(names: &[(&str, Readings, Option<Whereabouts>)], chosen_trust: f64) -> Reach {
+        let mut bands: FnvMap<i32, Vec<Reading>> = FnvMap::default();
+        let mut regions = Vec::new();
+        for (name, (_, readings, choice)) in names.iter().enumerate() {
+            let choice = choice.iter().map(|&d| (usize::MAX, d, chosen_trust));
+            let all = readings.iter().enumerate().map(|(i, &(d, p))| (i, d, p));
+            for (order, at, weight) in all.chain(choice) {
+                let reading = Reading {
+                    name,
+                    order,
+                    at,
+                    weight,
+                    cos_lat: at.lat.to_radians().cos(),
+                };
+                match at.kind {
+                    PlaceKind::City | PlaceKind::Admin2 => {
+                        bands.entry(Self::band(at.lat)).or_default().push(reading)
+                    }
+                    PlaceKind::Admin1 => regions.push(reading),
+                    _ => {}
+                }
+            }
+        }
+        for band in bands.values_mut() {
+            band.sort_by(|a, b| a.at.lon.total_cmp(&b.at.lon));
+        }
+        regions.sort_by_key(|r| r.at.place);
+        let half_angle = (250.0 / (2.0 * 6371.0088_f64)).sin();
+        Reach {
+            bands,
+            regions,
+            far: half_angle * half_angle * 1.01,
+        }
+    }
+
+    /// The readings of other names than `skip` that may be close to `here`, in name order and
+    /// each name's readings in their order.
+    fn near<'r>(&'r self, here: &Whereabouts, skip: Option<usize>, met: &mut Vec<&'r Reading>) {
+        let cos_here = here.lat.to_radians().cos();
+        let lon_reach = self.longitude_reach(here, cos_here);
+        let (west, east) = (here.lon - lon_reach, here.lon + lon_reach);
+        let spans: [(f64, f64); 2] = if lon_reach >= 180.0 {
+            [(-180.0, 180.0), (1.0, 0.0)]
+        } else if west < -180.0 {
+            [(west + 360.0, 180.0), (-180.0, east)]
+        } else if east > 180.0 {
+            [(west, 180.0), (-180.0, east - 360.0)]
+        } else {
+            [(west, east), (1.0, 0.0)]
+        };
+        let band = Self::band(here.lat);
+        for readings in (band - 1..=band + 1).filter_map(|b| self.bands.get(&b)) {
+            for (west, east) in spans {
+                let from = readings.partition_point(|r| r.at.lon < west);
+                let to = readings.partition_point(|r| r.at.lon <= east).max(from);
+                met.extend(readings[from..to].iter().filter(|r| {
+                    Some(r.name) != skip
+                        && (here.lat - r.at.lat).abs() <= Self::LATITUDE_REACH
+                        && !self.far_apart(here, cos_here, r)
+                }));
+            }
+        }
+        if let Some(region) = here.admin1 {
+            let from = self.regions.partition_point(|r| r.at.place < region);
+            met.extend(
+                self.regions[from..]
+                    .iter()
+                    .take_while(|r| r.at.place == region)
+                    .filter(|r| Some(r.name) != skip),
+            );
+        }
+        met.sort_by_key(|r| (r.name, r.order));
+    }
+
+    /// Degrees of longitude beyond which every reading within `LATITUDE_REACH` of `here`'s
+    /// latitude is surely 250 km or more away (180: no bound, near the poles). With
+    /// f(m) = m − m³/6 ≤ sin m, readings are far once cos φ1 · cos φ2 · f(Δλ/2)² passes `far`;
+    /// f(1.2 t) ≥ t for t ≤ 0.8, and f only falls to 0.92 before π/2.
+    fn longitude_reach(&self, here: &Whereabouts, cos_here: f64) -> f64 {
+        let nearest_pole = (here.lat.abs() + Self::LATITUDE_REACH).min(90.0);
+        let cos_least = cos_here * nearest_pole.to_radians().cos();
+        if cos_least <= 0.0 {
+            return 180.0;
+        }
+        let t = (self.far / cos_least).sqrt();
+        if t > 0.8 {
+            return 180.0;
+        }
+        (2.0 * 1.2 * t).to_degrees() + 0.01
+    }
+
+    /// Surely 250 km or more apart, without trigonometry: the haversine term is at least
+    /// cos φ1 · cos φ2 · sin²(Δλ/2), and sin m ≥ m − m³/6.
+    fn far_apart(&self, here: &Whereabouts, cos_here: f64, r: &Reading) -> bool {
+        let mut dl = (here.lon - r.at.lon).abs().to_radians();
+        if dl > std::f64::consts::PI {
+            dl = 2.0 * std::f64::consts::PI - dl;
+        }
+        let m = dl / 2.0;
+        let sin_at_least = (m - m * m * m / 6.0).max(0.0);
+        cos_here * r.cos_lat * sin_at_least * sin_at_least > self.far
+    }
+}
+
+/// How strongly the article's other names place each candidate: for every other distinct name,
+/// the best of its candidates that lies in the candidate's region or near it, weighed by its
+/// prior likelihood relative to that name's likeliest reading, or the place an earlier pass
+/// chose for it. This ties "Gainesville" to Texas when "Denton" is
+/// also named, whichever is read first.
+pub(super) fn colocation_support(
+    g: &Gazetteer,
+    candidates: &[Vec<Scored>],
+    keys: &[String],
+    chosen: &[Option<PlaceId>],
+) -> Vec<Vec<Colocation>> {
+    const CONSIDERED: usize = 12;
+    // A place chosen with the article's evidence is surer than a prior, though it may still be
+    // wrong; it counts for most of a certain place.
+    const CHOSEN_TRUST: f64 = 0.8;
+    // Distinct names, each with its candidates' probabilities from their priors and its choice.
+    let mut names: Vec<(&str, Readings, Option<Whereabouts>)> = Vec::new();
+    for ((key, list), choice) in keys.iter().zip(candidates).zip(chosen) {
+        if list.is_empty() || names.iter().any(|(k, _, _)| *k == key.as_str()) {
+            continue;
+        }
+        let top: Vec<&Scored> = considered(list, CONSIDERED).collect();
+        let max = top.iter().map(|c| c.prior).fold(f64::MIN, f64::max);
+        // Likelihoods relative to the name's likeliest reading, tempered (square root): two
+        // readings of two names that lie together are evidence for each other even when
+        // neither is its name's likeliest ("Huntsville" and "Walker County" in Texas).
+        let probabilities = top
+            .iter()
+            .map(|c| (Whereabouts::of(g, c.place), ((c.prior - max) * 0.5).exp()))
+            .collect();
+        names.push((
+            key.as_str(),
+            probabilities,
+            choice.map(|d| Whereabouts::of(g, d)),
+        ));
+    }
+    let reach = Reach::new(&names, CHOSEN_TRUST);
+    let support_for = |key: &str, list: &[Scored]| -> Vec<Colocation> {
+        let this_name = names.iter().position(|(k, _, _)| *k == key);
+        let mut met: Vec<&Reading> = Vec::new();
+        considered(list, CONSIDERED)
+            .map(|c| {
+                let here = Whereabouts::of(g, c.place);
+                let local = matches!(here.kind, PlaceKind::City | PlaceKind::Admin2);
+                let mut support = 0.0;
+                let mut nearby = 0.0;
+                let mut nearest: Option<(f64, PlaceId)> = None;
+                met.clear();
+                if local {
+                    reach.near(&here, this_name, &mut met);
+                }
+                // Each other name's best reading, the names in order and each name's readings
+                // in order (its choice last), as a first best wins ties.
+                for group in met.chunk_by(|a, b| a.name == b.name) {
+                    let mut best = 0.0;
+                    let mut best_place: Option<&Whereabouts> = None;
+                    for r in group {
+                        let weight = here.closeness(&r.at) * r.weight;
+                        if weight > best {
+                            best = weight;
+                            best_place = Some(&r.at);
+                        }
+                    }
+                    support += best;
+                    if let Some(d) = best_place {
+                        if d.kind != PlaceKind::Admin1 {
+                            nearby += best;
+                        }
+                        if nearest.is_none_or(|(b, _)| best > b) {
+                            nearest = Some((best, d.place));
+                        }
+                    }
+                }
+                Colocation {
+                    place: c.place,
+                    support,
+                    nearby,
+                    nearest: nearest.map(|(_, d)| d),
+                }
+            })
+            .collect()
+    };
+    // Mentions of a name mostly repeat its candidates: work each such list out once.
+    let mut done: Vec<(&str, &[Scored], Vec<Colocation>)> = Vec::new();
+    keys.iter()
+        .zip(candidates)
+        .map(|(key, list)| {
+            let same = |(k, l, _): &&(&str, &[Scored], Vec<Colocation>)| {
+                *k == key.as_str()
+                    && l.len() == list.len()
+                    && l.iter().zip(list).all(|(a, b)| a.place == b.place)
+            };
+            if let Some((_, _, support)) = done.iter().find(same) {
+                return support.clone();
+            }
+            let support = support_for(key, list);
+            done.push((key.as_str(), list, support.clone()));
+            support
+        })
+        .collect()
+}
+
+/// The first `count` candidates of a name, and every other that is as likely before context as
+/// its likeliest: the two dozen "Franklin County"s are equally likely, and the one that lies
+/// around "Dublin" must not be cut off by the order of a tie.
+pub(super) fn considered(list: &[Scored], count: usize) -> impl Iterator<Item = &Scored> {
+    let likeliest = list.iter().map(|c| c.prior).fold(f64::MIN, f64::max);
+    list.iter()
+        .enumerate()
+        .filter(move |&(i, c)| i < count || c.prior >= likeliest)
+        .map(|(_, c)| c)
+}
