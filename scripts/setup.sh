@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14
+CARGO_FUZZ_VERSION=0.13.2
 BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
 
 say() { printf '\033[1msetup:\033[0m %s\n' "$*"; }
@@ -30,6 +31,17 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $BINDGEN_VERSION" 
     # Not --locked: one of the CLI's locked dependencies is missing from the registry.
     say "installing wasm-bindgen-cli $BINDGEN_VERSION (the Cargo.lock version)"
     cargo install wasm-bindgen-cli --version "$BINDGEN_VERSION" --force
+fi
+
+# The fuzz targets (scripts/fuzz.sh): libfuzzer-sys compiles libFuzzer's C++ with the system's.
+if ! command -v c++ >/dev/null; then
+    say "installing Debian's g++ (libFuzzer is C++)"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq g++
+fi
+if [ "$(cargo fuzz --version 2>/dev/null)" != "cargo-fuzz $CARGO_FUZZ_VERSION" ]; then
+    say "installing cargo-fuzz $CARGO_FUZZ_VERSION (about 4 minutes)"
+    cargo install --locked cargo-fuzz --version "$CARGO_FUZZ_VERSION"
 fi
 
 # npm: binaryen's wasm-opt (Debian's is too old and corrupts Rust modules) and playwright-core.

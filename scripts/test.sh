@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: format and lints, native tests (unit, spec files, properties, CLI, doc tests),
-# component tests in headless Chromium, the release build, and the end-to-end browser tests.
+# a short run of each fuzz target, component tests in headless Chromium, the release build, and
+# the end-to-end browser tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --browser
@@ -23,6 +24,7 @@ step "format" cargo fmt --check
 step "lints (native)" cargo clippy --all-targets --locked -- -D warnings
 step "lints (wasm)" cargo clippy --lib --bins --locked --target wasm32-unknown-unknown -- -D warnings
 step "native tests" cargo test --locked
+step "fuzzing (each target 20 s)" scripts/fuzz.sh --seconds 20
 
 wasm_tests() {
     CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \

@@ -87,6 +87,149 @@ pub(super) struct Colocation {
 /// How many distinct names on either side of a name count for its colocation support.
 const COLOCATION_REACH: usize = 64;
 
+/// One reading of a name that a candidate may lie near: weighed by its likelihood, or by the
+/// trust in a choice.
+struct Reading {
+    name: usize,
+    /// Its place among its name's readings; a name's choice comes after them all.
+    order: usize,
+    at: Whereabouts,
+    weight: f64,
+    cos_lat: f64,
+}
+
+/// The readings of every name that can give a candidate closeness (towns and counties in bands
+/// of latitude, each by longitude; regions by place), so that a candidate meets only the few
+/// that may lie near it instead of every reading of every name: an article naming hundreds of
+/// towns is read in milliseconds, not a second. A reading left out is always one whose closeness
+/// is 0.
+struct Reach {
+    /// Bands of `LATITUDE_REACH` degrees, by band number, each sorted by longitude.
+    bands: FnvMap<i32, Vec<Reading>>,
+    regions: Vec<Reading>,
+    /// The haversine term at 250 km, where closeness ends, with a margin for rounding.
+    far: f64,
+}
+
+impl Reach {
+    /// Latitude, in degrees, beyond which `Whereabouts::closeness` gives 0 (2.3), with a margin.
+    const LATITUDE_REACH: f64 = 2.4;
+
+    fn band(lat: f64) -> i32 {
+        (lat / Self::LATITUDE_REACH).floor() as i32
+    }
+
+    fn new(names: &[(&str, Readings, Option<Whereabouts>)], chosen_trust: f64) -> Reach {
+        let mut bands: FnvMap<i32, Vec<Reading>> = FnvMap::default();
+        let mut regions = Vec::new();
+        for (name, (_, readings, choice)) in names.iter().enumerate() {
+            let choice = choice.iter().map(|&d| (usize::MAX, d, chosen_trust));
+            let all = readings.iter().enumerate().map(|(i, &(d, p))| (i, d, p));
+            for (order, at, weight) in all.chain(choice) {
+                let reading = Reading {
+                    name,
+                    order,
+                    at,
+                    weight,
+                    cos_lat: at.lat.to_radians().cos(),
+                };
+                match at.kind {
+                    PlaceKind::City | PlaceKind::Admin2 => {
+                        bands.entry(Self::band(at.lat)).or_default().push(reading)
+                    }
+                    PlaceKind::Admin1 => regions.push(reading),
+                    _ => {}
+                }
+            }
+        }
+        for band in bands.values_mut() {
+            band.sort_by(|a, b| a.at.lon.total_cmp(&b.at.lon));
+        }
+        regions.sort_by_key(|r| r.at.place);
+        let half_angle = (250.0 / (2.0 * 6371.0088_f64)).sin();
+        Reach {
+            bands,
+            regions,
+            far: half_angle * half_angle * 1.01,
+        }
+    }
+
+    /// The readings of other names than `skip` that may be close to `here`, in name order and
+    /// each name's readings in their order.
+    fn near<'r>(
+        &'r self,
+        here: &Whereabouts,
+        skip: Option<usize>,
+        around: &std::ops::RangeInclusive<usize>,
+        met: &mut Vec<&'r Reading>,
+    ) {
+        let cos_here = here.lat.to_radians().cos();
+        let lon_reach = self.longitude_reach(here, cos_here);
+        let (west, east) = (here.lon - lon_reach, here.lon + lon_reach);
+        let spans: [(f64, f64); 2] = if lon_reach >= 180.0 {
+            [(-180.0, 180.0), (1.0, 0.0)]
+        } else if west < -180.0 {
+            [(west + 360.0, 180.0), (-180.0, east)]
+        } else if east > 180.0 {
+            [(west, 180.0), (-180.0, east - 360.0)]
+        } else {
+            [(west, east), (1.0, 0.0)]
+        };
+        let band = Self::band(here.lat);
+        for readings in (band - 1..=band + 1).filter_map(|b| self.bands.get(&b)) {
+            for (west, east) in spans {
+                let from = readings.partition_point(|r| r.at.lon < west);
+                let to = readings.partition_point(|r| r.at.lon <= east).max(from);
+                met.extend(readings[from..to].iter().filter(|r| {
+                    Some(r.name) != skip
+                        && around.contains(&r.name)
+                        && (here.lat - r.at.lat).abs() <= Self::LATITUDE_REACH
+                        && !self.far_apart(here, cos_here, r)
+                }));
+            }
+        }
+        if let Some(region) = here.admin1 {
+            let from = self.regions.partition_point(|r| r.at.place < region);
+            met.extend(
+                self.regions[from..]
+                    .iter()
+                    .take_while(|r| r.at.place == region)
+                    .filter(|r| Some(r.name) != skip && around.contains(&r.name)),
+            );
+        }
+        met.sort_by_key(|r| (r.name, r.order));
+    }
+
+    /// Degrees of longitude beyond which every reading within `LATITUDE_REACH` of `here`'s
+    /// latitude is surely 250 km or more away (180: no bound, near the poles). With
+    /// f(m) = m − m³/6 ≤ sin m, readings are far once cos φ1 · cos φ2 · f(Δλ/2)² passes `far`;
+    /// f(1.2 t) ≥ t for t ≤ 0.8, and f only falls to 0.92 before π/2.
+    fn longitude_reach(&self, here: &Whereabouts, cos_here: f64) -> f64 {
+        let nearest_pole = (here.lat.abs() + Self::LATITUDE_REACH).min(90.0);
+        let cos_least = cos_here * nearest_pole.to_radians().cos();
+        if cos_least <= 0.0 {
+            return 180.0;
+        }
+        let t = (self.far / cos_least).sqrt();
+        if t > 0.8 {
+            return 180.0;
+        }
+        (2.0 * 1.2 * t).to_degrees() + 0.01
+    }
+
+    /// Surely 250 km or more apart, without trigonometry: the haversine term is at least
+    /// cos φ1 · cos φ2 · sin²(Δλ/2), and sin m ≥ m − m³/6.
+    fn far_apart(&self, here: &Whereabouts, cos_here: f64, r: &Reading) -> bool {
+        let mut dl = (here.lon - r.at.lon).abs().to_radians();
+        if dl > std::f64::consts::PI {
+            dl = 2.0 * std::f64::consts::PI - dl;
+        }
+        let m = dl / 2.0;
+        let sin_at_least = (m - m * m * m / 6.0).max(0.0);
+        cos_here * r.cos_lat * sin_at_least * sin_at_least > self.far
+    }
+}
+
 /// How strongly the article's other names place each candidate: for every other distinct name,
 /// the best of its candidates that lies in the candidate's region or near it, weighed by its
 /// prior likelihood relative to that name's likeliest reading, or the place an earlier pass
@@ -126,15 +269,17 @@ pub(super) fn colocation_support(
             choice.map(|d| Whereabouts::of(g, d)),
         ));
     }
+    let reach = Reach::new(&names, CHOSEN_TRUST);
     let position: FnvMap<&str, usize> = names
         .iter()
         .enumerate()
         .map(|(at, (key, _, _))| (*key, at))
         .collect();
     let support_for = |key: &str, list: &[Scored]| -> Vec<Colocation> {
-        let at = position.get(key).copied().unwrap_or(0);
-        let around = &names
-            [at.saturating_sub(COLOCATION_REACH)..(at + COLOCATION_REACH + 1).min(names.len())];
+        let this_name = position.get(key).copied();
+        let at = this_name.unwrap_or(0);
+        let around = at.saturating_sub(COLOCATION_REACH)..=at + COLOCATION_REACH;
+        let mut met: Vec<&Reading> = Vec::new();
         considered(list, CONSIDERED)
             .map(|c| {
                 let here = Whereabouts::of(g, c.place);
@@ -142,24 +287,20 @@ pub(super) fn colocation_support(
                 let mut support = 0.0;
                 let mut nearby = 0.0;
                 let mut nearest: Option<(f64, PlaceId)> = None;
-                for (other, probabilities, choice) in around {
-                    if *other == key || !local {
-                        continue;
-                    }
+                met.clear();
+                if local {
+                    reach.near(&here, this_name, &around, &mut met);
+                }
+                // Each other name's best reading, the names in order and each name's readings
+                // in order (its choice last), as a first best wins ties.
+                for group in met.chunk_by(|a, b| a.name == b.name) {
                     let mut best = 0.0;
                     let mut best_place: Option<&Whereabouts> = None;
-                    for (d, p) in probabilities {
-                        let weight = here.closeness(d) * p;
+                    for r in group {
+                        let weight = here.closeness(&r.at) * r.weight;
                         if weight > best {
                             best = weight;
-                            best_place = Some(d);
-                        }
-                    }
-                    if let Some(d) = choice {
-                        let weight = here.closeness(d) * CHOSEN_TRUST;
-                        if weight > best {
-                            best = weight;
-                            best_place = Some(d);
+                            best_place = Some(&r.at);
                         }
                     }
                     support += best;
