@@ -3,6 +3,7 @@
 //! ```text
 //! article-atlas analyze FILE|-  [--format plain|markdown|html]   print the analysis as JSON
 //! article-atlas bench [FILE ...] [--iterations N]                print analysis throughput
+//! article-atlas bench --corpus DOCS.jsonl [--runs N] [--no-peer]  per-document throughput beside compromise
 //! article-atlas eval [--no-embedded-places] < docs.jsonl          entities per document, as JSONL
 //! ```
 
@@ -13,7 +14,7 @@ use std::time::Instant;
 use article_atlas::analysis::text::char_offsets;
 use article_atlas::analysis::{source, Analyzer, InputFormat};
 
-const USAGE: &str = "usage: article-atlas analyze FILE|- [--format plain|markdown|html]\n       article-atlas bench [FILE ...] [--iterations N]\n       article-atlas eval [--no-embedded-places] < docs.jsonl";
+const USAGE: &str = "usage: article-atlas analyze FILE|- [--format plain|markdown|html]\n       article-atlas bench [FILE ...] [--iterations N]\n       article-atlas bench --corpus DOCS.jsonl [--runs N] [--no-peer]\n       article-atlas eval [--no-embedded-places] < docs.jsonl";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -29,6 +30,7 @@ fn main() -> ExitCode {
 fn run(args: &[String]) -> Result<(), String> {
     match args.first().map(String::as_str) {
         Some("analyze") => analyze(&args[1..]),
+        Some("bench") if args.iter().any(|a| a.starts_with("--corpus")) => bench_corpus(&args[1..]),
         Some("bench") => bench(&args[1..]),
         Some("eval") => match &args[1..] {
             [] => eval(true),
@@ -279,6 +281,141 @@ fn bench(args: &[String]) -> Result<(), String> {
     }
     println!("peer: pulldown-cmark parsing the same text; ratio = analysis time / peer time");
     Ok(())
+}
+
+/// Times the analysis of each document of a JSONL file (field `text`, analysed as plain text like
+/// `eval` does) and, in the same run, compromise (the JavaScript NLP library, under node, through
+/// `scripts/bench_peer.mjs`) finding people, places and organisations in the same texts. Each
+/// document's time is its best over the runs, which keeps other processes' noise out; opening the
+/// embedded data (process start) is timed apart. Prints figures only, never a text.
+fn bench_corpus(args: &[String]) -> Result<(), String> {
+    // Opening the data is the first thing timed, before anything else touches it.
+    let started = Instant::now();
+    Analyzer::load_embedded_data();
+    let start_seconds = started.elapsed().as_secs_f64();
+
+    let (corpus, rest) = take_option(args, "--corpus")?;
+    let (runs, rest) = take_option(&rest, "--runs")?;
+    let with_peer = !rest.iter().any(|a| a == "--no-peer");
+    if let Some(other) = rest.iter().find(|a| *a != "--no-peer") {
+        return Err(format!("bench --corpus: unexpected argument {other:?}"));
+    }
+    let corpus = corpus.ok_or("--corpus needs a JSONL file")?;
+    let runs: usize = runs
+        .as_deref()
+        .unwrap_or("5")
+        .parse()
+        .map_err(|_| "--runs takes a whole number")?;
+    let runs = runs.max(1);
+
+    let texts: Vec<String> = read_input(&corpus)?
+        .lines()
+        .enumerate()
+        .filter(|(_, line)| !line.trim().is_empty())
+        .map(|(number, line)| {
+            let doc: serde_json::Value = serde_json::from_str(line)
+                .map_err(|e| format!("{corpus:?} line {}: not JSON: {e}", number + 1))?;
+            Ok(doc
+                .get("text")
+                .and_then(|t| t.as_str())
+                .unwrap_or("")
+                .to_string())
+        })
+        .collect::<Result<_, String>>()?;
+    let bytes: usize = texts.iter().map(String::len).sum();
+
+    let analyzer = Analyzer::new();
+    let mut best = vec![f64::INFINITY; texts.len()];
+    for _ in 0..runs {
+        for (text, best) in texts.iter().zip(&mut best) {
+            let started = Instant::now();
+            std::hint::black_box(analyzer.analyze_as(text, InputFormat::Plain));
+            *best = best.min(started.elapsed().as_secs_f64());
+        }
+    }
+    let ours = Throughput {
+        start: start_seconds,
+        analysis: best.iter().sum(),
+    };
+
+    println!(
+        "corpus {corpus:?}: {} documents, {bytes} bytes, best of {runs} runs per document",
+        texts.len()
+    );
+    println!(
+        "{:<14} {:>10} {:>12} {:>14} {:>20}",
+        "", "start ms", "analysis s", "MB/s per doc", "MB/s start included"
+    );
+    ours.print("article-atlas", bytes);
+    if !with_peer {
+        return Ok(());
+    }
+    let peer = match run_peer(&corpus, runs) {
+        Ok(peer) => peer,
+        Err(message) => {
+            println!("compromise: not run ({message})");
+            return Ok(());
+        }
+    };
+    peer.print("compromise", bytes);
+    println!(
+        "ratio (compromise time / article-atlas time): {:.1}x per document, {:.1}x with process start",
+        peer.analysis / ours.analysis,
+        peer.total() / ours.total()
+    );
+    Ok(())
+}
+
+/// Seconds spent opening the data and analysing every document.
+struct Throughput {
+    start: f64,
+    analysis: f64,
+}
+
+impl Throughput {
+    fn total(&self) -> f64 {
+        self.start + self.analysis
+    }
+
+    fn print(&self, name: &str, bytes: usize) {
+        let mbps = |seconds: f64| bytes as f64 / seconds / 1e6;
+        println!(
+            "{:<14} {:>10.2} {:>12.3} {:>14.2} {:>20.2}",
+            name,
+            self.start * 1e3,
+            self.analysis,
+            mbps(self.analysis),
+            mbps(self.total())
+        );
+    }
+}
+
+/// Runs `scripts/bench_peer.mjs` under node on the same corpus and reads its one line of figures.
+fn run_peer(corpus: &str, runs: usize) -> Result<Throughput, String> {
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/scripts/bench_peer.mjs");
+    let output = std::process::Command::new("node")
+        .args([script, corpus, "--runs", &runs.to_string()])
+        .output()
+        .map_err(|e| format!("cannot start node: {e}"))?;
+    if !output.status.success() {
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        let last = stderr.lines().last().unwrap_or("").trim();
+        return Err(format!(
+            "{script} failed: {last}; run `npm ci` in e2e/ to install compromise"
+        ));
+    }
+    let figures: serde_json::Value = serde_json::from_slice(&output.stdout)
+        .map_err(|e| format!("{script} printed no figures: {e}"))?;
+    let seconds = |key: &str| {
+        figures
+            .get(key)
+            .and_then(serde_json::Value::as_f64)
+            .ok_or_else(|| format!("{script} printed no {key}"))
+    };
+    Ok(Throughput {
+        start: seconds("start_s")?,
+        analysis: seconds("analysis_s")?,
+    })
 }
 
 /// Seconds per run, the best of five batches, after a warm-up run.
