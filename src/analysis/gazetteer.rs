@@ -43,7 +43,9 @@ use std::sync::OnceLock;
 
 use super::entities::{Candidate, PlaceKind};
 use super::fnv::Fnv;
-use super::sorted_lines::{self, compare_at, key_of, line_at, next_line, value_of, FirstByteIndex};
+use super::sorted_lines::{
+    self, compare_at, key_of, line_at, next_line, value_of, FirstByteIndex, LineIndex,
+};
 
 static EMBEDDED_BYTES: &[u8] = include_bytes!("../../data/gazetteer.bin");
 
@@ -109,6 +111,10 @@ pub struct Gazetteer {
     blocks_by_first_byte: FirstByteIndex,
     alternates: Range<usize>,
     demonyms: Range<usize>,
+    /// Indexes of the alternate names and the demonyms, built at open: the recogniser asks
+    /// them about most capitalised words.
+    alternates_index: LineIndex,
+    demonyms_index: LineIndex,
     /// The hashes of the regions' and countries' spelling skeletons with their entries, sorted:
     /// built on first use by [`Gazetteer::lookup_by_spelling`], so that opening the file stays
     /// free.
@@ -347,6 +353,8 @@ impl Gazetteer {
             first_bytes.push(keys.get(start).copied().unwrap_or(0));
         }
         g.blocks_by_first_byte = FirstByteIndex::new(first_bytes.into_iter());
+        g.alternates_index = LineIndex::new(bytes.get(g.alternates.clone()).unwrap_or(&[]));
+        g.demonyms_index = LineIndex::new(bytes.get(g.demonyms.clone()).unwrap_or(&[]));
         g.bytes = bytes;
         // Links to entries are trusted only when they point at an entry of the right kind.
         g.country_entry = country_entry
@@ -509,7 +517,10 @@ impl Gazetteer {
                 alternate: false,
             })
             .collect();
-        for line in sorted_lines::equal(self.section(&self.alternates), key.as_bytes()) {
+        for line in self
+            .alternates_index
+            .equal(self.section(&self.alternates), key.as_bytes())
+        {
             for posting in value_of(line).split(|&b| b == b',') {
                 let (digits, alternate) = match posting.strip_suffix(b"+") {
                     Some(digits) => (digits, false),
@@ -598,7 +609,10 @@ impl Gazetteer {
         let key = self.fold(name);
         !key.is_empty()
             && (self.has_primary_key(key.as_bytes())
-                || sorted_lines::find(self.section(&self.alternates), key.as_bytes()).is_some())
+                || self
+                    .alternates_index
+                    .find(self.section(&self.alternates), key.as_bytes())
+                    .is_some())
     }
 
     /// Whether a second-level division (a county, a parish) has this name: "Tehama County".
@@ -646,7 +660,9 @@ impl Gazetteer {
     /// The country a demonym belongs to: "Iranian", "Iranians" → Iran.
     pub fn demonym(&self, word: &str) -> Option<PlaceId> {
         let key = self.fold(word);
-        let line = sorted_lines::find(self.section(&self.demonyms), key.as_bytes())?;
+        let line = self
+            .demonyms_index
+            .find(self.section(&self.demonyms), key.as_bytes())?;
         let country = decimal(value_of(line))?;
         self.country_entry
             .get(country as usize)

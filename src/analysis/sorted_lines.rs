@@ -160,52 +160,47 @@ impl FirstByteIndex {
     }
 }
 
-/// How far apart, in bytes, the lines a [`SortedText`] indexes are.
+/// How far apart, in bytes, the lines a [`LineIndex`] indexes are.
 const INDEX_SPACING: usize = 32;
 
-/// Sorted lines with a sparse index: where the first line at or after every `INDEX_SPACING`-th
-/// byte starts. Building it reads one line per index entry, not the whole text; a search is a
-/// binary search of the index, then a walk through a few lines.
+/// A sparse index of sorted lines: where the first line at or after every `INDEX_SPACING`-th
+/// byte starts, and where each first byte's entries begin. Building it reads one line per entry;
+/// a search is a binary search of the entries of the key's first byte, then a walk through a
+/// few lines, where a search of the bare text ([`lower_bound`]) scans back to a line start at
+/// every probe.
 #[derive(Clone, Debug, Default)]
-pub struct SortedText {
-    text: &'static str,
+pub struct LineIndex {
     starts: Vec<u32>,
     by_first_byte: FirstByteIndex,
 }
 
-impl SortedText {
-    pub fn new(text: &'static str) -> SortedText {
-        let bytes = text.as_bytes();
-        let mut starts = Vec::with_capacity(bytes.len() / INDEX_SPACING + 1);
+impl LineIndex {
+    pub fn new(text: &[u8]) -> LineIndex {
+        let mut starts = Vec::with_capacity(text.len() / INDEX_SPACING + 1);
         let mut at = 0;
-        while at < bytes.len() {
+        while at < text.len() {
             starts.push(at as u32);
             let target = at + INDEX_SPACING;
-            at = match bytes.get(target.wrapping_sub(1)) {
+            at = match text.get(target.wrapping_sub(1)) {
                 Some(b'\n') => target,
-                Some(_) => next_line(bytes, target),
+                Some(_) => next_line(text, target),
                 None => break,
             };
         }
         let by_first_byte = FirstByteIndex::new(
             starts
                 .iter()
-                .map(|&start| bytes.get(start as usize).copied().unwrap_or(0)),
+                .map(|&start| text.get(start as usize).copied().unwrap_or(0)),
         );
-        SortedText {
-            text,
+        LineIndex {
             starts,
             by_first_byte,
         }
     }
 
-    pub fn text(&self) -> &'static str {
-        self.text
-    }
-
-    /// The value of the first line with this key ("" for a line without a tab).
-    pub fn get(&self, key: &str) -> Option<&'static str> {
-        let (text, key) = (self.text.as_bytes(), key.as_bytes());
+    /// Like [`lower_bound`], in the `text` this index was built from: the byte position of the
+    /// first line whose key is not less than `key` (the text's length when every key is less).
+    pub fn lower_bound(&self, text: &[u8], key: &[u8]) -> usize {
         let (low, high) = self.by_first_byte.range(key, self.starts.len());
         let block = (low
             + self
@@ -218,20 +213,54 @@ impl SortedText {
             .starts
             .get(block)
             .map_or(text.len(), |&start| start as usize);
-        loop {
-            if at >= text.len() {
-                return None;
-            }
-            match compare_at(text, at, key) {
-                Ordering::Less => at = next_line(text, at),
-                Ordering::Greater => return None,
-                Ordering::Equal => {
-                    let line_end = next_line(text, at);
-                    let line = self.text.get(at..line_end)?.trim_end_matches('\n');
-                    return Some(line.split_once('\t').map_or("", |(_, value)| value));
-                }
-            }
+        while at < text.len() && compare_at(text, at, key) == Ordering::Less {
+            at = next_line(text, at);
         }
+        at.min(text.len())
+    }
+
+    /// Like [`find`]: the first line with this key.
+    pub fn find<'a>(&self, text: &'a [u8], key: &[u8]) -> Option<&'a [u8]> {
+        let start = self.lower_bound(text, key);
+        (start < text.len() && compare_at(text, start, key) == Ordering::Equal)
+            .then(|| line_at(text, start).0)
+    }
+
+    /// Like [`equal`]: the lines with this key, in order.
+    pub fn equal<'a>(&self, text: &'a [u8], key: &'a [u8]) -> impl Iterator<Item = &'a [u8]> + 'a {
+        run_from(text, self.lower_bound(text, key), key)
+    }
+}
+
+/// Sorted lines of embedded text with their [`LineIndex`].
+#[derive(Clone, Debug, Default)]
+pub struct SortedText {
+    text: &'static str,
+    index: LineIndex,
+}
+
+impl SortedText {
+    pub fn new(text: &'static str) -> SortedText {
+        SortedText {
+            text,
+            index: LineIndex::new(text.as_bytes()),
+        }
+    }
+
+    pub fn text(&self) -> &'static str {
+        self.text
+    }
+
+    /// The value of the first line with this key ("" for a line without a tab).
+    pub fn get(&self, key: &str) -> Option<&'static str> {
+        let text = self.text.as_bytes();
+        let start = self.index.lower_bound(text, key.as_bytes());
+        if start >= text.len() || compare_at(text, start, key.as_bytes()) != Ordering::Equal {
+            return None;
+        }
+        // The line's key is `key`: its value, if any, starts after the tab that follows.
+        let end = start + line_at(text, start).0.len();
+        Some(self.text.get(start + key.len() + 1..end).unwrap_or(""))
     }
 }
 
