@@ -477,17 +477,16 @@ impl Gazetteer {
                 out.push(' ');
             }
         }
-        let mut tokens: Vec<&str> = out.split_whitespace().collect();
-        // "The Hague", "Democratic Republic of the Congo": "the" is dropped wherever it stands.
-        if tokens.len() > 1 && tokens.iter().any(|&t| t != "the") {
-            tokens.retain(|&t| t != "the");
-        }
+        // "The Hague", "Democratic Republic of the Congo": "the" is dropped wherever it stands,
+        // unless the name is nothing else.
+        let tokens = out.split_whitespace();
+        let drop_the = tokens.clone().nth(1).is_some() && tokens.clone().any(|t| t != "the");
         let mut key = String::with_capacity(out.len() + 4);
-        for (i, token) in tokens.iter().enumerate() {
-            if i > 0 {
+        for token in tokens.filter(|&t| !(drop_the && t == "the")) {
+            if !key.is_empty() {
                 key.push(' ');
             }
-            key.push_str(match *token {
+            key.push_str(match token {
                 "st" => "saint",
                 "ste" => "sainte",
                 "mt" => "mount",

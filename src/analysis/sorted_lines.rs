@@ -7,6 +7,9 @@
 //! sorted gives wrong answers, never a panic; the data's tests check that it is sorted.
 
 use std::cmp::Ordering;
+use std::hash::Hasher;
+
+use crate::analysis::fnv::Fnv;
 
 /// The part of a line before its first tab.
 pub fn key_of(line: &[u8]) -> &[u8] {
@@ -232,11 +235,59 @@ impl LineIndex {
     }
 }
 
-/// Sorted lines of embedded text with their [`LineIndex`].
+/// A set of keys as bits, two per key: "certainly absent" for most keys not in it, for the
+/// price of hashing the key. Most words the recogniser asks a long list about are not in it.
+#[derive(Clone, Debug, Default)]
+struct KeyFilter(Vec<u64>);
+
+impl KeyFilter {
+    /// Bits per key: with two bits each, about one absent key in a hundred passes.
+    const BITS_PER_KEY: usize = 16;
+
+    /// The filter of the keys of `text`'s lines, read in one pass. Lines average well over
+    /// eight bytes, so sizing by bytes leaves each key at least the bits it needs.
+    fn of_lines(text: &[u8]) -> KeyFilter {
+        let bits = (text.len() * Self::BITS_PER_KEY / 8).next_power_of_two();
+        let mut words = vec![0u64; bits.div_ceil(64)];
+        let mask = words.len() * 64 - 1;
+        let mut at = 0;
+        while at < text.len() {
+            let (line, next) = line_at(text, at);
+            if !line.is_empty() {
+                for bit in Self::bits(key_of(line), mask) {
+                    words[bit / 64] |= 1 << (bit % 64);
+                }
+            }
+            at = next;
+        }
+        KeyFilter(words)
+    }
+
+    fn bits(key: &[u8], mask: usize) -> [usize; 2] {
+        let mut hasher = Fnv::default();
+        hasher.write(key);
+        let hash = hasher.finish();
+        [hash as usize & mask, (hash >> 32) as usize & mask]
+    }
+
+    fn may_contain(&self, key: &[u8]) -> bool {
+        let Some(mask) = (self.0.len() * 64).checked_sub(1) else {
+            return false;
+        };
+        Self::bits(key, mask).iter().all(|&bit| {
+            self.0
+                .get(bit / 64)
+                .is_some_and(|w| w & (1 << (bit % 64)) != 0)
+        })
+    }
+}
+
+/// Sorted lines of embedded text with their [`LineIndex`] and a filter of their keys.
 #[derive(Clone, Debug, Default)]
 pub struct SortedText {
     text: &'static str,
     index: LineIndex,
+    keys: KeyFilter,
 }
 
 impl SortedText {
@@ -244,6 +295,7 @@ impl SortedText {
         SortedText {
             text,
             index: LineIndex::new(text.as_bytes()),
+            keys: KeyFilter::of_lines(text.as_bytes()),
         }
     }
 
@@ -253,6 +305,9 @@ impl SortedText {
 
     /// The value of the first line with this key ("" for a line without a tab).
     pub fn get(&self, key: &str) -> Option<&'static str> {
+        if !self.keys.may_contain(key.as_bytes()) {
+            return None;
+        }
         let text = self.text.as_bytes();
         let start = self.index.lower_bound(text, key.as_bytes());
         if start >= text.len() || compare_at(text, start, key.as_bytes()) != Ordering::Equal {
