@@ -404,6 +404,32 @@ mod tests {
         assert_eq!(SortedText::new("a\nb\n").get(""), None);
     }
 
+    /// The index answers as the bare search does, keys repeated over several lines included.
+    #[test]
+    fn the_line_index_agrees_with_the_bare_search() {
+        let text = (0..2000)
+            .flat_map(|i| {
+                let copies = if i % 7 == 0 { 3 } else { 1 };
+                (0..copies).map(move |c| format!("w{:05}\t{c}", i * 2))
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        let text = text.as_bytes();
+        let index = LineIndex::new(text);
+        for i in 0..4002 {
+            let key = format!("w{:05}", i);
+            let key = key.as_bytes();
+            assert_eq!(index.lower_bound(text, key), lower_bound(text, key), "{i}");
+            assert_eq!(index.find(text, key), find(text, key), "{i}");
+            assert!(index.equal(text, key).eq(equal(text, key)), "{i}");
+        }
+        for key in [&b""[..], b"a", b"w", b"z", b"w0000\t", b"\n"] {
+            assert_eq!(index.lower_bound(text, key), lower_bound(text, key));
+            assert_eq!(index.find(text, key), find(text, key));
+        }
+        assert_eq!(LineIndex::new(b"").find(b"", b"a"), None);
+    }
+
     #[test]
     fn compares_the_key_only() {
         for (line, key, order) in [
