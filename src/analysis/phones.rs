@@ -1,7 +1,7 @@
 //! Telephone numbers as evidence of where an article is local to.
 //!
-//! A North American number's area code belongs to one state or province: "call London police
-//! at 519-661-5670" places the article in Ontario even where it never names the province.
+//! A North American number's area code belongs to one state or province: "reach the detachment
+//! at 519-555-0142" places the article in Ontario even where it never names the province.
 //! `data/lexicon/area-codes.tsv` (built by `scripts/data/phones.py` from libphonenumber's
 //! geocoding data) maps each area code to a GeoNames admin-1 code; toll-free codes ("1-800")
 //! are not in it, so they place nothing.
@@ -55,9 +55,9 @@ fn starts_token(bytes: &[u8], at: usize) -> bool {
             .is_none_or(|&b| !b.is_ascii_alphanumeric() && !matches!(b, b'-' | b'.' | b'/'))
 }
 
-/// A number written "(519) 661-5670", "519-661-5670", "519.661.5670", "1-519-661-5670" or
-/// "+1 519 661 5670" at `at`: its area code and where it ends. Bare digit runs and numbers with
-/// spaces only ("519 661 5670") without the country code are left alone: they are as often
+/// A number written "(519) 555-0142", "519-555-0142", "519.555.0142", "1-519-555-0142" or
+/// "+1 519 555 0142" at `at`: its area code and where it ends. Bare digit runs and numbers with
+/// spaces only ("519 555 0142") without the country code are left alone: they are as often
 /// counts, ids or dates.
 fn north_american_number(bytes: &[u8], mut at: usize) -> Option<(&[u8], usize)> {
     let mut spaces_allowed = false;
@@ -143,7 +143,7 @@ mod tests {
     #[test]
     fn numbers_give_their_area_codes_region() {
         let cases: &[(&str, &[&str])] = &[
-            ("call London police at 519-661-5670 or", &["CA.08"]),
+            ("reach the desk at 519-555-0142 or", &["CA.08"]),
             ("Call (512) 555-0134 today", &["US.TX"]),
             ("Call (512)555-0134 today", &["US.TX"]),
             ("at 1-612-555-0199.", &["US.MN"]),
@@ -157,10 +157,10 @@ mod tests {
             // Toll-free numbers say nothing of where the article is.
             ("call 1-800-555-0100 or 888-555-0100", &[]),
             // Not telephone numbers.
-            ("scores 519 661 5670 and ids 5196615670", &[]),
+            ("scores 519 555 0142 and ids 5195550142", &[]),
             ("on 2011-12-05 and 2009-2010", &[]),
-            ("part A519-661-5670 and 1519-661-5670", &[]),
-            ("519-661-56701 or 519-161-5670", &[]),
+            ("part A519-555-0142 and 1519-555-0142", &[]),
+            ("519-555-01421 or 519-155-0142", &[]),
             ("", &[]),
         ];
         for (text, expected) in cases {
@@ -170,7 +170,7 @@ mod tests {
 
     #[test]
     fn never_panics_on_cut_numbers() {
-        let number = "+1 (519) 661-5670";
+        let number = "+1 (519) 555-0142";
         for end in 0..=number.len() {
             let _ = area_code_regions(&number[..end]);
         }

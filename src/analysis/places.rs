@@ -1066,8 +1066,8 @@ fn listed_before_division_word(text: &str, spans: &[Span], i: usize) -> Option<&
     }
 }
 
-/// Whether the name at `i` stands in a list that a plural street word closes: "at the corner of
-/// State and Hubbard streets". A street is not the town it is named after.
+/// Whether the name at `i` stands in a list that a plural street word closes: "where Clinton
+/// and Fulton streets meet". A street is not the town it is named after.
 fn listed_before_street_word(text: &str, spans: &[Span], i: usize) -> bool {
     word_after_list(text, spans, i).is_some_and(|w| {
         matches!(
@@ -1532,8 +1532,8 @@ fn telephone_regions(g: &Gazetteer, text: &str) -> Vec<PlaceId> {
 }
 
 /// The votes of the article's telephone numbers, as `country_votes` and `region_votes` give
-/// them: an area code is local evidence ("call London police at 519-…" is an article about
-/// London, Ontario), as strong for its region as a region the article names, and for its
+/// them: an area code is local evidence ("reach the desk at 519-…" in an article that names
+/// London is about London, Ontario), as strong for its region as a region the article names, and for its
 /// country as a demonym.
 fn telephone_votes(g: &Gazetteer, regions: &[PlaceId]) -> (Vec<Vote>, Vec<Vote>) {
     let countries = tally(regions.iter().filter_map(|&r| g.country_of(r)));

@@ -516,7 +516,7 @@ impl<'a> Recognizer<'a> {
                 && (self.known_type(self.words(i, j)) == Some(EntityType::Loc)
                     || self.is_head_word(self.word(j)))
                 && self.known_type(self.words(i, n + 1)).is_none();
-            // "North State Street on the Near North Side": a street is not "on" anything.
+            // "West Elm Street on the Lower West Side": a street is not "on" anything.
             if coordinated || (w == "on" && self.lex.place_words.contains(self.word(j))) {
                 break;
             }
@@ -1365,7 +1365,7 @@ impl<'a> Recognizer<'a> {
                 return self.classify(start, j);
             }
         }
-        // "Minister of Energy and Natural Resources Fatih Dönmez": the end of a portfolio runs
+        // "Minister of Forests and Inland Fisheries Anna Berg": the end of a portfolio runs
         // into the minister's name.
         if a == i && matches!(self.word(a.wrapping_sub(1)), "of" | "for" | "and" | "the") {
             let name_start = (a + 1..=(a + 3).min(j)).find(|&k| {
@@ -1552,7 +1552,7 @@ impl<'a> Recognizer<'a> {
                 && !self.lex.places.contains(last)
                 && !self.initial[a]
                 && !COMPASS_WORDS.contains(&first)
-                // "Riverdale Lukoil South": a place's name opening it, and no first name.
+                // "Brookdale Sunoco West": a place's name opening it, and no first name.
                 && ((a..=j).any(|k| self.lex.given_names.contains(self.word(k)))
                     || self.gazetteer_place(first, false).is_none())
             {
