@@ -43,9 +43,7 @@ use std::sync::OnceLock;
 
 use super::entities::{Candidate, PlaceKind};
 use super::fnv::Fnv;
-use super::sorted_lines::{
-    self, compare_at, key_of, line_at, next_line, value_of, FirstByteIndex, LineIndex,
-};
+use super::sorted_lines::{self, compare_at, key_of, line_at, value_of, FirstByteIndex, LineIndex};
 
 static EMBEDDED_BYTES: &[u8] = include_bytes!("../../data/gazetteer.bin");
 
@@ -435,13 +433,9 @@ impl Gazetteer {
                 compare_at(keys, self.checkpoint_in(&self.bytes, low + b), key) == Ordering::Less
             }))
         .saturating_sub(1);
-        let mut entry = block * self.key_step;
-        let mut at = self.checkpoint_in(&self.bytes, block);
-        while at < keys.len() && compare_at(keys, at, key) == Ordering::Less {
-            at = next_line(keys, at);
-            entry += 1;
-        }
-        (entry, at)
+        let (at, passed) =
+            sorted_lines::skip_less(keys, self.checkpoint_in(&self.bytes, block), key);
+        (block * self.key_step + passed, at)
     }
 
     fn has_primary_key(&self, key: &[u8]) -> bool {

@@ -3,8 +3,11 @@
 //! A line is `key` or `key<TAB>value`, and the lines are sorted by key, byte by byte (which is
 //! Python's and Rust's string order). A binary search over byte positions finds a key with no
 //! index at all, so opening a list costs nothing: in wasm, splitting tens of thousands of lines
-//! into vectors at start cost more than every lookup of an analysis together. Text that is not
-//! sorted gives wrong answers, never a panic; the data's tests check that it is sorted.
+//! into vectors at start cost more than every lookup of an analysis together. Where lookups are
+//! many, a [`LineIndex`] (one number per 32 bytes) and a filter of the keys (two bits a key) are
+//! built at open in one pass without allocating per line: the recogniser asks the long lists about
+//! most capitalised words, and most of them are not there. Text that is not sorted gives wrong
+//! answers, never a panic; the data's tests check that it is sorted.
 
 use std::cmp::Ordering;
 use std::hash::Hasher;
@@ -79,6 +82,35 @@ pub fn compare_at(text: &[u8], start: usize, key: &[u8]) -> Ordering {
         None | Some(b'\t' | b'\n') => Ordering::Equal,
         Some(_) => Ordering::Greater,
     }
+}
+
+/// From the line starting at `at`, passes over the lines whose key is less than `key`: where the
+/// first other line starts (the text's length if none), and how many lines were passed. Each
+/// line is read once, the search for its end starting where it parted from the key.
+pub fn skip_less(text: &[u8], mut at: usize, key: &[u8]) -> (usize, usize) {
+    let mut passed = 0;
+    while let Some(line) = text.get(at..).filter(|line| !line.is_empty()) {
+        // As `compare_at`: a tab or a newline ends the line's key.
+        let mut i = 0;
+        let less = loop {
+            match (line.get(i), key.get(i)) {
+                (None | Some(b'\t' | b'\n'), Some(_)) => break true,
+                (_, None) => break false,
+                (Some(&b), Some(&k)) if b != k => break b < k,
+                _ => i += 1,
+            }
+        };
+        if !less {
+            break;
+        }
+        // The bytes before `i` matched the key's, so none of them was a newline.
+        at = match newline_in(&line[i..]) {
+            Some(end) => at + i + end + 1,
+            None => text.len(),
+        };
+        passed += 1;
+    }
+    (at, passed)
 }
 
 /// The byte position of the first line whose key is not less than `key` (the text's length when
@@ -212,14 +244,11 @@ impl LineIndex {
                 .unwrap_or(&[])
                 .partition_point(|&start| compare_at(text, start as usize, key) == Ordering::Less))
         .saturating_sub(1);
-        let mut at = self
+        let at = self
             .starts
             .get(block)
             .map_or(text.len(), |&start| start as usize);
-        while at < text.len() && compare_at(text, at, key) == Ordering::Less {
-            at = next_line(text, at);
-        }
-        at.min(text.len())
+        skip_less(text, at, key).0.min(text.len())
     }
 
     /// Like [`find`]: the first line with this key.
@@ -422,6 +451,14 @@ mod tests {
             assert_eq!(index.lower_bound(text, key), lower_bound(text, key), "{i}");
             assert_eq!(index.find(text, key), find(text, key), "{i}");
             assert!(index.equal(text, key).eq(equal(text, key)), "{i}");
+            if i % 50 == 0 {
+                let (mut at, mut passed) = (0, 0);
+                while at < text.len() && compare_at(text, at, key) == Ordering::Less {
+                    at = next_line(text, at);
+                    passed += 1;
+                }
+                assert_eq!(skip_less(text, 0, key), (at, passed), "{i}");
+            }
         }
         for key in [&b""[..], b"a", b"w", b"z", b"w0000\t", b"\n"] {
             assert_eq!(index.lower_bound(text, key), lower_bound(text, key));
