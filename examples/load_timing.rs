@@ -12,7 +12,7 @@ fn main() {
     let started = Instant::now();
     Gazetteer::embedded();
     let gazetteer = started.elapsed();
-    Lexicons::get();
+    Lexicons::embedded();
     let lexicons = started.elapsed() - gazetteer;
     article_atlas::map::basemap::world();
     let basemap = started.elapsed() - gazetteer - lexicons;

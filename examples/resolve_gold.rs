@@ -14,7 +14,7 @@
 use std::io::Write;
 
 use article_atlas::analysis::gazetteer::Gazetteer;
-use article_atlas::analysis::places::resolve_spans_with_evidence;
+use article_atlas::analysis::places::{resolve_spans_with_evidence, Resolver};
 use article_atlas::analysis::{Analyzer, InputFormat, Span};
 use serde_json::{json, Value};
 
@@ -62,8 +62,9 @@ fn main() {
         } else {
             Vec::new()
         };
-        let (resolutions, _) =
-            resolve_spans_with_evidence(gazetteer, text, &spans, &evidence, None);
+        let resolutions =
+            resolve_spans_with_evidence(&Resolver::new(gazetteer), text, &spans, &evidence, None)
+                .spans;
         let entities: Vec<Value> = gold
             .iter()
             .zip(&resolutions)

@@ -329,7 +329,7 @@ fn given_resolutions(
     Option<article_atlas::analysis::Candidate>,
 )> {
     use article_atlas::analysis::gazetteer::Gazetteer;
-    use article_atlas::analysis::places::resolve_spans;
+    use article_atlas::analysis::places::{resolve_spans, Resolver};
     use article_atlas::analysis::Span;
     let names: Vec<&str> = case
         .expectations
@@ -352,7 +352,7 @@ fn given_resolutions(
         .collect();
     spans.sort_by_key(|s| (s.start, s.end));
     let gazetteer = Gazetteer::embedded();
-    let resolutions = resolve_spans(gazetteer, text, &spans, None);
+    let resolutions = resolve_spans(&Resolver::new(gazetteer), text, &spans, None);
     spans
         .into_iter()
         .zip(resolutions)

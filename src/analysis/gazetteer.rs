@@ -41,8 +41,8 @@ use std::hash::Hasher;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use super::entities::{Candidate, PlaceKind};
 use super::fnv::Fnv;
+use super::model::{Candidate, PlaceKind};
 use super::sorted_lines::{self, compare_at, key_of, line_at, value_of, FirstByteIndex, LineIndex};
 
 static EMBEDDED_BYTES: &[u8] = include_bytes!("../../data/gazetteer.bin");

@@ -11,6 +11,7 @@ pub mod entities;
 pub mod fnv;
 pub mod gazetteer;
 pub mod lexicon;
+pub mod model;
 pub mod phones;
 pub mod places;
 pub mod quotations;
@@ -21,7 +22,6 @@ pub mod source;
 pub mod stats;
 pub mod structure;
 pub mod text;
-mod town_in_name;
 
 #[cfg(test)]
 mod testing;
@@ -263,9 +263,42 @@ impl Analysis {
 /// assert_eq!(analysis.dateline.as_deref(), Some("MOSCOW"));
 /// assert_eq!(analysis.paragraphs[0].sentences.len(), 2);
 /// ```
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct Analyzer {
     rules: RuleSet,
+    resources: Resources,
+    weights: places::Weights,
+}
+
+impl Default for Analyzer {
+    fn default() -> Analyzer {
+        Analyzer::builder().build()
+    }
+}
+
+/// The data the passes look names up in. The [`Analyzer`] opens it once and hands it to each
+/// pass that needs it; no pass opens data of its own.
+#[derive(Clone, Copy)]
+pub struct Resources {
+    pub gazetteer: &'static gazetteer::Gazetteer,
+    pub lexicons: &'static entities::lexicons::Lexicons,
+}
+
+impl Resources {
+    /// The gazetteer and word lists compiled into the program, decoded on first use.
+    pub fn embedded() -> Resources {
+        let gazetteer = gazetteer::Gazetteer::embedded();
+        Resources {
+            gazetteer,
+            lexicons: entities::lexicons::Lexicons::embedded(),
+        }
+    }
+}
+
+impl std::fmt::Debug for Resources {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Resources { embedded }")
+    }
 }
 
 /// Configures an [`Analyzer`]: which rules run. Building cannot fail.
@@ -280,6 +313,7 @@ pub struct Analyzer {
 #[derive(Clone, Debug, Default)]
 pub struct AnalyzerBuilder {
     rules: RuleSet,
+    weights: places::Weights,
 }
 
 impl AnalyzerBuilder {
@@ -289,8 +323,18 @@ impl AnalyzerBuilder {
         self
     }
 
+    /// Resolves places with these weights instead of the default ones.
+    pub fn weights(mut self, weights: places::Weights) -> AnalyzerBuilder {
+        self.weights = weights;
+        self
+    }
+
     pub fn build(self) -> Analyzer {
-        Analyzer { rules: self.rules }
+        Analyzer {
+            rules: self.rules,
+            weights: self.weights,
+            resources: Resources::embedded(),
+        }
     }
 }
 
@@ -307,11 +351,20 @@ impl Analyzer {
         &self.rules
     }
 
-    /// Decodes the embedded gazetteer and word lists now rather than on the first analysis, so
-    /// that a caller can time it or do it while nothing else is waiting. Cheap after the first call.
+    /// The place resolver's weights.
+    pub fn weights(&self) -> &places::Weights {
+        &self.weights
+    }
+
+    /// Decodes the embedded gazetteer and word lists now rather than when the first analyzer is
+    /// built, so that a caller can time it or do it while nothing else is waiting. Cheap after
+    /// the first call.
     pub fn load_embedded_data() {
-        gazetteer::Gazetteer::embedded();
-        entities::lexicons::Lexicons::get();
+        Resources::embedded();
+    }
+
+    pub fn resources(&self) -> Resources {
+        self.resources
     }
 
     /// Analyses input whose format is guessed from its content.
@@ -359,8 +412,10 @@ impl Analyzer {
                 span: None,
             });
         }
-        let (mentions, entities) = recognize_entities(&text, &layout, &paragraphs);
-        let gazetteer = gazetteer::Gazetteer::embedded();
+        let resources = self.resources;
+        let recognition = recognize_entities(resources, &text, &layout, &paragraphs, &self.rules);
+        let (mentions, entities) = (recognition.mentions, recognition.entities);
+        let gazetteer = resources.gazetteer;
         // An outlet in the header or the citations published the article; it does not say
         // where the article is.
         let publishers: Vec<Span> = layout
@@ -370,10 +425,16 @@ impl Analyzer {
             .map(|(_, span)| *span)
             .chain(layout.citation_span)
             .collect();
-        let embedded = embedded_places::find(&text, &mentions, &publishers);
+        let (embedded, embedded_hits) =
+            embedded_places::find(resources, &self.rules, &text, &mentions, &publishers);
         let embedded_spans: Vec<Span> = embedded.iter().map(|&(_, span)| span).collect();
-        let (places, embedded_resolutions) = places::resolve_entities_with_evidence(
+        let resolver = places::Resolver {
             gazetteer,
+            weights: &self.weights,
+            rules: &self.rules,
+        };
+        let (places, embedded_resolutions, place_hits) = places::resolve_entities_with_evidence(
+            &resolver,
             &text,
             &mentions,
             &entities,
@@ -408,7 +469,13 @@ impl Analyzer {
             places,
             embedded_places,
             diagnostics,
-            rule_hits: layout.rule_hits,
+            rule_hits: [
+                layout.rule_hits,
+                recognition.rule_hits,
+                embedded_hits,
+                place_hits,
+            ]
+            .concat(),
             text,
         };
         analysis.title = analysis.located(analysis.title_span);
@@ -420,10 +487,12 @@ impl Analyzer {
 
 /// Entity recognition, told where sentences start and what the header and citations name.
 fn recognize_entities(
+    resources: Resources,
     text: &str,
     layout: &structure::Layout,
     paragraphs: &[Paragraph],
-) -> (Vec<Mention>, Vec<Entity>) {
+    rules: &RuleSet,
+) -> entities::Recognition {
     let mut sentence_starts: Vec<usize> = paragraphs
         .iter()
         .flat_map(|p| p.sentences.iter().map(|s| s.start))
@@ -468,6 +537,7 @@ fn recognize_entities(
         .map(|p| Span::new(p.start, p.end))
         .collect();
     entities::recognize(
+        resources,
         text,
         &entities::Layout {
             sentence_starts: &sentence_starts,
@@ -477,6 +547,7 @@ fn recognize_entities(
             header_names: &header_names,
             cited_sources: &cited_sources,
         },
+        rules,
     )
 }
 

@@ -79,9 +79,298 @@ rules! {
         HeadlineFromHeaderField = "headline-from-header-field",
     }
     Quotations {}
-    Mentions {}
-    Coreference {}
-    Places {}
+    Mentions {
+        /// "St. Petersburg", "W. Columbia": an abbreviation's stop stays inside a name.
+        ChunkThroughAbbreviation = "chunk-through-abbreviation",
+        /// "the United States and Ecuador": a whole place, or a name complete with its head word, ends before "and".
+        ListNotInstitution = "list-not-institution",
+        /// "Elm Street on the West Side": a street's name ends before "on".
+        StreetEndsBeforeOn = "street-ends-before-on",
+        /// "Bosnia and Herzegovina": a country named by two names joined.
+        JoinedCountry = "joined-country",
+        /// "St. Michael's Hospital", "Supreme People's Court": a possessive inside an institution's name.
+        PossessiveInName = "possessive-in-name",
+        /// "Ministry of Health", "Osama bin Laden": a link word or particle inside a name.
+        ChunkThroughLink = "chunk-through-link",
+        /// "in Lisbon The talks": a name ends before a capitalised pronoun or article that starts a sentence.
+        RunOnSentence = "run-on-sentence",
+        /// "ex-FARC", "pro-Russian": a name after a lower-case prefix, typed by the lexicons or as an acronym.
+        NameAfterPrefix = "name-after-prefix",
+        /// In a title-case headline, a name the lexicons know as a whole.
+        TitleCaseKnownName = "title-case-known-name",
+        /// In a title-case headline, a first name and the name words after it.
+        TitleCaseFirstName = "title-case-first-name",
+        /// In a title-case headline, an unknown word left for the article to type.
+        TitleCaseUnknownWord = "title-case-unknown-word",
+        /// A place's name whose possessive owns nothing ("at Mabel's,") names a shop or a school.
+        Establishment = "establishment",
+        /// "Sen. Jane Roe, D-Dayton,": a legislator's party letter, then the place they represent.
+        PartyAndHome = "party-and-home",
+        /// "St. Michael's Hospital": a saint's possessive before a capitalised word opens no place.
+        SaintPossessiveInName = "saint-possessive-in-name",
+        /// "Gainesville, Fla.": an AP-style state abbreviation keeps its stop.
+        StateAbbreviation = "state-abbreviation",
+        /// "Washington, D.C.": a place the lexicons spell with its comma.
+        PlaceWithComma = "place-with-comma",
+        /// A common abbreviation ("AIDS", "GMT") is typed by its list, or is no name.
+        CommonAbbreviation = "common-abbreviation",
+        /// "in the EU", "EU citizens": a union of states named as the land of its members.
+        UnionAsTerritory = "union-as-territory",
+        /// A name the lexicons know as a whole.
+        KnownName = "known-name",
+        /// "China-Russia talks": every part of a hyphenated word is a known place.
+        HyphenatedPlaces = "hyphenated-places",
+        /// "the Tehama-Glenn County line": two neighbouring counties joined by a hyphen.
+        HyphenatedCounties = "hyphenated-counties",
+        /// "DANIELSVILLE - …": capitals opening a sentence before a dash name where a story was filed.
+        DatelineCapitals = "dateline-capitals",
+        /// "Northeast Georgia": a sector of a state or country before its name; only the region is tagged.
+        SectorBeforeRegion = "sector-before-region",
+        /// "CHECK YOUR TICKETS NEW JERSEY": a run of capitals that ends in a known place.
+        ShoutedPlaceAtEnd = "shouted-place-at-end",
+        /// "Ogden Circuit Judge Jane Roe": a place, then a court's word before "Judge" or "Attorney".
+        PlaceBeforeCourtTitle = "place-before-court-title",
+        /// "Alachua County Sheriff Jane Roe": a division's name before a title.
+        PlaceBeforeTitle = "place-before-title",
+        /// "Harare Mayor", "California Democrats": a known place before a bare title, a group or a service's crew.
+        PlaceBeforeRoleOrGroup = "place-before-role-or-group",
+        /// "the Galesburg Democrat": a town the gazetteer knows, then a party's or a people's name.
+        PlaceBeforeMember = "place-before-member",
+        /// "Ms. Hill": a surname that is also a place's head word, after an honorific.
+        HonorificSurnameLikePlace = "honorific-surname-like-place",
+        /// Function words opening a sentence or a headline are peeled off the name.
+        LeadingFunctionWords = "leading-function-words",
+        /// "Remember Bianca Jagger?": a capitalised sentence opener before a full name is no part of it.
+        SentenceOpenerBeforeName = "sentence-opener-before-name",
+        /// "Neighbouring Uganda": a participle or adjective opening a sentence before a known place.
+        OpeningModifierBeforePlace = "opening-modifier-before-place",
+        /// "Midfielder Hwang In-beom": a role noun opening a sentence, before a name.
+        RoleNounOpensSentence = "role-noun-opens-sentence",
+        /// "Iranian President …", "U.S. President …": a nationality, place or body before a title or a name.
+        GroupOrPlaceBeforeTitle = "group-or-place-before-title",
+        /// "National Intelligence Service Director Kim": a title inside a run splits it.
+        TitleInsideName = "title-inside-name",
+        /// "Dayton Mayor Jane Roe": a town's office before its officer's name makes the town a place.
+        PlaceBeforeLocalTitle = "place-before-local-title",
+        /// "Minister of Forests and Inland Fisheries Anna Berg": a first name after a portfolio.
+        NameAfterPortfolio = "name-after-portfolio",
+        /// "President Jane Roe": a title before a name makes a person, and the title a role.
+        TitleBeforeName = "title-before-name",
+        /// A run of title words with no name after it is no name.
+        TitleAlone = "title-alone",
+        /// A name the lexicons know, once the words before it are peeled off.
+        KnownNameAfterPeeling = "known-name-after-peeling",
+        /// "World Economic Forum Borge Brende": a body's name, then the full name of its speaker.
+        PersonAfterBodyName = "person-after-body-name",
+        /// "Maiduguri Borno State": a known place before its province, or a people's name before a place.
+        PlaceAfterPlaceOrGroup = "place-after-place-or-group",
+        /// "Jane Hill, 24,": a surname that is also a head word, before an age.
+        SurnameBeforeAge = "surname-before-age",
+        /// "State Duma", "Washington Post": the head word types the name.
+        HeadWord = "head-word",
+        /// "died at Mercy Hospital", "Elm Golf Club": an institution's name that names its building.
+        BuildingByUse = "building-by-use",
+        /// "Tyler County EMS": a place's head word inside a name leaves it for the article to type.
+        PlaceHeadInside = "place-head-inside",
+        /// "her son Amos": a lower-case role noun just before a name.
+        RoleNounBeforeName = "role-noun-before-name",
+        /// "His sons, Amos and Eban": a role noun in the plural or before a comma introduces the name.
+        RoleIntroducesName = "role-introduces-name",
+        /// "a child named Mim", "known as Eva": a naming cue before the name.
+        NamedAs = "named-as",
+        /// "Shen Dong, 31,": an age after a name.
+        AgeAfterName = "age-after-name",
+        /// "Jane Roe, a director of …": a role in apposition after the name.
+        RoleInApposition = "role-in-apposition",
+        /// "Lo Chung-mau": a surname, then a two-syllable given name joined by a hyphen.
+        SyllabicGivenName = "syllabic-given-name",
+        /// "Jane Roe, 43, of Dayton": where a person lives.
+        ResidenceAfterName = "residence-after-name",
+        /// "South Charleston", "Fort Wayne": a word that opens only places' names.
+        PlacePrefix = "place-prefix",
+        /// "Dayton, Ohio.", "the 400 block of Elm", "flew to Lima": the neighbours of a name say it is a place.
+        PlaceByNeighbours = "place-by-neighbours",
+        /// "Ann Arbor", "East Lansing": a name of several words that the gazetteer knows as a whole.
+        MultiwordPlace = "multiword-place",
+        /// "La Prensa", "El Espectador": a Romance article opens the name of a paper, party or club.
+        RomanceArticle = "romance-article",
+        /// A first name opens a person's name.
+        FirstName = "first-name",
+        /// An initial opens a person's name.
+        InitialOpensName = "initial-opens-name",
+        /// A surname ends a name, which the article may confirm as a person's.
+        SurnameEndsName = "surname-ends-name",
+        /// "Izhorsk plant", "the Unity party": a lower-case noun after the name makes an organisation.
+        OrgNounAfter = "org-noun-after",
+        /// "the Garifuna people": a language's name with a cue that it names a people.
+        CuedLanguage = "cued-language",
+        /// "the Vokkaliga community": an unknown name before a word for a people or a caste.
+        CuedPeople = "cued-people",
+        /// "the villages of Foua and Kfraya": a plural place noun introduces a list of places.
+        ListedAfterPlaceNoun = "listed-after-place-noun",
+        /// "the capital Kabul": a place noun in apposition before the name.
+        PlaceNounInApposition = "place-noun-in-apposition",
+        /// "the province of Tatarstan": a place noun and "of" before the name.
+        PlaceNounOf = "place-noun-of",
+        /// "Jackson, Barrow and Madison counties": a list that a plural place noun ends.
+        ListNounAfter = "list-noun-after",
+        /// "Dayton police", "a Dayton man": a place the gazetteer knows, before a local noun.
+        LocalNounAfter = "local-noun-after",
+        /// "the Twickenham by-election": an electoral district is a place.
+        ElectoralDistrict = "electoral-district",
+        /// "the Rafah district": a name before a word for a part of a town or country.
+        DivisionNounAfter = "division-noun-after",
+        /// A name the gazetteer knows as a place, weakly.
+        GazetteerPlace = "gazetteer-place",
+        /// "Ging said": a speech verb after a name makes a person, weakly.
+        SpeechVerbAfter = "speech-verb-after",
+        /// "said Ging.": a speech verb before a name that ends a clause.
+        SpeechVerbBefore = "speech-verb-before",
+        /// "Marion, Ohio": a place the gazetteer knows, before a comma and another place.
+        PlaceBeforeCommaPlace = "place-before-comma-place",
+        /// "Richmond's east side": a town's quarter after its possessive.
+        QuarterAfterPossessive = "quarter-after-possessive",
+        /// "Pingilikani, Kenya —": a name set off by the country it lies in.
+        CountryAfterComma = "country-after-comma",
+        /// "in Chechnya", "near Tabas": a place cue before the name, weakly.
+        PlaceCueBefore = "place-cue-before",
+        /// A short word in capitals is an organisation's acronym, weakly.
+        Acronym = "acronym",
+        /// A single personal name, kept only if the article says what it is.
+        PersonalNameAlone = "personal-name-alone",
+        /// A capitalised name with no evidence, kept only if the article says what it is.
+        UnknownName = "unknown-name",
+    }
+    Coreference {
+        /// "Raila Odinga … Odinga": an unknown name the article shortens to one of its words is a person's.
+        PersonByRepetition = "person-by-repetition",
+        /// "Gandhi, Nehru and Patel": an unknown name listed with a person is a person.
+        PersonByCoordination = "person-by-coordination",
+        /// An unknown name whose last word is a person elsewhere in the article is that person.
+        PersonByLastWord = "person-by-last-word",
+        /// "Full Name (ABC)": an acronym in brackets takes the type of the name before it.
+        AbbreviationInBrackets = "abbreviation-in-brackets",
+        /// A weak mention takes the type of a strong one with the same words.
+        SameWords = "same-words",
+        /// "Khatami" after "Mohammad Khatami": a part of a person's longer name.
+        PartOfPersonName = "part-of-person-name",
+        /// "OCHA": the initials of an organisation named in full.
+        OrgInitials = "org-initials",
+        /// "the Bank" after "Asian Development Bank": the last word of an organisation's name.
+        OrgShortName = "org-short-name",
+        /// A one-word town that its neighbours made a place elsewhere is that place where nothing is said.
+        PlaceElsewhere = "place-elsewhere",
+        /// "Tehama … Tehama County": an unknown name the article also writes with "County".
+        ShortForCounty = "short-for-county",
+        /// "Ephrata and Brodhead": an unknown name listed with a place, that the gazetteer knows.
+        ListedWithPlace = "listed-with-place",
+        /// "Copenhagen, Hamburg, Brasoc and Mannheim": an unknown name in a list of places.
+        PlaceAmongPlaces = "place-among-places",
+        /// A person's later surname or first name joins the full name's entity.
+        GroupPersonByName = "group-person-by-name",
+        /// An organisation's initials join the entity of its full name.
+        GroupOrgByInitials = "group-org-by-initials",
+    }
+    Places {
+        /// A place opens an organisation's or event's name ("Ardmore Police", "Clarke County
+        /// Board of Education"): evidence of where the article is.
+        PlaceAtStartOfName = "place-at-start-of-name",
+        /// Two places joined by a hyphen open a name ("Ardmore-Greene County Health Department").
+        PlacesJoinedByHyphen = "places-joined-by-hyphen",
+        /// A place after "of" in a name ("Children's Hospital of Manitoba").
+        PlaceAfterOf = "place-after-of",
+        /// Names listed before "streets" or "avenues" are streets, not the towns they are named
+        /// after: left unplaced.
+        ListedBeforeStreets = "listed-before-streets",
+        /// Names listed before "counties" or "parishes" are counties or parishes.
+        ListedBeforeCounties = "listed-before-counties",
+        /// "W. Columbia": a compass point shortened to its initial is spelled out.
+        CompassPointInitial = "compass-point-initial",
+        /// A region named after its own city is written for the city ("Isfahan").
+        RegionNamedAfterItsCity = "region-named-after-its-city",
+        /// A country's or region's own name beats another place's other name ("Mexico" is not
+        /// Mexico City).
+        OwnNameBeatsOtherName = "own-name-beats-other-name",
+        /// A country, continent or hand-chosen region's name is not a town's without a qualifier
+        /// ("Poland" is not Poland, Ohio).
+        CountryNameNeedsQualifier = "country-name-needs-qualifier",
+        /// A first-level region's name is the region before a town named after it ("Virginia").
+        RegionNameBeatsTowns = "region-name-beats-towns",
+        /// An acronym matches only names written as acronyms ("EU" is not the town of Eu).
+        AcronymMatchesAcronyms = "acronym-matches-acronyms",
+        /// A demonym names its country: as a place's name ("Freedonian" read as a place) and, in
+        /// the text outside the places, as a vote for the article's country ("Peruvian villages").
+        DemonymNamesItsCountry = "demonym-names-its-country",
+        /// Directions before a name and generic words after it are dropped, one at a time, until
+        /// a place is found ("northern Freedonia", "Ardmore province").
+        GenericWordsDropped = "generic-words-dropped",
+        /// A facility (or what a county opening a longer name names after itself) lies in the
+        /// place of its name ("Ardmore power plant", "Ardmore County Jail").
+        FacilityInItsNamesPlace = "facility-in-its-names-place",
+        /// A name that is nothing else is tried as a county written without its title.
+        CountyWithoutItsTitle = "county-without-its-title",
+        /// A name that is nothing else is tried in another transliteration ("Samawa").
+        AnotherTransliteration = "another-transliteration",
+        /// A region or country after the name before it holds that name ("Buffalo, New York").
+        RegionOfThePlaceBefore = "region-of-the-place-before",
+        /// A word after the name that only a region takes makes it the region ("Ohio state").
+        RegionalWordAfter = "regional-word-after",
+        /// A district council after the name makes it the district ("Enfield Council").
+        DistrictCouncil = "district-council",
+        /// A name listed with countries, or regions of one country, is one too.
+        ListedWithPeers = "listed-with-peers",
+        /// What a place's possessive or "in" holds lies in that place ("London's Heathrow").
+        HeldByItsOwner = "held-by-its-owner",
+        /// A side in a game ("beat Louisville") is the city's team: where the article is local
+        /// says nothing of it.
+        SideInAGame = "side-in-a-game",
+        /// The first-level region the article's other places lie in.
+        ArticleRegion = "article-region",
+        /// The region of a telephone number's area code in the article.
+        AreaCodeRegion = "area-code-region",
+        /// The region or country written right after the name ("Paris, Texas").
+        QualifierAfter = "qualifier-after",
+        /// The country the article's places, demonyms, area codes and currency vote for.
+        ArticleCountry = "article-country",
+        /// The currency of the article's amounts votes for its country ("$5" the United States).
+        CurrencyVote = "currency-vote",
+        /// The country of the dateline's town.
+        DatelineCountry = "dateline-country",
+        /// A nation's capital, when the article names the nation.
+        CapitalOfNamedCountry = "capital-of-named-country",
+        /// A city of 100,000 in a country the article names beats a namesake abroad.
+        BigCityInNamedCountry = "big-city-in-named-country",
+        /// Places of the article's other names near the candidate.
+        NearOtherPlaces = "near-other-places",
+        /// A county without its title, another transliteration, a name of generic words or a
+        /// town reached by dropping a trailing generic word stays unplaced without the article's
+        /// support.
+        WeakReadingNeedsSupport = "weak-reading-needs-support",
+        /// A town of a generic name after "the" ("here in the Valley") is not meant.
+        GenericNameAfterThe = "generic-name-after-the",
+        /// A village, a town named like a country and a namesake outside the place that holds
+        /// it need local evidence (a qualifier, the article's region, nearness).
+        NeedsLocalEvidence = "needs-local-evidence",
+        /// A capital that acts ("Moscow said") stands for its government.
+        CapitalStandsForGovernment = "capital-stands-for-government",
+        /// A name the text puts in a town, with no namesake there, is placed in that town.
+        PlacedInItsOwner = "placed-in-its-owner",
+        /// A name the gazetteer lacks that holds a sure town of the article, or one near it, is
+        /// placed in that town ("Lake Ardmore").
+        TownInName = "town-in-name",
+        /// A street or building lies in the town written right after it ("in Seattle").
+        BuildingInTownAfter = "building-in-town-after",
+        /// … else in the sure town of the article's country nearest to it in its sentence.
+        BuildingInTownOfSentence = "building-in-town-of-sentence",
+        /// … else in the sure town named before it.
+        BuildingInTownBefore = "building-in-town-before",
+        /// … else in the town the article names most.
+        BuildingInTownNamedMost = "building-in-town-named-most",
+        /// … else in the dateline's town.
+        BuildingInDatelineTown = "building-in-dateline-town",
+        /// … else in the sure county the article names most.
+        BuildingInCountyNamedMost = "building-in-county-named-most",
+    }
 }
 
 impl RuleId {
@@ -117,13 +406,16 @@ pub struct RuleSet {
 
 impl Default for RuleSet {
     fn default() -> RuleSet {
-        RuleSet {
-            disabled: [0; RULE_WORDS],
-        }
+        RuleSet::ALL_ON
     }
 }
 
 impl RuleSet {
+    /// Every rule switched on.
+    pub const ALL_ON: RuleSet = RuleSet {
+        disabled: [0; RULE_WORDS],
+    };
+
     pub fn enabled(&self, rule: RuleId) -> bool {
         let i = rule.index();
         self.disabled[i / 64] & (1 << (i % 64)) == 0

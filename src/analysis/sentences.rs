@@ -7,6 +7,9 @@
 //! of *not* breaking: a missed break merges two sentences, a false one cuts a name in half.
 //!
 //! The rules are lexical, work on byte offsets into the analysed text, and never panic.
+//!
+//! Look-around: one pass over a paragraph; a possible break reads the word before it and the word
+//! after it.
 
 use crate::analysis::lexicon::MONTH_ABBREVIATIONS;
 use crate::analysis::text::{fit_span, is_closing_mark, is_opening_quote, Span};
@@ -252,7 +255,7 @@ const TITLES: &[&str] = &[
 const CORPORATE: &[&str] = &["Inc", "Corp", "Co", "Ltd", "Bros", "Plc", "LLC"];
 
 /// Abbreviations that may close a sentence: they break only before a typical sentence starter.
-const NAME_SUFFIXES: &[&str] = &["Jr", "Sr"];
+const GENERATIONAL_SUFFIXES: &[&str] = &["Jr", "Sr"];
 
 /// US state abbreviations in AP style; `Ill.` and `Miss.` only count capitalised.
 const STATES: &[&str] = &[
@@ -382,7 +385,7 @@ fn abbreviation_holds(
         // `Acme Holdings, Inc. (“Acme”), a firm`: the bracket defines a short name.
         return true;
     }
-    if NAME_SUFFIXES.contains(&token) {
+    if GENERATIONAL_SUFFIXES.contains(&token) {
         return !is_starter(next_word);
     }
     if matches!(token, "No" | "Nos" | "no" | "nos") {

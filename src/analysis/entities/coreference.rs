@@ -5,13 +5,19 @@
 //! with the same words ("Khatami" after "Mohammad Khatami"); an acronym joins the organisation
 //! whose initials it spells. Mentions then group into entities: a person's later surname joins
 //! the full name, and everything else groups by its normalised words.
+//!
+//! Look-around: a mention's neighbouring mentions, and maps keyed by a name's words (surnames,
+//! initials, names before "County") built in one pass over the mentions.
 
 use crate::analysis::fnv::{FnvMap, FnvSet};
 
+use super::evidence::{Evidence, Where};
 use super::lexicons::Lexicons;
 use super::recognize::{Raw, Strength};
 use super::{Entity, EntityType, Mention};
-use crate::analysis::Span;
+use crate::analysis::gazetteer::Gazetteer;
+use crate::analysis::rules::{RuleHit, RuleId, RuleSet};
+use crate::analysis::{Resources, Span};
 
 /// Where a mention stands, for explanations ("in paragraph 2") and for salience.
 pub struct Places<'a> {
@@ -20,17 +26,25 @@ pub struct Places<'a> {
 }
 
 impl Places<'_> {
-    fn describe(&self, at: usize) -> String {
+    fn describe(&self, at: usize) -> Where {
         if self.title.is_some_and(|t| t.start <= at && at < t.end) {
-            return "the headline".into();
+            return Where::Headline;
         }
         match self
             .paragraphs
             .iter()
             .position(|p| p.start <= at && at < p.end)
         {
-            Some(i) => format!("paragraph {}", i + 1),
-            None => "the article".into(),
+            Some(i) => Where::Paragraph(i + 1),
+            None => Where::Article,
+        }
+    }
+
+    /// The same name as `strong`, written earlier or later in the article.
+    fn same_as(&self, text: &str, strong: &Raw) -> Evidence {
+        Evidence::SameAs {
+            name: strong.span.slice(text).to_string(),
+            at: self.describe(strong.span.start),
         }
     }
 
@@ -105,7 +119,7 @@ fn initials(name: &str) -> Vec<String> {
 /// What the strongly typed mentions of an article say about other words, indexed so that
 /// settling every mention stays linear in their number.
 #[derive(Default)]
-struct Evidence<'r> {
+struct StrongMentions<'r> {
     /// Normalised surface → the first strong mention with it.
     by_surface: FnvMap<String, &'r Raw>,
     /// A word of a person's multi-word name → that mention (the longest name wins).
@@ -116,9 +130,9 @@ struct Evidence<'r> {
     org_head: FnvMap<&'r str, &'r Raw>,
 }
 
-impl<'r> Evidence<'r> {
-    fn new(text: &'r str, raws: &'r [Raw]) -> Evidence<'r> {
-        let mut evidence = Evidence::default();
+impl<'r> StrongMentions<'r> {
+    fn new(text: &'r str, raws: &'r [Raw]) -> StrongMentions<'r> {
+        let mut evidence = StrongMentions::default();
         for raw in raws {
             let surface = raw.span.slice(text);
             let words = name_words(surface);
@@ -233,8 +247,7 @@ fn after_article(text: &str, at: usize) -> bool {
     })
 }
 
-fn is_personal(word: &str) -> bool {
-    let lex = Lexicons::get();
+fn is_personal(lex: &Lexicons, word: &str) -> bool {
     lex.given_names.contains(word) || lex.surnames.contains(word)
 }
 
@@ -266,8 +279,7 @@ fn is_name_word(word: &str) -> bool {
 
 /// "East Side Burger Barn": a place's head word inside a name, neither first nor last, makes it a
 /// shop's or a body's name called after the place, whatever person shares its last word.
-fn place_head_inside(words: &[&str]) -> bool {
-    let lex = Lexicons::get();
+fn place_head_inside(lex: &Lexicons, words: &[&str]) -> bool {
     words.len() > 2
         && words[1..words.len() - 1]
             .iter()
@@ -278,8 +290,13 @@ fn place_head_inside(words: &[&str]) -> bool {
 /// Odinga", or with the surname first, "Xi Jinping … Xi". Places and organisations are seldom
 /// shortened to their last word, and a first word stands alone for a person only when it is a
 /// short surname, as East Asian surnames written first are ("Campbell Soup" is no person).
-fn people_by_repetition(text: &str, raws: &mut [Raw], vocabulary: &Vocabulary) {
-    let lex = Lexicons::get();
+fn people_by_repetition(
+    lex: &Lexicons,
+    text: &str,
+    raws: &mut [Raw],
+    vocabulary: &Vocabulary,
+    hits: &mut Vec<RuleHit>,
+) {
     let mut alone: FnvMap<&str, Vec<usize>> = FnvMap::default();
     for r in raws.iter().filter(|r| {
         r.strength == Strength::Unknown
@@ -315,14 +332,14 @@ fn people_by_repetition(text: &str, raws: &mut [Raw], vocabulary: &Vocabulary) {
         if words
             .iter()
             .any(|w| typed_words.contains(w) || lex.is_title_word(w) || lex.places.contains(w))
-            || (at_sentence_start && !is_personal(words[0]))
+            || (at_sentence_start && !is_personal(lex, words[0]))
         {
             continue;
         }
         if !(2..=4).contains(&words.len()) || !words.iter().all(|w| vocabulary.is_proper(w)) {
             continue;
         }
-        if place_head_inside(&words) {
+        if place_head_inside(lex, &words) {
             continue;
         }
         let (Some(&first), Some(&last)) = (words.first(), words.last()) else {
@@ -366,14 +383,23 @@ fn people_by_repetition(text: &str, raws: &mut [Raw], vocabulary: &Vocabulary) {
         };
         raw.label = EntityType::Person;
         raw.strength = Strength::Strong;
-        raw.explanation = format!("the article later calls it \"{short}\", as it would a person");
+        raw.evidence = Evidence::CalledLater(short.to_string());
+        hits.push(RuleHit {
+            rule: RuleId::PersonByRepetition,
+            span: raw.span,
+        });
     }
 }
 
 /// An unknown name listed with a person is a person: "Gandhi, Nehru and Patel", "Ruto and
 /// Odinga". Repeats until the list is typed, since a list is typed from one end.
-fn people_by_coordination(text: &str, raws: &mut [Raw], vocabulary: &Vocabulary) {
-    let lex = Lexicons::get();
+fn people_by_coordination(
+    lex: &Lexicons,
+    text: &str,
+    raws: &mut [Raw],
+    vocabulary: &Vocabulary,
+    hits: &mut Vec<RuleHit>,
+) {
     let listed = |gap: &str| matches!(gap, ", " | " and " | ", and " | " & " | " or ");
     for _ in 0..4 {
         let mut changed = false;
@@ -430,7 +456,11 @@ fn people_by_coordination(text: &str, raws: &mut [Raw], vocabulary: &Vocabulary)
                 let raw = &mut raws[k];
                 raw.label = EntityType::Person;
                 raw.strength = Strength::Strong;
-                raw.explanation = format!("listed with the person \"{with}\"");
+                raw.evidence = Evidence::ListedWithPerson(with);
+                hits.push(RuleHit {
+                    rule: RuleId::PersonByCoordination,
+                    span: raw.span,
+                });
                 changed = true;
             }
         }
@@ -448,12 +478,19 @@ fn divided_names(text: &str) -> FnvMap<&str, &str> {
         for (at, _) in text.match_indices(&format!(" {division}")) {
             let mut start = at;
             for _ in 0..3 {
-                let Some(space) = text[..start].rfind(char::is_whitespace) else {
+                // Whitespace may be wider than a byte (a no-break space, U+0085).
+                let Some((space, white)) = text[..start]
+                    .char_indices()
+                    .rev()
+                    .find(|(_, c)| c.is_whitespace())
+                else {
                     names.entry(&text[..at]).or_insert(division);
                     break;
                 };
                 start = space;
-                names.entry(&text[space + 1..at]).or_insert(division);
+                names
+                    .entry(&text[space + white.len_utf8()..at])
+                    .or_insert(division);
             }
         }
     }
@@ -469,11 +506,25 @@ fn is_short_proper_name(surface: &str, vocabulary: &Vocabulary) -> bool {
 /// Local evidence that an unknown name is a place: the article writes it with "County" too
 /// ("Tehama … Tehama County"), or lists it with a place and the gazetteer knows a place of that
 /// name, a village included ("Ephrata and Brodhead", "between Ogden and Millheim").
-fn local_place(text: &str, raws: &[Raw], k: usize, divided: &FnvMap<&str, &str>) -> Option<String> {
+fn local_place(
+    gazetteer: &Gazetteer,
+    text: &str,
+    raws: &[Raw],
+    k: usize,
+    divided: &FnvMap<&str, &str>,
+    rules: &RuleSet,
+) -> Option<(RuleId, Evidence)> {
     let raw = raws.get(k)?;
     let surface = raw.span.slice(text);
-    if let Some(division) = divided.get(surface) {
-        return Some(format!("short for \"{surface} {division}\" in the article"));
+    if let Some(division) = divided
+        .get(surface)
+        .filter(|_| rules.enabled(RuleId::ShortForCounty))
+    {
+        let why = Evidence::ShortForDivision(format!("{surface} {division}"));
+        return Some((RuleId::ShortForCounty, why));
+    }
+    if !rules.enabled(RuleId::ListedWithPlace) {
+        return None;
     }
     let (start, end) = (raw.span.start, raw.span.end);
     let place = |r: &&Raw| r.label == EntityType::Loc && r.strength >= Strength::Weak;
@@ -493,18 +544,19 @@ fn local_place(text: &str, raws: &[Raw], k: usize, divided: &FnvMap<&str, &str>)
                 .filter(place)
                 .filter(|_| listed(gap_after) && gap_after != Some(", "))
         })?;
-    let known = super::recognize::minor_place(surface)?;
-    Some(format!(
-        "listed with the place \"{}\": {known}",
-        with.span.slice(text)
-    ))
+    let known = super::recognize::minor_place(gazetteer, surface)?;
+    let why = Evidence::ListedWithPlace {
+        place: with.span.slice(text).to_string(),
+        known: Box::new(known),
+    };
+    Some((RuleId::ListedWithPlace, why))
 }
 
 /// An unknown name in a list of two or more other places is a place, whether or not the
 /// gazetteer knows it: "Copenhagen, Hamburg, Brasoc and Mannheim". The list must close with
 /// "and" or "or", and only its last member follows one: "Medina, Ohio, Sissy's handler" is a
 /// town and its state, and "New York, and Detroit, Dimond Kaplan" a closed list before a name.
-fn place_among_places(text: &str, raws: &[Raw], k: usize) -> Option<String> {
+fn place_among_places(text: &str, raws: &[Raw], k: usize) -> Option<Evidence> {
     let raw = raws.get(k)?;
     let closing = |gap: &str| matches!(gap, " and " | ", and " | " or " | ", or ");
     let listed = |gap: &str| gap == ", " || closing(gap);
@@ -546,15 +598,29 @@ fn place_among_places(text: &str, raws: &[Raw], k: usize) -> Option<String> {
     let [one, other, ..] = members[..] else {
         return None;
     };
-    closed.then(|| format!("listed with the places \"{one}\" and \"{other}\""))
+    closed.then(|| Evidence::ListedWithPlaces(one.to_string(), other.to_string()))
 }
 
 /// Types the weak and unknown mentions from the strong ones; drops what stays unknown.
 /// `raws` must be sorted by start.
-pub fn settle(text: &str, mut raws: Vec<Raw>, places: &Places) -> Vec<Raw> {
+pub fn settle(
+    resources: Resources,
+    text: &str,
+    mut raws: Vec<Raw>,
+    places: &Places,
+    rules: &RuleSet,
+    hits: &mut Vec<RuleHit>,
+) -> Vec<Raw> {
+    let lex = resources.lexicons;
+    let gazetteer = resources.gazetteer;
     let vocabulary = Vocabulary::new(text);
-    people_by_repetition(text, &mut raws, &vocabulary);
-    people_by_coordination(text, &mut raws, &vocabulary);
+    if rules.enabled(RuleId::PersonByRepetition) {
+        people_by_repetition(lex, text, &mut raws, &vocabulary, hits);
+    }
+    if rules.enabled(RuleId::PersonByCoordination) {
+        people_by_coordination(lex, text, &mut raws, &vocabulary, hits);
+    }
+    let by_last_word = rules.enabled(RuleId::PersonByLastWord);
     // An unknown name whose last word is a person elsewhere ("Raila Odinga" before "Odinga
     // said") is that person: promote it first, so that it can type the rest.
     let person_words: FnvSet<&str> = raws
@@ -569,26 +635,32 @@ pub fn settle(text: &str, mut raws: Vec<Raw>, places: &Places) -> Vec<Raw> {
             let surface = r.span.slice(text);
             let words = name_words(surface);
             let last = words.last().copied().unwrap_or("");
-            if r.strength == Strength::Unknown
+            if by_last_word
+                && r.strength == Strength::Unknown
                 && !r.in_title_case
                 && (2..=4).contains(&words.len())
                 && person_words.contains(last)
-                && !place_head_inside(&words)
+                && !place_head_inside(lex, &words)
             {
                 r.label = EntityType::Person;
                 r.strength = Strength::Strong;
-                r.explanation = format!("\"{last}\" is a person later in the article");
+                r.evidence = Evidence::PersonLater(last.to_string());
+                hits.push(RuleHit {
+                    rule: RuleId::PersonByLastWord,
+                    span: r.span,
+                });
             }
             r
         })
         .collect();
-    let evidence = Evidence::new(text, &raws);
+    let evidence = StrongMentions::new(text, &raws);
     // A town's one-word name that its neighbours made a place somewhere, and a person nowhere,
     // is that place where nothing is said of it ("in Marion" … "Marion has land").
     // (Longer names are more often a team's or a school's: "Grand Valley coach".)
     // Only unknown names read the weak places, and the first of a key is the one kept: the
     // gazetteer is asked only when that can matter.
-    let any_unknown = raws.iter().any(|r| r.strength == Strength::Unknown);
+    let any_unknown = raws.iter().any(|r| r.strength == Strength::Unknown)
+        && rules.enabled(RuleId::PlaceElsewhere);
     let mut weak_places: FnvMap<String, &Raw> = FnvMap::default();
     let mut personal: FnvSet<String> = FnvSet::default();
     for raw in raws.iter().filter(|r| r.strength >= Strength::Weak) {
@@ -598,7 +670,7 @@ pub fn settle(text: &str, mut raws: Vec<Raw>, places: &Places) -> Vec<Raw> {
                 let key = normalise(surface);
                 if !key.contains(' ')
                     && !weak_places.contains_key(&key)
-                    && super::recognize::minor_place(surface).is_some()
+                    && super::recognize::minor_place(gazetteer, surface).is_some()
                 {
                     weak_places.insert(key, raw);
                 }
@@ -621,8 +693,10 @@ pub fn settle(text: &str, mut raws: Vec<Raw>, places: &Places) -> Vec<Raw> {
         let surface = raw.span.slice(text);
         let acronym = surface.chars().all(|c| !c.is_lowercase());
         // "Full Name (ABC)": the acronym takes the type of the name it follows.
+        let on = |rule: RuleId| rules.enabled(rule);
         let defined_by = last_strong.filter(|s| {
-            acronym
+            on(RuleId::AbbreviationInBrackets)
+                && acronym
                 && matches!(
                     s.label,
                     EntityType::Person
@@ -640,58 +714,77 @@ pub fn settle(text: &str, mut raws: Vec<Raw>, places: &Places) -> Vec<Raw> {
             !surface.contains(' ') && surface.chars().next().is_some_and(char::is_uppercase);
         let key = normalise(surface);
         let mut raw = raw.clone();
+        let rule;
         if let Some(s) = defined_by {
+            rule = RuleId::AbbreviationInBrackets;
             raw.label = s.label;
-            raw.explanation = format!("the abbreviation given for \"{}\"", s.span.slice(text));
-        } else if let Some(s) = evidence.by_surface.get(&key) {
+            raw.evidence = Evidence::AbbreviationFor(s.span.slice(text).to_string());
+        } else if let Some(s) = evidence
+            .by_surface
+            .get(&key)
+            .filter(|_| on(RuleId::SameWords))
+        {
+            rule = RuleId::SameWords;
             raw.label = s.label;
-            raw.explanation = format!(
-                "same as \"{}\" in {}",
-                s.span.slice(text),
-                places.describe(s.span.start)
-            );
-        } else if let Some(s) = evidence.person(text, &raw) {
+            raw.evidence = places.same_as(text, s);
+        } else if let Some(s) = evidence
+            .person(text, &raw)
+            .filter(|_| on(RuleId::PartOfPersonName))
+        {
+            rule = RuleId::PartOfPersonName;
             raw.label = EntityType::Person;
-            raw.explanation = format!(
-                "same as \"{}\" in {}",
-                s.span.slice(text),
-                places.describe(s.span.start)
-            );
-        } else if let Some(s) = evidence.org_initials.get(surface) {
+            raw.evidence = places.same_as(text, s);
+        } else if let Some(s) = evidence
+            .org_initials
+            .get(surface)
+            .filter(|_| on(RuleId::OrgInitials))
+        {
+            rule = RuleId::OrgInitials;
             raw.label = EntityType::Org;
-            raw.explanation = format!("the initials of \"{}\"", s.span.slice(text));
+            raw.evidence = Evidence::InitialsOf(s.span.slice(text).to_string());
         } else if let Some(s) = evidence
             .org_head
             .get(surface)
-            .filter(|_| single && raw.strength == Strength::Unknown)
+            .filter(|_| single && raw.strength == Strength::Unknown && on(RuleId::OrgShortName))
         {
+            rule = RuleId::OrgShortName;
             raw.label = EntityType::Org;
-            raw.explanation = format!("short for \"{}\"", s.span.slice(text));
+            raw.evidence = Evidence::ShortFor(s.span.slice(text).to_string());
         } else if let Some(s) = weak_places
             .get(&key)
             .filter(|_| raw.strength == Strength::Unknown && !personal.contains(&key))
         {
+            rule = RuleId::PlaceElsewhere;
             raw.label = EntityType::Loc;
             raw.strength = Strength::Weak;
-            raw.explanation = format!(
-                "same as \"{}\" in {}",
-                s.span.slice(text),
-                places.describe(s.span.start)
-            );
-        } else if let Some(why) = (raw.strength == Strength::Unknown
+            raw.evidence = places.same_as(text, s);
+        } else if let Some((local, why)) = (raw.strength == Strength::Unknown
             && !raw.in_title_case
             && is_short_proper_name(raw.span.slice(text), &vocabulary))
         .then(|| {
-            local_place(text, &raws, k, &divided).or_else(|| place_among_places(text, &raws, k))
+            local_place(gazetteer, text, &raws, k, &divided, rules).or_else(|| {
+                on(RuleId::PlaceAmongPlaces)
+                    .then(|| place_among_places(text, &raws, k))
+                    .flatten()
+                    .map(|why| (RuleId::PlaceAmongPlaces, why))
+            })
         })
         .flatten()
         {
+            rule = local;
             raw.label = EntityType::Loc;
             raw.strength = Strength::Weak;
-            raw.explanation = why;
+            raw.evidence = why;
         } else if raw.strength == Strength::Unknown {
             continue;
+        } else {
+            settled.push(raw);
+            continue;
         }
+        hits.push(RuleHit {
+            rule,
+            span: raw.span,
+        });
         settled.push(raw);
     }
     settled.sort_by_key(|r| (r.span.start, std::cmp::Reverse(r.span.end)));
@@ -700,7 +793,13 @@ pub fn settle(text: &str, mut raws: Vec<Raw>, places: &Places) -> Vec<Raw> {
 }
 
 /// Groups mentions into entities; returns both, cross-referenced by index.
-pub fn group(text: &str, raws: &[Raw], places: &Places) -> (Vec<Mention>, Vec<Entity>) {
+pub fn group(
+    text: &str,
+    raws: &[Raw],
+    places: &Places,
+    rules: &RuleSet,
+    hits: &mut Vec<RuleHit>,
+) -> (Vec<Mention>, Vec<Entity>) {
     let mut mentions = Vec::with_capacity(raws.len());
     let mut entities: Vec<Entity> = Vec::new();
     // Label and normalised name, a word of a person's name, an organisation's initials → entity.
@@ -711,26 +810,37 @@ pub fn group(text: &str, raws: &[Raw], places: &Places) -> (Vec<Mention>, Vec<En
         let surface = raw.span.slice(text);
         let key = normalise(surface);
         let words = name_words(surface);
-        let found = by_key
-            .get(&(raw.label, key.clone()))
-            .copied()
-            .or_else(|| match raw.label {
-                EntityType::Person => words
-                    .first()
-                    .and_then(|w| person_word.get(*w))
-                    .copied()
-                    .filter(|&e| {
-                        let full = name_words(&entities[e].name);
-                        words.iter().all(|w| full.contains(w))
-                            || full.iter().all(|w| words.contains(w))
-                    }),
-                EntityType::Org => org_initials.get(surface).copied().or_else(|| {
+        let same_key = by_key.get(&(raw.label, key.clone())).copied();
+        let joined = same_key.is_none().then(|| match raw.label {
+            EntityType::Person if rules.enabled(RuleId::GroupPersonByName) => words
+                .first()
+                .and_then(|w| person_word.get(*w))
+                .copied()
+                .filter(|&e| {
+                    let full = name_words(&entities[e].name);
+                    words.iter().all(|w| full.contains(w)) || full.iter().all(|w| words.contains(w))
+                }),
+            EntityType::Org if rules.enabled(RuleId::GroupOrgByInitials) => {
+                org_initials.get(surface).copied().or_else(|| {
                     initials(surface)
                         .iter()
                         .find_map(|i| by_key.get(&(EntityType::Org, i.to_lowercase())).copied())
-                }),
-                _ => None,
+                })
+            }
+            _ => None,
+        });
+        if let Some(Some(_)) = joined {
+            let rule = if raw.label == EntityType::Person {
+                RuleId::GroupPersonByName
+            } else {
+                RuleId::GroupOrgByInitials
+            };
+            hits.push(RuleHit {
+                rule,
+                span: raw.span,
             });
+        }
+        let found = same_key.or(joined.flatten());
         let index = found.unwrap_or_else(|| {
             entities.push(Entity {
                 id: entities.len(),
@@ -770,7 +880,7 @@ pub fn group(text: &str, raws: &[Raw], places: &Places) -> (Vec<Mention>, Vec<En
             end: raw.span.end,
             label: raw.label,
             entity: index,
-            explanation: raw.explanation.clone(),
+            explanation: raw.evidence.to_string(),
         });
     }
     (mentions, entities)

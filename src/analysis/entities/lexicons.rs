@@ -11,6 +11,7 @@
 use std::sync::OnceLock;
 
 use crate::analysis::fnv::FnvMap;
+use crate::analysis::gazetteer::{Gazetteer, PlaceId};
 use crate::analysis::sorted_lines::SortedText;
 
 const GIVEN: &str = include_str!("../../../data/names/given.txt");
@@ -98,8 +99,10 @@ fn entries_of(source: &'static str) -> impl Iterator<Item = (&'static str, &'sta
 }
 
 /// Every list the recogniser consults.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Lexicons {
+    /// Where nationalities the lists lack are looked up ("Bhutanese" → Bhutan).
+    gazetteer: &'static Gazetteer,
     pub given_names: WordList,
     pub surnames: WordList,
     /// Titles; a note of `*` marks a word that only modifies a title ("Foreign", "Vice").
@@ -124,36 +127,41 @@ pub struct Lexicons {
 }
 
 impl Lexicons {
-    /// The lists, parsed on first use.
-    pub fn get() -> &'static Lexicons {
+    /// The embedded lists over the embedded gazetteer, parsed on first use. Only the
+    /// [`crate::analysis::Analyzer`] opens them; the passes are handed them.
+    pub fn embedded() -> &'static Lexicons {
         static LEXICONS: OnceLock<Lexicons> = OnceLock::new();
-        LEXICONS.get_or_init(|| {
-            let titles = WordList::from_entries(entries_of(TITLES).map(|(word, note)| {
-                match word.strip_suffix('*') {
-                    Some(modifier) => (modifier, "*"),
-                    None => (word, note),
-                }
-            }));
-            Lexicons {
-                given_names: WordList::sorted(GIVEN),
-                surnames: WordList::sorted(SURNAMES),
-                titles,
-                stopwords: WordList::parse(STOPWORDS),
-                org_words: WordList::parse(ORG_WORDS),
-                place_words: WordList::parse(PLACE_WORDS),
-                misc_words: WordList::parse(MISC_WORDS),
-                organisations: WordList::parse(ORGANISATIONS),
-                demonyms: WordList::sorted(DEMONYMS),
-                groups: WordList::parse(GROUPS),
-                places: WordList {
-                    sorted: SortedText::new(PLACES),
-                    ..WordList::parse(PLACES_EXTRA)
-                },
-                common_acronyms: WordList::parse(COMMON_ACRONYMS),
-                role_nouns: WordList::parse(ROLE_NOUNS),
-                languages: WordList::parse(LANGUAGES),
+        LEXICONS.get_or_init(|| Lexicons::parse(Gazetteer::embedded()))
+    }
+
+    /// The embedded lists, with `gazetteer` for the nationalities they lack.
+    pub fn parse(gazetteer: &'static Gazetteer) -> Lexicons {
+        let titles = WordList::from_entries(entries_of(TITLES).map(|(word, note)| {
+            match word.strip_suffix('*') {
+                Some(modifier) => (modifier, "*"),
+                None => (word, note),
             }
-        })
+        }));
+        Lexicons {
+            gazetteer,
+            given_names: WordList::sorted(GIVEN),
+            surnames: WordList::sorted(SURNAMES),
+            titles,
+            stopwords: WordList::parse(STOPWORDS),
+            org_words: WordList::parse(ORG_WORDS),
+            place_words: WordList::parse(PLACE_WORDS),
+            misc_words: WordList::parse(MISC_WORDS),
+            organisations: WordList::parse(ORGANISATIONS),
+            demonyms: WordList::sorted(DEMONYMS),
+            groups: WordList::parse(GROUPS),
+            places: WordList {
+                sorted: SortedText::new(PLACES),
+                ..WordList::parse(PLACES_EXTRA)
+            },
+            common_acronyms: WordList::parse(COMMON_ACRONYMS),
+            role_nouns: WordList::parse(ROLE_NOUNS),
+            languages: WordList::parse(LANGUAGES),
+        }
     }
 
     /// A title word that can stand alone before a name ("President"), not a mere modifier.
@@ -170,10 +178,9 @@ impl Lexicons {
         Some(match self.group_of(word)? {
             Group::Listed(what) => what.to_string(),
             Group::Nationality(country) => format!("a nationality ({country})"),
-            Group::NationalityOf(country) => format!(
-                "a nationality ({})",
-                crate::analysis::gazetteer::Gazetteer::embedded().name(country)
-            ),
+            Group::NationalityOf(country) => {
+                format!("a nationality ({})", self.gazetteer.name(country))
+            }
         })
     }
 
@@ -190,7 +197,6 @@ impl Lexicons {
         if let Some(what) = self.groups.get(word) {
             return Some(Group::Listed(what));
         }
-        let gazetteer = crate::analysis::gazetteer::Gazetteer::embedded();
         // Demonyms end in a handful of ways; the check spares most words a gazetteer search.
         let demonym_like = [
             "an", "ans", "ese", "i", "is", "ish", "ch", "ic", "er", "ers", "ene", "enes", "ite",
@@ -202,7 +208,7 @@ impl Lexicons {
             && !word.contains(' ')
             && demonym_like;
         capitalised
-            .then(|| gazetteer.demonym(word))
+            .then(|| self.gazetteer.demonym(word))
             .flatten()
             .map(Group::NationalityOf)
     }
@@ -213,7 +219,7 @@ impl Lexicons {
 enum Group {
     Listed(&'static str),
     Nationality(&'static str),
-    NationalityOf(crate::analysis::gazetteer::PlaceId),
+    NationalityOf(PlaceId),
 }
 
 #[cfg(test)]
@@ -223,7 +229,7 @@ mod tests {
 
     #[test]
     fn lists_load_and_answer() {
-        let lex = Lexicons::get();
+        let lex = Lexicons::embedded();
         assert!(lex.given_names.contains("Mohammad"));
         assert!(lex.given_names.len() > 1000 && lex.surnames.len() > 1000);
         assert!(lex.is_core_title("President"));

@@ -2,6 +2,8 @@
 //! ("Highway 10", "County Road 43", "I-75") and abbreviated street names ("44 Hungerford St.",
 //! "N. High St.", "14th St."). Found before names are chunked, like dates, so that the number
 //! and the abbreviation's stop stay inside the mention.
+//!
+//! Look-around: a few tokens around a road word or a street abbreviation.
 
 use super::dates::Found;
 use super::tokens::{is_capitalised, Token, TokenKind};
@@ -38,7 +40,7 @@ const STREET_ABBREVIATIONS: &[&str] = &[
     "St", "Ave", "Rd", "Blvd", "Dr", "Ln", "Pkwy", "Ct", "Pl", "Cir", "Ter", "Hwy", "Sq",
 ];
 /// Street types written out after an ordinal: "42nd Street", "Fifth Avenue" is a name already.
-const STREET_WORDS: &[&str] = &[
+const ORDINAL_STREET_TYPES: &[&str] = &[
     "Street",
     "Avenue",
     "Road",
@@ -50,7 +52,7 @@ const STREET_WORDS: &[&str] = &[
     "Parkway",
 ];
 /// Compass words before a numbered street: "Northwest 34th Street".
-const COMPASS_WORDS: &[&str] = &[
+const COMPASS_BEFORE_NUMBERED_STREET: &[&str] = &[
     "North",
     "South",
     "East",
@@ -163,14 +165,14 @@ impl Scan<'_> {
         if !(self.is_ordinal(i)
             && self.joined(street)
             && self.is_name_word(street)
-            && STREET_WORDS.contains(&self.word(street)))
+            && ORDINAL_STREET_TYPES.contains(&self.word(street)))
         {
             return None;
         }
         let compass = i > 0
             && self.joined(i)
             && self.is_name_word(i - 1)
-            && COMPASS_WORDS.contains(&self.word(i - 1));
+            && COMPASS_BEFORE_NUMBERED_STREET.contains(&self.word(i - 1));
         Some((if compass { i - 1 } else { i }, street))
     }
 

@@ -3,6 +3,8 @@
 //! Unlike [`crate::analysis::text::word_spans`], a possessive `’s` is a token of its own (a name
 //! ends before it), dotted acronyms keep their final stop ("U.S."), and URLs are one token so
 //! that their digits are never read as years.
+//!
+//! Look-around: one pass over the text; a token reads the character after it.
 
 use crate::analysis::Span;
 
@@ -62,7 +64,7 @@ fn is_apostrophe(c: char) -> bool {
 
 /// Lower-case endings joined to a name by a hyphen ("Berlin-based", "UK-bashing"): the name
 /// stands alone before them.
-const NAME_SUFFIXES: &[&str] = &[
+const HYPHENATED_ENDINGS: &[&str] = &[
     "based",
     "led",
     "born",
@@ -152,7 +154,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         let suffix_at = (kind == TokenKind::Word && c.is_uppercase())
             .then(|| text[i..end].rfind('-'))
             .flatten()
-            .filter(|&h| NAME_SUFFIXES.contains(&&text[i + h + 1..end]));
+            .filter(|&h| HYPHENATED_ENDINGS.contains(&&text[i + h + 1..end]));
         if let Some(h) = suffix_at {
             let hyphen = i + h;
             for (span, kind, attached) in [

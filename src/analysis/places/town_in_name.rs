@@ -3,14 +3,20 @@
 //! rivers and shops after the town they lie in or beside, so such a name is placed in that town
 //! when the article itself names the town or a town near it; a namesake far from the article's
 //! places ("Lake Victoria" in an article on Canada) stays unplaced.
+//!
+//! Look-around: the words of one unresolved name, compared with each distinct town the article
+//! is sure of (each town once, however often it is named).
 
-use super::entities::tokens::is_capitalised;
-use super::entities::PlaceKind;
-use super::gazetteer::{Gazetteer, PlaceId};
-use super::places::{
-    is_generic_name, km_between, Resolution, OUTSIDE_TOWN_WORDS, STREET_WORDS, SURE_TOWN,
-};
-use super::text::Span;
+use crate::analysis::entities::tokens::is_capitalised;
+use crate::analysis::fnv::FnvSet;
+use crate::analysis::gazetteer::{Gazetteer, PlaceId};
+use crate::analysis::model::PlaceKind;
+use crate::analysis::text::Span;
+
+use super::model::{km_between, Resolution};
+use super::weights::Weights;
+use super::words::{is_generic_name, OUTSIDE_TOWN_WORDS, STREET_ENDINGS};
+use crate::analysis::rules::RuleId;
 
 /// How far from a town the article names a town inside another name may lie: a lake or a
 /// quarter named after a town lies beside the article's towns, not a county away.
@@ -18,17 +24,22 @@ const NEAR_ARTICLE_TOWN_KM: f64 = 60.0;
 
 /// Places each unresolved name that holds the name of one of the article's sure towns, or of a
 /// town near them, in that town.
-pub(crate) fn place_by_town_in_name(
+pub(super) fn place_by_town_in_name(
     g: &Gazetteer,
+    w: &Weights,
     text: &str,
     spans: &[Span],
     resolutions: &mut [Option<Resolution>],
 ) {
+    // Each town once, in the order the article first names it: a town named on every line
+    // would otherwise be measured against once per mention.
+    let mut seen = FnvSet::default();
     let article_towns: Vec<PlaceId> = resolutions
         .iter()
         .flatten()
-        .filter(|r| !r.within && r.confidence >= SURE_TOWN && g.kind(r.place) == PlaceKind::City)
+        .filter(|r| !r.within && r.confidence >= w.sure_town && g.kind(r.place) == PlaceKind::City)
         .map(|r| r.place)
+        .filter(|&p| seen.insert(p))
         .collect();
     if article_towns.is_empty() {
         return;
@@ -50,7 +61,9 @@ pub(crate) fn place_by_town_in_name(
         };
         resolutions[i] = Some(Resolution::within_town(
             town,
+            w.within_town_confidence,
             format!("not in the gazetteer; placed in {}, {why}", g.name(town)),
+            RuleId::TownInName,
         ));
     }
 }
@@ -69,7 +82,7 @@ fn town_in_name(
     // "Darby Street" is not in Darby: a street leads to the town it is named after.
     let street = words
         .last()
-        .is_some_and(|w| STREET_WORDS.contains(&w.to_lowercase().as_str()));
+        .is_some_and(|w| STREET_ENDINGS.contains(&w.to_lowercase().as_str()));
     let outside = words.iter().any(|w| OUTSIDE_TOWN_WORDS.contains(w));
     if words.len() < 2 || street || outside {
         return None;

@@ -1,0 +1,392 @@
+use super::model::{Scored, Via};
+use super::weights::Weights;
+use super::words::{
+    is_generic_name, is_generic_region, DIRECTION_WORDS, DIVISION_BEFORE_OF, FACILITY_WORDS,
+    STREET_ENDINGS,
+};
+use super::Resolver;
+use crate::analysis::gazetteer::{Gazetteer, NameMatch, PlaceId};
+use crate::analysis::model::PlaceKind;
+use crate::analysis::rules::RuleId;
+
+/// Candidates considered per mention, best priors first.
+pub(super) const MAX_CANDIDATES: usize = 40;
+
+/// A prior from what the place is, before any context. The weights are set by hand, as rules of
+/// thumb (a country outweighs a town of its name; a town's weight grows with the log of its
+/// population), never fitted to the evaluation sets.
+pub(super) fn prior(g: &Gazetteer, w: &Weights, place: PlaceId, via: Via) -> f64 {
+    let population = g.population(place) as f64;
+    let size = (population + 1.0).log10();
+    let base = match g.kind(place) {
+        PlaceKind::Country => w.prior_country,
+        PlaceKind::Continent => w.prior_continent,
+        PlaceKind::Region | PlaceKind::Feature => w.prior_region_or_feature,
+        PlaceKind::Facility => w.prior_facility,
+        // A region's name is written for the region far more often than for a town of the same
+        // name elsewhere ("Virginia" the state, not the South African town).
+        PlaceKind::Admin1 => w.prior_admin1 + w.prior_admin1_per_size * size,
+        // Counties have no population here; one is named with its "County" almost always.
+        PlaceKind::Admin2 => w.prior_admin2,
+        PlaceKind::City => {
+            w.prior_town_per_size * size
+                + if g.is_capital(place) {
+                    w.prior_capital
+                } else {
+                    0.0
+                }
+        }
+    };
+    base + match via {
+        Via::Name => 0.0,
+        Via::AlternateName => w.via_alternate_name,
+        Via::Demonym => w.via_demonym,
+        Via::Stripped => w.via_stripped,
+        Via::Facility => w.via_facility,
+        Via::County => w.via_county,
+        Via::Spelling => w.via_spelling,
+    }
+}
+
+pub(super) fn scored(
+    g: &Gazetteer,
+    w: &Weights,
+    matches: Vec<NameMatch>,
+    via_name: Via,
+) -> Vec<Scored> {
+    matches
+        .into_iter()
+        .map(|m| {
+            let via = if m.alternate && via_name == Via::Name {
+                Via::AlternateName
+            } else {
+                via_name
+            };
+            Scored {
+                place: m.place,
+                via,
+                prior: prior(g, w, m.place, via),
+                score: 0.0,
+                reasons: Vec::new(),
+                supported: false,
+                local: false,
+                needs_qualifier: false,
+                qualified: false,
+                outside_owner: false,
+            }
+        })
+        .collect()
+}
+
+/// The name without a possessive and surrounding punctuation.
+pub(super) fn clean_surface(surface: &str) -> &str {
+    let s = surface.trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
+    let s = s
+        .strip_suffix("'s")
+        .or_else(|| s.strip_suffix("’s"))
+        .or_else(|| s.strip_suffix('\''))
+        .or_else(|| s.strip_suffix('’'))
+        .unwrap_or(s);
+    s.trim()
+}
+
+/// The candidates for a name, best priors first. The rules that changed them are added to
+/// `applied`.
+pub(super) fn generate(
+    resolver: &Resolver,
+    surface: &str,
+    applied: &mut Vec<RuleId>,
+) -> Vec<Scored> {
+    let (g, w) = (resolver.gazetteer, resolver.weights);
+    let on = |rule| resolver.rules.enabled(rule);
+    let mut apply = |rule, applies: bool| {
+        if applies && !applied.contains(&rule) {
+            applied.push(rule);
+        }
+    };
+    let name = clean_surface(surface);
+    let spelled = spelled_compass_point(name)
+        .filter(|s| on(RuleId::CompassPointInitial) && g.is_place_name(s));
+    apply(RuleId::CompassPointInitial, spelled.is_some());
+    let name = spelled.as_deref().unwrap_or(name);
+    let mut found = scored(g, w, g.lookup(name), Via::Name);
+    // "Bushehr", "Isfahan", "New York": a region named after its city is written for the city far
+    // more often.
+    let namesake_regions: Vec<PlaceId> = found
+        .iter()
+        .filter(|c| g.kind(c.place) == PlaceKind::City)
+        .filter_map(|c| g.admin1_of(c.place))
+        .filter(|&region| {
+            on(RuleId::RegionNamedAfterItsCity)
+                && found
+                    .iter()
+                    .any(|c| c.place == region && c.via == Via::Name)
+        })
+        .collect();
+    for c in found.iter_mut() {
+        if g.kind(c.place) == PlaceKind::Admin1 && namesake_regions.contains(&c.place) {
+            c.prior += w.region_named_after_city;
+        }
+    }
+    apply(
+        RuleId::RegionNamedAfterItsCity,
+        !namesake_regions.is_empty(),
+    );
+    // "Mexico" is also another name for Mexico City: a country's or region's own name wins over
+    // another place's other name, unless that place is the region's namesake city.
+    if on(RuleId::OwnNameBeatsOtherName)
+        && found.iter().any(|c| {
+            c.via == Via::Name
+                && matches!(
+                    g.kind(c.place),
+                    PlaceKind::Country | PlaceKind::Admin1 | PlaceKind::Continent
+                )
+        })
+    {
+        for c in found.iter_mut().filter(|c| c.via == Via::AlternateName) {
+            let namesake = g
+                .admin1_of(c.place)
+                .is_some_and(|region| namesake_regions.contains(&region));
+            if !namesake {
+                c.prior += w.other_name_of_country_or_region;
+                apply(RuleId::OwnNameBeatsOtherName, true);
+            }
+        }
+    }
+    // "Mexico", "Poland", "China" are the countries, not the towns named after them, even in
+    // an article local to such a town's region, where nearness, the region and the country all
+    // speak for the town at once: only a qualifier ("Mexico, Mo.") makes the name a town's.
+    // The same for the hand-chosen regions, seas and buildings ("Middle East", "White House").
+    if on(RuleId::CountryNameNeedsQualifier)
+        && found.iter().any(|c| {
+            c.via == Via::Name
+                && matches!(
+                    g.kind(c.place),
+                    PlaceKind::Country
+                        | PlaceKind::Continent
+                        | PlaceKind::Region
+                        | PlaceKind::Feature
+                        | PlaceKind::Facility
+                )
+        })
+    {
+        for c in found.iter_mut() {
+            if matches!(g.kind(c.place), PlaceKind::City | PlaceKind::Admin2) {
+                c.prior += w.town_named_like_country;
+                c.needs_qualifier = true;
+                apply(RuleId::CountryNameNeedsQualifier, true);
+            }
+        }
+    }
+    // "Virginia", "California", "Ontario" are the regions, not the towns named after them, unless
+    // the text says otherwise. National capitals keep their standing ("Washington"), and a
+    // region named after its own city was handled above.
+    if on(RuleId::RegionNameBeatsTowns)
+        && found.iter().any(|c| {
+            c.via == Via::Name
+                && g.kind(c.place) == PlaceKind::Admin1
+                && !namesake_regions.contains(&c.place)
+        })
+    {
+        for c in found.iter_mut() {
+            if matches!(g.kind(c.place), PlaceKind::City | PlaceKind::Admin2)
+                && !g.is_capital(c.place)
+                && !namesake_regions
+                    .iter()
+                    .any(|&r| g.admin1_of(c.place) == Some(r))
+            {
+                c.prior += w.town_named_like_region;
+                apply(RuleId::RegionNameBeatsTowns, true);
+            }
+        }
+    }
+    // "EU" is not the French town of Eu: an acronym matches only names written as acronyms.
+    let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
+    if on(RuleId::AcronymMatchesAcronyms)
+        && letters.len() <= 3
+        && letters.iter().all(|c| c.is_uppercase())
+    {
+        for c in found.iter_mut().filter(|c| c.via == Via::Name) {
+            if g.name(c.place).chars().any(|ch| ch.is_lowercase()) {
+                c.prior += w.acronym_for_a_word;
+                apply(RuleId::AcronymMatchesAcronyms, true);
+            }
+        }
+    }
+    if found.is_empty() && resolver.rules.enabled(RuleId::DemonymNamesItsCountry) {
+        if let Some(country) = g.demonym(name) {
+            found.push(Scored {
+                place: country,
+                via: Via::Demonym,
+                prior: prior(g, w, country, Via::Demonym),
+                score: 0.0,
+                reasons: Vec::new(),
+                supported: false,
+                local: false,
+                needs_qualifier: false,
+                qualified: false,
+                outside_owner: false,
+            });
+        }
+    }
+    if found.is_empty() {
+        let key = g.fold(name);
+        let words: Vec<&str> = key.split(' ').collect();
+        // "northern Iraq", "Republic of Tatarstan", "Bushehr province", "Bushehr nuclear plant".
+        let mut start = 0;
+        while start + 1 < words.len() && DIRECTION_WORDS.contains(&words[start]) {
+            start += 1;
+        }
+        if words.len() > 2 && words[1] == "of" && DIVISION_BEFORE_OF.contains(&words[0]) {
+            start = 2;
+        }
+        // "Rapides Parish Fire District", "Butler County Jail", "Douglas County Road": what a
+        // county names after itself lies in it, and the county is the evidence of where the
+        // article is (a town of its name elsewhere must not take the name's place).
+        if let Some(county) = county_opening_name(g, w, &words[start..]) {
+            return county;
+        }
+        // "Memphis Street" is not in Memphis, and where a street leads says little.
+        if words.last().is_some_and(|w| STREET_ENDINGS.contains(w)) {
+            return Vec::new();
+        }
+        let mut shortest = words.len();
+        while shortest > start + 1 && FACILITY_WORDS.contains(&words[shortest - 1]) {
+            shortest -= 1;
+        }
+        // Longest first: "Rift Valley Province" is Rift Valley before it is "Rift".
+        for end in (shortest..=words.len()).rev() {
+            if (start, end) == (0, words.len()) {
+                continue;
+            }
+            found = stripped_candidates(g, w, &words, start, end);
+            if !found.is_empty() {
+                break;
+            }
+        }
+    }
+    // "Monongalia", "Miami-Dade": a county is often written without its title.
+    if found.is_empty() {
+        found = scored(g, w, g.lookup(&format!("{name} County")), Via::County);
+        found.retain(|c| g.kind(c.place) == PlaceKind::Admin2);
+    }
+    if found.is_empty() {
+        found = scored(g, w, g.lookup_by_spelling(name), Via::Spelling);
+    }
+    found.sort_by(|a, b| b.prior.total_cmp(&a.prior).then(a.place.cmp(&b.place)));
+    found.truncate(MAX_CANDIDATES);
+    found
+}
+
+/// The counties named by the words up to a "county" or "parish" that opens a longer name, as
+/// candidates for the thing the county names after itself. `None` when no such word or county.
+pub(super) fn county_opening_name(
+    g: &Gazetteer,
+    w: &Weights,
+    words: &[&str],
+) -> Option<Vec<Scored>> {
+    let county_word = words
+        .iter()
+        .position(|w| matches!(*w, "county" | "parish"))
+        .filter(|&k| k > 0 && k + 1 < words.len())?;
+    let mut found = scored(
+        g,
+        w,
+        g.lookup_folded(&words[..=county_word].join(" ")),
+        Via::Facility,
+    );
+    found.retain(|c| g.kind(c.place) == PlaceKind::Admin2);
+    (!found.is_empty()).then_some(found)
+}
+
+/// "W. Columbia", "N. Augusta": local papers shorten the compass point of a town's name to its
+/// initial.
+pub(super) fn spelled_compass_point(name: &str) -> Option<String> {
+    let (initial, rest) = name.split_once(". ")?;
+    let word = match initial {
+        "N" => "North",
+        "S" => "South",
+        "E" => "East",
+        "W" => "West",
+        _ => return None,
+    };
+    rest.starts_with(char::is_uppercase)
+        .then(|| format!("{word} {rest}"))
+}
+
+/// The candidates for the words `start..end` of a name whose other words were dropped: leading
+/// directions ("northern Iraq") and trailing generic or facility words ("Bushehr province",
+/// "Bushehr nuclear plant", "Walker County").
+pub(super) fn stripped_candidates(
+    g: &Gazetteer,
+    w: &Weights,
+    words: &[&str],
+    start: usize,
+    end: usize,
+) -> Vec<Scored> {
+    let stripped_county =
+        end < words.len() && matches!(words[end], "county" | "parish" | "borough" | "co");
+    let via = if stripped_county {
+        Via::County
+    } else if end < words.len() && !is_generic_region(&words[end..]) {
+        Via::Facility
+    } else {
+        Via::Stripped
+    };
+    let inner = words[start..end].join(" ");
+    // "North Island" is not Iceland ("Island"): a generic word alone names nothing.
+    let only_generic = words[start..end]
+        .iter()
+        .all(|w| FACILITY_WORDS.contains(w) || is_generic_name(w));
+    let mut found = if only_generic {
+        Vec::new()
+    } else {
+        scored(g, w, g.lookup_folded(&inner), via)
+    };
+    if start > 0 {
+        // "northern Iraq", "southern California", "North Dallas": a direction locates within a
+        // large place; "South Side" is not Side in Turkey.
+        found.retain(|c| match g.kind(c.place) {
+            PlaceKind::Country | PlaceKind::Admin1 | PlaceKind::Region | PlaceKind::Continent => {
+                true
+            }
+            PlaceKind::City => g.population(c.place) >= CITY_WITH_QUARTERS,
+            _ => false,
+        });
+    }
+    if stripped_county {
+        found.retain(|c| g.kind(c.place) == PlaceKind::City);
+    }
+    if found.is_empty() && !stripped_county {
+        if let Some(country) = g.demonym(&inner) {
+            found = scored(
+                g,
+                w,
+                vec![NameMatch {
+                    place: country,
+                    alternate: false,
+                }],
+                Via::Demonym,
+            );
+        }
+    }
+    found
+}
+
+/// A city big enough that news names its quarters by direction: "North Dallas", "East London".
+pub(super) const CITY_WITH_QUARTERS: u64 = 100_000;
+
+/// Whether a name's last word is a generic region word: "Thames Valley", "Rift Valley Province".
+pub(super) fn ends_in_generic_word(surface: &str) -> bool {
+    clean_surface(surface)
+        .rsplit(' ')
+        .next()
+        .is_some_and(|w| is_generic_region(&[w.to_lowercase().as_str()]))
+}
+
+/// The first name in a dateline that is a place: "MOSCOW", "KAZAN, Russia".
+pub(super) fn dateline_place(resolver: &Resolver, dateline: &str) -> Option<PlaceId> {
+    let head = dateline.split([',', '(', '—', '–', '-']).next()?.trim();
+    let list = generate(resolver, head, &mut Vec::new());
+    list.first().map(|c| c.place)
+}

@@ -1,0 +1,242 @@
+use super::context::Role;
+use super::model::{sole_most, tally, Resolution, Scored, TownEvidence};
+use super::weights::Weights;
+use super::words::{LOCAL_FEATURE_WORDS, OUTSIDE_TOWN_WORDS, STREET_ENDINGS};
+use super::Resolver;
+use crate::analysis::gazetteer::{Gazetteer, PlaceId};
+use crate::analysis::model::PlaceKind;
+use crate::analysis::rules::RuleId;
+use crate::analysis::text::Span;
+
+/// A name the text puts in a town ("August in New Orleans", "London's Heathrow") whose places
+/// of that name all lie elsewhere: the gazetteer lacks it there, so it is placed in that town.
+pub(super) fn place_in_owners(
+    g: &Gazetteer,
+    w: &Weights,
+    candidates: &[Vec<Scored>],
+    roles: &[Role],
+    resolutions: &mut [Option<Resolution>],
+) {
+    for i in 0..resolutions.len() {
+        let outside = candidates[i].first().is_some_and(|c| c.outside_owner);
+        if resolutions[i].is_some() || !outside {
+            continue;
+        }
+        let Some(town) = roles[i]
+            .owner
+            .and_then(|o| resolutions[o].as_ref())
+            .map(|r| r.place)
+            .filter(|&t| matches!(g.kind(t), PlaceKind::City | PlaceKind::Admin2))
+        else {
+            continue;
+        };
+        resolutions[i] = Some(Resolution::within_town(
+            town,
+            w.within_town_confidence,
+            format!(
+                "not in the gazetteer in {0}; placed in {0}, where the text puts it",
+                g.name(town)
+            ),
+            RuleId::PlacedInItsOwner,
+        ));
+    }
+}
+
+/// A street, building or neighbourhood that the gazetteer does not know ("Third Street",
+/// "Northwestern Memorial Hospital") lies, most likely, in the town the text names next to it:
+/// the nearest town in its sentence, else the nearest town before it, else the town the
+/// article names most, else the dateline's. It is placed there with a low confidence. A
+/// building reached through a town inside its name ("Stonewall Golf Club") that no local
+/// evidence supports is placed the same way: such a name is often a person's or a far
+/// namesake's.
+pub(super) fn place_local_features(
+    resolver: &Resolver,
+    text: &str,
+    spans: &[Span],
+    facility_support: &[Option<TownEvidence>],
+    dateline: Option<PlaceId>,
+    resolutions: &mut [Option<Resolution>],
+) {
+    let (g, w) = (resolver.gazetteer, resolver.weights);
+    let on = |rule| resolver.rules.enabled(rule);
+    let (towns, confidences): (Vec<(Span, PlaceId)>, Vec<f64>) = spans
+        .iter()
+        .zip(resolutions.iter())
+        .zip(facility_support)
+        .filter_map(|((span, r), facility)| {
+            let r = r.as_ref()?;
+            // A name placed in a town is no town of its own.
+            (g.kind(r.place) == PlaceKind::City
+                && !r.within
+                && *facility != Some(TownEvidence::None))
+            .then_some(((*span, r.place), r.confidence))
+        })
+        .unzip();
+    let home = most_named_town(&towns);
+    // A doubtful town ("Charleston" of five) would carry its doubt, and often its error, to
+    // the streets around it.
+    let sure_towns: Vec<(Span, PlaceId)> = towns
+        .iter()
+        .zip(&confidences)
+        .filter(|(_, &c)| c >= w.sure_town)
+        .map(|(t, _)| *t)
+        .collect();
+    // Without the text's word for it, a building lies in the country the article is about: a
+    // lone town abroad nearby ("Norbury" in an article on Virginia) is no home for it.
+    let main_country = main_country(g, resolutions);
+    let home_towns: Vec<(Span, PlaceId)> = sure_towns
+        .iter()
+        .filter(|(_, t)| main_country.is_none() || g.country_of(*t) == main_country)
+        .copied()
+        .collect();
+    // An article on a county's hospital or school may name no town at all.
+    let home_county = sole_most(&tally(
+        resolutions
+            .iter()
+            .flatten()
+            .filter(|r| {
+                !r.within
+                    && r.confidence >= w.sure_town
+                    && g.kind(r.place) == PlaceKind::Admin2
+                    && (main_country.is_none() || g.country_of(r.place) == main_country)
+            })
+            .map(|r| r.place),
+    ))
+    .map(|(county, _)| county);
+    for (i, span) in spans.iter().enumerate() {
+        if !is_local_feature(span.slice(text)) {
+            continue;
+        }
+        // "Lakeview Hospital in Seattle", "Elm Street, Boise": the town written right after.
+        let named_after = sure_towns.iter().find(|(s, _)| {
+            let gap = text.get(span.end..s.start).unwrap_or("x");
+            matches!(gap.trim(), "in" | "," | "of")
+        });
+        // A building reached through its name's town stays there when the article's places are
+        // near that town, unless the text puts it in another town.
+        let replaceable = match (&resolutions[i], facility_support[i]) {
+            (None, _) => true,
+            (Some(_), Some(TownEvidence::Local)) => named_after.is_some(),
+            (Some(_), Some(_)) => true,
+            // "Victoria Park" in an article on a Canadian town is its park, not the Hong Kong
+            // suburb: a feature's name that found a place abroad is the article's own.
+            (Some(r), None) => main_country.is_some_and(|m| g.country_of(r.place) != Some(m)),
+        };
+        if !replaceable {
+            continue;
+        }
+        let sentence = sentence_around(text, *span);
+        let in_sentence = home_towns
+            .iter()
+            .filter(|(s, _)| s.start >= sentence.0 && s.end <= sentence.1)
+            .min_by_key(|(s, _)| s.start.abs_diff(span.start));
+        let before = home_towns.iter().rev().find(|(s, _)| s.end <= span.start);
+        let named_most =
+            home.filter(|&t| main_country.is_none() || g.country_of(t) == main_country);
+        let dateline_town = dateline.filter(|&t| g.kind(t) == PlaceKind::City);
+        let home = [
+            (named_after.map(|&(_, t)| t), RuleId::BuildingInTownAfter),
+            (
+                in_sentence.map(|&(_, t)| t),
+                RuleId::BuildingInTownOfSentence,
+            ),
+            (before.map(|&(_, t)| t), RuleId::BuildingInTownBefore),
+            (named_most, RuleId::BuildingInTownNamedMost),
+            (dateline_town, RuleId::BuildingInDatelineTown),
+            (home_county, RuleId::BuildingInCountyNamedMost),
+        ]
+        .into_iter()
+        .find_map(|(town, rule)| town.filter(|_| on(rule)).map(|t| (t, rule)));
+        let Some((town, rule)) = home else {
+            // A far namesake or a person's name ("Robert Trent Jones Golf Club") is worse
+            // than no place.
+            if facility_support[i] == Some(TownEvidence::None) {
+                resolutions[i] = None;
+            }
+            continue;
+        };
+        let known = if resolutions[i].is_some() {
+            "its name's place is not where the article is"
+        } else {
+            "not in the gazetteer"
+        };
+        resolutions[i] = Some(Resolution::within_town(
+            town,
+            w.within_town_confidence,
+            format!(
+                "{known}; placed in {}, {}",
+                g.name(town),
+                explain_home(rule)
+            ),
+            rule,
+        ));
+    }
+}
+
+/// The country most of the article's resolved mentions lie in, if one has more than any other.
+pub(super) fn main_country(g: &Gazetteer, resolutions: &[Option<Resolution>]) -> Option<PlaceId> {
+    let countries = tally(
+        resolutions
+            .iter()
+            .flatten()
+            .filter_map(|r| g.country_of(r.place)),
+    );
+    sole_most(&countries).map(|(country, _)| country)
+}
+
+/// The town named most, if one is; a town named once among others is no clear home.
+pub(super) fn most_named_town(towns: &[(Span, PlaceId)]) -> Option<PlaceId> {
+    let counts = tally(towns.iter().map(|&(_, place)| place));
+    let (home, most) = sole_most(&counts)?;
+    (most >= 2 || counts.len() == 1).then_some(home)
+}
+
+/// Whether a name ends in a word of a street, building or part of a town; national and state
+/// parks and forests lie outside towns.
+pub(super) fn is_local_feature(surface: &str) -> bool {
+    let words: Vec<&str> = surface.split_whitespace().collect();
+    let last = words
+        .last()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .unwrap_or_default();
+    // "North State Street" is a town's street, "Lake State Park" no town's.
+    let street = STREET_ENDINGS.contains(&last.as_str());
+    let outside = words
+        .iter()
+        .any(|w| OUTSIDE_TOWN_WORDS.contains(w) || *w == "State" && !street);
+    // "Museum of Ice Cream": the building's word leads.
+    let head = words.len() >= 3
+        && words[1] == "of"
+        && LOCAL_FEATURE_WORDS.contains(&words[0].to_lowercase().as_str());
+    words.len() >= 2 && !outside && (head || LOCAL_FEATURE_WORDS.contains(&last.as_str()))
+}
+
+/// The byte range of the sentence holding `span`: from after the previous full stop, question
+/// or exclamation mark or line break to the next.
+pub(super) fn sentence_around(text: &str, span: Span) -> (usize, usize) {
+    let is_end = |c: char| matches!(c, '.' | '!' | '?' | '\n');
+    let start = text
+        .get(..span.start)
+        .and_then(|t| t.rfind(is_end))
+        .map_or(0, |i| i + 1);
+    let end = text
+        .get(span.end..)
+        .and_then(|t| t.find(is_end))
+        .map_or(text.len(), |i| span.end + i);
+    (start, end)
+}
+
+/// Where a building was placed, in words: the town or county the rule found.
+fn explain_home(rule: RuleId) -> &'static str {
+    match rule {
+        RuleId::BuildingInTownAfter => "the town written after it",
+        RuleId::BuildingInTownOfSentence => "the town named in its sentence",
+        RuleId::BuildingInTownBefore => "the town named before it",
+        RuleId::BuildingInTownNamedMost => "the town the article names most",
+        RuleId::BuildingInDatelineTown => "the dateline's town",
+        _ => "the county the article names most",
+    }
+}
