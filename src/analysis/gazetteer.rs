@@ -43,7 +43,7 @@ use std::sync::OnceLock;
 
 use super::fnv::Fnv;
 use super::model::{Candidate, PlaceKind};
-use super::sorted_lines::{self, compare_at, key_of, line_at, next_line, value_of, FirstByteIndex};
+use super::sorted_lines::{self, compare_at, key_of, line_at, value_of, FirstByteIndex, LineIndex};
 
 static EMBEDDED_BYTES: &[u8] = include_bytes!("../../data/gazetteer.bin");
 
@@ -109,6 +109,10 @@ pub struct Gazetteer {
     blocks_by_first_byte: FirstByteIndex,
     alternates: Range<usize>,
     demonyms: Range<usize>,
+    /// Indexes of the alternate names and the demonyms, built at open: the recogniser asks
+    /// them about most capitalised words.
+    alternates_index: LineIndex,
+    demonyms_index: LineIndex,
     /// The hashes of the regions' and countries' spelling skeletons with their entries, sorted:
     /// built on first use by [`Gazetteer::lookup_by_spelling`], so that opening the file stays
     /// free.
@@ -347,6 +351,8 @@ impl Gazetteer {
             first_bytes.push(keys.get(start).copied().unwrap_or(0));
         }
         g.blocks_by_first_byte = FirstByteIndex::new(first_bytes.into_iter());
+        g.alternates_index = LineIndex::new(bytes.get(g.alternates.clone()).unwrap_or(&[]));
+        g.demonyms_index = LineIndex::new(bytes.get(g.demonyms.clone()).unwrap_or(&[]));
         g.bytes = bytes;
         // Links to entries are trusted only when they point at an entry of the right kind.
         g.country_entry = country_entry
@@ -427,13 +433,9 @@ impl Gazetteer {
                 compare_at(keys, self.checkpoint_in(&self.bytes, low + b), key) == Ordering::Less
             }))
         .saturating_sub(1);
-        let mut entry = block * self.key_step;
-        let mut at = self.checkpoint_in(&self.bytes, block);
-        while at < keys.len() && compare_at(keys, at, key) == Ordering::Less {
-            at = next_line(keys, at);
-            entry += 1;
-        }
-        (entry, at)
+        let (at, passed) =
+            sorted_lines::skip_less(keys, self.checkpoint_in(&self.bytes, block), key);
+        (block * self.key_step + passed, at)
     }
 
     fn has_primary_key(&self, key: &[u8]) -> bool {
@@ -469,17 +471,16 @@ impl Gazetteer {
                 out.push(' ');
             }
         }
-        let mut tokens: Vec<&str> = out.split_whitespace().collect();
-        // "The Hague", "Democratic Republic of the Congo": "the" is dropped wherever it stands.
-        if tokens.len() > 1 && tokens.iter().any(|&t| t != "the") {
-            tokens.retain(|&t| t != "the");
-        }
+        // "The Hague", "Democratic Republic of the Congo": "the" is dropped wherever it stands,
+        // unless the name is nothing else.
+        let tokens = out.split_whitespace();
+        let drop_the = tokens.clone().nth(1).is_some() && tokens.clone().any(|t| t != "the");
         let mut key = String::with_capacity(out.len() + 4);
-        for (i, token) in tokens.iter().enumerate() {
-            if i > 0 {
+        for token in tokens.filter(|&t| !(drop_the && t == "the")) {
+            if !key.is_empty() {
                 key.push(' ');
             }
-            key.push_str(match *token {
+            key.push_str(match token {
                 "st" => "saint",
                 "ste" => "sainte",
                 "mt" => "mount",
@@ -509,7 +510,10 @@ impl Gazetteer {
                 alternate: false,
             })
             .collect();
-        for line in sorted_lines::equal(self.section(&self.alternates), key.as_bytes()) {
+        for line in self
+            .alternates_index
+            .equal(self.section(&self.alternates), key.as_bytes())
+        {
             for posting in value_of(line).split(|&b| b == b',') {
                 let (digits, alternate) = match posting.strip_suffix(b"+") {
                     Some(digits) => (digits, false),
@@ -598,7 +602,10 @@ impl Gazetteer {
         let key = self.fold(name);
         !key.is_empty()
             && (self.has_primary_key(key.as_bytes())
-                || sorted_lines::find(self.section(&self.alternates), key.as_bytes()).is_some())
+                || self
+                    .alternates_index
+                    .find(self.section(&self.alternates), key.as_bytes())
+                    .is_some())
     }
 
     /// Whether a second-level division (a county, a parish) has this name: "Tehama County".
@@ -646,7 +653,9 @@ impl Gazetteer {
     /// The country a demonym belongs to: "Iranian", "Iranians" → Iran.
     pub fn demonym(&self, word: &str) -> Option<PlaceId> {
         let key = self.fold(word);
-        let line = sorted_lines::find(self.section(&self.demonyms), key.as_bytes())?;
+        let line = self
+            .demonyms_index
+            .find(self.section(&self.demonyms), key.as_bytes())?;
         let country = decimal(value_of(line))?;
         self.country_entry
             .get(country as usize)

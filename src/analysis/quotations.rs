@@ -333,6 +333,15 @@ fn scan_paragraph(
     carried: Option<Found>,
     singles_at_top: bool,
 ) -> Scan {
+    // Only these marks open a quotation (a carried one continues only after one of them), and
+    // closing marks have nothing to close without one: most paragraphs end here, unread twice.
+    if !para.slice(text).contains(['“', '„', '«', '"', '‘']) {
+        return Scan {
+            closed: Vec::new(),
+            open: None,
+            unclosed_single: false,
+        };
+    }
     let chars: Vec<(usize, char)> = para
         .slice(text)
         .char_indices()

@@ -3,10 +3,16 @@
 //! A line is `key` or `key<TAB>value`, and the lines are sorted by key, byte by byte (which is
 //! Python's and Rust's string order). A binary search over byte positions finds a key with no
 //! index at all, so opening a list costs nothing: in wasm, splitting tens of thousands of lines
-//! into vectors at start cost more than every lookup of an analysis together. Text that is not
-//! sorted gives wrong answers, never a panic; the data's tests check that it is sorted.
+//! into vectors at start cost more than every lookup of an analysis together. Where lookups are
+//! many, a [`LineIndex`] (one number per 32 bytes) and a filter of the keys (two bits a key) are
+//! built at open in one pass without allocating per line: the recogniser asks the long lists about
+//! most capitalised words, and most of them are not there. Text that is not sorted gives wrong
+//! answers, never a panic; the data's tests check that it is sorted.
 
 use std::cmp::Ordering;
+use std::hash::Hasher;
+
+use crate::analysis::fnv::Fnv;
 
 /// The part of a line before its first tab.
 pub fn key_of(line: &[u8]) -> &[u8] {
@@ -76,6 +82,35 @@ pub fn compare_at(text: &[u8], start: usize, key: &[u8]) -> Ordering {
         None | Some(b'\t' | b'\n') => Ordering::Equal,
         Some(_) => Ordering::Greater,
     }
+}
+
+/// From the line starting at `at`, passes over the lines whose key is less than `key`: where the
+/// first other line starts (the text's length if none), and how many lines were passed. Each
+/// line is read once, the search for its end starting where it parted from the key.
+pub fn skip_less(text: &[u8], mut at: usize, key: &[u8]) -> (usize, usize) {
+    let mut passed = 0;
+    while let Some(line) = text.get(at..).filter(|line| !line.is_empty()) {
+        // As `compare_at`: a tab or a newline ends the line's key.
+        let mut i = 0;
+        let less = loop {
+            match (line.get(i), key.get(i)) {
+                (None | Some(b'\t' | b'\n'), Some(_)) => break true,
+                (_, None) => break false,
+                (Some(&b), Some(&k)) if b != k => break b < k,
+                _ => i += 1,
+            }
+        };
+        if !less {
+            break;
+        }
+        // The bytes before `i` matched the key's, so none of them was a newline.
+        at = match newline_in(&line[i..]) {
+            Some(end) => at + i + end + 1,
+            None => text.len(),
+        };
+        passed += 1;
+    }
+    (at, passed)
 }
 
 /// The byte position of the first line whose key is not less than `key` (the text's length when
@@ -160,42 +195,136 @@ impl FirstByteIndex {
     }
 }
 
-/// How far apart, in bytes, the lines a [`SortedText`] indexes are.
+/// How far apart, in bytes, the lines a [`LineIndex`] indexes are.
 const INDEX_SPACING: usize = 32;
 
-/// Sorted lines with a sparse index: where the first line at or after every `INDEX_SPACING`-th
-/// byte starts. Building it reads one line per index entry, not the whole text; a search is a
-/// binary search of the index, then a walk through a few lines.
+/// A sparse index of sorted lines: where the first line at or after every `INDEX_SPACING`-th
+/// byte starts, and where each first byte's entries begin. Building it reads one line per entry;
+/// a search is a binary search of the entries of the key's first byte, then a walk through a
+/// few lines, where a search of the bare text ([`lower_bound`]) scans back to a line start at
+/// every probe.
 #[derive(Clone, Debug, Default)]
-pub struct SortedText {
-    text: &'static str,
+pub struct LineIndex {
     starts: Vec<u32>,
     by_first_byte: FirstByteIndex,
 }
 
-impl SortedText {
-    pub fn new(text: &'static str) -> SortedText {
-        let bytes = text.as_bytes();
-        let mut starts = Vec::with_capacity(bytes.len() / INDEX_SPACING + 1);
+impl LineIndex {
+    pub fn new(text: &[u8]) -> LineIndex {
+        let mut starts = Vec::with_capacity(text.len() / INDEX_SPACING + 1);
         let mut at = 0;
-        while at < bytes.len() {
+        while at < text.len() {
             starts.push(at as u32);
             let target = at + INDEX_SPACING;
-            at = match bytes.get(target.wrapping_sub(1)) {
+            at = match text.get(target.wrapping_sub(1)) {
                 Some(b'\n') => target,
-                Some(_) => next_line(bytes, target),
+                Some(_) => next_line(text, target),
                 None => break,
             };
         }
         let by_first_byte = FirstByteIndex::new(
             starts
                 .iter()
-                .map(|&start| bytes.get(start as usize).copied().unwrap_or(0)),
+                .map(|&start| text.get(start as usize).copied().unwrap_or(0)),
         );
-        SortedText {
-            text,
+        LineIndex {
             starts,
             by_first_byte,
+        }
+    }
+
+    /// Like [`lower_bound`], in the `text` this index was built from: the byte position of the
+    /// first line whose key is not less than `key` (the text's length when every key is less).
+    pub fn lower_bound(&self, text: &[u8], key: &[u8]) -> usize {
+        let (low, high) = self.by_first_byte.range(key, self.starts.len());
+        let block = (low
+            + self
+                .starts
+                .get(low..high)
+                .unwrap_or(&[])
+                .partition_point(|&start| compare_at(text, start as usize, key) == Ordering::Less))
+        .saturating_sub(1);
+        let at = self
+            .starts
+            .get(block)
+            .map_or(text.len(), |&start| start as usize);
+        skip_less(text, at, key).0.min(text.len())
+    }
+
+    /// Like [`find`]: the first line with this key.
+    pub fn find<'a>(&self, text: &'a [u8], key: &[u8]) -> Option<&'a [u8]> {
+        let start = self.lower_bound(text, key);
+        (start < text.len() && compare_at(text, start, key) == Ordering::Equal)
+            .then(|| line_at(text, start).0)
+    }
+
+    /// Like [`equal`]: the lines with this key, in order.
+    pub fn equal<'a>(&self, text: &'a [u8], key: &'a [u8]) -> impl Iterator<Item = &'a [u8]> + 'a {
+        run_from(text, self.lower_bound(text, key), key)
+    }
+}
+
+/// A set of keys as bits, two per key: "certainly absent" for most keys not in it, for the
+/// price of hashing the key. Most words the recogniser asks a long list about are not in it.
+#[derive(Clone, Debug, Default)]
+struct KeyFilter(Vec<u64>);
+
+impl KeyFilter {
+    /// Bits per key: with two bits each, about one absent key in a hundred passes.
+    const BITS_PER_KEY: usize = 16;
+
+    /// The filter of the keys of `text`'s lines, read in one pass. Lines average well over
+    /// eight bytes, so sizing by bytes leaves each key at least the bits it needs.
+    fn of_lines(text: &[u8]) -> KeyFilter {
+        let bits = (text.len() * Self::BITS_PER_KEY / 8).next_power_of_two();
+        let mut words = vec![0u64; bits.div_ceil(64)];
+        let mask = words.len() * 64 - 1;
+        let mut at = 0;
+        while at < text.len() {
+            let (line, next) = line_at(text, at);
+            if !line.is_empty() {
+                for bit in Self::bits(key_of(line), mask) {
+                    words[bit / 64] |= 1 << (bit % 64);
+                }
+            }
+            at = next;
+        }
+        KeyFilter(words)
+    }
+
+    fn bits(key: &[u8], mask: usize) -> [usize; 2] {
+        let mut hasher = Fnv::default();
+        hasher.write(key);
+        let hash = hasher.finish();
+        [hash as usize & mask, (hash >> 32) as usize & mask]
+    }
+
+    fn may_contain(&self, key: &[u8]) -> bool {
+        let Some(mask) = (self.0.len() * 64).checked_sub(1) else {
+            return false;
+        };
+        Self::bits(key, mask).iter().all(|&bit| {
+            self.0
+                .get(bit / 64)
+                .is_some_and(|w| w & (1 << (bit % 64)) != 0)
+        })
+    }
+}
+
+/// Sorted lines of embedded text with their [`LineIndex`] and a filter of their keys.
+#[derive(Clone, Debug, Default)]
+pub struct SortedText {
+    text: &'static str,
+    index: LineIndex,
+    keys: KeyFilter,
+}
+
+impl SortedText {
+    pub fn new(text: &'static str) -> SortedText {
+        SortedText {
+            text,
+            index: LineIndex::new(text.as_bytes()),
+            keys: KeyFilter::of_lines(text.as_bytes()),
         }
     }
 
@@ -205,33 +334,17 @@ impl SortedText {
 
     /// The value of the first line with this key ("" for a line without a tab).
     pub fn get(&self, key: &str) -> Option<&'static str> {
-        let (text, key) = (self.text.as_bytes(), key.as_bytes());
-        let (low, high) = self.by_first_byte.range(key, self.starts.len());
-        let block = (low
-            + self
-                .starts
-                .get(low..high)
-                .unwrap_or(&[])
-                .partition_point(|&start| compare_at(text, start as usize, key) == Ordering::Less))
-        .saturating_sub(1);
-        let mut at = self
-            .starts
-            .get(block)
-            .map_or(text.len(), |&start| start as usize);
-        loop {
-            if at >= text.len() {
-                return None;
-            }
-            match compare_at(text, at, key) {
-                Ordering::Less => at = next_line(text, at),
-                Ordering::Greater => return None,
-                Ordering::Equal => {
-                    let line_end = next_line(text, at);
-                    let line = self.text.get(at..line_end)?.trim_end_matches('\n');
-                    return Some(line.split_once('\t').map_or("", |(_, value)| value));
-                }
-            }
+        if !self.keys.may_contain(key.as_bytes()) {
+            return None;
         }
+        let text = self.text.as_bytes();
+        let start = self.index.lower_bound(text, key.as_bytes());
+        if start >= text.len() || compare_at(text, start, key.as_bytes()) != Ordering::Equal {
+            return None;
+        }
+        // The line's key is `key`: its value, if any, starts after the tab that follows.
+        let end = start + line_at(text, start).0.len();
+        Some(self.text.get(start + key.len() + 1..end).unwrap_or(""))
     }
 }
 
@@ -318,6 +431,40 @@ mod tests {
         assert_eq!(SortedText::new("").get(""), None);
         assert_eq!(SortedText::new("a\nb\n").get("b"), Some(""));
         assert_eq!(SortedText::new("a\nb\n").get(""), None);
+    }
+
+    /// The index answers as the bare search does, keys repeated over several lines included.
+    #[test]
+    fn the_line_index_agrees_with_the_bare_search() {
+        let text = (0..2000)
+            .flat_map(|i| {
+                let copies = if i % 7 == 0 { 3 } else { 1 };
+                (0..copies).map(move |c| format!("w{:05}\t{c}", i * 2))
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        let text = text.as_bytes();
+        let index = LineIndex::new(text);
+        for i in 0..4002 {
+            let key = format!("w{:05}", i);
+            let key = key.as_bytes();
+            assert_eq!(index.lower_bound(text, key), lower_bound(text, key), "{i}");
+            assert_eq!(index.find(text, key), find(text, key), "{i}");
+            assert!(index.equal(text, key).eq(equal(text, key)), "{i}");
+            if i % 50 == 0 {
+                let (mut at, mut passed) = (0, 0);
+                while at < text.len() && compare_at(text, at, key) == Ordering::Less {
+                    at = next_line(text, at);
+                    passed += 1;
+                }
+                assert_eq!(skip_less(text, 0, key), (at, passed), "{i}");
+            }
+        }
+        for key in [&b""[..], b"a", b"w", b"z", b"w0000\t", b"\n"] {
+            assert_eq!(index.lower_bound(text, key), lower_bound(text, key));
+            assert_eq!(index.find(text, key), find(text, key));
+        }
+        assert_eq!(LineIndex::new(b"").find(b"", b"a"), None);
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! ```text
 //! article-atlas analyze FILE|-  [--format plain|markdown|html]   print the analysis as JSON
 //! article-atlas bench [FILE ...] [--iterations N]                print analysis throughput
+//! article-atlas bench --corpus DOCS.jsonl [--runs N] [--no-peer]  per-document throughput beside compromise
 //! article-atlas bench --scaling [--only NAME] [--scale X]         print time(8n)/time(n) per workload
 //! article-atlas eval [--no-embedded-places] < docs.jsonl          entities per document, as JSONL
 //! ```
@@ -17,7 +18,7 @@ use article_atlas::analysis::{source, Analyzer, InputFormat};
 #[path = "article-atlas/scaling.rs"]
 mod scaling;
 
-const USAGE: &str = "usage: article-atlas analyze FILE|- [--format plain|markdown|html]\n       article-atlas bench [FILE ...] [--iterations N]\n       article-atlas bench --scaling [--only NAME] [--scale X]\n       article-atlas eval [--no-embedded-places] < docs.jsonl";
+const USAGE: &str = "usage: article-atlas analyze FILE|- [--format plain|markdown|html]\n       article-atlas bench [FILE ...] [--iterations N]\n       article-atlas bench --corpus DOCS.jsonl [--runs N] [--no-peer]\n       article-atlas bench --scaling [--only NAME] [--scale X]\n       article-atlas eval [--no-embedded-places] < docs.jsonl";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -33,6 +34,7 @@ fn main() -> ExitCode {
 fn run(args: &[String]) -> Result<(), String> {
     match args.first().map(String::as_str) {
         Some("analyze") => analyze(&args[1..]),
+        Some("bench") if args.iter().any(|a| a.starts_with("--corpus")) => bench_corpus(&args[1..]),
         Some("bench") => bench(&args[1..]),
         Some("eval") => match &args[1..] {
             [] => eval(true),
@@ -296,6 +298,247 @@ fn bench(args: &[String]) -> Result<(), String> {
     }
     println!("peer: pulldown-cmark parsing the same text; ratio = analysis time / peer time");
     Ok(())
+}
+
+/// Times the analysis of each document of a JSONL file (field `text`, analysed as plain text like
+/// `eval` does) and, in the same run, compromise (the JavaScript NLP library, under node, through
+/// `scripts/bench_peer.mjs`) finding people, places and organisations in the same texts. Each
+/// document's time is its best over the runs; opening the embedded data (process start) is timed
+/// apart. Both the wall clock and the CPU time are reported: on a shared machine other processes
+/// inflate the wall clock, above all of long documents, and not the CPU time. Prints figures
+/// only, never a text.
+fn bench_corpus(args: &[String]) -> Result<(), String> {
+    // Opening the data is the first thing timed, before anything else touches it.
+    let started = Clocks::now();
+    Analyzer::load_embedded_data();
+    let start = started.elapsed();
+
+    let (corpus, rest) = take_option(args, "--corpus")?;
+    let (runs, rest) = take_option(&rest, "--runs")?;
+    let with_peer = !rest.iter().any(|a| a == "--no-peer");
+    if let Some(other) = rest.iter().find(|a| *a != "--no-peer") {
+        return Err(format!("bench --corpus: unexpected argument {other:?}"));
+    }
+    let corpus = corpus.ok_or("--corpus needs a JSONL file")?;
+    let runs: usize = runs
+        .as_deref()
+        .unwrap_or("5")
+        .parse()
+        .map_err(|_| "--runs takes a whole number")?;
+    let runs = runs.max(1);
+
+    let texts: Vec<String> = read_input(&corpus)?
+        .lines()
+        .enumerate()
+        .filter(|(_, line)| !line.trim().is_empty())
+        .map(|(number, line)| {
+            let doc: serde_json::Value = serde_json::from_str(line)
+                .map_err(|e| format!("{corpus:?} line {}: not JSON: {e}", number + 1))?;
+            Ok(doc
+                .get("text")
+                .and_then(|t| t.as_str())
+                .unwrap_or("")
+                .to_string())
+        })
+        .collect::<Result<_, String>>()?;
+    let bytes: usize = texts.iter().map(String::len).sum();
+
+    let analyzer = Analyzer::new();
+    let mut best = vec![Seconds::INFINITE; texts.len()];
+    for _ in 0..runs {
+        for (text, best) in texts.iter().zip(&mut best) {
+            let started = Clocks::now();
+            std::hint::black_box(analyzer.analyze_as(text, InputFormat::Plain));
+            *best = best.min(started.elapsed());
+        }
+    }
+    let ours = Throughput {
+        start,
+        analysis: best.iter().fold(Seconds::ZERO, |sum, &s| sum.plus(s)),
+    };
+
+    println!(
+        "corpus {corpus:?}: {} documents, {bytes} bytes, best of {runs} runs per document",
+        texts.len()
+    );
+    println!(
+        "{:<14} {:>9} {:>11} {:>13} {:>13} {:>14}",
+        "", "clock", "start ms", "analysis s", "MB/s per doc", "MB/s w/ start"
+    );
+    ours.print("article-atlas", bytes);
+    if !with_peer {
+        return Ok(());
+    }
+    let peer = match run_peer(&corpus, runs) {
+        Ok(peer) => peer,
+        Err(message) => {
+            println!("compromise: not run ({message})");
+            return Ok(());
+        }
+    };
+    peer.print("compromise", bytes);
+    for (clock, ours, peer) in [
+        ("wall", ours.wall(), peer.wall()),
+        ("cpu", ours.cpu(), peer.cpu()),
+    ] {
+        if let (Some(ours), Some(peer)) = (ours, peer) {
+            println!(
+                "ratio by {clock} clock (compromise time / article-atlas time): {:.1}x per document, {:.1}x with process start",
+                peer.1 / ours.1,
+                (peer.0 + peer.1) / (ours.0 + ours.1)
+            );
+        }
+    }
+    Ok(())
+}
+
+/// A duration by the wall clock and by the CPU time of this thread (where the platform has it).
+#[derive(Clone, Copy, Debug)]
+struct Seconds {
+    wall: f64,
+    cpu: Option<f64>,
+}
+
+impl Seconds {
+    const ZERO: Seconds = Seconds {
+        wall: 0.0,
+        cpu: Some(0.0),
+    };
+    const INFINITE: Seconds = Seconds {
+        wall: f64::INFINITY,
+        cpu: Some(f64::INFINITY),
+    };
+
+    fn min(self, other: Seconds) -> Seconds {
+        Seconds {
+            wall: self.wall.min(other.wall),
+            cpu: self.cpu.zip(other.cpu).map(|(a, b)| a.min(b)),
+        }
+    }
+
+    fn plus(self, other: Seconds) -> Seconds {
+        Seconds {
+            wall: self.wall + other.wall,
+            cpu: self.cpu.zip(other.cpu).map(|(a, b)| a + b),
+        }
+    }
+}
+
+/// Both clocks read at one moment.
+struct Clocks {
+    wall: Instant,
+    cpu: Option<f64>,
+}
+
+impl Clocks {
+    fn now() -> Clocks {
+        Clocks {
+            wall: Instant::now(),
+            cpu: thread_cpu_seconds(),
+        }
+    }
+
+    fn elapsed(&self) -> Seconds {
+        Seconds {
+            wall: self.wall.elapsed().as_secs_f64(),
+            cpu: self
+                .cpu
+                .zip(thread_cpu_seconds())
+                .map(|(then, now)| now - then),
+        }
+    }
+}
+
+/// The CPU time this thread has run.
+#[cfg(all(target_os = "linux", target_pointer_width = "64"))]
+fn thread_cpu_seconds() -> Option<f64> {
+    #[repr(C)]
+    struct Timespec {
+        seconds: i64,
+        nanoseconds: i64,
+    }
+    extern "C" {
+        fn clock_gettime(clock: i32, time: *mut Timespec) -> i32;
+    }
+    const CLOCK_THREAD_CPUTIME_ID: i32 = 3;
+    let mut time = Timespec {
+        seconds: 0,
+        nanoseconds: 0,
+    };
+    // SAFETY: clock_gettime writes one timespec (two 64-bit fields on 64-bit Linux) through the
+    // pointer, which points at one.
+    let status = unsafe { clock_gettime(CLOCK_THREAD_CPUTIME_ID, &mut time) };
+    (status == 0).then_some(time.seconds as f64 + time.nanoseconds as f64 * 1e-9)
+}
+
+#[cfg(not(all(target_os = "linux", target_pointer_width = "64")))]
+fn thread_cpu_seconds() -> Option<f64> {
+    None
+}
+
+/// Time spent opening the data and analysing every document.
+struct Throughput {
+    start: Seconds,
+    analysis: Seconds,
+}
+
+impl Throughput {
+    /// Start and analysis seconds by the wall clock.
+    fn wall(&self) -> Option<(f64, f64)> {
+        Some((self.start.wall, self.analysis.wall))
+    }
+
+    /// Start and analysis seconds by CPU time.
+    fn cpu(&self) -> Option<(f64, f64)> {
+        self.start.cpu.zip(self.analysis.cpu)
+    }
+
+    fn print(&self, name: &str, bytes: usize) {
+        let mbps = |seconds: f64| bytes as f64 / seconds / 1e6;
+        for (clock, times) in [("wall", self.wall()), ("cpu", self.cpu())] {
+            let Some((start, analysis)) = times else {
+                continue;
+            };
+            println!(
+                "{:<14} {:>9} {:>11.2} {:>13.3} {:>13.2} {:>14.2}",
+                name,
+                clock,
+                start * 1e3,
+                analysis,
+                mbps(analysis),
+                mbps(start + analysis)
+            );
+        }
+    }
+}
+
+/// Runs `scripts/bench_peer.mjs` under node on the same corpus and reads its one line of figures.
+fn run_peer(corpus: &str, runs: usize) -> Result<Throughput, String> {
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/scripts/bench_peer.mjs");
+    let output = std::process::Command::new("node")
+        .args([script, corpus, "--runs", &runs.to_string()])
+        .output()
+        .map_err(|e| format!("cannot start node: {e}"))?;
+    if !output.status.success() {
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        let last = stderr.lines().last().unwrap_or("").trim();
+        return Err(format!(
+            "{script} failed: {last}; run `npm ci` in e2e/ to install compromise"
+        ));
+    }
+    let figures: serde_json::Value = serde_json::from_slice(&output.stdout)
+        .map_err(|e| format!("{script} printed no figures: {e}"))?;
+    let seconds = |key: &str| figures.get(key).and_then(serde_json::Value::as_f64);
+    let read = |wall: &str, cpu: &str| {
+        Some(Seconds {
+            wall: seconds(wall)?,
+            cpu: seconds(cpu),
+        })
+    };
+    Ok(Throughput {
+        start: read("start_s", "start_cpu_s").ok_or("no start_s")?,
+        analysis: read("analysis_s", "analysis_cpu_s").ok_or("no analysis_s")?,
+    })
 }
 
 /// Seconds per run, the best of five batches, after a warm-up run.

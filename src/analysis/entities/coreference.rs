@@ -198,7 +198,11 @@ impl<'t> Vocabulary<'t> {
             if word.chars().next().is_some_and(char::is_lowercase) {
                 lower.insert(word);
             }
-            all.extend(word.split('-').filter(|w| !w.is_empty()));
+            // Only a capitalised name's singular is looked up here (`is_proper`).
+            all.extend(
+                word.split('-')
+                    .filter(|w| w.chars().next().is_some_and(char::is_uppercase)),
+            );
         }
         Vocabulary { lower, all }
     }
