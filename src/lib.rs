@@ -3,6 +3,7 @@
 //! [`analysis`] is the pure core, shared by the web page and the `article-atlas` CLI.
 //! [`view_model`] turns an analysis into what the page draws, still without any web types.
 //! [`map`] projects the basemap and lays out the map's markers, also without web types.
+//! [`workloads`] builds the adversarial inputs the scaling benchmark and its guard test time.
 //! `ui` (wasm only) holds the Leptos components.
 
 pub mod analysis;
@@ -11,6 +12,7 @@ pub mod loading;
 pub mod map;
 pub mod saved;
 pub mod view_model;
+pub mod workloads;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -9,6 +9,8 @@
 //! Recognition is deliberately strict (every group needs an outlet and a date, or the whole
 //! block is a known agency credit) so that an ordinary closing remark in parentheses is never
 //! mistaken for citations. Parsing a block already known to be one is lenient.
+//!
+//! Look-around: the trailing block of lines only; each line is read once.
 
 use crate::analysis::lexicon::{is_month, is_weekday};
 use crate::analysis::text::fit_span;

@@ -5,6 +5,8 @@
 //! as the United States' (the dollar of most English-language news); prefixed dollars ("C$",
 //! "A$", "NZ$") and the pound name their own countries. Signs shared by many countries (the
 //! euro) name none.
+//!
+//! Look-around: one pass over the text; a sign reads only the characters just before it.
 
 /// Each currency sign that names one country, with the ISO 3166-1 code, longest first so that
 /// "NZ$" is read before "$".

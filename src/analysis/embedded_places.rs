@@ -13,15 +13,21 @@
 //! Texas", "Municipal Corporation of Greater Mumbai"). A word that is also a person's name, or a
 //! village, counts at the start only before a word of a local body ("Jordan Police", not "Jordan
 //! Juniors"; "Parkers Prairie High School").
+//!
+//! Look-around: the words of one ORG or MISC mention, at most `MAX_PLACE_WORDS` at a time; whether a
+//! word is written in lower case is answered from one index of the text's words, and mentions
+//! inside skipped spans are found by binary search.
 
 use super::entities::lexicons::Lexicons;
 use super::entities::tokens::is_capitalised;
 use super::entities::{EmbeddedPlace, EntityType, Mention};
+use super::fnv::{FnvMap, FnvSet};
 use super::gazetteer::{Gazetteer, VILLAGE_POPULATION};
 use super::places::{is_generic_name, Resolution, DIRECTION_WORDS};
 use super::rules::{RuleHit, RuleId, RuleSet};
-use super::text::Span;
+use super::text::{within_any, Span};
 use super::{PlaceKind, Resources};
+use std::cell::{OnceCell, RefCell};
 
 /// Words after a place's name that make the name a body of that place: its government, police,
 /// schools, hospitals, courts and papers.
@@ -179,21 +185,23 @@ pub fn find(
     let g = resources.gazetteer;
     let lex = resources.lexicons;
     let mut found = Vec::new();
+    let skipped = within_any(skip);
+    let lower_case = LowerCaseWords::new(text);
     let mut hits = Vec::new();
     let mut hit = |rule, span| hits.push(RuleHit { rule, span });
     for (index, mention) in mentions.iter().enumerate() {
         if !matches!(mention.label, EntityType::Org | EntityType::Misc)
-            || skip
-                .iter()
-                .any(|s| s.start <= mention.start && mention.end <= s.end)
+            || skipped(mention.start, mention.end)
         {
             continue;
         }
+        let own = found.len();
         let words = words_of(text, mention.span());
         let first = usize::from(words.first().is_some_and(|w| w.slice(text) == "The"));
         let holder = Holder {
             text,
             words: &words,
+            lower_case: &lower_case,
             church: words.iter().any(|w| CHURCH_WORDS.contains(&w.slice(text))),
         };
         let at_start = place_at_start(g, lex, &holder, first)
@@ -210,7 +218,8 @@ pub fn find(
         let after_of =
             place_after_of(g, lex, &holder).filter(|_| rules.enabled(RuleId::PlaceAfterOf));
         if let Some(place) = after_of {
-            if !found.iter().any(|&(_, p)| p == place) {
+            // Names do not overlap: only this one's places can be the same.
+            if !found[own..].iter().any(|&(_, p)| p == place) {
                 found.push((index, place));
                 hit(RuleId::PlaceAfterOf, place);
             }
@@ -242,9 +251,10 @@ fn words_of(text: &str, span: Span) -> Vec<Span> {
 }
 
 /// The name that may hold a place's.
-struct Holder<'a> {
+struct Holder<'a, 't> {
     text: &'a str,
     words: &'a [Span],
+    lower_case: &'a LowerCaseWords<'t>,
     /// It names a church, whose saint is no town.
     church: bool,
 }
@@ -300,6 +310,7 @@ fn hyphened_places(g: &Gazetteer, lex: &Lexicons, holder: &Holder, first: usize)
     let after = Holder {
         text,
         words: &rest,
+        lower_case: holder.lower_case,
         church: holder.church,
     };
     match place_at_start(g, lex, &after, 0) {
@@ -422,7 +433,7 @@ fn known_place(
     }
     // A word the article also writes in lower case is a word before it is a town (searched
     // last: it reads the whole text).
-    if matches.is_empty() || single && written_in_lower_case(holder.text, name) {
+    if matches.is_empty() || single && holder.lower_case.contains(name) {
         return None;
     }
     // Initials ("O.D. Wyatt High School") are a person's, but a country's or a state's ("U.S.",
@@ -520,15 +531,50 @@ pub fn describe(
         .collect()
 }
 
-/// Whether `word`, lowered, stands as a word of its own somewhere in `text`.
-fn written_in_lower_case(text: &str, word: &str) -> bool {
-    let lower = word.to_lowercase();
-    if lower == word {
-        return false;
+/// Which words the article writes in lower case, read from the whole text once rather than once
+/// per name.
+struct LowerCaseWords<'t> {
+    text: &'t str,
+    /// Every run of letters and digits in the text, built on the first question.
+    runs: OnceCell<FnvSet<&'t str>>,
+    /// Answers for words with other characters ("Saint-Denis"), each found by one search.
+    others: RefCell<FnvMap<String, bool>>,
+}
+
+impl<'t> LowerCaseWords<'t> {
+    fn new(text: &'t str) -> Self {
+        LowerCaseWords {
+            text,
+            runs: OnceCell::new(),
+            others: RefCell::new(FnvMap::default()),
+        }
     }
-    text.match_indices(lower.as_str()).any(|(at, _)| {
-        let before = text[..at].chars().next_back();
-        let after = text[at + lower.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-    })
+
+    /// Whether `word`, lowered, stands as a word of its own somewhere in the text. A word of
+    /// letters and digits alone stands so exactly where it is a whole run of them.
+    fn contains(&self, word: &str) -> bool {
+        let lower = word.to_lowercase();
+        if lower == word {
+            return false;
+        }
+        if lower.chars().all(char::is_alphanumeric) {
+            let text = self.text;
+            let runs = self.runs.get_or_init(|| {
+                text.split(|c: char| !c.is_alphanumeric())
+                    .filter(|run| !run.is_empty())
+                    .collect()
+            });
+            return runs.contains(lower.as_str());
+        }
+        if let Some(&answer) = self.others.borrow().get(&lower) {
+            return answer;
+        }
+        let answer = self.text.match_indices(lower.as_str()).any(|(at, _)| {
+            let before = self.text[..at].chars().next_back();
+            let after = self.text[at + lower.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        });
+        self.others.borrow_mut().insert(lower, answer);
+        answer
+    }
 }

@@ -5,6 +5,8 @@
 //! `data/lexicon/area-codes.tsv` (built by `scripts/data/phones.py` from libphonenumber's
 //! geocoding data) maps each area code to a GeoNames admin-1 code; toll-free codes ("1-800")
 //! are not in it, so they place nothing.
+//!
+//! Look-around: one pass over the text; a number reads only its own digits and separators.
 
 use super::sorted_lines;
 

@@ -10,11 +10,19 @@
 //! same sentence, its subject or object as the speaker, and a pronoun speaker ("He said")
 //! resolved to the subject of the nearest earlier cue verb. It is a heuristic that favours
 //! leaving the speaker empty over naming the wrong one.
+//!
+//! Look-around: marks are paired in one pass with a stack of open marks. A quotation's attribution
+//! reads the text between it and its neighbouring quotations within its sentence; sentences are
+//! found by binary search; a continuation reads at most `MAX_CONTINUATION_GAP` words back, a
+//! scare quote the two words before its mark, and a pronoun at most `MAX_PRONOUN_LOOKBACK`
+//! sentences back.
 
 use crate::analysis::lexicon::{is_month, is_weekday};
 use crate::analysis::sentences::split_sentences;
 use crate::analysis::text::fit_span;
-use crate::analysis::text::{is_closing_mark, is_dash, is_opening_quote, word_spans, Span};
+use crate::analysis::text::{
+    is_closing_mark, is_dash, is_opening_quote, last_words, word_spans, words_in, Span,
+};
 use crate::analysis::Quotation;
 
 /// Finds the quotations in `paragraphs` (body paragraph spans of `text`, in order).
@@ -120,8 +128,10 @@ fn continued_speaker(text: &str, last: Option<LastSpeaker>, f: &Found) -> Option
         return None;
     }
     let gap = Span::new(last.after, f.start);
+    // The gap may run back over many quotations that had no speaker: count no further than
+    // the most words allowed before reading it for cues.
     let quiet =
-        cues_in(text, gap).is_empty() && word_spans(text, gap).len() <= MAX_CONTINUATION_GAP;
+        words_in(text, gap).nth(MAX_CONTINUATION_GAP).is_none() && cues_in(text, gap).is_empty();
     quiet.then_some(last.speaker)
 }
 
@@ -857,14 +867,17 @@ fn attribute(
 ) -> Option<Attribution> {
     let open_para = paras[f.first_para];
     let open_sents = &sentences[f.first_para];
-    let open_index = open_sents.iter().rposition(|s| s.start <= f.start);
+    // Sentences are sorted: a binary search keeps a paragraph of many quotations linear.
+    let open_index = open_sents
+        .partition_point(|s| s.start <= f.start)
+        .checked_sub(1);
     let open_sentence = open_index.map_or(open_para, |i| open_sents[i]);
 
     let close_sents = &sentences[f.last_para];
     let close_probe = f.end.saturating_sub(1);
     let close_sentence = close_sents
-        .iter()
-        .rposition(|s| s.start <= close_probe)
+        .partition_point(|s| s.start <= close_probe)
+        .checked_sub(1)
         .map_or(paras[f.last_para], |i| close_sents[i]);
 
     // 1. After the closing mark, in the same sentence, before any next quotation.
@@ -937,8 +950,9 @@ fn attribute(
 /// Pattern 1: `“…,” he said`, `“…,” said Putin`, `“…” the minister added`.
 fn cue_after(text: &str, region: Span) -> Option<Attribution> {
     // The cue must come soon after the quotation to belong to it.
-    let words = word_spans(text, region);
-    let near = words.get(9).map_or(region.end, |w| w.start);
+    let near = words_in(text, region)
+        .nth(9)
+        .map_or(region.end, |w| w.start);
     let cue = *cues_in(text, Span::new(region.start, near)).first()?;
     Some(attribution_for(text, region, cue, Side::After))
 }
@@ -1449,7 +1463,16 @@ fn is_speaker_like(text: &str, span: Span) -> bool {
 /// `so-called “reformers”`: a short quotation that labels rather than quotes.
 fn is_scare_quote(text: &str, para: Span, start: usize) -> bool {
     let before = Span::new(para.start, start.max(para.start));
-    let words = word_spans(text, before);
+    // The word just before the mark, with only white space between: a letter or digit ends
+    // every word. Only then are the last two words read, from the mark backwards.
+    if !before
+        .slice(text)
+        .trim_end()
+        .ends_with(char::is_alphanumeric)
+    {
+        return false;
+    }
+    let words = last_words(text, before, 2);
     let last = |n: usize| {
         words
             .len()

@@ -293,24 +293,6 @@ rules! {
         GroupOrgByInitials = "group-org-by-initials",
     }
     Places {
-        /// A demonym names its country: as a place's name ("Freedonian" read as a place) and, in
-        /// the text outside the places, as a vote for the article's country ("Peruvian villages").
-        DemonymNamesItsCountry = "demonym-names-its-country",
-        /// Directions before a name and generic words after it are dropped, one at a time, until
-        /// a place is found ("northern Freedonia", "Ardmore province").
-        GenericWordsDropped = "generic-words-dropped",
-        /// A facility (or what a county opening a longer name names after itself) lies in the
-        /// place of its name ("Ardmore power plant", "Ardmore County Jail").
-        FacilityInItsNamesPlace = "facility-in-its-names-place",
-        /// A name that is nothing else is tried as a county written without its title.
-        CountyWithoutItsTitle = "county-without-its-title",
-        /// A name that is nothing else is tried in another transliteration ("Samawa").
-        AnotherTransliteration = "another-transliteration",
-        /// Names listed before "counties" or "parishes" are counties or parishes.
-        ListedBeforeCounties = "listed-before-counties",
-        /// Names listed before "streets" or "avenues" are streets, not the towns they are named
-        /// after: left unplaced.
-        ListedBeforeStreets = "listed-before-streets",
         /// A place opens an organisation's or event's name ("Ardmore Police", "Clarke County
         /// Board of Education"): evidence of where the article is.
         PlaceAtStartOfName = "place-at-start-of-name",
@@ -318,6 +300,11 @@ rules! {
         PlacesJoinedByHyphen = "places-joined-by-hyphen",
         /// A place after "of" in a name ("Children's Hospital of Manitoba").
         PlaceAfterOf = "place-after-of",
+        /// Names listed before "streets" or "avenues" are streets, not the towns they are named
+        /// after: left unplaced.
+        ListedBeforeStreets = "listed-before-streets",
+        /// Names listed before "counties" or "parishes" are counties or parishes.
+        ListedBeforeCounties = "listed-before-counties",
         /// "W. Columbia": a compass point shortened to its initial is spelled out.
         CompassPointInitial = "compass-point-initial",
         /// A region named after its own city is written for the city ("Isfahan").
@@ -332,6 +319,19 @@ rules! {
         RegionNameBeatsTowns = "region-name-beats-towns",
         /// An acronym matches only names written as acronyms ("EU" is not the town of Eu).
         AcronymMatchesAcronyms = "acronym-matches-acronyms",
+        /// A demonym names its country: as a place's name ("Freedonian" read as a place) and, in
+        /// the text outside the places, as a vote for the article's country ("Peruvian villages").
+        DemonymNamesItsCountry = "demonym-names-its-country",
+        /// Directions before a name and generic words after it are dropped, one at a time, until
+        /// a place is found ("northern Freedonia", "Ardmore province").
+        GenericWordsDropped = "generic-words-dropped",
+        /// A facility (or what a county opening a longer name names after itself) lies in the
+        /// place of its name ("Ardmore power plant", "Ardmore County Jail").
+        FacilityInItsNamesPlace = "facility-in-its-names-place",
+        /// A name that is nothing else is tried as a county written without its title.
+        CountyWithoutItsTitle = "county-without-its-title",
+        /// A name that is nothing else is tried in another transliteration ("Samawa").
+        AnotherTransliteration = "another-transliteration",
         /// A region or country after the name before it holds that name ("Buffalo, New York").
         RegionOfThePlaceBefore = "region-of-the-place-before",
         /// A word after the name that only a region takes makes it the region ("Ohio state").
@@ -342,6 +342,9 @@ rules! {
         ListedWithPeers = "listed-with-peers",
         /// What a place's possessive or "in" holds lies in that place ("London's Heathrow").
         HeldByItsOwner = "held-by-its-owner",
+        /// A side in a game ("beat Louisville") is the city's team: where the article is local
+        /// says nothing of it.
+        SideInAGame = "side-in-a-game",
         /// The first-level region the article's other places lie in.
         ArticleRegion = "article-region",
         /// The region of a telephone number's area code in the article.
@@ -360,9 +363,6 @@ rules! {
         BigCityInNamedCountry = "big-city-in-named-country",
         /// Places of the article's other names near the candidate.
         NearOtherPlaces = "near-other-places",
-        /// A side in a game ("beat Louisville") is the city's team: where the article is local
-        /// says nothing of it.
-        SideInAGame = "side-in-a-game",
         /// A county without its title, another transliteration, a name of generic words or a
         /// town reached by dropping a trailing generic word stays unplaced without the article's
         /// support.

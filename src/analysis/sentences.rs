@@ -7,6 +7,9 @@
 //! of *not* breaking: a missed break merges two sentences, a false one cuts a name in half.
 //!
 //! The rules are lexical, work on byte offsets into the analysed text, and never panic.
+//!
+//! Look-around: one pass over a paragraph; a possible break reads the word before it and the word
+//! after it.
 
 use crate::analysis::lexicon::MONTH_ABBREVIATIONS;
 use crate::analysis::text::{fit_span, is_closing_mark, is_opening_quote, Span};

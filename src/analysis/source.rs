@@ -5,6 +5,9 @@
 //! came from. Headings, emphasis and links survive as [`Mark`]s on the reduced text. HTML is
 //! only ever read as data: scripts, styles and other non-article elements are dropped with
 //! their content, and nothing is kept that could run.
+//!
+//! Look-around: one forward pass over the input (pulldown-cmark's events for Markdown, tags in
+//! order for HTML); the source map is appended to as the reduced text grows.
 
 use std::ops::Range;
 

@@ -4,6 +4,8 @@
 //! pronouncing dictionary: it keeps the crate small enough for the browser and is within a
 //! syllable or so per sentence of the dictionary count, which is all a grade level needs.
 //! Nothing is rounded here; the interface decides how to show the numbers.
+//!
+//! Look-around: one pass over the words; each word is read alone.
 
 use crate::analysis::text::fit_span;
 use crate::analysis::text::{word_spans, Span};

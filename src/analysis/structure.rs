@@ -3,6 +3,9 @@
 //!
 //! Works on lines and blank-line-separated chunks of the reduced text. Every byte ends up in
 //! exactly one [`Block`](super::Block); what is not content (blank lines) becomes a `Gap`.
+//!
+//! Look-around: a line and its neighbours (the preamble reads at most the first lines, a subhead
+//! the lines beside it); chunks are visited once, in order.
 
 use super::lexicon::{is_month, is_weekday};
 use super::rules::{RuleHit, RuleId, RuleSet};

@@ -76,29 +76,89 @@ pub fn is_dash(c: char) -> bool {
 
 /// Words of the text as spans: runs of letters, digits and inner apostrophes or hyphens.
 pub fn word_spans(text: &str, within: Span) -> Vec<Span> {
-    let mut words = Vec::new();
+    words_in(text, within).collect()
+}
+
+/// [`word_spans`] one at a time, so that a caller who needs only the first few words reads no
+/// further than them.
+pub fn words_in(text: &str, within: Span) -> impl Iterator<Item = Span> + '_ {
     let slice = within.slice(text);
-    let mut start: Option<usize> = None;
     let mut chars = slice.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let joins = matches!(c, '\'' | '’' | '-' | '.' | ',')
-            && start.is_some()
-            && chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric())
-            && (c != '.' && c != ','
-                || slice[..i]
-                    .chars()
-                    .next_back()
-                    .is_some_and(|p| p.is_ascii_digit()));
-        if c.is_alphanumeric() || joins {
-            start.get_or_insert(i);
-        } else if let Some(s) = start.take() {
-            words.push(Span::new(within.start + s, within.start + i));
+    let mut previous: Option<char> = None;
+    let mut done = false;
+    std::iter::from_fn(move || {
+        if done {
+            return None;
         }
+        let mut start: Option<usize> = None;
+        while let Some((i, c)) = chars.next() {
+            let before = previous.replace(c);
+            let joins = matches!(c, '\'' | '’' | '-' | '.' | ',')
+                && start.is_some()
+                && chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric())
+                && (c != '.' && c != ',' || before.is_some_and(|p| p.is_ascii_digit()));
+            if c.is_alphanumeric() || joins {
+                start.get_or_insert(i);
+            } else if let Some(s) = start {
+                return Some(Span::new(within.start + s, within.start + i));
+            }
+        }
+        done = true;
+        start.map(|s| Span::new(within.start + s, within.end))
+    })
+}
+
+/// The last `n` words of `within` (fewer if it holds fewer), as [`word_spans`] would find them,
+/// reading back only as far as they reach: a window from `within`'s end, doubled until it
+/// holds `n` words. The window starts at white space, where no word goes on, so the words in it
+/// are the words of the whole span.
+pub fn last_words(text: &str, within: Span, n: usize) -> Vec<Span> {
+    // A span that does not fit the text holds no words, as for `word_spans`.
+    if text.get(within.start..within.end).is_none() {
+        return Vec::new();
     }
-    if let Some(s) = start {
-        words.push(Span::new(within.start + s, within.end));
+    let (start, end) = (within.start, within.end);
+    let mut reach = 64;
+    loop {
+        let mut low = end.saturating_sub(reach).max(start);
+        while !text.is_char_boundary(low) {
+            low -= 1;
+        }
+        let from = if low <= start {
+            start
+        } else {
+            match text[low..end].find(char::is_whitespace) {
+                Some(k) => low + k,
+                None => {
+                    reach *= 2;
+                    continue;
+                }
+            }
+        };
+        let words: Vec<Span> = words_in(text, Span::new(from, end)).collect();
+        if words.len() >= n || from == start {
+            return words[words.len().saturating_sub(n)..].to_vec();
+        }
+        reach *= 2;
     }
-    words
+}
+
+/// Whether `start..end` lies inside one of `spans`, answered by a binary search: the spans
+/// sorted by start, with the furthest end reached by any of them up to each.
+pub fn within_any(spans: &[Span]) -> impl Fn(usize, usize) -> bool {
+    let mut sorted: Vec<Span> = spans.to_vec();
+    sorted.sort_by_key(|s| s.start);
+    let furthest: Vec<usize> = sorted
+        .iter()
+        .scan(0, |end, s| {
+            *end = s.end.max(*end);
+            Some(*end)
+        })
+        .collect();
+    move |start, end| {
+        let before = sorted.partition_point(|s| s.start <= start);
+        before > 0 && furthest[before - 1] >= end
+    }
 }
 
 /// Converts byte offsets (in any order) to character offsets in one pass over the text.
@@ -125,6 +185,49 @@ pub fn char_offsets(text: &str, bytes: &[usize]) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::testing::Lcg;
+
+    #[test]
+    fn the_last_words_are_the_tail_of_all_the_words() {
+        let pieces = [
+            "a",
+            "Roe",
+            " ",
+            "  ",
+            "\n",
+            "3",
+            ".",
+            ",",
+            "’",
+            "-",
+            "é",
+            "“",
+            "xxxxxxxxxxxxxxxxxxxxxx",
+        ];
+        let mut rng = Lcg(7);
+        for round in 0..400 {
+            let text = rng.text(&pieces, (round % 90) + 1);
+            let cut = (rng.next() as usize) % (text.len() + 1);
+            let mut from = (rng.next() as usize) % (cut + 1);
+            while !text.is_char_boundary(from) {
+                from -= 1;
+            }
+            let mut cut = cut;
+            while !text.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            let within = Span::new(from.min(cut), cut);
+            let all = word_spans(&text, within);
+            for n in 0..4 {
+                let tail = &all[all.len().saturating_sub(n)..];
+                assert_eq!(
+                    last_words(&text, within, n),
+                    tail,
+                    "{text:?} {within:?} {n}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn byte_offsets_become_character_offsets() {

@@ -3,6 +3,7 @@
 //! ```text
 //! article-atlas analyze FILE|-  [--format plain|markdown|html]   print the analysis as JSON
 //! article-atlas bench [FILE ...] [--iterations N]                print analysis throughput
+//! article-atlas bench --scaling [--only NAME] [--scale X]         print time(8n)/time(n) per workload
 //! article-atlas eval [--no-embedded-places] < docs.jsonl          entities per document, as JSONL
 //! ```
 
@@ -13,7 +14,10 @@ use std::time::Instant;
 use article_atlas::analysis::text::char_offsets;
 use article_atlas::analysis::{source, Analyzer, InputFormat};
 
-const USAGE: &str = "usage: article-atlas analyze FILE|- [--format plain|markdown|html]\n       article-atlas bench [FILE ...] [--iterations N]\n       article-atlas eval [--no-embedded-places] < docs.jsonl";
+#[path = "article-atlas/scaling.rs"]
+mod scaling;
+
+const USAGE: &str = "usage: article-atlas analyze FILE|- [--format plain|markdown|html]\n       article-atlas bench [FILE ...] [--iterations N]\n       article-atlas bench --scaling [--only NAME] [--scale X]\n       article-atlas eval [--no-embedded-places] < docs.jsonl";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -231,6 +235,19 @@ fn eval(embedded_places: bool) -> Result<(), String> {
 /// pulldown-cmark's parse, a well-tuned single pass over the bytes. The ratio is what to compare
 /// between runs, since this machine's absolute speed varies.
 fn bench(args: &[String]) -> Result<(), String> {
+    if args.iter().any(|a| a == "--scaling") {
+        let args: Vec<String> = args.iter().filter(|a| *a != "--scaling").cloned().collect();
+        let (only, args) = take_option(&args, "--only")?;
+        let (scale, args) = take_option(&args, "--scale")?;
+        if !args.is_empty() {
+            return Err("bench --scaling takes only --only NAME and --scale X".into());
+        }
+        let scale: f64 = match scale {
+            Some(s) => s.parse().map_err(|_| "--scale takes a number")?,
+            None => 1.0,
+        };
+        return scaling::bench_scaling(only.as_deref(), scale);
+    }
     let (iterations, files) = take_option(args, "--iterations")?;
     let iterations: usize = iterations
         .as_deref()

@@ -5,6 +5,9 @@
 //! with the same words ("Khatami" after "Mohammad Khatami"); an acronym joins the organisation
 //! whose initials it spells. Mentions then group into entities: a person's later surname joins
 //! the full name, and everything else groups by its normalised words.
+//!
+//! Look-around: a mention's neighbouring mentions, and maps keyed by a name's words (surnames,
+//! initials, names before "County") built in one pass over the mentions.
 
 use crate::analysis::fnv::{FnvMap, FnvSet};
 
@@ -471,12 +474,19 @@ fn divided_names(text: &str) -> FnvMap<&str, &str> {
         for (at, _) in text.match_indices(&format!(" {division}")) {
             let mut start = at;
             for _ in 0..3 {
-                let Some(space) = text[..start].rfind(char::is_whitespace) else {
+                // Whitespace may be wider than a byte (a no-break space, U+0085).
+                let Some((space, white)) = text[..start]
+                    .char_indices()
+                    .rev()
+                    .find(|(_, c)| c.is_whitespace())
+                else {
                     names.entry(&text[..at]).or_insert(division);
                     break;
                 };
                 start = space;
-                names.entry(&text[space + 1..at]).or_insert(division);
+                names
+                    .entry(&text[space + white.len_utf8()..at])
+                    .or_insert(division);
             }
         }
     }

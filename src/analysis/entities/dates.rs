@@ -4,6 +4,8 @@
 //! a month or weekday alone, a year or a span of years in a date-like position ("in 2013",
 //! "2015-16"), a decade ("the 1990s"), a duration written as one word ("four-day",
 //! "seventeen-month") or a relative expression ("last week").
+//!
+//! Look-around: a few tokens after a month, weekday or number (a day, a year, a range).
 
 use super::tokens::{is_capitalised, Token, TokenKind};
 use super::EntityType;

@@ -2,6 +2,8 @@
 //! ("Highway 10", "County Road 43", "I-75") and abbreviated street names ("44 Hungerford St.",
 //! "N. High St.", "14th St."). Found before names are chunked, like dates, so that the number
 //! and the abbreviation's stop stay inside the mention.
+//!
+//! Look-around: a few tokens around a road word or a street abbreviation.
 
 use super::dates::Found;
 use super::tokens::{is_capitalised, Token, TokenKind};

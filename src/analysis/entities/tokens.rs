@@ -3,6 +3,8 @@
 //! Unlike [`crate::analysis::text::word_spans`], a possessive `’s` is a token of its own (a name
 //! ends before it), dotted acronyms keep their final stop ("U.S."), and URLs are one token so
 //! that their digits are never read as years.
+//!
+//! Look-around: one pass over the text; a token reads the character after it.
 
 use crate::analysis::Span;
 

@@ -64,12 +64,16 @@ pub(super) fn role_of(
     // The names chained to this one by list separators, both ways.
     let is_separator = is_list_separator;
     let mut j = i;
-    while j > 0 && is_separator(text.get(spans[j - 1].end..spans[j].start).unwrap_or("")) {
+    while j > 0
+        && i - j < LIST_REACH
+        && is_separator(text.get(spans[j - 1].end..spans[j].start).unwrap_or(""))
+    {
         j -= 1;
         role.listed_with.push(j);
     }
     let mut j = i;
     while j + 1 < spans.len()
+        && j - i < LIST_REACH
         && is_separator(text.get(spans[j].end..spans[j + 1].start).unwrap_or(""))
     {
         j += 1;
@@ -135,6 +139,7 @@ pub(super) fn listed_before_street_word(text: &str, spans: &[Span], i: usize) ->
 pub(super) fn word_after_list<'t>(text: &'t str, spans: &[Span], i: usize) -> Option<&'t str> {
     let mut last = i;
     while last + 1 < spans.len()
+        && last - i < LIST_REACH
         && is_list_separator(
             text.get(spans[last].end..spans[last + 1].start)
                 .unwrap_or(""),
@@ -146,6 +151,10 @@ pub(super) fn word_after_list<'t>(text: &'t str, spans: &[Span], i: usize) -> Op
     let word = rest.strip_prefix(' ')?.split_whitespace().next()?;
     Some(word.trim_end_matches(|c: char| !c.is_alphabetic()))
 }
+
+/// How many names a list is followed along from one of its names, each way: every list of
+/// ordinary prose, and a bounded walk in a list as long as a gazetteer.
+const LIST_REACH: usize = 32;
 
 pub(super) fn is_list_separator(gap: &str) -> bool {
     matches!(gap, ", " | " and " | ", and " | " or " | ", or ")

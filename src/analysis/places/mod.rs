@@ -19,6 +19,13 @@
 //! 6. grouping into the analysis's places (`grouping.rs`).
 //!
 //! Every weight and threshold is a field of [`Weights`].
+//!
+//! Look-around: a mention's own words, its neighbouring mentions (the qualifier after it, the
+//! list it stands in) and article-wide tallies kept per distinct name and per distinct place
+//! (votes, focus, colocation); no tally is recomputed per mention: countries named, votes and
+//! the focus are deduplicated or worked out once per name. A list is followed at most
+//! `LIST_REACH` names each way (`context.rs`), and colocation reads at most `COLOCATION_REACH`
+//! distinct names either side (`nearness.rs`).
 
 mod candidates;
 mod context;
@@ -36,6 +43,7 @@ mod words;
 #[cfg(test)]
 mod tests;
 
+use crate::analysis::fnv::{FnvMap, FnvSet};
 use crate::analysis::gazetteer::{Gazetteer, PlaceId};
 use crate::analysis::model::{Entity, EntityType, Mention, Place, PlaceKind};
 use crate::analysis::rules::{RuleHit, RuleId, RuleSet};
@@ -309,16 +317,20 @@ fn resolve_all(
             regions.extend_from_slice(&phone_region_votes);
             regions
         };
-        // The countries the article names outright, by the key of the name that names them.
-        let named_countries: Vec<(&str, PlaceId)> = chosen
-            .iter()
-            .zip(&keys)
-            .filter_map(|(place, key)| {
-                place
-                    .filter(|&p| gazetteer.kind(p) == PlaceKind::Country)
-                    .map(|p| (key.as_str(), p))
-            })
-            .collect();
+        // The countries the article names outright, by the key of the name that names them, each
+        // pair once: a country named on every line must not make each name read them all.
+        let mut named_countries: Vec<(&str, PlaceId)> = Vec::new();
+        let mut seen_named: FnvSet<(&str, PlaceId)> = FnvSet::default();
+        for (place, key) in chosen.iter().zip(&keys) {
+            if let Some(p) = place.filter(|&p| gazetteer.kind(p) == PlaceKind::Country) {
+                if seen_named.insert((key.as_str(), p)) {
+                    named_countries.push((key.as_str(), p));
+                }
+            }
+        }
+        // The focus leaves out the votes of the name itself, so it is worked out once per name.
+        type Shares = Vec<(PlaceId, f64)>;
+        let mut focus_by_key: FnvMap<&str, (Shares, Shares)> = FnvMap::default();
         for (i, list) in candidates.iter_mut().enumerate() {
             // Naming France tells Paris from Paris, Kentucky; naming the United States does not
             // tell Washington from Washington state.
@@ -331,10 +343,15 @@ fn resolve_all(
             let (focus, region_focus) = if pass == 0 {
                 (Vec::new(), Vec::new())
             } else {
-                (
-                    country_focus(&votes, &keys[i]),
-                    region_focus(weights, &regions, &keys[i]),
-                )
+                focus_by_key
+                    .entry(keys[i].as_str())
+                    .or_insert_with(|| {
+                        (
+                            country_focus(&votes, &keys[i]),
+                            region_focus(weights, &regions, &keys[i]),
+                        )
+                    })
+                    .clone()
             };
             let peers = list_peers(gazetteer, &roles[i], &chosen);
             let owner = roles[i].owner.and_then(|o| chosen[o]);

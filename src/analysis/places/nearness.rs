@@ -1,4 +1,5 @@
 use super::model::{distance_km, km_between, Scored};
+use crate::analysis::fnv::{FnvMap, FnvSet};
 use crate::analysis::gazetteer::{Gazetteer, PlaceId};
 use crate::analysis::model::PlaceKind;
 
@@ -83,11 +84,16 @@ pub(super) struct Colocation {
     pub(super) nearest: Option<PlaceId>,
 }
 
+/// How many distinct names on either side of a name count for its colocation support.
+const COLOCATION_REACH: usize = 64;
+
 /// How strongly the article's other names place each candidate: for every other distinct name,
 /// the best of its candidates that lies in the candidate's region or near it, weighed by its
 /// prior likelihood relative to that name's likeliest reading, or the place an earlier pass
 /// chose for it. This ties "Gainesville" to Texas when "Denton" is
-/// also named, whichever is read first.
+/// also named, whichever is read first. The other names are those within `COLOCATION_REACH`
+/// distinct names of this one, in the order the article first names them: every name of an
+/// article of ordinary length, and a bounded number in a gazetteer's worth of names.
 pub(super) fn colocation_support(
     g: &Gazetteer,
     candidates: &[Vec<Scored>],
@@ -100,8 +106,9 @@ pub(super) fn colocation_support(
     const CHOSEN_TRUST: f64 = 0.8;
     // Distinct names, each with its candidates' probabilities from their priors and its choice.
     let mut names: Vec<(&str, Readings, Option<Whereabouts>)> = Vec::new();
+    let mut named: FnvSet<&str> = FnvSet::default();
     for ((key, list), choice) in keys.iter().zip(candidates).zip(chosen) {
-        if list.is_empty() || names.iter().any(|(k, _, _)| *k == key.as_str()) {
+        if list.is_empty() || !named.insert(key.as_str()) {
             continue;
         }
         let top: Vec<&Scored> = considered(list, CONSIDERED).collect();
@@ -119,7 +126,15 @@ pub(super) fn colocation_support(
             choice.map(|d| Whereabouts::of(g, d)),
         ));
     }
+    let position: FnvMap<&str, usize> = names
+        .iter()
+        .enumerate()
+        .map(|(at, (key, _, _))| (*key, at))
+        .collect();
     let support_for = |key: &str, list: &[Scored]| -> Vec<Colocation> {
+        let at = position.get(key).copied().unwrap_or(0);
+        let around = &names
+            [at.saturating_sub(COLOCATION_REACH)..(at + COLOCATION_REACH + 1).min(names.len())];
         considered(list, CONSIDERED)
             .map(|c| {
                 let here = Whereabouts::of(g, c.place);
@@ -127,7 +142,7 @@ pub(super) fn colocation_support(
                 let mut support = 0.0;
                 let mut nearby = 0.0;
                 let mut nearest: Option<(f64, PlaceId)> = None;
-                for (other, probabilities, choice) in &names {
+                for (other, probabilities, choice) in around {
                     if *other == key || !local {
                         continue;
                     }
@@ -167,20 +182,20 @@ pub(super) fn colocation_support(
             .collect()
     };
     // Mentions of a name mostly repeat its candidates: work each such list out once.
-    let mut done: Vec<(&str, &[Scored], Vec<Colocation>)> = Vec::new();
+    type Worked<'l> = (&'l [Scored], Vec<Colocation>);
+    let mut done: FnvMap<&str, Vec<Worked>> = FnvMap::default();
     keys.iter()
         .zip(candidates)
         .map(|(key, list)| {
-            let same = |(k, l, _): &&(&str, &[Scored], Vec<Colocation>)| {
-                *k == key.as_str()
-                    && l.len() == list.len()
-                    && l.iter().zip(list).all(|(a, b)| a.place == b.place)
+            let same = |(l, _): &&Worked| {
+                l.len() == list.len() && l.iter().zip(list).all(|(a, b)| a.place == b.place)
             };
-            if let Some((_, _, support)) = done.iter().find(same) {
+            let lists = done.entry(key.as_str()).or_default();
+            if let Some((_, support)) = lists.iter().find(same) {
                 return support.clone();
             }
             let support = support_for(key, list);
-            done.push((key.as_str(), list, support.clone()));
+            lists.push((list, support.clone()));
             support
         })
         .collect()

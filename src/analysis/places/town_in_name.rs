@@ -3,8 +3,12 @@
 //! rivers and shops after the town they lie in or beside, so such a name is placed in that town
 //! when the article itself names the town or a town near it; a namesake far from the article's
 //! places ("Lake Victoria" in an article on Canada) stays unplaced.
+//!
+//! Look-around: the words of one unresolved name, compared with each distinct town the article
+//! is sure of (each town once, however often it is named).
 
 use crate::analysis::entities::tokens::is_capitalised;
+use crate::analysis::fnv::FnvSet;
 use crate::analysis::gazetteer::{Gazetteer, PlaceId};
 use crate::analysis::model::PlaceKind;
 use crate::analysis::text::Span;
@@ -27,11 +31,15 @@ pub(super) fn place_by_town_in_name(
     spans: &[Span],
     resolutions: &mut [Option<Resolution>],
 ) {
+    // Each town once, in the order the article first names it: a town named on every line
+    // would otherwise be measured against once per mention.
+    let mut seen = FnvSet::default();
     let article_towns: Vec<PlaceId> = resolutions
         .iter()
         .flatten()
         .filter(|r| !r.within && r.confidence >= w.sure_town && g.kind(r.place) == PlaceKind::City)
         .map(|r| r.place)
+        .filter(|&p| seen.insert(p))
         .collect();
     if article_towns.is_empty() {
         return;

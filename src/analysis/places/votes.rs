@@ -1,9 +1,9 @@
 use super::model::{distance_km, tally, Scored, Vote};
 use super::weights::Weights;
-use crate::analysis::fnv::FnvMap;
+use crate::analysis::fnv::{FnvMap, FnvSet};
 use crate::analysis::gazetteer::{Gazetteer, PlaceId};
 use crate::analysis::model::PlaceKind;
-use crate::analysis::text::Span;
+use crate::analysis::text::{within_any, Span};
 use crate::analysis::{currency, phones};
 
 /// Whether a name's candidates in `country` are all one place (a city and the district of the
@@ -31,15 +31,14 @@ pub(super) fn region_votes(
     keys: &[String],
 ) -> Vec<Vote> {
     let mut votes: Vec<Vote> = Vec::new();
-    let mut voted: Vec<PlaceId> = Vec::new();
+    let mut voted: FnvSet<PlaceId> = FnvSet::default();
     for ((list, choice), key) in candidates.iter().zip(chosen).zip(keys) {
         let Some(place) = *choice else {
             continue;
         };
-        if voted.contains(&place) {
+        if !voted.insert(place) {
             continue;
         }
-        voted.push(place);
         let region = match g.kind(place) {
             PlaceKind::Admin1 => Some(place),
             PlaceKind::City | PlaceKind::Admin2 => g.admin1_of(place),
@@ -108,6 +107,7 @@ pub(super) fn demonyms_in(g: &Gazetteer, text: &str, spans: &[Span]) -> Vec<Plac
     let mut found = Vec::new();
     // Capitalised words repeat ("Russian", "The"): each is folded and searched once.
     let mut known: FnvMap<&str, Option<PlaceId>> = FnvMap::default();
+    let inside_span = within_any(spans);
     let mut start = None;
     for (i, ch) in text
         .char_indices()
@@ -119,9 +119,7 @@ pub(super) fn demonyms_in(g: &Gazetteer, text: &str, spans: &[Span]) -> Vec<Plac
         }
         if let Some(s) = start.take() {
             let word = &text[s..i];
-            if word.len() > 3
-                && word.starts_with(|c: char| c.is_uppercase())
-                && !spans.iter().any(|sp| sp.start <= s && i <= sp.end)
+            if word.len() > 3 && word.starts_with(|c: char| c.is_uppercase()) && !inside_span(s, i)
             {
                 if let Some(country) = *known.entry(word).or_insert_with(|| g.demonym(word)) {
                     found.push(country);
@@ -147,15 +145,14 @@ pub(super) fn country_votes(
     demonyms: &[PlaceId],
 ) -> Vec<Vote> {
     let mut votes: Vec<Vote> = Vec::new();
-    let mut voted: Vec<PlaceId> = Vec::new();
+    let mut voted: FnvSet<PlaceId> = FnvSet::default();
     for ((list, choice), key) in candidates.iter().zip(chosen).zip(keys) {
         let Some(place) = choice.or_else(|| list.first().map(|c| c.place)) else {
             continue;
         };
-        if voted.contains(&place) {
+        if !voted.insert(place) {
             continue;
         }
-        voted.push(place);
         let Some(country) = g.country_of(place) else {
             continue;
         };

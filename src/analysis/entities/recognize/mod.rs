@@ -7,6 +7,10 @@
 //! by its neighbours ("in Chechnya", "Ging said"). Mentions typed only by weak evidence are
 //! settled later, against the rest of the document (see `coreference`).
 //!
+//! Look-around: a capitalised chunk and a few tokens on either side of it; the lexicon answers
+//! are cached per surface, and whether a word recurs inside sentences is counted once for the
+//! article.
+//!
 //! Every rule has a [`RuleId`]; the order in which they are tried is two tables:
 //! `classify::CLASSIFY_RULES` for a chunk, then `context::CONTEXT_RULES` for the words
 //! around a name nothing else typed. The modules:
@@ -27,7 +31,7 @@ use crate::analysis::fnv::{FnvMap, FnvSet};
 use crate::analysis::gazetteer::Gazetteer;
 use crate::analysis::rules::{RuleHit, RuleId, RuleSet};
 use crate::analysis::{Resources, Span};
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 
 mod chunks;
 mod classify;
@@ -95,6 +99,8 @@ pub struct Recognizer<'a> {
     /// Lexicon answers per surface: names repeat, and each lookup folds and searches.
     known_cache: RefCell<FnvMap<&'a str, Option<(EntityType, Evidence)>>>,
     place_cache: RefCell<FnvMap<(&'a str, bool), Option<Evidence>>>,
+    /// How often each token stands inside a sentence (not first), counted on first need.
+    inside_counts: OnceCell<FnvMap<&'a str, usize>>,
     rules: &'a RuleSet,
     /// The rules that decided, in the order they fired.
     hits: Vec<RuleHit>,
@@ -161,6 +167,7 @@ impl<'a> Recognizer<'a> {
             lowercase_words,
             known_cache: RefCell::default(),
             place_cache: RefCell::default(),
+            inside_counts: OnceCell::new(),
             text,
             tokens,
             lex,

@@ -301,8 +301,18 @@ impl<'a> Recognizer<'a> {
             DATELINE_LABELS.contains(&w) || self.lex.org_words.contains(&title_cased(w))
         });
         // An acronym recurs in capitals inside sentences; a dateline's place does not.
-        let recurs = (0..self.tokens.len())
-            .any(|k| (k < i || k > j) && !self.initial[k] && self.word(k) == self.word(i));
+        // Counted once for the article, less this chunk's own.
+        let inside_counts = self.inside_counts.get_or_init(|| {
+            let mut counts = FnvMap::default();
+            for k in (0..self.tokens.len()).filter(|&k| !self.initial[k]) {
+                *counts.entry(self.word(k)).or_insert(0) += 1;
+            }
+            counts
+        });
+        let own = (i..=j)
+            .filter(|&k| !self.initial[k] && self.word(k) == self.word(i))
+            .count();
+        let recurs = inside_counts.get(self.word(i)).copied().unwrap_or(0) > own;
         if labelled
             || recurs
             || self.lex.common_acronyms.contains(whole)
