@@ -82,19 +82,23 @@ rules! {
     Mentions {
         /// "St. Petersburg", "W. Columbia": an abbreviation's stop stays inside a name.
         ChunkThroughAbbreviation = "chunk-through-abbreviation",
-        /// "the United States and Ecuador": a whole place, or a name complete with its head word, ends before "and".
+        /// "the United States and Ecuador": a whole place, or a name complete with its head word,
+        /// ends before "and".
         ListNotInstitution = "list-not-institution",
         /// "Elm Street on the West Side": a street's name ends before "on".
         StreetEndsBeforeOn = "street-ends-before-on",
         /// "Bosnia and Herzegovina": a country named by two names joined.
         JoinedCountry = "joined-country",
-        /// "St. Michael's Hospital", "Supreme People's Court": a possessive inside an institution's name.
+        /// "St. Michael's Hospital", "Supreme People's Court": a possessive inside an institution's
+        /// name.
         PossessiveInName = "possessive-in-name",
         /// "Ministry of Health", "Osama bin Laden": a link word or particle inside a name.
         ChunkThroughLink = "chunk-through-link",
-        /// "in Lisbon The talks": a name ends before a capitalised pronoun or article that starts a sentence.
+        /// "in Lisbon The talks": a name ends before a capitalised pronoun or article that starts a
+        /// sentence.
         RunOnSentence = "run-on-sentence",
-        /// "ex-FARC", "pro-Russian": a name after a lower-case prefix, typed by the lexicons or as an acronym.
+        /// "ex-FARC", "pro-Russian": a name after a lower-case prefix, typed by the lexicons or as
+        /// an acronym.
         NameAfterPrefix = "name-after-prefix",
         /// In a title-case headline, a name the lexicons know as a whole.
         TitleCaseKnownName = "title-case-known-name",
@@ -122,17 +126,21 @@ rules! {
         HyphenatedPlaces = "hyphenated-places",
         /// "the Tehama-Glenn County line": two neighbouring counties joined by a hyphen.
         HyphenatedCounties = "hyphenated-counties",
-        /// "DANIELSVILLE - …": capitals opening a sentence before a dash name where a story was filed.
+        /// "DANIELSVILLE - …": capitals opening a sentence before a dash name where a story was
+        /// filed.
         DatelineCapitals = "dateline-capitals",
-        /// "Northeast Georgia": a sector of a state or country before its name; only the region is tagged.
+        /// "Northeast Georgia": a sector of a state or country before its name; only the region is
+        /// tagged.
         SectorBeforeRegion = "sector-before-region",
         /// "CHECK YOUR TICKETS NEW JERSEY": a run of capitals that ends in a known place.
         ShoutedPlaceAtEnd = "shouted-place-at-end",
-        /// "Ogden Circuit Judge Jane Roe": a place, then a court's word before "Judge" or "Attorney".
+        /// "Ogden Circuit Judge Jane Roe": a place, then a court's word before "Judge" or
+        /// "Attorney".
         PlaceBeforeCourtTitle = "place-before-court-title",
         /// "Alachua County Sheriff Jane Roe": a division's name before a title.
         PlaceBeforeTitle = "place-before-title",
-        /// "Harare Mayor", "California Democrats": a known place before a bare title, a group or a service's crew.
+        /// "Harare Mayor", "California Democrats": a known place before a bare title, a group or a
+        /// service's crew.
         PlaceBeforeRoleOrGroup = "place-before-role-or-group",
         /// "the Galesburg Democrat": a town the gazetteer knows, then a party's or a people's name.
         PlaceBeforeMember = "place-before-member",
@@ -140,17 +148,21 @@ rules! {
         HonorificSurnameLikePlace = "honorific-surname-like-place",
         /// Function words opening a sentence or a headline are peeled off the name.
         LeadingFunctionWords = "leading-function-words",
-        /// "Remember Bianca Jagger?": a capitalised sentence opener before a full name is no part of it.
+        /// "Remember Bianca Jagger?": a capitalised sentence opener before a full name is no part
+        /// of it.
         SentenceOpenerBeforeName = "sentence-opener-before-name",
-        /// "Neighbouring Uganda": a participle or adjective opening a sentence before a known place.
+        /// "Neighbouring Uganda": a participle or adjective opening a sentence before a known
+        /// place.
         OpeningModifierBeforePlace = "opening-modifier-before-place",
         /// "Midfielder Hwang In-beom": a role noun opening a sentence, before a name.
         RoleNounOpensSentence = "role-noun-opens-sentence",
-        /// "Iranian President …", "U.S. President …": a nationality, place or body before a title or a name.
+        /// "Iranian President …", "U.S. President …": a nationality, place or body before a title
+        /// or a name.
         GroupOrPlaceBeforeTitle = "group-or-place-before-title",
         /// "National Intelligence Service Director Kim": a title inside a run splits it.
         TitleInsideName = "title-inside-name",
-        /// "Dayton Mayor Jane Roe": a town's office before its officer's name makes the town a place.
+        /// "Dayton Mayor Jane Roe": a town's office before its officer's name makes the town a
+        /// place.
         PlaceBeforeLocalTitle = "place-before-local-title",
         /// "Minister of Forests and Inland Fisheries Anna Berg": a first name after a portfolio.
         NameAfterPortfolio = "name-after-portfolio",
@@ -162,19 +174,22 @@ rules! {
         KnownNameAfterPeeling = "known-name-after-peeling",
         /// "World Economic Forum Borge Brende": a body's name, then the full name of its speaker.
         PersonAfterBodyName = "person-after-body-name",
-        /// "Maiduguri Borno State": a known place before its province, or a people's name before a place.
+        /// "Maiduguri Borno State": a known place before its province, or a people's name before a
+        /// place.
         PlaceAfterPlaceOrGroup = "place-after-place-or-group",
         /// "Jane Hill, 24,": a surname that is also a head word, before an age.
         SurnameBeforeAge = "surname-before-age",
         /// "State Duma", "Washington Post": the head word types the name.
         HeadWord = "head-word",
-        /// "died at Mercy Hospital", "Elm Golf Club": an institution's name that names its building.
+        /// "died at Mercy Hospital", "Elm Golf Club": an institution's name that names its
+        /// building.
         BuildingByUse = "building-by-use",
         /// "Tyler County EMS": a place's head word inside a name leaves it for the article to type.
         PlaceHeadInside = "place-head-inside",
         /// "her son Amos": a lower-case role noun just before a name.
         RoleNounBeforeName = "role-noun-before-name",
-        /// "His sons, Amos and Eban": a role noun in the plural or before a comma introduces the name.
+        /// "His sons, Amos and Eban": a role noun in the plural or before a comma introduces the
+        /// name.
         RoleIntroducesName = "role-introduces-name",
         /// "a child named Mim", "known as Eva": a naming cue before the name.
         NamedAs = "named-as",
@@ -188,11 +203,14 @@ rules! {
         ResidenceAfterName = "residence-after-name",
         /// "South Charleston", "Fort Wayne": a word that opens only places' names.
         PlacePrefix = "place-prefix",
-        /// "Dayton, Ohio.", "the 400 block of Elm", "flew to Lima": the neighbours of a name say it is a place.
+        /// "Dayton, Ohio.", "the 400 block of Elm", "flew to Lima": the neighbours of a name say it
+        /// is a place.
         PlaceByNeighbours = "place-by-neighbours",
-        /// "Ann Arbor", "East Lansing": a name of several words that the gazetteer knows as a whole.
+        /// "Ann Arbor", "East Lansing": a name of several words that the gazetteer knows as a
+        /// whole.
         MultiwordPlace = "multiword-place",
-        /// "La Prensa", "El Espectador": a Romance article opens the name of a paper, party or club.
+        /// "La Prensa", "El Espectador": a Romance article opens the name of a paper, party or
+        /// club.
         RomanceArticle = "romance-article",
         /// A first name opens a person's name.
         FirstName = "first-name",
@@ -200,7 +218,8 @@ rules! {
         InitialOpensName = "initial-opens-name",
         /// A surname ends a name, which the article may confirm as a person's.
         SurnameEndsName = "surname-ends-name",
-        /// "Izhorsk plant", "the Unity party": a lower-case noun after the name makes an organisation.
+        /// "Izhorsk plant", "the Unity party": a lower-case noun after the name makes an
+        /// organisation.
         OrgNounAfter = "org-noun-after",
         /// "the Garifuna people": a language's name with a cue that it names a people.
         CuedLanguage = "cued-language",
@@ -242,7 +261,8 @@ rules! {
         UnknownName = "unknown-name",
     }
     Coreference {
-        /// "Raila Odinga … Odinga": an unknown name the article shortens to one of its words is a person's.
+        /// "Raila Odinga … Odinga": an unknown name the article shortens to one of its words is a
+        /// person's.
         PersonByRepetition = "person-by-repetition",
         /// "Gandhi, Nehru and Patel": an unknown name listed with a person is a person.
         PersonByCoordination = "person-by-coordination",
@@ -258,7 +278,8 @@ rules! {
         OrgInitials = "org-initials",
         /// "the Bank" after "Asian Development Bank": the last word of an organisation's name.
         OrgShortName = "org-short-name",
-        /// A one-word town that its neighbours made a place elsewhere is that place where nothing is said.
+        /// A one-word town that its neighbours made a place elsewhere is that place where nothing
+        /// is said.
         PlaceElsewhere = "place-elsewhere",
         /// "Tehama … Tehama County": an unknown name the article also writes with "County".
         ShortForCounty = "short-for-county",

@@ -1,6 +1,15 @@
-//! Gathers capitalised words into chunks: where a name starts, what joins its words ("of", "al", a saint's stop), and where it must end.
+//! Gathers capitalised words into chunks: where a name starts, what joins its words ("of", "al", a
+//! saint's stop), and where it must end.
 
-use super::*;
+use super::words::{
+    ABBREVIATIONS, INSTITUTION_LINKS, NAME_PREFIXES, PARTICLES, POSSESSORS_IN_NAMES, RUN_ON_WORDS,
+};
+use super::{Raw, Recognizer, Strength};
+use crate::analysis::entities::evidence::Evidence;
+use crate::analysis::entities::tokens::{is_all_caps, is_capitalised, TokenKind};
+use crate::analysis::entities::EntityType;
+use crate::analysis::rules::RuleId;
+use crate::analysis::Span;
 
 impl<'a> Recognizer<'a> {
     /// A word that can be part of a name: capitalised, or "al-Assad", or an acronym with digits.

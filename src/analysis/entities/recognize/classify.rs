@@ -5,13 +5,14 @@
 //! peel words off the front of the chunk (a sentence's "The", a nationality before a title)
 //! and read the name from where it then starts.
 
+use super::headline::title_cased;
 use super::words::{
     COMPASS_ADJECTIVES, COMPASS_PLACE_OPENERS, NEVER_ALONE, PLACE_PREFIXES, ROMANCE_ARTICLES,
     SPEECH_VERBS,
 };
-use super::{is_all_caps, is_capitalised, title_cased, Recognizer, Strength};
+use super::{Recognizer, Strength};
 use crate::analysis::entities::evidence::Evidence;
-use crate::analysis::entities::tokens::TokenKind;
+use crate::analysis::entities::tokens::{is_all_caps, is_capitalised, TokenKind};
 use crate::analysis::entities::EntityType;
 use crate::analysis::rules::RuleId;
 

@@ -1,6 +1,15 @@
-//! Runs of capitals that hold a place and something else: a place before a title, a group, a court or a crew; a party and home; hyphenated places.
+//! Runs of capitals that hold a place and something else: a place before a title, a group, a court
+//! or a crew; a party and home; hyphenated places.
 
-use super::*;
+use super::words::{
+    COMPASS_PLACE_OPENERS, COURT_WORDS, LOCAL_TITLES, NEVER_ALONE, PLACE_PREFIXES, SERVICE_CREWS,
+};
+use super::{Raw, Recognizer, Strength};
+use crate::analysis::entities::evidence::Evidence;
+use crate::analysis::entities::tokens::{is_all_caps, is_capitalised, TokenKind};
+use crate::analysis::entities::EntityType;
+use crate::analysis::rules::RuleId;
+use crate::analysis::Span;
 
 impl<'a> Recognizer<'a> {
     /// "Sen. Jane Roe, D-Dayton,": an American legislator's party, then the place they

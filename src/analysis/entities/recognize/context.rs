@@ -5,9 +5,9 @@ use super::words::{
     APPOSED_PLACE_NOUNS, COMPASS_POINTS, DIVISION_NOUNS, LIST_PLACE_NOUNS, LOCAL_NOUNS, ORG_NOUNS,
     PLACE_CUES, PLACE_NOUNS, SPEECH_VERBS,
 };
-use super::{is_all_caps, is_capitalised, Recognizer, Strength};
+use super::{Recognizer, Strength};
 use crate::analysis::entities::evidence::Evidence;
-use crate::analysis::entities::tokens::TokenKind;
+use crate::analysis::entities::tokens::{is_all_caps, is_capitalised, TokenKind};
 use crate::analysis::entities::EntityType;
 use crate::analysis::rules::RuleId;
 

@@ -1,6 +1,11 @@
 //! Names in a headline written in title case, where capitals say nothing.
 
-use super::*;
+use super::chunks::is_abbreviation;
+use super::{Recognizer, Strength};
+use crate::analysis::entities::evidence::Evidence;
+use crate::analysis::entities::tokens::{is_capitalised, Token, TokenKind};
+use crate::analysis::entities::EntityType;
+use crate::analysis::rules::RuleId;
 
 impl<'a> Recognizer<'a> {
     /// In a title-case headline capitals say nothing: only names the lexicons know count, and

@@ -1,6 +1,12 @@
 //! What the lexicons and the gazetteer know of a name: a known name, a place, a language, a people.
 
-use super::*;
+use super::headline::title_cased_words;
+use super::words::{NEVER_ALONE, PEOPLE_CUES, PEOPLE_QUALIFIERS};
+use super::Recognizer;
+use crate::analysis::entities::evidence::Evidence;
+use crate::analysis::entities::tokens::{is_all_caps, is_capitalised};
+use crate::analysis::entities::{EntityType, PlaceKind};
+use crate::analysis::gazetteer::{Gazetteer, VILLAGE_POPULATION};
 
 impl<'a> Recognizer<'a> {
     /// A name the lexicons know as a whole.

@@ -25,11 +25,10 @@
 use super::dates::Found;
 use super::evidence::Evidence;
 use super::lexicons::Lexicons;
-use super::tokens::{is_all_caps, is_capitalised, Token, TokenKind};
+use super::tokens::{Token, TokenKind};
 use super::EntityType;
-use super::PlaceKind;
 use crate::analysis::fnv::{FnvMap, FnvSet};
-use crate::analysis::gazetteer::{Gazetteer, VILLAGE_POPULATION};
+use crate::analysis::gazetteer::Gazetteer;
 use crate::analysis::rules::{RuleHit, RuleId, RuleSet};
 use crate::analysis::{Resources, Span};
 use std::cell::{OnceCell, RefCell};
@@ -45,17 +44,10 @@ mod people;
 mod places;
 mod words;
 
-use chunks::is_abbreviation;
-use headline::{title_case_lines, title_cased, title_cased_words};
+use headline::title_case_lines;
 pub(super) use lookup::minor_place;
 
-use words::{
-    ABBREVIATIONS, ADDRESS_STREET_TYPES, COMPASS_ADJECTIVES, COMPASS_PLACE_OPENERS, COMPASS_POINTS,
-    COURT_WORDS, DATELINE_LABELS, DISEASE_NOUNS, INSTITUTION_LINKS, INTRODUCING_PERSON_NOUNS,
-    LIST_PLACE_NOUNS, LOCAL_NOUNS, LOCAL_TITLES, MOTION_VERBS, NAME_PREFIXES, NEVER_ALONE,
-    NOT_PLACES, PARTICLES, PEOPLE_CUES, PEOPLE_QUALIFIERS, PLACE_PREFIXES, POSSESSORS_IN_NAMES,
-    RUN_ON_WORDS, SECTOR_WORDS, SERVICE_CREWS, SPEECH_VERBS, STANDALONE_ORGS, STRONG_PLACE_CUES,
-};
+use words::{INSTITUTION_LINKS, PARTICLES};
 
 /// How sure the typing is: a weak or unknown mention may be retyped by a strong one elsewhere.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]

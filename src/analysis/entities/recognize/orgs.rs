@@ -1,6 +1,10 @@
 //! Organisations and institutions: head words, buildings, establishments.
 
-use super::*;
+use super::words::{NOT_PLACES, STANDALONE_ORGS};
+use super::Recognizer;
+use crate::analysis::entities::evidence::Evidence;
+use crate::analysis::entities::tokens::TokenKind;
+use crate::analysis::entities::EntityType;
 
 impl<'a> Recognizer<'a> {
     /// "at Dillard's,", "Mabel's in the market", "St. Agnes's pupils": a name whose

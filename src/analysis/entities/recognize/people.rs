@@ -1,6 +1,11 @@
 //! Evidence that a name is a person's: titles, role nouns, naming cues, an age, a name's shape.
 
-use super::*;
+use super::words::{INTRODUCING_PERSON_NOUNS, PARTICLES};
+use super::{Recognizer, Strength};
+use crate::analysis::entities::evidence::Evidence;
+use crate::analysis::entities::tokens::{is_capitalised, TokenKind};
+use crate::analysis::entities::EntityType;
+use crate::analysis::rules::RuleId;
 
 impl<'a> Recognizer<'a> {
     /// "His sons, Amos and Eban", "fellow headliners Burna Boy and Davido": a role noun, in the

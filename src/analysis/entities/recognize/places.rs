@@ -1,6 +1,16 @@
 //! Evidence that a name is a place's: its neighbours, its form, a dateline, a sector of a region.
 
-use super::*;
+use super::headline::{title_cased, title_cased_words};
+use super::words::{
+    ADDRESS_STREET_TYPES, COMPASS_ADJECTIVES, COMPASS_PLACE_OPENERS, COMPASS_POINTS,
+    DATELINE_LABELS, DISEASE_NOUNS, LIST_PLACE_NOUNS, LOCAL_NOUNS, MOTION_VERBS, SECTOR_WORDS,
+    SPEECH_VERBS, STRONG_PLACE_CUES,
+};
+use super::{Recognizer, Strength};
+use crate::analysis::entities::evidence::Evidence;
+use crate::analysis::entities::tokens::{is_all_caps, TokenKind};
+use crate::analysis::entities::EntityType;
+use crate::analysis::rules::RuleId;
 
 impl<'a> Recognizer<'a> {
     /// A name whose neighbours say it is a place: "Dayton, Ohio." before a state's

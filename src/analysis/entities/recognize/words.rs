@@ -1,6 +1,7 @@
 //! The closed word lists that recognition reads, each defined once. Lists that other passes
 //! keep under a similar name mean something else there: `SPEAKER_NOUNS` (quotations),
-//! `COMPASS_BEFORE_NUMBERED_STREET` and `ORDINAL_STREET_TYPES` (roads), the places' `STREET_ENDINGS`.
+//! `COMPASS_BEFORE_NUMBERED_STREET` and `ORDINAL_STREET_TYPES` (roads), the places'
+//! `STREET_ENDINGS`.
 
 /// Words that are names only as part of a longer one ("West Bengal", not "the West" alone).
 pub(super) const NEVER_ALONE: &[&str] = &[
