@@ -10,6 +10,7 @@ use super::{Recognizer, Strength};
 use crate::analysis::entities::evidence::Evidence;
 use crate::analysis::entities::tokens::{is_all_caps, TokenKind};
 use crate::analysis::entities::EntityType;
+use crate::analysis::fnv::FnvMap;
 use crate::analysis::rules::RuleId;
 
 impl<'a> Recognizer<'a> {
