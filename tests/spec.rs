@@ -34,6 +34,9 @@
 //! Embedded place keys (places named inside organisations' names, `Analysis::embedded_places`):
 //! `embedded places` (`name | name`: all of them in text order, `none` for none) and `embedded
 //! place` (`text | CC | lat,lon ±km` as for `place`, for the first one with that text).
+//!
+//! Rule key: `rule` (`id`, or `id | text`): the rule of that id (`src/analysis/rules.rs`) fired
+//! in this case, on a span with that text if one is given. Every rule needs at least one such case.
 
 use article_atlas::analysis::{Analysis, Analyzer, RuleId};
 
