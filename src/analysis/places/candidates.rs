@@ -62,18 +62,7 @@ pub(super) fn scored(
             } else {
                 via_name
             };
-            Scored {
-                place: m.place,
-                via,
-                prior: prior(g, w, m.place, via),
-                score: 0.0,
-                reasons: Vec::new(),
-                supported: false,
-                local: false,
-                needs_qualifier: false,
-                qualified: false,
-                outside_owner: false,
-            }
+            unscored(g, w, m.place, via)
         })
         .collect()
 }
@@ -215,18 +204,7 @@ pub(super) fn generate(
     }
     if found.is_empty() && resolver.rules.enabled(RuleId::DemonymNamesItsCountry) {
         if let Some(country) = g.demonym(name) {
-            found.push(Scored {
-                place: country,
-                via: Via::Demonym,
-                prior: prior(g, w, country, Via::Demonym),
-                score: 0.0,
-                reasons: Vec::new(),
-                supported: false,
-                local: false,
-                needs_qualifier: false,
-                qualified: false,
-                outside_owner: false,
-            });
+            found.push(unscored(g, w, country, Via::Demonym));
         }
     }
     if found.is_empty() {
@@ -389,4 +367,20 @@ pub(super) fn dateline_place(resolver: &Resolver, dateline: &str) -> Option<Plac
     let head = dateline.split([',', '(', '—', '–', '-']).next()?.trim();
     let list = generate(resolver, head, &mut Vec::new());
     list.first().map(|c| c.place)
+}
+
+/// A candidate with its prior and no context read yet: context and the filters set the rest.
+fn unscored(g: &Gazetteer, w: &Weights, place: PlaceId, via: Via) -> Scored {
+    Scored {
+        place,
+        via,
+        prior: prior(g, w, place, via),
+        score: 0.0,
+        reasons: Vec::new(),
+        supported: false,
+        local: false,
+        needs_qualifier: false,
+        qualified: false,
+        outside_owner: false,
+    }
 }
