@@ -11,7 +11,14 @@ folder (or EVAL_OUT), so reports run side by side do not overwrite each other's 
 `--no-embedded-places` passes that flag to `article-atlas eval` (no toponyms inside
 organisations' names).
 
+`--halves` prints every figure the accuracy goals name on half A and half B of each split (see
+`evalkit.py` for how documents are dealt into halves), with A - B and the whole split, and marks
+B's figures that miss their goal or differ from A by more than .02. `--errors` then lists the
+errors of half A only: rules are written while looking at A, and B is only ever a score.
+`--weights FILE` and `--disable ID,ID` are passed to `article-atlas eval`.
+
 Usage: scripts/eval_report.py [EVAL_DIR] [--no-build] [--errors worldwide [--label PERSON]] [--no-embedded-places]
+       scripts/eval_report.py --halves [--no-build] [--errors SET [--label L]] [--weights FILE] [--disable IDS]
 """
 
 import json
@@ -24,8 +31,19 @@ import time
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
+def option(args, name):
+    if name not in args:
+        return None
+    value = args[args.index(name) + 1]
+    args.remove(name)
+    args.remove(value)
+    return value
+
+
 def main():
     args = [a for a in sys.argv[1:]]
+    if "--halves" in args:
+        return report_halves(args)
     build = "--no-build" not in args
     eval_flags = ["--no-embedded-places"] if "--no-embedded-places" in args else []
     errors = None
@@ -71,6 +89,55 @@ def main():
         print(f"{name:10} micro F1 {micro.get('f1', 0):.3f} (P {micro.get('precision', 0):.3f} R {micro.get('recall', 0):.3f})  {cells}  [{seconds:.2f}s]")
         if errors == name:
             write_errors(gold, pred, name, only)
+
+
+def report_halves(args):
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    import evalkit
+
+    errors = option(args, "--errors")
+    only = option(args, "--label")
+    flags = []
+    for name in ("--weights", "--disable"):
+        value = option(args, name)
+        if value:
+            flags += [name, value]
+    if "--no-embedded-places" in args:
+        flags.append("--no-embedded-places")
+    positional = [a for a in args if not a.startswith("--")]
+    directory = evalkit.eval_dir(positional[0] if positional else None)
+    if "--no-build" not in args:
+        evalkit.build()
+    score = evalkit.scorer(directory)
+    out_dir = os.environ.get("EVAL_OUT") or tempfile.mkdtemp(prefix="eval-halves-")
+    print(f"predictions in {out_dir}")
+    print(f"{'split':10} {'figure':16} {'A':>6} {'B':>6} {'A-B':>7} {'all':>6} {'goal':>5}")
+    misses = 0
+    for name, path in evalkit.splits(directory):
+        gold = score.load_jsonl(path)
+        raw = evalkit.run_eval(path, flags)
+        pred_path = os.path.join(out_dir, f"{name}.jsonl")
+        with open(pred_path, "wb") as o:
+            o.write(raw)
+        by_half = evalkit.figures_by_half(score, name, gold, evalkit.parse_predictions(raw))
+        for figure, whole in by_half["all"].items():
+            a, b = by_half["A"][figure], by_half["B"][figure]
+            goal = evalkit.GOALS.get((name, figure))
+            flag = ""
+            if goal is not None and b < goal:
+                flag += " below goal"
+            if abs(a - b) > evalkit.CARRY_OVER:
+                flag += " |A-B|>.02"
+            misses += bool(flag)
+            goal_text = f"{goal:.2f}" if goal is not None else ""
+            print(f"{name:10} {figure:16} {a:6.3f} {b:6.3f} {a - b:+7.3f} {whole:6.3f} {goal_text:>5}{flag}")
+        if errors == name:
+            half_a = os.path.join(out_dir, f"{name}.A.gold.jsonl")
+            with open(half_a, "w") as o:
+                for doc in evalkit.halves(gold)["A"].values():
+                    o.write(json.dumps(doc) + "\n")
+            write_errors(half_a, pred_path, name, only)
+    print(f"{misses} figures miss their goal on B or carry over by more than .02")
 
 
 def write_errors(gold_path, pred_path, name, only=None):

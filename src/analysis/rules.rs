@@ -218,9 +218,6 @@ rules! {
         InitialOpensName = "initial-opens-name",
         /// A surname ends a name, which the article may confirm as a person's.
         SurnameEndsName = "surname-ends-name",
-        /// "Izhorsk plant", "the Unity party": a lower-case noun after the name makes an
-        /// organisation.
-        OrgNounAfter = "org-noun-after",
         /// "the Garifuna people": a language's name with a cue that it names a people.
         CuedLanguage = "cued-language",
         /// "the Vokkaliga community": an unknown name before a word for a people or a caste.
@@ -276,8 +273,6 @@ rules! {
         PartOfPersonName = "part-of-person-name",
         /// "OCHA": the initials of an organisation named in full.
         OrgInitials = "org-initials",
-        /// "the Bank" after "Asian Development Bank": the last word of an organisation's name.
-        OrgShortName = "org-short-name",
         /// A one-word town that its neighbours made a place elsewhere is that place where nothing
         /// is said.
         PlaceElsewhere = "place-elsewhere",

@@ -5,20 +5,28 @@
 //! article-atlas bench [FILE ...] [--iterations N]                print analysis throughput
 //! article-atlas bench --corpus DOCS.jsonl [--runs N] [--no-peer]  per-document throughput beside compromise
 //! article-atlas bench --scaling [--only NAME] [--scale X]         print time(8n)/time(n) per workload
-//! article-atlas eval [--no-embedded-places] < docs.jsonl          entities per document, as JSONL
+//! article-atlas eval [--no-embedded-places] [--disable ID,ID] [--weights FILE.json] < docs.jsonl
+//!                                                                entities per document, as JSONL
+//! article-atlas rules                                            the rule table: id, pass, doc
 //! ```
+//!
+//! `eval --disable` switches rules off by id, to measure what each adds (`scripts/rule_report.py`);
+//! `eval --weights` reads a JSON object of resolver weights that replace the built-in table's
+//! (`scripts/fit_weights.py` fits them).
 
 use std::io::{Read, Write};
 use std::process::ExitCode;
 use std::time::Instant;
 
+use article_atlas::analysis::places::Weights;
+use article_atlas::analysis::rules::RuleId;
 use article_atlas::analysis::text::char_offsets;
 use article_atlas::analysis::{source, Analyzer, InputFormat};
 
 #[path = "article-atlas/scaling.rs"]
 mod scaling;
 
-const USAGE: &str = "usage: article-atlas analyze FILE|- [--format plain|markdown|html]\n       article-atlas bench [FILE ...] [--iterations N]\n       article-atlas bench --corpus DOCS.jsonl [--runs N] [--no-peer]\n       article-atlas bench --scaling [--only NAME] [--scale X]\n       article-atlas eval [--no-embedded-places] < docs.jsonl";
+const USAGE: &str = "usage: article-atlas analyze FILE|- [--format plain|markdown|html]\n       article-atlas bench [FILE ...] [--iterations N]\n       article-atlas bench --corpus DOCS.jsonl [--runs N] [--no-peer]\n       article-atlas bench --scaling [--only NAME] [--scale X]\n       article-atlas eval [--no-embedded-places] [--disable ID,ID] [--weights FILE.json] < docs.jsonl\n       article-atlas rules";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -36,14 +44,13 @@ fn run(args: &[String]) -> Result<(), String> {
         Some("analyze") => analyze(&args[1..]),
         Some("bench") if args.iter().any(|a| a.starts_with("--corpus")) => bench_corpus(&args[1..]),
         Some("bench") => bench(&args[1..]),
-        Some("eval") => match &args[1..] {
-            [] => eval(true),
-            [flag] if flag == "--no-embedded-places" => eval(false),
-            _ => Err(format!(
-                "eval takes no arguments but --no-embedded-places; {}",
-                USAGE.lines().last().unwrap_or("").trim()
-            )),
-        },
+        Some("eval") => eval_command(&args[1..]),
+        Some("rules") => {
+            for rule in RuleId::ALL {
+                println!("{}\t{:?}\t{}", rule.id(), rule.pass(), rule.doc());
+            }
+            Ok(())
+        }
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             Ok(())
@@ -139,6 +146,35 @@ fn analyze(args: &[String]) -> Result<(), String> {
     }
 }
 
+fn eval_command(args: &[String]) -> Result<(), String> {
+    let (disable, rest) = take_option(args, "--disable")?;
+    let (weights, rest) = take_option(&rest, "--weights")?;
+    let embedded_places = !rest.iter().any(|a| a == "--no-embedded-places");
+    if let Some(other) = rest.iter().find(|a| *a != "--no-embedded-places") {
+        return Err(format!(
+            "eval: unexpected argument {other:?}; {}",
+            USAGE.lines().nth(4).unwrap_or("").trim()
+        ));
+    }
+    let mut builder = Analyzer::builder();
+    for id in disable.iter().flat_map(|ids| ids.split(',')) {
+        let id = id.trim();
+        if id.is_empty() {
+            continue;
+        }
+        let rule = RuleId::from_id(id)
+            .ok_or_else(|| format!("no rule {id:?}; `article-atlas rules` lists them"))?;
+        builder = builder.disable(rule);
+    }
+    if let Some(path) = weights {
+        let json = read_input(&path)?;
+        let weights: Weights = serde_json::from_str(&json)
+            .map_err(|e| format!("{path:?}: not a weights table: {e}"))?;
+        builder = builder.weights(weights);
+    }
+    eval(embedded_places, builder.build())
+}
+
 /// A name as `eval` writes it: byte offsets, the evaluation's label, and coordinates if placed.
 struct Named {
     start: usize,
@@ -154,8 +190,7 @@ struct Named {
 /// inside organisations' names ("Alexandria" in "Alexandria Police") are added as LOC too: they
 /// are toponyms nested in a name, which the corpora annotate (as ordinary or as optional gold),
 /// though the page keeps them off the map.
-fn eval(embedded_places: bool) -> Result<(), String> {
-    let analyzer = Analyzer::new();
+fn eval(embedded_places: bool, analyzer: Analyzer) -> Result<(), String> {
     let stdin = std::io::stdin();
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     for (number, line) in std::io::BufRead::lines(stdin.lock()).enumerate() {

@@ -126,8 +126,6 @@ struct StrongMentions<'r> {
     person_word: FnvMap<&'r str, &'r Raw>,
     /// Initials of a strong organisation's name → that mention.
     org_initials: FnvMap<String, &'r Raw>,
-    /// The last word of a strong multi-word organisation's name → that mention.
-    org_head: FnvMap<&'r str, &'r Raw>,
 }
 
 impl<'r> StrongMentions<'r> {
@@ -155,9 +153,6 @@ impl<'r> StrongMentions<'r> {
             if raw.label == EntityType::Org && words.len() > 1 {
                 for i in initials(surface) {
                     evidence.org_initials.entry(i).or_insert(raw);
-                }
-                if let Some(last) = surface.split_whitespace().last() {
-                    evidence.org_head.entry(last).or_insert(raw);
                 }
             }
         }
@@ -710,8 +705,6 @@ pub fn settle(
                     .is_some_and(|gap| gap.trim() == "(")
                 && text.get(raw.span.end..).is_some_and(|r| r.starts_with(')'))
         });
-        let single =
-            !surface.contains(' ') && surface.chars().next().is_some_and(char::is_uppercase);
         let key = normalise(surface);
         let mut raw = raw.clone();
         let rule;
@@ -742,14 +735,6 @@ pub fn settle(
             rule = RuleId::OrgInitials;
             raw.label = EntityType::Org;
             raw.evidence = Evidence::InitialsOf(s.span.slice(text).to_string());
-        } else if let Some(s) = evidence
-            .org_head
-            .get(surface)
-            .filter(|_| single && raw.strength == Strength::Unknown && on(RuleId::OrgShortName))
-        {
-            rule = RuleId::OrgShortName;
-            raw.label = EntityType::Org;
-            raw.evidence = Evidence::ShortFor(s.span.slice(text).to_string());
         } else if let Some(s) = weak_places
             .get(&key)
             .filter(|_| raw.strength == Strength::Unknown && !personal.contains(&key))

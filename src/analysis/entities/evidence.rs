@@ -172,8 +172,6 @@ pub enum Evidence {
     SameAs { name: String, at: Where },
     /// `the initials of "…"`.
     InitialsOf(String),
-    /// `short for "Asian Development Bank"`.
-    ShortFor(String),
     /// `short for "Tehama County" in the article`.
     ShortForDivision(String),
     /// `listed with the place "Ephrata": …`.
@@ -333,7 +331,6 @@ impl fmt::Display for Evidence {
             AbbreviationFor(name) => write!(f, "the abbreviation given for \"{name}\""),
             SameAs { name, at } => write!(f, "same as \"{name}\" in {at}"),
             InitialsOf(name) => write!(f, "the initials of \"{name}\""),
-            ShortFor(name) => write!(f, "short for \"{name}\""),
             ShortForDivision(name) => write!(f, "short for \"{name}\" in the article"),
             ListedWithPlace { place, known } => {
                 write!(f, "listed with the place \"{place}\": {known}")

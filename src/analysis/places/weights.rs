@@ -7,8 +7,14 @@
 //! sets. Distances that define nearness (`nearness.rs`) and the bounds on how much work the
 //! resolver does (candidates per name, passes) are no weights and stay beside their code.
 
+use serde::{Deserialize, Serialize};
+
 /// See the module doc. [`Weights::default`] holds the values the resolver was built with.
-#[derive(Clone, Debug, PartialEq)]
+///
+/// Deserialising reads a partial table: a weight left out keeps its default, and an unknown
+/// name is an error, so that a misspelt weight in a fitted table cannot go unnoticed.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct Weights {
     // Priors: what a place is, before any context.
     /// Prior of a country.

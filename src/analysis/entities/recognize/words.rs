@@ -299,12 +299,6 @@ pub(super) const POSSESSORS_IN_NAMES: &[&str] = &[
     "Mothers", "Teachers", "Nurses", "Traders", "Soldiers", "Sailors", "Girls", "Boys", "Ladies",
 ];
 
-/// Lower-case nouns that end an organisation's name ("Izhorsk plant", "National Union party").
-pub(super) const ORG_NOUNS: &[&str] = &[
-    "plant", "factory", "party", "company", "group", "firm", "movement", "shipyard", "refinery",
-    "mill",
-];
-
 /// Capitalised words that open a new sentence when a stop is missing ("in Portugal The pair"),
 /// never the inside of a name.
 pub(super) const RUN_ON_WORDS: &[&str] = &[

@@ -1,0 +1,160 @@
+#!/usr/bin/env python3
+"""Fits the resolver's weights (`src/analysis/places/weights.rs`) on half A, and checks them on B.
+
+Procedure: coordinate ascent on one objective, the sum over the four geoparsing splits (gwn, lgl,
+trnews, geovirus) of acc@161 (countries by shape) and end to end, measured on half A only (see
+`evalkit.py`). Starting from the table in `weights.rs`, each weight in turn is tried at the
+multiples in STEPS of its current value (a weight at zero is tried at ±1). The best trial replaces
+the current value when it raises the objective by at least MIN_GAIN, about one more toponym
+placed right in one split's half: smaller gains are within what one document decides, and taking
+them would fit A's accidents. Sweeps repeat until one changes nothing or SWEEPS have run.
+
+Integer weights (`big_city`) stay integers; shares and confidences (`support_share`, `sure_town`,
+`within_town_confidence`, `confidence_offset`) stay between 0 and 1.
+
+At the end it prints the figures on A and on B for the start and the fitted table, and the fields
+that changed, to be copied into `Weights::DEFAULT`. Writes the fitted table as JSON to --out
+(default /tmp/fitted-weights.json), which `article-atlas eval --weights FILE` reads.
+
+No word or name is learned: only the numbers of the table move.
+
+Usage: scripts/fit_weights.py [EVAL_DIR] [--no-build] [--sweeps N] [--only NAME,NAME] [--out FILE]
+"""
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import evalkit  # noqa: E402
+
+STEPS = (0.5, 0.75, 1.25, 1.5)
+MIN_GAIN = 0.004
+SWEEPS = 2
+UNIT_INTERVAL = {"support_share", "sure_town", "within_town_confidence", "confidence_offset"}
+INTEGERS = {"big_city"}
+FIGURES = ("acc@161 (shape)", "end to end")
+
+
+def option(args, name):
+    if name not in args:
+        return None
+    value = args[args.index(name) + 1]
+    args.remove(name)
+    args.remove(value)
+    return value
+
+
+def current_table():
+    """The built-in table, as the CLI reads it back: every field with its default."""
+    source = open(os.path.join(evalkit.ROOT, "src", "analysis", "places", "weights.rs")).read()
+    body = source.split("pub const DEFAULT: Weights = Weights {", 1)[1].split("};", 1)[0]
+    table = {}
+    for line in body.splitlines():
+        line = line.strip().rstrip(",")
+        if ":" in line and not line.startswith("//"):
+            name, value = (part.strip() for part in line.split(":", 1))
+            value = value.replace("_", "")
+            table[name] = int(value) if name in INTEGERS else float(value)
+    return table
+
+
+class Objective:
+    def __init__(self, directory, halves_wanted=("A",)):
+        self.score = evalkit.scorer(directory)
+        self.folder = tempfile.mkdtemp(prefix="fit-weights-")
+        self.sets = {}
+        for name, path in evalkit.splits(directory):
+            if name not in evalkit.GEO_SETS:
+                continue
+            gold = self.score.load_jsonl(path)
+            for half, docs in evalkit.halves(gold).items():
+                part = os.path.join(self.folder, f"{name}.{half}.jsonl")
+                with open(part, "w") as o:
+                    for doc in docs.values():
+                        o.write(json.dumps(doc) + "\n")
+                self.sets[(name, half)] = (part, docs)
+        self.halves_wanted = halves_wanted
+
+    def figures(self, table, half):
+        path = os.path.join(self.folder, "weights.json")
+        with open(path, "w") as f:
+            json.dump(table, f)
+        out = {}
+        for (name, h), (part, docs) in self.sets.items():
+            if h != half:
+                continue
+            raw = evalkit.run_eval(part, ["--weights", path])
+            out[name] = evalkit.figures(self.score, name, docs, evalkit.parse_predictions(raw))
+        return out
+
+    def value(self, table, half="A"):
+        figures = self.figures(table, half)
+        return sum(figures[name][f] for name in figures for f in FIGURES)
+
+
+def trials(name, value):
+    if value == 0:
+        candidates = [1.0, -1.0]
+    else:
+        candidates = [value * step for step in STEPS]
+    if name in INTEGERS:
+        candidates = [int(round(c)) for c in candidates]
+    if name in UNIT_INTERVAL:
+        candidates = [min(max(c, 0.0), 1.0) for c in candidates]
+    return [c for c in dict.fromkeys(candidates) if c != value]
+
+
+def main():
+    args = sys.argv[1:]
+    sweeps = int(option(args, "--sweeps") or SWEEPS)
+    only = option(args, "--only")
+    out_path = option(args, "--out") or "/tmp/fitted-weights.json"
+    positional = [a for a in args if not a.startswith("--")]
+    directory = evalkit.eval_dir(positional[0] if positional else None)
+    if "--no-build" not in args:
+        evalkit.build()
+    objective = Objective(directory)
+    start = current_table()
+    table = dict(start)
+    best = objective.value(table)
+    evalkit.log(f"start: objective on A {best:.4f}")
+    names = [n for n in table if not only or n in only.split(",")]
+    for sweep in range(1, sweeps + 1):
+        changed = False
+        for name in names:
+            results = []
+            for candidate in trials(name, table[name]):
+                trial = dict(table, **{name: candidate})
+                results.append((objective.value(trial), candidate))
+            if not results:
+                continue
+            value, candidate = max(results)
+            if value >= best + MIN_GAIN:
+                evalkit.log(f"sweep {sweep}: {name} {table[name]} -> {candidate}: {best:.4f} -> {value:.4f}")
+                table[name] = candidate
+                best = value
+                changed = True
+        if not changed:
+            break
+    with open(out_path, "w") as f:
+        json.dump(table, f, indent=1)
+    print(f"fitted table: {out_path}")
+    for label, t in (("start", start), ("fitted", table)):
+        for half in ("A", "B"):
+            figures = objective.figures(t, half)
+            cells = "  ".join(
+                f"{name} " + "/".join(f"{figures[name][f]:.3f}" for f in FIGURES) for name in sorted(figures)
+            )
+            total = sum(figures[n][f] for n in figures for f in FIGURES)
+            print(f"{label:6} {half}: sum {total:.4f}  {cells}   (acc@161 shape / end to end)")
+    print("changed fields:")
+    for name in table:
+        if table[name] != start[name]:
+            print(f"        {name}: {table[name]!r},  // was {start[name]!r}")
+
+
+if __name__ == "__main__":
+    main()
