@@ -18,7 +18,7 @@ that changed, to be copied into `Weights::DEFAULT`. Writes the fitted table as J
 
 No word or name is learned: only the numbers of the table move.
 
-Usage: scripts/fit_weights.py [EVAL_DIR] [--no-build] [--sweeps N] [--only NAME,NAME] [--out FILE]
+Usage: scripts/fit_weights.py [EVAL_DIR] [--no-build] [--sweeps N] [--min-gain X] [--only NAME,NAME] [--out FILE]
 """
 
 import json
@@ -110,6 +110,7 @@ def trials(name, value):
 def main():
     args = sys.argv[1:]
     sweeps = int(option(args, "--sweeps") or SWEEPS)
+    min_gain = float(option(args, "--min-gain") or MIN_GAIN)
     only = option(args, "--only")
     out_path = option(args, "--out") or "/tmp/fitted-weights.json"
     positional = [a for a in args if not a.startswith("--")]
@@ -132,7 +133,7 @@ def main():
             if not results:
                 continue
             value, candidate = max(results)
-            if value >= best + MIN_GAIN:
+            if value >= best + min_gain:
                 evalkit.log(f"sweep {sweep}: {name} {table[name]} -> {candidate}: {best:.4f} -> {value:.4f}")
                 table[name] = candidate
                 best = value

@@ -145,18 +145,22 @@ pub(super) fn generate(
     // "Mexico", "Poland", "China" are the countries, not the towns named after them, even in
     // an article local to such a town's region, where nearness, the region and the country all
     // speak for the town at once: only a qualifier ("Mexico, Mo.") makes the name a town's.
-    // The same for the hand-chosen regions, seas and buildings ("Middle East", "White House").
+    // The same for the hand-chosen regions, seas and buildings ("Middle East", "White House"),
+    // and for a sea or ocean by its short name too: "Pacific" is the ocean, not a town of that
+    // name. (A region's short name may be its own city's: "Gaza".)
     if on(RuleId::CountryNameNeedsQualifier)
         && found.iter().any(|c| {
-            c.via == Via::Name
+            let kind = g.kind(c.place);
+            (c.via == Via::Name
                 && matches!(
-                    g.kind(c.place),
+                    kind,
                     PlaceKind::Country
                         | PlaceKind::Continent
                         | PlaceKind::Region
                         | PlaceKind::Feature
                         | PlaceKind::Facility
-                )
+                ))
+                || (c.via == Via::AlternateName && kind == PlaceKind::Feature)
         })
     {
         for c in found.iter_mut() {
