@@ -6,8 +6,10 @@ trnews, geovirus) of acc@161 (countries by shape) and end to end, measured on ha
 `evalkit.py`). Starting from the table in `weights.rs`, each weight in turn is tried at the
 multiples in STEPS of its current value (a weight at zero is tried at ±1). The best trial replaces
 the current value when it raises the objective by at least MIN_GAIN, about one more toponym
-placed right in one split's half: smaller gains are within what one document decides, and taking
-them would fit A's accidents. Sweeps repeat until one changes nothing or SWEEPS have run.
+placed right in one split's half, AND raises it on at least AGREEMENT of RESAMPLES bootstrap
+resamples of A's documents (fixed seeds): a gain that a few documents decide would fit A's
+accidents, and the resamples show whether it is spread over many. Sweeps repeat until one
+changes nothing or SWEEPS have run.
 
 Integer weights (`big_city`) stay integers; shares and confidences (`support_share`, `sure_town`,
 `within_town_confidence`, `confidence_offset`) stay between 0 and 1.
@@ -23,6 +25,7 @@ Usage: scripts/fit_weights.py [EVAL_DIR] [--no-build] [--sweeps N] [--min-gain X
 
 import json
 import os
+import random
 import subprocess
 import sys
 import tempfile
@@ -31,6 +34,8 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import evalkit  # noqa: E402
 
 STEPS = (0.5, 0.75, 1.25, 1.5)
+RESAMPLES = 20
+AGREEMENT = 0.8
 MIN_GAIN = 0.004
 SWEEPS = 2
 UNIT_INTERVAL = {"support_share", "sure_town", "within_town_confidence", "confidence_offset"}
@@ -94,6 +99,45 @@ class Objective:
         figures = self.figures(table, half)
         return sum(figures[name][f] for name in figures for f in FIGURES)
 
+    def values(self, table):
+        """The objective on A, and on each bootstrap resample of A's documents."""
+        path = os.path.join(self.folder, "weights.json")
+        with open(path, "w") as f:
+            json.dump(table, f)
+        predictions = {}
+        for (name, h), (part, docs) in self.sets.items():
+            if h == "A":
+                predictions[name] = evalkit.parse_predictions(evalkit.run_eval(part, ["--weights", path]))
+
+        def objective(samples):
+            total = 0.0
+            for name, ids in samples.items():
+                docs = {f"{k}#{doc_id}": self.sets[(name, "A")][1][doc_id] for k, doc_id in enumerate(ids)}
+                preds = {f"{k}#{doc_id}": predictions[name][doc_id] for k, doc_id in enumerate(ids)
+                         if doc_id in predictions[name]}
+                for key, doc in docs.items():
+                    doc = dict(doc, id=key)
+                    docs[key] = doc
+                figures = evalkit.figures(self.score, name, docs, preds)
+                total += sum(figures[f] for f in FIGURES)
+            return total
+
+        whole = objective({name: list(self.sets[(name, "A")][1]) for name in predictions})
+        return whole, [objective(sample) for sample in self.resamples()]
+
+    def resamples(self):
+        if not hasattr(self, "_resamples"):
+            rng = random.Random(20261207)
+            self._resamples = []
+            for _ in range(RESAMPLES):
+                sample = {}
+                for (name, h), (_, docs) in sorted(self.sets.items()):
+                    if h == "A":
+                        ids = sorted(docs)
+                        sample[name] = [rng.choice(ids) for _ in ids]
+                self._resamples.append(sample)
+        return self._resamples
+
 
 def trials(name, value):
     if value == 0:
@@ -120,7 +164,7 @@ def main():
     objective = Objective(directory)
     start = current_table()
     table = dict(start)
-    best = objective.value(table)
+    best, best_samples = objective.values(table)
     evalkit.log(f"start: objective on A {best:.4f}")
     names = [n for n in table if not only or n in only.split(",")]
     for sweep in range(1, sweeps + 1):
@@ -129,15 +173,20 @@ def main():
             results = []
             for candidate in trials(name, table[name]):
                 trial = dict(table, **{name: candidate})
-                results.append((objective.value(trial), candidate))
-            if not results:
+                value, samples = objective.values(trial)
+                agree = sum(v > b for v, b in zip(samples, best_samples)) / len(samples)
+                results.append((value, agree, candidate, samples))
+            accepted = [r for r in results if r[0] >= best + min_gain and r[1] >= AGREEMENT]
+            for value, agree, candidate, _ in results:
+                if value >= best + min_gain and agree < AGREEMENT:
+                    evalkit.log(f"sweep {sweep}: {name} -> {candidate} gains {value - best:+.4f} but on {agree:.0%} of resamples only")
+            if not accepted:
                 continue
-            value, candidate = max(results)
-            if value >= best + min_gain:
-                evalkit.log(f"sweep {sweep}: {name} {table[name]} -> {candidate}: {best:.4f} -> {value:.4f}")
-                table[name] = candidate
-                best = value
-                changed = True
+            value, agree, candidate, samples = max(accepted, key=lambda r: r[0])
+            evalkit.log(f"sweep {sweep}: {name} {table[name]} -> {candidate}: {best:.4f} -> {value:.4f} ({agree:.0%} of resamples)")
+            table[name] = candidate
+            best, best_samples = value, samples
+            changed = True
         if not changed:
             break
     with open(out_path, "w") as f:
