@@ -79,6 +79,12 @@ impl std::fmt::Display for DecodeError {
     }
 }
 
+/// The words that join a town's name to its river's or sea's ("Newark on Trent").
+const SHORT_FORM_JOINERS: &[&str] = &["on", "upon", "under", "super"];
+
+/// How many places one short form may stand for, per joining word.
+const SHORT_FORM_MATCHES: usize = 4;
+
 /// The file's sections, as byte ranges of [`Gazetteer::bytes`].
 #[derive(Clone, Debug, Default)]
 pub struct Gazetteer {
@@ -528,6 +534,36 @@ impl Gazetteer {
                         alternate,
                     });
                 }
+            }
+        }
+        found
+    }
+
+    /// Towns named after the river or sea they stand on, for the short form that local news
+    /// writes: "Newark" for Newark-on-Trent, "Berwick" for Berwick-upon-Tweed, "Weston" for
+    /// Weston-super-Mare. Only for a name of one word; at most [`SHORT_FORM_MATCHES`] places
+    /// per joining word, all as alternate names.
+    pub fn lookup_by_short_form(&self, name: &str) -> Vec<NameMatch> {
+        let key = self.fold(name);
+        if key.is_empty() || key.contains(' ') {
+            return Vec::new();
+        }
+        let keys = self.section(&self.keys);
+        let mut found = Vec::new();
+        for joiner in SHORT_FORM_JOINERS {
+            let prefix = format!("{key} {joiner} ");
+            let (mut id, mut at) = self.first_at_least(prefix.as_bytes());
+            let mut taken = 0;
+            while at < keys.len() && id < self.len && taken < SHORT_FORM_MATCHES {
+                let (line, next) = line_at(keys, at);
+                if !key_of(line).starts_with(prefix.as_bytes()) {
+                    break;
+                }
+                found.push(NameMatch {
+                    place: PlaceId(id as u32),
+                    alternate: true,
+                });
+                (id, at, taken) = (id + 1, next, taken + 1);
             }
         }
         found

@@ -302,6 +302,9 @@ rules! {
         ListedBeforeCounties = "listed-before-counties",
         /// "W. Columbia": a compass point shortened to its initial is spelled out.
         CompassPointInitial = "compass-point-initial",
+        /// "Newark" may be Newark-on-Trent: a town named after its river or sea, by the short
+        /// form local news writes, as another name.
+        ShortFormOfRiverTown = "short-form-of-river-town",
         /// A region named after its own city is written for the city ("Isfahan").
         RegionNamedAfterItsCity = "region-named-after-its-city",
         /// A country's or region's own name beats another place's other name ("Mexico" is not

@@ -99,6 +99,15 @@ pub(super) fn generate(
     apply(RuleId::CompassPointInitial, spelled.is_some());
     let name = spelled.as_deref().unwrap_or(name);
     let mut found = scored(g, w, g.lookup(name), Via::Name);
+    if on(RuleId::ShortFormOfRiverTown) {
+        let short_forms: Vec<NameMatch> = g
+            .lookup_by_short_form(name)
+            .into_iter()
+            .filter(|m| !found.iter().any(|c| c.place == m.place))
+            .collect();
+        apply(RuleId::ShortFormOfRiverTown, !short_forms.is_empty());
+        found.extend(scored(g, w, short_forms, Via::Name));
+    }
     // "Bushehr", "Isfahan", "New York": a region named after its city is written for the city far
     // more often.
     let namesake_regions: Vec<PlaceId> = found
