@@ -80,7 +80,7 @@ impl std::fmt::Display for DecodeError {
 }
 
 /// The words that join a town's name to its river's or sea's ("Newark on Trent").
-const SHORT_FORM_JOINERS: &[&str] = &["on", "upon", "under", "super"];
+pub const SHORT_FORM_JOINERS: &[&str] = &["on", "upon", "under", "super"];
 
 /// How many places one short form may stand for, per joining word.
 const SHORT_FORM_MATCHES: usize = 4;

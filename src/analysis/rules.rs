@@ -94,6 +94,9 @@ rules! {
         PossessiveInName = "possessive-in-name",
         /// "Ministry of Health", "Osama bin Laden": a link word or particle inside a name.
         ChunkThroughLink = "chunk-through-link",
+        /// "Newcastle upon Tyne", "Stoke on Trent": a town joined to its river's name by "upon",
+        /// "on" or "under" is one name when the whole is a known place.
+        RiverTownName = "river-town-name",
         /// "in Lisbon The talks": a name ends before a capitalised pronoun or article that starts a
         /// sentence.
         RunOnSentence = "run-on-sentence",

@@ -8,6 +8,7 @@ use super::{Raw, Recognizer, Strength};
 use crate::analysis::entities::evidence::Evidence;
 use crate::analysis::entities::tokens::{is_all_caps, is_capitalised, TokenKind};
 use crate::analysis::entities::EntityType;
+use crate::analysis::gazetteer::SHORT_FORM_JOINERS;
 use crate::analysis::rules::RuleId;
 use crate::analysis::Span;
 
@@ -104,6 +105,18 @@ impl<'a> Recognizer<'a> {
             if joined_country {
                 j = n + 1;
                 self.record(RuleId::JoinedCountry, i, j);
+                continue;
+            }
+            // "Newcastle upon Tyne", "Stoke on Trent": a town joined to its river's name is
+            // one name when the whole is a known place.
+            let river_town = SHORT_FORM_JOINERS.contains(&w)
+                && self.rules.enabled(RuleId::RiverTownName)
+                && self.adjacent(n)
+                && self.name_word(n + 1)
+                && self.gazetteer_place(self.words(i, n + 1), false).is_some();
+            if river_town {
+                j = n + 1;
+                self.record(RuleId::RiverTownName, i, j);
                 continue;
             }
             let possessive = self

@@ -6,7 +6,7 @@ use super::Recognizer;
 use crate::analysis::entities::evidence::Evidence;
 use crate::analysis::entities::tokens::{is_all_caps, is_capitalised};
 use crate::analysis::entities::{EntityType, PlaceKind};
-use crate::analysis::gazetteer::{Gazetteer, VILLAGE_POPULATION};
+use crate::analysis::gazetteer::{Gazetteer, SHORT_FORM_JOINERS, VILLAGE_POPULATION};
 
 impl<'a> Recognizer<'a> {
     /// A name the lexicons know as a whole.
@@ -143,7 +143,9 @@ impl<'a> Recognizer<'a> {
         let big = matches!(
             kind,
             PlaceKind::Continent | PlaceKind::Region | PlaceKind::Country | PlaceKind::Admin1
-        ) || (population >= 200_000 && !best.alternate);
+        ) || (population >= 200_000 && !best.alternate)
+            // "Burton upon Trent": a town joined to its river's name says "place" by its form.
+            || s.split(' ').any(|w| SHORT_FORM_JOINERS.contains(&w));
         let region = matches!(
             kind,
             PlaceKind::Continent | PlaceKind::Region | PlaceKind::Country | PlaceKind::Admin1

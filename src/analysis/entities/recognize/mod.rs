@@ -28,7 +28,7 @@ use super::lexicons::Lexicons;
 use super::tokens::{Token, TokenKind};
 use super::EntityType;
 use crate::analysis::fnv::{FnvMap, FnvSet};
-use crate::analysis::gazetteer::Gazetteer;
+use crate::analysis::gazetteer::{Gazetteer, SHORT_FORM_JOINERS};
 use crate::analysis::rules::{RuleHit, RuleId, RuleSet};
 use crate::analysis::{Resources, Span};
 use std::cell::{OnceCell, RefCell};
@@ -290,11 +290,12 @@ impl<'a> Recognizer<'a> {
     }
 
     /// A word the article also writes in lower case. The links of a longer name ("Bosnia and
-    /// Herzegovina", "Isle of Man") are written in lower case anyway and say nothing about it.
+    /// Herzegovina", "Isle of Man", "Burton upon Trent") are written in lower case anyway and say nothing about it.
     fn is_common_word(&self, w: &str) -> bool {
         w.len() > 2
             && !PARTICLES.contains(&w)
             && !INSTITUTION_LINKS.contains(&w)
+            && !SHORT_FORM_JOINERS.contains(&w)
             && self.lowercase_words.contains(w.to_lowercase().as_str())
     }
 
