@@ -221,6 +221,9 @@ rules! {
         InitialOpensName = "initial-opens-name",
         /// A surname ends a name, which the article may confirm as a person's.
         SurnameEndsName = "surname-ends-name",
+        /// "Izhorsk plant": a lower-case noun of an industrial site after an unknown name makes
+        /// an organisation.
+        OrgNounAfter = "org-noun-after",
         /// "the Garifuna people": a language's name with a cue that it names a people.
         CuedLanguage = "cued-language",
         /// "the Vokkaliga community": an unknown name before a word for a people or a caste.
@@ -392,6 +395,9 @@ rules! {
         BuildingInDatelineTown = "building-in-dateline-town",
         /// … else in the sure county the article names most.
         BuildingInCountyNamedMost = "building-in-county-named-most",
+        /// A name the gazetteer does not know at all is a quarter of the article's town, placed
+        /// as a building is (not by the town before it).
+        UnknownNameInTown = "unknown-name-in-town",
     }
 }
 

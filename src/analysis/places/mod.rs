@@ -220,6 +220,16 @@ fn resolve_all(
             found
         })
         .collect();
+    // A name the gazetteer does not know at all, before any rule has removed candidates.
+    let unknown: Vec<bool> = candidates
+        .iter()
+        .enumerate()
+        .map(|(i, list)| {
+            list.is_empty()
+                && !(rules.enabled(RuleId::ListedBeforeStreets)
+                    && listed_before_street_word(text, spans, i))
+        })
+        .collect();
     // "China, Japan" and "Washington, Pennsylvania" are lists, not a place and its region: a
     // qualifier of the same level as the name itself (two countries, two regions of one
     // country) qualifies nothing.
@@ -493,6 +503,7 @@ fn resolve_all(
         resolver,
         text,
         spans,
+        &unknown,
         &facility_support,
         dateline_town,
         &mut resolutions,

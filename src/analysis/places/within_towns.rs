@@ -1,7 +1,9 @@
 use super::context::Role;
 use super::model::{sole_most, tally, Resolution, Scored, TownEvidence};
 use super::weights::Weights;
-use super::words::{LOCAL_FEATURE_WORDS, OUTSIDE_TOWN_WORDS, STREET_ENDINGS};
+use super::words::{
+    LOCAL_FEATURE_WORDS, NATURAL_FEATURE_WORDS, OUTSIDE_TOWN_WORDS, STREET_ENDINGS,
+};
 use super::Resolver;
 use crate::analysis::gazetteer::{Gazetteer, PlaceId};
 use crate::analysis::model::PlaceKind;
@@ -49,10 +51,15 @@ pub(super) fn place_in_owners(
 /// building reached through a town inside its name ("Stonewall Golf Club") that no local
 /// evidence supports is placed the same way: such a name is often a person's or a far
 /// namesake's.
+///
+/// A name the gazetteer does not know at all ("Zamalek", "La Boca") is placed the same way,
+/// except by the town before it: in an article about one town, an unknown place is most often
+/// one of its quarters.
 pub(super) fn place_local_features(
     resolver: &Resolver,
     text: &str,
     spans: &[Span],
+    unknown: &[bool],
     facility_support: &[Option<TownEvidence>],
     dateline: Option<PlaceId>,
     resolutions: &mut [Option<Resolution>],
@@ -104,7 +111,17 @@ pub(super) fn place_local_features(
     ))
     .map(|(county, _)| county);
     for (i, span) in spans.iter().enumerate() {
-        if !is_local_feature(span.slice(text)) {
+        let surface = span.slice(text);
+        let quarter = !is_local_feature(surface);
+        let outside = surface
+            .split_whitespace()
+            .any(|w| OUTSIDE_TOWN_WORDS.contains(&w) || NATURAL_FEATURE_WORDS.contains(&w));
+        if quarter
+            && !(unknown[i]
+                && !outside
+                && resolutions[i].is_none()
+                && on(RuleId::UnknownNameInTown))
+        {
             continue;
         }
         // "Lakeview Hospital in Seattle", "Elm Street, Boise": the town written right after.
@@ -140,7 +157,10 @@ pub(super) fn place_local_features(
                 in_sentence.map(|&(_, t)| t),
                 RuleId::BuildingInTownOfSentence,
             ),
-            (before.map(|&(_, t)| t), RuleId::BuildingInTownBefore),
+            (
+                before.map(|&(_, t)| t).filter(|_| !quarter),
+                RuleId::BuildingInTownBefore,
+            ),
             (named_most, RuleId::BuildingInTownNamedMost),
             (dateline_town, RuleId::BuildingInDatelineTown),
             (home_county, RuleId::BuildingInCountyNamedMost),
@@ -160,7 +180,7 @@ pub(super) fn place_local_features(
         } else {
             "not in the gazetteer"
         };
-        resolutions[i] = Some(Resolution::within_town(
+        let mut placed = Resolution::within_town(
             town,
             w.within_town_confidence,
             format!(
@@ -169,7 +189,11 @@ pub(super) fn place_local_features(
                 explain_home(rule)
             ),
             rule,
-        ));
+        );
+        if quarter {
+            placed.rules.push(RuleId::UnknownNameInTown);
+        }
+        resolutions[i] = Some(placed);
     }
 }
 

@@ -167,6 +167,29 @@ pub(super) const LOCAL_FEATURE_WORDS: &[&str] = &[
 pub(crate) const OUTSIDE_TOWN_WORDS: &[&str] =
     &["National", "Forest", "Wilderness", "Sea", "Ocean"];
 
+/// Words of a natural feature, which lies as often outside a town as in it: an unknown name
+/// with one is no quarter of the article's town ("Lake Paris", "Kettle River").
+pub(super) const NATURAL_FEATURE_WORDS: &[&str] = &[
+    "Lake",
+    "Lakes",
+    "River",
+    "Creek",
+    "Mount",
+    "Mountain",
+    "Mountains",
+    "Island",
+    "Islands",
+    "Bay",
+    "Gulf",
+    "Valley",
+    "Desert",
+    "Peninsula",
+    "Cape",
+    "Glacier",
+    "Falls",
+    "Strait",
+];
+
 /// Words after a name that make it a first-level region: "New York state", "Texas Gov.".
 pub(super) const REGIONAL_WORDS: &[&str] = &[
     "state",

@@ -2,8 +2,8 @@
 //! [`CONTEXT_RULES`], tried in order. The evidence is weak, and the article may overrule it.
 
 use super::words::{
-    APPOSED_PLACE_NOUNS, COMPASS_POINTS, DIVISION_NOUNS, LIST_PLACE_NOUNS, LOCAL_NOUNS, PLACE_CUES,
-    PLACE_NOUNS, SPEECH_VERBS,
+    APPOSED_PLACE_NOUNS, COMPASS_POINTS, DIVISION_NOUNS, LIST_PLACE_NOUNS, LOCAL_NOUNS, ORG_NOUNS,
+    PLACE_CUES, PLACE_NOUNS, SPEECH_VERBS,
 };
 use super::{Recognizer, Strength};
 use crate::analysis::entities::evidence::Evidence;
@@ -27,6 +27,7 @@ type ContextRule = fn(&mut Recognizer, &Name) -> bool;
 /// The order in which the neighbours of a name are read: the first rule that decides wins.
 /// The last two keep a name with no evidence for the article to type.
 pub(super) const CONTEXT_RULES: &[(RuleId, ContextRule)] = &[
+    (RuleId::OrgNounAfter, org_noun_after),
     (RuleId::CuedLanguage, cued_language),
     (RuleId::CuedPeople, cued_people),
     (RuleId::ListedAfterPlaceNoun, listed_after_place_noun),
@@ -88,6 +89,28 @@ impl Recognizer<'_> {
             }
         }
     }
+}
+
+/// "Izhorsk plant", "the Kelso shipyard": the site's noun after the name joins it.
+fn org_noun_after(r: &mut Recognizer, n: &Name) -> bool {
+    let after = r.word(n.j + 1);
+    let Some(noun) = ORG_NOUNS
+        .iter()
+        .find(|noun| **noun == after)
+        .filter(|_| r.adjacent(n.j))
+    else {
+        return false;
+    };
+    let why = Evidence::FollowsName(noun.to_string());
+    r.push(
+        RuleId::OrgNounAfter,
+        n.a,
+        n.j + 1,
+        EntityType::Org,
+        Strength::Weak,
+        why,
+    );
+    true
 }
 
 fn cued_language(r: &mut Recognizer, n: &Name) -> bool {

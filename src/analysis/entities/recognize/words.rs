@@ -299,6 +299,11 @@ pub(super) const POSSESSORS_IN_NAMES: &[&str] = &[
     "Mothers", "Teachers", "Nurses", "Traders", "Soldiers", "Sailors", "Girls", "Boys", "Ladies",
 ];
 
+/// Lower-case nouns of an industrial site that end an organisation's name ("Izhorsk plant").
+/// Not "party", "group" or "company": news writes the name alone ("the Unity party" is the
+/// Unity party's name and a noun), and annotators mark the name without the noun.
+pub(super) const ORG_NOUNS: &[&str] = &["plant", "factory", "shipyard", "refinery", "mill"];
+
 /// Capitalised words that open a new sentence when a stop is missing ("in Portugal The pair"),
 /// never the inside of a name.
 pub(super) const RUN_ON_WORDS: &[&str] = &[
