@@ -11,7 +11,6 @@ pub mod analysis;
 pub mod export;
 pub mod loading;
 pub mod map;
-#[cfg(not(target_arch = "wasm32"))]
 pub mod page_reader;
 pub mod saved;
 pub mod view_model;
