@@ -5,27 +5,26 @@
 //   node e2e/html_agreement.mjs [GOLD.jsonl.gz] [PRED.jsonl]
 //
 // GOLD defaults to ../shared/eval/html.dev.jsonl.gz (skipped with a note when it is absent).
-// Writes the page's readings to PRED (default e2e/test-results/html.page.jsonl), then prints
-// the scorer's line.
+// Writes the page's readings to PRED (default: in the system's temporary folder, since they quote
+// the suite and must stay out of the project), then prints the scorer's line.
 import { chromium } from "playwright-core";
 import { createReadStream, existsSync } from "node:fs";
-import { mkdir, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import { createGunzip } from "node:zlib";
 import { createInterface } from "node:readline";
 import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
+import { tmpdir } from "node:os";
 import { serveStatic } from "./serve.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const gold = process.argv[2] || join(here, "..", "..", "shared", "eval", "html.dev.jsonl.gz");
-const results = join(here, "test-results");
-const out = process.argv[3] || join(results, "html.page.jsonl");
+const out = process.argv[3] || join(tmpdir(), "article-atlas-html.page.jsonl");
 if (!existsSync(gold)) {
     console.log(`html agreement: ${gold} is absent, skipped`);
     process.exit(0);
 }
-await mkdir(results, { recursive: true });
 
 const pages = [];
 const input = createReadStream(gold);

@@ -64,8 +64,9 @@ pub fn ArticleInput() -> impl IntoView {
         let end = area.selection_end().ok().flatten().unwrap_or(start as u32) as usize;
         let before = String::from_utf16_lossy(&utf16[..start.min(utf16.len())]);
         let after = String::from_utf16_lossy(&utf16[end.min(utf16.len())..]);
-        if before.trim().is_empty() && after.trim().is_empty() {
-            // The paste replaces the whole text: read it as a page, as a dropped one is.
+        if before.trim().is_empty() && after.trim().is_empty() && loading::is_whole_page(&html) {
+            // A whole page's source replaces the text: read it as a page, as a dropped one is.
+            // A selection copied as rich text is already what the reader chose to keep.
             spawn_local(async move {
                 match read_page(&html).await {
                     Some(reading) => state.open_page(
