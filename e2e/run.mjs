@@ -145,6 +145,38 @@ test("dropping a Markdown file analyses it", async ({ page }) => {
     expect(await page.locator(".article-view__piece--emphasis").count() === 1, "emphasis is kept");
 });
 
+test("dropping a saved web page reads it as an article, and the whole page is one switch away", async ({ page }) => {
+    await page.evaluate(() => { window.__canary = "untouched"; });
+    const saved = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>Ferry service returns to Lake Ostra | Example News</title>
+<meta property="og:site_name" content="Example News"><meta name="author" content="Mira Tallen">
+<meta property="article:published_time" content="2031-04-02T09:00:00Z">
+<script>window.__canary = "script";</script></head><body>
+<nav><a href="/">Home</a> <a href="/sport">Sport</a> <a href="/weather">Weather</a></nav>
+<div class="sidebar"><h3>Most read</h3><ul><li><a href="/a">Lottery winner buys a lighthouse</a></li></ul></div>
+<div class="story"><h1>Ferry service returns to Lake Ostra</h1>
+<p>VELMORE — The old ferry between Velmore and Dunhollow sailed again on Tuesday morning, after a winter in which the lake froze harder than anyone could remember.</p>
+<p>The crossing takes forty minutes. Harbour master Oskar Brenn said four sailings a day would run until the autumn, with a fifth on market days.</p>
+<p>Traders on the Dunhollow side said the road around the lake had doubled their journey <img src="x" onerror="window.__canary='img'"> for months.</p></div>
+<footer>Copyright Example News. Read our cookie policy.</footer></body></html>`;
+    await dropFile(page, "ferry.html", "text/html", saved);
+    await page.waitForSelector("[data-testid=page-reading]");
+    expect(await page.locator("[data-testid=headline]").innerText() === "Ferry service returns to Lake Ostra", "the headline without the site's name");
+    expect((await page.locator("[data-testid=byline]").innerText()).includes("Mira Tallen"), "the byline from the metadata");
+    const fields = await page.locator("[data-testid=header-fields] > div").allTextContents();
+    expect(fields.includes("PublicationExample News"), `the site's name is the publication: ${fields}`);
+    const text = await page.locator("[data-testid=article-input]").inputValue();
+    expect(!text.includes("cookie policy") && !text.includes("Lottery"), "furniture is removed");
+    expect(await paragraphs(page) === 3, "three paragraphs");
+    expect(/\d+ words? removed/.test(await page.locator("[data-testid=page-removed]").innerText()), "the count of what was removed");
+    await page.locator("[data-testid=page-toggle]").click();
+    await page.waitForFunction(() => document.querySelector("[data-testid=article-input]").value.includes("Lottery"));
+    expect((await page.locator("[data-testid=page-toggle]").getAttribute("aria-pressed")) === "true", "the switch says the whole page shows");
+    await page.locator("[data-testid=page-toggle]").click();
+    await page.waitForFunction(() => !document.querySelector("[data-testid=article-input]").value.includes("Lottery"));
+    expect(await page.evaluate(() => window.__canary) === "untouched", "the page's scripts never ran");
+});
+
 test("the outline scrolls to a part, the sentence toggle shows sentences, and the sample comes back", async ({ page }) => {
     await page.locator("[data-testid=outline] button", { hasText: "Citations" }).click();
     await page.waitForFunction(() => {

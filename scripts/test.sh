@@ -39,6 +39,7 @@ step "component tests (wasm, headless Chromium)" wasm_tests
 step "release build" trunk build --release --offline
 step "page size" scripts/size.sh
 step "end-to-end tests (Playwright, Chromium)" node e2e/run.mjs
+step "saved pages: the page and the CLI agree" scripts/html_agreement.sh
 
 # Reached only if every step passed (set -o pipefail keeps a failing step fatal through tee).
 passed=$(awk '/^test result: ok\./ { n += $4 } /^e2e: [0-9]+ passed/ { n += $2 } END { print n + 0 }' "$log")

@@ -4,12 +4,14 @@
 //! [`view_model`] turns an analysis into what the page draws, still without any web types.
 //! [`map`] projects the basemap and lays out the map's markers, also without web types.
 //! [`workloads`] builds the adversarial inputs the scaling benchmark and its guard test time.
+//! `page_reader` (native only) reads saved web pages with `dom_smoothie` for the CLI.
 //! `ui` (wasm only) holds the Leptos components.
 
 pub mod analysis;
 pub mod export;
 pub mod loading;
 pub mod map;
+pub mod page_reader;
 pub mod saved;
 pub mod view_model;
 pub mod workloads;

@@ -2,6 +2,7 @@
 //!
 //! Pure, so that the rules are tested natively. The page reads the file's bytes and asks here.
 
+use crate::analysis::page::{self, PageReading};
 use crate::analysis::{source, InputFormat};
 
 /// A file accepted as an article.
@@ -63,15 +64,14 @@ pub fn load_file(name: &str, mime: &str, bytes: &[u8]) -> Result<LoadedArticle, 
     if text.trim().is_empty() {
         return Err(format!("“{name}” is empty."));
     }
-    let lower = name.to_ascii_lowercase();
-    let is_html = lower.ends_with(".html") || lower.ends_with(".htm") || mime == "text/html";
-    if is_html || (!lower.ends_with(".txt") && source::detect_format(text) == InputFormat::Html) {
+    if is_html_file(name, &mime, text) {
         return Ok(LoadedArticle {
             text: html_to_article_text(text),
             format: Some(InputFormat::Plain),
             note: format!("Opened “{name}”: the page was reduced to its article text; scripts and styles were dropped."),
         });
     }
+    let lower = name.to_ascii_lowercase();
     let markdown =
         lower.ends_with(".md") || lower.ends_with(".markdown") || mime == "text/markdown";
     Ok(LoadedArticle {
@@ -79,6 +79,78 @@ pub fn load_file(name: &str, mime: &str, bytes: &[u8]) -> Result<LoadedArticle, 
         format: markdown.then_some(InputFormat::Markdown),
         note: format!("Opened “{name}”."),
     })
+}
+
+/// Whether an accepted file is a web page, by its name, type or content.
+fn is_html_file(name: &str, mime: &str, text: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    let is_html = lower.ends_with(".html") || lower.ends_with(".htm") || mime == "text/html";
+    is_html || (!lower.ends_with(".txt") && source::detect_format(text) == InputFormat::Html)
+}
+
+/// The page's HTML when a file is a saved web page that `load_file` accepts, for the page to
+/// read with its reader mode; `None` for anything else.
+pub fn saved_page_html(name: &str, mime: &str, bytes: &[u8]) -> Option<String> {
+    load_file(name, mime, bytes).ok()?;
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = std::str::from_utf8(bytes).ok()?;
+    is_html_file(name, &mime.to_ascii_lowercase(), text).then(|| text.to_string())
+}
+
+/// Whether pasted HTML is a whole page's source (a doctype or `<html>` first) rather than a
+/// selection copied as rich text: only a whole page has furniture for the reader mode to remove.
+pub fn is_whole_page(html: &str) -> bool {
+    let head: String = html.trim_start().chars().take(16).collect();
+    let head = head.to_ascii_lowercase();
+    head.starts_with("<!doctype html") || head.starts_with("<html")
+}
+
+/// A saved page as the reader mode read it, with the whole page kept beside it so the reader
+/// can switch back when the reading was wrong.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LoadedPage {
+    pub reading: PageReading,
+    /// What the analysis reads: the metadata above the article's body (as the CLI reads it).
+    pub article_text: String,
+    /// The whole page reduced to text, as before reader mode.
+    pub whole_text: String,
+    /// Words of the whole page that the reading left out as furniture.
+    pub removed_words: usize,
+}
+
+/// Which of a saved page's two texts the text area holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PageView {
+    Article,
+    WholePage,
+}
+
+impl LoadedPage {
+    pub fn new(html: &str, reading: PageReading) -> LoadedPage {
+        let article_text = page::compose(&reading).prepared.text;
+        let whole_text = html_to_article_text(html);
+        let removed_words = whole_text
+            .split_whitespace()
+            .count()
+            .saturating_sub(article_text.split_whitespace().count());
+        LoadedPage {
+            reading,
+            article_text,
+            whole_text,
+            removed_words,
+        }
+    }
+
+    /// Which text `source` is, or `None` once the reader has edited it into something else.
+    pub fn view_of(&self, source: &str) -> Option<PageView> {
+        if source == self.article_text {
+            Some(PageView::Article)
+        } else if source == self.whole_text {
+            Some(PageView::WholePage)
+        } else {
+            None
+        }
+    }
 }
 
 /// HTML from a file or the clipboard, reduced to the article's text with blank lines between blocks.
@@ -89,6 +161,30 @@ pub fn html_to_article_text(html: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_saved_page_keeps_its_whole_text_beside_the_reading() {
+        let html = "<html><body><nav><a href=/>Home</a> Sport Weather</nav><div><h1>Ferry back</h1><p>The ferry sailed.</p><p>Most read: ten recipes</p></div></body></html>";
+        let reading = PageReading {
+            title: Some("Ferry back".into()),
+            content: "<div><p>The ferry sailed.</p></div>".into(),
+            ..PageReading::default()
+        };
+        let page = LoadedPage::new(html, reading);
+        assert_eq!(page.article_text, "Ferry back\n\nThe ferry sailed.");
+        assert_eq!(
+            page.whole_text,
+            "Ferry back\n\nThe ferry sailed.\n\nMost read: ten recipes"
+        );
+        assert_eq!(page.removed_words, 4);
+        assert_eq!(page.view_of(&page.article_text), Some(PageView::Article));
+        assert_eq!(page.view_of(&page.whole_text), Some(PageView::WholePage));
+        assert_eq!(page.view_of("edited"), None);
+        assert!(saved_page_html("story.html", "text/html", html.as_bytes()).is_some());
+        assert!(saved_page_html("story.txt", "text/plain", b"Plain words.").is_none());
+        assert!(is_whole_page(html) && is_whole_page("\n<!DOCTYPE html><p>A</p>"));
+        assert!(!is_whole_page("<meta charset='utf-8'><p>A selection</p>"));
+    }
 
     #[test]
     fn refuses_what_is_not_text() {

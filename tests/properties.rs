@@ -265,3 +265,24 @@ fn the_sample_with_every_line_ending_and_truncation_is_consistent() {
         }
     }
 }
+
+#[test]
+fn any_saved_page_reading_gives_a_consistent_analysis() {
+    use article_atlas::analysis::page::PageReading;
+    let analyzer = Analyzer::new();
+    let mut rng = Lcg(0xfa9e);
+    for i in 0..1500 {
+        let (a, b, c) = (generate(&mut rng), generate(&mut rng), generate(&mut rng));
+        let some = |s: &str, on: bool| on.then(|| s.chars().take(80).collect::<String>());
+        let reading = PageReading {
+            title: some(&b, i % 2 == 0),
+            byline: some(&c, i % 3 == 0),
+            published_time: some(&c, i % 5 == 0),
+            site_name: some(&b, i % 7 != 0),
+            content: a.clone(),
+            ..PageReading::default()
+        };
+        let analysis = analyzer.analyze_page(&reading);
+        check(&analysis, &analysis.text.clone());
+    }
+}

@@ -12,6 +12,7 @@ pub mod fnv;
 pub mod gazetteer;
 pub mod lexicon;
 pub mod model;
+pub mod page;
 pub mod phones;
 pub mod places;
 pub mod quotations;
@@ -374,9 +375,27 @@ impl Analyzer {
 
     /// Analyses input of a known format (from a file's extension, say).
     pub fn analyze_as(&self, input: &str, format: InputFormat) -> Analysis {
-        let prepared = source::prepare(input, format);
+        self.analyze_prepared(input, source::prepare(input, format), None)
+    }
+
+    /// Analyses a saved page as a reader mode read it: the metadata becomes the header,
+    /// headline and byline, the content the body (see [`page`]). The analysed text, written from
+    /// the reading, is also the input the blocks map back to.
+    pub fn analyze_page(&self, reading: &page::PageReading) -> Analysis {
+        let composed = page::compose(reading);
+        let input = composed.prepared.text.clone();
+        self.analyze_prepared(&input, composed.prepared, Some(&composed.preamble))
+    }
+
+    fn analyze_prepared(
+        &self,
+        input: &str,
+        prepared: source::Prepared,
+        given: Option<&structure::GivenPreamble>,
+    ) -> Analysis {
+        let format = prepared.format;
         let text = prepared.text;
-        let layout = structure::parse(&text, &prepared.marks, &self.rules);
+        let layout = structure::parse_with(&text, &prepared.marks, &self.rules, given);
         let sentence_lists: Vec<Vec<Span>> = layout
             .paragraphs
             .iter()

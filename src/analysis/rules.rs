@@ -77,6 +77,12 @@ rules! {
     Layout {
         /// A header field named "Title" or "Headline" gives the headline.
         HeadlineFromHeaderField = "headline-from-header-field",
+        /// A saved page's site name and publication time give header fields.
+        HeaderFromPageMetadata = "header-from-page-metadata",
+        /// A saved page's title (metadata or headline element, site name removed) gives the headline.
+        HeadlineFromPageMetadata = "headline-from-page-metadata",
+        /// A saved page's author (metadata or byline element) gives the byline.
+        BylineFromPageMetadata = "byline-from-page-metadata",
     }
     Quotations {}
     Mentions {

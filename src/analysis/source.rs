@@ -716,6 +716,33 @@ fn article_region(tokens: &[Token]) -> (Vec<&Token>, usize) {
     (visible, 0)
 }
 
+/// Reduces the article content a reader mode has already cut out of a page (Readability's
+/// `content`): all of it is article, so no region is sought and no page title added; table cells
+/// are kept apart by a space.
+pub fn reduce_html_fragment(input: &str) -> Prepared {
+    let mut out = TextBuilder::new(input);
+    let tokens = tokenize(input);
+    let mut skipper = Skipper::default();
+    let mut preformatted = 0usize;
+    for token in tokens.iter().filter(|t| !skipper.hides(t)) {
+        let range = token.range.clone();
+        let cell = matches!(token.name.as_str(), "td" | "th");
+        match token.kind {
+            TokenKind::Open | TokenKind::Close if cell => {
+                if !out.last_is_space() {
+                    out.push(" ", range.start..range.start);
+                }
+            }
+            TokenKind::Text => push_html_text(&mut out, range, preformatted > 0),
+            TokenKind::RawText => out.push(&input[range.clone()], range),
+            TokenKind::Open => handle_open(&mut out, token, &input[range], &mut preformatted),
+            TokenKind::Close => handle_close(&mut out, &token.name, &mut preformatted),
+            TokenKind::Other => {}
+        }
+    }
+    out.finish(InputFormat::Html)
+}
+
 fn reduce_html(input: &str) -> Prepared {
     let mut out = TextBuilder::new(input);
     let tokens = tokenize(input);

@@ -327,7 +327,32 @@ fn has_month_day(s: &str) -> bool {
 }
 
 /// Finds the layout. `marks` carries headings from Markdown or HTML input.
+/// A preamble already known before the layout pass: a saved page's metadata, which
+/// [`super::page`] writes at the top of the text. The body starts at `body_start`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct GivenPreamble {
+    /// Header fields, each on a line of its own; `header_span` covers those lines.
+    pub header: Vec<HeaderField>,
+    pub header_span: Option<Span>,
+    pub title: Option<Span>,
+    /// The byline's name(s); `byline_line` is its whole line, "By" included.
+    pub byline: Option<Span>,
+    pub byline_line: Option<Span>,
+    pub body_start: usize,
+}
+
 pub fn parse(text: &str, marks: &[Mark], rules: &RuleSet) -> Layout {
+    parse_with(text, marks, rules, None)
+}
+
+/// Lays out the text; with a `given` preamble, the preamble is taken as given and only the text
+/// after it is read for a body.
+pub fn parse_with(
+    text: &str,
+    marks: &[Mark],
+    rules: &RuleSet,
+    given: Option<&GivenPreamble>,
+) -> Layout {
     let mut layout = Layout::default();
     let headings: Vec<Span> = marks
         .iter()
@@ -343,8 +368,13 @@ pub fn parse(text: &str, marks: &[Mark], rules: &RuleSet) -> Layout {
 
     // (kind, span) for each content piece; gaps are filled in at the end.
     let mut pieces: Vec<(BlockKind, Span)> = Vec::new();
-    let chunks = chunks_of(text);
+    let mut chunks = chunks_of(text);
     let mut in_preamble = true;
+    if let Some(given) = given {
+        take_given_preamble(&mut layout, &mut pieces, given, rules);
+        chunks.retain(|c| c.span.start >= given.body_start);
+        in_preamble = false;
+    }
     let mut body_seen = false;
     let mut conventions: Vec<(LineConvention, Span)> = Vec::new();
     let mut blank_line_paragraphs = 0;
@@ -528,6 +558,68 @@ pub fn parse(text: &str, marks: &[Mark], rules: &RuleSet) -> Layout {
     layout.blocks = tile(text, &pieces);
     layout.decisions.sort_by_key(|d| (d.start, d.part));
     layout
+}
+
+/// Takes a saved page's metadata as the header, headline and byline, each with its rule.
+fn take_given_preamble(
+    layout: &mut Layout,
+    pieces: &mut Vec<(BlockKind, Span)>,
+    given: &GivenPreamble,
+    rules: &RuleSet,
+) {
+    if let Some(span) = given
+        .header_span
+        .filter(|_| rules.enabled(RuleId::HeaderFromPageMetadata))
+    {
+        pieces.push((BlockKind::Header, span));
+        layout.header.extend(given.header.iter().cloned());
+        let keys: Vec<&str> = given.header.iter().map(|f| f.key.as_str()).collect();
+        layout.decide(
+            Part::Header,
+            span,
+            format!(
+                "The saved page's metadata (its site name and publication time): {}.",
+                keys.join(", ")
+            ),
+        );
+        layout.rule_hits.push(RuleHit {
+            rule: RuleId::HeaderFromPageMetadata,
+            span,
+        });
+    }
+    if let Some(span) = given
+        .title
+        .filter(|_| rules.enabled(RuleId::HeadlineFromPageMetadata))
+    {
+        layout.title = Some(span);
+        pieces.push((BlockKind::Title, span));
+        layout.decide(
+            Part::Headline,
+            span,
+            "The saved page's title, from its metadata or its headline element, without the site's name.",
+        );
+        layout.rule_hits.push(RuleHit {
+            rule: RuleId::HeadlineFromPageMetadata,
+            span,
+        });
+    }
+    if let Some(span) = given
+        .byline
+        .filter(|_| rules.enabled(RuleId::BylineFromPageMetadata))
+    {
+        let line = given.byline_line.unwrap_or(span);
+        layout.byline = Some(span);
+        pieces.push((BlockKind::Byline, line));
+        layout.decide(
+            Part::Byline,
+            line,
+            "The saved page names its author, in its metadata or a byline element.",
+        );
+        layout.rule_hits.push(RuleHit {
+            rule: RuleId::BylineFromPageMetadata,
+            span,
+        });
+    }
 }
 
 fn header_reason(fields: &[HeaderField]) -> String {

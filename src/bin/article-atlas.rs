@@ -1,13 +1,14 @@
 //! `article-atlas`: the analysis core on the command line, for batch analysis and benchmarks.
 //!
 //! ```text
-//! article-atlas analyze FILE|-  [--format plain|markdown|html]   print the analysis as JSON
+//! article-atlas analyze FILE|-  [--format plain|markdown|html] [--whole-page]   print the analysis as JSON
 //! article-atlas bench [FILE ...] [--iterations N]                print analysis throughput
 //! article-atlas bench --corpus DOCS.jsonl [--runs N] [--no-peer]  per-document throughput beside compromise
 //! article-atlas bench --scaling [--only NAME] [--scale X]         print time(8n)/time(n) per workload
 //! article-atlas eval [--no-embedded-places] [--disable ID,ID] [--weights FILE.json] < docs.jsonl
 //!                                                                entities per document, as JSONL
 //! article-atlas rules                                            the rule table: id, pass, doc
+//! article-atlas eval-html < pages.jsonl                           each saved page as read: title, byline, text
 //! ```
 //!
 //! `eval --disable` switches rules off by id, to measure what each adds (`scripts/rule_report.py`);
@@ -21,12 +22,13 @@ use std::time::Instant;
 use article_atlas::analysis::places::Weights;
 use article_atlas::analysis::rules::RuleId;
 use article_atlas::analysis::text::char_offsets;
-use article_atlas::analysis::{source, Analyzer, InputFormat};
+use article_atlas::analysis::{page, source, Analyzer, InputFormat};
+use article_atlas::page_reader::read_page;
 
 #[path = "article-atlas/scaling.rs"]
 mod scaling;
 
-const USAGE: &str = "usage: article-atlas analyze FILE|- [--format plain|markdown|html]\n       article-atlas bench [FILE ...] [--iterations N]\n       article-atlas bench --corpus DOCS.jsonl [--runs N] [--no-peer]\n       article-atlas bench --scaling [--only NAME] [--scale X]\n       article-atlas eval [--no-embedded-places] [--disable ID,ID] [--weights FILE.json] < docs.jsonl\n       article-atlas rules";
+const USAGE: &str = "usage: article-atlas analyze FILE|- [--format plain|markdown|html] [--whole-page]\n       article-atlas bench [FILE ...] [--iterations N]\n       article-atlas bench --corpus DOCS.jsonl [--runs N] [--no-peer]\n       article-atlas bench --scaling [--only NAME] [--scale X]\n       article-atlas eval [--no-embedded-places] [--disable ID,ID] [--weights FILE.json] < docs.jsonl\n       article-atlas eval-html < pages.jsonl\n       article-atlas rules";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -51,6 +53,7 @@ fn run(args: &[String]) -> Result<(), String> {
             }
             Ok(())
         }
+        Some("eval-html") if args.len() == 1 => eval_html(),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             Ok(())
@@ -128,12 +131,23 @@ fn format_for(path: &str, forced: Option<&str>, text: &str) -> Result<InputForma
 
 fn analyze(args: &[String]) -> Result<(), String> {
     let (forced, rest) = take_option(args, "--format")?;
+    let whole_page = rest.iter().any(|a| a == "--whole-page");
+    let rest: Vec<&String> = rest.iter().filter(|a| *a != "--whole-page").collect();
     let [path] = rest.as_slice() else {
         return Err("analyze takes one FILE, or - for standard input".into());
     };
     let text = read_input(path)?;
     let format = format_for(path, forced.as_deref(), &text)?;
-    let analysis = Analyzer::new().analyze_as(&text, format);
+    let analyzer = Analyzer::new();
+    // A saved page is read as Readability reads it; `--whole-page` (or a page Readability finds
+    // no article in) reduces all of the page's article region instead.
+    let reading = (format == InputFormat::Html && !whole_page)
+        .then(|| read_page(&text))
+        .flatten();
+    let analysis = match reading {
+        Some(reading) => analyzer.analyze_page(&reading),
+        None => analyzer.analyze_as(&text, format),
+    };
     let json = serde_json::to_string_pretty(&analysis)
         .map_err(|e| format!("cannot encode the analysis: {e}"))?;
     // A reader that stops early (`| head`) is not an error.
@@ -173,6 +187,50 @@ fn eval_command(args: &[String]) -> Result<(), String> {
         builder = builder.weights(weights);
     }
     eval(embedded_places, builder.build())
+}
+
+/// Reads saved pages (JSON lines with `id` and `html`) from standard input and writes, for each,
+/// the page as read: `{"id", "title", "byline", "text"}`, where `text` is the article's body
+/// with its blocks separated by blank lines. A page Readability finds no article in falls back
+/// to the whole-page reduction.
+fn eval_html() -> Result<(), String> {
+    let analyzer = Analyzer::new();
+    let stdin = std::io::stdin();
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    for (number, line) in std::io::BufRead::lines(stdin.lock()).enumerate() {
+        let line = line.map_err(|e| format!("cannot read standard input: {e}"))?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let doc: serde_json::Value = serde_json::from_str(&line)
+            .map_err(|e| format!("line {}: not JSON: {e}", number + 1))?;
+        let html = doc.get("html").and_then(|t| t.as_str()).unwrap_or("");
+        let (title, byline, text) = match read_page(html) {
+            Some(reading) => {
+                let body = page::body_text(&reading).text;
+                (reading.title, reading.byline, body)
+            }
+            None => {
+                let analysis = analyzer.analyze_as(html, InputFormat::Html);
+                (analysis.title, analysis.byline, analysis.text)
+            }
+        };
+        let id = doc.get("id").cloned().unwrap_or(serde_json::Value::Null);
+        let record =
+            serde_json::json!({ "id": id, "title": title, "byline": byline, "text": text });
+        match writeln!(out, "{record}") {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(()),
+            Err(e) => return Err(format!("cannot write: {e}")),
+            Ok(()) => {}
+        }
+    }
+    out.flush().or_else(|e| {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            Ok(())
+        } else {
+            Err(format!("cannot write: {e}"))
+        }
+    })
 }
 
 /// A name as `eval` writes it: byte offsets, the evaluation's label, and coordinates if placed.

@@ -83,6 +83,12 @@ const SOURCES: &[(&str, &str, &str, &str)] = &[
         "Apache-2.0",
         "https://pypi.org/project/phonenumbers/",
     ),
+    (
+        "Mozilla Readability (@mozilla/readability)",
+        "reading saved web pages as articles, loaded only when one is read",
+        "Apache-2.0",
+        "https://github.com/mozilla/readability",
+    ),
 ];
 
 /// Version, data sources with their licences, and the privacy promise.

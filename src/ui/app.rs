@@ -13,6 +13,7 @@ use super::export_menu::ExportMenu;
 use super::new_article_dialog::NewArticleDialog;
 use super::notice_banner::NoticeBanner;
 use super::outline::Outline;
+use super::page_reading::PageReading;
 use super::recent_articles::RecentArticles;
 use super::state::AppState;
 use super::stats_bar::StatsBar;
@@ -46,6 +47,7 @@ pub fn App() -> impl IntoView {
             <main class="app__main">
                 <section class="app__input" aria-label="Article text">
                     <ArticleInput/>
+                    <PageReading/>
                     <NewArticleDialog/>
                     <RecentArticles/>
                 </section>

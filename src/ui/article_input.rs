@@ -2,16 +2,29 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
+use super::page_reader::read_page;
 use super::state::AppState;
-use crate::loading;
+use crate::loading::{self, LoadedPage};
 
-/// Reads a file the user chose or dropped and hands its bytes to the state.
+/// Reads a file the user chose or dropped and hands its bytes to the state; a saved web page is
+/// first read as an article by the reader mode.
 pub fn read_file(state: AppState, file: web_sys::File) {
     let name = file.name();
     let mime = file.type_();
     spawn_local(async move {
         match gloo::file::futures::read_as_bytes(&gloo::file::Blob::from(file)).await {
-            Ok(bytes) => state.open_file(&name, &mime, &bytes),
+            Ok(bytes) => {
+                if let Some(html) = loading::saved_page_html(&name, &mime, &bytes) {
+                    if let Some(reading) = read_page(&html).await {
+                        state.open_page(
+                            LoadedPage::new(&html, reading),
+                            &format!("Opened “{name}”: the page was read as an article; scripts never ran."),
+                        );
+                        return;
+                    }
+                }
+                state.open_file(&name, &mime, &bytes)
+            }
             Err(_) => {
                 state.report_error(format!("“{name}” could not be read. Nothing was changed."))
             }
@@ -35,7 +48,6 @@ pub fn ArticleInput() -> impl IntoView {
             return;
         };
         ev.prevent_default();
-        let text = loading::html_to_article_text(&html);
         let Some(area) = ev
             .target()
             .and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
@@ -52,6 +64,24 @@ pub fn ArticleInput() -> impl IntoView {
         let end = area.selection_end().ok().flatten().unwrap_or(start as u32) as usize;
         let before = String::from_utf16_lossy(&utf16[..start.min(utf16.len())]);
         let after = String::from_utf16_lossy(&utf16[end.min(utf16.len())..]);
+        if before.trim().is_empty() && after.trim().is_empty() && loading::is_whole_page(&html) {
+            // A whole page's source replaces the text: read it as a page, as a dropped one is.
+            // A selection copied as rich text is already what the reader chose to keep.
+            spawn_local(async move {
+                match read_page(&html).await {
+                    Some(reading) => state.open_page(
+                        LoadedPage::new(&html, reading),
+                        "Pasted HTML was read as an article; its scripts never ran.",
+                    ),
+                    None => {
+                        state.edit(loading::html_to_article_text(&html));
+                        state.inform("Pasted HTML was reduced to its article text.");
+                    }
+                }
+            });
+            return;
+        }
+        let text = loading::html_to_article_text(&html);
         state.edit(format!("{before}{text}{after}"));
         state.inform("Pasted HTML was reduced to its article text.");
     };

@@ -60,7 +60,7 @@ fn render_block(block: BlockView) -> AnyView {
     let runs = block.runs.into_iter().map(render_run).collect_view();
     match block.kind {
         BlockKind::Title => view! { <h2 class="article-view__title" id=anchor tabindex="-1" data-testid="headline">{runs}</h2> }.into_any(),
-        BlockKind::Byline => view! { <p class="article-view__byline" id=anchor tabindex="-1">{runs}</p> }.into_any(),
+        BlockKind::Byline => view! { <p class="article-view__byline" id=anchor tabindex="-1" data-testid="byline">{runs}</p> }.into_any(),
         BlockKind::Heading => view! { <h3 class="article-view__heading" id=anchor tabindex="-1">{runs}</h3> }.into_any(),
         BlockKind::Citations => {
             view! { <p class="article-view__paragraph article-view__paragraph--citations" id=anchor tabindex="-1">{runs}</p> }.into_any()

@@ -17,6 +17,8 @@ pub mod map_legend;
 pub mod new_article_dialog;
 pub mod notice_banner;
 pub mod outline;
+pub mod page_reader;
+pub mod page_reading;
 pub mod persist;
 pub mod place_card;
 pub mod places_table;

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::analysis::{Analysis, Analyzer, EntityType, InputFormat, Place};
 use crate::export::share::SharedArticle;
-use crate::loading::{self, LoadedArticle};
+use crate::loading::{self, LoadedArticle, LoadedPage, PageView};
 use crate::saved::{self, RecentArticle};
 use crate::view_model::{self, BlockView, EntityGroup, OutlineItem};
 
@@ -39,6 +39,9 @@ pub struct AppState {
     /// The reader's corrections of place resolution: entity id → index into that place's
     /// alternatives. Cleared when the text changes.
     pub place_choices: RwSignal<BTreeMap<usize, usize>>,
+    /// The saved page last opened, dropped or pasted, as read; its analysis takes the page's
+    /// metadata while the text area holds its article text.
+    pub page: RwSignal<Option<LoadedPage>>,
     /// Articles set aside for another, newest first; kept on this device (`ui::persist`).
     pub recent: RwSignal<Vec<RecentArticle>>,
     pub analysis: Memo<Analysis>,
@@ -71,6 +74,8 @@ impl AppState {
     ) -> AppState {
         let source = RwSignal::new(initial.to_string());
         let format = RwSignal::new(None::<InputFormat>);
+        let page = RwSignal::new(None::<LoadedPage>);
+        let page_analyzer = Analyzer::new();
         let analysis_ms = RwSignal::new(None);
         let started = now_ms();
         Analyzer::load_embedded_data();
@@ -79,7 +84,15 @@ impl AppState {
         let analysis = Memo::new(move |_| {
             let text = source.read();
             let started = now_ms();
-            let analysis = analyze(&text, format.get());
+            let reading = page.with(|page| {
+                page.as_ref()
+                    .filter(|p| p.view_of(&text) == Some(PageView::Article))
+                    .map(|p| p.reading.clone())
+            });
+            let analysis = match reading {
+                Some(reading) => page_analyzer.analyze_page(&reading),
+                None => analyze(&text, format.get()),
+            };
             // The core has no clock; the page times it so that readers (and the end-to-end
             // figures) see what analysis costs in this browser. Nothing the memo reads depends
             // on this signal, so writing it here cannot loop.
@@ -100,6 +113,7 @@ impl AppState {
             active_entity: RwSignal::new(None),
             hidden_types: RwSignal::new(BTreeSet::new()),
             place_choices,
+            page,
             recent: RwSignal::new(Vec::new()),
             analysis,
             analysis_ms,
@@ -125,6 +139,28 @@ impl AppState {
             }
             Err(message) => self.report_error(message),
         }
+    }
+
+    /// A saved page was read as an article: its article text replaces the text area's.
+    pub fn open_page(&self, page: LoadedPage, note: &str) {
+        self.replace_article(page.article_text.clone(), Some(InputFormat::Plain));
+        self.page.set(Some(page));
+        self.inform(note);
+    }
+
+    /// Switches between a saved page's article text and its whole text.
+    pub fn show_page_as(&self, view: PageView) {
+        let Some(text) = self.page.with_untracked(|page| {
+            page.as_ref().map(|p| match view {
+                PageView::Article => p.article_text.clone(),
+                PageView::WholePage => p.whole_text.clone(),
+            })
+        }) else {
+            return;
+        };
+        self.format.set(Some(InputFormat::Plain));
+        self.source.set(text);
+        self.forget_place_choices();
     }
 
     /// The user typed or pasted: the format is guessed again from the text as it now is, so that
@@ -154,6 +190,7 @@ impl AppState {
             saved::remember(recent, current);
             recent.retain(|r| r.text != text);
         });
+        self.page.set(None);
         self.format.set(format);
         self.source.set(text);
         self.forget_place_choices();
