@@ -11,6 +11,7 @@ pub mod export;
 pub mod loading;
 pub mod map;
 pub mod saved;
+pub mod teaching;
 pub mod view_model;
 pub mod workloads;
 
