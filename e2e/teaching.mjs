@@ -381,7 +381,10 @@ export function teachingTests({ test, expect }) {
         await page.setViewportSize({ width: 1400, height: 900 });
         const mark = page.locator("[data-testid=entity-mention]").first();
         await mark.hover();
-        const tip = () => mark.evaluate((m) => getComputedStyle(m, "::after").content);
+        const tip = () => mark.evaluate((m) => {
+            const style = getComputedStyle(m, "::after");
+            return style.display === "none" ? "none" : style.content;
+        });
         expect((await tip()) !== "none", "the evidence shows on hover");
         await page.keyboard.press("Escape");
         expect((await tip()) === "none", `Escape dismisses it: ${await tip()}`);
