@@ -210,8 +210,15 @@ export function teachingTests({ test, expect }) {
         await page.evaluate(() => document.activeElement.blur());
         await page.keyboard.press("p");
         expect(await page.evaluate(() => !document.documentElement.hasAttribute("data-presenting")), "P is off");
+        // Any article: the invented one, presented with the button and stepped with the clicker.
+        await replaceText(page, INVENTED_ARTICLE);
         await page.locator("[data-testid=present]").click();
         await page.waitForSelector("html[data-presenting]");
+        expect((await status(page)) === "Step 1 of 10: Headline", `the invented article's first step: ${await status(page)}`);
+        await page.keyboard.press("PageDown");
+        expect((await status(page)).endsWith("Byline and dateline"), `then: ${await status(page)}`);
+        const size = await page.locator("[data-testid=paragraph]").first().evaluate((p) => parseFloat(getComputedStyle(p).fontSize));
+        expect(size >= 28, `the invented article at ${size} px`);
         await page.locator("[data-testid=present]").click();
         await page.waitForFunction(() => !document.documentElement.hasAttribute("data-presenting"));
     });
