@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
 import { serveStatic } from "./serve.mjs";
 import { offlineTests } from "./offline.mjs";
+import { teachingTests } from "./teaching.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dist = process.env.DIST || join(here, "..", "dist");
@@ -394,6 +395,7 @@ async function mapDrawn() {
 let passed = 0;
 let failed = 0;
 offlineTests({ test, expect, openPage, paragraphs, browser, server, origin, dist, results });
+teachingTests({ test, expect });
 
 // E2E_ONLY=words runs only the tests whose name contains them (while working on a few).
 for (const { name, body, path, options } of tests.filter((t) => t.name.includes(process.env.E2E_ONLY || ""))) {

@@ -44,9 +44,10 @@ if [ "$(cargo fuzz --version 2>/dev/null)" != "cargo-fuzz $CARGO_FUZZ_VERSION" ]
     cargo install --locked cargo-fuzz --version "$CARGO_FUZZ_VERSION"
 fi
 
-# npm: binaryen's wasm-opt (Debian's is too old and corrupts Rust modules), playwright-core, and
-# @mozilla/readability, which the release build copies into the page (read on demand).
-if [ ! -x e2e/node_modules/.bin/wasm-opt ] || [ e2e/package-lock.json -nt e2e/node_modules/.package-lock.json ]; then
+# npm: binaryen's wasm-opt (Debian's is too old and corrupts Rust modules), playwright-core,
+# @mozilla/readability, which the release build copies into the page (read on demand), and
+# axe-core (the accessibility checks of the e2e tests).
+if [ ! -x e2e/node_modules/.bin/wasm-opt ] || [ ! -f e2e/node_modules/axe-core/axe.min.js ] || [ e2e/package-lock.json -nt e2e/node_modules/.package-lock.json ]; then
     say "installing npm packages in e2e/"
     (cd e2e && npm ci --no-audit --no-fund)
 fi

@@ -13,6 +13,7 @@ pub mod loading;
 pub mod map;
 pub mod page_reader;
 pub mod saved;
+pub mod teaching;
 pub mod view_model;
 pub mod workloads;
 

@@ -4,6 +4,7 @@
 //! plain serde data whose spans are byte ranges into [`Analysis::text`], plus diagnostics.
 //! It never panics and never fails: odd input gives a value and a diagnostic.
 
+pub mod attributions;
 pub mod citations;
 pub mod currency;
 pub mod embedded_places;
@@ -222,6 +223,8 @@ pub struct Analysis {
     pub marks: Vec<source::Mark>,
     pub paragraphs: Vec<Paragraph>,
     pub quotations: Vec<Quotation>,
+    /// Claims credited outside quotation marks ("said that", "according to", "reportedly").
+    pub attributions: Vec<attributions::Attribution>,
     pub citations: Vec<Citation>,
     pub citation_span: Option<Span>,
     pub stats: Stats,
@@ -415,6 +418,8 @@ impl Analyzer {
                 sentences,
             })
             .collect();
+        let (attributions, attribution_hits) =
+            attributions::find(&text, &paragraphs, &quotations, &self.rules);
         let stats = stats::compute(&text, &paragraphs);
         let mut diagnostics = Vec::new();
         if paragraphs.is_empty() && !text.trim().is_empty() {
@@ -479,6 +484,7 @@ impl Analyzer {
             marks: prepared.marks,
             paragraphs,
             quotations,
+            attributions,
             citations: layout.citations,
             citation_span: layout.citation_span,
             stats,
@@ -490,6 +496,7 @@ impl Analyzer {
             diagnostics,
             rule_hits: [
                 layout.rule_hits,
+                attribution_hits,
                 recognition.rule_hits,
                 embedded_hits,
                 place_hits,

@@ -699,14 +699,14 @@ const CUE_VERBS: &[&str] = &[
 ];
 
 /// Words that open a clause; the subject of a cue verb lies after the last of them.
-const CLAUSE_WORDS: &[&str] = &[
+pub(super) const CLAUSE_WORDS: &[&str] = &[
     "that", "and", "but", "or", "while", "when", "as", "because", "who", "which", "what", "where",
     "although", "though", "since", "so", "if", "whom", "whose", "after", "before", "than",
 ];
 
 /// Adverbs and auxiliaries that stand between a subject and its verb (`He also said`,
 /// `Putin has said`) or before the subject (`Meanwhile he said`).
-const FILLERS: &[&str] = &[
+pub(super) const FILLERS: &[&str] = &[
     "also",
     "later",
     "then",
@@ -756,7 +756,7 @@ const FILLERS: &[&str] = &[
 ];
 
 /// Words after a cue verb that end the speaker's name (`said Putin on Tuesday`).
-const AFTER_STOPS: &[&str] = &[
+pub(super) const AFTER_STOPS: &[&str] = &[
     "on",
     "in",
     "at",
@@ -787,10 +787,10 @@ const AFTER_STOPS: &[&str] = &[
     "sunday",
 ];
 
-const PRONOUNS: &[&str] = &["he", "she", "they", "i", "we"];
+pub(super) const PRONOUNS: &[&str] = &["he", "she", "they", "i", "we"];
 
 /// Nouns that make a phrase a plausible speaker even when it has no capitalised name.
-const SPEAKER_NOUNS: &[&str] = &[
+pub(super) const SPEAKER_NOUNS: &[&str] = &[
     "official",
     "minister",
     "spokesman",
@@ -861,7 +861,7 @@ const NOT_NAMES: &[&str] = &[
     "some", "many", "most", "other", "several", "both", "each", "one", "another", "such",
 ];
 
-fn lower_in(list: &[&str], word: &str) -> bool {
+pub(super) fn lower_in(list: &[&str], word: &str) -> bool {
     let lower = word.to_lowercase();
     list.contains(&lower.as_str())
 }

@@ -84,7 +84,15 @@ rules! {
         /// A saved page's author (metadata or byline element) gives the byline.
         BylineFromPageMetadata = "byline-from-page-metadata",
     }
-    Quotations {}
+    Quotations {
+        /// "a county engineer said that …", "…, said Mayor Jane Roe": a speech verb outside
+        /// quotation marks credits the claim to its subject, or to the name after it.
+        AttributionSpeechVerb = "attribution-speech-verb",
+        /// "according to the roads office": the phrase after the cue names the source.
+        AttributionAccordingTo = "attribution-according-to",
+        /// "reportedly", "is said to": a claim hedged with no source named.
+        AttributionHedge = "attribution-hedge",
+    }
     Mentions {
         /// "St. Petersburg", "W. Columbia": an abbreviation's stop stays inside a name.
         ChunkThroughAbbreviation = "chunk-through-abbreviation",

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use super::about_panel::AboutPanel;
+use super::answers::AnswersControls;
 use super::article_input::ArticleInput;
 use super::article_view::ArticleView;
 use super::citations_table::CitationsTable;
@@ -10,14 +11,22 @@ use super::drop_zone::DropZone;
 use super::entity_legend::EntityLegend;
 use super::entity_list::EntityList;
 use super::export_menu::ExportMenu;
+use super::hover_dismiss::HoverDismiss;
 use super::new_article_dialog::NewArticleDialog;
 use super::notice_banner::NoticeBanner;
 use super::outline::Outline;
 use super::page_reading::PageReading;
+use super::presentation::Presentation;
+use super::print_sheet_buttons::PrintSheetButtons;
+use super::print_sheets::PrintSheets;
 use super::recent_articles::RecentArticles;
+use super::scramble::Scramble;
+use super::sources_ledger::SourcesLedger;
 use super::state::AppState;
 use super::stats_bar::StatsBar;
 use super::structure_legend::StructureLegend;
+use super::teaching_state::TeachingState;
+use super::tour::Tour;
 use super::world_map::WorldMap;
 
 /// The whole page, opened on the sample article.
@@ -25,6 +34,7 @@ use super::world_map::WorldMap;
 pub fn App() -> impl IntoView {
     let state = AppState::new(crate::SAMPLE_ARTICLE);
     provide_context(state);
+    provide_context(TeachingState::new(state));
     // The last visit's article and settings first; then a share link, which sets them aside.
     super::persist::restore(state);
     super::share::follow_share_links(state);
@@ -52,10 +62,14 @@ pub fn App() -> impl IntoView {
                     <RecentArticles/>
                 </section>
                 <section class="app__article" aria-label="Analysed article">
+                    <Presentation/>
+                    <Tour/>
+                    <AnswersControls/>
                     <StatsBar/>
                     <StructureLegend/>
                     <EntityLegend/>
                     <ArticleView/>
+                    <Scramble/>
                 </section>
                 <section class="app__map" aria-label="Map of the article's places">
                     <WorldMap/>
@@ -64,8 +78,10 @@ pub fn App() -> impl IntoView {
                     <Outline/>
                     <EntityList/>
                     <CitationsTable/>
+                    <SourcesLedger/>
                     <DecisionList/>
                     <ExportMenu/>
+                    <PrintSheetButtons/>
                 </aside>
             </main>
             <footer class="app__footer">
@@ -73,6 +89,8 @@ pub fn App() -> impl IntoView {
                 <AboutPanel/>
             </footer>
             <DropZone/>
+            <PrintSheets/>
+            <HoverDismiss/>
         </div>
     }
 }

@@ -2,6 +2,7 @@
 //! dispatch to [`state::AppState`]; decisions live in the pure modules, not here.
 
 pub mod about_panel;
+pub mod answers;
 pub mod app;
 pub mod article_input;
 pub mod article_view;
@@ -13,6 +14,7 @@ pub mod drop_zone;
 pub mod entity_legend;
 pub mod entity_list;
 pub mod export_menu;
+pub mod hover_dismiss;
 pub mod map_legend;
 pub mod new_article_dialog;
 pub mod notice_banner;
@@ -22,11 +24,18 @@ pub mod page_reading;
 pub mod persist;
 pub mod place_card;
 pub mod places_table;
+pub mod presentation;
+pub mod print_sheet_buttons;
+pub mod print_sheets;
 pub mod recent_articles;
+pub mod scramble;
 pub mod share;
+pub mod sources_ledger;
 pub mod state;
 pub mod stats_bar;
 pub mod structure_legend;
+pub mod teaching_state;
+pub mod tour;
 pub mod world_map;
 
 pub use app::App;

@@ -34,13 +34,27 @@ pub fn WorldMap() -> impl IntoView {
     let size = RwSignal::new(DEFAULT_SIZE);
     // None: the view frames the article's places (and follows them when the text changes).
     let chosen_view = RwSignal::new(None::<Viewport>);
+    let teaching = use_context::<super::teaching_state::TeachingState>();
+    if let Some(teaching) = teaching {
+        // A new tour step frames its own places again, whatever the reader panned to.
+        Effect::new(move |_| {
+            teaching.map_focus.track();
+            chosen_view.set(None);
+        });
+    }
     let view = Memo::new(move |_| {
         let (width, height) = size.get();
         match chosen_view.get() {
             Some(chosen) if (chosen.width, chosen.height) == (width, height) => chosen,
             Some(chosen) => chosen.resized(width, height),
             None => views.with(|views| {
-                let points: Vec<Point> = views.iter().map(|v| v.world).collect();
+                // While a tour runs, the map frames only the current step's places.
+                let focus = teaching.and_then(|t| t.map_focus.get());
+                let points: Vec<Point> = views
+                    .iter()
+                    .filter(|v| focus.as_ref().is_none_or(|f| f.contains(&v.entity)))
+                    .map(|v| v.world)
+                    .collect();
                 Viewport::world(width, height).fit(&points, FIT_PADDING)
             }),
         }
