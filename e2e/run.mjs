@@ -178,6 +178,23 @@ test("dropping a saved web page reads it as an article, and the whole page is on
     expect(await page.evaluate(() => window.__canary) === "untouched", "the page's scripts never ran");
 });
 
+test("a saved page's title loses a site name after an en dash, as the CLI reads it", async ({ page }) => {
+    // No metadata title, so the title comes from <title>, split at " – " as dom_smoothie and
+    // upstream Readability after 0.6.0 split it (public/reader/read-page.js).
+    const saved = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>Lanterns light the old quay at Velmore \u2013 Dunhollow Courier</title></head><body>
+<nav><a href="/">Home</a> <a href="/towns">Towns</a></nav>
+<div class="story">
+<p>VELMORE \u2014 Two hundred paper lanterns were floated along the old quay on Saturday evening, the first time the harbour festival has been held since the lake froze over in the winter.</p>
+<p>Organiser Petra Vell said the lanterns were made by pupils of the Velmore school, who spent three weeks folding and painting them in the village hall.</p>
+<p>The festival continues on Sunday with a rowing race to Dunhollow and back, weather permitting, and a market on the quay until late.</p></div>
+<footer>Copyright Dunhollow Courier.</footer></body></html>`;
+    await dropFile(page, "lanterns.html", "text/html", saved);
+    await page.waitForSelector("[data-testid=page-reading]");
+    const headline = await page.locator("[data-testid=headline]").innerText();
+    expect(headline === "Lanterns light the old quay at Velmore", `the headline without the site's name: ${headline}`);
+});
+
 test("the outline scrolls to a part, the sentence toggle shows sentences, and the sample comes back", async ({ page }) => {
     await page.locator("[data-testid=outline] button", { hasText: "Citations" }).click();
     await page.waitForFunction(() => {

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Reads the saved pages of the evaluation's html suite with the CLI (dom_smoothie) and with the
 # built page (Readability.js in Chromium, e2e/html_agreement.mjs), scores both with score_html.py
-# and prints the largest difference (the goal is .02). It fails past .05: the two follow
-# different versions of Readability (ARCHITECTURE.md, "Saved web pages"), which part them by up
-# to .035 on the dev half today. Needs dist/ (the release build); skipped when
+# and prints the largest difference (the goal is .02). It fails past .05: the two readers find
+# bylines differently (ARCHITECTURE.md, "Saved web pages"), which parts them by .029 on the dev
+# half today (one page of 35). Needs dist/ (the release build); skipped when
 # ../shared/eval/html.dev.jsonl.gz is absent.
 set -euo pipefail
 cd "$(dirname "$0")/.."
