@@ -239,19 +239,31 @@ pub(super) fn is_local_feature(surface: &str) -> bool {
 }
 
 /// The byte range of the sentence holding `span`: from after the previous full stop, question
-/// or exclamation mark or line break to the next.
+/// or exclamation mark or line break to the next, looking at most [`SENTENCE_REACH`] bytes each
+/// way, so that a text without stops costs no more per name than one with them.
 pub(super) fn sentence_around(text: &str, span: Span) -> (usize, usize) {
     let is_end = |c: char| matches!(c, '.' | '!' | '?' | '\n');
+    let mut from = span.start.saturating_sub(SENTENCE_REACH);
+    while from > 0 && !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let mut to = (span.end + SENTENCE_REACH).min(text.len());
+    while to < text.len() && !text.is_char_boundary(to) {
+        to += 1;
+    }
     let start = text
-        .get(..span.start)
+        .get(from..span.start)
         .and_then(|t| t.rfind(is_end))
-        .map_or(0, |i| i + 1);
+        .map_or(from, |i| from + i + 1);
     let end = text
-        .get(span.end..)
+        .get(span.end..to)
         .and_then(|t| t.find(is_end))
-        .map_or(text.len(), |i| span.end + i);
+        .map_or(to, |i| span.end + i);
     (start, end)
 }
+
+/// How far [`sentence_around`] looks for a sentence's ends: far more than any real sentence.
+const SENTENCE_REACH: usize = 2_000;
 
 /// Where a building was placed, in words: the town or county the rule found.
 fn explain_home(rule: RuleId) -> &'static str {
