@@ -31,15 +31,6 @@ import time
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
-def option(args, name):
-    if name not in args:
-        return None
-    value = args[args.index(name) + 1]
-    args.remove(name)
-    args.remove(value)
-    return value
-
-
 def main():
     args = [a for a in sys.argv[1:]]
     if "--halves" in args:
@@ -94,6 +85,7 @@ def main():
 def report_halves(args):
     sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
     import evalkit
+    from evalkit import option
 
     errors = option(args, "--errors")
     only = option(args, "--label")

@@ -148,5 +148,15 @@ def figures_by_half(score_module, name, gold_docs, pred_docs):
     return out
 
 
+def option(args, name):
+    """Takes `name VALUE` out of a list of command-line arguments, and returns the value."""
+    if name not in args:
+        return None
+    value = args[args.index(name) + 1]
+    args.remove(name)
+    args.remove(value)
+    return value
+
+
 def log(message):
     print(message, file=sys.stderr, flush=True)

@@ -43,15 +43,6 @@ INTEGERS = {"big_city"}
 FIGURES = ("acc@161 (shape)", "end to end")
 
 
-def option(args, name):
-    if name not in args:
-        return None
-    value = args[args.index(name) + 1]
-    args.remove(name)
-    args.remove(value)
-    return value
-
-
 def current_table():
     """The built-in table, as the CLI reads it back: every field with its default."""
     source = open(os.path.join(evalkit.ROOT, "src", "analysis", "places", "weights.rs")).read()
@@ -153,10 +144,10 @@ def trials(name, value):
 
 def main():
     args = sys.argv[1:]
-    sweeps = int(option(args, "--sweeps") or SWEEPS)
-    min_gain = float(option(args, "--min-gain") or MIN_GAIN)
-    only = option(args, "--only")
-    out_path = option(args, "--out") or "/tmp/fitted-weights.json"
+    sweeps = int(evalkit.option(args, "--sweeps") or SWEEPS)
+    min_gain = float(evalkit.option(args, "--min-gain") or MIN_GAIN)
+    only = evalkit.option(args, "--only")
+    out_path = evalkit.option(args, "--out") or "/tmp/fitted-weights.json"
     positional = [a for a in args if not a.startswith("--")]
     directory = evalkit.eval_dir(positional[0] if positional else None)
     if "--no-build" not in args:

@@ -23,15 +23,6 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import evalkit  # noqa: E402
 
 
-def option(args, name):
-    if name not in args:
-        return None
-    value = args[args.index(name) + 1]
-    args.remove(name)
-    args.remove(value)
-    return value
-
-
 def rule_table():
     out = subprocess.run([evalkit.CLI, "rules"], capture_output=True, text=True, check=True).stdout
     return [tuple(line.split("\t", 2)) for line in out.splitlines() if line]
@@ -48,8 +39,8 @@ def goal_sum(by_split, half):
 
 def main():
     args = sys.argv[1:]
-    only = option(args, "--only")
-    json_path = option(args, "--json")
+    only = evalkit.option(args, "--only")
+    json_path = evalkit.option(args, "--json")
     positional = [a for a in args if not a.startswith("--")]
     directory = evalkit.eval_dir(positional[0] if positional else None)
     if "--no-build" not in args:
