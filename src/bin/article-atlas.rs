@@ -195,15 +195,7 @@ fn eval_command(args: &[String]) -> Result<(), String> {
 /// to the whole-page reduction.
 fn eval_html() -> Result<(), String> {
     let analyzer = Analyzer::new();
-    let stdin = std::io::stdin();
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    for (number, line) in std::io::BufRead::lines(stdin.lock()).enumerate() {
-        let line = line.map_err(|e| format!("cannot read standard input: {e}"))?;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let doc: serde_json::Value = serde_json::from_str(&line)
-            .map_err(|e| format!("line {}: not JSON: {e}", number + 1))?;
+    map_jsonl(|doc| {
         let html = doc.get("html").and_then(|t| t.as_str()).unwrap_or("");
         let (title, byline, text) = match read_page(html) {
             Some(reading) => {
@@ -216,20 +208,7 @@ fn eval_html() -> Result<(), String> {
             }
         };
         let id = doc.get("id").cloned().unwrap_or(serde_json::Value::Null);
-        let record =
-            serde_json::json!({ "id": id, "title": title, "byline": byline, "text": text });
-        match writeln!(out, "{record}") {
-            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(()),
-            Err(e) => return Err(format!("cannot write: {e}")),
-            Ok(()) => {}
-        }
-    }
-    out.flush().or_else(|e| {
-        if e.kind() == std::io::ErrorKind::BrokenPipe {
-            Ok(())
-        } else {
-            Err(format!("cannot write: {e}"))
-        }
+        serde_json::json!({ "id": id, "title": title, "byline": byline, "text": text })
     })
 }
 
@@ -249,15 +228,7 @@ struct Named {
 /// are toponyms nested in a name, which the corpora annotate (as ordinary or as optional gold),
 /// though the page keeps them off the map.
 fn eval(embedded_places: bool, analyzer: Analyzer) -> Result<(), String> {
-    let stdin = std::io::stdin();
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    for (number, line) in std::io::BufRead::lines(stdin.lock()).enumerate() {
-        let line = line.map_err(|e| format!("cannot read standard input: {e}"))?;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let doc: serde_json::Value = serde_json::from_str(&line)
-            .map_err(|e| format!("line {}: not JSON: {e}", number + 1))?;
+    map_jsonl(|doc| {
         let text = doc.get("text").and_then(|t| t.as_str()).unwrap_or("");
         let analysis = analyzer.analyze_as(text, InputFormat::Plain);
         let mut coordinates = vec![None; analysis.mentions.len()];
@@ -310,7 +281,25 @@ fn eval(embedded_places: bool, analyzer: Analyzer) -> Result<(), String> {
             })
             .collect();
         let id = doc.get("id").cloned().unwrap_or(serde_json::Value::Null);
-        let record = serde_json::json!({ "id": id, "entities": entities });
+        serde_json::json!({ "id": id, "entities": entities })
+    })
+}
+
+/// Reads JSON lines from standard input and writes one JSON line for each, as `record` makes
+/// it; blank lines are skipped, and a reader that stops early (`| head`) is not an error.
+fn map_jsonl(
+    mut record: impl FnMut(&serde_json::Value) -> serde_json::Value,
+) -> Result<(), String> {
+    let stdin = std::io::stdin();
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    for (number, line) in std::io::BufRead::lines(stdin.lock()).enumerate() {
+        let line = line.map_err(|e| format!("cannot read standard input: {e}"))?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let doc: serde_json::Value = serde_json::from_str(&line)
+            .map_err(|e| format!("line {}: not JSON: {e}", number + 1))?;
+        let record = record(&doc);
         match writeln!(out, "{record}") {
             Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(()),
             Err(e) => return Err(format!("cannot write: {e}")),
