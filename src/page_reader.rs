@@ -215,7 +215,7 @@ fn next_element<'a>(
             return Some(child);
         }
     }
-    let mut current = node.clone();
+    let mut current = *node;
     loop {
         if let Some(sibling) = current.next_element_sibling() {
             return Some(sibling);
@@ -228,7 +228,7 @@ fn next_element<'a>(
 #[cfg(not(target_arch = "wasm32"))]
 fn text_content(node: &dom_query::NodeRef) -> String {
     let mut text = String::new();
-    let mut pending = vec![node.clone()];
+    let mut pending = vec![*node];
     while let Some(current) = pending.pop() {
         if current.is_text() {
             text.push_str(&current.text());
