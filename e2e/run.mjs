@@ -195,6 +195,33 @@ test("a saved page's title loses a site name after an en dash, as the CLI reads 
     expect(headline === "Lanterns light the old quay at Velmore", `the headline without the site's name: ${headline}`);
 });
 
+test("a browser's select-all copy, pasted over the text, is read as a page; a short selection is only reduced", async ({ page }) => {
+    // What a browser puts on the clipboard for "select all, copy": the body's markup, no doctype.
+    const copied = `<meta charset="utf-8"><nav><a href="/">Home</a> <a href="/towns">Towns</a> <a href="/weather">Weather</a></nav>
+<div class="sidebar"><h3>Most read</h3><ul><li><a href="/a">Goat elected to parish council</a></li></ul></div>
+<div class="story"><h1>Orchard growers count the frost damage</h1>
+<p>KESTRELL — Apple growers in the Kestrell valley spent the weekend walking their rows after two nights of hard frost, counting blossom that had turned brown before the bees could reach it.</p>
+<p>Grower Hanne Stol said the early varieties had suffered most, and that the late ones might still set fruit if the nights stayed mild for the rest of the month.</p>
+<p>The valley's cooperative said it would wait until June before it estimated the harvest, and asked its members to report their losses by the end of the week.</p>
+<p>Insurers said claims for frost were rare in the valley, where the last hard frost in blossom time came eleven years ago, and that assessors would visit the worst orchards first.</p></div>
+<footer>Copyright Kestrell Gazette. Read our cookie policy.</footer>`;
+    const paste = (html) => page.evaluate((html) => {
+        const area = document.querySelector("[data-testid=article-input]");
+        area.focus();
+        area.select();
+        const data = new DataTransfer();
+        data.setData("text/html", html);
+        area.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+    }, html);
+    await paste(copied);
+    await page.waitForSelector("[data-testid=page-reading]");
+    const text = await page.locator("[data-testid=article-input]").inputValue();
+    expect(text.includes("Hanne Stol") && !text.includes("Goat elected") && !text.includes("cookie policy"), `furniture is removed: ${text.slice(0, 200)}`);
+    expect(await paragraphs(page) === 4, "four paragraphs");
+    await paste("<p>One <b>short</b> paragraph copied alone, about a ferry.</p>");
+    await page.waitForFunction(() => document.querySelector("[data-testid=article-input]").value.startsWith("One short paragraph"));
+});
+
 test("the outline scrolls to a part, the sentence toggle shows sentences, and the sample comes back", async ({ page }) => {
     await page.locator("[data-testid=outline] button", { hasText: "Citations" }).click();
     await page.waitForFunction(() => {

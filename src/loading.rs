@@ -97,14 +97,6 @@ pub fn saved_page_html(name: &str, mime: &str, bytes: &[u8]) -> Option<String> {
     is_html_file(name, &mime.to_ascii_lowercase(), text).then(|| text.to_string())
 }
 
-/// Whether pasted HTML is a whole page's source (a doctype or `<html>` first) rather than a
-/// selection copied as rich text: only a whole page has furniture for the reader mode to remove.
-pub fn is_whole_page(html: &str) -> bool {
-    let head: String = html.trim_start().chars().take(16).collect();
-    let head = head.to_ascii_lowercase();
-    head.starts_with("<!doctype html") || head.starts_with("<html")
-}
-
 /// A saved page as the reader mode read it, with the whole page kept beside it so the reader
 /// can switch back when the reading was wrong.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -182,8 +174,6 @@ mod tests {
         assert_eq!(page.view_of("edited"), None);
         assert!(saved_page_html("story.html", "text/html", html.as_bytes()).is_some());
         assert!(saved_page_html("story.txt", "text/plain", b"Plain words.").is_none());
-        assert!(is_whole_page(html) && is_whole_page("\n<!DOCTYPE html><p>A</p>"));
-        assert!(!is_whole_page("<meta charset='utf-8'><p>A selection</p>"));
     }
 
     #[test]

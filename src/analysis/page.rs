@@ -36,6 +36,28 @@ pub struct PageReading {
     pub content: String,
 }
 
+/// Readability's `charThreshold`: an article has at least this many characters of text.
+pub const ARTICLE_MIN_CHARS: usize = 500;
+
+/// Whether HTML is given to a reader mode at all: a whole page's source (a doctype or `<html>`
+/// first), or any HTML with more than [`ARTICLE_MIN_CHARS`] characters of text (white space
+/// folded) (a browser's
+/// "select all" copy carries the page's navigation and footers too). A shorter fragment, such as
+/// a paragraph copied as rich text, has no furniture to remove: it is only reduced to its text.
+/// The CLI and the page both ask this, so they read the same HTML the same way.
+pub fn worth_reading_as_page(html: &str) -> bool {
+    let head: String = html.trim_start().chars().take(16).collect();
+    let head = head.to_ascii_lowercase();
+    head.starts_with("<!doctype html")
+        || head.starts_with("<html")
+        || source::prepare(html, InputFormat::Html)
+            .text
+            .split_whitespace()
+            .map(|word| word.chars().count() + 1)
+            .sum::<usize>()
+            > ARTICLE_MIN_CHARS
+}
+
 /// The text of the article's content: blocks separated by blank lines, headings marked.
 pub fn body_text(reading: &PageReading) -> Prepared {
     source::reduce_html_fragment(&reading.content)
@@ -193,6 +215,22 @@ mod tests {
         });
         assert_eq!(page.prepared.text, "Only this.");
         assert_eq!(page.preamble, GivenPreamble::default());
+    }
+
+    #[test]
+    fn whole_pages_and_long_fragments_are_read_as_pages() {
+        assert!(worth_reading_as_page(
+            "<html><body><p>Short.</p></body></html>"
+        ));
+        assert!(worth_reading_as_page("\n<!DOCTYPE html><p>A</p>"));
+        assert!(!worth_reading_as_page(
+            "<meta charset='utf-8'><p>A paragraph copied alone.</p>"
+        ));
+        let long = format!(
+            "<meta charset='utf-8'><nav>Home News</nav><p>{}</p>",
+            "Words of an invented story. ".repeat(30)
+        );
+        assert!(worth_reading_as_page(&long));
     }
 
     #[test]

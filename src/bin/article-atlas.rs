@@ -139,11 +139,13 @@ fn analyze(args: &[String]) -> Result<(), String> {
     let text = read_input(path)?;
     let format = format_for(path, forced.as_deref(), &text)?;
     let analyzer = Analyzer::new();
-    // A saved page is read as Readability reads it; `--whole-page` (or a page Readability finds
-    // no article in) reduces all of the page's article region instead.
-    let reading = (format == InputFormat::Html && !whole_page)
-        .then(|| read_page(&text))
-        .flatten();
+    // A saved page is read as Readability reads it; `--whole-page` (or a short fragment, or a page
+    // Readability finds no article in) reduces all of the page's article region instead.
+    let reading = (format == InputFormat::Html
+        && !whole_page
+        && article_atlas::analysis::page::worth_reading_as_page(&text))
+    .then(|| read_page(&text))
+    .flatten();
     let analysis = match reading {
         Some(reading) => analyzer.analyze_page(&reading),
         None => analyzer.analyze_as(&text, format),

@@ -4,6 +4,7 @@ use wasm_bindgen::JsCast;
 
 use super::page_reader::read_page;
 use super::state::AppState;
+use crate::analysis;
 use crate::loading::{self, LoadedPage};
 
 /// Reads a file the user chose or dropped and hands its bytes to the state; a saved web page is
@@ -64,9 +65,12 @@ pub fn ArticleInput() -> impl IntoView {
         let end = area.selection_end().ok().flatten().unwrap_or(start as u32) as usize;
         let before = String::from_utf16_lossy(&utf16[..start.min(utf16.len())]);
         let after = String::from_utf16_lossy(&utf16[end.min(utf16.len())..]);
-        if before.trim().is_empty() && after.trim().is_empty() && loading::is_whole_page(&html) {
-            // A whole page's source replaces the text: read it as a page, as a dropped one is.
-            // A selection copied as rich text is already what the reader chose to keep.
+        if before.trim().is_empty()
+            && after.trim().is_empty()
+            && analysis::page::worth_reading_as_page(&html)
+        {
+            // Pasted HTML that replaces the text is read as a page, as a dropped one is and as the
+            // CLI reads it. Pasted into the middle of a text, it is only reduced to its text.
             spawn_local(async move {
                 match read_page(&html).await {
                     Some(reading) => state.open_page(
