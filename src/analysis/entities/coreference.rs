@@ -386,8 +386,8 @@ fn people_by_repetition(
     }
 }
 
-/// An unknown name listed with a person is a person: "Gandhi, Nehru and Patel", "Ruto and
-/// Odinga". Repeats until the list is typed, since a list is typed from one end.
+/// An unknown name listed with a person is a person: "Maria Lopez, Nehrudev and Patelkar",
+/// "Keraro and Olakau". Repeats until the list is typed, since a list is typed from one end.
 fn people_by_coordination(
     lex: &Lexicons,
     text: &str,
@@ -409,7 +409,7 @@ fn people_by_coordination(
                 continue;
             }
             let (start, end) = (raw.span.start, raw.span.end);
-            // "Jann Wenner of Rolling Stone and …": a complement, not a list member.
+            // "Tom Poe of the Ardmore Herald and …": a complement, not a list member.
             let complement = text[..start]
                 .split_whitespace()
                 .next_back()
@@ -419,7 +419,7 @@ fn people_by_coordination(
                         "of" | "at" | "from" | "for" | "in" | "with" | "by" | "to" | "on"
                     )
                 });
-            // "Karim Darwish, Chair of the House": a title in apposition, not a second person.
+            // "Nadia Farouk, Chair of the House": a title in apposition, not a second person.
             let next = text[end..].split_whitespace().next().unwrap_or("");
             let titled = surface.split([' ', '-']).any(|w| lex.is_title_word(w))
                 || next == "of"
@@ -548,9 +548,9 @@ fn local_place(
 }
 
 /// An unknown name in a list of two or more other places is a place, whether or not the
-/// gazetteer knows it: "Copenhagen, Hamburg, Brasoc and Mannheim". The list must close with
-/// "and" or "or", and only its last member follows one: "Medina, Ohio, Sissy's handler" is a
-/// town and its state, and "New York, and Detroit, Dimond Kaplan" a closed list before a name.
+/// gazetteer knows it: "Copenhagen, Hamburg, Zelvoric and Mannheim". The list must close with
+/// "and" or "or", and only its last member follows one: "Galion, Ohio, Tibby's trainer" is a
+/// town and its state, and "New York, and Denver, Velmar Kossin" a closed list before a name.
 fn place_among_places(text: &str, raws: &[Raw], k: usize) -> Option<Evidence> {
     let raw = raws.get(k)?;
     let closing = |gap: &str| matches!(gap, " and " | ", and " | " or " | ", or ");
