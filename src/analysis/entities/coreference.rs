@@ -246,7 +246,7 @@ fn is_personal(lex: &Lexicons, word: &str) -> bool {
     lex.given_names.contains(word) || lex.surnames.contains(word)
 }
 
-/// Words that may stand in a person's name in lower case ("Osama bin Laden").
+/// Words that may stand in a person's name in lower case ("Karim bin Nasser").
 fn is_name_word(word: &str) -> bool {
     let capitalised = word.chars().next().is_some_and(char::is_uppercase)
         && word.chars().any(char::is_lowercase)
@@ -302,7 +302,7 @@ fn people_by_repetition(
             alone.entry(s).or_default().push(r.span.start);
         }
     }
-    // "Warhol Polaroid … Polaroid": a person's name before a thing's; "Afro Nation Ghana": a
+    // "Vesna Kodak … Kodak": a person's name before a thing's; "Drum Festival Ghana": a
     // place's name inside a longer one.
     let typed_words: FnvSet<&str> = raws
         .iter()
@@ -585,7 +585,7 @@ fn place_among_places(text: &str, raws: &[Raw], k: usize) -> Option<Evidence> {
         members.push(r.span.slice(text));
         end = r.span.end;
     }
-    // "Nakuru and Bunyala": the list may close on another unknown name.
+    // "Pibrot and Zalny": the list may close on another unknown name.
     let rest = &text[end..];
     closed |= [" and ", ", and ", " or ", ", or "]
         .iter()

@@ -231,7 +231,7 @@ pub(super) fn generate(
         if words.len() > 2 && words[1] == "of" && DIVISION_BEFORE_OF.contains(&words[0]) {
             start = 2;
         }
-        // "Rapides Parish Fire District", "Butler County Jail", "Douglas County Road": what a
+        // "Carter Parish Fire District", "Pike County Jail", "Logan County Road": what a
         // county names after itself lies in it, and the county is the evidence of where the
         // article is (a town of its name elsewhere must not take the name's place).
         if let Some(county) = county_opening_name(g, w, &words[start..]) {

@@ -46,7 +46,7 @@ pub(super) struct Scored {
 /// ([`Reason::rule`]); some move the score without a word for the reader.
 #[derive(Clone, Copy, Debug)]
 pub(super) enum Reason {
-    /// It holds the place named before it ("Buffalo, New York").
+    /// It holds the place named before it ("Salem, Oregon").
     RegionOfThePlaceBefore,
     /// A word after it that only a region takes ("New York state").
     RegionalWordAfter,

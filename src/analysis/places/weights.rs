@@ -78,7 +78,7 @@ pub struct Weights {
     pub district_council: f64,
     /// Listed with names read as countries, or as regions of one country.
     pub listed_with_peers: f64,
-    /// Lies in the place that holds it ("London's Heathrow", "August in New Orleans").
+    /// Lies in the place that holds it ("London's Heathrow", "Juniper in New Orleans").
     pub within_owner: f64,
     /// Times the share of the article's places that lie in the candidate's first-level region.
     pub article_region: f64,
