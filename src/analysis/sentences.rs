@@ -158,7 +158,7 @@ fn subject_then_verb(chars: &[(usize, char)], at: usize) -> bool {
     capital && verb
 }
 
-/// Whether white space then `chars[at..]` looks like the start of a new sentence: an uppercase
+/// Whether white space then `chars[at..]` looks like where a sentence opens: an uppercase
 /// letter, a digit, a currency amount, or an opening quote or bracket before one of those.
 fn starts_sentence(chars: &[(usize, char)], at: usize) -> bool {
     let mut k = at;

@@ -75,7 +75,7 @@ impl<'a> Recognizer<'a> {
             // "Norway and Chile": a whole place before "and" is a list of two
             // names, not one institution ("Trinidad and Tobago" is known as a whole).
             // Likewise a name complete with its head word: "the Northern Development Bank and
-            // Riverside University" (while "Ministry of Health and Welfare" goes on).
+            // Riverside University" (while "Ministry of Orchards and Welfare" goes on).
             let coordinated = matches!(w, "and" | "&")
                 && self.rules.enabled(RuleId::ListNotInstitution)
                 && (self.known_type(self.words(i, j)) == Some(EntityType::Loc)

@@ -683,7 +683,7 @@ fn place_head_inside(r: &mut Recognizer, c: &mut Chunk) -> bool {
     true
 }
 
-/// "the first son Dh 2,400": a currency before an amount, not a name.
+/// "the eldest son Dh 900": a currency before an amount, not a name.
 fn amount_follows(r: &Recognizer, j: usize) -> bool {
     r.tokens
         .get(j + 1)

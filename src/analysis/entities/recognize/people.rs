@@ -93,7 +93,7 @@ impl<'a> Recognizer<'a> {
     /// "Dreno Vlasak, a director of …", "Lin Weiqiang, China’s ambassador": a role in
     /// apposition: after the comma an article or an owner, a few lower-case words, then a role
     /// noun or a title that no name follows ("Nadia Farouk, Chair of", not "the Republic, the
-    /// late Professor John Mills").
+    /// late Professor Anna Berg").
     pub(super) fn role_in_apposition(&self, a: usize, j: usize) -> Option<Evidence> {
         let before = a.checked_sub(1).map(|b| self.word(b)).unwrap_or("");
         if self.word(j + 1) != "," || matches!(before, "the" | "of" | "in" | "at" | "on" | "The") {
