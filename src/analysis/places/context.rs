@@ -16,7 +16,7 @@ pub(super) struct Role {
     pub(super) listed_with: Vec<usize>,
     /// A council after it that governs a district: "Enfield Council", "Kent County Council".
     pub(super) council_word: bool,
-    /// The name that holds it, by index: the one before ("London's Heathrow", "Giza's Haram
+    /// The name that holds it, by index: the one before ("London's Heathrow", "Giza's Mansoura
     /// district") or after it ("Juniper in New Orleans").
     pub(super) owner: Option<usize>,
     /// It names a side in a contest ("outlasted Louisville", "against Duke"): a team, whose

@@ -859,7 +859,7 @@ fn romance_article(r: &mut Recognizer, c: &mut Chunk) -> bool {
 /// a person's name, if its words say so.
 fn shaped_like_a_person(r: &Recognizer, c: &Chunk) -> bool {
     let (a, j) = (c.a, c.j);
-    // "the Lal Chowk", "the Hindu Kush": an article does not open a person's name.
+    // "the Lal Maidan", "the Hindu Kush": an article does not open a person's name.
     let after_article = matches!(r.word_before(a), "the" | "The");
     j > a && j - a <= 4 && !r.has_common_word(a + 1, j) && !after_article
 }
