@@ -156,7 +156,7 @@ rules! {
         PlaceBeforeCourtTitle = "place-before-court-title",
         /// "Pike County Sheriff Jane Roe": a division's name before a title.
         PlaceBeforeTitle = "place-before-title",
-        /// "Harare Mayor", "California Democrats": a known place before a bare title, a group or a
+        /// "Lusaka Mayor", "California Democrats": a known place before a bare title, a group or a
         /// service's crew.
         PlaceBeforeRoleOrGroup = "place-before-role-or-group",
         /// "the Galesburg Democrat": a town the gazetteer knows, then a party's or a people's name.

@@ -193,7 +193,7 @@ impl<'a> Recognizer<'a> {
         })
     }
 
-    /// "Harare Mayor", "U.S. Trade Representative", "California Democrats": a known place
+    /// "Lusaka Mayor", "U.S. Trade Representative", "California Democrats": a known place
     /// before a title with no name after it, or before a group, is a place and a role or a
     /// group. Pushes the place (and the group).
     pub(super) fn place_before_role_or_group(&mut self, first: usize, j: usize) -> bool {

@@ -15,7 +15,7 @@ use crate::analysis::rules::RuleId;
 
 impl<'a> Recognizer<'a> {
     /// A name whose neighbours say it is a place: "Dayton, Ohio." before a state's
-    /// abbreviation ("Cambridge City, Ind."), "the 700 block of Elmwood", and a person's home
+    /// abbreviation ("Tell City, Ind."), "the 700 block of Elmwood", and a person's home
     /// after "of" ("Jane Roe of Gaston", "formerly of Augusta").
     pub(super) fn place_by_neighbours(&self, a: usize, j: usize) -> Option<(Strength, Evidence)> {
         let before = a.checked_sub(1).map(|b| self.word(b)).unwrap_or("");
