@@ -287,7 +287,7 @@ fn place_at_start(g: &Gazetteer, lex: &Lexicons, holder: &Holder, first: usize) 
 /// "Springfield" and "Greene County" of "Springfield-Greene County Transit Authority": two places
 /// joined by a hyphen at the start. The part before the hyphen counts, even if a family's name,
 /// only where the part after it, with the words that follow, is surely a place or a nationality
-/// ("Nigeria-Ukrainian Business Forum"), which a company's second name ("Bristol-Myers") is not.
+/// ("Chile-Peruvian Trade Council"), which a company's second name ("Bristol-Myers") is not.
 fn hyphened_places(g: &Gazetteer, lex: &Lexicons, holder: &Holder, first: usize) -> Vec<Span> {
     let text = holder.text;
     let Some(&joined) = holder.words.get(first) else {

@@ -281,8 +281,8 @@ fn place_head_inside(lex: &Lexicons, words: &[&str]) -> bool {
             .any(|w| lex.place_words.contains(w))
 }
 
-/// An unknown name the article later shortens to one of its words is a person's: "Raila Odinga …
-/// Odinga", or with the surname first, "Xi Jinping … Xi". Places and organisations are seldom
+/// An unknown name the article later shortens to one of its words is a person's: "Wamuyu Keraro …
+/// Keraro", or with the surname first, "Xi Jinping … Xi". Places and organisations are seldom
 /// shortened to their last word, and a first word stands alone for a person only when it is a
 /// short surname, as East Asian surnames written first are ("Campbell Soup" is no person).
 fn people_by_repetition(
@@ -616,7 +616,7 @@ pub fn settle(
         people_by_coordination(lex, text, &mut raws, &vocabulary, hits);
     }
     let by_last_word = rules.enabled(RuleId::PersonByLastWord);
-    // An unknown name whose last word is a person elsewhere ("Raila Odinga" before "Odinga
+    // An unknown name whose last word is a person elsewhere ("Wamuyu Keraro" before "Keraro
     // said") is that person: promote it first, so that it can type the rest.
     let person_words: FnvSet<&str> = raws
         .iter()

@@ -290,7 +290,7 @@ pub(super) fn county_opening_name(
     (!found.is_empty()).then_some(found)
 }
 
-/// "W. Columbia", "N. Augusta": local papers shorten the compass point of a town's name to its
+/// "N. Augusta", "W. Ardmore": local papers shorten the compass point of a town's name to its
 /// initial.
 pub(super) fn spelled_compass_point(name: &str) -> Option<String> {
     let (initial, rest) = name.split_once(". ")?;

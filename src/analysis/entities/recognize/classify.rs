@@ -383,8 +383,8 @@ fn sentence_opener_before_name(r: &mut Recognizer, c: &mut Chunk) -> bool {
 }
 
 /// A participle or an adjective that opens a sentence, before a known place: "Neighbouring
-/// Uganda has…", "Mountainous Nepal…" (while "Northern Kenya" is one name, and "Vibrant
-/// Gujarat" or "Venture Taranaki" may name an event or a body).
+/// Chad has…", "Mountainous Nepal…" (while "Northern Kenya" is one name, and "Vibrant
+/// Gujarat" or "Invest Otago" may name an event or a body).
 fn opening_modifier_before_place(r: &mut Recognizer, c: &mut Chunk) -> bool {
     let (a, j) = (c.a, c.j);
     if !(a == c.i && r.initial[a] && j > a) {
@@ -864,7 +864,7 @@ fn shaped_like_a_person(r: &Recognizer, c: &Chunk) -> bool {
     j > a && j - a <= 4 && !r.has_common_word(a + 1, j) && !after_article
 }
 
-/// "Bruce Vincent": a first name that is also a place still opens a name that ends in a
+/// "Regina Holt": a first name that is also a place still opens a name that ends in a
 /// surname. "Muslim" is a first name, but before a name it is a group.
 fn first_name(r: &mut Recognizer, c: &mut Chunk) -> bool {
     let (first, last) = (r.word(c.a), r.word(c.j));

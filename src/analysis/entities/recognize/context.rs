@@ -420,7 +420,7 @@ fn quarter_after_possessive(r: &mut Recognizer, n: &Name) -> bool {
     true
 }
 
-/// "Pingilikani, Kenya —": a name the gazetteer lacks, set off by the country it lies in.
+/// "Marokane, Kenya —": a name the gazetteer lacks, set off by the country it lies in.
 fn country_after_comma(r: &mut Recognizer, n: &Name) -> bool {
     let (a, j) = (n.a, n.j);
     let country_after_comma = r.word(j + 1) == ","

@@ -166,7 +166,7 @@ impl<'a> Recognizer<'a> {
         None
     }
 
-    /// "Lo Chung-mau", "Choi Yuk-lin": a surname, then a given name of two syllables joined by
+    /// "Cho Min-jae", "Lin Wei-ming": a surname, then a given name of two syllables joined by
     /// a hyphen, as Chinese and Korean names are romanised.
     pub(super) fn syllabic_given_name(&self, a: usize, j: usize) -> Option<Evidence> {
         let last = self.word(j);

@@ -168,7 +168,7 @@ impl<'a> Recognizer<'a> {
         if self.has_keyword(a, j) || (a..=j).any(|k| self.lex.is_title_word(self.word(k))) {
             return None;
         }
-        // "W. Columbia", "S. Jersey": an abbreviated compass point before a known place.
+        // "N. Augusta", "S. Jersey": an abbreviated compass point before a known place.
         let compass_initial = j >= a + 2
             && self.word(a).len() == 1
             && COMPASS_PLACE_OPENERS.contains(&self.word(a))
