@@ -278,8 +278,8 @@ rules! {
         UnknownName = "unknown-name",
     }
     Coreference {
-        /// "Wamuyu Keraro … Keraro": an unknown name the article shortens to one of its words is a
-        /// person's.
+        /// "Wamuyu Keraro … Keraro": an unknown name the article shortens to one of its words is
+        /// a person's.
         PersonByRepetition = "person-by-repetition",
         /// "Maria Lopez, Nehrudev and Patelkar": an unknown name listed with a person is a person.
         PersonByCoordination = "person-by-coordination",
@@ -354,7 +354,7 @@ rules! {
         RegionOfThePlaceBefore = "region-of-the-place-before",
         /// A word after the name that only a region takes makes it the region ("Ohio state").
         RegionalWordAfter = "regional-word-after",
-        /// A district council after the name makes it the district ("Harrow Council").
+        /// A district council after the name makes it the district ("Haringey Council").
         DistrictCouncil = "district-council",
         /// A name listed with countries, or regions of one country, is one too.
         ListedWithPeers = "listed-with-peers",

@@ -14,7 +14,7 @@ pub(super) struct Role {
     pub(super) regional_word: bool,
     /// Names listed with it ("Ohio, Indiana and New York"), by index.
     pub(super) listed_with: Vec<usize>,
-    /// A council after it that governs a district: "Enfield Council", "Kent County Council".
+    /// A council after it that governs a district: "Haringey Council", "Kent County Council".
     pub(super) council_word: bool,
     /// The name that holds it, by index: the one before ("London's Heathrow", "Giza's Mansoura
     /// district") or after it ("Juniper in New Orleans").
@@ -82,7 +82,7 @@ pub(super) fn role_of(
     role
 }
 
-/// Whether the words after a name make it a district's council: "Enfield Council", "Wealden
+/// Whether the words after a name make it a district's council: "Haringey Council", "Wealden
 /// District Council", "Kent County Council". A "City Council" or "Town Council" says less:
 /// towns of every country have one, and a district of the name is then no likelier than a town.
 pub(super) fn names_district_council(after: &str) -> bool {

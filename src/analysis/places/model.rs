@@ -50,7 +50,7 @@ pub(super) enum Reason {
     RegionOfThePlaceBefore,
     /// A word after it that only a region takes ("New York state").
     RegionalWordAfter,
-    /// A district's council after it ("Enfield Council").
+    /// A district's council after it ("Haringey Council").
     DistrictCouncil,
     /// Listed with names read as places of this kind (countries, or regions of one country).
     ListedWithPeers(PlaceKind),

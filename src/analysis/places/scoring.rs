@@ -92,7 +92,7 @@ pub(super) fn score_context(g: &Gazetteer, c: &mut Scored, cx: &Context) {
         c.supported = true;
         c.reasons.push(Reason::RegionalWordAfter);
     }
-    // A district council is the local government of a second-level division: "Enfield
+    // A district council is the local government of a second-level division: "Haringey
     // Council" is the London borough's, not a town's of the name abroad, as plainly as a
     // qualifier says it.
     if on(RuleId::DistrictCouncil) && cx.role.council_word && kind == PlaceKind::Admin2 {
