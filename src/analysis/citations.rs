@@ -137,7 +137,7 @@ fn is_acronym_credit(inner: &str) -> bool {
         })
 }
 
-/// `Wire News Agency April 6` in `(Wire News Agency April 6, 2018)`: an outlet and the start
+/// `Wire News Agency May 3` in `(Wire News Agency May 3, 2019)`: an outlet and the start
 /// of its date with no comma between, split at the month.
 fn split_glued_date(text: &str, item: Span) -> Option<(Span, Span)> {
     let body = item.slice(text);
@@ -475,10 +475,10 @@ mod tests {
             ),
             // An outlet and its date with no comma between.
             (
-                "Trade rose. (Wire News Agency April 6, 2018)",
+                "Trade rose. (Wire News Agency May 3, 2019)",
                 Some((
-                    "(Wire News Agency April 6, 2018)",
-                    &[("Wire News Agency", "April 6, 2018")],
+                    "(Wire News Agency May 3, 2019)",
+                    &[("Wire News Agency", "May 3, 2019")],
                 )),
             ),
             ("It grew (see chart, March 12).", None),

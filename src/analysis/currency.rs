@@ -50,7 +50,7 @@ mod tests {
     #[test]
     fn amounts_give_their_currencys_country() {
         let cases: &[(&str, &[&str])] = &[
-            ("a $765,000 financing package", &["US"]),
+            ("a $640,000 loan for the mill", &["US"]),
             ("cost $ 5 million", &["US"]),
             ("US$2 billion in aid", &["US"]),
             ("C$300 and A$40 and NZ$12", &["CA", "AU", "NZ"]),

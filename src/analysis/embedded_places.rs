@@ -1,18 +1,18 @@
 //! Place names inside the names of organisations and events: the "Alexandria" of "Alexandria
-//! Police", the "Manitoba" of "Children's Hospital of Manitoba".
+//! Police", the "Manitoba" of "Veterans' Hospital of Manitoba".
 //!
 //! They are not places of the article (the map does not show "Minnesota" for "Minnesota
-//! Department of Transportation"), but they are strong evidence of where it is: a local paper
+//! Department of Natural Parks"), but they are strong evidence of where it is: a local paper
 //! names the local police, council and schools. The resolver takes them as evidence beside the
 //! article's places ([`super::places::resolve_entities_with_evidence`]), and the analysis lists
 //! them with their own resolution as [`EmbeddedPlace`]s.
 //!
-//! Three forms are read, all closed: a place at the start of the name ("Clarke County Board of
-//! Education", "Texas Southern University"), two places joined by a hyphen there
-//! ("Springfield-Greene County Health Department") and a place after "of" ("University of
-//! Texas", "Municipal Corporation of Greater Mumbai"). A word that is also a person's name, or a
+//! Three forms are read, all closed: a place at the start of the name ("Pike County Board of
+//! Elections", "Texas Southern University"), two places joined by a hyphen there
+//! ("Springfield-Greene County Transit Authority") and a place after "of" ("University of
+//! Texas", "Transit Board of Greater Leeds"). A word that is also a person's name, or a
 //! village, counts at the start only before a word of a local body ("Jordan Police", not "Jordan
-//! Juniors"; "Parkers Prairie High School").
+//! Juniors"; "Mabel High School").
 //!
 //! Look-around: the words of one ORG or MISC mention, at most `MAX_PLACE_WORDS` at a time; whether a
 //! word is written in lower case is answered from one index of the text's words, and mentions
@@ -284,10 +284,10 @@ fn place_at_start(g: &Gazetteer, lex: &Lexicons, holder: &Holder, first: usize) 
     Some(without_city_word(g, text, found))
 }
 
-/// "Springfield" and "Greene County" of "Springfield-Greene County Health Department": two places
+/// "Springfield" and "Greene County" of "Springfield-Greene County Transit Authority": two places
 /// joined by a hyphen at the start. The part before the hyphen counts, even if a family's name,
 /// only where the part after it, with the words that follow, is surely a place or a nationality
-/// ("Nigeria-Ukrainian Business Forum"), which a company's second name ("Bristol-Myers") is not.
+/// ("Chile-Peruvian Trade Council"), which a company's second name ("Bristol-Myers") is not.
 fn hyphened_places(g: &Gazetteer, lex: &Lexicons, holder: &Holder, first: usize) -> Vec<Span> {
     let text = holder.text;
     let Some(&joined) = holder.words.get(first) else {
@@ -320,7 +320,7 @@ fn hyphened_places(g: &Gazetteer, lex: &Lexicons, holder: &Holder, first: usize)
     }
 }
 
-/// "Manitoba" of "Children's Hospital of Manitoba": the longest run of capitalised words right
+/// "Manitoba" of "Veterans' Hospital of Manitoba": the longest run of capitalised words right
 /// after an "of" (and "the") that names a place; the first "of" that has one.
 fn place_after_of(g: &Gazetteer, lex: &Lexicons, holder: &Holder) -> Option<Span> {
     let (text, words) = (holder.text, holder.words);
@@ -346,7 +346,7 @@ fn place_after_of(g: &Gazetteer, lex: &Lexicons, holder: &Holder) -> Option<Span
     })
 }
 
-/// "Alexandria" of "Alexandria City Public Schools": a town's "City" belongs to its government,
+/// "Burlington" of "Burlington City Public Schools": a town's "City" belongs to its government,
 /// unless the name with "City" is the larger town or the name alone no town ("Kansas City").
 fn without_city_word(g: &Gazetteer, text: &str, name: Span) -> Span {
     let Some(short) = name.slice(text).strip_suffix(" City") else {
@@ -389,7 +389,7 @@ fn known_place(
     let name = span.slice(holder.text);
     let single = !name.contains(' ');
     let saint = name.starts_with("St.") || name.starts_with("St ") || name.starts_with("Saint ");
-    // "St. Mary's High School", "St. James United Methodist Church": the saint, not a town.
+    // "St. Bridget's High School", "St. James Lutheran Chapel": the saint, not a town.
     if saint && (holder.church || name.ends_with("'s") || name.ends_with("’s")) {
         return None;
     }
@@ -436,7 +436,7 @@ fn known_place(
     if matches.is_empty() || single && holder.lower_case.contains(name) {
         return None;
     }
-    // Initials ("O.D. Wyatt High School") are a person's, but a country's or a state's ("U.S.",
+    // Initials ("R.J. Pell High School") are a person's, but a country's or a state's ("U.S.",
     // "N.C.") its own.
     let initials = name.contains('.') && name.split('.').all(|part| part.chars().count() <= 1);
     if initials
@@ -469,7 +469,7 @@ fn known_place(
     let personal = single
         && !reading_is(PlaceKind::Admin1)
         && (given || surname && !reading_is(PlaceKind::Country));
-    // After "of" a family's name is rare ("Doctors Hospital of Springfield") unless the "of"
+    // After "of" a family's name is rare ("Mercy Hospital of Springfield") unless the "of"
     // follows a people's word ("Knights of Columbus"): a city's name is the city's there.
     let after_of_city =
         after_of && !given && kind == PlaceKind::City && population >= CITY_AFTER_OF;

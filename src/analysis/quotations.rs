@@ -1548,8 +1548,8 @@ mod tests {
                 &[("It is over,", Some("Gen. Ivanov"), Some("said"))],
             ),
             (
-                "“This will not stand,” U.S. Secretary of State Colin Powell warned.",
-                &[("This will not stand,", Some("U.S. Secretary of State Colin Powell"), Some("warned"))],
+                "“This will not stand,” U.S. Secretary of State Helen Marsh warned.",
+                &[("This will not stand,", Some("U.S. Secretary of State Helen Marsh"), Some("warned"))],
             ),
             (
                 "“Go!” he said. “Now?” she asked.",
@@ -1561,8 +1561,8 @@ mod tests {
                 &[("develop high-tech industries.", Some("He"), Some("suggested"))],
             ),
             (
-                "According to the ministry, “the plant will open next year.”",
-                &[("the plant will open next year.", Some("the ministry"), Some("According to"))],
+                "According to the council, “the plant will open next year.”",
+                &[("the plant will open next year.", Some("the council"), Some("According to"))],
             ),
             (
                 "The minister has repeatedly insisted that “nothing has changed at all.”",

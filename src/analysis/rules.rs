@@ -94,19 +94,19 @@ rules! {
         AttributionHedge = "attribution-hedge",
     }
     Mentions {
-        /// "St. Petersburg", "W. Columbia": an abbreviation's stop stays inside a name.
+        /// "St. Petersburg", "W. Ardmore": an abbreviation's stop stays inside a name.
         ChunkThroughAbbreviation = "chunk-through-abbreviation",
-        /// "the United States and Ecuador": a whole place, or a name complete with its head word,
+        /// "Norway and Chile": a whole place, or a name complete with its head word,
         /// ends before "and".
         ListNotInstitution = "list-not-institution",
         /// "Elm Street on the West Side": a street's name ends before "on".
         StreetEndsBeforeOn = "street-ends-before-on",
         /// "Bosnia and Herzegovina": a country named by two names joined.
         JoinedCountry = "joined-country",
-        /// "St. Michael's Hospital", "Supreme People's Court": a possessive inside an institution's
+        /// "St. Brendan's Hospital", "Glenmore People's Bank": a possessive inside an institution's
         /// name.
         PossessiveInName = "possessive-in-name",
-        /// "Ministry of Health", "Osama bin Laden": a link word or particle inside a name.
+        /// "Ministry of Health", "Karim bin Nasser": a link word or particle inside a name.
         ChunkThroughLink = "chunk-through-link",
         /// "Newcastle upon Tyne", "Stoke on Trent": a town joined to its river's name by "upon",
         /// "on" or "under" is one name when the whole is a known place.
@@ -127,7 +127,7 @@ rules! {
         Establishment = "establishment",
         /// "Sen. Jane Roe, D-Dayton,": a legislator's party letter, then the place they represent.
         PartyAndHome = "party-and-home",
-        /// "St. Michael's Hospital": a saint's possessive before a capitalised word opens no place.
+        /// "St. Brendan's Hospital": a saint's possessive before a capitalised word opens no place.
         SaintPossessiveInName = "saint-possessive-in-name",
         /// "Gainesville, Fla.": an AP-style state abbreviation keeps its stop.
         StateAbbreviation = "state-abbreviation",
@@ -143,20 +143,20 @@ rules! {
         HyphenatedPlaces = "hyphenated-places",
         /// "the Tehama-Glenn County line": two neighbouring counties joined by a hyphen.
         HyphenatedCounties = "hyphenated-counties",
-        /// "DANIELSVILLE - …": capitals opening a sentence before a dash name where a story was
+        /// "ARDMORE - …": capitals opening a sentence before a dash name where a story was
         /// filed.
         DatelineCapitals = "dateline-capitals",
-        /// "Northeast Georgia": a sector of a state or country before its name; only the region is
+        /// "Southwest Oregon": a sector of a state or country before its name; only the region is
         /// tagged.
         SectorBeforeRegion = "sector-before-region",
-        /// "CHECK YOUR TICKETS NEW JERSEY": a run of capitals that ends in a known place.
+        /// "LUCKY DRAW WINNERS IN NEW MEXICO": a run of capitals that ends in a known place.
         ShoutedPlaceAtEnd = "shouted-place-at-end",
         /// "Ogden Circuit Judge Jane Roe": a place, then a court's word before "Judge" or
         /// "Attorney".
         PlaceBeforeCourtTitle = "place-before-court-title",
-        /// "Alachua County Sheriff Jane Roe": a division's name before a title.
+        /// "Pike County Sheriff Jane Roe": a division's name before a title.
         PlaceBeforeTitle = "place-before-title",
-        /// "Harare Mayor", "California Democrats": a known place before a bare title, a group or a
+        /// "Lusaka Mayor", "California Democrats": a known place before a bare title, a group or a
         /// service's crew.
         PlaceBeforeRoleOrGroup = "place-before-role-or-group",
         /// "the Galesburg Democrat": a town the gazetteer knows, then a party's or a people's name.
@@ -165,18 +165,18 @@ rules! {
         HonorificSurnameLikePlace = "honorific-surname-like-place",
         /// Function words opening a sentence or a headline are peeled off the name.
         LeadingFunctionWords = "leading-function-words",
-        /// "Remember Bianca Jagger?": a capitalised sentence opener before a full name is no part
+        /// "Remember Laura Fenwick?": a capitalised sentence opener before a full name is no part
         /// of it.
         SentenceOpenerBeforeName = "sentence-opener-before-name",
-        /// "Neighbouring Uganda": a participle or adjective opening a sentence before a known
+        /// "Neighbouring Chad": a participle or adjective opening a sentence before a known
         /// place.
         OpeningModifierBeforePlace = "opening-modifier-before-place",
-        /// "Midfielder Hwang In-beom": a role noun opening a sentence, before a name.
+        /// "Midfielder Kwon Tae-sung": a role noun opening a sentence, before a name.
         RoleNounOpensSentence = "role-noun-opens-sentence",
         /// "Iranian President …", "U.S. President …": a nationality, place or body before a title
         /// or a name.
         GroupOrPlaceBeforeTitle = "group-or-place-before-title",
-        /// "National Intelligence Service Director Kim": a title inside a run splits it.
+        /// "National Fisheries Service Director Cho": a title inside a run splits it.
         TitleInsideName = "title-inside-name",
         /// "Dayton Mayor Jane Roe": a town's office before its officer's name makes the town a
         /// place.
@@ -189,9 +189,9 @@ rules! {
         TitleAlone = "title-alone",
         /// A name the lexicons know, once the words before it are peeled off.
         KnownNameAfterPeeling = "known-name-after-peeling",
-        /// "World Economic Forum Borge Brende": a body's name, then the full name of its speaker.
+        /// "Global Water Forum Pavel Novak": a body's name, then the full name of its speaker.
         PersonAfterBodyName = "person-after-body-name",
-        /// "Maiduguri Borno State": a known place before its province, or a people's name before a
+        /// "Kaduna Kano State": a known place before its province, or a people's name before a
         /// place.
         PlaceAfterPlaceOrGroup = "place-after-place-or-group",
         /// "Jane Hill, 24,": a surname that is also a head word, before an age.
@@ -205,16 +205,16 @@ rules! {
         PlaceHeadInside = "place-head-inside",
         /// "her son Amos": a lower-case role noun just before a name.
         RoleNounBeforeName = "role-noun-before-name",
-        /// "His sons, Amos and Eban": a role noun in the plural or before a comma introduces the
+        /// "Her sons, Kesaro and Eberu": a role noun in the plural or before a comma introduces the
         /// name.
         RoleIntroducesName = "role-introduces-name",
         /// "a child named Mim", "known as Eva": a naming cue before the name.
         NamedAs = "named-as",
-        /// "Shen Dong, 31,": an age after a name.
+        /// "Vlasakov Olakau, 31,": an age after a name.
         AgeAfterName = "age-after-name",
         /// "Jane Roe, a director of …": a role in apposition after the name.
         RoleInApposition = "role-in-apposition",
-        /// "Lo Chung-mau": a surname, then a two-syllable given name joined by a hyphen.
+        /// "Cho Min-jae": a surname, then a two-syllable given name joined by a hyphen.
         SyllabicGivenName = "syllabic-given-name",
         /// "Jane Roe, 43, of Dayton": where a person lives.
         ResidenceAfterName = "residence-after-name",
@@ -238,17 +238,17 @@ rules! {
         /// "Izhorsk plant": a lower-case noun of an industrial site after an unknown name makes
         /// an organisation.
         OrgNounAfter = "org-noun-after",
-        /// "the Garifuna people": a language's name with a cue that it names a people.
+        /// "the Sami people": a language's name with a cue that it names a people.
         CuedLanguage = "cued-language",
-        /// "the Vokkaliga community": an unknown name before a word for a people or a caste.
+        /// "the Tervani community": an unknown name before a word for a people or a caste.
         CuedPeople = "cued-people",
-        /// "the villages of Foua and Kfraya": a plural place noun introduces a list of places.
+        /// "the villages of Pibrot and Zalny": a plural place noun introduces a list of places.
         ListedAfterPlaceNoun = "listed-after-place-noun",
         /// "the capital Kabul": a place noun in apposition before the name.
         PlaceNounInApposition = "place-noun-in-apposition",
         /// "the province of Tatarstan": a place noun and "of" before the name.
         PlaceNounOf = "place-noun-of",
-        /// "Jackson, Barrow and Madison counties": a list that a plural place noun ends.
+        /// "Greene, Clark and Logan counties": a list that a plural place noun ends.
         ListNounAfter = "list-noun-after",
         /// "Dayton police", "a Dayton man": a place the gazetteer knows, before a local noun.
         LocalNounAfter = "local-noun-after",
@@ -258,15 +258,15 @@ rules! {
         DivisionNounAfter = "division-noun-after",
         /// A name the gazetteer knows as a place, weakly.
         GazetteerPlace = "gazetteer-place",
-        /// "Ging said": a speech verb after a name makes a person, weakly.
+        /// "Olakau said": a speech verb after a name makes a person, weakly.
         SpeechVerbAfter = "speech-verb-after",
-        /// "said Ging.": a speech verb before a name that ends a clause.
+        /// "said Olakau.": a speech verb before a name that ends a clause.
         SpeechVerbBefore = "speech-verb-before",
         /// "Marion, Ohio": a place the gazetteer knows, before a comma and another place.
         PlaceBeforeCommaPlace = "place-before-comma-place",
-        /// "Richmond's east side": a town's quarter after its possessive.
+        /// "Harlowe's west side": a town's quarter after its possessive.
         QuarterAfterPossessive = "quarter-after-possessive",
-        /// "Pingilikani, Kenya —": a name set off by the country it lies in.
+        /// "Marokane, Kenya —": a name set off by the country it lies in.
         CountryAfterComma = "country-after-comma",
         /// "in Chechnya", "near Tabas": a place cue before the name, weakly.
         PlaceCueBefore = "place-cue-before",
@@ -278,10 +278,10 @@ rules! {
         UnknownName = "unknown-name",
     }
     Coreference {
-        /// "Raila Odinga … Odinga": an unknown name the article shortens to one of its words is a
-        /// person's.
+        /// "Wamuyu Keraro … Keraro": an unknown name the article shortens to one of its words is
+        /// a person's.
         PersonByRepetition = "person-by-repetition",
-        /// "Gandhi, Nehru and Patel": an unknown name listed with a person is a person.
+        /// "Maria Lopez, Nehrudev and Patelkar": an unknown name listed with a person is a person.
         PersonByCoordination = "person-by-coordination",
         /// An unknown name whose last word is a person elsewhere in the article is that person.
         PersonByLastWord = "person-by-last-word",
@@ -291,7 +291,7 @@ rules! {
         SameWords = "same-words",
         /// "Khatami" after "Mohammad Khatami": a part of a person's longer name.
         PartOfPersonName = "part-of-person-name",
-        /// "OCHA": the initials of an organisation named in full.
+        /// "ARIW": the initials of an organisation named in full.
         OrgInitials = "org-initials",
         /// A one-word town that its neighbours made a place elsewhere is that place where nothing
         /// is said.
@@ -300,7 +300,7 @@ rules! {
         ShortForCounty = "short-for-county",
         /// "Ephrata and Brodhead": an unknown name listed with a place, that the gazetteer knows.
         ListedWithPlace = "listed-with-place",
-        /// "Copenhagen, Hamburg, Brasoc and Mannheim": an unknown name in a list of places.
+        /// "Copenhagen, Hamburg, Zelvoric and Mannheim": an unknown name in a list of places.
         PlaceAmongPlaces = "place-among-places",
         /// A person's later surname or first name joins the full name's entity.
         GroupPersonByName = "group-person-by-name",
@@ -308,19 +308,19 @@ rules! {
         GroupOrgByInitials = "group-org-by-initials",
     }
     Places {
-        /// A place opens an organisation's or event's name ("Ardmore Police", "Clarke County
-        /// Board of Education"): evidence of where the article is.
+        /// A place opens an organisation's or event's name ("Ardmore Police", "Pike County
+        /// Board of Elections"): evidence of where the article is.
         PlaceAtStartOfName = "place-at-start-of-name",
         /// Two places joined by a hyphen open a name ("Ardmore-Greene County Health Department").
         PlacesJoinedByHyphen = "places-joined-by-hyphen",
-        /// A place after "of" in a name ("Children's Hospital of Manitoba").
+        /// A place after "of" in a name ("Veterans' Hospital of Manitoba").
         PlaceAfterOf = "place-after-of",
         /// Names listed before "streets" or "avenues" are streets, not the towns they are named
         /// after: left unplaced.
         ListedBeforeStreets = "listed-before-streets",
         /// Names listed before "counties" or "parishes" are counties or parishes.
         ListedBeforeCounties = "listed-before-counties",
-        /// "W. Columbia": a compass point shortened to its initial is spelled out.
+        /// "W. Ardmore": a compass point shortened to its initial is spelled out.
         CompassPointInitial = "compass-point-initial",
         /// "Newark" may be Newark-on-Trent: a town named after its river or sea, by the short
         /// form local news writes, as another name.
@@ -350,11 +350,11 @@ rules! {
         CountyWithoutItsTitle = "county-without-its-title",
         /// A name that is nothing else is tried in another transliteration ("Samawa").
         AnotherTransliteration = "another-transliteration",
-        /// A region or country after the name before it holds that name ("Buffalo, New York").
+        /// A region or country after the name before it holds that name ("Salem, Oregon").
         RegionOfThePlaceBefore = "region-of-the-place-before",
         /// A word after the name that only a region takes makes it the region ("Ohio state").
         RegionalWordAfter = "regional-word-after",
-        /// A district council after the name makes it the district ("Enfield Council").
+        /// A district council after the name makes it the district ("Haringey Council").
         DistrictCouncil = "district-council",
         /// A name listed with countries, or regions of one country, is one too.
         ListedWithPeers = "listed-with-peers",

@@ -246,7 +246,7 @@ fn is_personal(lex: &Lexicons, word: &str) -> bool {
     lex.given_names.contains(word) || lex.surnames.contains(word)
 }
 
-/// Words that may stand in a person's name in lower case ("Osama bin Laden").
+/// Words that may stand in a person's name in lower case ("Karim bin Nasser").
 fn is_name_word(word: &str) -> bool {
     let capitalised = word.chars().next().is_some_and(char::is_uppercase)
         && word.chars().any(char::is_lowercase)
@@ -281,8 +281,8 @@ fn place_head_inside(lex: &Lexicons, words: &[&str]) -> bool {
             .any(|w| lex.place_words.contains(w))
 }
 
-/// An unknown name the article later shortens to one of its words is a person's: "Raila Odinga …
-/// Odinga", or with the surname first, "Xi Jinping … Xi". Places and organisations are seldom
+/// An unknown name the article later shortens to one of its words is a person's: "Wamuyu Keraro …
+/// Keraro", or with the surname first, "Xi Jinping … Xi". Places and organisations are seldom
 /// shortened to their last word, and a first word stands alone for a person only when it is a
 /// short surname, as East Asian surnames written first are ("Campbell Soup" is no person).
 fn people_by_repetition(
@@ -302,7 +302,7 @@ fn people_by_repetition(
             alone.entry(s).or_default().push(r.span.start);
         }
     }
-    // "Warhol Polaroid … Polaroid": a person's name before a thing's; "Afro Nation Ghana": a
+    // "Vesna Kodak … Kodak": a person's name before a thing's; "Drum Festival Ghana": a
     // place's name inside a longer one.
     let typed_words: FnvSet<&str> = raws
         .iter()
@@ -386,8 +386,8 @@ fn people_by_repetition(
     }
 }
 
-/// An unknown name listed with a person is a person: "Gandhi, Nehru and Patel", "Ruto and
-/// Odinga". Repeats until the list is typed, since a list is typed from one end.
+/// An unknown name listed with a person is a person: "Maria Lopez, Nehrudev and Patelkar",
+/// "Keraro and Olakau". Repeats until the list is typed, since a list is typed from one end.
 fn people_by_coordination(
     lex: &Lexicons,
     text: &str,
@@ -409,7 +409,7 @@ fn people_by_coordination(
                 continue;
             }
             let (start, end) = (raw.span.start, raw.span.end);
-            // "Jann Wenner of Rolling Stone and …": a complement, not a list member.
+            // "Tom Poe of the Ardmore Herald and …": a complement, not a list member.
             let complement = text[..start]
                 .split_whitespace()
                 .next_back()
@@ -419,7 +419,7 @@ fn people_by_coordination(
                         "of" | "at" | "from" | "for" | "in" | "with" | "by" | "to" | "on"
                     )
                 });
-            // "Karim Darwish, Chair of the House": a title in apposition, not a second person.
+            // "Nadia Farouk, Chair of the House": a title in apposition, not a second person.
             let next = text[end..].split_whitespace().next().unwrap_or("");
             let titled = surface.split([' ', '-']).any(|w| lex.is_title_word(w))
                 || next == "of"
@@ -548,9 +548,9 @@ fn local_place(
 }
 
 /// An unknown name in a list of two or more other places is a place, whether or not the
-/// gazetteer knows it: "Copenhagen, Hamburg, Brasoc and Mannheim". The list must close with
-/// "and" or "or", and only its last member follows one: "Medina, Ohio, Sissy's handler" is a
-/// town and its state, and "New York, and Detroit, Dimond Kaplan" a closed list before a name.
+/// gazetteer knows it: "Copenhagen, Hamburg, Zelvoric and Mannheim". The list must close with
+/// "and" or "or", and only its last member follows one: "Galion, Ohio, Tibby's trainer" is a
+/// town and its state, and "New York, and Denver, Velmar Kossin" a closed list before a name.
 fn place_among_places(text: &str, raws: &[Raw], k: usize) -> Option<Evidence> {
     let raw = raws.get(k)?;
     let closing = |gap: &str| matches!(gap, " and " | ", and " | " or " | ", or ");
@@ -585,7 +585,7 @@ fn place_among_places(text: &str, raws: &[Raw], k: usize) -> Option<Evidence> {
         members.push(r.span.slice(text));
         end = r.span.end;
     }
-    // "Nakuru and Bunyala": the list may close on another unknown name.
+    // "Pibrot and Zalny": the list may close on another unknown name.
     let rest = &text[end..];
     closed |= [" and ", ", and ", " or ", ", or "]
         .iter()
@@ -616,7 +616,7 @@ pub fn settle(
         people_by_coordination(lex, text, &mut raws, &vocabulary, hits);
     }
     let by_last_word = rules.enabled(RuleId::PersonByLastWord);
-    // An unknown name whose last word is a person elsewhere ("Raila Odinga" before "Odinga
+    // An unknown name whose last word is a person elsewhere ("Wamuyu Keraro" before "Keraro
     // said") is that person: promote it first, so that it can type the rest.
     let person_words: FnvSet<&str> = raws
         .iter()

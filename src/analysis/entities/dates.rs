@@ -257,7 +257,7 @@ pub fn find(text: &str, tokens: &[Token]) -> Vec<Found> {
                 None
             }
         } else if kind == Some(TokenKind::Word) && is_weekday(word) && is_capitalised(word) {
-            // "Monday, July 18, 2022" and "Friday 22 July": the weekday opens the date.
+            // "Tuesday, March 9, 2021" and "Friday 12 March": the weekday opens the date.
             let comma = usize::from(scan.word(i + 1) == ",");
             let at = i + 1 + comma;
             let joined = scan.same_line(i) && scan.same_line(i + comma) && {
@@ -284,7 +284,7 @@ pub fn find(text: &str, tokens: &[Token]) -> Vec<Found> {
                 format!("the weekday \"{word}\""),
             ))
         } else if kind == Some(TokenKind::Number) && day_number(word) && scan.same_line(i) && {
-            // "26 March", "26 July 2022", "28 to 31 July", "the 25th of July 2022".
+            // "14 May", "14 May 2021", "18 to 21 May", "the 23rd of March 2021".
             let at = day_month_at(&scan, i);
             at.is_some()
         } {
@@ -500,15 +500,15 @@ mod tests {
                 vec![("May", Date), ("Monday", Date)],
             ),
             (
-                "on Monday, July 18, 2022 and Friday 22 July",
-                vec![("Monday, July 18, 2022", Date), ("Friday 22 July", Date)],
+                "on Tuesday, March 9, 2021 and Friday 12 March",
+                vec![("Tuesday, March 9, 2021", Date), ("Friday 12 March", Date)],
             ),
             (
-                "from July 6 to 16 and 28 to 31 July, on the 25th of July 2022",
+                "from March 2 to 12 and 18 to 21 May, on the 23rd of March 2021",
                 vec![
-                    ("July 6 to 16", Date),
-                    ("28 to 31 July", Date),
-                    ("the 25th of July 2022", Date),
+                    ("March 2 to 12", Date),
+                    ("18 to 21 May", Date),
+                    ("the 23rd of March 2021", Date),
                 ],
             ),
         ] {

@@ -1,5 +1,5 @@
 //! Streets and roads known by their written form rather than by a lexicon: numbered roads
-//! ("Highway 10", "County Road 43", "I-75") and abbreviated street names ("44 Hungerford St.",
+//! ("Highway 10", "County Road 43", "I-75") and abbreviated street names ("18 Garnet St.",
 //! "N. High St.", "14th St."). Found before names are chunked, like dates, so that the number
 //! and the abbreviation's stop stay inside the mention.
 //!
@@ -35,11 +35,11 @@ const ROAD_QUALIFIERS: &[&str] = &[
 ];
 /// Road codes joined to their number by a hyphen: "I-75", "US-24", "SR-9".
 const ROAD_CODES: &[&str] = &["I", "US", "SR", "IH", "CR"];
-/// Abbreviated street types written after the name with a stop: "Hungerford St.", "Main Ave.".
+/// Abbreviated street types written after the name with a stop: "Garnet St.", "Main Ave.".
 const STREET_ABBREVIATIONS: &[&str] = &[
     "St", "Ave", "Rd", "Blvd", "Dr", "Ln", "Pkwy", "Ct", "Pl", "Cir", "Ter", "Hwy", "Sq",
 ];
-/// Street types written out after an ordinal: "42nd Street", "Fifth Avenue" is a name already.
+/// Street types written out after an ordinal: "57th Street", "Fifth Avenue" is a name already.
 const ORDINAL_STREET_TYPES: &[&str] = &[
     "Street",
     "Avenue",
@@ -51,7 +51,7 @@ const ORDINAL_STREET_TYPES: &[&str] = &[
     "Terrace",
     "Parkway",
 ];
-/// Compass words before a numbered street: "Northwest 34th Street".
+/// Compass words before a numbered street: "Southwest 12th Street".
 const COMPASS_BEFORE_NUMBERED_STREET: &[&str] = &[
     "North",
     "South",
@@ -138,7 +138,7 @@ impl Scan<'_> {
         {
             first -= 1;
         }
-        // "Otter Tail County Road 80": a named county's road is the county's name and more;
+        // "Yellow Medicine County Road 17": a named county's road is the county's name and more;
         // the number alone does not settle where the name starts.
         if first > 0 && self.joined(first) && self.is_name_word(first - 1) {
             return None;
@@ -158,7 +158,7 @@ impl Scan<'_> {
             })
     }
 
-    /// "42nd Street", "Northwest 34th Street": an ordinal before a street type. The first and
+    /// "57th Street", "Southwest 12th Street": an ordinal before a street type. The first and
     /// last tokens.
     fn numbered_street(&self, i: usize) -> Option<(usize, usize)> {
         let street = i + 1;
@@ -176,7 +176,7 @@ impl Scan<'_> {
         Some((if compass { i - 1 } else { i }, street))
     }
 
-    /// "44 Hungerford St.", "N. High St.", "14th St.", "Memphis St., Alexandria": the first
+    /// "18 Garnet St.", "N. High St.", "14th St.", "Tupelo St., Lafayette": the first
     /// token of the street's name, ending at the abbreviation `i` and its stop.
     fn abbreviated_street(&self, i: usize) -> Option<usize> {
         let abbreviation = self.word(i);
@@ -291,17 +291,17 @@ mod tests {
             ["Highway 10", "State Route 9", "I-75", "County Road 43"]
         );
         assert_eq!(
-            roads("He lives at 44 Hungerford St. Police came to 75 N. High St. and 14th St."),
-            ["Hungerford St.", "N. High St.", "14th St."]
+            roads("He lives at 18 Garnet St. Police came to 75 N. High St. and 14th St."),
+            ["Garnet St.", "N. High St.", "14th St."]
         );
         assert_eq!(
-            roads("St. Paul met Dr. Smith on Otter Tail County Road 80."),
+            roads("St. Paul met Dr. Smith on Yellow Medicine County Road 17."),
             [""; 0]
         );
-        assert_eq!(roads("A shop on Memphis St., next door."), ["Memphis St."]);
+        assert_eq!(roads("A shop on Tupelo St., next door."), ["Tupelo St."]);
         assert_eq!(
-            roads("At 42nd Street and Northwest 34th Street."),
-            ["42nd Street", "Northwest 34th Street"]
+            roads("At 57th Street and Southwest 12th Street."),
+            ["57th Street", "Southwest 12th Street"]
         );
     }
 }

@@ -231,7 +231,7 @@ pub(super) fn generate(
         if words.len() > 2 && words[1] == "of" && DIVISION_BEFORE_OF.contains(&words[0]) {
             start = 2;
         }
-        // "Rapides Parish Fire District", "Butler County Jail", "Douglas County Road": what a
+        // "Carter Parish Fire District", "Pike County Jail", "Logan County Road": what a
         // county names after itself lies in it, and the county is the evidence of where the
         // article is (a town of its name elsewhere must not take the name's place).
         if let Some(county) = county_opening_name(g, w, &words[start..]) {
@@ -290,7 +290,7 @@ pub(super) fn county_opening_name(
     (!found.is_empty()).then_some(found)
 }
 
-/// "W. Columbia", "N. Augusta": local papers shorten the compass point of a town's name to its
+/// "N. Augusta", "W. Ardmore": local papers shorten the compass point of a town's name to its
 /// initial.
 pub(super) fn spelled_compass_point(name: &str) -> Option<String> {
     let (initial, rest) = name.split_once(". ")?;

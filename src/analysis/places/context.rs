@@ -7,17 +7,17 @@ use crate::analysis::text::Span;
 /// What the words around a name say about the kind of place it is.
 #[derive(Clone, Debug, Default)]
 pub(super) struct Role {
-    /// It qualifies the name before it ("Buffalo, New York"): a region or country, and these
+    /// It qualifies the name before it ("Salem, Oregon"): a region or country, and these
     /// are the regions and countries that would contain the name before it.
     pub(super) qualifies: Vec<PlaceId>,
-    /// A word after it that only a region takes: "New York state", "New York Gov. Cuomo".
+    /// A word after it that only a region takes: "New York state", "New York Gov. Marsh".
     pub(super) regional_word: bool,
     /// Names listed with it ("Ohio, Indiana and New York"), by index.
     pub(super) listed_with: Vec<usize>,
-    /// A council after it that governs a district: "Enfield Council", "Kent County Council".
+    /// A council after it that governs a district: "Haringey Council", "Kent County Council".
     pub(super) council_word: bool,
-    /// The name that holds it, by index: the one before ("London's Heathrow", "Giza's Haram
-    /// district") or after it ("August in New Orleans").
+    /// The name that holds it, by index: the one before ("London's Heathrow", "Giza's Mansoura
+    /// district") or after it ("Juniper in New Orleans").
     pub(super) owner: Option<usize>,
     /// It names a side in a contest ("outlasted Louisville", "against Duke"): a team, whose
     /// home is the town the country knows by the name, wherever the game is played.
@@ -82,7 +82,7 @@ pub(super) fn role_of(
     role
 }
 
-/// Whether the words after a name make it a district's council: "Enfield Council", "Wealden
+/// Whether the words after a name make it a district's council: "Haringey Council", "Wealden
 /// District Council", "Kent County Council". A "City Council" or "Town Council" says less:
 /// towns of every country have one, and a district of the name is then no likelier than a town.
 pub(super) fn names_district_council(after: &str) -> bool {
@@ -114,7 +114,7 @@ pub(super) fn word_just_before(before: &str) -> Option<&str> {
 }
 
 /// Whether the name at `i` ends a list, or stands in one, that a plural division word closes:
-/// "Eastland and Callahan counties". Returns the singular word to add to the name.
+/// "Decatur and Shelby counties". Returns the singular word to add to the name.
 pub(super) fn listed_before_division_word(
     text: &str,
     spans: &[Span],
@@ -161,8 +161,8 @@ pub(super) fn is_list_separator(gap: &str) -> bool {
 }
 
 /// What the names listed with this one were chosen as: countries, and first-level regions
-/// with their country ("Michigan, Oregon, New York, Indiana": New York is a state too; "the
-/// United States and China": China is the country).
+/// with their country ("Idaho, Oregon, New York, Utah": New York is a state too; "China
+/// and Vietnam": China is the country).
 pub(super) fn list_peers(
     g: &Gazetteer,
     role: &Role,

@@ -193,7 +193,7 @@ fn resolve_all(
                 });
                 return Vec::new();
             }
-            // "Cooke, Grayson and Love counties": each name is a county's.
+            // "Greene, Clark and Logan counties": each name is a county's.
             if let Some(word) = listed_before_division_word(text, spans, i)
                 .filter(|_| rules.enabled(RuleId::ListedBeforeCounties))
             {

@@ -46,11 +46,11 @@ pub(super) struct Scored {
 /// ([`Reason::rule`]); some move the score without a word for the reader.
 #[derive(Clone, Copy, Debug)]
 pub(super) enum Reason {
-    /// It holds the place named before it ("Buffalo, New York").
+    /// It holds the place named before it ("Salem, Oregon").
     RegionOfThePlaceBefore,
     /// A word after it that only a region takes ("New York state").
     RegionalWordAfter,
-    /// A district's council after it ("Enfield Council").
+    /// A district's council after it ("Haringey Council").
     DistrictCouncil,
     /// Listed with names read as places of this kind (countries, or regions of one country).
     ListedWithPeers(PlaceKind),

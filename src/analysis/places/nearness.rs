@@ -258,7 +258,7 @@ pub(super) fn colocation_support(
         let max = top.iter().map(|c| c.prior).fold(f64::MIN, f64::max);
         // Likelihoods relative to the name's likeliest reading, tempered (square root): two
         // readings of two names that lie together are evidence for each other even when
-        // neither is its name's likeliest ("Huntsville" and "Walker County" in Texas).
+        // neither is its name's likeliest ("Conroe" and "Montgomery County" in Texas).
         let probabilities = top
             .iter()
             .map(|c| (Whereabouts::of(g, c.place), ((c.prior - max) * 0.5).exp()))

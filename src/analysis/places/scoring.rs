@@ -27,7 +27,7 @@ fn lacks_local_support_always(g: &Gazetteer, c: &Scored) -> bool {
 }
 
 /// One name, one place: every mention of a name takes, for each candidate, the best evidence
-/// any of its mentions has ("Scott County, Indiana" early on settles a later bare "Scott
+/// any of its mentions has ("Clark County, Indiana" early on settles a later bare "Clark
 /// County").
 pub(super) fn share_evidence_within_names(candidates: &mut [Vec<Scored>], keys: &[String]) {
     let mut best: FnvMap<(&str, PlaceId), Scored> = FnvMap::default();
@@ -85,14 +85,14 @@ pub(super) fn score_context(g: &Gazetteer, c: &mut Scored, cx: &Context) {
         c.supported = true;
         c.reasons.push(Reason::RegionOfThePlaceBefore);
     }
-    // "New York Gov." says the state as plainly as "Buffalo, New York" does: as much as a
+    // "New York Gov." says the state as plainly as "Salem, Oregon" does: as much as a
     // qualifier, so that a city of the name near the article's other places does not win.
     if on(RuleId::RegionalWordAfter) && cx.role.regional_word && kind == PlaceKind::Admin1 {
         c.score += w.regional_word;
         c.supported = true;
         c.reasons.push(Reason::RegionalWordAfter);
     }
-    // A district council is the local government of a second-level division: "Enfield
+    // A district council is the local government of a second-level division: "Haringey
     // Council" is the London borough's, not a town's of the name abroad, as plainly as a
     // qualifier says it.
     if on(RuleId::DistrictCouncil) && cx.role.council_word && kind == PlaceKind::Admin2 {
@@ -121,9 +121,9 @@ pub(super) fn score_context(g: &Gazetteer, c: &mut Scored, cx: &Context) {
     } else {
         admin1
     };
-    // "London's Heathrow", "August in New Orleans": what a place holds lies in it; a namesake
+    // "London's Heathrow", "Juniper in New Orleans": what a place holds lies in it; a namesake
     // elsewhere is not meant, and with none inside the name is better left unplaced.
-    // A country or region is no part of a town ("the Embassy of Ukraine in Nigeria").
+    // A country or region is no part of a town ("the Embassy of Chile in Kenya").
     c.outside_owner = false;
     if let Some(owner) = cx.owner.filter(|_| {
         on(RuleId::HeldByItsOwner) && matches!(kind, PlaceKind::City | PlaceKind::Admin2)

@@ -74,11 +74,11 @@ pub struct Weights {
     pub qualifies_previous: f64,
     /// A word after the name that only a region takes ("New York state", "Texas Gov.").
     pub regional_word: f64,
-    /// A district council after the name makes it a second-level division ("Enfield Council").
+    /// A district council after the name makes it a second-level division ("Haringey Council").
     pub district_council: f64,
     /// Listed with names read as countries, or as regions of one country.
     pub listed_with_peers: f64,
-    /// Lies in the place that holds it ("London's Heathrow", "August in New Orleans").
+    /// Lies in the place that holds it ("London's Heathrow", "Juniper in New Orleans").
     pub within_owner: f64,
     /// Times the share of the article's places that lie in the candidate's first-level region.
     pub article_region: f64,

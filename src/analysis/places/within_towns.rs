@@ -10,7 +10,7 @@ use crate::analysis::model::PlaceKind;
 use crate::analysis::rules::RuleId;
 use crate::analysis::text::Span;
 
-/// A name the text puts in a town ("August in New Orleans", "London's Heathrow") whose places
+/// A name the text puts in a town ("Juniper in New Orleans", "London's Heathrow") whose places
 /// of that name all lie elsewhere: the gazetteer lacks it there, so it is placed in that town.
 pub(super) fn place_in_owners(
     g: &Gazetteer,
@@ -45,10 +45,10 @@ pub(super) fn place_in_owners(
 }
 
 /// A street, building or neighbourhood that the gazetteer does not know ("Third Street",
-/// "Northwestern Memorial Hospital") lies, most likely, in the town the text names next to it:
+/// "Lakeview Memorial Hospital") lies, most likely, in the town the text names next to it:
 /// the nearest town in its sentence, else the nearest town before it, else the town the
 /// article names most, else the dateline's. It is placed there with a low confidence. A
-/// building reached through a town inside its name ("Stonewall Golf Club") that no local
+/// building reached through a town inside its name ("Granite Golf Club") that no local
 /// evidence supports is placed the same way: such a name is often a person's or a far
 /// namesake's.
 ///
@@ -168,7 +168,7 @@ pub(super) fn place_local_features(
         .into_iter()
         .find_map(|(town, rule)| town.filter(|_| on(rule)).map(|t| (t, rule)));
         let Some((town, rule)) = home else {
-            // A far namesake or a person's name ("Robert Trent Jones Golf Club") is worse
+            // A far namesake or a person's name ("Robert Tavish Golf Club") is worse
             // than no place.
             if facility_support[i] == Some(TownEvidence::None) {
                 resolutions[i] = None;
@@ -226,12 +226,12 @@ pub(super) fn is_local_feature(surface: &str) -> bool {
                 .to_lowercase()
         })
         .unwrap_or_default();
-    // "North State Street" is a town's street, "Lake State Park" no town's.
+    // "South State Street" is a town's street, "Lake State Park" no town's.
     let street = STREET_ENDINGS.contains(&last.as_str());
     let outside = words
         .iter()
         .any(|w| OUTSIDE_TOWN_WORDS.contains(w) || *w == "State" && !street);
-    // "Museum of Ice Cream": the building's word leads.
+    // "Museum of Tin Toys": the building's word leads.
     let head = words.len() >= 3
         && words[1] == "of"
         && LOCAL_FEATURE_WORDS.contains(&words[0].to_lowercase().as_str());

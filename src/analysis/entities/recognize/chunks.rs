@@ -72,10 +72,10 @@ impl<'a> Recognizer<'a> {
                 || (w == "of"
                     && self.lex.is_core_title(self.word(j))
                     && self.lex.is_title_word(self.word(n + 1)));
-            // "the United States and Ecuador": a whole place before "and" is a list of two
+            // "Norway and Chile": a whole place before "and" is a list of two
             // names, not one institution ("Trinidad and Tobago" is known as a whole).
-            // Likewise a name complete with its head word: "the Asian Development Bank and
-            // Qatar University" (while "Ministry of Health and Welfare" goes on).
+            // Likewise a name complete with its head word: "the Northern Development Bank and
+            // Riverside University" (while "Ministry of Orchards and Welfare" goes on).
             let coordinated = matches!(w, "and" | "&")
                 && self.rules.enabled(RuleId::ListNotInstitution)
                 && (self.known_type(self.words(i, j)) == Some(EntityType::Loc)
@@ -152,7 +152,7 @@ impl<'a> Recognizer<'a> {
         j
     }
 
-    /// "St. Michael's Hospital", "Alder Hey Children's Hospital", "Supreme People's Court",
+    /// "St. Brendan's Hospital", "Glenmore Children's Hospital", "Glenmore People's Bank",
     /// "Booysens Magistrate's Court": a saint's, a people's or an office's possessive inside
     /// the name of an institution. The last token of the name after the possessive, if the
     /// chunk `i..=j` ends in such a possessor and a head word follows.

@@ -139,7 +139,7 @@ fn state_abbreviation(r: &mut Recognizer, c: &mut Chunk) -> bool {
         );
         return true;
     }
-    // "Major Mich. utilities": an abbreviated state ends a run of capitals.
+    // "Two Mich. utilities": an abbreviated state ends a run of capitals.
     let last = r.words(j, j + 1);
     if j > i && last.len() <= 6 && r.lex.places.contains(last) {
         r.classify(i, j - 1);
@@ -364,7 +364,7 @@ fn sector_after_function_words(r: &mut Recognizer, c: &mut Chunk) -> bool {
     true
 }
 
-/// A capitalised first word of a sentence before a full name: "Remember Bianca Jagger?"
+/// A capitalised first word of a sentence before a full name: "Remember Laura Fenwick?"
 fn sentence_opener_before_name(r: &mut Recognizer, c: &mut Chunk) -> bool {
     let (a, j) = (c.a, c.j);
     let opener = a == c.i
@@ -383,8 +383,8 @@ fn sentence_opener_before_name(r: &mut Recognizer, c: &mut Chunk) -> bool {
 }
 
 /// A participle or an adjective that opens a sentence, before a known place: "Neighbouring
-/// Uganda has…", "Mountainous Nepal…" (while "Northern Kenya" is one name, and "Vibrant
-/// Gujarat" or "Venture Taranaki" may name an event or a body).
+/// Chad has…", "Mountainous Nepal…" (while "Northern Kenya" is one name, and "Vibrant
+/// Gujarat" or "Invest Otago" may name an event or a body).
 fn opening_modifier_before_place(r: &mut Recognizer, c: &mut Chunk) -> bool {
     let (a, j) = (c.a, c.j);
     if !(a == c.i && r.initial[a] && j > a) {
@@ -412,8 +412,8 @@ fn opening_modifier_before_place(r: &mut Recognizer, c: &mut Chunk) -> bool {
     false
 }
 
-/// A role noun that opens a sentence, before a name: "Midfielder Hwang In-beom", "Brothers
-/// Tsai Hong-tu and …".
+/// A role noun that opens a sentence, before a name: "Midfielder Kwon Tae-sung", "Brothers
+/// Lin Wei-ming and …".
 fn role_noun_opens_sentence(r: &mut Recognizer, c: &mut Chunk) -> bool {
     let (a, j) = (c.a, c.j);
     if !(a == c.i && r.initial[a] && j > a && j - a <= 4 && !r.lex.is_title_word(r.word(a))) {
@@ -437,7 +437,7 @@ fn role_noun_opens_sentence(r: &mut Recognizer, c: &mut Chunk) -> bool {
 }
 
 /// Nationalities, and places or bodies before a title: "Iranian President", "U.S. President",
-/// "BBMP Chief Commissioner". Pushes each and peels it off.
+/// "DPW Chief Commissioner". Pushes each and peels it off.
 fn group_or_place_before_title(r: &mut Recognizer, c: &mut Chunk) -> bool {
     let j = c.j;
     while c.a < j {
@@ -452,7 +452,7 @@ fn group_or_place_before_title(r: &mut Recognizer, c: &mut Chunk) -> bool {
             break;
         };
         let title_follows = r.title_then_name(k + 1, j).is_some();
-        // "the president of Nicaragua Daniel Ortega": a place or body, then a full name.
+        // "the president of Paraguay Daniel Ferrando": a place or body, then a full name.
         // "Chester Alan Roe": a place named like a person opens that person's name.
         let personal_place =
             k == a && r.lex.given_names.contains(r.word(a)) && !r.is_country(r.word(a));
@@ -462,7 +462,7 @@ fn group_or_place_before_title(r: &mut Recognizer, c: &mut Chunk) -> bool {
             && j - k <= 4
             && r.lex.given_names.contains(r.word(k + 1))
             && !r.has_keyword(k + 1, j);
-        // "Christian Bale" is a name, but "a Muslim Chief Minister" a group and a title.
+        // "Christian Dorne" is a name, but "a Catholic Chief Minister" a group and a title.
         let group_before_name = label == EntityType::Norp
             && !r.has_keyword(k + 1, j)
             && (!(k == a && r.lex.given_names.contains(r.word(a))) || r.is_title_run(k + 1, j));
@@ -483,7 +483,7 @@ fn group_or_place_before_title(r: &mut Recognizer, c: &mut Chunk) -> bool {
     false
 }
 
-/// A title inside the name splits it: "National Intelligence Service Director Kim".
+/// A title inside the name splits it: "National Fisheries Service Director Cho".
 fn title_inside_name(r: &mut Recognizer, c: &mut Chunk) -> bool {
     let (a, j) = (c.a, c.j);
     let Some(t) =
@@ -596,7 +596,7 @@ fn known_name_after_peeling(r: &mut Recognizer, c: &mut Chunk) -> bool {
     true
 }
 
-/// "World Economic Forum Borge Brende", "Cabinet Nader Saad": a body's name, then the full name
+/// "Global Water Forum Pavel Novak", "Cabinet Omar Haddad": a body's name, then the full name
 /// of the person speaking for it.
 fn person_after_body_name(r: &mut Recognizer, c: &mut Chunk) -> bool {
     let (a, j) = (c.a, c.j);
@@ -683,7 +683,7 @@ fn place_head_inside(r: &mut Recognizer, c: &mut Chunk) -> bool {
     true
 }
 
-/// "the first son Dh 2,400": a currency before an amount, not a name.
+/// "the eldest son Dh 900": a currency before an amount, not a name.
 fn amount_follows(r: &Recognizer, j: usize) -> bool {
     r.tokens
         .get(j + 1)
@@ -859,12 +859,12 @@ fn romance_article(r: &mut Recognizer, c: &mut Chunk) -> bool {
 /// a person's name, if its words say so.
 fn shaped_like_a_person(r: &Recognizer, c: &Chunk) -> bool {
     let (a, j) = (c.a, c.j);
-    // "the Lal Chowk", "the Hindu Kush": an article does not open a person's name.
+    // "the Lal Maidan", "the Hindu Kush": an article does not open a person's name.
     let after_article = matches!(r.word_before(a), "the" | "The");
     j > a && j - a <= 4 && !r.has_common_word(a + 1, j) && !after_article
 }
 
-/// "Bruce Vincent": a first name that is also a place still opens a name that ends in a
+/// "Regina Holt": a first name that is also a place still opens a name that ends in a
 /// surname. "Muslim" is a first name, but before a name it is a group.
 fn first_name(r: &mut Recognizer, c: &mut Chunk) -> bool {
     let (first, last) = (r.word(c.a), r.word(c.j));

@@ -103,7 +103,7 @@ impl<'a> Recognizer<'a> {
 
     /// "DPRK-U.S." and "China-Russia": every part of a hyphenated word a known place. Pushes
     /// each part as its own mention. The last part runs on to the end of the chunk `i..=j`:
-    /// "the DPRK-South Korea summit".
+    /// "the DPRK-U.S. trade talks".
     pub(super) fn hyphenated_places(&mut self, i: usize, j: usize) -> bool {
         let Some(token) = self.tokens.get(i).copied() else {
             return false;
@@ -149,7 +149,7 @@ impl<'a> Recognizer<'a> {
         true
     }
 
-    /// "Maiduguri Borno State", "historically Republican Orange County": a known place before
+    /// "Kaduna Kano State", "largely Republican Orange County": a known place before
     /// its province or country, or a people's or party's name before a place, with no comma
     /// between. The end of the first.
     pub(super) fn place_after_place_or_group(&self, a: usize, j: usize) -> Option<usize> {
@@ -193,7 +193,7 @@ impl<'a> Recognizer<'a> {
         })
     }
 
-    /// "Harare Mayor", "U.S. Trade Representative", "California Democrats": a known place
+    /// "Lusaka Mayor", "U.S. Trade Representative", "California Democrats": a known place
     /// before a title with no name after it, or before a group, is a place and a role or a
     /// group. Pushes the place (and the group).
     pub(super) fn place_before_role_or_group(&mut self, first: usize, j: usize) -> bool {
@@ -214,7 +214,7 @@ impl<'a> Recognizer<'a> {
         if k == i && NEVER_ALONE.contains(&self.word(i)) {
             return false;
         }
-        // "San Fernando City Councilwoman", "Huntsville Fire Chief": the body's word between
+        // "Santa Fe City Councilwoman", "Tulsa Fire Chief": the body's word between
         // the place and the title.
         let body = matches!(
             self.word(k + 1),
@@ -223,13 +223,13 @@ impl<'a> Recognizer<'a> {
         let title_start = if body && k + 1 < j { k + 2 } else { k + 1 };
         let role = self.is_title_run(title_start, j)
             && (title_start..=j).any(|t| self.lex.is_core_title(self.word(t)));
-        // "Huntsville Fire Chief Jane Roe": the body's title, then the person.
+        // "Tulsa Fire Chief Jane Roe": the body's title, then the person.
         let titled_person = body && self.title_then_name(title_start, j).is_some();
         let group = match self.known(self.words(k + 1, j)) {
             Some((EntityType::Norp, why)) => Some(why),
             _ => None,
         };
-        // "Kentucky State Troopers", "Ohio Fish & Wildlife Officers": the men and women of a
+        // "Oregon State Troopers", "Idaho Fish & Game Officers": the men and women of a
         // place's service are no organisation's name, so the place stands as one. ("Rangers"
         // is left out: "Texas Rangers" is a team.)
         let crew = k < j && (SERVICE_CREWS.contains(&self.word(j)) || self.crew_joined_after(j));
@@ -246,7 +246,7 @@ impl<'a> Recognizer<'a> {
         true
     }
 
-    /// "Kentucky Fish & Wildlife Officers": a service named by two joined words ends its crew's
+    /// "Idaho Fish & Game Officers": a service named by two joined words ends its crew's
     /// noun in the next chunk, within a few words after "&" or "and".
     pub(super) fn crew_joined_after(&self, j: usize) -> bool {
         if !(self.adjacent(j) && matches!(self.word(j + 1), "&" | "and")) {
@@ -286,7 +286,7 @@ impl<'a> Recognizer<'a> {
         true
     }
 
-    /// "St. Michael's Hospital", "St. Patrick's Day": a saint's name with its possessive
+    /// "St. Brendan's Hospital", "St. Patrick's Day": a saint's name with its possessive
     /// before another capitalised word opens the name of a church, school or feast, not a
     /// place.
     pub(super) fn saint_in_a_name(&self, a: usize, j: usize) -> bool {

@@ -143,7 +143,7 @@ fn cued_people(r: &mut Recognizer, n: &Name) -> bool {
     true
 }
 
-/// "the villages of Foua and Kfraya": plural place nouns introduce a list ("the areas of
+/// "the villages of Pibrot and Zalny": plural place nouns introduce a list ("the areas of
 /// science" need not).
 fn listed_after_place_noun(r: &mut Recognizer, n: &Name) -> bool {
     let a = n.a;
@@ -174,7 +174,7 @@ fn listed_after_place_noun(r: &mut Recognizer, n: &Name) -> bool {
     true
 }
 
-/// "the German island Rügen", "the capital Kabul": a place noun in apposition.
+/// "the Danish island Bornholm", "the capital Kabul": a place noun in apposition.
 fn place_noun_in_apposition(r: &mut Recognizer, n: &Name) -> bool {
     let before = r.word_before(n.a);
     let apposed = APPOSED_PLACE_NOUNS.contains(&before)
@@ -280,7 +280,7 @@ fn electoral_district(r: &mut Recognizer, n: &Name) -> bool {
     true
 }
 
-/// "Cairo's Abbasiya neighbourhood", "the Rafah district": a name before a word for a part of
+/// "Cairo's Tel Saba neighbourhood", "the Ardmore district": a name before a word for a part of
 /// a town or a country.
 fn division_noun_after(r: &mut Recognizer, n: &Name) -> bool {
     let after = r.word(n.j + 1);
@@ -420,7 +420,7 @@ fn quarter_after_possessive(r: &mut Recognizer, n: &Name) -> bool {
     true
 }
 
-/// "Pingilikani, Kenya —": a name the gazetteer lacks, set off by the country it lies in.
+/// "Marokane, Kenya —": a name the gazetteer lacks, set off by the country it lies in.
 fn country_after_comma(r: &mut Recognizer, n: &Name) -> bool {
     let (a, j) = (n.a, n.j);
     let country_after_comma = r.word(j + 1) == ","

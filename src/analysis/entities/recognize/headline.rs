@@ -58,8 +58,8 @@ impl<'a> Recognizer<'a> {
         }
     }
 
-    /// In a title-case line, a first name and the name words after it ("President Juan Orlando
-    /// Hernandez, Luis Zelaya"): the last token of the full name, if there is more than the
+    /// In a title-case line, a first name and the name words after it ("Governor Maria Lopez
+    /// And Pavel Novak"): the last token of the full name, if there is more than the
     /// first name.
     pub(super) fn headline_person(&self, a: usize, j: usize) -> Option<usize> {
         let first = self.word(a);
@@ -70,8 +70,8 @@ impl<'a> Recognizer<'a> {
         {
             return None;
         }
-        // A personal name, or an unknown word that ends the run ("Ram Nath Kovind on"), not
-        // one inside a longer name ("Adam Air Base").
+        // A personal name, or an unknown word that ends the run ("Tomas Aldana on"), not
+        // one inside a longer name ("Adam Ridge Air Base").
         let name_like = |k: usize| {
             let w = self.word(k);
             let plain = self.name_word(k)

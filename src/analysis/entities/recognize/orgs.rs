@@ -76,7 +76,7 @@ impl<'a> Recognizer<'a> {
                 if k == a && k == j {
                     return None;
                 }
-                // "Continental Real Estate": a trade, not a housing estate.
+                // "Kestrel Real Estate": a trade, not a housing estate.
                 if k > a && NOT_PLACES.contains(&self.words(k - 1, k)) {
                     continue;
                 }
@@ -86,7 +86,7 @@ impl<'a> Recognizer<'a> {
                 if self.lettered_division(a, j) {
                     return None;
                 }
-                // "Laurel County School District": a district that a body runs is that body.
+                // "Pine County School District": a district that a body runs is that body.
                 let body = (k > a && w == "District")
                     .then(|| self.lex.org_words.get(self.word(k - 1)))
                     .flatten();
@@ -108,7 +108,7 @@ impl<'a> Recognizer<'a> {
     }
 
     /// An institution's name that here names its building: a hospital one is at or in ("died
-    /// at Northwestern Memorial Hospital"), a church one is at ("married at South Ossett
+    /// at Lakeview Memorial Hospital"), a church one is at ("married at North Danby
     /// Church"), a golf or country club (its grounds). Where one is taken to or what one
     /// belongs to is as often the institution.
     pub(super) fn building_by_use(&self, a: usize, j: usize) -> Option<Evidence> {

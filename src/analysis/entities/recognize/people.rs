@@ -8,7 +8,7 @@ use crate::analysis::entities::EntityType;
 use crate::analysis::rules::RuleId;
 
 impl<'a> Recognizer<'a> {
-    /// "His sons, Amos and Eban", "fellow headliners Burna Boy and Davido": a role noun, in the
+    /// "Her sons, Kesaro and Eberu", "fellow singers Tavi Roe and Kemba": a role noun, in the
     /// plural or before a comma, that introduces the name.
     pub(super) fn role_before_list(&self, a: usize) -> Option<Evidence> {
         let before = self.word(a.checked_sub(1)?);
@@ -74,7 +74,7 @@ impl<'a> Recognizer<'a> {
         named.then_some(Evidence::Precedes(phrase))
     }
 
-    /// "Shen Dong, 31, was parking", "Reagan (16)": an age after a name.
+    /// "Vlasakov Olakau, 31, was parking", "Mira (16)": an age after a name.
     pub(super) fn age_after(&self, j: usize) -> Option<Evidence> {
         let open = self.word(j + 1);
         let number = self.tokens.get(j + 2)?;
@@ -84,16 +84,16 @@ impl<'a> Recognizer<'a> {
                 .text(self.text)
                 .parse::<u32>()
                 .is_ok_and(|n| (1..=110).contains(&n));
-        // "Vidyapeetham (16), Manipal (20)": a rank in a list, not an age.
+        // "Vidyalaya (14), Ardent (22)": a rank in a list, not an age.
         let listed = matches!(self.word(j + 4), "," | "and");
         let framed = (open == "," && close == ",") || (open == "(" && close == ")" && !listed);
         (age && framed).then_some(Evidence::AgeFollows)
     }
 
-    /// "Adlene Mathallah, a director of …", "Qi Zhenhong, China’s ambassador": a role in
+    /// "Dreno Vlasak, a director of …", "Lin Weiqiang, China’s ambassador": a role in
     /// apposition: after the comma an article or an owner, a few lower-case words, then a role
-    /// noun or a title that no name follows ("Karim Darwish, Chair of", not "the Republic, the
-    /// late Professor John Mills").
+    /// noun or a title that no name follows ("Nadia Farouk, Chair of", not "the Republic, the
+    /// late Professor Anna Berg").
     pub(super) fn role_in_apposition(&self, a: usize, j: usize) -> Option<Evidence> {
         let before = a.checked_sub(1).map(|b| self.word(b)).unwrap_or("");
         if self.word(j + 1) != "," || matches!(before, "the" | "of" | "in" | "at" | "on" | "The") {
@@ -166,7 +166,7 @@ impl<'a> Recognizer<'a> {
         None
     }
 
-    /// "Lo Chung-mau", "Choi Yuk-lin": a surname, then a given name of two syllables joined by
+    /// "Cho Min-jae", "Lin Wei-ming": a surname, then a given name of two syllables joined by
     /// a hyphen, as Chinese and Korean names are romanised.
     pub(super) fn syllabic_given_name(&self, a: usize, j: usize) -> Option<Evidence> {
         let last = self.word(j);
@@ -199,7 +199,7 @@ impl<'a> Recognizer<'a> {
             }
             k += 1;
         }
-        // "Mr von Bibra": a particle may open the name.
+        // "Mr von Kessler": a particle may open the name.
         let r = (k..=j).find(|&r| self.word(r) != ".").filter(|&r| {
             self.name_word(r) || (PARTICLES.contains(&self.word(r)) && self.name_word(r + 1))
         })?;

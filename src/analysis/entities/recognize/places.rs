@@ -15,7 +15,7 @@ use crate::analysis::rules::RuleId;
 
 impl<'a> Recognizer<'a> {
     /// A name whose neighbours say it is a place: "Dayton, Ohio." before a state's
-    /// abbreviation ("Cambridge City, Ind."), "the 400 block of Broadway", and a person's home
+    /// abbreviation ("Tell City, Ind."), "the 700 block of Elmwood", and a person's home
     /// after "of" ("Jane Roe of Gaston", "formerly of Augusta").
     pub(super) fn place_by_neighbours(&self, a: usize, j: usize) -> Option<(Strength, Evidence)> {
         let before = a.checked_sub(1).map(|b| self.word(b)).unwrap_or("");
@@ -41,7 +41,7 @@ impl<'a> Recognizer<'a> {
                 return Some((Strength::Strong, Evidence::AddressTown(Box::new(why))));
             }
         }
-        // "in Sharm El Sheikh", "near Rosh Pina": people are rarely "in" or "near" anyone, and
+        // "in Sharm El Sheikh", "near Ein Gedi": people are rarely "in" or "near" anyone, and
         // a first word that is also a first name does not outweigh that.
         let possessive = self
             .tokens
@@ -55,7 +55,7 @@ impl<'a> Recognizer<'a> {
         {
             return Some((Strength::Weak, Evidence::Precedes(before.to_string())));
         }
-        // "two miles east of Brandon", "just south of Perham".
+        // "three miles west of Fargo", "just north of Selkirk".
         if before == "of" && COMPASS_POINTS.contains(&before2) {
             return Some((
                 Strength::Strong,
@@ -70,7 +70,7 @@ impl<'a> Recognizer<'a> {
         {
             return Some((Strength::Weak, Evidence::Precedes(format!("{before2} to"))));
         }
-        // "Alan, 79, from Barton,": where a person of that age comes from.
+        // "Alan, 68, from Moorhead,": where a person of that age comes from.
         let aged = a >= 3
             && self.word(a - 2) == ","
             && self
@@ -80,7 +80,7 @@ impl<'a> Recognizer<'a> {
         if before == "from" && aged {
             return Some((Strength::Strong, Evidence::FromAfterAge));
         }
-        // "Mr Wiles, from Cherry Hinton, said": where the person named before the comma lives,
+        // "Mr Pell, from Harrow Green, said": where the person named before the comma lives,
         // though its words may also be a person's name.
         let after_person_comma = a >= 3
             && self.word(a - 2) == ","
@@ -168,7 +168,7 @@ impl<'a> Recognizer<'a> {
         if self.has_keyword(a, j) || (a..=j).any(|k| self.lex.is_title_word(self.word(k))) {
             return None;
         }
-        // "W. Columbia", "S. Jersey": an abbreviated compass point before a known place.
+        // "N. Augusta", "S. Jersey": an abbreviated compass point before a known place.
         let compass_initial = j >= a + 2
             && self.word(a).len() == 1
             && COMPASS_PLACE_OPENERS.contains(&self.word(a))
@@ -195,7 +195,7 @@ impl<'a> Recognizer<'a> {
         }
     }
 
-    /// "Northeast Georgia", "Far North Queensland": a sector named by two compass points, or a
+    /// "Southwest Oregon", "Far North Manitoba": a sector named by two compass points, or a
     /// far one, before a state or country is no name of its own (local news tags only the
     /// state), while "Northern Kenya" or "Northwest Territories" stay whole.
     pub(super) fn sector_before_region(&self, i: usize, j: usize) -> Option<usize> {
@@ -216,7 +216,7 @@ impl<'a> Recognizer<'a> {
         .then_some(k)
     }
 
-    /// "CHECK YOUR TICKETS NEW JERSEY": a run of capitals that ends in a known place's name.
+    /// "LUCKY DRAW WINNERS IN NEW MEXICO": a run of capitals that ends in a known place's name.
     pub(super) fn shouted_place_at_end(&self, i: usize, j: usize) -> Option<usize> {
         if j == i || !is_all_caps(self.words(i, j)) {
             return None;
@@ -288,7 +288,7 @@ impl<'a> Recognizer<'a> {
         inside.then(|| Evidence::UnionTerritory(cue.to_string()))
     }
 
-    /// "DANIELSVILLE - Madison County…", "ST. PAUL -- …", "CHARLESTON, W.Va. -- …": capitals
+    /// "ARDMORE - Carter County…", "ST. CLOUD -- …", "WHEELING, W.Va. -- …": capitals
     /// opening a sentence before a dash name the place the story was filed from.
     pub(super) fn dateline(&mut self, i: usize, j: usize) -> bool {
         let whole = self.words(i, j);
@@ -324,7 +324,7 @@ impl<'a> Recognizer<'a> {
         let is_dash = |w: &str| matches!(w, "—" | "–" | "-" | "--");
         let mut k = j + 1;
         if self.word(k) == "," {
-            // A state or country abbreviation, then the dash: "CHARLESTON, W.Va. --".
+            // A state or country abbreviation, then the dash: "WHEELING, W.Va. --".
             let dash = (k + 1..=k + 5).find(|&d| is_dash(self.word(d)) || self.word(d) == "(");
             let Some(dash) = dash else {
                 return false;
@@ -334,7 +334,7 @@ impl<'a> Recognizer<'a> {
             }
             k = dash;
         } else if self.word(k) == "(" {
-            // "NEW YORK (AP) —": the agency between the place and the dash.
+            // "BOSTON (AP) —": the agency between the place and the dash.
             k = (k + 1..=k + 4)
                 .find(|&d| self.word(d) == ")")
                 .map_or(k, |close| close + 1);

@@ -304,14 +304,14 @@ pub(super) const POSSESSORS_IN_NAMES: &[&str] = &[
 /// Unity party's name and a noun), and annotators mark the name without the noun.
 pub(super) const ORG_NOUNS: &[&str] = &["plant", "factory", "shipyard", "refinery", "mill"];
 
-/// Capitalised words that open a new sentence when a stop is missing ("in Portugal The pair"),
+/// Capitalised words that open a new sentence when a stop is missing ("in Lisbon The talks"),
 /// never the inside of a name.
 pub(super) const RUN_ON_WORDS: &[&str] = &[
     "The", "That", "This", "These", "Those", "He", "She", "They", "We", "His", "Her", "Their",
     "Its", "Our", "There",
 ];
 
-/// Words that open a place's name and never a person's: "South Charleston", "W. Columbia".
+/// Words that open a place's name and never a person's: "South Charleston", "N. Augusta".
 pub(super) const COMPASS_PLACE_OPENERS: &[&str] = &[
     "North",
     "South",
