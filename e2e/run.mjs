@@ -201,7 +201,7 @@ test("a browser's select-all copy, pasted over the text, is read as a page; a sh
 <div class="sidebar"><h3>Most read</h3><ul><li><a href="/a">Goat elected to parish council</a></li></ul></div>
 <div class="story"><h1>Orchard growers count the frost damage</h1>
 <p>KESTRELL — Apple growers in the Kestrell valley spent the weekend walking their rows after two nights of hard frost, counting blossom that had turned brown before the bees could reach it.</p>
-<p>Grower Hanne Stol said the early varieties had suffered most, and that the late ones might still set fruit if the nights stayed mild for the rest of the month.</p>
+<p>Grower Hanne Stol said the early varieties had suffered most, and that the late ones might still set fruit if the coming nights stayed mild.</p>
 <p>The valley's cooperative said it would wait until June before it estimated the harvest, and asked its members to report their losses by the end of the week.</p>
 <p>Insurers said claims for frost were rare in the valley, where the last hard frost in blossom time came eleven years ago, and that assessors would visit the worst orchards first.</p></div>
 <footer>Copyright Kestrell Gazette. Read our cookie policy.</footer>`;
