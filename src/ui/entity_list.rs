@@ -63,7 +63,7 @@ fn entity_row(row: EntityRow) -> impl IntoView {
         let at = step.get_untracked().map_or(0, |at| (at + 1) % total.max(1));
         step.set(Some(at));
         if let Some(anchor) = mention_anchors.get(at) {
-            scroll_to_centre(anchor);
+            scroll_to_centre(state, anchor);
         }
     };
     let position = move || {
