@@ -401,7 +401,7 @@ async function mapDrawn() {
         }).observe(document, { subtree: true, childList: true });
     });
     await page.goto(origin + "/");
-    await page.waitForSelector("[data-testid=map] .world-map__country");
+    await page.waitForFunction(() => window.__drawn?.article && window.__drawn?.map);
     const drawn = await page.evaluate(() => window.__drawn);
     const first = await page.locator("[data-testid=analysis-time]").innerText();
     const unpacked = await page.locator("[data-testid=data-load-time]").textContent();

@@ -6,6 +6,12 @@ use crate::view_model::{
     mention_anchor, nest_mentions, quotation_label, BlockView, Inline, MentionTag, Piece, Run,
 };
 
+/// Past this length the browser lays out and paints only the blocks near the viewport
+/// (`content-visibility: auto` in `article_view.css`): a 1 MB article otherwise costs every frame
+/// a layout and paint of the whole text. Shorter articles keep hover cards that may overflow
+/// their paragraph, which that containment would clip.
+const LONG_ARTICLE_BYTES: usize = 100_000;
+
 /// The article as read, with its structure made visible.
 #[component]
 pub fn ArticleView() -> impl IntoView {
@@ -39,6 +45,7 @@ pub fn ArticleView() -> impl IntoView {
             tabindex="-1"
             class="article-view"
             class:article-view--sentences=move || state.show_sentences.get()
+            class:article-view--long=move || state.analysis.with(|a| a.text.len() > LONG_ARTICLE_BYTES)
             data-hidden-types=move || hidden_types_attribute(&state.hidden_types.get())
             data-testid="article-view"
             data-drawn=move || if state.drawing.with(|d| d.complete()) { "all" } else { "partial" }
