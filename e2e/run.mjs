@@ -8,6 +8,7 @@ import { dirname, join } from "node:path";
 import { serveStatic } from "./serve.mjs";
 import { offlineTests } from "./offline.mjs";
 import { teachingTests } from "./teaching.mjs";
+import { coldStart, largeTests } from "./large.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dist = process.env.DIST || join(here, "..", "dist");
@@ -427,7 +428,7 @@ async function mapDrawn() {
         }).observe(document, { subtree: true, childList: true });
     });
     await page.goto(origin + "/");
-    await page.waitForSelector("[data-testid=map] .world-map__country");
+    await page.waitForFunction(() => window.__drawn?.article && window.__drawn?.map);
     const drawn = await page.evaluate(() => window.__drawn);
     const first = await page.locator("[data-testid=analysis-time]").innerText();
     const unpacked = await page.locator("[data-testid=data-load-time]").textContent();
@@ -440,6 +441,7 @@ let passed = 0;
 let failed = 0;
 offlineTests({ test, expect, openPage, paragraphs, browser, server, origin, dist, results });
 teachingTests({ test, expect });
+largeTests({ test, expect });
 
 // E2E_ONLY=words runs only the tests whose name contains them (while working on a few).
 for (const { name, body, path, options } of tests.filter((t) => t.name.includes(process.env.E2E_ONLY || ""))) {
@@ -464,6 +466,7 @@ for (const { name, body, path, options } of tests.filter((t) => t.name.includes(
 }
 await editLatency().catch((e) => console.log(`figure: edit latency not measured: ${e.message}`));
 await mapDrawn().catch((e) => console.log(`figure: map drawing time not measured: ${e.message}`));
+await coldStart(browser, origin).catch((e) => console.log(`figure: cold start not measured: ${e.message}`));
 await browser.close();
 server.close();
 console.log(`e2e: ${passed} passed, ${failed} failed`);

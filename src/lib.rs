@@ -1,6 +1,7 @@
 //! Article Atlas: an article analyser that runs entirely in the browser.
 //!
 //! [`analysis`] is the pure core, shared by the web page and the `article-atlas` CLI.
+//! [`analysis_jobs`] is what the page asks its analysis worker, and which answers it keeps.
 //! [`view_model`] turns an analysis into what the page draws, still without any web types.
 //! [`map`] projects the basemap and lays out the map's markers, also without web types.
 //! [`workloads`] builds the adversarial inputs the scaling benchmark and its guard test time.
@@ -8,6 +9,7 @@
 //! `ui` (wasm only) holds the Leptos components.
 
 pub mod analysis;
+pub mod analysis_jobs;
 pub mod export;
 pub mod loading;
 pub mod map;

@@ -651,6 +651,110 @@ pub fn mention_count_label(count: usize) -> String {
     format!("{count} mention{}", if count == 1 { "" } else { "s" })
 }
 
+/// How much drawing a block costs, roughly: its text's bytes plus a fixed cost per element.
+pub fn draw_weight(block: &BlockView) -> usize {
+    block
+        .runs
+        .iter()
+        .flat_map(|run| match run {
+            Run::Plain(pieces) => pieces.iter(),
+            Run::Quotation { pieces, .. } => pieces.iter(),
+        })
+        .map(|piece| piece.text.len() + 48 * (1 + piece.mentions.len()))
+        .sum::<usize>()
+        + 48
+}
+
+/// A long article is drawn a batch of blocks at a time, so that no task of the page runs long:
+/// the end of the batch that starts at `from` and weighs about `budget` (at least one block).
+pub fn draw_batch_end(blocks: &[BlockView], from: usize, budget: usize) -> usize {
+    let mut weight = 0;
+    let mut end = from;
+    while end < blocks.len() && (end == from || weight + draw_weight(&blocks[end]) <= budget) {
+        weight += draw_weight(&blocks[end]);
+        end += 1;
+    }
+    end.max(from.min(blocks.len()))
+}
+
+/// Which blocks the page has drawn: a long article is drawn a batch per frame, and an edit
+/// keeps the leading blocks whose drawing did not change.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Drawing {
+    /// The render keys of the article's blocks.
+    pub keys: Vec<u64>,
+    /// How many leading blocks are drawn.
+    pub count: usize,
+    /// The frame and the reveal request this drawing answered.
+    frame: u64,
+    reveal: usize,
+}
+
+impl Drawing {
+    /// The drawing after `previous`, for blocks with these keys, at frame `frame`, with the
+    /// blocks up to `reveal` asked for (the reader is going to one of them).
+    pub fn next(
+        previous: Option<&Drawing>,
+        blocks: &[BlockView],
+        keys: &[u64],
+        frame: u64,
+        reveal: usize,
+        budget: usize,
+    ) -> Drawing {
+        let count = match previous {
+            None => draw_batch_end(blocks, 0, budget),
+            Some(p) if p.keys != keys => {
+                draw_batch_end(blocks, shared_prefix(&p.keys[..p.count], keys), budget)
+            }
+            Some(p) if p.frame != frame => draw_batch_end(blocks, p.count, budget),
+            Some(p) => p.count,
+        };
+        let asked = previous.is_none_or(|p| p.reveal != reveal);
+        let count = if asked { count.max(reveal) } else { count };
+        Drawing {
+            keys: keys.to_vec(),
+            count: count.min(keys.len()),
+            frame,
+            reveal,
+        }
+    }
+
+    pub fn complete(&self) -> bool {
+        self.count >= self.keys.len()
+    }
+}
+
+/// How many leading blocks two drawings share (same render keys): those keep their elements.
+pub fn shared_prefix(before: &[u64], after: &[u64]) -> usize {
+    before.iter().zip(after).take_while(|(a, b)| a == b).count()
+}
+
+/// The block that holds the element with id `anchor` (a block, a quotation or a mention), so
+/// that a part not drawn yet can be drawn before the page scrolls to it.
+pub fn block_holding(blocks: &[BlockView], anchor: &str) -> Option<usize> {
+    let number = |prefix: &str| anchor.strip_prefix(prefix)?.parse::<usize>().ok();
+    let (mention, quote) = (number("aa-mention-"), number("aa-quote-"));
+    blocks.iter().position(|block| {
+        block.anchor == anchor
+            || block.runs.iter().any(|run| match run {
+                Run::Quotation {
+                    index,
+                    first_part,
+                    pieces,
+                    ..
+                } => {
+                    (*first_part && quote == Some(*index))
+                        || pieces.iter().any(|p| holds_mention(p, mention))
+                }
+                Run::Plain(pieces) => pieces.iter().any(|p| holds_mention(p, mention)),
+            })
+    })
+}
+
+fn holds_mention(piece: &Piece, mention: Option<usize>) -> bool {
+    mention.is_some_and(|m| piece.mentions.iter().any(|t| t.index == m && t.begins))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -976,5 +1080,54 @@ mod tests {
         assert_eq!(quotation_label(Some("Roe"), None), "Roe");
         assert_eq!(quotation_label(None, Some("said")), "Unattributed");
         assert_eq!(reading_time_label(2.6), "3 min");
+    }
+    #[test]
+    fn long_articles_are_drawn_in_batches_and_parts_are_found_before_they_are_drawn() {
+        let text = "Ana Lee spoke in Velmore. \u{201c}We stay,\u{201d} she said.\n\n".repeat(40);
+        let analysis = Analyzer::new().analyze(&text);
+        let blocks = block_views(&analysis);
+        assert_eq!(blocks.len(), 40);
+        let mut from = 0;
+        let mut batches = 0;
+        while from < blocks.len() {
+            let end = draw_batch_end(&blocks, from, 3000);
+            assert!(end > from);
+            from = end;
+            batches += 1;
+        }
+        assert!(batches > 1 && batches < 40, "{batches} batches");
+        assert_eq!(draw_batch_end(&blocks, 40, 3000), 40);
+        let last = analysis.mentions.len() - 1;
+        assert_eq!(block_holding(&blocks, &mention_anchor(last)), Some(39));
+        let quote = analysis.quotations.len() - 1;
+        assert_eq!(
+            block_holding(&blocks, &format!("aa-quote-{quote}")),
+            Some(39)
+        );
+        assert_eq!(block_holding(&blocks, &blocks[7].anchor), Some(7));
+        assert_eq!(block_holding(&blocks, "aa-nowhere"), None);
+        assert_eq!(shared_prefix(&[1, 2, 3], &[1, 2, 4, 5]), 2);
+
+        // Frame by frame to the end; an edit in the last block keeps the others drawn.
+        let keys: Vec<u64> = blocks.iter().map(BlockView::render_key).collect();
+        let mut drawing = Drawing::next(None, &blocks, &keys, 0, 0, 3000);
+        let first = drawing.count;
+        assert!(first > 0 && !drawing.complete());
+        for frame in 1..40 {
+            drawing = Drawing::next(Some(&drawing), &blocks, &keys, frame, 0, 3000);
+        }
+        assert!(drawing.complete());
+        let edited = Analyzer::new().analyze(&format!("{text}Ana Lee left."));
+        let edited_blocks = block_views(&edited);
+        let edited_keys: Vec<u64> = edited_blocks.iter().map(BlockView::render_key).collect();
+        let after = Drawing::next(Some(&drawing), &edited_blocks, &edited_keys, 40, 0, 3000);
+        assert!(after.complete(), "{} of {}", after.count, edited_keys.len());
+        // Going to the last block draws everything up to it at once.
+        let fresh = Drawing::next(None, &blocks, &keys, 0, 0, 3000);
+        assert_eq!(
+            Drawing::next(Some(&fresh), &blocks, &keys, 0, 40, 3000).count,
+            40
+        );
+        assert_eq!(first, fresh.count);
     }
 }

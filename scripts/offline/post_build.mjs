@@ -1,7 +1,9 @@
 // Trunk post_build hook (Trunk.toml). Works on the staging folder before it becomes dist/:
 // 1. moves Trunk's inline loader <script> into a file, so the page runs under a strict CSP
 //    (script-src 'self', no 'unsafe-inline');
-// 2. writes sw.js with a cache version and file list computed from this build's files.
+// 2. writes the analysis worker's script, which imports the same glue and runs the same wasm
+//    as the page, and names it in a <meta name="article-atlas-worker"> the page reads;
+// 3. writes sw.js with a cache version and file list computed from this build's files.
 // A development build (ARTICLE_ATLAS_DEV=1, set by scripts/serve.sh, or Trunk's autoreload
 // being present) gets a service worker that removes itself instead of caching.
 import { createHash } from "node:crypto";
@@ -31,6 +33,15 @@ await writeFile(join(staging, bootName), boot);
 const base = process.env.TRUNK_PUBLIC_URL || "./";
 html = html.replace(loaderTag, `<script type="module" src="${base}${bootName}"></script>`);
 
+// 2. The analysis worker: the glue's hashed name filled in, and its own name hashed.
+const glue = loaderCode.match(/from\s+["']([^"']+\.js)["']/);
+if (!glue) throw new Error("no wasm-bindgen glue import in Trunk's loader");
+const glueName = glue[1].split("/").pop();
+const workerCode = (await readFile(join(here, "analysis-worker.js"), "utf8")).replace("__GLUE__", `./${glueName}`);
+const workerName = `analysis-worker-${sha(workerCode).slice(0, 16)}.js`;
+await writeFile(join(staging, workerName), workerCode);
+html = html.replace("</head>", `<meta name="article-atlas-worker" content="${base}${workerName}">\n</head>`);
+
 const others = inline.filter(([tag]) => tag !== loaderTag);
 if (others.length && !autoreload) throw new Error("index.html has inline scripts the CSP would block");
 if (/\sstyle="/.test(html) || /<style\b/.test(html)) throw new Error("index.html has inline styles the CSP would block");
@@ -40,7 +51,7 @@ if (autoreload) {
 }
 await writeFile(indexPath, html);
 
-// 2. The service worker.
+// 3. The service worker.
 async function files(dir) {
     const out = [];
     for (const entry of await readdir(dir, { withFileTypes: true })) {
@@ -65,4 +76,4 @@ const worker = dev
         .replace("__VERSION__", version)
         .replace("__ASSETS__", JSON.stringify(assets.map((path) => `./${path}`), null, 4));
 await writeFile(join(staging, "sw.js"), worker);
-console.log(`post_build: ${dev ? "development build, service worker off" : `service worker ${version} caches ${assets.length} files`}; loader in ${bootName}`);
+console.log(`post_build: ${dev ? "development build, service worker off" : `service worker ${version} caches ${assets.length} files`}; loader in ${bootName}, analysis worker in ${workerName}`);

@@ -9,7 +9,7 @@
 //! quotation. Linear in the text: each sentence is read once, each cue looks at most
 //! [`MAX_SOURCE_WORDS`] words around it.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::quotations::{lower_in, AFTER_STOPS, CLAUSE_WORDS, FILLERS, PRONOUNS};
 use super::rules::{RuleHit, RuleId, RuleSet};
@@ -17,7 +17,7 @@ use super::text::{word_spans, Span};
 use super::{Paragraph, Quotation};
 
 /// A claim's source named (or left unnamed) outside quotation marks.
-#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
 pub struct Attribution {
     /// The cue as written: "said", "according to", "reportedly".
     pub cue: String,

@@ -156,7 +156,7 @@ impl Part {
 }
 
 /// Why the analyser read a part of the article as it did, in words a reader can check.
-#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
 pub struct Decision {
     pub part: Part,
     pub start: usize,
@@ -205,11 +205,16 @@ impl Serialize for Header {
 
 /// Everything the analyser found. Spans are byte offsets into [`Analysis::text`], which is the
 /// input itself for plain text and the reduced article text for Markdown and HTML.
-#[derive(Serialize, Clone, Debug, PartialEq)]
+///
+/// It reads back from its JSON (the page's worker sends it so) except for `header`, which is
+/// written as an object of key → value and left empty when read: rebuild it from
+/// `header_fields` (`analysis_jobs::Answer::from_json` does).
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
 pub struct Analysis {
     pub schema_version: u32,
     pub format: InputFormat,
     pub text: String,
+    #[serde(skip_deserializing)]
     pub header: Header,
     pub header_fields: Vec<HeaderField>,
     pub title: Option<String>,

@@ -95,15 +95,17 @@ const SOURCES: &[(&str, &str, &str, &str)] = &[
 #[component]
 pub fn AboutPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let decoded = state.data_load_ms.map(|ms| {
-        view! {
-            <p>
-                "On this device the place, name and map data were unpacked in "
-                <span data-testid="data-load-time">{analysis_time_label(ms)}</span>
-                " when the page opened."
-            </p>
-        }
-    });
+    let decoded = move || {
+        state.data_load_ms.get().map(|ms| {
+            view! {
+                <p>
+                    "On this device the place, name and map data were unpacked in "
+                    <span data-testid="data-load-time">{analysis_time_label(ms)}</span>
+                    " when the page opened."
+                </p>
+            }
+        })
+    };
     view! {
         <details class="about-panel" data-testid="about">
             <summary class="about-panel__summary">"About Article Atlas"</summary>

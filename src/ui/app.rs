@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use super::about_panel::AboutPanel;
+use super::analysis_status::AnalysisStatus;
 use super::answers::AnswersControls;
 use super::article_input::ArticleInput;
 use super::article_view::ArticleView;
@@ -46,7 +47,7 @@ pub fn App() -> impl IntoView {
     });
     view! {
         <div class="app">
-            <button class="app__skip" type="button" on:click=move |_| scroll_to("aa-article")>
+            <button class="app__skip" type="button" on:click=move |_| scroll_to(state, "aa-article")>
                 "Skip to the analysed article"
             </button>
             <header class="app__bar">
@@ -66,6 +67,7 @@ pub fn App() -> impl IntoView {
                     <Tour/>
                     <AnswersControls/>
                     <StatsBar/>
+                    <AnalysisStatus/>
                     <StructureLegend/>
                     <EntityLegend/>
                     <ArticleView/>

@@ -6,25 +6,49 @@ use crate::view_model::{
     mention_anchor, nest_mentions, quotation_label, BlockView, Inline, MentionTag, Piece, Run,
 };
 
+/// Past this length the browser lays out and paints only the blocks near the viewport
+/// (`content-visibility: auto` in `article_view.css`): a 1 MB article otherwise costs every frame
+/// a layout and paint of the whole text. Shorter articles keep hover cards that may overflow
+/// their paragraph, which that containment would clip.
+const LONG_ARTICLE_BYTES: usize = 100_000;
+
 /// The article as read, with its structure made visible.
 #[component]
 pub fn ArticleView() -> impl IntoView {
     let state = expect_context::<AppState>();
     let header = Memo::new(move |_| state.analysis.with(|a| a.header_fields.clone()));
-    let keyed_blocks = move || {
-        state.blocks.get().into_iter().map(|block| {
-            let key = block.render_key();
-            (key, block)
+    // Only the blocks drawn so far, as (key, index): a long article is drawn a batch per frame.
+    let drawn_blocks = move || {
+        state.drawing.with(|d| {
+            d.keys[..d.count]
+                .iter()
+                .copied()
+                .enumerate()
+                .collect::<Vec<_>>()
         })
     };
+    let draw_block = move |(index, _): (usize, u64)| {
+        state
+            .blocks
+            .with_untracked(|blocks| blocks.get(index).cloned())
+            .map(render_block)
+    };
+    // Frames are the outside world: while blocks are left to draw, the next frame draws more.
+    Effect::new(move |_| {
+        if !state.drawing.with(|d| d.complete()) {
+            request_animation_frame(move || state.draw_frame.update(|frame| *frame += 1));
+        }
+    });
     view! {
         <article
             id="aa-article"
             tabindex="-1"
             class="article-view"
             class:article-view--sentences=move || state.show_sentences.get()
+            class:article-view--long=move || state.analysis.with(|a| a.text.len() > LONG_ARTICLE_BYTES)
             data-hidden-types=move || hidden_types_attribute(&state.hidden_types.get())
             data-testid="article-view"
+            data-drawn=move || if state.drawing.with(|d| d.complete()) { "all" } else { "partial" }
         >
             <Show when=move || !header.with(Vec::is_empty)>
                 <dl class="article-view__header" id="aa-header" tabindex="-1" data-testid="header-fields">
@@ -40,7 +64,7 @@ pub fn ArticleView() -> impl IntoView {
                     />
                 </dl>
             </Show>
-            <For each=keyed_blocks key=|(key, _)| *key children=|(_, block)| render_block(block)/>
+            <For each=drawn_blocks key=|(_, key)| *key children=draw_block/>
             <ul class="article-view__diagnostics" aria-label="Notes on this text">
                 <For
                     each=move || state.analysis.with(|a| a.diagnostics.clone()).into_iter().enumerate()

@@ -20,11 +20,11 @@ pub fn DecisionList() -> impl IntoView {
                     <For
                         each=move || items.get().into_iter().enumerate()
                         key=|(i, item)| (*i, item.clone())
-                        children=|(_, item)| {
+                        children=move |(_, item)| {
                             let anchor = item.anchor.clone();
                             view! {
                                 <li class="decision-list__item">
-                                    <button class="decision-list__part" type="button" on:click=move |_| scroll_to(&anchor)>
+                                    <button class="decision-list__part" type="button" on:click=move |_| scroll_to(state, &anchor)>
                                         {item.label}
                                     </button>
                                     <span class="decision-list__reason">{item.reason}</span>

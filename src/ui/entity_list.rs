@@ -26,12 +26,19 @@ pub fn EntityList() -> impl IntoView {
     }
 }
 
+/// Rows drawn per type until the reader asks for all: a long article names thousands of
+/// entities, and drawing them all held up the page (the most salient come first).
+const ROWS_SHOWN: usize = 40;
+
 fn entity_group(group: EntityGroup) -> impl IntoView {
     let EntityGroup {
         label,
         entities,
         mention_count,
     } = group;
+    let total = entities.len();
+    let rows = StoredValue::new(entities);
+    let expanded = RwSignal::new(false);
     view! {
         <div class="entity-list__group" data-entity-type=label.code()>
             <h3 class="entity-list__type">
@@ -41,8 +48,22 @@ fn entity_group(group: EntityGroup) -> impl IntoView {
                 <span class="entity-list__total">{format!(" · {}", mention_count_label(mention_count))}</span>
             </h3>
             <ol class="entity-list__entities">
-                {entities.into_iter().map(entity_row).collect_view()}
+                {move || {
+                    let shown = if expanded.get() { total } else { ROWS_SHOWN };
+                    rows.with_value(|rows| rows.iter().take(shown).cloned().map(entity_row).collect_view())
+                }}
             </ol>
+            {(total > ROWS_SHOWN).then(|| view! {
+                <button
+                    class="button button--quiet entity-list__more"
+                    type="button"
+                    data-testid="entity-list-more"
+                    aria-expanded=move || expanded.get().to_string()
+                    on:click=move |_| expanded.update(|e| *e = !*e)
+                >
+                    {move || if expanded.get() { "Show fewer".to_string() } else { format!("Show all {total}") }}
+                </button>
+            })}
         </div>
     }
 }
@@ -63,7 +84,7 @@ fn entity_row(row: EntityRow) -> impl IntoView {
         let at = step.get_untracked().map_or(0, |at| (at + 1) % total.max(1));
         step.set(Some(at));
         if let Some(anchor) = mention_anchors.get(at) {
-            scroll_to_centre(anchor);
+            scroll_to_centre(state, anchor);
         }
     };
     let position = move || {

@@ -2,6 +2,8 @@
 //! dispatch to [`state::AppState`]; decisions live in the pure modules, not here.
 
 pub mod about_panel;
+pub mod analysis_status;
+pub mod analysis_worker;
 pub mod answers;
 pub mod app;
 pub mod article_input;

@@ -19,7 +19,7 @@ pub fn Outline() -> impl IntoView {
                         let nested = item.depth > 0;
                         view! {
                             <li class="outline__item" class:outline__item--nested=nested>
-                                <button class="outline__link" type="button" on:click=move |_| scroll_to(&anchor)>
+                                <button class="outline__link" type="button" on:click=move |_| scroll_to(state, &anchor)>
                                     <span class="outline__label">{item.label}</span>
                                     <span class="outline__detail">{item.detail}</span>
                                 </button>

@@ -1,5 +1,7 @@
 use leptos::prelude::*;
 
+use super::state::AppState;
+
 use super::dom::scroll_to;
 use super::teaching_state::TeachingState;
 
@@ -7,6 +9,7 @@ use super::teaching_state::TeachingState;
 /// citation block, and the paragraphs that make claims without saying whose they are.
 #[component]
 pub fn SourcesLedger() -> impl IntoView {
+    let state = expect_context::<AppState>();
     let teaching = expect_context::<TeachingState>();
     let ledger = teaching.ledger;
     let counts = move || {
@@ -41,12 +44,12 @@ pub fn SourcesLedger() -> impl IntoView {
                         <For
                             each=move || ledger.with(|l| l.rows.clone()).into_iter().enumerate()
                             key=|(i, row)| (*i, row.clone())
-                            children=|(_, row)| {
+                            children=move |(_, row)| {
                                 let anchor = row.anchor.clone();
                                 view! {
                                     <tr class="sources-ledger__row" data-testid="ledger-row" data-kind=row.kind.code()>
                                         <td class="sources-ledger__speaker">
-                                            <button class="sources-ledger__go" type="button" on:click=move |_| scroll_to(&anchor)>
+                                            <button class="sources-ledger__go" type="button" on:click=move |_| scroll_to(state, &anchor)>
                                                 {row.speaker}
                                             </button>
                                         </td>

@@ -4,11 +4,15 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use leptos::prelude::*;
 
+use super::analysis_worker::{AnalysisWorker, FromWorker};
 use crate::analysis::{Analysis, Analyzer, EntityType, InputFormat, Place};
+use crate::analysis_jobs::{
+    char_count, Answer, EntitiesPart, PlacesPart, Queue, Request, Stage, Status,
+};
 use crate::export::share::SharedArticle;
 use crate::loading::{self, LoadedArticle, LoadedPage, PageView};
 use crate::saved::{self, RecentArticle};
-use crate::view_model::{self, BlockView, EntityGroup, OutlineItem};
+use crate::view_model::{self, BlockView, Drawing, EntityGroup, OutlineItem};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum NoticeKind {
@@ -44,21 +48,42 @@ pub struct AppState {
     pub page: RwSignal<Option<LoadedPage>>,
     /// Articles set aside for another, newest first; kept on this device (`ui::persist`).
     pub recent: RwSignal<Vec<RecentArticle>>,
-    pub analysis: Memo<Analysis>,
+    /// The analysis shown: the newest text's once its answer has come.
+    pub analysis: Signal<Analysis>,
+    /// Whether a newer text is being analysed, and the length of the one shown.
+    pub status: Signal<Status>,
     /// How long the last analysis took in this browser, in milliseconds, for the stats bar.
     pub analysis_ms: RwSignal<Option<f64>>,
-    /// How long decoding the embedded place, name and map data took at start, in milliseconds.
-    pub data_load_ms: Option<f64>,
+    /// How long decoding the embedded place and name data took at start, in milliseconds (in
+    /// the worker, when there is one).
+    pub data_load_ms: RwSignal<Option<f64>>,
+    /// The worker's wasm memory after its last analysis, in bytes (for the end-to-end figures).
+    pub worker_memory: RwSignal<Option<f64>>,
     /// The analysis's places with the reader's corrections applied: what the map, the places
     /// table and the text's place tooltips show.
     pub places: Memo<Vec<Place>>,
     pub blocks: Memo<Vec<BlockView>>,
     pub outline: Memo<Vec<OutlineItem>>,
     pub entity_groups: Memo<Vec<EntityGroup>>,
+    /// The blocks' render keys, and how many of them the article view has drawn.
+    pub drawing: Memo<Drawing>,
+    /// Advanced once per frame while the article is not fully drawn: each frame draws a batch.
+    pub draw_frame: RwSignal<u64>,
+    /// The blocks up to this one must be drawn now (the reader is going to one of them).
+    pub reveal_to: RwSignal<usize>,
 }
 
+/// What one frame draws of a long article: blocks weighing about this much
+/// (`view_model::draw_weight`: bytes of text plus a fixed cost per element).
+const DRAW_BUDGET: usize = 24_000;
+
 impl AppState {
+    /// The page's state. The analysis runs in the page's worker when the page has one
+    /// (`ui::analysis_worker`); otherwise (the component tests) on this thread, as the text changes.
     pub fn new(initial: &str) -> AppState {
+        if let Some(state) = AppState::with_worker(initial) {
+            return state;
+        }
         let analyzer = Analyzer::new();
         AppState::with_analysis(initial, move |text, format| match format {
             Some(format) => analyzer.analyze_as(text, format),
@@ -66,32 +91,25 @@ impl AppState {
         })
     }
 
-    /// The page's state over any analysis function: the page passes the analyser; component
-    /// tests pass one that adds hand-made entities and places to its result.
+    /// The page's state over any analysis function, run on this thread: component tests pass
+    /// one that adds hand-made entities and places to the analyser's result.
     pub fn with_analysis(
         initial: &str,
         analyze: impl Fn(&str, Option<InputFormat>) -> Analysis + Send + Sync + 'static,
     ) -> AppState {
-        let source = RwSignal::new(initial.to_string());
-        let format = RwSignal::new(None::<InputFormat>);
-        let page = RwSignal::new(None::<LoadedPage>);
+        let inputs = Inputs::new(initial);
         let page_analyzer = Analyzer::new();
         let analysis_ms = RwSignal::new(None);
         let started = now_ms();
         Analyzer::load_embedded_data();
         crate::map::basemap::world();
-        let data_load_ms = now_ms().zip(started).map(|(end, start)| end - start);
+        let data_load_ms = RwSignal::new(now_ms().zip(started).map(|(end, start)| end - start));
         let analysis = Memo::new(move |_| {
-            let text = source.read();
+            let request = inputs.request();
             let started = now_ms();
-            let reading = page.with(|page| {
-                page.as_ref()
-                    .filter(|p| p.view_of(&text) == Some(PageView::Article))
-                    .map(|p| p.reading.clone())
-            });
-            let analysis = match reading {
-                Some(reading) => page_analyzer.analyze_page(&reading),
-                None => analyze(&text, format.get()),
+            let analysis = match &request.page {
+                Some(reading) => page_analyzer.analyze_page(reading),
+                None => analyze(&request.text, request.format),
             };
             // The core has no clock; the page times it so that readers (and the end-to-end
             // figures) see what analysis costs in this browser. Nothing the memo reads depends
@@ -99,30 +117,235 @@ impl AppState {
             analysis_ms.set(now_ms().zip(started).map(|(end, start)| end - start));
             analysis
         });
+        let status = Memo::new(move |_| Status {
+            chars: Some(inputs.source.with(|text| char_count(text))),
+            ..Status::default()
+        });
+        AppState::from_parts(
+            inputs,
+            analysis.into(),
+            status.into(),
+            analysis_ms,
+            data_load_ms,
+        )
+    }
+
+    /// The state of a page whose analysis runs in its worker: edits are queued (one in flight,
+    /// the newest waiting), answers for older texts are dropped, and a text over the limit is
+    /// kept in the text area but not analysed.
+    fn with_worker(initial: &str) -> Option<AppState> {
+        let inputs = Inputs::new(initial);
+        let analysis = RwSignal::new(Analysis::default());
+        let analysis_ms = RwSignal::new(None);
+        let data_load_ms = RwSignal::new(None);
+        let status = RwSignal::new(Status {
+            working: true,
+            ..Status::default()
+        });
+        let queue = StoredValue::new_local(Queue::starting());
+        let worker = StoredValue::new_local(None::<AnalysisWorker>);
+        // Set when the worker fails: from then on the page analyses on its own thread.
+        let fallback = StoredValue::new_local(None::<Analyzer>);
+        let notice = RwSignal::new(None::<Notice>);
+        let worker_memory = RwSignal::new(None::<f64>);
+        let show = move |answer: Answer| {
+            analysis_ms.set(answer.ms);
+            status.update(|s| {
+                s.working = queue.with_value(Queue::working);
+                s.chars = Some(answer.chars);
+            });
+            worker_memory.set(answer.memory_bytes);
+            analysis.set(answer.analysis);
+        };
+        let send = move |request: Request| {
+            if fallback.with_value(Option::is_some) {
+                let started = now_ms();
+                let analysis = fallback.with_value(|a| a.as_ref().map(|a| request.run(a)));
+                let ms = now_ms().zip(started).map(|(end, start)| end - start);
+                queue.update_value(|q| {
+                    q.answered(request.generation);
+                });
+                if let Some(analysis) = analysis {
+                    show(Answer {
+                        generation: request.generation,
+                        chars: char_count(&request.text),
+                        ms,
+                        memory_bytes: None,
+                        analysis,
+                    });
+                }
+            } else {
+                worker.with_value(|w| {
+                    if let Some(w) = w {
+                        w.send(&request)
+                    }
+                });
+            }
+        };
+        let started = AnalysisWorker::start(move |message| match message {
+            FromWorker::Ready(ms) => {
+                data_load_ms.set(ms);
+                if let Some(request) = queue.try_update_value(Queue::ready).flatten() {
+                    send(request);
+                }
+            }
+            FromWorker::Stage(generation, Stage::Places, json) => {
+                let Some((fresh, next)) = queue.try_update_value(|q| q.answered(generation)) else {
+                    return;
+                };
+                // The next text goes out before this answer is read, so that the worker is
+                // never idle while the page draws.
+                if let Some(request) = next {
+                    send(request);
+                }
+                if fresh {
+                    if let Ok(part) = serde_json::from_str::<PlacesPart>(&json) {
+                        analysis.update(|a| part.apply(a));
+                    }
+                }
+                status.update(|s| s.working = queue.with_value(Queue::working));
+            }
+            FromWorker::Stage(generation, stage, json) => {
+                if !queue.with_value(|q| q.is_newest(generation)) {
+                    return;
+                }
+                match stage {
+                    Stage::Structure => {
+                        if let Some(answer) = Answer::from_json(&json) {
+                            show(answer);
+                        }
+                    }
+                    _ => {
+                        if let Ok(part) = serde_json::from_str::<EntitiesPart>(&json) {
+                            analysis.update(|a| part.apply(a));
+                        }
+                    }
+                }
+            }
+            FromWorker::Failed => {
+                if fallback.with_value(Option::is_some) {
+                    return;
+                }
+                fallback.set_value(Some(Analyzer::new()));
+                // Whatever was in flight will not come back: analyse the newest text here.
+                let request = inputs.request();
+                queue.set_value(Queue::default());
+                if let Some(Ok(Some(request))) =
+                    queue.try_update_value(|q| q.submit(request.text, request.format, request.page))
+                {
+                    send(request);
+                }
+            }
+        })?;
+        worker.set_value(Some(started));
+        crate::map::basemap::world();
+        Effect::new(move |_| {
+            let request = inputs.request();
+            let submitted =
+                queue.try_update_value(|q| q.submit(request.text, request.format, request.page));
+            let refused = match submitted {
+                Some(Ok(Some(request))) => {
+                    send(request);
+                    None
+                }
+                Some(Err(refusal)) => {
+                    notice.set(Some(Notice {
+                        kind: NoticeKind::Error,
+                        message: refusal.message(),
+                    }));
+                    Some(refusal)
+                }
+                _ => None,
+            };
+            let working = queue.with_value(Queue::working);
+            status.update(|s| {
+                s.working = working;
+                s.refused = refused;
+            });
+        });
+        let mut state = AppState::from_parts(
+            inputs,
+            analysis.into(),
+            status.into(),
+            analysis_ms,
+            data_load_ms,
+        );
+        state.notice = notice;
+        state.worker_memory = worker_memory;
+        Some(state)
+    }
+
+    fn from_parts(
+        inputs: Inputs,
+        analysis: Signal<Analysis>,
+        status: Signal<Status>,
+        analysis_ms: RwSignal<Option<f64>>,
+        data_load_ms: RwSignal<Option<f64>>,
+    ) -> AppState {
         let place_choices = RwSignal::new(BTreeMap::new());
         let places = Memo::new(move |_| {
             place_choices.with(|choices| {
                 analysis.with(|analysis| view_model::effective_places(analysis, choices))
             })
         });
+        let blocks = Memo::new(move |_| analysis.with(view_model::block_views));
+        let block_keys = Memo::new(move |_| {
+            blocks.with(|blocks| {
+                blocks
+                    .iter()
+                    .map(BlockView::render_key)
+                    .collect::<Vec<u64>>()
+            })
+        });
+        let draw_frame = RwSignal::new(0);
+        let reveal_to = RwSignal::new(0);
+        let drawing = Memo::new(move |previous: Option<&Drawing>| {
+            let (frame, reveal) = (draw_frame.get(), reveal_to.get());
+            block_keys.with(|keys| {
+                blocks.with(|blocks| {
+                    Drawing::next(previous, blocks, keys, frame, reveal, DRAW_BUDGET)
+                })
+            })
+        });
         AppState {
-            source,
-            format,
+            source: inputs.source,
+            format: inputs.format,
             notice: RwSignal::new(None),
             show_sentences: RwSignal::new(false),
             active_entity: RwSignal::new(None),
             hidden_types: RwSignal::new(BTreeSet::new()),
             place_choices,
-            page,
+            page: inputs.page,
             recent: RwSignal::new(Vec::new()),
             analysis,
+            status,
             analysis_ms,
             data_load_ms,
+            worker_memory: RwSignal::new(None),
             places,
-            blocks: Memo::new(move |_| analysis.with(view_model::block_views)),
+            blocks,
             outline: Memo::new(move |_| analysis.with(view_model::outline)),
             entity_groups: Memo::new(move |_| analysis.with(view_model::entity_groups)),
+            drawing,
+            draw_frame,
+            reveal_to,
         }
+    }
+
+    /// Asks for the block holding the element `anchor` to be drawn; true if it was not drawn
+    /// yet (the page should scroll to it in the next frame).
+    pub fn reveal(&self, anchor: &str) -> bool {
+        let Some(block) = self
+            .blocks
+            .with_untracked(|blocks| view_model::block_holding(blocks, anchor))
+        else {
+            return false;
+        };
+        if block < self.drawing.with_untracked(|d| d.count) {
+            return false;
+        }
+        self.reveal_to.set(block + 1);
+        true
     }
 
     pub fn load_sample(&self) {
@@ -232,6 +455,41 @@ impl AppState {
             kind: NoticeKind::Info,
             message: message.to_string(),
         }));
+    }
+}
+
+/// What an analysis reads: the text area's text and format, and the saved page it came from.
+#[derive(Clone, Copy)]
+struct Inputs {
+    source: RwSignal<String>,
+    format: RwSignal<Option<InputFormat>>,
+    page: RwSignal<Option<LoadedPage>>,
+}
+
+impl Inputs {
+    fn new(initial: &str) -> Inputs {
+        Inputs {
+            source: RwSignal::new(initial.to_string()),
+            format: RwSignal::new(None),
+            page: RwSignal::new(None),
+        }
+    }
+
+    /// The request for the text as it is now (tracked): a saved page's article text is
+    /// analysed with the page's reading, so that its title, byline and date are kept.
+    fn request(&self) -> Request {
+        let text = self.source.get();
+        let page = self.page.with(|page| {
+            page.as_ref()
+                .filter(|p| p.view_of(&text) == Some(PageView::Article))
+                .map(|p| p.reading.clone())
+        });
+        Request {
+            generation: 0,
+            text,
+            format: self.format.get(),
+            page,
+        }
     }
 }
 

@@ -27,9 +27,10 @@ impl TeachingState {
     pub fn new(state: AppState) -> TeachingState {
         let steps = Memo::new(move |_| state.analysis.with(tour_steps));
         let step = RwSignal::new(None::<usize>);
-        // A new text has new steps: a running tour starts again at its first.
+        // A new text has new steps: a running tour starts again at its first. The analysis is
+        // tracked, not the steps, so that the steps are computed only while a tour runs.
         Effect::new(move |previous: Option<()>| {
-            steps.track();
+            state.analysis.track();
             if previous.is_some() && step.get_untracked().is_some() {
                 step.set(Some(0));
             }

@@ -1,6 +1,8 @@
 use leptos::ev;
 use leptos::prelude::*;
 
+use super::state::AppState;
+
 use super::dom::scroll_to_centre;
 use super::teaching_state::{typing_target, with_modifier, TeachingState};
 use crate::teaching::step_announcement;
@@ -9,6 +11,7 @@ use crate::teaching::step_announcement;
 /// read so and what it does in a news story, and the spotlight on the part in the text.
 #[component]
 pub fn Tour() -> impl IntoView {
+    let state = expect_context::<AppState>();
     let teaching = expect_context::<TeachingState>();
     let step = teaching.step;
     let running = move || step.get().is_some();
@@ -75,7 +78,7 @@ pub fn Tour() -> impl IntoView {
                     when=running
                     fallback=move || view! {
                         <button class="tour__button" type="button" data-testid="tour-start"
-                            disabled=move || count() == 0 on:click=move |_| teaching.start_tour()>
+                            disabled=move || state.blocks.with(Vec::is_empty) on:click=move |_| teaching.start_tour()>
                             "Tour the parts"
                         </button>
                     }
@@ -123,7 +126,7 @@ pub fn Tour() -> impl IntoView {
                                         <li>
                                             <button class="tour__chip" type="button" data-testid="tour-chip"
                                                 data-question=chip.question data-anchor=chip.anchor.clone()
-                                                on:click=move |_| scroll_to_centre(&anchor)>
+                                                on:click=move |_| scroll_to_centre(state, &anchor)>
                                                 <span class="tour__chip-question">{chip.question}": "</span>
                                                 {chip.text}
                                             </button>

@@ -1,0 +1,142 @@
+//! The analysis runs in a Web Worker, so that no text, however long, holds up the page.
+//!
+//! The worker is a second instance of the page's own wasm: `public/analysis-worker.js` (its
+//! final name and the glue's are written by `scripts/offline/post_build.mjs`) imports the same
+//! wasm-bindgen glue, instantiates the `WebAssembly.Module` the page sends it (no second
+//! download or compile) and calls [`serve`] through the binary's `worker_main` export. The
+//! page finds the script's address in `<meta name="article-atlas-worker">`; where there is none
+//! (the component tests) or the worker fails, the page analyses on its own thread.
+//!
+//! Messages are strings: the page sends a [`Request`] as JSON; the worker answers `ready <ms>`
+//! once its data is unpacked, then three messages `<generation> <stage> <JSON>` for each request
+//! (the [`Answer`] with the structure, the names, the places: `analysis_jobs::Stage`), so that
+//! the page shows each as it comes and can drop a stale one without reading it.
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::analysis::Analyzer;
+use crate::analysis_jobs::{char_count, split, Answer, Request, Stage};
+
+/// What the worker said.
+pub enum FromWorker {
+    /// The worker has started and unpacked its data in this many milliseconds.
+    Ready(Option<f64>),
+    /// A stage of the answer to the request of this generation, still as JSON.
+    Stage(u64, Stage, String),
+    /// The worker could not start or stopped: analyse on the page's own thread from now on.
+    Failed,
+}
+
+/// The page's handle on its worker.
+pub struct AnalysisWorker {
+    worker: web_sys::Worker,
+}
+
+impl AnalysisWorker {
+    /// Starts the worker named in the page's `<meta name="article-atlas-worker">`, if any.
+    pub fn start(on_message: impl Fn(FromWorker) + 'static) -> Option<AnalysisWorker> {
+        let url = leptos::prelude::document()
+            .query_selector("meta[name=article-atlas-worker]")
+            .ok()??
+            .get_attribute("content")?;
+        let options = web_sys::WorkerOptions::new();
+        options.set_type(web_sys::WorkerType::Module);
+        let worker = web_sys::Worker::new_with_options(&url, &options).ok()?;
+        let on_message = std::rc::Rc::new(on_message);
+        let failed = on_message.clone();
+        let listen =
+            Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
+                if let Some(message) = event.data().as_string().as_deref().and_then(parse_message) {
+                    on_message(message);
+                }
+            });
+        worker.set_onmessage(Some(listen.as_ref().unchecked_ref()));
+        listen.forget();
+        let fail = Closure::<dyn Fn(web_sys::Event)>::new(move |_| failed(FromWorker::Failed));
+        worker.set_onerror(Some(fail.as_ref().unchecked_ref()));
+        fail.forget();
+        // The compiled module: the worker instantiates it instead of fetching and compiling again.
+        worker.post_message(&wasm_bindgen::module()).ok()?;
+        Some(AnalysisWorker { worker })
+    }
+
+    pub fn send(&self, request: &Request) {
+        if let Ok(json) = serde_json::to_string(request) {
+            let _ = self.worker.post_message(&JsValue::from_str(&json));
+        }
+    }
+}
+
+fn parse_message(message: &str) -> Option<FromWorker> {
+    let (head, rest) = message.split_once(' ').unwrap_or((message, ""));
+    if head == "ready" {
+        return Some(FromWorker::Ready(rest.parse().ok()));
+    }
+    let (stage, json) = rest.split_once(' ')?;
+    Some(FromWorker::Stage(
+        head.parse().ok()?,
+        Stage::from_code(stage)?,
+        json.to_string(),
+    ))
+}
+
+/// The worker's side: unpacks the data once, then answers every request in turn.
+pub fn serve() {
+    console_error_panic_hook::set_once();
+    let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let clock = scope.performance();
+    let now = move || clock.as_ref().map(web_sys::Performance::now);
+    let started = now();
+    Analyzer::load_embedded_data();
+    let unpacked = now().zip(started).map(|(end, start)| end - start);
+    let analyzer = Analyzer::new();
+    let reply = scope.clone();
+    let answer =
+        Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
+            let Some(request) = event
+                .data()
+                .as_string()
+                .and_then(|json| serde_json::from_str::<Request>(&json).ok())
+            else {
+                return;
+            };
+            let started = now();
+            let analysis = request.run(&analyzer);
+            let ms = now().zip(started).map(|(end, start)| end - start);
+            let (structure, entities, places) = split(analysis);
+            let generation = request.generation;
+            let post = |stage: Stage, json: serde_json::Result<String>| {
+                if let Ok(json) = json {
+                    let message = format!("{generation} {} {json}", stage.code());
+                    let _ = reply.post_message(&JsValue::from_str(&message));
+                }
+            };
+            let answer = Answer {
+                generation,
+                chars: char_count(&request.text),
+                ms,
+                memory_bytes: Some(memory_bytes()),
+                analysis: structure,
+            };
+            post(Stage::Structure, serde_json::to_string(&answer));
+            post(Stage::Entities, serde_json::to_string(&entities));
+            post(Stage::Places, serde_json::to_string(&places));
+        });
+    scope.set_onmessage(Some(answer.as_ref().unchecked_ref()));
+    answer.forget();
+    let ready = match unpacked {
+        Some(ms) => format!("ready {ms}"),
+        None => "ready".to_string(),
+    };
+    let _ = scope.post_message(&JsValue::from_str(&ready));
+}
+
+/// The size of this instance's wasm memory, in bytes.
+pub fn memory_bytes() -> f64 {
+    wasm_bindgen::memory()
+        .unchecked_into::<js_sys::WebAssembly::Memory>()
+        .buffer()
+        .unchecked_into::<js_sys::ArrayBuffer>()
+        .byte_length() as f64
+}
