@@ -1,0 +1,15 @@
+"""What the data builders share (not a builder: scripts/build_data.sh skips `_*.py`)."""
+
+import lzma
+
+
+def pack(data, lc=3):
+    """Bytes as the page embeds its large data sets: LZMA in the "lzma alone" format, which
+    src/analysis/packed.rs unpacks once when the data is opened.
+
+    No position bits and a dictionary that holds the whole file; `lc` literal context bits (three
+    suit text and the gazetteer's mix of text and byte columns best, measured). The same liblzma
+    version gives the same bytes; any version gives the same unpacked data."""
+    filters = [{"id": lzma.FILTER_LZMA1, "preset": 9 | lzma.PRESET_EXTREME,
+                "lc": lc, "lp": 0, "pb": 0, "dict_size": 1 << 23}]
+    return lzma.compress(data, format=lzma.FORMAT_ALONE, filters=filters)
