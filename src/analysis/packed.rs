@@ -7,8 +7,11 @@
 //! into memory the first time the analyser opens them. A compressed file does not shrink again
 //! under the server's gzip, so what is embedded is what is sent.
 //!
-//! `lzma-rs` is the decoder: pure Rust, a few kilobytes of wasm. The unpacked bytes are then read
-//! exactly as the uncompressed file was (searched where they lie).
+//! `lzma-rust2` is the decoder: pure Rust, about 14 KB of wasm under gzip. Measured in wasm (V8,
+//! opt-level "z", the gazetteer's 2.2 MB): three times as fast as `lzma-rs` (5 KB smaller), half
+//! as fast as `ruzstd`, whose zstd files (`--ultra -22 --long`) are 49 KB larger and decoder 11 KB
+//! larger. The unpacked bytes are then read as the uncompressed file was (searched where they
+//! lie).
 
 /// Why embedded data could not be unpacked.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -20,20 +23,18 @@ impl std::fmt::Display for UnpackError {
     }
 }
 
-/// Larger than any data set the page embeds: a corrupt header cannot make the decoder reserve
-/// more than this for its dictionary.
-const MEMORY_LIMIT: usize = 64 << 20;
+/// Larger than any data set the page embeds, in KiB: a corrupt header cannot make the decoder
+/// reserve more than this for its dictionary.
+const MEMORY_LIMIT_KIB: u32 = 64 << 10;
 
 /// The bytes of an "lzma alone" stream. Corrupt input is an error, never a panic.
 pub fn unpack(packed: &[u8]) -> Result<Vec<u8>, UnpackError> {
-    let mut input = packed;
+    use std::io::Read;
+    let error = |e: std::io::Error| UnpackError(e.to_string());
+    let mut reader =
+        lzma_rust2::LzmaReader::new_mem_limit(packed, MEMORY_LIMIT_KIB, None).map_err(error)?;
     let mut out = Vec::with_capacity(packed.len().saturating_mul(3));
-    let options = lzma_rs::decompress::Options {
-        memlimit: Some(MEMORY_LIMIT),
-        ..Default::default()
-    };
-    lzma_rs::lzma_decompress_with_options(&mut input, &mut out, &options)
-        .map_err(|e| UnpackError(e.to_string()))?;
+    reader.read_to_end(&mut out).map_err(error)?;
     Ok(out)
 }
 
