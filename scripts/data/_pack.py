@@ -13,3 +13,13 @@ def pack(data, lc=3):
     filters = [{"id": lzma.FILTER_LZMA1, "preset": 9 | lzma.PRESET_EXTREME,
                 "lc": lc, "lp": 0, "pb": 0, "dict_size": 1 << 23}]
     return lzma.compress(data, format=lzma.FORMAT_ALONE, filters=filters)
+
+
+if __name__ == "__main__":
+    # `python3 scripts/data/_pack.py IN OUT`: packs the file of a builder written in another
+    # language (scripts/data/basemap.mjs).
+    import sys
+    with open(sys.argv[1], "rb") as source:
+        data = source.read()
+    with open(sys.argv[2], "wb") as target:
+        target.write(pack(data))
