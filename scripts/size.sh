@@ -6,11 +6,12 @@
 # web page is read, so they are totalled apart from the first load.
 # The goal (issue 14) is 1,500,000 bytes gzip -9. Until the page gets there, the limit is a
 # ratchet just above today's first load (SIZE_LIMIT overrides it), so that the page cannot grow
-# unnoticed; lower it whenever the page shrinks.
+# unnoticed; lower it whenever the page shrinks. 1,769,706 bytes when it was last set (the
+# large data sets LZMA-packed, data/README.md).
 set -euo pipefail
 cd "$(dirname "$0")/../dist"
 goal=1500000
-limit=${SIZE_LIMIT:-1830000}
+limit=${SIZE_LIMIT:-1775000}
 total_raw=0
 total_gz=0
 later_raw=0
@@ -49,7 +50,7 @@ for f in $(cd .. && grep -rhoE 'include_(bytes|str)!\("[^"]+"\)' src \
     printf '%10d %10d  %s\n' "$raw" "$gz" "$f"
 done
 printf '%10s %10d  data, together\n' "" "$data_gz"
-printf '%10s %10d  code and the rest of the wasm (its gzip less the data)\n' "" $((wasm_gz - data_gz))
+printf '%10s %10d  code, strings and tables (the wasm less the data files, gzip -9)\n' "" $((wasm_gz - data_gz))
 
 printf 'goal %d bytes gzip -9: %+d; limit %d\n' "$goal" $((total_gz - goal)) "$limit"
 if [ "$total_gz" -gt "$limit" ]; then
