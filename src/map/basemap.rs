@@ -350,10 +350,7 @@ mod tests {
         assert!(Basemap::decode(b"AABM\x02").is_err());
         let bytes = shipped();
         for cut in [5, 6, 100, bytes.len() - 1] {
-            assert!(
-                Basemap::decode(&bytes[..cut]).is_err(),
-                "cut at {cut}"
-            );
+            assert!(Basemap::decode(&bytes[..cut]).is_err(), "cut at {cut}");
         }
     }
 
