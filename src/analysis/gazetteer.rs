@@ -97,7 +97,8 @@ const SHORT_FORM_MATCHES: usize = 4;
 /// The file's sections, as byte ranges of [`Gazetteer::bytes`].
 #[derive(Clone, Debug, Default)]
 pub struct Gazetteer {
-    /// The whole file: unpacked once when compiled in, copied once when decoded from other bytes.
+    /// The unpacked file up to its keys, then the keys written out as plain lines and their
+    /// index (`expand_keys`).
     bytes: Vec<u8>,
     /// Each accented char and where its folded spelling lies, sorted by char.
     folds: Vec<(char, Range<usize>)>,
