@@ -120,12 +120,12 @@ fn no_run_of_eight_words_from_an_evaluation_text() {
     let mut hits = Vec::new();
     let files = project_files(root);
     for file in &files {
-        // Packed data is read unpacked; other binary files and files that are not UTF-8 hold
+        // Packed word lists are read unpacked; other binary files and files that are not UTF-8 hold
         // no prose.
         let text = if file.extension().is_some_and(|e| e == "lzma") {
-            std::fs::read(file)
-                .ok()
-                .and_then(|bytes| article_atlas::analysis::packed::unpack_text(&bytes).ok())
+            std::fs::read(file).ok().and_then(|bytes| {
+                article_atlas::analysis::packed::unpack_front_coded_text(&bytes).ok()
+            })
         } else {
             std::fs::read_to_string(file).ok()
         };

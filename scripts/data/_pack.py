@@ -15,6 +15,29 @@ def pack(data, lc=3):
     return lzma.compress(data, format=lzma.FORMAT_ALONE, filters=filters)
 
 
+def front_coded(lines):
+    """Lines each starting with a byte that counts the bytes shared with the previous line's key
+    (the part before a tab, at most 255), then the rest of the line, newline-joined: sorted lines
+    share long prefixes, which LZMA alone codes less well. `expand_front_coded` in
+    src/analysis/packed.rs writes them out again."""
+    coded, previous = [], b""
+    for line in lines:
+        data = line.encode("utf-8")
+        assert b"\n" not in data, "a line contains a newline"
+        key = data.split(b"\t")[0]
+        shared, limit = 0, min(len(previous), len(key), 255)
+        while shared < limit and previous[shared] == key[shared]:
+            shared += 1
+        coded.append(bytes([shared]) + data[shared:])
+        previous = key
+    return b"\n".join(coded)
+
+
+def pack_lines(text):
+    """Text as the page embeds its long word lists: front-coded lines, packed."""
+    return pack(front_coded(text.split("\n")))
+
+
 if __name__ == "__main__":
     # `python3 scripts/data/_pack.py IN OUT`: packs the file of a builder written in another
     # language (scripts/data/basemap.mjs).

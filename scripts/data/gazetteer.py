@@ -31,7 +31,7 @@ import sys
 import unicodedata
 from collections import defaultdict
 
-from _pack import pack
+from _pack import front_coded, pack
 
 # Cities at or above this population are included; the coverage policy is in data/README.md.
 MIN_POPULATION = int(os.environ.get("GAZETTEER_MIN_POPULATION", "5000"))
@@ -846,23 +846,6 @@ def joined(lines):
     return varint(len(data)) + data
 
 
-def front_coded(lines):
-    """Lines each starting with a byte that counts the bytes shared with the previous line's key
-    (the part before a tab, at most 255), then the rest: newline-joined, after their length."""
-    coded, previous = [], b""
-    for line in lines:
-        data = line.encode("utf-8")
-        assert b"\n" not in data, "a line contains a newline"
-        key = data.split(b"\t")[0]
-        shared, limit = 0, min(len(previous), len(key), 255)
-        while shared < limit and previous[shared] == key[shared]:
-            shared += 1
-        coded.append(bytes([shared]) + data[shared:])
-        previous = key
-    data = b"\n".join(coded)
-    return varint(len(data)) + data
-
-
 def sorted_lines(pairs):
     """(key, value) pairs as lines "key" or "key<TAB>value", sorted by key: the decoder binary
     searches the text where it lies, so the lines need no index."""
@@ -976,7 +959,8 @@ def write(output, entries, country_codes, admin1_keys, demonyms):
     key_lines = [e["key"] if title_case(e["key"]) == e["name"] else f"{e['key']}\t{e['name']}"
                  for e in entries]
     assert not any("\t" in e["name"] for e in entries), "a name contains a tab"
-    out += front_coded(key_lines)
+    coded = front_coded(key_lines)
+    out += varint(len(coded)) + coded
     packed = pack(bytes(out))
     with open(output, "wb") as f:
         f.write(packed)

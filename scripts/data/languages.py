@@ -21,7 +21,7 @@ import subprocess
 import tarfile
 import tempfile
 
-from _pack import pack
+from _pack import pack_lines
 
 CLDR = "cldr-localenames-full@48.2.0"
 ISO = "iso-639-3@3.0.1"
@@ -71,9 +71,9 @@ def main():
             "# others are ISO 639-3 names that need a cue (\"people\", \"community\").\n")
     for name in sorted(rows):
         text += f"{name}\tmajor\n" if rows[name] == "major" else f"{name}\n"
-    # LZMA-compressed for the page's first load (src/analysis/packed.rs); `xz -dc` reads it.
+    # Front-coded and LZMA-compressed for the page's first load (src/analysis/packed.rs).
     with open(OUT, "wb") as f:
-        f.write(pack(text.encode("utf-8")))
+        f.write(pack_lines(text))
     print(f"data/lexicon/languages.tsv.lzma: {len(rows)} names")
 
 

@@ -379,52 +379,30 @@ impl Gazetteer {
         Ok(g)
     }
 
-    /// Writes the front-coded keys out as plain lines at the end of `bytes`, then the index of
-    /// every `key_step`-th line's start (u32le), and returns each indexed line's first byte.
-    /// Corrupt lines (more shared bytes than the previous key has, the wrong count) are an
-    /// error.
+    /// Writes the front-coded keys out as plain lines at the end of `bytes`
+    /// ([`packed::expand_front_coded`]), then the index of every `key_step`-th line's start
+    /// (u32le), and returns each indexed line's first byte. Corrupt lines or the wrong count are
+    /// an error.
     fn expand_keys(&mut self, coded: &[u8], bytes: &mut Vec<u8>) -> Result<Vec<u8>, DecodeError> {
         let corrupt = || DecodeError("corrupt keys".into());
         let start = bytes.len();
         bytes.reserve(coded.len() * 3 / 2);
-        let mut index = Vec::with_capacity(self.len.div_ceil(self.key_step));
-        let mut first_bytes = Vec::with_capacity(index.capacity());
-        let mut previous_key = start..start;
-        let mut count = 0;
-        let mut at = 0;
-        // The count byte may itself be a newline's: each line is read from its count on.
-        while at < coded.len() {
-            let shared = usize::from(coded[at]);
-            let end = coded[at + 1..]
-                .iter()
-                .position(|&b| b == b'\n')
-                .map_or(coded.len(), |p| at + 1 + p);
-            let rest = &coded[at + 1..end];
-            at = end + 1;
-            if shared > previous_key.len() {
-                return Err(corrupt());
-            }
-            if count > 0 {
-                bytes.push(b'\n');
-            }
-            let line_start = bytes.len();
-            bytes.extend_from_within(previous_key.start..previous_key.start + shared);
-            bytes.extend_from_slice(rest);
-            if count % self.key_step == 0 {
-                index.push(u32::try_from(line_start - start).map_err(|_| corrupt())?);
-                first_bytes.push(bytes.get(line_start).copied().unwrap_or(0));
-            }
-            let key_len = bytes[line_start..]
-                .iter()
-                .position(|&b| b == b'\t')
-                .unwrap_or(bytes.len() - line_start);
-            previous_key = line_start..line_start + key_len;
-            count += 1;
-        }
-        if count != self.len {
+        let lines = packed::expand_front_coded(coded, bytes).map_err(|_| corrupt())?;
+        if lines != self.len {
             return Err(corrupt());
         }
         self.keys = start..bytes.len();
+        let keys = &bytes[start..];
+        let mut index = Vec::with_capacity(self.len.div_ceil(self.key_step));
+        let mut first_bytes = Vec::with_capacity(index.capacity());
+        let mut at = 0;
+        for line in 0..lines {
+            if line % self.key_step == 0 {
+                index.push(u32::try_from(at).map_err(|_| corrupt())?);
+                first_bytes.push(keys.get(at).copied().unwrap_or(0));
+            }
+            at = line_at(keys, at).1;
+        }
         let index_start = bytes.len();
         bytes.extend(index.iter().flat_map(|at| at.to_le_bytes()));
         self.key_index = index_start..bytes.len();

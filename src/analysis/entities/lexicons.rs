@@ -15,7 +15,7 @@ use crate::analysis::gazetteer::{Gazetteer, PlaceId};
 use crate::analysis::packed;
 use crate::analysis::sorted_lines::SortedText;
 
-// The generated lists, embedded LZMA-compressed (`packed`) and unpacked at first use.
+// The generated lists, embedded front-coded and LZMA-compressed (`packed`), unpacked at first use.
 static GIVEN_PACKED: &[u8] = include_bytes!("../../../data/names/given.txt.lzma");
 static SURNAMES_PACKED: &[u8] = include_bytes!("../../../data/names/surnames.txt.lzma");
 const TITLES: &str = include_str!("../../../data/lexicon/titles.txt");
@@ -130,7 +130,7 @@ pub struct Lexicons {
 
 /// Unpacked once for the program's life; corrupt data gives an empty list, never a panic.
 fn unpacked(cell: &'static OnceLock<String>, packed: &[u8]) -> &'static str {
-    cell.get_or_init(|| packed::unpack_text(packed).unwrap_or_default())
+    cell.get_or_init(|| packed::unpack_front_coded_text(packed).unwrap_or_default())
 }
 
 fn given() -> &'static str {
