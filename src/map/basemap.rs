@@ -1,5 +1,6 @@
-//! The country shapes in `data/basemap.bin` (built by `scripts/data/basemap.mjs`, which documents
-//! the format), decoded once into rings of longitude/latitude ready to project.
+//! The country shapes in `data/basemap.bin.lzma` (built by `scripts/data/basemap.mjs`, which
+//! documents the format), unpacked (`analysis::packed`) and decoded once into rings of
+//! longitude/latitude ready to project.
 
 use std::sync::OnceLock;
 
@@ -34,13 +35,18 @@ impl std::fmt::Display for BasemapError {
     }
 }
 
-const BASEMAP_BYTES: &[u8] = include_bytes!("../../data/basemap.bin");
+static BASEMAP_PACKED: &[u8] = include_bytes!("../../data/basemap.bin.lzma");
 
 /// The shipped basemap, decoded on first use. A corrupt file (which the tests rule out) gives an
 /// empty map rather than a broken page.
 pub fn world() -> &'static Basemap {
     static WORLD: OnceLock<Basemap> = OnceLock::new();
-    WORLD.get_or_init(|| Basemap::decode(BASEMAP_BYTES).unwrap_or_default())
+    WORLD.get_or_init(|| {
+        crate::analysis::packed::unpack(BASEMAP_PACKED)
+            .ok()
+            .and_then(|bytes| Basemap::decode(&bytes).ok())
+            .unwrap_or_default()
+    })
 }
 
 impl Basemap {
@@ -269,13 +275,17 @@ fn close_along_edge(mut piece: Vec<LonLat>) -> Vec<LonLat> {
 mod tests {
     use super::*;
 
+    fn shipped() -> Vec<u8> {
+        crate::analysis::packed::unpack(BASEMAP_PACKED).expect("the shipped basemap unpacks")
+    }
+
     fn p(lon: f64, lat: f64) -> LonLat {
         LonLat { lon, lat }
     }
 
     #[test]
     fn the_shipped_basemap_decodes_with_every_country() {
-        let world = Basemap::decode(BASEMAP_BYTES).expect("decodes");
+        let world = Basemap::decode(&shipped()).expect("decodes");
         assert!(world.countries.len() >= 177, "{}", world.countries.len());
         for code in [
             "RU", "IR", "FR", "US", "BR", "AU", "CN", "IN", "ZA", "XK", "FJ", "AQ",
@@ -338,11 +348,9 @@ mod tests {
     fn corrupt_bytes_are_an_error_not_a_panic() {
         assert!(Basemap::decode(b"").is_err());
         assert!(Basemap::decode(b"AABM\x02").is_err());
-        for cut in [5, 6, 100, BASEMAP_BYTES.len() - 1] {
-            assert!(
-                Basemap::decode(&BASEMAP_BYTES[..cut]).is_err(),
-                "cut at {cut}"
-            );
+        let bytes = shipped();
+        for cut in [5, 6, 100, bytes.len() - 1] {
+            assert!(Basemap::decode(&bytes[..cut]).is_err(), "cut at {cut}");
         }
     }
 

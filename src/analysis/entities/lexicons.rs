@@ -12,10 +12,12 @@ use std::sync::OnceLock;
 
 use crate::analysis::fnv::FnvMap;
 use crate::analysis::gazetteer::{Gazetteer, PlaceId};
+use crate::analysis::packed;
 use crate::analysis::sorted_lines::SortedText;
 
-const GIVEN: &str = include_str!("../../../data/names/given.txt");
-const SURNAMES: &str = include_str!("../../../data/names/surnames.txt");
+// The generated lists, embedded front-coded and LZMA-compressed (`packed`), unpacked at first use.
+static GIVEN_PACKED: &[u8] = include_bytes!("../../../data/names/given.txt.lzma");
+static SURNAMES_PACKED: &[u8] = include_bytes!("../../../data/names/surnames.txt.lzma");
 const TITLES: &str = include_str!("../../../data/lexicon/titles.txt");
 const STOPWORDS: &str = include_str!("../../../data/lexicon/stopwords.txt");
 const ORG_WORDS: &str = include_str!("../../../data/lexicon/org-words.txt");
@@ -24,11 +26,11 @@ const MISC_WORDS: &str = include_str!("../../../data/lexicon/misc-words.txt");
 const ORGANISATIONS: &str = include_str!("../../../data/lexicon/organisations.txt");
 const GROUPS: &str = include_str!("../../../data/lexicon/groups.txt");
 const DEMONYMS: &str = include_str!("../../../data/lexicon/demonyms.tsv");
-const PLACES: &str = include_str!("../../../data/lexicon/places-fallback.txt");
+static PLACES_PACKED: &[u8] = include_bytes!("../../../data/lexicon/places-fallback.txt.lzma");
 const PLACES_EXTRA: &str = include_str!("../../../data/lexicon/places-extra.txt");
 const ROLE_NOUNS: &str = include_str!("../../../data/lexicon/role-nouns.txt");
 const COMMON_ACRONYMS: &str = include_str!("../../../data/lexicon/common-acronyms.txt");
-const LANGUAGES: &str = include_str!("../../../data/lexicon/languages.tsv");
+static LANGUAGES_PACKED: &[u8] = include_bytes!("../../../data/lexicon/languages.tsv.lzma");
 
 /// A set of keys, each with a short note (empty where the file has none). Later lines of the
 /// same key are ignored.
@@ -126,6 +128,31 @@ pub struct Lexicons {
     pub languages: WordList,
 }
 
+/// Unpacked once for the program's life; corrupt data gives an empty list, never a panic.
+fn unpacked(cell: &'static OnceLock<String>, packed: &[u8]) -> &'static str {
+    cell.get_or_init(|| packed::unpack_front_coded_text(packed).unwrap_or_default())
+}
+
+fn given() -> &'static str {
+    static TEXT: OnceLock<String> = OnceLock::new();
+    unpacked(&TEXT, GIVEN_PACKED)
+}
+
+fn surnames() -> &'static str {
+    static TEXT: OnceLock<String> = OnceLock::new();
+    unpacked(&TEXT, SURNAMES_PACKED)
+}
+
+fn places() -> &'static str {
+    static TEXT: OnceLock<String> = OnceLock::new();
+    unpacked(&TEXT, PLACES_PACKED)
+}
+
+fn languages() -> &'static str {
+    static TEXT: OnceLock<String> = OnceLock::new();
+    unpacked(&TEXT, LANGUAGES_PACKED)
+}
+
 impl Lexicons {
     /// The embedded lists over the embedded gazetteer, parsed on first use. Only the
     /// [`crate::analysis::Analyzer`] opens them; the passes are handed them.
@@ -144,8 +171,8 @@ impl Lexicons {
         }));
         Lexicons {
             gazetteer,
-            given_names: WordList::sorted(GIVEN),
-            surnames: WordList::sorted(SURNAMES),
+            given_names: WordList::sorted(given()),
+            surnames: WordList::sorted(surnames()),
             titles,
             stopwords: WordList::parse(STOPWORDS),
             org_words: WordList::parse(ORG_WORDS),
@@ -155,12 +182,12 @@ impl Lexicons {
             demonyms: WordList::sorted(DEMONYMS),
             groups: WordList::parse(GROUPS),
             places: WordList {
-                sorted: SortedText::new(PLACES),
+                sorted: SortedText::new(places()),
                 ..WordList::parse(PLACES_EXTRA)
             },
             common_acronyms: WordList::parse(COMMON_ACRONYMS),
             role_nouns: WordList::parse(ROLE_NOUNS),
-            languages: WordList::parse(LANGUAGES),
+            languages: WordList::parse(languages()),
         }
     }
 
@@ -249,9 +276,9 @@ mod tests {
     #[test]
     fn sorted_lists_are_sorted_and_every_line_is_found() {
         for (name, text) in [
-            ("data/names/given.txt", GIVEN),
-            ("data/names/surnames.txt", SURNAMES),
-            ("data/lexicon/places-fallback.txt", PLACES),
+            ("data/names/given.txt.lzma", given()),
+            ("data/names/surnames.txt.lzma", surnames()),
+            ("data/lexicon/places-fallback.txt.lzma", places()),
             ("data/lexicon/demonyms.tsv", DEMONYMS),
         ] {
             assert_eq!(
