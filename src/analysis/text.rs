@@ -161,6 +161,18 @@ pub fn within_any(spans: &[Span]) -> impl Fn(usize, usize) -> bool {
     }
 }
 
+/// `word.to_lowercase()`, borrowed where that changes nothing (most words of an article): the
+/// word lists are asked about nearly every word, and a copy of each cost more than the lookup.
+pub fn lowercase(word: &str) -> std::borrow::Cow<'_, str> {
+    if !word.is_ascii() {
+        std::borrow::Cow::Owned(word.to_lowercase())
+    } else if word.bytes().any(|b| b.is_ascii_uppercase()) {
+        std::borrow::Cow::Owned(word.to_ascii_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(word)
+    }
+}
+
 /// Converts byte offsets (in any order) to character offsets in one pass over the text.
 /// Offsets inside a character count as that character's start; past the end, as the end.
 pub fn char_offsets(text: &str, bytes: &[usize]) -> Vec<usize> {
@@ -186,6 +198,23 @@ pub fn char_offsets(text: &str, bytes: &[usize]) -> Vec<usize> {
 mod tests {
     use super::*;
     use crate::analysis::testing::Lcg;
+
+    #[test]
+    fn lowercase_is_to_lowercase() {
+        for word in [
+            "said",
+            "Said",
+            "SAID",
+            "İstanbul",
+            "\u{212A}ind",
+            "Ærø",
+            "",
+            "x-Ray 3",
+        ] {
+            assert_eq!(lowercase(word), word.to_lowercase(), "{word}");
+        }
+        assert!(matches!(lowercase("said"), std::borrow::Cow::Borrowed(_)));
+    }
 
     #[test]
     fn the_last_words_are_the_tail_of_all_the_words() {
