@@ -261,7 +261,11 @@ mod tests {
                 from -= 1;
             }
             let within = Span::new(from, text.len());
-            assert_eq!(word_spans(&text, within), words_plainly(&text, within), "{text:?}");
+            assert_eq!(
+                word_spans(&text, within),
+                words_plainly(&text, within),
+                "{text:?}"
+            );
         }
     }
 

@@ -58,7 +58,7 @@ use explanation::{explain, explain_government};
 use grouping::group_places;
 pub use model::{distance_km, Resolution};
 use model::{Reason, Scored, TownEvidence, Via};
-use nearness::colocation_support;
+use nearness::{colocation_support, KnownWhereabouts};
 use scoring::{lacks_local_support, score_context, share_evidence_within_names, Context, PASSES};
 use town_in_name::place_by_town_in_name;
 use votes::{
@@ -180,6 +180,9 @@ fn resolve_all(
     } = *resolver;
     let mut hits = Vec::new();
     let surfaces: Vec<&str> = spans.iter().map(|s| s.slice(text)).collect();
+    // A name's candidates and the rules that found them depend on the name alone: an article
+    // repeats its names, and each is looked up once.
+    let mut generated: FnvMap<&str, (Vec<Scored>, Vec<RuleId>)> = FnvMap::default();
     let mut candidates: Vec<Vec<Scored>> = surfaces
         .iter()
         .enumerate()
@@ -211,13 +214,16 @@ fn resolve_all(
                     return counties;
                 }
             }
-            let mut applied = Vec::new();
-            let found = generate(resolver, s, &mut applied);
-            hits.extend(applied.into_iter().map(|rule| RuleHit {
+            let (found, applied) = generated.entry(s).or_insert_with(|| {
+                let mut applied = Vec::new();
+                let found = generate(resolver, s, &mut applied);
+                (found, applied)
+            });
+            hits.extend(applied.iter().map(|&rule| RuleHit {
                 rule,
                 span: spans[i],
             }));
-            found
+            found.clone()
         })
         .collect();
     // A name the gazetteer does not know at all, before any rule has removed candidates.
@@ -308,8 +314,9 @@ fn resolve_all(
     // the places the earlier pass chose for the other names, so that evidence spreads along a
     // chain of names ("Dublin" near "Columbus" near "Franklin County").
     let mut chosen: Vec<Option<PlaceId>> = vec![None; spans.len()];
+    let mut whereabouts = KnownWhereabouts::default();
     for pass in 0..PASSES {
-        let support = colocation_support(gazetteer, &candidates, &keys, &chosen);
+        let support = colocation_support(gazetteer, &candidates, &keys, &chosen, &mut whereabouts);
         let mut votes = country_votes(
             gazetteer,
             weights,

@@ -139,6 +139,9 @@ impl Whereabouts {
     }
 }
 
+/// The whereabouts of the places the passes of one resolution have read, each worked out once.
+pub(super) type KnownWhereabouts = FnvMap<PlaceId, Whereabouts>;
+
 /// A name's candidates, each with its likelihood relative to the name's likeliest.
 pub(super) type Readings = Vec<(Whereabouts, f64)>;
 
@@ -376,11 +379,27 @@ pub(super) fn colocation_support(
     candidates: &[Vec<Scored>],
     keys: &[String],
     chosen: &[Option<PlaceId>],
+    known: &mut KnownWhereabouts,
 ) -> Vec<Vec<Colocation>> {
     const CONSIDERED: usize = 12;
     // A place chosen with the article's evidence is surer than a prior, though it may still be
     // wrong; it counts for most of a certain place.
     const CHOSEN_TRUST: f64 = 0.8;
+    let considered_places = candidates
+        .iter()
+        .flat_map(|list| considered(list, CONSIDERED).map(|c| c.place));
+    for place in considered_places.chain(chosen.iter().flatten().copied()) {
+        known
+            .entry(place)
+            .or_insert_with(|| Whereabouts::of(g, place));
+    }
+    let known = &*known;
+    let whereabouts = |place: PlaceId| {
+        known
+            .get(&place)
+            .copied()
+            .unwrap_or_else(|| Whereabouts::of(g, place))
+    };
     // Distinct names, each with its candidates' probabilities from their priors and its choice.
     let mut names: Vec<(&str, Readings, Option<Whereabouts>)> = Vec::new();
     let mut named: FnvSet<&str> = FnvSet::default();
@@ -395,13 +414,9 @@ pub(super) fn colocation_support(
         // neither is its name's likeliest ("Huntsville" and "Walker County" in Texas).
         let probabilities = top
             .iter()
-            .map(|c| (Whereabouts::of(g, c.place), ((c.prior - max) * 0.5).exp()))
+            .map(|c| (whereabouts(c.place), ((c.prior - max) * 0.5).exp()))
             .collect();
-        names.push((
-            key.as_str(),
-            probabilities,
-            choice.map(|d| Whereabouts::of(g, d)),
-        ));
+        names.push((key.as_str(), probabilities, choice.map(whereabouts)));
     }
     let reach = Reach::new(&names, CHOSEN_TRUST);
     let position: FnvMap<&str, usize> = names
@@ -416,7 +431,7 @@ pub(super) fn colocation_support(
         let mut best = BestByName::new();
         considered(list, CONSIDERED)
             .map(|c| {
-                let here = Whereabouts::of(g, c.place);
+                let here = whereabouts(c.place);
                 let local = matches!(here.kind, PlaceKind::City | PlaceKind::Admin2);
                 let mut support = 0.0;
                 let mut nearby = 0.0;
