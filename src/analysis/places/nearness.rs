@@ -67,14 +67,31 @@ impl HalfAngles {
 /// The distances where closeness steps down, and the haversine term of each.
 const CLOSENESS_STEPS: [(f64, f64); 3] = [(40.0, 1.0), (80.0, 0.8), (250.0, 0.5)];
 
-/// The haversine terms of `CLOSENESS_STEPS`' distances, on first use.
-fn step_terms() -> &'static [f64; 3] {
-    static TERMS: std::sync::OnceLock<[f64; 3]> = std::sync::OnceLock::new();
+/// Where closeness steps, as haversine terms: below `steps[i].0` a pair is surely closer than
+/// the step's distance, above `steps[i].1` surely not (between them, `distance_km` decides);
+/// above `beyond`, surely 250 km or more apart.
+struct StepTerms {
+    steps: [(f64, f64, f64); 3],
+    beyond: f64,
+}
+
+/// The terms of `CLOSENESS_STEPS`, on first use.
+fn step_terms() -> &'static StepTerms {
+    static TERMS: std::sync::OnceLock<StepTerms> = std::sync::OnceLock::new();
     TERMS.get_or_init(|| {
-        CLOSENESS_STEPS.map(|(km, _)| {
+        let steps = CLOSENESS_STEPS.map(|(km, closeness)| {
             let half_angle = (km / (2.0 * EARTH_RADIUS_KM)).sin();
-            half_angle * half_angle
-        })
+            let term = half_angle * half_angle;
+            (
+                term * (1.0 - STEP_MARGIN),
+                term * (1.0 + STEP_MARGIN),
+                closeness,
+            )
+        });
+        StepTerms {
+            beyond: steps[steps.len() - 1].1,
+            steps,
+        }
     })
 }
 
@@ -104,7 +121,7 @@ impl Whereabouts {
     /// within 250 km. A town inside a county lies within 40 km of its middle; a namesake town 80
     /// km off lies in the next county ("Richmond" and "Madison County" lie together in Kentucky,
     /// and a little apart in Indiana).
-    fn closeness(&self, other: &Whereabouts) -> f64 {
+    fn closeness(&self, other: &Whereabouts, terms: &StepTerms) -> f64 {
         match other.kind {
             PlaceKind::Admin1 if self.admin1 == Some(other.place) => 1.0,
             PlaceKind::City | PlaceKind::Admin2 => {
@@ -114,12 +131,15 @@ impl Whereabouts {
                     return 0.0;
                 }
                 let term = self.angles.haversine(&other.angles);
-                let terms = step_terms();
-                for (&(_, closeness), &step) in CLOSENESS_STEPS.iter().zip(terms) {
-                    if term < step * (1.0 - STEP_MARGIN) {
+                // Most pairs met are far apart: they are told first.
+                if term > terms.beyond {
+                    return 0.0;
+                }
+                for &(below, above, closeness) in &terms.steps {
+                    if term < below {
                         return closeness;
                     }
-                    if term <= step * (1.0 + STEP_MARGIN) {
+                    if term <= above {
                         return Self::closeness_at(distance_km(
                             self.lat, self.lon, other.lat, other.lon,
                         ));
@@ -236,6 +256,7 @@ impl Reach {
         around: &std::ops::RangeInclusive<usize>,
         best: &mut BestByName<'r>,
     ) {
+        let terms = step_terms();
         let cos_here = here.lat.to_radians().cos();
         let lon_reach = self.longitude_reach(here, cos_here);
         let (west, east) = (here.lon - lon_reach, here.lon + lon_reach);
@@ -259,7 +280,7 @@ impl Reach {
                         && around.contains(&r.name)
                         && Some(r.name) != skip
                     {
-                        best.offer(r, here.closeness(&r.at) * r.weight);
+                        best.offer(r, here.closeness(&r.at, terms) * r.weight);
                     }
                 }
             }
@@ -271,7 +292,7 @@ impl Reach {
                 .take_while(|r| r.at.place == region)
                 .filter(|r| Some(r.name) != skip && around.contains(&r.name))
             {
-                best.offer(r, here.closeness(&r.at) * r.weight);
+                best.offer(r, here.closeness(&r.at, terms) * r.weight);
             }
         }
     }
