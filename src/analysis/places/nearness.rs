@@ -271,7 +271,7 @@ impl Reach {
         };
         let band = Self::band(here.lat);
         for readings in (band - 1..=band + 1).filter_map(|b| self.bands.get(&b)) {
-            for (west, east) in spans {
+            for (west, east) in spans.into_iter().filter(|(west, east)| west <= east) {
                 let from = readings.partition_point(|r| r.at.lon < west);
                 let to = readings.partition_point(|r| r.at.lon <= east).max(from);
                 for r in &readings[from..to] {
