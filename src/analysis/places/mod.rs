@@ -63,7 +63,7 @@ use scoring::{lacks_local_support, score_context, share_evidence_within_names, C
 use town_in_name::place_by_town_in_name;
 use votes::{
     country_focus, country_votes, currency_votes, demonyms_in, names_one_place_in, region_focus,
-    region_votes, telephone_regions, telephone_votes,
+    region_votes, telephone_regions, telephone_votes, VoteTally,
 };
 pub use weights::Weights;
 use within_towns::{place_in_owners, place_local_features};
@@ -345,6 +345,7 @@ fn resolve_all(
                 }
             }
         }
+        let (country_tally, region_tally) = (VoteTally::new(&votes), VoteTally::new(&regions));
         // The focus leaves out the votes of the name itself, so it is worked out once per name.
         type Shares = Vec<(PlaceId, f64)>;
         let mut focus_by_key: FnvMap<&str, (Shares, Shares)> = FnvMap::default();
@@ -364,8 +365,8 @@ fn resolve_all(
                     .entry(keys[i].as_str())
                     .or_insert_with(|| {
                         (
-                            country_focus(&votes, &keys[i]),
-                            region_focus(weights, &regions, &keys[i]),
+                            country_focus(&country_tally, &keys[i]),
+                            region_focus(weights, &region_tally, &keys[i]),
                         )
                     })
                     .clone()
