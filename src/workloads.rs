@@ -334,6 +334,156 @@ pub fn article_repeated(n: usize) -> String {
     })
 }
 
+/// The largest input that must be analysed within the small-input bound (10 ms).
+pub const SMALL_INPUT_BYTES: usize = 4096;
+
+/// Named inputs of at most [`SMALL_INPUT_BYTES`] each, for `article-atlas bench --worst-small`:
+/// every workload cut to that size (from its start and from further in), and random mixtures of
+/// the pieces that make passes look far (capitalised words, quotation marks, brackets, cue verbs,
+/// dots, dashes, markup, control characters), each from a few seeds.
+pub fn small_inputs() -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for workload in WORKLOADS {
+        for size in [1024, SMALL_INPUT_BYTES] {
+            out.push((
+                format!("{} {size}", workload.name),
+                cut(&(workload.generate)(size), 0),
+            ));
+        }
+        let long = (workload.generate)(8 * SMALL_INPUT_BYTES);
+        for window in 1..4 {
+            let from = window * 2 * SMALL_INPUT_BYTES - 1000;
+            out.push((format!("{} at {from}", workload.name), cut(&long, from)));
+        }
+    }
+    for (name, pieces) in SMALL_MIXTURES {
+        for seed in 0..4 {
+            let mut rng = Lcg::new(100 + seed);
+            let text = fill(SMALL_INPUT_BYTES, |text| {
+                text.push_str(rng.pick(pieces));
+                if rng.below(3) != 0 {
+                    text.push(' ');
+                }
+            });
+            out.push((format!("{name} seed {seed}"), cut(&text, 0)));
+        }
+    }
+    out
+}
+
+/// At most [`SMALL_INPUT_BYTES`] of `text` from about `from`, on character boundaries.
+fn cut(text: &str, from: usize) -> String {
+    let mut start = from.min(text.len());
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    let mut end = (start + SMALL_INPUT_BYTES).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text[start..end].to_string()
+}
+
+/// Pieces mixed at random for [`small_inputs`].
+const SMALL_MIXTURES: &[(&str, &[&str])] = &[
+    (
+        "quote soup",
+        &[
+            "“",
+            "”",
+            "\"",
+            "'",
+            "‘",
+            "’",
+            "«",
+            "»",
+            "said",
+            "Mary",
+            "Quill",
+            "“Yes,”",
+            "he",
+            "\n",
+        ],
+    ),
+    (
+        "bracket soup",
+        &[
+            "(", ")", "[", "]", "{", "}", "<", ">", "Lake", "County", "Mary", "said", ".", "\n\n",
+        ],
+    ),
+    (
+        "capitals and dots",
+        &[
+            "A.", "B.", "U.S.", "St.", "Dr.", "Mr.", "J.", "Xyz", "North", "Lake", "Kenya",
+            "Paris", "Inc.", "Co.",
+        ],
+    ),
+    (
+        "cue soup",
+        &[
+            "said",
+            "says",
+            "told",
+            "according",
+            "to",
+            "Mary",
+            "Quill",
+            "Roe",
+            "the",
+            "mayor",
+            ",",
+            "“We",
+            "rebuild,”",
+            "that",
+            "reportedly",
+        ],
+    ),
+    (
+        "dashes and dates",
+        &[
+            "—", "–", "-", "March", "12", "2021", "Monday", "PARIS", "LONDON", "(AP)", "—",
+            "12:30", "p.m.", "$5", "£3", "%",
+        ],
+    ),
+    (
+        "markup",
+        &[
+            "#", "##", "*", "**", "_", "`", ">", "-", "1.", "[a](b)", "<p>", "</p>", "<b>",
+            "&amp;", "<!--", "-->", "Lake", "\n", "\n\n", "|",
+        ],
+    ),
+    (
+        "controls and spaces",
+        &[
+            "\0", "\u{1}", "\r", "\t", "\u{a0}", "\u{200b}", "\u{2028}", "\u{feff}", "Mary",
+            "Paris", "\n", ".", "“",
+        ],
+    ),
+    (
+        "all capitals",
+        &[
+            "NORTH", "LAKE", "COUNTY", "POLICE", "SAID", "MARY", "QUILL", "KENYA", "BY", "AP",
+            "\n", ":", "—",
+        ],
+    ),
+    (
+        "long names",
+        &[
+            "Saint-Jean-de-la-Rivière",
+            "Llanfair",
+            "al-Minufiyah",
+            "O'Neill",
+            "McDonald-Smith",
+            "Mary",
+            "Lake",
+            "County",
+            "of",
+            "the",
+            "University",
+        ],
+    ),
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -488,6 +488,22 @@ impl Gazetteer {
 
     /// The folded form of a name: the key the gazetteer compares.
     pub fn fold(&self, name: &str) -> String {
+        // Most names asked about are one plain word: lower case is all there is to do.
+        if !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric()) {
+            let key = name.to_ascii_lowercase();
+            return match key.as_str() {
+                "st" => "saint".to_string(),
+                "ste" => "sainte".to_string(),
+                "mt" => "mount".to_string(),
+                "ft" => "fort".to_string(),
+                _ => key,
+            };
+        }
+        self.fold_words(name)
+    }
+
+    /// [`Gazetteer::fold`] of any name.
+    fn fold_words(&self, name: &str) -> String {
         let mut out = String::with_capacity(name.len());
         for ch in name.chars() {
             if ch.is_ascii() {
@@ -1035,6 +1051,15 @@ mod tests {
     #[test]
     fn embedded_data_decodes() {
         assert!(g().len() > 50_000, "{} entries", g().len());
+    }
+
+    #[test]
+    fn a_plain_word_folds_as_any_name_does() {
+        for word in [
+            "St", "Paris", "the", "The", "MT", "ft", "x9", "Ste", "PARIS2",
+        ] {
+            assert_eq!(g().fold(word), g().fold_words(word), "{word}");
+        }
     }
 
     #[test]

@@ -19,7 +19,7 @@
 
 use crate::analysis::lexicon::{is_month, is_weekday};
 use crate::analysis::sentences::split_sentences;
-use crate::analysis::text::fit_span;
+use crate::analysis::text::{fit_span, lowercase};
 use crate::analysis::text::{
     is_closing_mark, is_dash, is_opening_quote, last_words, word_spans, words_in, Span,
 };
@@ -862,8 +862,7 @@ const NOT_NAMES: &[&str] = &[
 ];
 
 pub(super) fn lower_in(list: &[&str], word: &str) -> bool {
-    let lower = word.to_lowercase();
-    list.contains(&lower.as_str())
+    list.contains(&&*lowercase(word))
 }
 
 fn attribute(
@@ -1461,11 +1460,11 @@ fn sentence_subject(text: &str, sentence: Span) -> Option<Span> {
 fn is_speaker_like(text: &str, span: Span) -> bool {
     word_spans(text, span).iter().any(|w| {
         let word = w.slice(text);
-        let lower = word.to_lowercase();
+        let lower = lowercase(word);
         let singular = lower.strip_suffix('s').unwrap_or(&lower);
-        SPEAKER_NOUNS.contains(&lower.as_str())
+        SPEAKER_NOUNS.contains(&&*lower)
             || SPEAKER_NOUNS.contains(&singular)
-            || (word.starts_with(char::is_uppercase) && !NOT_NAMES.contains(&lower.as_str()))
+            || (word.starts_with(char::is_uppercase) && !NOT_NAMES.contains(&&*lower))
     })
 }
 

@@ -83,7 +83,16 @@ pub fn word_spans(text: &str, within: Span) -> Vec<Span> {
 /// further than them.
 pub fn words_in(text: &str, within: Span) -> impl Iterator<Item = Span> + '_ {
     let slice = within.slice(text);
-    let mut chars = slice.char_indices().peekable();
+    let bytes = slice.as_bytes();
+    // The character at a byte offset and its length: most of an article is ASCII, which needs
+    // no decoding (this runs over every word of the text several times).
+    let char_at = move |at: usize| -> Option<(char, usize)> {
+        match *bytes.get(at)? {
+            b if b.is_ascii() => Some((char::from(b), 1)),
+            _ => slice.get(at..)?.chars().next().map(|c| (c, c.len_utf8())),
+        }
+    };
+    let mut at = 0;
     let mut previous: Option<char> = None;
     let mut done = false;
     std::iter::from_fn(move || {
@@ -91,11 +100,13 @@ pub fn words_in(text: &str, within: Span) -> impl Iterator<Item = Span> + '_ {
             return None;
         }
         let mut start: Option<usize> = None;
-        while let Some((i, c)) = chars.next() {
+        while let Some((c, len)) = char_at(at) {
+            let i = at;
+            at += len;
             let before = previous.replace(c);
             let joins = matches!(c, '\'' | '’' | '-' | '.' | ',')
                 && start.is_some()
-                && chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric())
+                && char_at(at).is_some_and(|(n, _)| n.is_alphanumeric())
                 && (c != '.' && c != ',' || before.is_some_and(|p| p.is_ascii_digit()));
             if c.is_alphanumeric() || joins {
                 start.get_or_insert(i);
@@ -161,6 +172,18 @@ pub fn within_any(spans: &[Span]) -> impl Fn(usize, usize) -> bool {
     }
 }
 
+/// `word.to_lowercase()`, borrowed where that changes nothing (most words of an article): the
+/// word lists are asked about nearly every word, and a copy of each cost more than the lookup.
+pub fn lowercase(word: &str) -> std::borrow::Cow<'_, str> {
+    if !word.is_ascii() {
+        std::borrow::Cow::Owned(word.to_lowercase())
+    } else if word.bytes().any(|b| b.is_ascii_uppercase()) {
+        std::borrow::Cow::Owned(word.to_ascii_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(word)
+    }
+}
+
 /// Converts byte offsets (in any order) to character offsets in one pass over the text.
 /// Offsets inside a character count as that character's start; past the end, as the end.
 pub fn char_offsets(text: &str, bytes: &[usize]) -> Vec<usize> {
@@ -186,6 +209,65 @@ pub fn char_offsets(text: &str, bytes: &[usize]) -> Vec<usize> {
 mod tests {
     use super::*;
     use crate::analysis::testing::Lcg;
+
+    #[test]
+    fn lowercase_is_to_lowercase() {
+        for word in [
+            "said",
+            "Said",
+            "SAID",
+            "İstanbul",
+            "\u{212A}ind",
+            "Ærø",
+            "",
+            "x-Ray 3",
+        ] {
+            assert_eq!(lowercase(word), word.to_lowercase(), "{word}");
+        }
+        assert!(matches!(lowercase("said"), std::borrow::Cow::Borrowed(_)));
+    }
+
+    /// Words as `words_in` reads them, written plainly over `char_indices`.
+    fn words_plainly(text: &str, within: Span) -> Vec<Span> {
+        let slice = within.slice(text);
+        let mut chars = slice.char_indices().peekable();
+        let (mut out, mut start, mut previous) = (Vec::new(), None, None::<char>);
+        while let Some((i, c)) = chars.next() {
+            let before = previous.replace(c);
+            let joins = matches!(c, '\'' | '’' | '-' | '.' | ',')
+                && start.is_some()
+                && chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric())
+                && (c != '.' && c != ',' || before.is_some_and(|p| p.is_ascii_digit()));
+            if c.is_alphanumeric() || joins {
+                start.get_or_insert(i);
+            } else if let Some(s) = start.take() {
+                out.push(Span::new(within.start + s, within.start + i));
+            }
+        }
+        out.extend(start.map(|s| Span::new(within.start + s, within.end)));
+        out
+    }
+
+    #[test]
+    fn words_are_read_as_over_characters() {
+        let pieces = [
+            "a", "Roe", " ", "\n", "3", "4", ".", ",", "'", "’", "-", "é", "Ω", "“", "🙂", "\0",
+        ];
+        let mut rng = Lcg(11);
+        for round in 0..600 {
+            let text = rng.text(&pieces, (round % 60) + 1);
+            let mut from = (rng.next() as usize) % (text.len() + 1);
+            while !text.is_char_boundary(from) {
+                from -= 1;
+            }
+            let within = Span::new(from, text.len());
+            assert_eq!(
+                word_spans(&text, within),
+                words_plainly(&text, within),
+                "{text:?}"
+            );
+        }
+    }
 
     #[test]
     fn the_last_words_are_the_tail_of_all_the_words() {

@@ -5,6 +5,7 @@
 //! article-atlas bench [FILE ...] [--iterations N]                print analysis throughput
 //! article-atlas bench --corpus DOCS.jsonl [--runs N] [--no-peer]  per-document throughput beside compromise
 //! article-atlas bench --scaling [--only NAME] [--scale X]         print time(8n)/time(n) per workload
+//! article-atlas bench --worst-small [PATH ...] [--top N]           the slowest inputs of at most 4 KB
 //! article-atlas eval [--no-embedded-places] [--disable ID,ID] [--weights FILE.json] < docs.jsonl
 //!                                                                entities per document, as JSONL
 //! article-atlas rules                                            the rule table: id, pass, doc
@@ -27,8 +28,10 @@ use article_atlas::page_reader::read_page;
 
 #[path = "article-atlas/scaling.rs"]
 mod scaling;
+#[path = "article-atlas/worst_small.rs"]
+mod worst_small;
 
-const USAGE: &str = "usage: article-atlas analyze FILE|- [--format plain|markdown|html] [--whole-page]\n       article-atlas bench [FILE ...] [--iterations N]\n       article-atlas bench --corpus DOCS.jsonl [--runs N] [--no-peer]\n       article-atlas bench --scaling [--only NAME] [--scale X]\n       article-atlas eval [--no-embedded-places] [--disable ID,ID] [--weights FILE.json] < docs.jsonl\n       article-atlas eval-html < pages.jsonl\n       article-atlas rules";
+const USAGE: &str = "usage: article-atlas analyze FILE|- [--format plain|markdown|html] [--whole-page]\n       article-atlas bench [FILE ...] [--iterations N]\n       article-atlas bench --corpus DOCS.jsonl [--runs N] [--no-peer]\n       article-atlas bench --scaling [--only NAME] [--scale X]\n       article-atlas bench --worst-small [PATH ...] [--top N]\n       article-atlas eval [--no-embedded-places] [--disable ID,ID] [--weights FILE.json] < docs.jsonl\n       article-atlas eval-html < pages.jsonl\n       article-atlas rules";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -169,7 +172,7 @@ fn eval_command(args: &[String]) -> Result<(), String> {
     if let Some(other) = rest.iter().find(|a| *a != "--no-embedded-places") {
         return Err(format!(
             "eval: unexpected argument {other:?}; {}",
-            USAGE.lines().nth(4).unwrap_or("").trim()
+            USAGE.lines().nth(5).unwrap_or("").trim()
         ));
     }
     let mut builder = Analyzer::builder();
@@ -333,6 +336,20 @@ fn bench(args: &[String]) -> Result<(), String> {
             None => 1.0,
         };
         return scaling::bench_scaling(only.as_deref(), scale);
+    }
+    if args.iter().any(|a| a == "--worst-small") {
+        let args: Vec<String> = args
+            .iter()
+            .filter(|a| *a != "--worst-small")
+            .cloned()
+            .collect();
+        let (top, paths) = take_option(&args, "--top")?;
+        let top: usize = top
+            .as_deref()
+            .unwrap_or("10")
+            .parse()
+            .map_err(|_| "--top takes a whole number")?;
+        return worst_small::bench_worst_small(&paths, top);
     }
     let (iterations, files) = take_option(args, "--iterations")?;
     let iterations: usize = iterations

@@ -10,6 +10,7 @@
 //! initials, names before "County") built in one pass over the mentions.
 
 use crate::analysis::fnv::{FnvMap, FnvSet};
+use crate::analysis::text::lowercase;
 
 use super::evidence::{Evidence, Where};
 use super::lexicons::Lexicons;
@@ -209,9 +210,7 @@ impl<'t> Vocabulary<'t> {
             word.strip_suffix('s')
                 .is_some_and(|one| one.len() > 2 && self.all.contains(one))
         };
-        is_name_word(word)
-            && !self.lower.contains(word.to_lowercase().as_str())
-            && !plural_of_name()
+        is_name_word(word) && !self.lower.contains(&*lowercase(word)) && !plural_of_name()
     }
 }
 

@@ -58,12 +58,12 @@ use explanation::{explain, explain_government};
 use grouping::group_places;
 pub use model::{distance_km, Resolution};
 use model::{Reason, Scored, TownEvidence, Via};
-use nearness::colocation_support;
+use nearness::{colocation_support, KnownWhereabouts};
 use scoring::{lacks_local_support, score_context, share_evidence_within_names, Context, PASSES};
 use town_in_name::place_by_town_in_name;
 use votes::{
     country_focus, country_votes, currency_votes, demonyms_in, names_one_place_in, region_focus,
-    region_votes, telephone_regions, telephone_votes,
+    region_votes, telephone_regions, telephone_votes, VoteTally,
 };
 pub use weights::Weights;
 use within_towns::{place_in_owners, place_local_features};
@@ -180,6 +180,9 @@ fn resolve_all(
     } = *resolver;
     let mut hits = Vec::new();
     let surfaces: Vec<&str> = spans.iter().map(|s| s.slice(text)).collect();
+    // A name's candidates and the rules that found them depend on the name alone: an article
+    // repeats its names, and each is looked up once.
+    let mut generated: FnvMap<&str, (Vec<Scored>, Vec<RuleId>)> = FnvMap::default();
     let mut candidates: Vec<Vec<Scored>> = surfaces
         .iter()
         .enumerate()
@@ -211,13 +214,16 @@ fn resolve_all(
                     return counties;
                 }
             }
-            let mut applied = Vec::new();
-            let found = generate(resolver, s, &mut applied);
-            hits.extend(applied.into_iter().map(|rule| RuleHit {
+            let (found, applied) = generated.entry(s).or_insert_with(|| {
+                let mut applied = Vec::new();
+                let found = generate(resolver, s, &mut applied);
+                (found, applied)
+            });
+            hits.extend(applied.iter().map(|&rule| RuleHit {
                 rule,
                 span: spans[i],
             }));
-            found
+            found.clone()
         })
         .collect();
     // A name the gazetteer does not know at all, before any rule has removed candidates.
@@ -308,8 +314,9 @@ fn resolve_all(
     // the places the earlier pass chose for the other names, so that evidence spreads along a
     // chain of names ("Dublin" near "Columbus" near "Franklin County").
     let mut chosen: Vec<Option<PlaceId>> = vec![None; spans.len()];
+    let mut whereabouts = KnownWhereabouts::default();
     for pass in 0..PASSES {
-        let support = colocation_support(gazetteer, &candidates, &keys, &chosen);
+        let support = colocation_support(gazetteer, &candidates, &keys, &chosen, &mut whereabouts);
         let mut votes = country_votes(
             gazetteer,
             weights,
@@ -338,6 +345,7 @@ fn resolve_all(
                 }
             }
         }
+        let (country_tally, region_tally) = (VoteTally::new(&votes), VoteTally::new(&regions));
         // The focus leaves out the votes of the name itself, so it is worked out once per name.
         type Shares = Vec<(PlaceId, f64)>;
         let mut focus_by_key: FnvMap<&str, (Shares, Shares)> = FnvMap::default();
@@ -357,8 +365,8 @@ fn resolve_all(
                     .entry(keys[i].as_str())
                     .or_insert_with(|| {
                         (
-                            country_focus(&votes, &keys[i]),
-                            region_focus(weights, &regions, &keys[i]),
+                            country_focus(&country_tally, &keys[i]),
+                            region_focus(weights, &region_tally, &keys[i]),
                         )
                     })
                     .clone()

@@ -27,16 +27,93 @@ pub(super) struct Whereabouts {
     admin1: Option<PlaceId>,
     pub(super) lat: f64,
     pub(super) lon: f64,
+    /// The trigonometry of the haversine, worked out once per place rather than per pair.
+    angles: HalfAngles,
 }
+
+/// Sines and cosines of half a place's latitude and longitude (radians) and the cosine of its
+/// latitude: with them, the haversine term of two places takes no trigonometric call.
+#[derive(Clone, Copy)]
+struct HalfAngles {
+    sin_lat: f64,
+    cos_lat: f64,
+    sin_lon: f64,
+    cos_lon: f64,
+    cos_full_lat: f64,
+}
+
+impl HalfAngles {
+    fn of(lat: f64, lon: f64) -> HalfAngles {
+        let (sin_lat, cos_lat) = (lat.to_radians() / 2.0).sin_cos();
+        let (sin_lon, cos_lon) = (lon.to_radians() / 2.0).sin_cos();
+        HalfAngles {
+            sin_lat,
+            cos_lat,
+            sin_lon,
+            cos_lon,
+            cos_full_lat: lat.to_radians().cos(),
+        }
+    }
+
+    /// The haversine term sin²(Δφ/2) + cos φ1 cos φ2 sin²(Δλ/2) by the angle-difference
+    /// identities: within about 1e-15 of `distance_km`'s, not bit for bit.
+    fn haversine(&self, other: &HalfAngles) -> f64 {
+        let dp = other.sin_lat * self.cos_lat - other.cos_lat * self.sin_lat;
+        let dl = other.sin_lon * self.cos_lon - other.cos_lon * self.sin_lon;
+        dp * dp + self.cos_full_lat * other.cos_full_lat * dl * dl
+    }
+}
+
+/// The distances where closeness steps down, and the haversine term of each.
+const CLOSENESS_STEPS: [(f64, f64); 3] = [(40.0, 1.0), (80.0, 0.8), (250.0, 0.5)];
+
+/// Where closeness steps, as haversine terms: below `steps[i].0` a pair is surely closer than
+/// the step's distance, above `steps[i].1` surely not (between them, `distance_km` decides);
+/// above `beyond`, surely 250 km or more apart.
+struct StepTerms {
+    steps: [(f64, f64, f64); 3],
+    beyond: f64,
+}
+
+/// The terms of `CLOSENESS_STEPS`, on first use.
+fn step_terms() -> &'static StepTerms {
+    static TERMS: std::sync::OnceLock<StepTerms> = std::sync::OnceLock::new();
+    TERMS.get_or_init(|| {
+        let steps = CLOSENESS_STEPS.map(|(km, closeness)| {
+            let half_angle = (km / (2.0 * EARTH_RADIUS_KM)).sin();
+            let term = half_angle * half_angle;
+            (
+                term * (1.0 - STEP_MARGIN),
+                term * (1.0 + STEP_MARGIN),
+                closeness,
+            )
+        });
+        StepTerms {
+            beyond: steps[steps.len() - 1].1,
+            steps,
+        }
+    })
+}
+
+/// `distance_km`'s radius.
+const EARTH_RADIUS_KM: f64 = 6371.0088;
+
+/// How far (relative) from a step's term the fast haversine term must be for its side of the
+/// step to be sure: the two terms differ by about 1e-13 relative at these distances, so a
+/// pair this close to a step is worked out by `distance_km` itself, and closeness is the same
+/// bit for bit as by `distance_km` alone.
+const STEP_MARGIN: f64 = 1e-9;
 
 impl Whereabouts {
     fn of(g: &Gazetteer, place: PlaceId) -> Whereabouts {
+        let (lat, lon) = (g.lat(place), g.lon(place));
         Whereabouts {
             place,
             kind: g.kind(place),
             admin1: g.admin1_of(place),
-            lat: g.lat(place),
-            lon: g.lon(place),
+            lat,
+            lon,
+            angles: HalfAngles::of(lat, lon),
         }
     }
 
@@ -44,7 +121,7 @@ impl Whereabouts {
     /// within 250 km. A town inside a county lies within 40 km of its middle; a namesake town 80
     /// km off lies in the next county ("Richmond" and "Madison County" lie together in Kentucky,
     /// and a little apart in Indiana).
-    fn closeness(&self, other: &Whereabouts) -> f64 {
+    fn closeness(&self, other: &Whereabouts, terms: &StepTerms) -> f64 {
         match other.kind {
             PlaceKind::Admin1 if self.admin1 == Some(other.place) => 1.0,
             PlaceKind::City | PlaceKind::Admin2 => {
@@ -53,21 +130,37 @@ impl Whereabouts {
                 if (self.lat - other.lat).abs() > 2.3 {
                     return 0.0;
                 }
-                let km = distance_km(self.lat, self.lon, other.lat, other.lon);
-                if km < 40.0 {
-                    1.0
-                } else if km < 80.0 {
-                    0.8
-                } else if km < 250.0 {
-                    0.5
-                } else {
-                    0.0
+                let term = self.angles.haversine(&other.angles);
+                // Most pairs met are far apart: they are told first.
+                if term > terms.beyond {
+                    return 0.0;
                 }
+                for &(below, above, closeness) in &terms.steps {
+                    if term < below {
+                        return closeness;
+                    }
+                    if term <= above {
+                        return Self::closeness_at(distance_km(
+                            self.lat, self.lon, other.lat, other.lon,
+                        ));
+                    }
+                }
+                0.0
             }
             _ => 0.0,
         }
     }
+
+    fn closeness_at(km: f64) -> f64 {
+        CLOSENESS_STEPS
+            .iter()
+            .find(|&&(step, _)| km < step)
+            .map_or(0.0, |&(_, closeness)| closeness)
+    }
 }
+
+/// The whereabouts of the places the passes of one resolution have read, each worked out once.
+pub(super) type KnownWhereabouts = FnvMap<PlaceId, Whereabouts>;
 
 /// A name's candidates, each with its likelihood relative to the name's likeliest.
 pub(super) type Readings = Vec<(Whereabouts, f64)>;
@@ -95,7 +188,6 @@ struct Reading {
     order: usize,
     at: Whereabouts,
     weight: f64,
-    cos_lat: f64,
 }
 
 /// The readings of every name that can give a candidate closeness (towns and counties in bands
@@ -131,7 +223,6 @@ impl Reach {
                     order,
                     at,
                     weight,
-                    cos_lat: at.lat.to_radians().cos(),
                 };
                 match at.kind {
                     PlaceKind::City | PlaceKind::Admin2 => {
@@ -154,15 +245,18 @@ impl Reach {
         }
     }
 
-    /// The readings of other names than `skip` that may be close to `here`, in name order and
-    /// each name's readings in their order.
-    fn near<'r>(
+    /// Each other name's best reading near `here` (other than `skip`, within `around`), into
+    /// `best`: its weight (closeness times the reading's weight), and the first of its readings
+    /// in their order where several weigh the same, as a walk of each name's readings in order
+    /// would keep. Readings of weight 0 are left out.
+    fn best_near<'r>(
         &'r self,
         here: &Whereabouts,
         skip: Option<usize>,
         around: &std::ops::RangeInclusive<usize>,
-        met: &mut Vec<&'r Reading>,
+        best: &mut BestByName<'r>,
     ) {
+        let terms = step_terms();
         let cos_here = here.lat.to_radians().cos();
         let lon_reach = self.longitude_reach(here, cos_here);
         let (west, east) = (here.lon - lon_reach, here.lon + lon_reach);
@@ -177,27 +271,30 @@ impl Reach {
         };
         let band = Self::band(here.lat);
         for readings in (band - 1..=band + 1).filter_map(|b| self.bands.get(&b)) {
-            for (west, east) in spans {
+            for (west, east) in spans.into_iter().filter(|(west, east)| west <= east) {
                 let from = readings.partition_point(|r| r.at.lon < west);
                 let to = readings.partition_point(|r| r.at.lon <= east).max(from);
-                met.extend(readings[from..to].iter().filter(|r| {
-                    Some(r.name) != skip
+                for r in &readings[from..to] {
+                    // `closeness` is 0 for the readings 250 km away or more among these.
+                    if (here.lat - r.at.lat).abs() <= Self::LATITUDE_REACH
                         && around.contains(&r.name)
-                        && (here.lat - r.at.lat).abs() <= Self::LATITUDE_REACH
-                        && !self.far_apart(here, cos_here, r)
-                }));
+                        && Some(r.name) != skip
+                    {
+                        best.offer(r, here.closeness(&r.at, terms) * r.weight);
+                    }
+                }
             }
         }
         if let Some(region) = here.admin1 {
             let from = self.regions.partition_point(|r| r.at.place < region);
-            met.extend(
-                self.regions[from..]
-                    .iter()
-                    .take_while(|r| r.at.place == region)
-                    .filter(|r| Some(r.name) != skip && around.contains(&r.name)),
-            );
+            for r in self.regions[from..]
+                .iter()
+                .take_while(|r| r.at.place == region)
+                .filter(|r| Some(r.name) != skip && around.contains(&r.name))
+            {
+                best.offer(r, here.closeness(&r.at, terms) * r.weight);
+            }
         }
-        met.sort_by_key(|r| (r.name, r.order));
     }
 
     /// Degrees of longitude beyond which every reading within `LATITUDE_REACH` of `here`'s
@@ -216,17 +313,78 @@ impl Reach {
         }
         (2.0 * 1.2 * t).to_degrees() + 0.01
     }
+}
 
-    /// Surely 250 km or more apart, without trigonometry: the haversine term is at least
-    /// cos φ1 · cos φ2 · sin²(Δλ/2), and sin m ≥ m − m³/6.
-    fn far_apart(&self, here: &Whereabouts, cos_here: f64, r: &Reading) -> bool {
-        let mut dl = (here.lon - r.at.lon).abs().to_radians();
-        if dl > std::f64::consts::PI {
-            dl = 2.0 * std::f64::consts::PI - dl;
+/// For one candidate, the best reading of each name within `COLOCATION_REACH` of its own, in
+/// slots by name, with a bit per slot that holds one: the names come out in their order without
+/// sorting the readings met.
+struct BestByName<'r> {
+    /// The first name of the slots.
+    first: usize,
+    slots: Vec<Option<(f64, &'r Reading)>>,
+    filled: [u64; BestByName::WORDS],
+}
+
+impl<'r> BestByName<'r> {
+    const SLOTS: usize = 2 * COLOCATION_REACH + 1;
+    const WORDS: usize = Self::SLOTS.div_ceil(64);
+
+    fn new() -> BestByName<'r> {
+        BestByName {
+            first: 0,
+            slots: vec![None; Self::SLOTS],
+            filled: [0; Self::WORDS],
         }
-        let m = dl / 2.0;
-        let sin_at_least = (m - m * m * m / 6.0).max(0.0);
-        cos_here * r.cos_lat * sin_at_least * sin_at_least > self.far
+    }
+
+    /// Empties the slots for the names of `around`.
+    fn start(&mut self, around: &std::ops::RangeInclusive<usize>) {
+        for word in 0..Self::WORDS {
+            while self.filled[word] != 0 {
+                let bit = self.filled[word].trailing_zeros() as usize;
+                self.filled[word] &= self.filled[word] - 1;
+                self.slots[word * 64 + bit] = None;
+            }
+        }
+        self.first = *around.start();
+    }
+
+    /// Keeps `reading` as its name's best if it weighs more than the best so far, or as much
+    /// and comes first in its name's order.
+    fn offer(&mut self, reading: &'r Reading, weight: f64) {
+        if weight <= 0.0 {
+            return;
+        }
+        let Some(slot) = reading
+            .name
+            .checked_sub(self.first)
+            .filter(|&i| i < Self::SLOTS)
+        else {
+            return;
+        };
+        let better = match self.slots[slot] {
+            None => true,
+            Some((best, kept)) => weight > best || (weight == best && reading.order < kept.order),
+        };
+        if better {
+            self.slots[slot] = Some((weight, reading));
+            self.filled[slot / 64] |= 1 << (slot % 64);
+        }
+    }
+
+    /// The names' best readings, in the names' order.
+    fn in_order(&self) -> impl Iterator<Item = (f64, &'r Reading)> + '_ {
+        (0..Self::WORDS).flat_map(move |word| {
+            let mut bits = self.filled[word];
+            std::iter::from_fn(move || {
+                (bits != 0).then(|| {
+                    let bit = bits.trailing_zeros() as usize;
+                    bits &= bits - 1;
+                    word * 64 + bit
+                })
+            })
+            .filter_map(move |slot| self.slots[slot])
+        })
     }
 }
 
@@ -242,11 +400,27 @@ pub(super) fn colocation_support(
     candidates: &[Vec<Scored>],
     keys: &[String],
     chosen: &[Option<PlaceId>],
+    known: &mut KnownWhereabouts,
 ) -> Vec<Vec<Colocation>> {
     const CONSIDERED: usize = 12;
     // A place chosen with the article's evidence is surer than a prior, though it may still be
     // wrong; it counts for most of a certain place.
     const CHOSEN_TRUST: f64 = 0.8;
+    let considered_places = candidates
+        .iter()
+        .flat_map(|list| considered(list, CONSIDERED).map(|c| c.place));
+    for place in considered_places.chain(chosen.iter().flatten().copied()) {
+        known
+            .entry(place)
+            .or_insert_with(|| Whereabouts::of(g, place));
+    }
+    let known = &*known;
+    let whereabouts = |place: PlaceId| {
+        known
+            .get(&place)
+            .copied()
+            .unwrap_or_else(|| Whereabouts::of(g, place))
+    };
     // Distinct names, each with its candidates' probabilities from their priors and its choice.
     let mut names: Vec<(&str, Readings, Option<Whereabouts>)> = Vec::new();
     let mut named: FnvSet<&str> = FnvSet::default();
@@ -261,13 +435,9 @@ pub(super) fn colocation_support(
         // neither is its name's likeliest ("Conroe" and "Montgomery County" in Texas).
         let probabilities = top
             .iter()
-            .map(|c| (Whereabouts::of(g, c.place), ((c.prior - max) * 0.5).exp()))
+            .map(|c| (whereabouts(c.place), ((c.prior - max) * 0.5).exp()))
             .collect();
-        names.push((
-            key.as_str(),
-            probabilities,
-            choice.map(|d| Whereabouts::of(g, d)),
-        ));
+        names.push((key.as_str(), probabilities, choice.map(whereabouts)));
     }
     let reach = Reach::new(&names, CHOSEN_TRUST);
     let position: FnvMap<&str, usize> = names
@@ -279,38 +449,26 @@ pub(super) fn colocation_support(
         let this_name = position.get(key).copied();
         let at = this_name.unwrap_or(0);
         let around = at.saturating_sub(COLOCATION_REACH)..=at + COLOCATION_REACH;
-        let mut met: Vec<&Reading> = Vec::new();
+        let mut best = BestByName::new();
         considered(list, CONSIDERED)
             .map(|c| {
-                let here = Whereabouts::of(g, c.place);
+                let here = whereabouts(c.place);
                 let local = matches!(here.kind, PlaceKind::City | PlaceKind::Admin2);
                 let mut support = 0.0;
                 let mut nearby = 0.0;
                 let mut nearest: Option<(f64, PlaceId)> = None;
-                met.clear();
+                best.start(&around);
                 if local {
-                    reach.near(&here, this_name, &around, &mut met);
+                    reach.best_near(&here, this_name, &around, &mut best);
                 }
-                // Each other name's best reading, the names in order and each name's readings
-                // in order (its choice last), as a first best wins ties.
-                for group in met.chunk_by(|a, b| a.name == b.name) {
-                    let mut best = 0.0;
-                    let mut best_place: Option<&Whereabouts> = None;
-                    for r in group {
-                        let weight = here.closeness(&r.at) * r.weight;
-                        if weight > best {
-                            best = weight;
-                            best_place = Some(&r.at);
-                        }
+                // Summed in the names' order, as a first best wins ties.
+                for (weight, r) in best.in_order() {
+                    support += weight;
+                    if r.at.kind != PlaceKind::Admin1 {
+                        nearby += weight;
                     }
-                    support += best;
-                    if let Some(d) = best_place {
-                        if d.kind != PlaceKind::Admin1 {
-                            nearby += best;
-                        }
-                        if nearest.is_none_or(|(b, _)| best > b) {
-                            nearest = Some((best, d.place));
-                        }
+                    if nearest.is_none_or(|(b, _)| weight > b) {
+                        nearest = Some((weight, r.at.place));
                     }
                 }
                 Colocation {

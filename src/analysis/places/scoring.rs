@@ -30,24 +30,26 @@ fn lacks_local_support_always(g: &Gazetteer, c: &Scored) -> bool {
 /// any of its mentions has ("Clark County, Indiana" early on settles a later bare "Clark
 /// County").
 pub(super) fn share_evidence_within_names(candidates: &mut [Vec<Scored>], keys: &[String]) {
-    let mut best: FnvMap<(&str, PlaceId), Scored> = FnvMap::default();
-    for (list, key) in candidates.iter().zip(keys) {
-        for c in list {
-            let better = best
-                .get(&(key.as_str(), c.place))
-                .is_none_or(|b| c.score > b.score);
-            if better {
-                best.insert((key.as_str(), c.place), c.clone());
+    // Where the best of each name's candidate is, rather than a copy of it: the best is never
+    // replaced below (only a better one replaces a candidate), so it can be copied from there.
+    let mut best: FnvMap<(&str, PlaceId), (usize, usize)> = FnvMap::default();
+    for (i, (list, key)) in candidates.iter().zip(keys).enumerate() {
+        for (j, c) in list.iter().enumerate() {
+            let at = best.entry((key.as_str(), c.place)).or_insert((i, j));
+            if c.score > candidates[at.0][at.1].score {
+                *at = (i, j);
             }
         }
     }
-    for (list, key) in candidates.iter_mut().zip(keys) {
-        for c in list.iter_mut() {
-            if let Some(b) = best.get(&(key.as_str(), c.place)) {
-                if b.score > c.score {
-                    // The same place by the same name: only the evidence differs.
-                    *c = b.clone();
-                }
+    for i in 0..candidates.len() {
+        for j in 0..candidates[i].len() {
+            let c = &candidates[i][j];
+            let Some(&(bi, bj)) = best.get(&(keys[i].as_str(), c.place)) else {
+                continue;
+            };
+            if candidates[bi][bj].score > c.score {
+                // The same place by the same name: only the evidence differs.
+                candidates[i][j] = candidates[bi][bj].clone();
             }
         }
     }

@@ -175,36 +175,86 @@ pub(super) fn country_votes(
     votes
 }
 
+/// The votes numbered for [`country_focus`] and [`region_focus`], which every name asks of
+/// every vote but its own: voters and places as small numbers, so that a name's shares take one
+/// pass over numbers rather than a comparison of names and a search of the shares per vote.
+pub(super) struct VoteTally<'v> {
+    voters: FnvMap<&'v str, usize>,
+    places: Vec<PlaceId>,
+    /// Per vote, in order: its voter's number, its place's number, its weight.
+    votes: Vec<(usize, usize, f64)>,
+}
+
+impl<'v> VoteTally<'v> {
+    pub(super) fn new(votes: &'v [Vote]) -> VoteTally<'v> {
+        let mut voters: FnvMap<&str, usize> = FnvMap::default();
+        let mut numbers: FnvMap<PlaceId, usize> = FnvMap::default();
+        let mut places = Vec::new();
+        let votes = votes
+            .iter()
+            .map(|(voter, place, weight)| {
+                let next = voters.len();
+                let voter = *voters.entry(voter.as_str()).or_insert(next);
+                let number = *numbers.entry(*place).or_insert_with(|| {
+                    places.push(*place);
+                    places.len() - 1
+                });
+                (voter, number, *weight)
+            })
+            .collect();
+        VoteTally {
+            voters,
+            places,
+            votes,
+        }
+    }
+
+    /// The number of `key`'s votes (none if it cast none).
+    fn voter(&self, key: &str) -> usize {
+        self.voters.get(key).copied().unwrap_or(usize::MAX)
+    }
+}
+
 /// Each country's share of the votes of every name but `key`: a name cannot vouch for itself
 /// ("Mexico" alone does not make an article about Mexico, and so the state of México).
-pub(super) fn country_focus(votes: &[Vote], key: &str) -> Vec<(PlaceId, f64)> {
-    let mut shares: Vec<(PlaceId, f64)> = Vec::new();
+pub(super) fn country_focus(votes: &VoteTally, key: &str) -> Vec<(PlaceId, f64)> {
+    let own = votes.voter(key);
+    // Summed vote by vote in the votes' order, as the shares are read in it.
+    let mut sums: Vec<Option<f64>> = vec![None; votes.places.len()];
     let mut total = 0.0;
-    for (voter, country, weight) in votes {
-        if voter == key {
+    for &(voter, place, weight) in &votes.votes {
+        if voter == own {
             continue;
         }
         total += weight;
-        match shares.iter_mut().find(|(c, _)| c == country) {
-            Some(entry) => entry.1 += weight,
-            None => shares.push((*country, *weight)),
-        }
+        sums[place] = Some(match sums[place] {
+            Some(sum) => sum + weight,
+            None => weight,
+        });
     }
+    let mut shares: Vec<(PlaceId, f64)> = sums
+        .iter()
+        .zip(&votes.places)
+        .filter_map(|(sum, &place)| sum.map(|sum| (place, sum)))
+        .collect();
     if total > 0.0 {
         for entry in &mut shares {
             entry.1 /= total;
         }
     }
+    // Each place once, so the order is the same whatever order they were met in.
     shares.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     shares
 }
 
 /// Each region's share of the regional votes of every name but `key`, scaled down when there
 /// are few votes: one town in Kentucky does not make an article about Kentucky.
-pub(super) fn region_focus(w: &Weights, votes: &[Vote], key: &str) -> Vec<(PlaceId, f64)> {
+pub(super) fn region_focus(w: &Weights, votes: &VoteTally, key: &str) -> Vec<(PlaceId, f64)> {
+    let own = votes.voter(key);
     let mass: f64 = votes
+        .votes
         .iter()
-        .filter(|(voter, _, _)| voter != key)
+        .filter(|&&(voter, _, _)| voter != own)
         .map(|(_, _, w)| w)
         .sum();
     let certainty = mass / (mass + w.region_votes_for_half_certainty);

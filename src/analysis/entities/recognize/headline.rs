@@ -6,6 +6,7 @@ use crate::analysis::entities::evidence::Evidence;
 use crate::analysis::entities::tokens::{is_capitalised, Token, TokenKind};
 use crate::analysis::entities::EntityType;
 use crate::analysis::rules::RuleId;
+use crate::analysis::text::lowercase;
 
 impl<'a> Recognizer<'a> {
     /// In a title-case headline capitals say nothing: only names the lexicons know count, and
@@ -78,7 +79,7 @@ impl<'a> Recognizer<'a> {
                 && !self.lex.stopwords.contains(w)
                 && !self.lex.is_title_word(w)
                 && !self.is_head_word(w)
-                && !self.lowercase_words.contains(w.to_lowercase().as_str())
+                && !self.lowercase_words.contains(&*lowercase(w))
                 && self.known_type(w).is_none();
             plain && (self.is_personal_name(w) || !(self.adjacent(k) && self.name_word(k + 1)))
         };
