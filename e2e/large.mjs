@@ -173,7 +173,7 @@ export function largeTests({ test, expect }) {
         expect(figures.input <= 100, `the input event returns within 100 ms: ${figures.input.toFixed(0)} ms`);
         expect(after.paragraphs > 100, `the whole article is drawn: ${after.paragraphs} paragraphs`);
         // Issue 14's goals. Not all are met yet: each unmet one is printed, and fails the test
-        // only under E2E_PERF_GOALS=1, so that the rest of the suite stays a gate meanwhile.
+        // only under E2E_PERF_GOALS=1, so that the other tests stay a gate meanwhile.
         const goal = (met, message) => {
             if (met) return;
             if (process.env.E2E_PERF_GOALS === "1") throw new Error(message);

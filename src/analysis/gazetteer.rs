@@ -30,7 +30,7 @@
 //! keys:         one line per entry: its folded primary key and, after a tab, its display name
 //!               where title case does not spell it; front-coded: each line starts with a byte
 //!               that counts the bytes it shares with the previous line's key (at most 255),
-//!               followed by the rest of the line (newline-joined, after their byte length)
+//!               followed by the line's remainder (newline-joined, after their byte length)
 //! ```
 //!
 //! Entries are sorted by primary key, so the places of one name are a contiguous run. Opening

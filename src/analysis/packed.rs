@@ -53,8 +53,8 @@ pub fn unpack_front_coded_text(packed: &[u8]) -> Result<String, UnpackError> {
 
 /// Writes front-coded lines out as plain newline-joined lines at the end of `out`, and returns
 /// how many there are. Each coded line starts with a byte that counts the bytes it shares with
-/// the previous line's key (the part before a tab, at most 255), followed by the rest of the
-/// line; sorted lines share long prefixes, which LZMA alone codes less well. A count past the
+/// the previous line's key (the part before a tab, at most 255), followed by the remainder of
+/// the line; sorted lines share long prefixes, which LZMA alone codes less well. A count past the
 /// previous key is an error.
 pub fn expand_front_coded(coded: &[u8], out: &mut Vec<u8>) -> Result<usize, UnpackError> {
     let mut previous_key = out.len()..out.len();

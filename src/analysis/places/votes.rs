@@ -177,7 +177,7 @@ pub(super) fn country_votes(
 
 /// The votes numbered for [`country_focus`] and [`region_focus`], which every name asks of
 /// every vote but its own: voters and places as small numbers, so that a name's shares take one
-/// pass over numbers rather than a comparison of names and a search of the shares per vote.
+/// pass over numbers rather than a comparison of names and a lookup in the shares per vote.
 pub(super) struct VoteTally<'v> {
     voters: FnvMap<&'v str, usize>,
     places: Vec<PlaceId>,
