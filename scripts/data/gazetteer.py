@@ -46,7 +46,7 @@ SMALL_TOWNS = dict(
 MIN_POPULATION_ALTERNATES = int(os.environ.get("GAZETTEER_MIN_POPULATION_ALTERNATES", "300000"))
 
 MAGIC = b"AAGZ"
-VERSION = 7
+VERSION = 8
 # Points in twentieths of a degree (`POINTS_PER_DEGREE` in src/analysis/gazetteer.rs).
 POINTS_PER_DEGREE = 20
 # Every this many lines of the keys, the line's start is stored (see `write`).
@@ -863,16 +863,68 @@ def planes(values, width=2):
     return b"".join(bytes((v >> (8 * plane)) & 0xFF for v in data) for plane in range(width))
 
 
+def zigzag(value):
+    """A signed number as an unsigned one, small either side of zero: 0, -1, 1, -2… → 0, 1, 2,
+    3…, so the high plane of small offsets is all zeros and the sign sits in the low bit."""
+    return 2 * value if value >= 0 else -2 * value - 1
+
+
+# Display-name patches: the edits that turn the title case of a key into its display name.
+# Each edit is a char counting the chars of the title case kept before it (PATCH_GAP + count),
+# after a marker for an insertion or a deletion (a replacement has none), then the new char
+# (none for a deletion). A display name that no short patch spells is stored whole after
+# PATCH_WHOLE. `display_name` in src/analysis/gazetteer.rs applies them.
+PATCH_INSERT, PATCH_DELETE, PATCH_WHOLE, PATCH_GAP = "\x01", "\x02", "\x03", 0x30
+
+
+def display_patch(key, name):
+    """The patch spelling `name` from the title case of `key` (see PATCH_*)."""
+    title = title_case(key)
+    edits, gap = [], 0
+    matcher = difflib.SequenceMatcher(None, title, name, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            gap += i2 - i1
+            continue
+        replaced = min(i2 - i1, j2 - j1) if tag == "replace" else 0
+        for k in range(replaced):
+            edits.append(chr(PATCH_GAP + gap) + name[j1 + k])
+            gap = 0
+        for _ in range(replaced, i2 - i1):
+            edits.append(PATCH_DELETE + chr(PATCH_GAP + gap))
+            gap = 0
+        for k in range(replaced, j2 - j1):
+            edits.append(PATCH_INSERT + chr(PATCH_GAP + gap) + name[j1 + k])
+            gap = 0
+    patch = "".join(edits)
+    if len(patch) >= len(name) or not patch:
+        patch = PATCH_WHOLE + name
+    assert apply_patch(title, patch) == name, (key, name)
+    return patch
+
+
+def apply_patch(title, patch):
+    """The display name a patch spells from a title case (as the decoder does)."""
+    if patch.startswith(PATCH_WHOLE):
+        return patch[1:]
+    out, kept, at = [], 0, 0
+    while at < len(patch):
+        op = patch[at] if patch[at] in (PATCH_INSERT, PATCH_DELETE) else ""
+        at += len(op)
+        gap = ord(patch[at]) - PATCH_GAP
+        at += 1
+        out.append(title[kept:kept + gap])
+        kept += gap
+        if op != PATCH_DELETE:
+            out.append(patch[at])
+            at += 1
+        if op != PATCH_INSERT:
+            kept += 1
+    out.append(title[kept:])
+    return "".join(out)
+
+
 def write(output, entries, country_codes, admin1_keys, demonyms):
-    country_index = {code: i + 1 for i, code in enumerate(country_codes)}
-    assert len(country_codes) < 256, "country indices are one byte"
-    # Admin-1 regions are referred to by their ordinal within their country (small numbers).
-    admin1_ordinal = {}
-    per_country = defaultdict(int)
-    for key in admin1_keys:
-        country = key.split(".")[0]
-        per_country[country] += 1
-        admin1_ordinal[key] = per_country[country]
     for entry in entries:
         primary = sorted(k for k in (fold(n) for n, alt in entry["names"].items() if not alt) if k)
         own = fold(entry["name"])
@@ -880,19 +932,43 @@ def write(output, entries, country_codes, admin1_keys, demonyms):
         # not "America").
         entry["key"] = own if own in primary or not primary else primary[0]
     entries = [e for e in entries if e["key"]]
+    # Countries and, within each country, admin-1 regions numbered by how many places they
+    # hold, most first: the entries' country and admin-1 columns are then mostly small numbers,
+    # which compress better (9 KB) than alphabetical ordinals.
+    places_in = defaultdict(int)
+    for e in entries:
+        places_in[e["country"]] += 1
+        places_in[("admin1", e["admin1"])] += 1
+    country_codes = sorted(country_codes, key=lambda code: (-places_in[code], code))
+    country_index = {code: i + 1 for i, code in enumerate(country_codes)}
+    assert len(country_codes) < 256, "country indices are one byte"
+    admin1_keys = sorted(admin1_keys, key=lambda key: (
+        country_index[key.split(".")[0]], -places_in[("admin1", key)], key))
+    # Admin-1 regions are referred to by their ordinal within their country (small numbers).
+    admin1_ordinal = {}
+    per_country = defaultdict(int)
+    for key in admin1_keys:
+        country = key.split(".")[0]
+        per_country[country] += 1
+        admin1_ordinal[key] = per_country[country]
     # Entries sorted by their primary key: a name's places are one contiguous run, found by
     # binary search, so primary names need no posting lists.
     entries.sort(key=lambda e: (e["key"], e["kind"], -e["population"], e["country"], e["name"],
                                 round(e["lat"], 4), round(e["lon"], 4)))
     # Other names of an entry, each marked as a main name (official names, curated names such
     # as "Zaire") or an alternate one.
-    alternates = defaultdict(dict)
+    other_names = defaultdict(dict)
     for i, entry in enumerate(entries):
         for name, alternate in entry["names"].items():
             key = fold(name)
             if key and key != entry["key"]:
-                alternates[key][i] = alternates[key].get(i, True) and alternate
-    region_entry = {e["admin1"]: i for i, e in enumerate(entries) if e["kind"] == ADMIN1}
+                other_names[i][key] = other_names[i].get(key, True) and alternate
+    region_entry = {}
+    for i, e in enumerate(entries):
+        if e["kind"] == ADMIN1:
+            # The decoder finds each region's entry as the admin-1 entry that lies in it.
+            assert e["admin1"] and e["admin1"] not in region_entry, e["admin1"]
+            region_entry[e["admin1"]] = i
     country_entry = {e["country"]: i for i, e in enumerate(entries) if e["kind"] == COUNTRY}
 
     out = bytearray(MAGIC)
@@ -912,7 +988,6 @@ def write(output, entries, country_codes, admin1_keys, demonyms):
     code_width = max(map(len, codes), default=0)
     assert not any(b" " in code for code in codes), "an admin-1 code contains a space"
     out += bytes(country_index[key.split(".")[0]] for key in admin1_keys)
-    out += planes([region_entry[key] + 1 if key in region_entry else 0 for key in admin1_keys], 3)
     out += bytes([code_width]) + b"".join(code.ljust(code_width) for code in codes)
     out += varint(len(entries))
     # Fixed-width columns: the decoder keeps them as they are, with no per-entry work.
@@ -924,7 +999,8 @@ def write(output, entries, country_codes, admin1_keys, demonyms):
     sections.append(("admin1", len(out)))
     out += planes([admin1_ordinal.get(e["admin1"], 0) if e["admin1"] else 0 for e in entries])
     # Places inside a region are stored as offsets from the region's point (longitudes wrapped
-    # into ±180°): small numbers, which compress to about half of absolute coordinates.
+    # into ±180°): small numbers, which compress to about half of absolute coordinates; zigzag
+    # coded, so that the high plane is nearly all zeros (22 KB less than two's complement).
     sections.append(("coordinates", len(out)))
     lats, lons = [], []
     for e in entries:
@@ -936,29 +1012,40 @@ def write(output, entries, country_codes, admin1_keys, demonyms):
             lon -= int(round(entries[region]["lon"] * POINTS_PER_DEGREE))
             half_turn = 180 * POINTS_PER_DEGREE
             lon = (lon + half_turn) % (2 * half_turn) - half_turn
-        lats.append(lat)
-        lons.append(lon)
+        lats.append(zigzag(lat))
+        lons.append(zigzag(lon))
     out += planes(lats) + planes(lons)
     sections.append(("population", len(out)))
     out += bytes(population_code(e["population"]) for e in entries)
     # The index of the keys is built when the file is opened: only its step is stored.
     out += varint(KEY_CHECKPOINT)
-    # Other names: "key<TAB>ids", the entry ids in order, each marked with a trailing "+" when
-    # the key is another main name of the entry rather than an alternate.
-    sections.append(("alternates", len(out)))
-    out += sorted_lines(
-        (key, ",".join(f"{entry_id}" + ("" if alternate else "+")
-                       for entry_id, alternate in sorted(ids.items())))
-        for key, ids in alternates.items())
+    # Other names, by entry: the entries that have any, as gaps from the previous one, then a
+    # line per entry of its other names (folded, sorted, tab-joined), each marked with a leading
+    # "+" when it is another main name rather than an alternate. An entry's names are alike
+    # ("Bombay", "Bambai"), which LZMA codes better together (26 KB) than sorted among all;
+    # the decoder sorts them into "key<TAB>ids" lines when it opens the file.
+    sections.append(("other names", len(out)))
+    named = sorted(other_names)
+    out += varint(len(named))
+    previous = 0
+    for i in named:
+        out += varint(i - previous)
+        previous = i
+    assert not any("\t" in key or key.startswith("+") for names in other_names.values()
+                   for key in names), "an other name with a tab or a leading +"
+    out += joined("\t".join(("" if alternate else "+") + key
+                            for key, alternate in sorted(other_names[i].items()))
+                  for i in named)
     sections.append(("demonyms", len(out)))
     out += sorted_lines((key, str(country_index[code])) for key, code in demonyms.items())
-    # One line per entry: its key, and after a tab its display name where title case does not
-    # spell it; front-coded against the previous line's key (sorted keys share long prefixes,
-    # which LZMA alone codes less well).
+    # One line per entry: its key, and after a tab a patch that spells its display name from
+    # the key's title case, where that does not (`display_patch`: 60 KB less than the names);
+    # front-coded against the previous line's key (sorted keys share long prefixes, which LZMA
+    # alone codes less well).
     sections.append(("keys+names", len(out)))
-    key_lines = [e["key"] if title_case(e["key"]) == e["name"] else f"{e['key']}\t{e['name']}"
-                 for e in entries]
-    assert not any("\t" in e["name"] for e in entries), "a name contains a tab"
+    assert not any("\t" in e["name"] or "\n" in e["name"] for e in entries), "a name with a tab"
+    key_lines = [e["key"] if title_case(e["key"]) == e["name"]
+                 else f"{e['key']}\t{display_patch(e['key'], e['name'])}" for e in entries]
     coded = front_coded(key_lines)
     out += varint(len(coded)) + coded
     packed = pack(bytes(out))
@@ -974,7 +1061,7 @@ def write(output, entries, country_codes, admin1_keys, demonyms):
     for e in entries:
         kinds[e["kind"]] += 1
     print(f"gazetteer: {len(entries)} entries {dict(sorted(kinds.items()))}, "
-          f"{len(alternates)} alternate names, {len(demonyms)} demonyms, "
+          f"{len({key for names in other_names.values() for key in names})} alternate names, {len(demonyms)} demonyms, "
           f"{len(out)} bytes, {len(packed)} packed", file=sys.stderr)
 
 if __name__ == "__main__":

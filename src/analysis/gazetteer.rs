@@ -12,30 +12,36 @@
 //! ```text
 //! "AAGZ" u32le version
 //! fold table:   n × (char as varint, string)         the accent folds, sorted by char
-//! countries:    n × (2 ASCII bytes, entry + 1)        ISO 3166-1 alpha-2, referred to 1-based
-//! admin-1:      n, then fixed-width columns of n: country u8 · entry + 1 (24-bit, three planes)
-//!               · a width byte w and n codes of w bytes, padded with spaces; sorted by country
-//!               then code
+//! countries:    n × (2 ASCII bytes, entry + 1)        ISO 3166-1 alpha-2, referred to 1-based;
+//!               ordered by how many entries they hold, most first (small indices compress)
+//! admin-1:      n, then fixed-width columns of n: country u8 · a width byte w and n codes of
+//!               w bytes, padded with spaces; sorted by country, then by how many entries each
+//!               holds, most first; a region's entry is the admin-1 entry lying in it
 //! entries:      n, then fixed-width columns of n:
 //!               kind u8 · flags u8 · country u8 · admin-1 ordinal within its country (u16,
-//!               0 = none) · lat × 20 (i16) · lon × 20 (i16) · population u8 (round(1.1^code),
-//!               0 → 0); 16-bit columns as a plane of low bytes then a plane of high bytes;
-//!               a place in an admin-1 region has its point as an offset from the region's
-//!               (longitude wrapped into ±180°)
+//!               0 = none) · lat × 20 · lon × 20 (zigzag-coded i16: 0, -1, 1… as 0, 1, 2…) ·
+//!               population u8 (round(1.1^code), 0 → 0); 16-bit columns as a plane of low
+//!               bytes then a plane of high bytes; a place in an admin-1 region has its point
+//!               as an offset from the region's (longitude wrapped into ±180°)
 //! key step:     s, the key index's step (below)
-//! other names:  sorted lines "key<TAB>ids": the entry ids in order, in decimal, joined by
-//!               commas, each followed by "+" when the key is another main name rather than an
-//!               alternate one (newline-joined, after their byte length)
+//! other names:  m, the entries that have other names as m gaps from the previous one (the
+//!               first from 0), then one line per such entry: its other names, folded and
+//!               tab-joined, each after a "+" when it is another main name rather than an
+//!               alternate one (newline-joined, after their byte length). Opening the file
+//!               sorts them into lines "key<TAB>ids": the entry ids in order, in decimal, joined
+//!               by commas, each followed by "+" for a main name
 //! demonyms:     sorted lines "folded demonym<TAB>country" (the 1-based country, in decimal)
-//! keys:         one line per entry: its folded primary key and, after a tab, its display name
-//!               where title case does not spell it; front-coded: each line starts with a byte
-//!               that counts the bytes it shares with the previous line's key (at most 255),
-//!               followed by the line's remainder (newline-joined, after their byte length)
+//! keys:         one line per entry: its folded primary key and, after a tab, a patch that
+//!               spells its display name from the key's title case, where title case does not
+//!               ([`display_name`]); front-coded: each line starts with a byte that counts the
+//!               bytes it shares with the previous line's key (at most 255), followed by the
+//!               line's remainder (newline-joined, after their byte length)
 //! ```
 //!
 //! Entries are sorted by primary key, so the places of one name are a contiguous run. Opening
 //! the file writes the keys out as plain lines, with an index of every s-th line's start, in one
-//! pass; everything else is searched or read where it lies (see `sorted_lines`). Corrupt column
+//! pass, and the other names as sorted lines; everything else is searched or read where it
+//! lies (see `sorted_lines`). Corrupt column
 //! values and lines are read as "none" rather than trusted.
 
 use std::cmp::Ordering;
@@ -52,7 +58,7 @@ use super::sorted_lines::{self, compare_at, key_of, line_at, value_of, FirstByte
 static EMBEDDED_PACKED: &[u8] = include_bytes!("../../data/gazetteer.bin.lzma");
 
 const MAGIC: &[u8; 4] = b"AAGZ";
-const VERSION: u32 = 7;
+const VERSION: u32 = 8;
 /// Points are stored in steps of a twentieth of a degree (at most 2.8 km off along each axis):
 /// the resolver's nearness steps are 40 km and more, its accuracy is scored within 161 km, and
 /// the map's markers stay inside their town at its closest zoom. Hundredths cost 41 KB more of
@@ -324,7 +330,6 @@ impl Gazetteer {
         g.admin1_len = r.count()?;
         let admin1_country = r.skip(g.admin1_len)?;
         g.admin1_country = admin1_country.start;
-        let admin1_entry = r.skip_many(g.admin1_len, 3)?;
         g.admin1_code_width = usize::from(r.take(1)?[0]);
         g.admin1_codes = r.skip_many(g.admin1_len, g.admin1_code_width)?.start;
         g.admin1_start = vec![u32::MAX; n_countries + 1];
@@ -345,7 +350,14 @@ impl Gazetteer {
         if g.key_step == 0 {
             return Err(r.error("zero key step"));
         }
-        g.alternates = r.lines()?;
+        let named = r.count()?;
+        let mut named_entries = Vec::with_capacity(named);
+        let mut entry = 0u64;
+        for _ in 0..named {
+            entry = entry.saturating_add(r.varint()?);
+            named_entries.push(u32::try_from(entry).unwrap_or(u32::MAX));
+        }
+        let other_names = r.lines()?;
         g.demonyms = r.lines()?;
         let coded_keys = r.lines()?;
         if r.at != bytes.len() {
@@ -355,6 +367,7 @@ impl Gazetteer {
         let coded_keys = bytes.split_off(coded_keys.start);
         let first_bytes = g.expand_keys(&coded_keys, &mut bytes)?;
         g.blocks_by_first_byte = FirstByteIndex::new(first_bytes.into_iter());
+        g.alternates = sort_other_names(&named_entries, other_names, &mut bytes);
         g.alternates_index = LineIndex::new(bytes.get(g.alternates.clone()).unwrap_or(&[]));
         g.demonyms_index = LineIndex::new(bytes.get(g.demonyms.clone()).unwrap_or(&[]));
         g.bytes = bytes;
@@ -366,16 +379,17 @@ impl Gazetteer {
                     .filter(|&e| g.entry_kind(e as usize) == Some(KIND_COUNTRY))
             })
             .collect();
-        // Read once (a few thousand regions): a place's point is an offset from its region's.
-        let plane =
-            |p: usize, i: usize| u32::from(g.byte(admin1_entry.start + p * g.admin1_len + i));
-        g.admin1_entry = (0..g.admin1_len)
-            .map(|i| {
-                (plane(0, i) | plane(1, i) << 8 | plane(2, i) << 16)
-                    .checked_sub(1)
-                    .filter(|&e| g.entry_kind(e as usize) == Some(KIND_ADMIN1))
-            })
-            .collect();
+        // A region's entry is the admin-1 entry that lies in it, found in one pass over the
+        // kinds (a place's point is an offset from its region's).
+        let mut admin1_entry = vec![None; g.admin1_len];
+        for i in 0..g.len {
+            if g.entry_kind(i) == Some(KIND_ADMIN1) {
+                if let Some(index) = g.admin1_index(i) {
+                    admin1_entry[index] = Some(i as u32);
+                }
+            }
+        }
+        g.admin1_entry = admin1_entry;
         Ok(g)
     }
 
@@ -755,9 +769,10 @@ impl Gazetteer {
             return String::new();
         };
         let line = self.key_line(i);
+        let title = title_case(utf8(key_of(line)));
         match value_of(line) {
-            [] => title_case(utf8(key_of(line))),
-            name => utf8(name).to_string(),
+            [] => title,
+            patch => display_name(&title, utf8(patch)).unwrap_or(title),
         }
     }
 
@@ -847,8 +862,8 @@ impl Gazetteer {
     fn point(&self, i: usize) -> (i32, i32) {
         const HALF_TURN: i32 = 180 * POINTS_PER_DEGREE;
         const QUARTER_TURN: i32 = 90 * POINTS_PER_DEGREE;
-        let lat = i32::from(self.column16(COLUMN_LAT, i) as i16);
-        let lon = i32::from(self.column16(COLUMN_LON, i) as i16);
+        let lat = unzigzag(self.column16(COLUMN_LAT, i));
+        let lon = unzigzag(self.column16(COLUMN_LON, i));
         let region = (self.entry_kind(i) != Some(KIND_ADMIN1))
             .then(|| self.admin1_index(i))
             .flatten()
@@ -856,8 +871,8 @@ impl Gazetteer {
         match region {
             Some(r) => {
                 let r = r as usize;
-                let base_lat = i32::from(self.column16(COLUMN_LAT, r) as i16);
-                let base_lon = i32::from(self.column16(COLUMN_LON, r) as i16);
+                let base_lat = unzigzag(self.column16(COLUMN_LAT, r));
+                let base_lon = unzigzag(self.column16(COLUMN_LON, r));
                 let lon = (base_lon + lon + HALF_TURN).rem_euclid(2 * HALF_TURN) - HALF_TURN;
                 ((base_lat + lat).clamp(-QUARTER_TURN, QUARTER_TURN), lon)
             }
@@ -1026,6 +1041,103 @@ fn is_dropped_mark(ch: char) -> bool {
     matches!(ch, '\'' | '.' | '`' | '’' | '‘' | 'ʼ' | 'ʻ' | '´')
 }
 
+/// A zigzag-coded number (0, 1, 2, 3… for 0, -1, 1, -2…).
+fn unzigzag(value: u16) -> i32 {
+    let value = i32::from(value);
+    (value >> 1) ^ -(value & 1)
+}
+
+/// The markers of a display-name patch (`display_patch` in the builder).
+const PATCH_INSERT: char = '\u{1}';
+const PATCH_DELETE: char = '\u{2}';
+const PATCH_WHOLE: char = '\u{3}';
+const PATCH_GAP: u32 = 0x30;
+
+/// The display name a patch spells from the title case of a key: edits, each a char counting
+/// the title's chars kept before it (from [`PATCH_GAP`]), after [`PATCH_INSERT`] or
+/// [`PATCH_DELETE`] (a replacement has no marker), then the new char (none for a deletion); or
+/// [`PATCH_WHOLE`] and the name. `None` for a corrupt patch.
+fn display_name(title: &str, patch: &str) -> Option<String> {
+    if let Some(whole) = patch.strip_prefix(PATCH_WHOLE) {
+        return Some(whole.to_string());
+    }
+    let title: Vec<char> = title.chars().collect();
+    let mut out = String::with_capacity(title.len() + patch.len());
+    let mut kept = 0;
+    let mut edits = patch.chars();
+    while let Some(first) = edits.next() {
+        let (op, gap) = match first {
+            PATCH_INSERT | PATCH_DELETE => (first, edits.next()?),
+            _ => ('\0', first),
+        };
+        let end = kept + (u32::from(gap).checked_sub(PATCH_GAP)? as usize);
+        out.extend(title.get(kept..end)?);
+        kept = end;
+        if op != PATCH_DELETE {
+            out.push(edits.next()?);
+        }
+        if op != PATCH_INSERT {
+            kept += 1;
+        }
+    }
+    out.extend(title.get(kept..)?);
+    Some(out)
+}
+
+/// The other names, stored by entry (`entries`: the entry of each line; a line: the entry's
+/// names tab-joined, "+" before a main one), written out at the end of `bytes` as sorted lines
+/// "key<TAB>ids": the entry ids in order, in decimal, joined by commas, each followed by "+"
+/// when the key is another main name rather than an alternate one. Returns their range.
+/// Lines past the entries, and empty names, are left out.
+fn sort_other_names(entries: &[u32], lines: Range<usize>, bytes: &mut Vec<u8>) -> Range<usize> {
+    let text = bytes.get(lines.clone()).unwrap_or(&[]);
+    // (where the name lies, its entry, whether it is a main name), in `bytes`.
+    let mut names: Vec<(Range<usize>, u32, bool)> = Vec::with_capacity(entries.len() * 3);
+    let mut at = 0;
+    for &entry in entries {
+        if at > text.len() {
+            break;
+        }
+        let (line, next) = line_at(text, at);
+        let line_start = lines.start + at;
+        let mut start = 0;
+        for name in line.split(|&b| b == b'\t') {
+            let main = name.first() == Some(&b'+');
+            let skip = usize::from(main);
+            if name.len() > skip {
+                let from = line_start + start + skip;
+                names.push((from..line_start + start + name.len(), entry, main));
+            }
+            start += name.len() + 1;
+        }
+        at = next;
+    }
+    let all: &[u8] = bytes;
+    names.sort_unstable_by(|a, b| all[a.0.clone()].cmp(&all[b.0.clone()]).then(a.1.cmp(&b.1)));
+    let mut out = Vec::with_capacity(names.len() * 16);
+    let mut previous: Option<&[u8]> = None;
+    for (range, entry, main) in &names {
+        let name = &all[range.clone()];
+        if previous == Some(name) {
+            out.push(b',');
+        } else {
+            if previous.is_some() {
+                out.push(b'\n');
+            }
+            out.extend_from_slice(name);
+            out.push(b'\t');
+            previous = Some(name);
+        }
+        out.extend_from_slice(entry.to_string().as_bytes());
+        if *main {
+            out.push(b'+');
+        }
+    }
+    let start = bytes.len();
+    bytes.extend_from_slice(&out);
+    start..bytes.len()
+}
+
 fn title_case(key: &str) -> String {
     let mut out = String::with_capacity(key.len());
     let mut start = true;
@@ -1188,7 +1300,7 @@ mod tests {
     fn garbage_after_a_valid_header_is_an_error_not_a_panic() {
         let mut seed = 0x9E37_79B9_7F4A_7C15u64;
         for len in [0, 1, 7, 64, 1000, 100_000] {
-            let mut bytes = b"AAGZ\x06\0\0\0".to_vec();
+            let mut bytes = b"AAGZ\x08\0\0\0".to_vec();
             bytes.extend((0..len).map(|_| {
                 seed ^= seed << 13;
                 seed ^= seed >> 7;
@@ -1204,6 +1316,28 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn display_names_are_patched_from_the_title_case() {
+        // Replacements after 1 and 5 kept chars; a replacement; an insertion; a whole name.
+        assert_eq!(display_name("Sao Tome", "1ã5é").as_deref(), Some("São Tomé"));
+        assert_eq!(display_name("Aarle Rixtel", "5-").as_deref(), Some("Aarle-Rixtel"));
+        assert_eq!(display_name("Aana", "\u{1}1'").as_deref(), Some("A'ana"));
+        assert_eq!(display_name("Abc", "\u{2}1").as_deref(), Some("Ac"));
+        assert_eq!(display_name("Ab", "\u{3}Bålad").as_deref(), Some("Bålad"));
+        // Corrupt patches are `None`, not a panic.
+        for patch in ["9x", "\u{1}", "1", "\u{2}", "\u{10}x", "0x0x0x0x"] {
+            assert_eq!(display_name("Ab", patch), None, "{patch:?}");
+        }
+        assert_eq!(g().name(g().lookup("sao paulo")[0].place), "São Paulo");
+    }
+
+    #[test]
+    fn other_names_are_sorted_into_lines_of_their_entries() {
+        let mut bytes = b"xx+bo\tal\nbo\n\nzed\tal".to_vec();
+        let range = sort_other_names(&[3, 7, 9, 12], 2..bytes.len(), &mut bytes);
+        assert_eq!(&bytes[range], b"al\t3,12\nbo\t3+,7\nzed\t12");
     }
 
     #[test]
