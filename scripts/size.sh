@@ -8,12 +8,12 @@
 # ratchet just above today's first load (SIZE_LIMIT overrides it), so that the page cannot grow
 # unnoticed; lower it whenever the page shrinks. 1,833,931 bytes when it was last set (the
 # large data sets LZMA-packed, data/README.md; the analysis worker's reading of the analysis
-# back on the page, serde_json, about +74 KB), then lowered by the 118,671 bytes the gazetteer's
+# back on the page, serde_json, about +74 KB), then lowered by the 128,325 bytes the gazetteer's
 # format 8 saved (data/README.md).
 set -euo pipefail
 cd "$(dirname "$0")/../dist"
 goal=1500000
-limit=${SIZE_LIMIT:-1722000}
+limit=${SIZE_LIMIT:-1712000}
 total_raw=0
 total_gz=0
 later_raw=0

@@ -25,11 +25,12 @@
 //!               as an offset from the region's (longitude wrapped into ±180°)
 //! key step:     s, the key index's step (below)
 //! other names:  m, the entries that have other names as m gaps from the previous one (the
-//!               first from 0), then one line per such entry: its other names, folded and
-//!               tab-joined, each after a "+" when it is another main name rather than an
-//!               alternate one (newline-joined, after their byte length). Opening the file
-//!               sorts them into lines "key<TAB>ids": the entry ids in order, in decimal, joined
-//!               by commas, each followed by "+" for a main name
+//!               first from 0), then one line per such entry: its other names, folded, sorted
+//!               and tab-joined, each a byte 0x0B + 2 × the bytes it shares with the entry's
+//!               key (at most 121) + 1 when it is another main name rather than an alternate
+//!               one, then its remaining bytes (newline-joined, after their byte length).
+//!               Opening the file sorts them into lines "key<TAB>ids": the entry ids in order,
+//!               in decimal, joined by commas, each followed by "+" for a main name
 //! demonyms:     sorted lines "folded demonym<TAB>country" (the 1-based country, in decimal)
 //! keys:         one line per entry: its folded primary key and, after a tab, a patch that
 //!               spells its display name from the key's title case, where title case does not
@@ -367,7 +368,7 @@ impl Gazetteer {
         let coded_keys = bytes.split_off(coded_keys.start);
         let first_bytes = g.expand_keys(&coded_keys, &mut bytes)?;
         g.blocks_by_first_byte = FirstByteIndex::new(first_bytes.into_iter());
-        g.alternates = sort_other_names(&named_entries, other_names, &mut bytes);
+        g.alternates = g.sort_other_names(&named_entries, other_names, &mut bytes);
         g.alternates_index = LineIndex::new(bytes.get(g.alternates.clone()).unwrap_or(&[]));
         g.demonyms_index = LineIndex::new(bytes.get(g.demonyms.clone()).unwrap_or(&[]));
         g.bytes = bytes;
@@ -460,10 +461,15 @@ impl Gazetteer {
         self.bytes.get(range.clone()).unwrap_or(&[])
     }
 
-    /// Entry `i`'s line of the keys: its key, and its display name after a tab.
+    /// Entry `i`'s line of the keys: its key, and its display-name patch after a tab.
     fn key_line(&self, i: usize) -> &[u8] {
-        let keys = self.section(&self.keys);
-        let mut at = self.checkpoint_in(&self.bytes, i / self.key_step);
+        self.key_line_in(&self.bytes, i)
+    }
+
+    /// [`Gazetteer::key_line`] in `bytes`, the file being opened.
+    fn key_line_in<'a>(&self, bytes: &'a [u8], i: usize) -> &'a [u8] {
+        let keys = bytes.get(self.keys.clone()).unwrap_or(&[]);
+        let mut at = self.checkpoint_in(bytes, i / self.key_step);
         for _ in 0..i % self.key_step {
             at = line_at(keys, at).1;
         }
@@ -1084,58 +1090,104 @@ fn display_name(title: &str, patch: &str) -> Option<String> {
     Some(out)
 }
 
-/// The other names, stored by entry (`entries`: the entry of each line; a line: the entry's
-/// names tab-joined, "+" before a main one), written out at the end of `bytes` as sorted lines
-/// "key<TAB>ids": the entry ids in order, in decimal, joined by commas, each followed by "+"
-/// when the key is another main name rather than an alternate one. Returns their range.
-/// Lines past the entries, and empty names, are left out.
-fn sort_other_names(entries: &[u32], lines: Range<usize>, bytes: &mut Vec<u8>) -> Range<usize> {
-    let text = bytes.get(lines.clone()).unwrap_or(&[]);
-    // (where the name lies, its entry, whether it is a main name), in `bytes`.
-    let mut names: Vec<(Range<usize>, u32, bool)> = Vec::with_capacity(entries.len() * 3);
-    let mut at = 0;
-    for &entry in entries {
-        if at > text.len() {
+/// The first byte of an other name's token: [`OTHER_NAME_BASE`] + 2 × the bytes it shares
+/// with its entry's key + 1 for a main name.
+const OTHER_NAME_BASE: u8 = 0x0B;
+
+impl Gazetteer {
+    /// The other names, stored by entry (`entries`: the entry of each line; a line: the entry's
+    /// names tab-joined, each a byte of [`OTHER_NAME_BASE`] and then what follows the bytes it
+    /// shares with the entry's key), written out at the end of `bytes` as sorted lines
+    /// "key<TAB>ids": the entry ids in order, in decimal, joined by commas, each followed by "+"
+    /// when the key is another main name rather than an alternate one. Returns their range.
+    /// Lines past the entries, empty names and names sharing more than their key has are left
+    /// out. Needs the keys written out (`expand_keys`).
+    fn sort_other_names(
+        &self,
+        entries: &[u32],
+        lines: Range<usize>,
+        bytes: &mut Vec<u8>,
+    ) -> Range<usize> {
+        let text = bytes.get(lines).unwrap_or(&[]);
+        let mut spelled = Vec::with_capacity(text.len() * 2);
+        // (the name's first eight bytes as a number, where it lies in `spelled`, its entry,
+        // whether it is a main name): the number settles most comparisons of the sort.
+        let mut names: Vec<(u64, Range<usize>, u32, bool)> = Vec::with_capacity(entries.len() * 3);
+        let mut at = 0;
+        for &entry in entries {
+            if at > text.len() {
+                break;
+            }
+            let (line, next) = line_at(text, at);
+            let key = key_of(self.key_line_in(bytes, entry as usize));
+            for token in line.split(|&b| b == b'\t') {
+                let Some((&head, rest)) = token.split_first() else {
+                    continue;
+                };
+                let Some(code) = head.checked_sub(OTHER_NAME_BASE) else {
+                    continue;
+                };
+                let shared = usize::from(code / 2);
+                if shared > key.len() || shared + rest.len() == 0 {
+                    continue;
+                }
+                let start = spelled.len();
+                spelled.extend_from_slice(&key[..shared]);
+                spelled.extend_from_slice(rest);
+                let mut prefix = [0u8; 8];
+                let head = &spelled[start..spelled.len().min(start + 8)];
+                prefix[..head.len()].copy_from_slice(head);
+                names.push((
+                    u64::from_be_bytes(prefix),
+                    start..spelled.len(),
+                    entry,
+                    code % 2 == 1,
+                ));
+            }
+            at = next;
+        }
+        names.sort_unstable_by(|a, b| {
+            a.0.cmp(&b.0)
+                .then_with(|| spelled[a.1.clone()].cmp(&spelled[b.1.clone()]))
+                .then(a.2.cmp(&b.2))
+        });
+        let start = bytes.len();
+        bytes.reserve(names.len() * 16);
+        let mut previous: Option<&[u8]> = None;
+        for (_, range, entry, main) in &names {
+            let name = &spelled[range.clone()];
+            if previous == Some(name) {
+                bytes.push(b',');
+            } else {
+                if previous.is_some() {
+                    bytes.push(b'\n');
+                }
+                bytes.extend_from_slice(name);
+                bytes.push(b'\t');
+                previous = Some(name);
+            }
+            push_decimal(bytes, *entry);
+            if *main {
+                bytes.push(b'+');
+            }
+        }
+        start..bytes.len()
+    }
+}
+
+/// Writes a number in decimal without formatting machinery (called for every other name).
+fn push_decimal(out: &mut Vec<u8>, mut value: u32) {
+    let mut digits = [0u8; 10];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (value % 10) as u8;
+        value /= 10;
+        if value == 0 {
             break;
         }
-        let (line, next) = line_at(text, at);
-        let line_start = lines.start + at;
-        let mut start = 0;
-        for name in line.split(|&b| b == b'\t') {
-            let main = name.first() == Some(&b'+');
-            let skip = usize::from(main);
-            if name.len() > skip {
-                let from = line_start + start + skip;
-                names.push((from..line_start + start + name.len(), entry, main));
-            }
-            start += name.len() + 1;
-        }
-        at = next;
     }
-    let all: &[u8] = bytes;
-    names.sort_unstable_by(|a, b| all[a.0.clone()].cmp(&all[b.0.clone()]).then(a.1.cmp(&b.1)));
-    let mut out = Vec::with_capacity(names.len() * 16);
-    let mut previous: Option<&[u8]> = None;
-    for (range, entry, main) in &names {
-        let name = &all[range.clone()];
-        if previous == Some(name) {
-            out.push(b',');
-        } else {
-            if previous.is_some() {
-                out.push(b'\n');
-            }
-            out.extend_from_slice(name);
-            out.push(b'\t');
-            previous = Some(name);
-        }
-        out.extend_from_slice(entry.to_string().as_bytes());
-        if *main {
-            out.push(b'+');
-        }
-    }
-    let start = bytes.len();
-    bytes.extend_from_slice(&out);
-    start..bytes.len()
+    out.extend_from_slice(&digits[at..]);
 }
 
 fn title_case(key: &str) -> String {
@@ -1335,9 +1387,20 @@ mod tests {
 
     #[test]
     fn other_names_are_sorted_into_lines_of_their_entries() {
-        let mut bytes = b"xx+bo\tal\nbo\n\nzed\tal".to_vec();
-        let range = sort_other_names(&[3, 7, 9, 12], 2..bytes.len(), &mut bytes);
-        assert_eq!(&bytes[range], b"al\t3,12\nbo\t3+,7\nzed\t12");
+        // Entries 0–3 keyed "ab", "bc", "bd", "be"; other names by entry, each after a byte of
+        // 0x0B + 2 × the bytes shared with the entry's key (+ 1 for a main name).
+        let coded = b"\0ab\n\0bc\n\x01d\n\x01e";
+        let mut g = Gazetteer {
+            len: 4,
+            key_step: 2,
+            ..Gazetteer::default()
+        };
+        let mut bytes = b"\x0Cbo\t\x0Bal\n\x0Ex\n\n\x0Dz\t\x0Bal".to_vec();
+        let other = 0..bytes.len();
+        assert_eq!(g.expand_keys(coded, &mut bytes).expect("keys"), b"ab");
+        let range = g.sort_other_names(&[0, 1, 2, 3], other, &mut bytes);
+        // Entry 1's "x" follows the "b" it shares with its key; entry 3's "z" too.
+        assert_eq!(&bytes[range], b"al\t0,3\nbo\t0+\nbx\t1+\nbz\t3");
     }
 
     #[test]
