@@ -1373,8 +1373,14 @@ mod tests {
     #[test]
     fn display_names_are_patched_from_the_title_case() {
         // Replacements after 1 and 5 kept chars; a replacement; an insertion; a whole name.
-        assert_eq!(display_name("Sao Tome", "1ã5é").as_deref(), Some("São Tomé"));
-        assert_eq!(display_name("Aarle Rixtel", "5-").as_deref(), Some("Aarle-Rixtel"));
+        assert_eq!(
+            display_name("Sao Tome", "1ã5é").as_deref(),
+            Some("São Tomé")
+        );
+        assert_eq!(
+            display_name("Aarle Rixtel", "5-").as_deref(),
+            Some("Aarle-Rixtel")
+        );
         assert_eq!(display_name("Aana", "\u{1}1'").as_deref(), Some("A'ana"));
         assert_eq!(display_name("Abc", "\u{2}1").as_deref(), Some("Ac"));
         assert_eq!(display_name("Ab", "\u{3}Bålad").as_deref(), Some("Bålad"));
