@@ -5,11 +5,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::analysis::attributions::Attribution;
 use crate::analysis::page::PageReading;
 use crate::analysis::{
-    Analysis, Analyzer, Block, EmbeddedPlace, Entity, Header, InputFormat, Mention, Paragraph,
-    Place, Quotation, RuleHit,
+    Analysis, Analyzer, EmbeddedPlace, Entity, Header, InputFormat, Mention, Place, RuleHit,
 };
 
 /// Texts longer than this many bytes of UTF-8 (10 MiB) are kept as the draft but not analysed:
@@ -52,7 +50,7 @@ pub struct Answer {
 
 /// An answer comes in stages, each shown as it arrives: the structure (the [`Answer`], its
 /// analysis without names and places), then the names, then the places. Each is a smaller
-/// piece of work for the page than the whole, and each comes in [`Piece`]s.
+/// piece of work for the page than the whole, and each comes in pieces ([`Message`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Stage {
     Structure,
@@ -125,25 +123,12 @@ impl PlacesPart {
 /// page reads each message in a task of its own, and 1 MB of JSON costs it about 50 ms in wasm.
 pub const PIECE_BYTES: usize = 128 * 1024;
 
-/// One message of an answer: the structure's [`Answer`] with its long lists left empty, or a
-/// run of one list's items. A 1 MB article's answer is about 8 MB of JSON; cut into pieces, no
-/// single message holds up the page while it is read.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
-pub enum Piece {
-    Answer(Box<Answer>),
-    Blocks(Vec<Block>),
-    Paragraphs(Vec<Paragraph>),
-    Quotations(Vec<Quotation>),
-    Attributions(Vec<Attribution>),
-    Mentions(Vec<Mention>),
-    Entities(Vec<Entity>),
-    Places(Vec<Place>),
-    EmbeddedPlaces(Vec<EmbeddedPlace>),
-    RuleHits(Vec<RuleHit>),
-}
-
-/// A message of the worker: the stage it belongs to, whether it is that stage's last, and the
-/// [`Piece`] as JSON.
+/// A message of the worker: the stage it belongs to, whether it is that stage's last, and a
+/// piece of the answer as JSON, `{"<list>":<JSON>}`: the structure's [`Answer`] with its long
+/// lists left empty (`Answer`), or a run of one list's items (`Blocks`, `Mentions`, `RuleHits`…).
+/// A 1 MB article's answer is about 8 MB of JSON; cut into pieces, no single message holds up
+/// the page while it is read. (The page reads the list's name itself rather than through a
+/// serde enum: smaller code.)
 #[derive(Clone, Debug, PartialEq)]
 pub struct Message {
     pub stage: Stage,
@@ -158,8 +143,10 @@ pub fn messages(mut answer: Answer, entities: EntitiesPart, places: PlacesPart) 
     let paragraphs = std::mem::take(&mut analysis.paragraphs);
     let quotations = std::mem::take(&mut analysis.quotations);
     let attributions = std::mem::take(&mut analysis.attributions);
-    let mut structure =
-        vec![serde_json::to_string(&Piece::Answer(Box::new(answer))).unwrap_or_default()];
+    let mut structure = vec![format!(
+        r#"{{"Answer":{}}}"#,
+        serde_json::to_string(&answer).unwrap_or_default()
+    )];
     structure.extend(json_runs("Blocks", &blocks));
     structure.extend(json_runs("Paragraphs", &paragraphs));
     structure.extend(json_runs("Quotations", &quotations));
@@ -202,13 +189,13 @@ fn stage_list(stage: Stage) -> &'static str {
     }
 }
 
-/// `items` as [`Piece`]s of the variant `tag`, in JSON, each of about [`PIECE_BYTES`] at most.
+/// `items` as pieces named `tag`, in JSON, each of about [`PIECE_BYTES`] at most.
 fn json_runs<T: Serialize>(tag: &str, items: &[T]) -> Vec<String> {
     cut_json_array(tag, &serde_json::to_string(items).unwrap_or_default())
 }
 
 /// Cuts a JSON array between its items into runs of about [`PIECE_BYTES`], each written as the
-/// newtype variant `tag` (`{"tag":[…]}`). Not generic, so that the page carries it once.
+/// piece `tag` (`{"tag":[…]}`). Not generic, so that the page carries it once.
 fn cut_json_array(tag: &str, array: &str) -> Vec<String> {
     let body = array
         .strip_prefix('[')
@@ -273,29 +260,37 @@ impl Assembly {
         last: bool,
         json: &str,
     ) -> Option<Assembled> {
-        let piece = serde_json::from_str::<Piece>(json).ok()?;
+        let (list, json) = json
+            .strip_prefix("{\"")
+            .and_then(|j| j.strip_suffix('}'))
+            .and_then(|j| j.split_once("\":"))?;
         if generation != self.generation {
             *self = Assembly {
                 generation,
                 ..Assembly::default()
             };
         }
-        match piece {
-            Piece::Answer(mut answer) => {
+        fn read<T: serde::de::DeserializeOwned>(json: &str) -> Option<T> {
+            serde_json::from_str(json).ok()
+        }
+        match list {
+            "Answer" => {
+                let mut answer: Answer = read(json)?;
                 // The header is the same fields as `header_fields`, written as a JSON object:
                 // rebuilt rather than read.
                 answer.analysis.header = Header(answer.analysis.header_fields.clone());
-                self.answer = Some(*answer);
+                self.answer = Some(answer);
             }
-            Piece::Blocks(items) => self.structure_list(|a| &mut a.blocks, items),
-            Piece::Paragraphs(items) => self.structure_list(|a| &mut a.paragraphs, items),
-            Piece::Quotations(items) => self.structure_list(|a| &mut a.quotations, items),
-            Piece::Attributions(items) => self.structure_list(|a| &mut a.attributions, items),
-            Piece::Mentions(items) => self.entities.mentions.extend(items),
-            Piece::Entities(items) => self.entities.entities.extend(items),
-            Piece::Places(items) => self.places.places.extend(items),
-            Piece::EmbeddedPlaces(items) => self.places.embedded_places.extend(items),
-            Piece::RuleHits(items) => self.places.rule_hits.extend(items),
+            "Blocks" => self.structure_list(|a| &mut a.blocks, read(json)?),
+            "Paragraphs" => self.structure_list(|a| &mut a.paragraphs, read(json)?),
+            "Quotations" => self.structure_list(|a| &mut a.quotations, read(json)?),
+            "Attributions" => self.structure_list(|a| &mut a.attributions, read(json)?),
+            "Mentions" => self.entities.mentions.extend(read::<Vec<_>>(json)?),
+            "Entities" => self.entities.entities.extend(read::<Vec<_>>(json)?),
+            "Places" => self.places.places.extend(read::<Vec<_>>(json)?),
+            "EmbeddedPlaces" => self.places.embedded_places.extend(read::<Vec<_>>(json)?),
+            "RuleHits" => self.places.rule_hits.extend(read::<Vec<RuleHit>>(json)?),
+            _ => return None,
         }
         if !last {
             return None;
