@@ -48,19 +48,9 @@ pub struct Answer {
     pub analysis: Analysis,
 }
 
-impl Answer {
-    /// Reads an answer back. The analysis's `header` is the same fields as `header_fields`,
-    /// written as a JSON object; it is rebuilt from them rather than read.
-    pub fn from_json(json: &str) -> Option<Answer> {
-        let mut answer: Answer = serde_json::from_str(json).ok()?;
-        answer.analysis.header = Header(answer.analysis.header_fields.clone());
-        Some(answer)
-    }
-}
-
 /// An answer comes in stages, each shown as it arrives: the structure (the [`Answer`], its
 /// analysis without names and places), then the names, then the places. Each is a smaller
-/// piece of work for the page than the whole.
+/// piece of work for the page than the whole, and each comes in pieces ([`Message`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Stage {
     Structure,
@@ -85,14 +75,14 @@ impl Stage {
 }
 
 /// The names of an analysis, sent after its structure.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct EntitiesPart {
     pub mentions: Vec<Mention>,
     pub entities: Vec<Entity>,
 }
 
 /// The places of an analysis (and the rules that decided everything), sent last.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct PlacesPart {
     pub places: Vec<Place>,
     pub embedded_places: Vec<EmbeddedPlace>,
@@ -126,6 +116,203 @@ impl PlacesPart {
         analysis.places = self.places;
         analysis.embedded_places = self.embedded_places;
         analysis.rule_hits = self.rule_hits;
+    }
+}
+
+/// About this many bytes of JSON go in one message at most (one list item may exceed it). The
+/// page reads each message in a task of its own, and 1 MB of JSON costs it about 50 ms in wasm.
+pub const PIECE_BYTES: usize = 128 * 1024;
+
+/// A message of the worker: the stage it belongs to, whether it is that stage's last, and a
+/// piece of the answer as JSON, `{"<list>":<JSON>}`: the structure's [`Answer`] with its long
+/// lists left empty (`Answer`), or a run of one list's items (`Blocks`, `Mentions`, `RuleHits`…).
+/// A 1 MB article's answer is about 8 MB of JSON; cut into pieces, no single message holds up
+/// the page while it is read. (The page reads the list's name itself rather than through a
+/// serde enum: smaller code.)
+#[derive(Clone, Debug, PartialEq)]
+pub struct Message {
+    pub stage: Stage,
+    pub last: bool,
+    pub json: String,
+}
+
+/// The messages of an answer, in order: the structure's, the names', the places'.
+pub fn messages(mut answer: Answer, entities: EntitiesPart, places: PlacesPart) -> Vec<Message> {
+    let analysis = &mut answer.analysis;
+    let blocks = std::mem::take(&mut analysis.blocks);
+    let paragraphs = std::mem::take(&mut analysis.paragraphs);
+    let quotations = std::mem::take(&mut analysis.quotations);
+    let attributions = std::mem::take(&mut analysis.attributions);
+    let mut structure = vec![format!(
+        r#"{{"Answer":{}}}"#,
+        serde_json::to_string(&answer).unwrap_or_default()
+    )];
+    structure.extend(json_runs("Blocks", &blocks));
+    structure.extend(json_runs("Paragraphs", &paragraphs));
+    structure.extend(json_runs("Quotations", &quotations));
+    structure.extend(json_runs("Attributions", &attributions));
+    let mut names = json_runs("Mentions", &entities.mentions);
+    names.extend(json_runs("Entities", &entities.entities));
+    let mut located = json_runs("Places", &places.places);
+    located.extend(json_runs("EmbeddedPlaces", &places.embedded_places));
+    located.extend(json_runs("RuleHits", &places.rule_hits));
+    [
+        (Stage::Structure, structure),
+        (Stage::Entities, names),
+        (Stage::Places, located),
+    ]
+    .into_iter()
+    .flat_map(|(stage, mut pieces)| {
+        // A stage with nothing to say still ends, so that the page applies it.
+        if pieces.is_empty() {
+            pieces.push(format!(r#"{{"{}":[]}}"#, stage_list(stage)));
+        }
+        let count = pieces.len();
+        pieces
+            .into_iter()
+            .enumerate()
+            .map(move |(i, json)| Message {
+                stage,
+                last: i + 1 == count,
+                json,
+            })
+    })
+    .collect()
+}
+
+/// A list a stage carries, for a stage with nothing to carry.
+fn stage_list(stage: Stage) -> &'static str {
+    match stage {
+        Stage::Structure => "Blocks",
+        Stage::Entities => "Mentions",
+        Stage::Places => "Places",
+    }
+}
+
+/// `items` as pieces named `tag`, in JSON, each of about [`PIECE_BYTES`] at most.
+fn json_runs<T: Serialize>(tag: &str, items: &[T]) -> Vec<String> {
+    cut_json_array(tag, &serde_json::to_string(items).unwrap_or_default())
+}
+
+/// Cuts a JSON array between its items into runs of about [`PIECE_BYTES`], each written as the
+/// piece `tag` (`{"tag":[…]}`). Not generic, so that the page carries it once.
+fn cut_json_array(tag: &str, array: &str) -> Vec<String> {
+    let body = array
+        .strip_prefix('[')
+        .and_then(|a| a.strip_suffix(']'))
+        .unwrap_or_default();
+    let mut runs = Vec::new();
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    let mut start = 0;
+    let mut push = |run: &str| runs.push(format!(r#"{{"{tag}":[{run}]}}"#));
+    for (i, byte) in body.bytes().enumerate() {
+        if in_string {
+            match byte {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match byte {
+            b'"' => in_string = true,
+            b'[' | b'{' => depth += 1,
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            // Between two items: cut here if the run is long enough.
+            b',' if depth == 0 && i - start >= PIECE_BYTES => {
+                push(&body[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    if start < body.len() {
+        push(&body[start..]);
+    }
+    runs
+}
+
+/// A stage put back together from its pieces, ready to show.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Assembled {
+    Structure(Box<Answer>),
+    Entities(EntitiesPart),
+    Places(PlacesPart),
+}
+
+/// The page's side of [`messages`]: collects the pieces of the newest answer, and hands over
+/// each stage once its last piece came.
+#[derive(Clone, Debug, Default)]
+pub struct Assembly {
+    generation: u64,
+    answer: Option<Answer>,
+    entities: EntitiesPart,
+    places: PlacesPart,
+}
+
+impl Assembly {
+    /// Reads one message of the answer for `generation` (the caller drops stale ones unread).
+    pub fn add(
+        &mut self,
+        generation: u64,
+        stage: Stage,
+        last: bool,
+        json: &str,
+    ) -> Option<Assembled> {
+        let (list, json) = json
+            .strip_prefix("{\"")
+            .and_then(|j| j.strip_suffix('}'))
+            .and_then(|j| j.split_once("\":"))?;
+        if generation != self.generation {
+            *self = Assembly {
+                generation,
+                ..Assembly::default()
+            };
+        }
+        fn read<T: serde::de::DeserializeOwned>(json: &str) -> Option<T> {
+            serde_json::from_str(json).ok()
+        }
+        match list {
+            "Answer" => {
+                let mut answer: Answer = read(json)?;
+                // The header is the same fields as `header_fields`, written as a JSON object:
+                // rebuilt rather than read.
+                answer.analysis.header = Header(answer.analysis.header_fields.clone());
+                self.answer = Some(answer);
+            }
+            "Blocks" => self.structure_list(|a| &mut a.blocks, read(json)?),
+            "Paragraphs" => self.structure_list(|a| &mut a.paragraphs, read(json)?),
+            "Quotations" => self.structure_list(|a| &mut a.quotations, read(json)?),
+            "Attributions" => self.structure_list(|a| &mut a.attributions, read(json)?),
+            "Mentions" => self.entities.mentions.extend(read::<Vec<_>>(json)?),
+            "Entities" => self.entities.entities.extend(read::<Vec<_>>(json)?),
+            "Places" => self.places.places.extend(read::<Vec<_>>(json)?),
+            "EmbeddedPlaces" => self.places.embedded_places.extend(read::<Vec<_>>(json)?),
+            "RuleHits" => self.places.rule_hits.extend(read::<Vec<RuleHit>>(json)?),
+            _ => return None,
+        }
+        if !last {
+            return None;
+        }
+        match stage {
+            Stage::Structure => self
+                .answer
+                .take()
+                .map(|a| Assembled::Structure(Box::new(a))),
+            Stage::Entities => Some(Assembled::Entities(std::mem::take(&mut self.entities))),
+            Stage::Places => Some(Assembled::Places(std::mem::take(&mut self.places))),
+        }
+    }
+
+    fn structure_list<T>(
+        &mut self,
+        list: impl FnOnce(&mut Analysis) -> &mut Vec<T>,
+        items: Vec<T>,
+    ) {
+        if let Some(answer) = &mut self.answer {
+            list(&mut answer.analysis).extend(items);
+        }
     }
 }
 
@@ -318,21 +505,88 @@ mod tests {
             memory_bytes: None,
             analysis: analysis.clone(),
         };
-        let back = Answer::from_json(&serde_json::to_string(&answer).unwrap()).unwrap();
-        assert_eq!(back, answer);
-        assert_eq!(back.chars, 65);
-
-        // In stages: the structure first, then the names, then the places.
-        let (mut structure, entities, places) = split(analysis.clone());
+        // In stages, each in pieces: the structure first, then the names, then the places.
+        let (structure, entities, places) = split(analysis.clone());
         assert!(structure.mentions.is_empty() && !entities.mentions.is_empty());
         assert_eq!(structure.paragraphs, analysis.paragraphs);
-        let entities: EntitiesPart =
-            serde_json::from_str(&serde_json::to_string(&entities).unwrap()).unwrap();
-        let places: PlacesPart =
-            serde_json::from_str(&serde_json::to_string(&places).unwrap()).unwrap();
-        entities.apply(&mut structure);
-        places.apply(&mut structure);
-        assert_eq!(structure, analysis);
+        let answer = Answer {
+            analysis: structure,
+            ..answer
+        };
+        let sent = messages(answer.clone(), entities, places);
+        let stages: Vec<Stage> = sent.iter().filter(|m| m.last).map(|m| m.stage).collect();
+        assert_eq!(stages, [Stage::Structure, Stage::Entities, Stage::Places]);
+        let mut assembly = Assembly::default();
+        let mut shown = None;
+        for message in &sent {
+            match assembly.add(7, message.stage, message.last, &message.json) {
+                Some(Assembled::Structure(back)) => {
+                    assert_eq!(*back, answer);
+                    assert_eq!(back.chars, 65);
+                    shown = Some(back.analysis);
+                }
+                Some(Assembled::Entities(part)) => part.apply(shown.as_mut().unwrap()),
+                Some(Assembled::Places(part)) => part.apply(shown.as_mut().unwrap()),
+                None => assert!(!message.last),
+            }
+        }
+        assert_eq!(shown.unwrap(), analysis);
+    }
+
+    #[test]
+    fn long_lists_come_in_pieces_that_put_back_the_whole() {
+        let text =
+            "The council of Velmore met Anna Lee in Lisbon. She flew to Tbilisi.\n\n".repeat(400);
+        let analysis = Analyzer::new().analyze(&text);
+        let (structure, entities, places) = split(analysis.clone());
+        let answer = Answer {
+            generation: 3,
+            chars: char_count(&text),
+            ms: None,
+            memory_bytes: None,
+            analysis: structure,
+        };
+        let sent = messages(answer, entities, places);
+        assert!(
+            sent.iter().filter(|m| m.stage == Stage::Entities).count() > 1,
+            "the names are cut"
+        );
+        // One item may overshoot a piece; none is much over.
+        assert!(sent
+            .iter()
+            .skip(1)
+            .all(|m| m.json.len() < PIECE_BYTES + 4096));
+        let mut assembly = Assembly::default();
+        // A stale answer's first pieces, then the fresh one's: only the fresh one is assembled.
+        assembly.add(2, sent[0].stage, false, &sent[0].json);
+        let mut shown = None;
+        for message in &sent {
+            match assembly.add(3, message.stage, message.last, &message.json) {
+                Some(Assembled::Structure(back)) => shown = Some(back.analysis),
+                Some(Assembled::Entities(part)) => part.apply(shown.as_mut().unwrap()),
+                Some(Assembled::Places(part)) => part.apply(shown.as_mut().unwrap()),
+                None => {}
+            }
+        }
+        assert_eq!(shown.unwrap(), analysis);
+    }
+
+    #[test]
+    fn json_arrays_are_cut_between_items_only() {
+        // Commas, brackets, quotes and backslashes inside strings are not item boundaries.
+        let items: Vec<String> = (0..6000)
+            .map(|i| format!(r#"item {i}, with ] and }} and {{ and [ and \" and \\"#))
+            .collect();
+        let runs = cut_json_array("Tag", &serde_json::to_string(&items).unwrap());
+        assert!(runs.len() > 1);
+        let mut back: Vec<String> = Vec::new();
+        for run in &runs {
+            let value: std::collections::BTreeMap<String, Vec<String>> =
+                serde_json::from_str(run).unwrap();
+            back.extend(value["Tag"].iter().cloned());
+        }
+        assert_eq!(back, items);
+        assert!(cut_json_array("Tag", "[]").is_empty());
     }
 
     #[test]

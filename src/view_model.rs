@@ -605,6 +605,20 @@ pub struct EntityGroup {
     pub mention_count: usize,
 }
 
+impl EntityGroup {
+    /// A key that changes whenever what the panel draws for the group changes; hashing is far
+    /// cheaper than writing out thousands of rows, which the key once did.
+    pub fn render_key(&self) -> u64 {
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        (self.label, self.mention_count, self.entities.len()).hash(&mut hasher);
+        for row in &self.entities {
+            (row.id, &row.name, &row.roles, &row.mention_anchors).hash(&mut hasher);
+            row.salience.to_bits().hash(&mut hasher);
+        }
+        hasher.finish()
+    }
+}
+
 /// The element id of a mention's first (or only) mark.
 pub fn mention_anchor(index: usize) -> String {
     format!("aa-mention-{index}")

@@ -10,4 +10,4 @@ pub mod worksheet;
 
 pub use reveal::{Answers, Layer};
 pub use sources::{sources_ledger, LedgerRow, SourceKind, SourcesLedger};
-pub use tour::{step_announcement, tour_steps, LedeChip, TourPart, TourStep};
+pub use tour::{has_tour_steps, step_announcement, tour_steps, LedeChip, TourPart, TourStep};

@@ -90,6 +90,7 @@ pub fn step_announcement(steps: &[TourStep], index: usize) -> String {
 /// The tour's steps, in document order: header fields, headline, byline and dateline, lede, nut
 /// graf, body paragraphs, quotations, citation block. Parts the article lacks are skipped.
 pub fn tour_steps(analysis: &Analysis) -> Vec<TourStep> {
+    let place_of = places_of_mentions(analysis);
     let mut steps = Vec::new();
     let mut step = |part: TourPart, anchor: String, span: Span, reason: String| {
         steps.push(TourStep {
@@ -98,7 +99,7 @@ pub fn tour_steps(analysis: &Analysis) -> Vec<TourStep> {
             span,
             reason,
             chips: Vec::new(),
-            places: places_in(analysis, span),
+            places: places_in(analysis, &place_of, span),
         });
     };
     if let (Some(first), Some(last)) = (
@@ -191,20 +192,54 @@ fn reason(analysis: &Analysis, part: Part, span: Span) -> String {
         .unwrap_or_default()
 }
 
-/// Place entities named inside `span`, in order of first mention there.
-fn places_in(analysis: &Analysis, span: Span) -> Vec<usize> {
+/// Place entities named inside `span`, in order of first mention there. `place_of` is each
+/// mention's place entity ([`places_of_mentions`]); the mentions are sorted by start, so only
+/// those from `span`'s start on are looked at. A 1 MB article has thousands of steps and
+/// mentions, and looking through all of them for each step took the page half a second.
+fn places_in(analysis: &Analysis, place_of: &[Option<usize>], span: Span) -> Vec<usize> {
     let mut found = Vec::new();
-    for (i, mention) in analysis.mentions.iter().enumerate() {
-        if mention.start < span.start || mention.end > span.end {
+    let first = analysis.mentions.partition_point(|m| m.start < span.start);
+    for (i, mention) in analysis.mentions.iter().enumerate().skip(first) {
+        if mention.start > span.end {
+            break;
+        }
+        if mention.end > span.end {
             continue;
         }
-        if let Some(place) = analysis.places.iter().find(|p| p.mentions.contains(&i)) {
-            if !found.contains(&place.entity) {
-                found.push(place.entity);
+        if let Some(&Some(place)) = place_of.get(i) {
+            if !found.contains(&place) {
+                found.push(place);
             }
         }
     }
     found
+}
+
+/// For each mention, the entity of the first place it names, if any.
+fn places_of_mentions(analysis: &Analysis) -> Vec<Option<usize>> {
+    let mut place_of = vec![None; analysis.mentions.len()];
+    for place in &analysis.places {
+        for &m in &place.mentions {
+            if let Some(slot @ None) = place_of.get_mut(m) {
+                *slot = Some(place.entity);
+            }
+        }
+    }
+    place_of
+}
+
+/// Whether [`tour_steps`] has any step, without working them out: the page asks it to enable
+/// the tour while no tour runs.
+pub fn has_tour_steps(analysis: &Analysis) -> bool {
+    !analysis.header_fields.is_empty()
+        || analysis
+            .blocks
+            .iter()
+            .any(|b| matches!(b.kind, BlockKind::Title | BlockKind::Byline))
+        || analysis.dateline_span.is_some()
+        || !analysis.paragraphs.is_empty()
+        || !analysis.quotations.is_empty()
+        || analysis.citation_span.is_some()
 }
 
 /// At most this many chips answer each question.
@@ -252,6 +287,26 @@ mod tests {
 
     fn parts(steps: &[TourStep]) -> Vec<&'static str> {
         steps.iter().map(|s| s.label()).collect()
+    }
+
+    #[test]
+    fn whether_there_are_steps_is_known_without_them() {
+        let analyzer = Analyzer::new();
+        for text in [
+            "",
+            "   ",
+            crate::SAMPLE_ARTICLE,
+            "Harbour Reopens\n\nThe ferry left Velmore at dawn.",
+            "Publication: Lake Courier\n\n",
+            "“We will sail,” said Ona Brask.",
+        ] {
+            let analysis = analyzer.analyze(text);
+            assert_eq!(
+                has_tour_steps(&analysis),
+                !tour_steps(&analysis).is_empty(),
+                "{text:?}"
+            );
+        }
     }
 
     #[test]

@@ -8,22 +8,23 @@
 //! (the component tests) or the worker fails, the page analyses on its own thread.
 //!
 //! Messages are strings: the page sends a [`Request`] as JSON; the worker answers `ready <ms>`
-//! once its data is unpacked, then three messages `<generation> <stage> <JSON>` for each request
-//! (the [`Answer`] with the structure, the names, the places: `analysis_jobs::Stage`), so that
-//! the page shows each as it comes and can drop a stale one without reading it.
+//! once its data is unpacked, then for each request the messages `<generation> <stage> <last>
+//! <JSON>` of `analysis_jobs::messages`: the structure, the names and the places
+//! (`analysis_jobs::Stage`), each cut into pieces that the page reads in a task of its own. The
+//! page shows each stage once its last piece came, and drops a stale piece without reading it.
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::analysis::Analyzer;
-use crate::analysis_jobs::{char_count, split, Answer, Request, Stage};
+use crate::analysis_jobs::{char_count, messages, split, Answer, Message, Request, Stage};
 
 /// What the worker said.
 pub enum FromWorker {
     /// The worker has started and unpacked its data in this many milliseconds.
     Ready(Option<f64>),
-    /// A stage of the answer to the request of this generation, still as JSON.
-    Stage(u64, Stage, String),
+    /// A piece of the answer to the request of this generation, still as JSON.
+    Piece(u64, Message),
     /// The worker could not start or stopped: analyse on the page's own thread from now on.
     Failed,
 }
@@ -73,11 +74,15 @@ fn parse_message(message: &str) -> Option<FromWorker> {
     if head == "ready" {
         return Some(FromWorker::Ready(rest.parse().ok()));
     }
-    let (stage, json) = rest.split_once(' ')?;
-    Some(FromWorker::Stage(
+    let (stage, rest) = rest.split_once(' ')?;
+    let (last, json) = rest.split_once(' ')?;
+    Some(FromWorker::Piece(
         head.parse().ok()?,
-        Stage::from_code(stage)?,
-        json.to_string(),
+        Message {
+            stage: Stage::from_code(stage)?,
+            last: last == "1",
+            json: json.to_string(),
+        },
     ))
 }
 
@@ -106,12 +111,6 @@ pub fn serve() {
             let ms = now().zip(started).map(|(end, start)| end - start);
             let (structure, entities, places) = split(analysis);
             let generation = request.generation;
-            let post = |stage: Stage, json: serde_json::Result<String>| {
-                if let Ok(json) = json {
-                    let message = format!("{generation} {} {json}", stage.code());
-                    let _ = reply.post_message(&JsValue::from_str(&message));
-                }
-            };
             let answer = Answer {
                 generation,
                 chars: char_count(&request.text),
@@ -119,9 +118,15 @@ pub fn serve() {
                 memory_bytes: Some(memory_bytes()),
                 analysis: structure,
             };
-            post(Stage::Structure, serde_json::to_string(&answer));
-            post(Stage::Entities, serde_json::to_string(&entities));
-            post(Stage::Places, serde_json::to_string(&places));
+            for message in messages(answer, entities, places) {
+                let last = u8::from(message.last);
+                let text = format!(
+                    "{generation} {} {last} {}",
+                    message.stage.code(),
+                    message.json
+                );
+                let _ = reply.post_message(&JsValue::from_str(&text));
+            }
         });
     scope.set_onmessage(Some(answer.as_ref().unchecked_ref()));
     answer.forget();

@@ -16,7 +16,7 @@ const LONG_ARTICLE_BYTES: usize = 100_000;
 #[component]
 pub fn ArticleView() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let header = Memo::new(move |_| state.analysis.with(|a| a.header_fields.clone()));
+    let header = Memo::new(move |_| state.with_structure(|a| a.header_fields.clone()));
     // Only the blocks drawn so far, as (key, index): a long article is drawn a batch per frame.
     let drawn_blocks = move || {
         state.drawing.with(|d| {

@@ -6,7 +6,7 @@ use super::state::AppState;
 #[component]
 pub fn CitationsTable() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let citations = Memo::new(move |_| state.analysis.with(|a| a.citations.clone()));
+    let citations = Memo::new(move |_| state.with_structure(|a| a.citations.clone()));
     view! {
         <section class="citations" id="aa-citations" tabindex="-1" data-testid="citations" aria-labelledby="citations-title">
             <h2 class="panel-title" id="citations-title">"Sources cited"</h2>

@@ -8,7 +8,7 @@ use crate::view_model::decision_items;
 #[component]
 pub fn DecisionList() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let items = Memo::new(move |_| state.analysis.with(decision_items));
+    let items = Memo::new(move |_| state.with_structure(decision_items));
     view! {
         <section class="decision-list" data-testid="decisions" aria-labelledby="decisions-title">
             <h2 class="panel-title" id="decisions-title">"How this article was read"</h2>

@@ -39,3 +39,24 @@ fn scroll_now(anchor: &str, block: ScrollLogicalPosition) {
         let _ = html.focus();
     }
 }
+
+/// Rows of a side list drawn per frame: a 1 MB article has thousands of paragraphs, quotations
+/// and sources, and drawing all their rows in one task held up the page.
+const ROWS_PER_FRAME: usize = 300;
+
+/// How many of a list's rows to draw now, for a list of `len` rows: up to [`ROWS_PER_FRAME`] at
+/// once, and as many more in each following frame until all are drawn. Starts again when the
+/// list's length changes. (Not generic, so that the page carries its code once.)
+pub fn rows_drawn(len: Signal<usize>) -> Signal<usize> {
+    let shown = RwSignal::new(ROWS_PER_FRAME);
+    Effect::new(move |previous: Option<usize>| {
+        let (len, now) = (len.get(), shown.get());
+        if previous.is_some_and(|p| p != len) && now > ROWS_PER_FRAME {
+            shown.set(ROWS_PER_FRAME);
+        } else if now < len {
+            request_animation_frame(move || shown.update(|n| *n += ROWS_PER_FRAME));
+        }
+        len
+    });
+    Signal::derive(move || shown.get().min(len.get()))
+}

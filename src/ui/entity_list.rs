@@ -18,7 +18,7 @@ pub fn EntityList() -> impl IntoView {
             >
                 <For
                     each=move || state.entity_groups.get()
-                    key=|group| format!("{group:?}")
+                    key=|group| group.render_key()
                     children=entity_group
                 />
             </Show>

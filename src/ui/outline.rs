@@ -1,18 +1,19 @@
 use leptos::prelude::*;
 
-use super::dom::scroll_to;
+use super::dom::{rows_drawn, scroll_to};
 use super::state::AppState;
 
 /// The article's parts in order; choosing one scrolls to it.
 #[component]
 pub fn Outline() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let drawn = rows_drawn(Signal::derive(move || state.outline.with(Vec::len)));
     view! {
         <nav class="outline" data-testid="outline" aria-label="Outline">
             <h2 class="panel-title">"Outline"</h2>
             <ol class="outline__list">
                 <For
-                    each=move || state.outline.get().into_iter().enumerate()
+                    each=move || state.outline.with(|items| items[..drawn.get().min(items.len())].to_vec()).into_iter().enumerate()
                     key=|(i, item)| (*i, item.clone())
                     children=move |(_, item)| {
                         let anchor = item.anchor.clone();

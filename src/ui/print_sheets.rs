@@ -13,7 +13,7 @@ use crate::teaching::worksheet::{
 #[component]
 pub fn PrintSheets() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let sheet = Memo::new(move |_| state.analysis.with(worksheet));
+    let sheet = Memo::new(move |_| state.with_structure(worksheet));
     let keyed = Memo::new(move |_| {
         state.places.with(|places| {
             state

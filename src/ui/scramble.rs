@@ -11,7 +11,7 @@ use crate::view_model::excerpt;
 #[component]
 pub fn Scramble() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let texts = Memo::new(move |_| state.analysis.with(|a| worksheet(a).paragraphs));
+    let texts = Memo::new(move |_| state.with_structure(|a| worksheet(a).paragraphs));
     // None while the paragraphs are in the article's order.
     let order = RwSignal::new(None::<Vec<usize>>);
     let checked = RwSignal::new(false);

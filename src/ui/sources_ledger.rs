@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use super::state::AppState;
 
-use super::dom::scroll_to;
+use super::dom::{rows_drawn, scroll_to};
 use super::teaching_state::TeachingState;
 
 /// "Who says so": every quotation and attribution with its source's kind, the outlets of the
@@ -12,6 +12,7 @@ pub fn SourcesLedger() -> impl IntoView {
     let state = expect_context::<AppState>();
     let teaching = expect_context::<TeachingState>();
     let ledger = teaching.ledger;
+    let drawn = rows_drawn(Signal::derive(move || ledger.with(|l| l.rows.len())));
     let counts = move || {
         ledger.with(|l| {
             format!(
@@ -42,7 +43,7 @@ pub fn SourcesLedger() -> impl IntoView {
                     </thead>
                     <tbody>
                         <For
-                            each=move || ledger.with(|l| l.rows.clone()).into_iter().enumerate()
+                            each=move || ledger.with(|l| l.rows[..drawn.get().min(l.rows.len())].to_vec()).into_iter().enumerate()
                             key=|(i, row)| (*i, row.clone())
                             children=move |(_, row)| {
                                 let anchor = row.anchor.clone();

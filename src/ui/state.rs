@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::analysis_worker::{AnalysisWorker, FromWorker};
 use crate::analysis::{Analysis, Analyzer, EntityType, InputFormat, Place};
 use crate::analysis_jobs::{
-    char_count, Answer, EntitiesPart, PlacesPart, Queue, Request, Stage, Status,
+    char_count, Answer, Assembled, Assembly, Message, Queue, Request, Stage, Status,
 };
 use crate::export::share::SharedArticle;
 use crate::loading::{self, LoadedArticle, LoadedPage, PageView};
@@ -52,6 +52,10 @@ pub struct AppState {
     pub analysis: Signal<Analysis>,
     /// Whether a newer text is being analysed, and the length of the one shown.
     pub status: Signal<Status>,
+    /// Advance when the shown analysis gets a new structure, its names, its places: they come
+    /// one after the other, and what reads only the structure need not be worked out again
+    /// when the names and places come ([`AppState::with_structure`]).
+    shown: Shown,
     /// How long the last analysis took in this browser, in milliseconds, for the stats bar.
     pub analysis_ms: RwSignal<Option<f64>>,
     /// How long decoding the embedded place and name data took at start, in milliseconds (in
@@ -121,9 +125,11 @@ impl AppState {
             chars: Some(inputs.source.with(|text| char_count(text))),
             ..Status::default()
         });
+        let analysis: Signal<Analysis> = analysis.into();
         AppState::from_parts(
             inputs,
-            analysis.into(),
+            analysis,
+            Shown::whole(analysis),
             status.into(),
             analysis_ms,
             data_load_ms,
@@ -143,6 +149,9 @@ impl AppState {
             ..Status::default()
         });
         let queue = StoredValue::new_local(Queue::starting());
+        let assembly = StoredValue::new_local(Assembly::default());
+        let structure_shown = RwSignal::new(0u64);
+        let names_shown = RwSignal::new(0u64);
         let worker = StoredValue::new_local(None::<AnalysisWorker>);
         // Set when the worker fails: from then on the page analyses on its own thread.
         let fallback = StoredValue::new_local(None::<Analyzer>);
@@ -156,6 +165,8 @@ impl AppState {
             });
             worker_memory.set(answer.memory_bytes);
             analysis.set(answer.analysis);
+            structure_shown.update(|n| *n += 1);
+            names_shown.update(|n| *n += 1);
         };
         let send = move |request: Request| {
             if fallback.with_value(Option::is_some) {
@@ -189,37 +200,32 @@ impl AppState {
                     send(request);
                 }
             }
-            FromWorker::Stage(generation, Stage::Places, json) => {
-                let Some((fresh, next)) = queue.try_update_value(|q| q.answered(generation)) else {
-                    return;
-                };
-                // The next text goes out before this answer is read, so that the worker is
-                // never idle while the page draws.
-                if let Some(request) = next {
-                    send(request);
-                }
-                if fresh {
-                    if let Ok(part) = serde_json::from_str::<PlacesPart>(&json) {
-                        analysis.update(|a| part.apply(a));
+            FromWorker::Piece(generation, message) => {
+                let Message { stage, last, json } = message;
+                let answered = stage == Stage::Places && last;
+                if answered {
+                    // The next text goes out before this piece is read, so that the worker is
+                    // never idle while the page reads and draws.
+                    if let Some(Some(request)) =
+                        queue.try_update_value(|q| q.answered(generation).1)
+                    {
+                        send(request);
                     }
                 }
-                status.update(|s| s.working = queue.with_value(Queue::working));
-            }
-            FromWorker::Stage(generation, stage, json) => {
-                if !queue.with_value(|q| q.is_newest(generation)) {
-                    return;
-                }
-                match stage {
-                    Stage::Structure => {
-                        if let Some(answer) = Answer::from_json(&json) {
-                            show(answer);
-                        }
-                    }
-                    _ => {
-                        if let Ok(part) = serde_json::from_str::<EntitiesPart>(&json) {
+                // A stale piece is dropped unread.
+                if queue.with_value(|q| q.is_newest(generation)) {
+                    match assembly.try_update_value(|a| a.add(generation, stage, last, &json)) {
+                        Some(Some(Assembled::Structure(answer))) => show(*answer),
+                        Some(Some(Assembled::Entities(part))) => {
                             analysis.update(|a| part.apply(a));
+                            names_shown.update(|n| *n += 1);
                         }
+                        Some(Some(Assembled::Places(part))) => analysis.update(|a| part.apply(a)),
+                        _ => {}
                     }
+                }
+                if answered {
+                    status.update(|s| s.working = queue.with_value(Queue::working));
                 }
             }
             FromWorker::Failed => {
@@ -266,6 +272,10 @@ impl AppState {
         let mut state = AppState::from_parts(
             inputs,
             analysis.into(),
+            Shown {
+                structure: structure_shown.into(),
+                names: names_shown.into(),
+            },
             status.into(),
             analysis_ms,
             data_load_ms,
@@ -278,6 +288,7 @@ impl AppState {
     fn from_parts(
         inputs: Inputs,
         analysis: Signal<Analysis>,
+        shown: Shown,
         status: Signal<Status>,
         analysis_ms: RwSignal<Option<f64>>,
         data_load_ms: RwSignal<Option<f64>>,
@@ -288,7 +299,12 @@ impl AppState {
                 analysis.with(|analysis| view_model::effective_places(analysis, choices))
             })
         });
-        let blocks = Memo::new(move |_| analysis.with(view_model::block_views));
+        // The structure and names, not the places: tracked through `shown`.
+        let blocks = Memo::new(move |_| {
+            shown.names.track();
+            shown.structure.track();
+            analysis.with_untracked(view_model::block_views)
+        });
         let block_keys = Memo::new(move |_| {
             blocks.with(|blocks| {
                 blocks
@@ -319,17 +335,37 @@ impl AppState {
             recent: RwSignal::new(Vec::new()),
             analysis,
             status,
+            shown,
             analysis_ms,
             data_load_ms,
             worker_memory: RwSignal::new(None),
             places,
             blocks,
-            outline: Memo::new(move |_| analysis.with(view_model::outline)),
-            entity_groups: Memo::new(move |_| analysis.with(view_model::entity_groups)),
+            outline: Memo::new(move |_| {
+                shown.structure.track();
+                analysis.with_untracked(view_model::outline)
+            }),
+            entity_groups: Memo::new(move |_| {
+                shown.names.track();
+                analysis.with_untracked(view_model::entity_groups)
+            }),
             drawing,
             draw_frame,
             reveal_to,
         }
+    }
+
+    /// Reads the shown analysis's structure (tracked): its text, blocks, paragraphs,
+    /// quotations, attributions, decisions, citations and stats, not its names or places.
+    pub fn with_structure<T>(&self, f: impl FnOnce(&Analysis) -> T) -> T {
+        self.shown.structure.track();
+        self.analysis.with_untracked(f)
+    }
+
+    /// Reads the shown analysis's structure and names (tracked), not its places.
+    pub fn with_names<T>(&self, f: impl FnOnce(&Analysis) -> T) -> T {
+        self.shown.names.track();
+        self.with_structure(f)
     }
 
     /// Asks for the block holding the element `anchor` to be drawn; true if it was not drawn
@@ -455,6 +491,27 @@ impl AppState {
             kind: NoticeKind::Info,
             message: message.to_string(),
         }));
+    }
+}
+
+/// Counters of the parts of the shown analysis, for [`AppState::with_structure`].
+#[derive(Clone, Copy)]
+struct Shown {
+    structure: Signal<u64>,
+    names: Signal<u64>,
+}
+
+impl Shown {
+    /// One counter for both, for an analysis that changes as a whole.
+    fn whole(analysis: Signal<Analysis>) -> Shown {
+        let changed = Memo::new(move |previous: Option<&u64>| {
+            analysis.track();
+            previous.map_or(0, |p| p + 1)
+        });
+        Shown {
+            structure: changed.into(),
+            names: changed.into(),
+        }
     }
 }
 

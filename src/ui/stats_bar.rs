@@ -7,7 +7,7 @@ use crate::view_model::{analysis_time_label, reading_time_label};
 #[component]
 pub fn StatsBar() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let stats = Memo::new(move |_| state.analysis.with(|a| a.stats.clone()));
+    let stats = Memo::new(move |_| state.with_structure(|a| a.stats.clone()));
     view! {
         <div class="stats-bar" data-testid="stats">
             <dl class="stats-bar__figures">

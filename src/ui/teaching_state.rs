@@ -5,11 +5,15 @@
 use leptos::prelude::*;
 
 use super::state::AppState;
-use crate::teaching::{sources_ledger, tour_steps, Answers, SourcesLedger, TourStep};
+use crate::teaching::{
+    has_tour_steps, sources_ledger, tour_steps, Answers, SourcesLedger, TourStep,
+};
 
 #[derive(Clone, Copy)]
 pub struct TeachingState {
     pub steps: Memo<Vec<TourStep>>,
+    /// Whether the tour has any step, known without working the steps out.
+    pub has_steps: Memo<bool>,
     pub ledger: Memo<SourcesLedger>,
     /// The tour's current step; `None` while no tour runs.
     pub step: RwSignal<Option<usize>>,
@@ -37,7 +41,8 @@ impl TeachingState {
         });
         TeachingState {
             steps,
-            ledger: Memo::new(move |_| state.analysis.with(sources_ledger)),
+            has_steps: Memo::new(move |_| state.with_structure(has_tour_steps)),
+            ledger: Memo::new(move |_| state.with_names(sources_ledger)),
             step,
             presenting: RwSignal::new(false),
             blanked: RwSignal::new(false),

@@ -92,7 +92,11 @@ pub fn Tour() -> impl IntoView {
                     "← Previous"
                 </button>
                 <button class="tour__button" type="button" data-testid="tour-next" aria-label="Next part"
-                    disabled={move || step.get().is_some_and(|i| i + 1 >= count()) || count() == 0}
+                    disabled={move || match step.get() {
+                        Some(i) => i + 1 >= count(),
+                        // The steps are worked out only once a tour runs.
+                        None => !teaching.has_steps.get(),
+                    }}
                     on:click=move |_| teaching.move_by(1)>
                     "Next →"
                 </button>
