@@ -35,7 +35,8 @@
 //!
 //! Entries are sorted by primary key, so the places of one name are a contiguous run. Opening
 //! the file writes the keys out as plain lines, with an index of every s-th line's start, in one
-//! pass; everything else is searched or read where it lies (see `sorted_lines`). Corrupt column
+//! pass, and hashes the distinct keys, the alternate names and the demonyms into tables of their
+//! line starts (`sorted_lines::KeyTable`); everything else is searched or read where it lies. Corrupt column
 //! values and lines are read as "none" rather than trusted.
 
 use std::cmp::Ordering;
