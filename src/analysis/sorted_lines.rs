@@ -228,9 +228,7 @@ impl KeyTable {
             let key = key_of(line);
             // Sorted text repeats a key on adjacent lines: only the first is kept.
             if !key.is_empty() && (number == 0 || key != previous) {
-                if let Some(slot) = table.insert(text, at, key) {
-                    value(slot, number);
-                }
+                value(table.insert(at, key), number);
             }
             previous = key;
             number += 1;
@@ -246,20 +244,17 @@ impl KeyTable {
         (hash ^ (hash >> 29)) as usize
     }
 
-    /// Files the line at `start` under `key` unless the key is there already: its slot.
-    fn insert(&mut self, text: &[u8], start: usize, key: &[u8]) -> Option<usize> {
+    /// Files the line at `start` under `key`: its slot. Keys are not compared (that would read
+    /// the text at random while opening it): a key filed twice, in text out of order, is found
+    /// at its first line all the same, which stands earlier on the probe's path.
+    fn insert(&mut self, start: usize, key: &[u8]) -> usize {
         let mask = self.slots.len() - 1;
         let mut slot = Self::hash(key) & mask;
-        loop {
-            match self.slots[slot] {
-                0 => {
-                    self.slots[slot] = start as u32 + 1;
-                    return Some(slot);
-                }
-                s if compare_at(text, s as usize - 1, key) == Ordering::Equal => return None,
-                _ => slot = (slot + 1) & mask,
-            }
+        while self.slots[slot] != 0 {
+            slot = (slot + 1) & mask;
         }
+        self.slots[slot] = start as u32 + 1;
+        slot
     }
 
     /// The slot of `key` and where its first line starts in the `text` the table was built
