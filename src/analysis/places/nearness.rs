@@ -197,21 +197,10 @@ struct Reading {
 /// is 0.
 struct Reach {
     /// Bands of `LATITUDE_REACH` degrees, by band number, each sorted by longitude.
-    bands: FnvMap<i32, Band>,
+    bands: FnvMap<i32, Vec<Reading>>,
     regions: Vec<Reading>,
     /// The haversine term at 250 km, where closeness ends, with a margin for rounding.
     far: f64,
-}
-
-/// One band's readings sorted by longitude, with their longitudes, latitudes and names apart:
-/// most readings a candidate meets are told far (or of a name out of reach) by these alone, and
-/// the scan reads a few bytes of each rather than the whole reading.
-#[derive(Default)]
-struct Band {
-    lons: Vec<f64>,
-    lats: Vec<f64>,
-    names: Vec<usize>,
-    readings: Vec<Reading>,
 }
 
 impl Reach {
@@ -244,19 +233,9 @@ impl Reach {
                 }
             }
         }
-        let bands = bands
-            .into_iter()
-            .map(|(number, mut readings)| {
-                readings.sort_by(|a, b| a.at.lon.total_cmp(&b.at.lon));
-                let band = Band {
-                    lons: readings.iter().map(|r| r.at.lon).collect(),
-                    lats: readings.iter().map(|r| r.at.lat).collect(),
-                    names: readings.iter().map(|r| r.name).collect(),
-                    readings,
-                };
-                (number, band)
-            })
-            .collect();
+        for band in bands.values_mut() {
+            band.sort_by(|a, b| a.at.lon.total_cmp(&b.at.lon));
+        }
         regions.sort_by_key(|r| r.at.place);
         let half_angle = (250.0 / (2.0 * 6371.0088_f64)).sin();
         Reach {
@@ -291,19 +270,15 @@ impl Reach {
             [(west, east), (1.0, 0.0)]
         };
         let band = Self::band(here.lat);
-        for b in (band - 1..=band + 1).filter_map(|b| self.bands.get(&b)) {
+        for readings in (band - 1..=band + 1).filter_map(|b| self.bands.get(&b)) {
             for (west, east) in spans.into_iter().filter(|(west, east)| west <= east) {
-                let from = b.lons.partition_point(|&lon| lon < west);
-                let to = b.lons.partition_point(|&lon| lon <= east).max(from);
-                let lats = b.lats.get(from..to).unwrap_or(&[]);
-                let names = b.names.get(from..to).unwrap_or(&[]);
-                let readings = b.readings.get(from..to).unwrap_or(&[]);
-                for ((&lat, name), r) in lats.iter().zip(names).zip(readings) {
+                let from = readings.partition_point(|r| r.at.lon < west);
+                let to = readings.partition_point(|r| r.at.lon <= east).max(from);
+                for r in &readings[from..to] {
                     // `closeness` is 0 for the readings 250 km away or more among these.
-                    if (here.lat - lat).abs() <= Self::LATITUDE_REACH
-                        && around.contains(name)
-                        && Some(*name) != skip
-                        && !best.outweighs(r)
+                    if (here.lat - r.at.lat).abs() <= Self::LATITUDE_REACH
+                        && around.contains(&r.name)
+                        && Some(r.name) != skip
                     {
                         best.offer(r, here.closeness(&r.at, terms) * r.weight);
                     }
@@ -317,9 +292,7 @@ impl Reach {
                 .take_while(|r| r.at.place == region)
                 .filter(|r| Some(r.name) != skip && around.contains(&r.name))
             {
-                if !best.outweighs(r) {
-                    best.offer(r, here.closeness(&r.at, terms) * r.weight);
-                }
+                best.offer(r, here.closeness(&r.at, terms) * r.weight);
             }
         }
     }
@@ -396,20 +369,6 @@ impl<'r> BestByName<'r> {
         if better {
             self.slots[slot] = Some((weight, reading));
             self.filled[slot / 64] |= 1 << (slot % 64);
-        }
-    }
-
-    /// Whether the best reading kept for `reading`'s name would stay best whatever the
-    /// closeness of `reading`: closeness is at most 1, so it cannot weigh more than its own
-    /// weight. The readings of a town's namesakes mostly meet a slot already filled, and are
-    /// told apart without the trigonometry.
-    fn outweighs(&self, reading: &Reading) -> bool {
-        let slot = reading.name.wrapping_sub(self.first);
-        match self.slots.get(slot) {
-            Some(Some((best, kept))) => {
-                *best > reading.weight || (*best == reading.weight && kept.order <= reading.order)
-            }
-            _ => false,
         }
     }
 
