@@ -41,8 +41,9 @@
 //!
 //! Entries are sorted by primary key, so the places of one name are a contiguous run. Opening
 //! the file writes the keys out as plain lines, with an index of every s-th line's start, in one
-//! pass, and the other names as sorted lines; everything else is searched or read where it
-//! lies (see `sorted_lines`). Corrupt column
+//! pass, and the other names as sorted lines, and hashes the distinct keys, the alternate names
+//! and the demonyms into tables of their line starts (`sorted_lines::KeyTable`); everything else
+//! is read where it lies. Corrupt column
 //! values and lines are read as "none" rather than trusted.
 
 use std::cmp::Ordering;
@@ -53,7 +54,9 @@ use std::sync::OnceLock;
 use super::fnv::Fnv;
 use super::model::{Candidate, PlaceKind};
 use super::packed;
-use super::sorted_lines::{self, compare_at, key_of, line_at, value_of, FirstByteIndex, LineIndex};
+use super::sorted_lines::{
+    self, compare_at, key_of, line_at, value_of, FirstByteIndex, KeyTable,
+};
 
 /// The gazetteer file, LZMA-compressed for the page's first load (see `packed`).
 static EMBEDDED_PACKED: &[u8] = include_bytes!("../../data/gazetteer.bin.lzma");
@@ -130,12 +133,16 @@ pub struct Gazetteer {
     key_step: usize,
     /// The key index blocks by their first line's first byte.
     blocks_by_first_byte: FirstByteIndex,
+    /// Each distinct primary key by hash, with the entry of its first line per slot: the
+    /// recogniser asks about most capitalised words, and a lookup by hash reads a line or two
+    /// where the binary search read a dozen.
+    key_table: KeyTable,
+    key_entries: Vec<u32>,
     alternates: Range<usize>,
     demonyms: Range<usize>,
-    /// Indexes of the alternate names and the demonyms, built at open: the recogniser asks
-    /// them about most capitalised words.
-    alternates_index: LineIndex,
-    demonyms_index: LineIndex,
+    /// Tables of the alternate names and the demonyms, built at open.
+    alternates_table: KeyTable,
+    demonyms_table: KeyTable,
     /// The hashes of the regions' and countries' spelling skeletons with their entries, sorted:
     /// built on first use by [`Gazetteer::lookup_by_spelling`], so that opening the file stays
     /// free.
@@ -369,8 +376,18 @@ impl Gazetteer {
         let first_bytes = g.expand_keys(&coded_keys, &mut bytes)?;
         g.blocks_by_first_byte = FirstByteIndex::new(first_bytes.into_iter());
         g.alternates = g.sort_other_names(&named_entries, other_names, &mut bytes);
-        g.alternates_index = LineIndex::new(bytes.get(g.alternates.clone()).unwrap_or(&[]));
-        g.demonyms_index = LineIndex::new(bytes.get(g.demonyms.clone()).unwrap_or(&[]));
+        g.alternates_table =
+            KeyTable::of_lines(bytes.get(g.alternates.clone()).unwrap_or(&[]), |_, _| {});
+        g.demonyms_table =
+            KeyTable::of_lines(bytes.get(g.demonyms.clone()).unwrap_or(&[]), |_, _| {});
+        let mut firsts: Vec<(usize, usize)> = Vec::new();
+        g.key_table = KeyTable::of_lines(bytes.get(g.keys.clone()).unwrap_or(&[]), |slot, line| {
+            firsts.push((slot, line));
+        });
+        g.key_entries = vec![0; g.key_table.len()];
+        for (slot, line) in firsts {
+            g.key_entries[slot] = u32::try_from(line).unwrap_or(u32::MAX);
+        }
         g.bytes = bytes;
         // Links to entries are trusted only when they point at an entry of the right kind.
         g.country_entry = country_entry
@@ -493,8 +510,7 @@ impl Gazetteer {
     }
 
     fn has_primary_key(&self, key: &[u8]) -> bool {
-        let (_, at) = self.first_at_least(key);
-        at < self.keys.len() && compare_at(self.section(&self.keys), at, key) == Ordering::Equal
+        self.key_table.find(self.section(&self.keys), key).is_some()
     }
 
     /// How many places the gazetteer holds.
@@ -572,17 +588,24 @@ impl Gazetteer {
             return Vec::new();
         }
         let keys = self.section(&self.keys);
-        let (first, at) = self.first_at_least(key.as_bytes());
-        let run = sorted_lines::run_from(keys, at, key.as_bytes()).count();
+        let (first, run) = match self.key_table.slot_of(keys, key.as_bytes()) {
+            Some((slot, at)) => (
+                self.key_entries.get(slot).map_or(0, |&e| e as usize),
+                sorted_lines::run_from(keys, at, key.as_bytes()).count(),
+            ),
+            None => (0, 0),
+        };
         let mut found: Vec<NameMatch> = (first..(first + run).min(self.len))
             .map(|i| NameMatch {
                 place: PlaceId(i as u32),
                 alternate: false,
             })
             .collect();
-        for line in self
-            .alternates_index
-            .equal(self.section(&self.alternates), key.as_bytes())
+        let alternates = self.section(&self.alternates);
+        let at = self.alternates_table.find(alternates, key.as_bytes());
+        for line in at
+            .into_iter()
+            .flat_map(|at| sorted_lines::run_from(alternates, at, key.as_bytes()))
         {
             for posting in value_of(line).split(|&b| b == b',') {
                 let (digits, alternate) = match posting.strip_suffix(b"+") {
@@ -703,7 +726,7 @@ impl Gazetteer {
         !key.is_empty()
             && (self.has_primary_key(key.as_bytes())
                 || self
-                    .alternates_index
+                    .alternates_table
                     .find(self.section(&self.alternates), key.as_bytes())
                     .is_some())
     }
@@ -753,9 +776,9 @@ impl Gazetteer {
     /// The country a demonym belongs to: "Iranian", "Iranians" → Iran.
     pub fn demonym(&self, word: &str) -> Option<PlaceId> {
         let key = self.fold(word);
-        let line = self
-            .demonyms_index
-            .find(self.section(&self.demonyms), key.as_bytes())?;
+        let demonyms = self.section(&self.demonyms);
+        let at = self.demonyms_table.find(demonyms, key.as_bytes())?;
+        let line = line_at(demonyms, at).0;
         let country = decimal(value_of(line))?;
         self.country_entry
             .get(country as usize)

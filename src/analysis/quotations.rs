@@ -862,6 +862,16 @@ const NOT_NAMES: &[&str] = &[
 ];
 
 pub(super) fn lower_in(list: &[&str], word: &str) -> bool {
+    // Asked of most words of the body: an ASCII word is compared as it is lowered, without a
+    // lowered copy.
+    if word.is_ascii() {
+        return list.iter().any(|w| {
+            w.len() == word.len()
+                && w.bytes()
+                    .zip(word.bytes())
+                    .all(|(a, b)| a == b.to_ascii_lowercase())
+        });
+    }
     list.contains(&&*lowercase(word))
 }
 

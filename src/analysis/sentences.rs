@@ -24,50 +24,58 @@ pub fn split_sentences(text: &str, paragraph: Span) -> Vec<Span> {
     if para.is_empty() {
         return Vec::new();
     }
-    let chars: Vec<(usize, char)> = para
-        .slice(text)
-        .char_indices()
-        .map(|(i, c)| (para.start + i, c))
-        .collect();
+    // Chars alone, four bytes each: a paragraph of a megabyte would otherwise take sixteen
+    // megabytes of (offset, char) pairs. The few offsets needed are counted forwards
+    // (`offset_of`), as the breaks are met in order.
+    let chars: Vec<char> = para.slice(text).chars().collect();
+    let mut cursor = (0, para.start);
+    let mut offset_of = |k: usize| {
+        let (seen, at) = &mut cursor;
+        for c in chars.get(*seen..k).unwrap_or(&[]) {
+            *at += c.len_utf8();
+        }
+        *seen = k.max(*seen);
+        *at
+    };
 
     let mut sentences = Vec::new();
     let mut start = para.start;
     let mut i = 0;
     while i < chars.len() {
-        if !is_terminal(chars[i].1) {
+        if !is_terminal(chars[i]) {
             i += 1;
             continue;
         }
         let run_start = i;
         let mut run_end = i;
-        while run_end < chars.len() && is_terminal(chars[run_end].1) {
+        while run_end < chars.len() && is_terminal(chars[run_end]) {
             run_end += 1;
         }
         // Closing quotes and brackets straight after the stop belong to the sentence they close.
         let mut after_marks = run_end;
-        while after_marks < chars.len() && is_closing_mark(chars[after_marks].1) {
+        while after_marks < chars.len() && is_closing_mark(chars[after_marks]) {
             after_marks += 1;
         }
         if after_marks >= chars.len() {
             // The paragraph's end closes the last sentence anyway.
             break;
         }
-        if !chars[after_marks].1.is_whitespace() {
+        if !chars[after_marks].is_whitespace() {
             // `3.5`, `example.com`, `U.S.A`: a stop glued to the next char never ends a sentence.
             i = after_marks.max(i + 1);
             continue;
         }
         let mut next = after_marks;
-        while next < chars.len() && chars[next].1.is_whitespace() {
+        while next < chars.len() && chars[next].is_whitespace() {
             next += 1;
         }
         if next >= chars.len() {
             break;
         }
         if ends_sentence(&chars, run_start, run_end, next) {
-            let end = chars[after_marks].0;
+            let end = offset_of(after_marks);
             push_trimmed(text, &mut sentences, Span::new(start, end));
-            start = chars[next].0;
+            start = offset_of(next);
         }
         i = next;
     }
@@ -88,15 +96,15 @@ fn is_terminal(c: char) -> bool {
 
 /// Decides whether the stop `chars[run_start..run_end]`, followed by white space and then the
 /// char at `next`, ends a sentence.
-fn ends_sentence(chars: &[(usize, char)], run_start: usize, run_end: usize, next: usize) -> bool {
-    if chars[next].1 == '(' && is_trailing_parenthetical(chars, next) {
+fn ends_sentence(chars: &[char], run_start: usize, run_end: usize, next: usize) -> bool {
+    if chars[next] == '(' && is_trailing_parenthetical(chars, next) {
         return false;
     }
     // A lowercase continuation covers `etc. and`, `… and then`, `“Go!” he said`.
     if !starts_sentence(chars, next) {
         return false;
     }
-    let single_full_stop = run_end == run_start + 1 && chars[run_start].1 == '.';
+    let single_full_stop = run_end == run_start + 1 && chars[run_start] == '.';
     if !single_full_stop {
         return true;
     }
@@ -107,31 +115,31 @@ fn ends_sentence(chars: &[(usize, char)], run_start: usize, run_end: usize, next
 }
 
 /// The word before the one at `start`, across white space: `Main` in `Main St.`.
-fn word_before(chars: &[(usize, char)], start: usize) -> String {
+fn word_before(chars: &[char], start: usize) -> String {
     let mut end = start.min(chars.len());
-    while end > 0 && chars[end - 1].1.is_whitespace() {
+    while end > 0 && chars[end - 1].is_whitespace() {
         end -= 1;
     }
     let mut begin = end;
-    while begin > 0 && chars[begin - 1].1.is_alphanumeric() {
+    while begin > 0 && chars[begin - 1].is_alphanumeric() {
         begin -= 1;
     }
-    chars[begin..end].iter().map(|&(_, c)| c).collect()
+    chars[begin..end].iter().map(|&c| c).collect()
 }
 
 /// Whether the first char of what follows the stop, past opening quotes and brackets, is a
 /// digit: `No. 5`, `No. (20)`.
-fn next_is_digit(chars: &[(usize, char)], at: usize) -> bool {
+fn next_is_digit(chars: &[char], at: usize) -> bool {
     chars[at..]
         .iter()
-        .map(|&(_, c)| c)
+        .map(|&c| c)
         .find(|&c| !is_opening_quote(c) && !matches!(c, '(' | '['))
         .is_some_and(|c| c.is_ascii_digit())
 }
 
 /// Whether the word after the next one is lowercase (`Responding to`, not `Nothing.`).
-fn second_word_lowercase(chars: &[(usize, char)], at: usize) -> bool {
-    let rest: String = chars[at..].iter().take(80).map(|&(_, c)| c).collect();
+fn second_word_lowercase(chars: &[char], at: usize) -> bool {
+    let rest: String = chars[at..].iter().take(80).map(|&c| c).collect();
     rest.split_whitespace()
         .nth(1)
         .is_some_and(|w| w.starts_with(char::is_lowercase))
@@ -145,8 +153,8 @@ const COMMON_VERBS: &[&str] = &[
 
 /// Whether the next word is capitalised, then a verb: `Roe said` in `Main St. Roe said`, the
 /// shape of a subject and its verb (and not of `St. Paul man`).
-fn subject_then_verb(chars: &[(usize, char)], at: usize) -> bool {
-    let rest: String = chars[at..].iter().take(80).map(|&(_, c)| c).collect();
+fn subject_then_verb(chars: &[char], at: usize) -> bool {
+    let rest: String = chars[at..].iter().take(80).map(|&c| c).collect();
     let mut words = rest.split_whitespace();
     let capital = words
         .next()
@@ -160,12 +168,12 @@ fn subject_then_verb(chars: &[(usize, char)], at: usize) -> bool {
 
 /// Whether white space then `chars[at..]` looks like where a sentence opens: an uppercase
 /// letter, a digit, a currency amount, or an opening quote or bracket before one of those.
-fn starts_sentence(chars: &[(usize, char)], at: usize) -> bool {
+fn starts_sentence(chars: &[char], at: usize) -> bool {
     let mut k = at;
-    while k < chars.len() && (is_opening_quote(chars[k].1) || matches!(chars[k].1, '(' | '[')) {
+    while k < chars.len() && (is_opening_quote(chars[k]) || matches!(chars[k], '(' | '[')) {
         k += 1;
     }
-    let Some(&(_, c)) = chars.get(k) else {
+    let Some(&c) = chars.get(k) else {
         return false;
     };
     if c.is_uppercase() || c.is_ascii_digit() {
@@ -173,7 +181,7 @@ fn starts_sentence(chars: &[(usize, char)], at: usize) -> bool {
     }
     k == at
         && matches!(c, '$' | '£' | '€')
-        && chars.get(k + 1).is_some_and(|&(_, d)| d.is_ascii_digit())
+        && chars.get(k + 1).is_some_and(|&d| d.is_ascii_digit())
 }
 
 /// The longest trailing parenthetical read as a credit, in chars.
@@ -182,11 +190,11 @@ const MAX_CREDIT_CHARS: usize = 300;
 /// `... schedule. (Reuters)` or `(AP).` at the paragraph's end is a credit for the sentence
 /// before it, not a sentence of its own. A parenthesis holding a whole sentence (`(He denied
 /// it.)`) is left alone.
-fn is_trailing_parenthetical(chars: &[(usize, char)], open: usize) -> bool {
+fn is_trailing_parenthetical(chars: &[char], open: usize) -> bool {
     let mut depth = 0usize;
     let mut close = None;
     // A credit is short; an unclosed bracket must not make every `. (` scan to the end.
-    for (k, &(_, c)) in chars.iter().enumerate().skip(open).take(MAX_CREDIT_CHARS) {
+    for (k, &c) in chars.iter().enumerate().skip(open).take(MAX_CREDIT_CHARS) {
         match c {
             '(' => depth += 1,
             ')' => {
@@ -202,43 +210,43 @@ fn is_trailing_parenthetical(chars: &[(usize, char)], open: usize) -> bool {
     let Some(close) = close else {
         return false;
     };
-    if close == 0 || is_terminal(chars[close - 1].1) {
+    if close == 0 || is_terminal(chars[close - 1]) {
         return false;
     }
     chars[close + 1..]
         .iter()
-        .all(|&(_, c)| is_terminal(c) || is_closing_mark(c) || c.is_whitespace())
+        .all(|&c| is_terminal(c) || is_closing_mark(c) || c.is_whitespace())
 }
 
 /// The word the stop is attached to, with inner dots kept (`U.S`, `a.m`) and outer apostrophes
 /// and hyphens dropped.
-fn token_before(chars: &[(usize, char)], stop: usize) -> String {
+fn token_before(chars: &[char], stop: usize) -> String {
     let mut k = stop;
     while k > 0 {
-        let c = chars[k - 1].1;
+        let c = chars[k - 1];
         if c.is_alphanumeric() || matches!(c, '.' | '\'' | '’' | '-') {
             k -= 1;
         } else {
             break;
         }
     }
-    let token: String = chars[k..stop].iter().map(|&(_, c)| c).collect();
+    let token: String = chars[k..stop].iter().map(|&c| c).collect();
     token.trim_start_matches(['\'', '’', '-', '.']).to_string()
 }
 
 /// The next word's letters, skipping opening quotes and brackets.
-fn word_after(chars: &[(usize, char)], at: usize) -> String {
+fn word_after(chars: &[char], at: usize) -> String {
     chars[at..]
         .iter()
-        .map(|&(_, c)| c)
+        .map(|&c| c)
         .skip_while(|&c| is_opening_quote(c) || matches!(c, '(' | '['))
         .take_while(|c| c.is_alphabetic())
         .collect()
 }
 
 /// Whether the word after the stop is itself an initial (`R.` in `J. R. R. Tolkien`).
-fn next_is_initial(chars: &[(usize, char)], at: usize) -> bool {
-    let mut rest = chars[at..].iter().map(|&(_, c)| c);
+fn next_is_initial(chars: &[char], at: usize) -> bool {
+    let mut rest = chars[at..].iter().map(|&c| c);
     matches!(
         (rest.next(), rest.next()),
         (Some(letter), Some('.')) if letter.is_uppercase()
@@ -345,7 +353,7 @@ fn is_starter(word: &str) -> bool {
 fn abbreviation_holds(
     token: &str,
     next_word: &str,
-    chars: &[(usize, char)],
+    chars: &[char],
     next: usize,
     previous: &str,
 ) -> bool {
@@ -381,7 +389,7 @@ fn abbreviation_holds(
     if TITLES.contains(&token) {
         return true;
     }
-    if CORPORATE.contains(&token) && chars.get(next).is_some_and(|&(_, c)| c == '(') {
+    if CORPORATE.contains(&token) && chars.get(next).is_some_and(|&c| c == '(') {
         // `Acme Holdings, Inc. (“Acme”), a firm`: the bracket defines a short name.
         return true;
     }

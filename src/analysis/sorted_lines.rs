@@ -3,10 +3,10 @@
 //! A line is `key` or `key<TAB>value`, and the lines are sorted by key, byte by byte (which is
 //! Python's and Rust's string order). A binary search over byte positions finds a key with no
 //! index at all, so opening a list costs nothing: in wasm, splitting tens of thousands of lines
-//! into vectors at start cost more than every lookup of an analysis together. Where lookups are
-//! many, a [`LineIndex`] (one number per 32 bytes) and a filter of the keys (two bits a key) are
-//! built at open in one pass without allocating per line: the recogniser asks the long lists about
-//! most capitalised words, and most of them are not there. Text that is not sorted gives wrong
+//! into vectors at start cost more than every lookup of an analysis together. Where exact lookups
+//! are many, a [`KeyTable`] (each distinct key's line start, by hash) is built at open in one pass
+//! without allocating per line: the recogniser asks the long lists about most capitalised words,
+//! and a hash reads a line or two where a binary search read a dozen. Text that is not sorted gives wrong
 //! answers, never a panic; the data's tests check that it is sorted.
 
 use std::cmp::Ordering;
@@ -195,136 +195,114 @@ impl FirstByteIndex {
     }
 }
 
-/// How far apart, in bytes, the lines a [`LineIndex`] indexes are.
-const INDEX_SPACING: usize = 32;
-
-/// A sparse index of sorted lines: where the first line at or after every `INDEX_SPACING`-th
-/// byte starts, and where each first byte's entries begin. Building it reads one line per entry;
-/// a search is a binary search of the entries of the key's first byte, then a walk through a
-/// few lines, where a search of the bare text ([`lower_bound`]) scans back to a line start at
-/// every probe.
+/// Where each distinct key of sorted lines first stands, by hash: an open-addressed table of line
+/// starts, built at open in one pass over the lines (as a filter of the keys was before it) and
+/// without allocating per line. A lookup hashes the key and compares it with a line or two,
+/// where a binary search compared it with a dozen lines spread over the text; the recogniser
+/// asks the long lists about most capitalised words of every analysis.
 #[derive(Clone, Debug, Default)]
-pub struct LineIndex {
-    starts: Vec<u32>,
-    by_first_byte: FirstByteIndex,
+pub struct KeyTable {
+    /// A line's start plus one, or 0 for an empty slot; a power of two long, at most half full.
+    slots: Vec<u32>,
 }
 
-impl LineIndex {
-    pub fn new(text: &[u8]) -> LineIndex {
-        let mut starts = Vec::with_capacity(text.len() / INDEX_SPACING + 1);
-        let mut at = 0;
-        while at < text.len() {
-            starts.push(at as u32);
-            let target = at + INDEX_SPACING;
-            at = match text.get(target.wrapping_sub(1)) {
-                Some(b'\n') => target,
-                Some(_) => next_line(text, target),
-                None => break,
-            };
+impl KeyTable {
+    /// The table of the keys of `text`'s lines, each key at the first line that has it. Lines
+    /// with an empty key are left out (no lookup asks for one). `value` is told each kept line's
+    /// number, for a caller that keeps something per line beside the table (see
+    /// [`KeyTable::slot_of`]).
+    pub fn of_lines(text: &[u8], mut value: impl FnMut(usize, usize)) -> KeyTable {
+        let lines = text.iter().filter(|&&b| b == b'\n').count() + 1;
+        let len = (2 * lines).next_power_of_two().max(2);
+        let mut table = KeyTable {
+            slots: vec![0; len],
+        };
+        if u32::try_from(text.len()).is_err() {
+            return KeyTable::default();
         }
-        let by_first_byte = FirstByteIndex::new(
-            starts
-                .iter()
-                .map(|&start| text.get(start as usize).copied().unwrap_or(0)),
-        );
-        LineIndex {
-            starts,
-            by_first_byte,
-        }
-    }
-
-    /// Like [`lower_bound`], in the `text` this index was built from: the byte position of the
-    /// first line whose key is not less than `key` (the text's length when every key is less).
-    pub fn lower_bound(&self, text: &[u8], key: &[u8]) -> usize {
-        let (low, high) = self.by_first_byte.range(key, self.starts.len());
-        let block = (low
-            + self
-                .starts
-                .get(low..high)
-                .unwrap_or(&[])
-                .partition_point(|&start| compare_at(text, start as usize, key) == Ordering::Less))
-        .saturating_sub(1);
-        let at = self
-            .starts
-            .get(block)
-            .map_or(text.len(), |&start| start as usize);
-        skip_less(text, at, key).0.min(text.len())
-    }
-
-    /// Like [`find`]: the first line with this key.
-    pub fn find<'a>(&self, text: &'a [u8], key: &[u8]) -> Option<&'a [u8]> {
-        let start = self.lower_bound(text, key);
-        (start < text.len() && compare_at(text, start, key) == Ordering::Equal)
-            .then(|| line_at(text, start).0)
-    }
-
-    /// Like [`equal`]: the lines with this key, in order.
-    pub fn equal<'a>(&self, text: &'a [u8], key: &'a [u8]) -> impl Iterator<Item = &'a [u8]> + 'a {
-        run_from(text, self.lower_bound(text, key), key)
-    }
-}
-
-/// A set of keys as bits, two per key: "certainly absent" for most keys not in it, for the
-/// price of hashing the key. Most words the recogniser asks a long list about are not in it.
-#[derive(Clone, Debug, Default)]
-struct KeyFilter(Vec<u64>);
-
-impl KeyFilter {
-    /// Bits per key: with two bits each, about one absent key in a hundred passes.
-    const BITS_PER_KEY: usize = 16;
-
-    /// The filter of the keys of `text`'s lines, read in one pass. Lines average well over
-    /// eight bytes, so sizing by bytes leaves each key at least the bits it needs.
-    fn of_lines(text: &[u8]) -> KeyFilter {
-        let bits = (text.len() * Self::BITS_PER_KEY / 8).next_power_of_two();
-        let mut words = vec![0u64; bits.div_ceil(64)];
-        let mask = words.len() * 64 - 1;
         let mut at = 0;
+        let mut previous: &[u8] = &[];
+        let mut number = 0;
         while at < text.len() {
             let (line, next) = line_at(text, at);
-            if !line.is_empty() {
-                for bit in Self::bits(key_of(line), mask) {
-                    words[bit / 64] |= 1 << (bit % 64);
-                }
+            let key = key_of(line);
+            // Sorted text repeats a key on adjacent lines: only the first is kept.
+            if !key.is_empty() && (number == 0 || key != previous) {
+                value(table.insert(at, key), number);
             }
+            previous = key;
+            number += 1;
             at = next;
         }
-        KeyFilter(words)
+        table
     }
 
-    fn bits(key: &[u8], mask: usize) -> [usize; 2] {
+    fn hash(key: &[u8]) -> usize {
         let mut hasher = Fnv::default();
         hasher.write(key);
         let hash = hasher.finish();
-        [hash as usize & mask, (hash >> 32) as usize & mask]
+        (hash ^ (hash >> 29)) as usize
     }
 
-    fn may_contain(&self, key: &[u8]) -> bool {
-        let Some(mask) = (self.0.len() * 64).checked_sub(1) else {
-            return false;
-        };
-        Self::bits(key, mask).iter().all(|&bit| {
-            self.0
-                .get(bit / 64)
-                .is_some_and(|w| w & (1 << (bit % 64)) != 0)
-        })
+    /// Files the line at `start` under `key`: its slot. Keys are not compared (that would read
+    /// the text at random while opening it): a key filed twice, in text out of order, is found
+    /// at its first line all the same, which stands earlier on the probe's path.
+    fn insert(&mut self, start: usize, key: &[u8]) -> usize {
+        let mask = self.slots.len() - 1;
+        let mut slot = Self::hash(key) & mask;
+        while self.slots[slot] != 0 {
+            slot = (slot + 1) & mask;
+        }
+        self.slots[slot] = start as u32 + 1;
+        slot
+    }
+
+    /// The slot of `key` and where its first line starts in the `text` the table was built
+    /// from.
+    pub fn slot_of(&self, text: &[u8], key: &[u8]) -> Option<(usize, usize)> {
+        let mask = self.slots.len().checked_sub(1)?;
+        let mut slot = Self::hash(key) & mask;
+        loop {
+            match *self.slots.get(slot)? {
+                0 => return None,
+                s if compare_at(text, s as usize - 1, key) == Ordering::Equal => {
+                    return Some((slot, s as usize - 1))
+                }
+                _ => slot = (slot + 1) & mask,
+            }
+        }
+    }
+
+    /// Where the first line with `key` starts in the `text` the table was built from.
+    pub fn find(&self, text: &[u8], key: &[u8]) -> Option<usize> {
+        if key.is_empty() {
+            return None;
+        }
+        self.slot_of(text, key).map(|(_, start)| start)
+    }
+
+    /// How many slots the table has: a caller's values per slot are this long.
+    pub fn len(&self) -> usize {
+        self.slots.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.slots.is_empty()
     }
 }
 
-/// Sorted lines of embedded text with their [`LineIndex`] and a filter of their keys.
+/// Sorted lines of embedded text with a [`KeyTable`] of their keys.
 #[derive(Clone, Debug, Default)]
 pub struct SortedText {
     text: &'static str,
-    index: LineIndex,
-    keys: KeyFilter,
+    keys: KeyTable,
 }
 
 impl SortedText {
     pub fn new(text: &'static str) -> SortedText {
         SortedText {
             text,
-            index: LineIndex::new(text.as_bytes()),
-            keys: KeyFilter::of_lines(text.as_bytes()),
+            keys: KeyTable::of_lines(text.as_bytes(), |_, _| {}),
         }
     }
 
@@ -334,14 +312,8 @@ impl SortedText {
 
     /// The value of the first line with this key ("" for a line without a tab).
     pub fn get(&self, key: &str) -> Option<&'static str> {
-        if !self.keys.may_contain(key.as_bytes()) {
-            return None;
-        }
         let text = self.text.as_bytes();
-        let start = self.index.lower_bound(text, key.as_bytes());
-        if start >= text.len() || compare_at(text, start, key.as_bytes()) != Ordering::Equal {
-            return None;
-        }
+        let start = self.keys.find(text, key.as_bytes())?;
         // The line's key is `key`: its value, if any, starts after the tab that follows.
         let end = start + line_at(text, start).0.len();
         Some(self.text.get(start + key.len() + 1..end).unwrap_or(""))
@@ -433,9 +405,9 @@ mod tests {
         assert_eq!(SortedText::new("a\nb\n").get(""), None);
     }
 
-    /// The index answers as the bare search does, keys repeated over several lines included.
+    /// The table answers as the bare search does, keys repeated over several lines included.
     #[test]
-    fn the_line_index_agrees_with_the_bare_search() {
+    fn the_key_table_agrees_with_the_bare_search() {
         let text = (0..2000)
             .flat_map(|i| {
                 let copies = if i % 7 == 0 { 3 } else { 1 };
@@ -444,27 +416,25 @@ mod tests {
             .collect::<Vec<_>>()
             .join("\n");
         let text = text.as_bytes();
-        let index = LineIndex::new(text);
+        let mut numbers = Vec::new();
+        let table = KeyTable::of_lines(text, |slot, line| numbers.push((slot, line)));
+        assert_eq!(numbers.len(), 2000);
         for i in 0..4002 {
             let key = format!("w{:05}", i);
             let key = key.as_bytes();
-            assert_eq!(index.lower_bound(text, key), lower_bound(text, key), "{i}");
-            assert_eq!(index.find(text, key), find(text, key), "{i}");
-            assert!(index.equal(text, key).eq(equal(text, key)), "{i}");
-            if i % 50 == 0 {
-                let (mut at, mut passed) = (0, 0);
-                while at < text.len() && compare_at(text, at, key) == Ordering::Less {
-                    at = next_line(text, at);
-                    passed += 1;
-                }
-                assert_eq!(skip_less(text, 0, key), (at, passed), "{i}");
+            let at = table.find(text, key);
+            assert_eq!(at.map(|at| line_at(text, at).0), find(text, key), "{i}");
+            if let Some(at) = at {
+                assert!(run_from(text, at, key).eq(equal(text, key)), "{i}");
+                let (slot, _) = table.slot_of(text, key).unwrap();
+                let line = numbers.iter().find(|&&(s, _)| s == slot).unwrap().1;
+                assert_eq!(text.split(|&b| b == b'\n').nth(line).map(key_of), Some(key));
             }
         }
         for key in [&b""[..], b"a", b"w", b"z", b"w0000\t", b"\n"] {
-            assert_eq!(index.lower_bound(text, key), lower_bound(text, key));
-            assert_eq!(index.find(text, key), find(text, key));
+            assert_eq!(table.find(text, key), None);
         }
-        assert_eq!(LineIndex::new(b"").find(b"", b"a"), None);
+        assert_eq!(KeyTable::of_lines(b"", |_, _| {}).find(b"", b"a"), None);
     }
 
     #[test]

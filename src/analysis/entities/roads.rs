@@ -151,6 +151,7 @@ impl Scan<'_> {
         let w = self.word(i);
         self.free(i)
             && self.kind(i) == Some(TokenKind::Word)
+            && w.bytes().any(|b| b == b'-')
             && w.split_once('-').is_some_and(|(code, number)| {
                 ROAD_CODES.contains(&code)
                     && (1..=3).contains(&number.len())

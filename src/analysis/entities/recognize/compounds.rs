@@ -203,8 +203,12 @@ impl<'a> Recognizer<'a> {
             .unwrap_or(j);
         let Some((k, place_why)) = (i..j)
             .rev()
-            .find_map(|k| match self.known(self.words(i, k)) {
-                Some((EntityType::Loc, why)) => Some((k, why)),
+            // The type first: only a place's evidence is copied out of the cache.
+            .find_map(|k| match self.known_type(self.words(i, k)) {
+                Some(EntityType::Loc) => match self.known(self.words(i, k)) {
+                    Some((EntityType::Loc, why)) => Some((k, why)),
+                    _ => None,
+                },
                 _ => None,
             })
         else {

@@ -155,8 +155,10 @@ impl<'a> Recognizer<'a> {
             initial[i] = t.line_start || at_start || after_break;
         }
         let title_case = title_case_lines(text, tokens);
+        // Sized for an article's distinct words, not its tokens: a megabyte of punctuation is a
+        // million tokens, and a table that large costs more to clear and page in than to grow.
         let mut lowercase_words =
-            FnvSet::with_capacity_and_hasher(tokens.len(), Default::default());
+            FnvSet::with_capacity_and_hasher(tokens.len().min(1 << 12), Default::default());
         lowercase_words.extend(
             tokens
                 .iter()
