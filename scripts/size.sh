@@ -6,13 +6,13 @@
 # web page is read, so they are totalled apart from the first load.
 # The goal (issue 14) is 1,500,000 bytes gzip -9. Until the page gets there, the limit is a
 # ratchet just above today's first load (SIZE_LIMIT overrides it), so that the page cannot grow
-# unnoticed; lower it whenever the page shrinks. 1,833,931 bytes when it was last set (the
-# large data sets LZMA-packed, data/README.md; the analysis worker's reading of the analysis
-# back on the page, serde_json, about +74 KB).
+# unnoticed; lower it whenever the page shrinks. 1,771,803 bytes when it was last set (the
+# large data sets LZMA-packed, data/README.md; the code 62 KB smaller, ARCHITECTURE.md, "The
+# page's code size").
 set -euo pipefail
 cd "$(dirname "$0")/../dist"
 goal=1500000
-limit=${SIZE_LIMIT:-1840000}
+limit=${SIZE_LIMIT:-1775000}
 total_raw=0
 total_gz=0
 later_raw=0
