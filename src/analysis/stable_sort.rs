@@ -91,7 +91,7 @@ mod tests {
             let mut reversed = items;
             reversed.reverse();
             let mut want = reversed.clone();
-            want.sort_by(|a, b| b.0.cmp(&a.0));
+            want.sort_by_key(|p| std::cmp::Reverse(p.0));
             erased_sort_by(&mut reversed, |a, b| b.0.cmp(&a.0));
             assert_eq!(reversed, want, "length {len}, descending");
         }
