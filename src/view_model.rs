@@ -3,6 +3,7 @@
 //! Components only display these values, so the decisions about how an article is cut into
 //! runs, pieces and outline entries are tested natively, without a browser.
 
+use crate::analysis::stable_sort;
 use std::hash::{Hash, Hasher};
 
 use serde::Serialize;
@@ -207,7 +208,7 @@ struct SpanIndex<T> {
 impl<T> SpanIndex<T> {
     fn new(mut entries: Vec<(Span, T)>) -> SpanIndex<T> {
         entries.retain(|(s, _)| !s.is_empty());
-        entries.sort_by_key(|(s, _)| (s.start, std::cmp::Reverse(s.end)));
+        stable_sort::sort_by_key(&mut entries, |(s, _)| (s.start, std::cmp::Reverse(s.end)));
         let reach = entries
             .iter()
             .scan(0, |furthest, (s, _)| {
@@ -644,7 +645,7 @@ pub fn entity_groups(analysis: &Analysis) -> Vec<EntityGroup> {
             if entities.is_empty() {
                 return None;
             }
-            entities.sort_by(|a, b| {
+            stable_sort::sort_by(&mut entities, |a, b| {
                 b.salience
                     .total_cmp(&a.salience)
                     .then(b.mention_anchors.len().cmp(&a.mention_anchors.len()))

@@ -22,6 +22,7 @@ pub mod rules;
 pub mod sentences;
 pub mod sorted_lines;
 pub mod source;
+pub mod stable_sort;
 pub mod stats;
 pub mod structure;
 pub mod text;

@@ -9,6 +9,7 @@
 //! Look-around: one forward pass over the input (pulldown-cmark's events for Markdown, tags in
 //! order for HTML); the source map is appended to as the reduced text grows.
 
+use crate::analysis::stable_sort;
 use std::ops::Range;
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
@@ -323,8 +324,7 @@ impl<'a> TextBuilder<'a> {
         self.marks.retain(|m| {
             m.start < m.end && text.is_char_boundary(m.start) && text.is_char_boundary(m.end)
         });
-        self.marks
-            .sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+        stable_sort::sort_by_key(&mut self.marks, |m| (m.start, std::cmp::Reverse(m.end)));
         Prepared {
             format,
             text: self.text,

@@ -12,6 +12,7 @@ use super::rules::{RuleHit, RuleId, RuleSet};
 use super::source::{Mark, MarkKind};
 use super::text::{is_closing_mark, is_dash, Span};
 use super::{citations, sentences, BlockKind, Citation, Decision, HeaderField, Part};
+use crate::analysis::stable_sort;
 
 /// Header keys recognised in any letter case; other Title-case keys count only at a line's start.
 const KNOWN_KEYS: &[&str] = &[
@@ -556,7 +557,7 @@ pub fn parse_with(
         }
     }
     layout.blocks = tile(text, &pieces);
-    layout.decisions.sort_by_key(|d| (d.start, d.part));
+    stable_sort::sort_by_key(&mut layout.decisions, |d| (d.start, d.part));
     layout
 }
 

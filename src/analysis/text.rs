@@ -1,5 +1,6 @@
 //! Spans and the small text utilities every stage shares.
 
+use crate::analysis::stable_sort;
 use serde::{Deserialize, Serialize};
 
 /// A half-open byte range into the analysed text. Both ends lie on `char` boundaries.
@@ -158,7 +159,7 @@ pub fn last_words(text: &str, within: Span, n: usize) -> Vec<Span> {
 /// sorted by start, with the furthest end reached by any of them up to each.
 pub fn within_any(spans: &[Span]) -> impl Fn(usize, usize) -> bool {
     let mut sorted: Vec<Span> = spans.to_vec();
-    sorted.sort_by_key(|s| s.start);
+    stable_sort::sort_by_key(&mut sorted, |s| s.start);
     let furthest: Vec<usize> = sorted
         .iter()
         .scan(0, |end, s| {
@@ -188,7 +189,7 @@ pub fn lowercase(word: &str) -> std::borrow::Cow<'_, str> {
 /// Offsets inside a character count as that character's start; past the end, as the end.
 pub fn char_offsets(text: &str, bytes: &[usize]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..bytes.len()).collect();
-    order.sort_by_key(|&i| bytes[i]);
+    stable_sort::sort_by_key(&mut order, |&i| bytes[i]);
     let mut out = vec![0; bytes.len()];
     let mut chars = text.char_indices().enumerate().peekable();
     let total = text.chars().count();

@@ -175,7 +175,7 @@ pub fn to_annotations(analysis: &Analysis) -> String {
             items,
         },
     };
-    serde_json::to_string_pretty(&collection).unwrap_or_default()
+    super::json::pretty(&collection)
 }
 
 #[cfg(test)]

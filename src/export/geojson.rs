@@ -115,5 +115,5 @@ pub fn to_geojson(analysis: &Analysis) -> String {
         kind: "FeatureCollection",
         features,
     };
-    serde_json::to_string_pretty(&collection).unwrap_or_default()
+    super::json::pretty(&collection)
 }

@@ -4,6 +4,7 @@
 //! User text is escaped so that it always reads back as the same text: no string from the
 //! article can open a heading, a list, a link or raw HTML.
 
+use crate::analysis::stable_sort;
 use std::fmt::Write;
 
 use crate::analysis::{Analysis, EntityType};
@@ -108,7 +109,9 @@ pub fn to_markdown(analysis: &Analysis) -> String {
         if group.is_empty() {
             continue;
         }
-        group.sort_by(|a, b| b.salience.total_cmp(&a.salience).then(a.id.cmp(&b.id)));
+        stable_sort::sort_by(&mut group, |a, b| {
+            b.salience.total_cmp(&a.salience).then(a.id.cmp(&b.id))
+        });
         push_line(&mut out, &format!("### {}", label.label()));
         out.push('\n');
         for entity in group {

@@ -3,6 +3,7 @@
 //! none overlaps another label or a marker.
 
 use super::projection::Point;
+use crate::analysis::stable_sort;
 
 /// Markers closer than this many pixels join one cluster.
 pub const CLUSTER_RADIUS: f64 = 18.0;
@@ -65,7 +66,7 @@ impl Rect {
 /// Heaviest first, ties by label, so the same input always gives the same picture.
 fn by_weight(items: &[Item]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..items.len()).collect();
-    order.sort_by(|&a, &b| {
+    stable_sort::sort_by(&mut order, |&a, &b| {
         items[b]
             .weight
             .total_cmp(&items[a].weight)

@@ -1,6 +1,7 @@
 //! The article's places as the map shows them: markers by kind and weight, the countries shaded
 //! by mentions, the route in order of first mention, and the sentences behind each place.
 
+use crate::analysis::stable_sort;
 use std::collections::BTreeMap;
 
 use super::basemap::{world, LonLat};
@@ -207,7 +208,7 @@ pub fn place_views(places: &[Place], mentions: &[Mention]) -> Vec<PlaceView> {
             }
         })
         .collect();
-    views.sort_by(|a, b| {
+    stable_sort::sort_by(&mut views, |a, b| {
         a.first_mention
             .cmp(&b.first_mention)
             .then(a.entity.cmp(&b.entity))

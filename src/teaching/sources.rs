@@ -2,6 +2,7 @@
 //! into a kind a class can discuss, the outlets of the citation block, and the paragraphs that
 //! make claims without saying whose they are.
 
+use crate::analysis::stable_sort;
 use serde::Serialize;
 
 use crate::analysis::{Analysis, EntityType, Span};
@@ -164,7 +165,7 @@ pub fn sources_ledger(analysis: &Analysis) -> SourcesLedger {
             },
         ));
     }
-    rows.sort_by_key(|(at, _)| *at);
+    stable_sort::sort_by_key(&mut rows, |(at, _)| *at);
     let rows: Vec<LedgerRow> = rows.into_iter().map(|(_, row)| row).collect();
     let named = rows.iter().filter(|r| r.named).count();
     let citation = analysis.citation_span;

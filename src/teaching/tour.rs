@@ -1,6 +1,7 @@
 //! The tour of the parts: the steps a teacher walks a class through, in document order, each
 //! with why the analyser read it so and what the part does in a news story.
 
+use crate::analysis::stable_sort;
 use serde::Serialize;
 
 use crate::analysis::{Analysis, BlockKind, EntityType, Part, Span};
@@ -174,7 +175,9 @@ pub fn tour_steps(analysis: &Analysis) -> Vec<TourStep> {
         );
     }
     // Byline and dateline were found where they stand; the tour reads in document order.
-    steps.sort_by_key(|s| (s.span.start, s.part == TourPart::Quotation));
+    stable_sort::sort_by_key(&mut steps, |s| {
+        (s.span.start, s.part == TourPart::Quotation)
+    });
     if let Some(lede) = steps.iter_mut().find(|s| s.part == TourPart::Lede) {
         lede.chips = lede_chips(analysis, lede.span);
     }

@@ -1,6 +1,7 @@
 //! The printed worksheet (questions, no answers) and what only the answer key adds (the places
 //! numbered on a map and keyed to a list).
 
+use crate::analysis::stable_sort;
 use serde::Serialize;
 
 use crate::analysis::Analysis;
@@ -58,7 +59,7 @@ pub struct KeyedPlace {
 /// The places numbered in order of first mention, as the map's route numbers them.
 pub fn keyed_places(views: &[PlaceView]) -> Vec<KeyedPlace> {
     let mut views: Vec<&PlaceView> = views.iter().collect();
-    views.sort_by_key(|v| v.first_mention);
+    stable_sort::sort_by_key(&mut views, |v| v.first_mention);
     views
         .into_iter()
         .enumerate()

@@ -10,6 +10,7 @@
 //! initials, names before "County") built in one pass over the mentions.
 
 use crate::analysis::fnv::{FnvMap, FnvSet};
+use crate::analysis::stable_sort;
 use crate::analysis::text::lowercase;
 
 use super::evidence::{Evidence, Where};
@@ -773,7 +774,9 @@ pub fn settle(
         });
         settled.push(raw);
     }
-    settled.sort_by_key(|r| (r.span.start, std::cmp::Reverse(r.span.end)));
+    stable_sort::sort_by_key(&mut settled, |r| {
+        (r.span.start, std::cmp::Reverse(r.span.end))
+    });
     settled.dedup_by(|b, a| b.span.start < a.span.end);
     settled
 }

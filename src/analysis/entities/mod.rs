@@ -5,6 +5,7 @@
 //! attaches coordinates to LOC entities as [`Place`]s.
 
 use super::{Resources, Span};
+use crate::analysis::stable_sort;
 
 use super::rules::{RuleHit, RuleSet};
 
@@ -104,7 +105,7 @@ pub fn recognize(
         role: None,
         in_title_case: false,
     }));
-    raws.sort_by_key(|r| (r.span.start, std::cmp::Reverse(r.span.end)));
+    stable_sort::sort_by_key(&mut raws, |r| (r.span.start, std::cmp::Reverse(r.span.end)));
     let places = coreference::Places {
         paragraphs: layout.paragraphs,
         title: layout.title,

@@ -8,6 +8,7 @@ use super::Resolver;
 use crate::analysis::gazetteer::{Gazetteer, NameMatch, PlaceId};
 use crate::analysis::model::PlaceKind;
 use crate::analysis::rules::RuleId;
+use crate::analysis::stable_sort;
 
 /// Candidates considered per mention, best priors first.
 pub(super) const MAX_CANDIDATES: usize = 40;
@@ -264,7 +265,9 @@ pub(super) fn generate(
     if found.is_empty() {
         found = scored(g, w, g.lookup_by_spelling(name), Via::Spelling);
     }
-    found.sort_by(|a, b| b.prior.total_cmp(&a.prior).then(a.place.cmp(&b.place)));
+    stable_sort::sort_by(&mut found, |a, b| {
+        b.prior.total_cmp(&a.prior).then(a.place.cmp(&b.place))
+    });
     found.truncate(MAX_CANDIDATES);
     found
 }

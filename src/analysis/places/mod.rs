@@ -47,6 +47,7 @@ use crate::analysis::fnv::{FnvMap, FnvSet};
 use crate::analysis::gazetteer::{Gazetteer, PlaceId};
 use crate::analysis::model::{Entity, EntityType, Mention, Place, PlaceKind};
 use crate::analysis::rules::{RuleHit, RuleId, RuleSet};
+use crate::analysis::stable_sort;
 use crate::analysis::text::Span;
 
 use candidates::{clean_surface, dateline_place, ends_in_generic_word, generate};
@@ -142,7 +143,7 @@ pub fn resolve_spans_with_evidence(
         .map(|(i, s)| (*s, Origin::Span(i)))
         .chain(kept.iter().map(|&(i, e)| (e, Origin::Evidence(i))))
         .collect();
-    merged.sort_by_key(|(s, _)| (s.start, s.end));
+    stable_sort::sort_by_key(&mut merged, |(s, _)| (s.start, s.end));
     let all: Vec<Span> = merged.iter().map(|(s, _)| *s).collect();
     let (resolved, rule_hits) = resolve_all(resolver, text, &all, dateline);
     let mut own = vec![None; spans.len()];
@@ -398,10 +399,12 @@ fn resolve_all(
         }
         share_evidence_within_names(&mut candidates, &keys);
         for (i, list) in candidates.iter_mut().enumerate() {
-            list.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.place.cmp(&b.place)));
+            stable_sort::sort_by(list, |a, b| {
+                b.score.total_cmp(&a.score).then(a.place.cmp(&b.place))
+            });
             // A village is meant only where the article is local to it: without local evidence
             // it goes behind every other candidate.
-            list.sort_by_key(|c| lacks_local_support(gazetteer, rules, c));
+            stable_sort::sort_by_key(list, |c| lacks_local_support(gazetteer, rules, c));
             chosen[i] = list
                 .first()
                 .filter(|c| !lacks_local_support(gazetteer, rules, c))
@@ -521,7 +524,7 @@ fn resolve_all(
             hits.push(RuleHit { rule, span: *span });
         }
     }
-    hits.sort_by_key(|hit| (hit.span.start, hit.span.end, hit.rule));
+    stable_sort::sort_by_key(&mut hits, |hit| (hit.span.start, hit.span.end, hit.rule));
     hits.dedup();
     (resolutions, hits)
 }

@@ -2,6 +2,7 @@ use super::model::{distance_km, km_between, Scored};
 use crate::analysis::fnv::{FnvMap, FnvSet};
 use crate::analysis::gazetteer::{Gazetteer, PlaceId};
 use crate::analysis::model::PlaceKind;
+use crate::analysis::stable_sort;
 
 /// Whether `place` lies in `owner`: in the country or first-level region, or within a town's
 /// reach of a town or district. `None` where the gazetteer cannot tell (a macro-region, a sea).
@@ -234,9 +235,9 @@ impl Reach {
             }
         }
         for band in bands.values_mut() {
-            band.sort_by(|a, b| a.at.lon.total_cmp(&b.at.lon));
+            stable_sort::sort_by(band, |a, b| a.at.lon.total_cmp(&b.at.lon));
         }
-        regions.sort_by_key(|r| r.at.place);
+        stable_sort::sort_by_key(&mut regions, |r| r.at.place);
         let half_angle = (250.0 / (2.0 * 6371.0088_f64)).sin();
         Reach {
             bands,

@@ -3,6 +3,7 @@ use super::weights::Weights;
 use crate::analysis::fnv::{FnvMap, FnvSet};
 use crate::analysis::gazetteer::{Gazetteer, PlaceId};
 use crate::analysis::model::PlaceKind;
+use crate::analysis::stable_sort;
 use crate::analysis::text::{within_any, Span};
 use crate::analysis::{currency, phones};
 
@@ -243,7 +244,7 @@ pub(super) fn country_focus(votes: &VoteTally, key: &str) -> Vec<(PlaceId, f64)>
         }
     }
     // Each place once, so the order is the same whatever order they were met in.
-    shares.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    stable_sort::sort_by(&mut shares, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     shares
 }
 
