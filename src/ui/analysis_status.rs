@@ -14,12 +14,22 @@ pub fn AnalysisStatus() -> impl IntoView {
     let state = expect_context::<AppState>();
     let working = Memo::new(move |_| state.status.get().working);
     let announced = RwSignal::new("");
+    // Which working spell a timer belongs to: a timer started by an earlier, short spell must
+    // not announce a later one that has run for less than the delay.
+    let spell = StoredValue::new(0u64);
     // A timer is the outside world: this effect only starts it and reads what it finds.
     Effect::new(move |_| {
         if working.get() {
+            spell.update_value(|n| *n += 1);
+            // The last long spell's "done" is stale once another starts; clearing a live region
+            // is silent, so a short spell leaves it empty.
+            if announced.get_untracked() == "Analysis done" {
+                announced.set("");
+            }
+            let started = spell.get_value();
             set_timeout(
                 move || {
-                    if working.get_untracked() {
+                    if working.get_untracked() && spell.get_value() == started {
                         announced.set("Analysing…");
                     }
                 },
