@@ -65,7 +65,8 @@ const VERSION: u32 = 8;
 /// the map's markers stay inside their town at its closest zoom. Hundredths cost 41 KB more of
 /// the first load.
 const POINTS_PER_DEGREE: i32 = 20;
-/// Populations are stored as a power of this step (one byte, within 5%).
+/// Populations are stored as a power of this step (one byte, within 5%; the builder keeps each on
+/// the same side of `VILLAGE_POPULATION` and 100,000 as its true figure).
 const POPULATION_STEP: f64 = 1.1;
 const FLAG_CAPITAL: u8 = 1;
 
