@@ -55,8 +55,8 @@ MIN_POPULATION_ALTERNATES = int(os.environ.get("GAZETTEER_MIN_POPULATION_ALTERNA
 
 MAGIC = b"AAGZ"
 VERSION = 8
-# Points in twentieths of a degree (`POINTS_PER_DEGREE` in src/analysis/gazetteer.rs).
-POINTS_PER_DEGREE = 20
+# Points in tenths of a degree (`POINTS_PER_DEGREE` in src/analysis/gazetteer.rs).
+POINTS_PER_DEGREE = 10
 # Every this many lines of the keys, the line's start is stored (see `write`).
 KEY_CHECKPOINT = 16
 
