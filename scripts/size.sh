@@ -10,11 +10,12 @@
 # large data sets LZMA-packed, data/README.md; the analysis worker's reading of the analysis
 # back on the page, serde_json, about +74 KB), then 1,710,294 bytes after the gazetteer's format 8
 # (128,325 bytes smaller packed, data/README.md), then 1,575,104 bytes with the towns of
-# 5,000-10,000 outside the US kept only in five countries (135,135 bytes smaller packed).
+# 5,000-10,000 outside the US kept only in five countries (135,135 bytes smaller packed), then
+# 1,555,660 bytes with its points to a tenth of a degree (18,602 bytes smaller packed).
 set -euo pipefail
 cd "$(dirname "$0")/../dist"
 goal=1500000
-limit=${SIZE_LIMIT:-1577000}
+limit=${SIZE_LIMIT:-1557500}
 total_raw=0
 total_gz=0
 later_raw=0
