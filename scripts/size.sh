@@ -7,12 +7,14 @@
 # The goal (issue 14) is 1,500,000 bytes gzip -9. Until the page gets there, the limit is a
 # ratchet just above today's first load (SIZE_LIMIT overrides it), so that the page cannot grow
 # unnoticed; lower it whenever the page shrinks. 1,833,931 bytes with the large data sets
-# LZMA-packed (data/README.md); then 1,710,294 after the gazetteer's format 8 and 1,771,803
-# after the code's 62 KB cut (ARCHITECTURE.md, "The page's code size"), each alone.
+# LZMA-packed (data/README.md); then, measured alone, 1,710,294 after the gazetteer's format 8,
+# 1,771,803 after the code's 62 KB cut (ARCHITECTURE.md, "The page's code size"), and 1,555,660
+# with the towns of 5,000-10,000 outside the US kept only in five countries and points to a tenth
+# of a degree (data/README.md).
 set -euo pipefail
 cd "$(dirname "$0")/../dist"
 goal=1500000
-limit=${SIZE_LIMIT:-1712000}
+limit=${SIZE_LIMIT:-1557500}
 total_raw=0
 total_gz=0
 later_raw=0

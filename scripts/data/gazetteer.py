@@ -42,13 +42,21 @@ SMALL_TOWNS = dict(
     (pair.split("=")[0], int(pair.split("=")[1]))
     for pair in os.environ.get("GAZETTEER_SMALL_TOWNS", "US=500").split(",") if "=" in pair
 )
+# Outside the SMALL_TOWNS countries, towns under TOWN_FLOOR people (and of at least
+# MIN_POPULATION) are kept only in the TOWN_FLOOR_EXCEPT countries, where English-language local
+# news, which names small towns, is common, and in countries with fewer than TOWN_FLOOR_SPARSE
+# places of MIN_POPULATION (0: none). Measured against other policies in data/README.md.
+TOWN_FLOOR = int(os.environ.get("GAZETTEER_TOWN_FLOOR", "10000"))
+TOWN_FLOOR_EXCEPT = set(
+    filter(None, os.environ.get("GAZETTEER_TOWN_FLOOR_EXCEPT", "GB,IE,CA,AU,NZ").split(",")))
+TOWN_FLOOR_SPARSE = int(os.environ.get("GAZETTEER_TOWN_FLOOR_SPARSE", "0"))
 # Alternate (non-primary) names are kept for cities at or above this population.
 MIN_POPULATION_ALTERNATES = int(os.environ.get("GAZETTEER_MIN_POPULATION_ALTERNATES", "300000"))
 
 MAGIC = b"AAGZ"
 VERSION = 8
-# Points in twentieths of a degree (`POINTS_PER_DEGREE` in src/analysis/gazetteer.rs).
-POINTS_PER_DEGREE = 20
+# Points in tenths of a degree (`POINTS_PER_DEGREE` in src/analysis/gazetteer.rs).
+POINTS_PER_DEGREE = 10
 # Every this many lines of the keys, the line's start is stored (see `write`).
 KEY_CHECKPOINT = 16
 
@@ -57,6 +65,9 @@ CONTINENT, REGION, COUNTRY, ADMIN1, CITY, FACILITY, FEATURE, ADMIN2 = range(8)
 
 FLAG_CAPITAL = 1
 POPULATION_STEP = 1.1
+# Populations the resolver compares against (`VILLAGE_POPULATION`, the 100,000 of its city
+# rules): a place's coded population stays on the same side of each.
+POPULATION_THRESHOLDS = (5_000, 100_000)
 
 # ---------------------------------------------------------------------------------------------
 # Folding: the same rules as `fold` in src/analysis/gazetteer.rs.
@@ -724,10 +735,19 @@ def main():
     capital_ids = {c["geonameid"] for c in best_capital.values()}
 
     admin1_set = set(admin1_keys)
+    country_towns = defaultdict(int)
+    for city in cities_all.values():
+        if int(city.get("population") or 0) >= MIN_POPULATION:
+            country_towns[city["countrycode"]] += 1
     for city in sorted(cities_all.values(), key=lambda c: c["geonameid"]):
         population = int(city.get("population") or 0)
         threshold = min(MIN_POPULATION, SMALL_TOWNS.get(city["countrycode"], MIN_POPULATION))
         if population < threshold and city["geonameid"] not in capital_ids:
+            continue
+        if (population < TOWN_FLOOR and city["countrycode"] not in SMALL_TOWNS
+                and city["countrycode"] not in TOWN_FLOOR_EXCEPT
+                and country_towns[city["countrycode"]] >= TOWN_FLOOR_SPARSE
+                and city["geonameid"] not in capital_ids):
             continue
         if city["countrycode"] not in country_index:
             continue
@@ -831,7 +851,13 @@ def population_code(population):
     """One byte on a scale of steps of 10%: `code` is decoded as round(1.1^code), 0 as 0."""
     if population <= 1:
         return 0
-    return min(255, max(1, round(math.log(population) / math.log(POPULATION_STEP))))
+    code = min(255, max(1, round(math.log(population) / math.log(POPULATION_STEP))))
+    for threshold in POPULATION_THRESHOLDS:
+        while population >= threshold and round(POPULATION_STEP ** code) < threshold:
+            code += 1
+        while population < threshold and round(POPULATION_STEP ** code) >= threshold:
+            code -= 1
+    return code
 
 
 def title_case(key):

@@ -63,12 +63,13 @@ static EMBEDDED_PACKED: &[u8] = include_bytes!("../../data/gazetteer.bin.lzma");
 
 const MAGIC: &[u8; 4] = b"AAGZ";
 const VERSION: u32 = 8;
-/// Points are stored in steps of a twentieth of a degree (at most 2.8 km off along each axis):
-/// the resolver's nearness steps are 40 km and more, its accuracy is scored within 161 km, and
-/// the map's markers stay inside their town at its closest zoom. Hundredths cost 41 KB more of
-/// the first load.
-const POINTS_PER_DEGREE: i32 = 20;
-/// Populations are stored as a power of this step (one byte, within 5%).
+/// Points are stored in steps of a tenth of a degree (at most 5.6 km off along each axis): the
+/// resolver's nearness steps are 40 km and more and its accuracy is scored within 161 km.
+/// Twentieths cost 19 KB more of the first load (acc@161 of LGL half A .003 higher), hundredths
+/// about 60 KB more (data/README.md).
+const POINTS_PER_DEGREE: i32 = 10;
+/// Populations are stored as a power of this step (one byte, within 5%; the builder keeps each on
+/// the same side of `VILLAGE_POPULATION` and 100,000 as its true figure).
 const POPULATION_STEP: f64 = 1.1;
 const FLAG_CAPITAL: u8 = 1;
 
