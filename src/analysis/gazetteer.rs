@@ -54,9 +54,7 @@ use std::sync::OnceLock;
 use super::fnv::Fnv;
 use super::model::{Candidate, PlaceKind};
 use super::packed;
-use super::sorted_lines::{
-    self, compare_at, key_of, line_at, value_of, FirstByteIndex, KeyTable,
-};
+use super::sorted_lines::{self, compare_at, key_of, line_at, value_of, FirstByteIndex, KeyTable};
 
 /// The gazetteer file, LZMA-compressed for the page's first load (see `packed`).
 static EMBEDDED_PACKED: &[u8] = include_bytes!("../../data/gazetteer.bin.lzma");

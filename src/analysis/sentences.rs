@@ -179,9 +179,7 @@ fn starts_sentence(chars: &[char], at: usize) -> bool {
     if c.is_uppercase() || c.is_ascii_digit() {
         return true;
     }
-    k == at
-        && matches!(c, '$' | '£' | '€')
-        && chars.get(k + 1).is_some_and(|&d| d.is_ascii_digit())
+    k == at && matches!(c, '$' | '£' | '€') && chars.get(k + 1).is_some_and(|&d| d.is_ascii_digit())
 }
 
 /// The longest trailing parenthetical read as a credit, in chars.
