@@ -124,7 +124,7 @@ fn word_before(chars: &[char], start: usize) -> String {
     while begin > 0 && chars[begin - 1].is_alphanumeric() {
         begin -= 1;
     }
-    chars[begin..end].iter().map(|&c| c).collect()
+    chars[begin..end].iter().copied().collect()
 }
 
 /// Whether the first char of what follows the stop, past opening quotes and brackets, is a
@@ -132,14 +132,14 @@ fn word_before(chars: &[char], start: usize) -> String {
 fn next_is_digit(chars: &[char], at: usize) -> bool {
     chars[at..]
         .iter()
-        .map(|&c| c)
+        .copied()
         .find(|&c| !is_opening_quote(c) && !matches!(c, '(' | '['))
         .is_some_and(|c| c.is_ascii_digit())
 }
 
 /// Whether the word after the next one is lowercase (`Responding to`, not `Nothing.`).
 fn second_word_lowercase(chars: &[char], at: usize) -> bool {
-    let rest: String = chars[at..].iter().take(80).map(|&c| c).collect();
+    let rest: String = chars[at..].iter().take(80).copied().collect();
     rest.split_whitespace()
         .nth(1)
         .is_some_and(|w| w.starts_with(char::is_lowercase))
@@ -154,7 +154,7 @@ const COMMON_VERBS: &[&str] = &[
 /// Whether the next word is capitalised, then a verb: `Roe said` in `Main St. Roe said`, the
 /// shape of a subject and its verb (and not of `St. Paul man`).
 fn subject_then_verb(chars: &[char], at: usize) -> bool {
-    let rest: String = chars[at..].iter().take(80).map(|&c| c).collect();
+    let rest: String = chars[at..].iter().take(80).copied().collect();
     let mut words = rest.split_whitespace();
     let capital = words
         .next()
@@ -228,7 +228,7 @@ fn token_before(chars: &[char], stop: usize) -> String {
             break;
         }
     }
-    let token: String = chars[k..stop].iter().map(|&c| c).collect();
+    let token: String = chars[k..stop].iter().copied().collect();
     token.trim_start_matches(['\'', '’', '-', '.']).to_string()
 }
 
@@ -236,7 +236,7 @@ fn token_before(chars: &[char], stop: usize) -> String {
 fn word_after(chars: &[char], at: usize) -> String {
     chars[at..]
         .iter()
-        .map(|&c| c)
+        .copied()
         .skip_while(|&c| is_opening_quote(c) || matches!(c, '(' | '['))
         .take_while(|c| c.is_alphabetic())
         .collect()
@@ -244,7 +244,7 @@ fn word_after(chars: &[char], at: usize) -> String {
 
 /// Whether the word after the stop is itself an initial (`R.` in `J. R. R. Tolkien`).
 fn next_is_initial(chars: &[char], at: usize) -> bool {
-    let mut rest = chars[at..].iter().map(|&c| c);
+    let mut rest = chars[at..].iter().copied();
     matches!(
         (rest.next(), rest.next()),
         (Some(letter), Some('.')) if letter.is_uppercase()
