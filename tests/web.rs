@@ -73,7 +73,7 @@ async fn article_view_shows_the_sample_structure() {
     // Editing the text re-renders without any button.
     let state = state_holder.get_untracked().unwrap();
     state.source.set("WASHINGTON — One. Two.\n\nThree.".into());
-    tick().await;
+    settle_until(|| all(&view, "[data-testid=paragraph]").len() == 2).await;
     assert_eq!(all(&view, "[data-testid=paragraph]").len(), 2);
     assert!(all(&view, "[data-testid=quotation]").is_empty());
     assert_eq!(
@@ -169,11 +169,26 @@ async fn a_refused_file_changes_nothing_and_says_why() {
     }
     assert!(area.value().starts_with("LONDON"));
     // Names inside the dateline cut it into several pieces: read them together.
-    let dateline: String = all(&root, "[data-testid=article-view] .article-view__dateline")
-        .iter()
-        .filter_map(|piece| piece.text_content())
-        .collect();
-    assert_eq!(dateline, "LONDON (AP)");
+    let dateline = || -> String {
+        all(&root, "[data-testid=article-view] .article-view__dateline")
+            .iter()
+            .filter_map(|piece| piece.text_content())
+            .collect()
+    };
+    settle_until(|| dateline() == "LONDON (AP)").await;
+    assert_eq!(dateline(), "LONDON (AP)");
+}
+
+/// The analysis answers asynchronously, in stages: waits (up to a second) until the page shows
+/// what `shown` looks for, and leaves the assertion that follows to say what it shows instead.
+async fn settle_until(mut shown: impl FnMut() -> bool) {
+    for _ in 0..100 {
+        tick().await;
+        if shown() {
+            return;
+        }
+        gloo::timers::future::TimeoutFuture::new(10).await;
+    }
 }
 
 /// Files are read asynchronously: waits until the element appears.
