@@ -193,14 +193,11 @@ async fn settle_until(mut shown: impl FnMut() -> bool) {
 
 /// Files are read asynchronously: waits until the element appears.
 async fn wait_for(root: &web_sys::HtmlElement, selector: &str) -> web_sys::HtmlElement {
-    for _ in 0..100 {
-        tick().await;
-        if let Some(found) = root.query_selector(selector).unwrap() {
-            return found.unchecked_into();
-        }
-        gloo::timers::future::TimeoutFuture::new(10).await;
+    settle_until(|| root.query_selector(selector).unwrap().is_some()).await;
+    match root.query_selector(selector).unwrap() {
+        Some(found) => found.unchecked_into(),
+        None => panic!("{selector} never appeared"),
     }
-    panic!("{selector} never appeared");
 }
 
 /// Does what choosing a file in the file picker does.
