@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::dom::elements;
 use super::state::AppState;
 use crate::analysis::BlockKind;
 use crate::view_model::{
@@ -340,13 +341,18 @@ fn draw_piece(parent: &web_sys::Element, piece: Piece) {
 const MARK_CLASS: &str = "article-view__mention";
 const MARK_ACTIVE_CLASS: &str = "article-view__mention article-view__mention--active";
 
-/// The entity of the mark an event happened in (the innermost, if marks nest).
-fn mark_entity(target: Option<web_sys::EventTarget>) -> Option<usize> {
+/// The element around an event's target (or the target itself) that matches `selector`.
+fn around(target: Option<web_sys::EventTarget>, selector: &str) -> Option<web_sys::Element> {
     target?
         .dyn_into::<web_sys::Element>()
         .ok()?
-        .closest("mark[data-entity-id]")
-        .ok()??
+        .closest(selector)
+        .ok()?
+}
+
+/// The entity of the mark an event happened in (the innermost, if marks nest).
+fn mark_entity(target: Option<web_sys::EventTarget>) -> Option<usize> {
+    around(target, "mark[data-entity-id]")?
         .get_attribute("data-entity-id")?
         .parse()
         .ok()
@@ -360,26 +366,15 @@ fn mark_active(article: &web_sys::Element, active: Option<usize>) {
         .into_iter()
         .chain(lit.as_deref().map(|lit| (lit, MARK_ACTIVE_CLASS)));
     for (selector, class) in changes {
-        let Ok(marks) = article.query_selector_all(selector) else {
-            continue;
-        };
-        for i in 0..marks.length() {
-            if let Some(mark) = marks
-                .item(i)
-                .and_then(|m| m.dyn_into::<web_sys::Element>().ok())
-            {
-                let _ = mark.set_attribute("class", class);
-            }
+        for mark in elements(article, selector) {
+            let _ = mark.set_attribute("class", class);
         }
     }
 }
 
 /// A speaker's button was pressed: its reason opens or closes.
 fn toggle_reason(target: Option<web_sys::EventTarget>) {
-    let Some(button) = target
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .and_then(|t| t.closest("[data-testid=quotation-speaker]").ok().flatten())
-    else {
+    let Some(button) = around(target, "[data-testid=quotation-speaker]") else {
         return;
     };
     let open = button.get_attribute("aria-expanded").as_deref() != Some("true");
