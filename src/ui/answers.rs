@@ -1,6 +1,6 @@
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
+use super::dom::elements;
 use super::state::AppState;
 use super::teaching_state::TeachingState;
 use crate::teaching::{Answers, Layer};
@@ -114,13 +114,4 @@ fn conceal_in_article(answers: Answers) {
             _ => {}
         }
     }
-}
-
-fn elements(root: &web_sys::Element, selector: &str) -> Vec<web_sys::Element> {
-    let Ok(list) = root.query_selector_all(selector) else {
-        return Vec::new();
-    };
-    (0..list.length())
-        .filter_map(|i| list.item(i)?.dyn_into().ok())
-        .collect()
 }

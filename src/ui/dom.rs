@@ -40,6 +40,16 @@ fn scroll_now(anchor: &str, block: ScrollLogicalPosition) {
     }
 }
 
+/// The elements under `root` that match `selector`.
+pub fn elements(root: &web_sys::Element, selector: &str) -> Vec<web_sys::Element> {
+    let Ok(list) = root.query_selector_all(selector) else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into().ok())
+        .collect()
+}
+
 /// Rows of a side list drawn per frame: a 1 MB article has thousands of paragraphs, quotations
 /// and sources, and drawing all their rows in one task held up the page.
 const ROWS_PER_FRAME: usize = 300;
