@@ -2,6 +2,7 @@
 //!
 //! [`analysis`] is the pure core, shared by the web page and the `article-atlas` CLI.
 //! [`analysis_jobs`] is what the page asks its analysis worker, and which answers it keeps.
+//! [`editing`] parts a long text so that the text area holds one part of it at a time.
 //! [`view_model`] turns an analysis into what the page draws, still without any web types.
 //! [`map`] projects the basemap and lays out the map's markers, also without web types.
 //! [`workloads`] builds the adversarial inputs the scaling benchmark and its guard test time.
@@ -10,6 +11,7 @@
 
 pub mod analysis;
 pub mod analysis_jobs;
+pub mod editing;
 pub mod export;
 pub mod loading;
 pub mod map;

@@ -474,3 +474,100 @@ async fn the_place_card_names_the_organisations_that_hold_the_place() {
     one(&root, "[data-testid=place-card]");
     assert!(all(&root, "[data-testid=place-named-in]").is_empty());
 }
+
+#[wasm_bindgen_test]
+async fn a_long_text_is_edited_one_part_at_a_time() {
+    use article_atlas::editing::WHOLE_TEXT_LIMIT;
+    use article_atlas::ui::article_input::ArticleInput;
+    let state = AppState::with_analysis("Short.", |_, _| {
+        article_atlas::analysis::Analysis::default()
+    });
+    let root = mount(move || {
+        provide_context(state);
+        view! { <ArticleInput/> }.into_any()
+    });
+    tick().await;
+    assert!(
+        root.query_selector("[data-testid=text-parts]")
+            .unwrap()
+            .is_none(),
+        "a short text is edited whole"
+    );
+    let area: web_sys::HtmlTextAreaElement =
+        one(&root, "[data-testid=article-input]").unchecked_into();
+    let paragraph = |i: usize| {
+        format!(
+            "Report {i} from the river town. {}",
+            "The barge docked at noon. ".repeat(30)
+        )
+    };
+    let long: String = (0..300).map(paragraph).collect::<Vec<_>>().join("\n\n");
+    assert!(long.len() > WHOLE_TEXT_LIMIT);
+    let input = || {
+        area.dispatch_event(&web_sys::Event::new("input").unwrap())
+            .unwrap()
+    };
+    area.set_value(&long);
+    input();
+    tick().await;
+    assert_eq!(
+        state.source.get_untracked(),
+        long,
+        "the whole text is the article"
+    );
+    let shown = area.value();
+    assert!(
+        shown.len() < long.len() / 4,
+        "the text area holds one part: {} bytes",
+        shown.len()
+    );
+    assert!(
+        long.ends_with(&shown),
+        "the caret was at the end: the last part"
+    );
+    let parts = one(&root, "[data-testid=text-parts]");
+    assert_eq!(
+        parts.get_attribute("data-chars"),
+        Some(long.chars().count().to_string())
+    );
+    assert!(one(&root, "[data-testid=text-parts-next]").has_attribute("disabled"));
+
+    one(&root, "[data-testid=text-parts-previous]").click();
+    tick().await;
+    let earlier = area.value();
+    assert!(earlier.starts_with("Report ") && long.contains(&earlier) && earlier != shown);
+    area.set_value(&format!("Inserted line.\n\n{earlier}"));
+    let _ = area.set_selection_range(0, 0);
+    input();
+    tick().await;
+    let start = long.find(&earlier).unwrap();
+    assert_eq!(
+        state.source.get_untracked(),
+        format!("{}Inserted line.\n\n{}", &long[..start], &long[start..]),
+        "the edit is spliced into the whole text"
+    );
+
+    area.set_value("");
+    input();
+    tick().await;
+    let rest = state.source.get_untracked();
+    assert_eq!(rest.len(), long.len() - earlier.len());
+    let number: web_sys::HtmlInputElement =
+        one(&root, "[data-testid=text-parts-number]").unchecked_into();
+    number.set_value("1");
+    number
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    tick().await;
+    assert!(area.value().starts_with("Report 0 "), "part 1 is the first");
+
+    state
+        .source
+        .set("Another Short Text\n\nIt fits.".to_string());
+    tick().await;
+    assert_eq!(area.value(), "Another Short Text\n\nIt fits.");
+    assert!(root
+        .query_selector("[data-testid=text-parts]")
+        .unwrap()
+        .is_none());
+}

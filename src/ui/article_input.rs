@@ -4,7 +4,9 @@ use wasm_bindgen::JsCast;
 
 use super::page_reader::read_page;
 use super::state::AppState;
+use super::text_parts::TextParts;
 use crate::analysis;
+use crate::editing::{EditWindow, Edited};
 use crate::loading::{self, LoadedPage};
 
 /// Reads a file the user chose or dropped and hands its bytes to the state; a saved web page is
@@ -33,12 +35,14 @@ pub fn read_file(state: AppState, file: web_sys::File) {
     });
 }
 
-/// The text area, with the file picker and the way back to the sample.
+/// The text area, with the file picker and the way back to the sample. A long text is edited
+/// a part at a time (`crate::editing`): the text area holds the part in `window`.
 #[component]
 pub fn ArticleInput() -> impl IntoView {
     let state = expect_context::<AppState>();
     let file_input = NodeRef::<leptos::html::Input>::new();
     let area = NodeRef::<leptos::html::Textarea>::new();
+    let window = RwSignal::new(EditWindow::default());
     // The text area is the outside world: the source is written into it, except when the
     // source came from it. Writing 1 MB of identical text back made the browser lay the whole
     // text out again on every keystroke (70 ms more per key on the 1.1 MB text).
@@ -48,10 +52,38 @@ pub fn ArticleInput() -> impl IntoView {
             if std::mem::take(&mut *typed.write_value()) {
                 return;
             }
+            let opened = EditWindow::around(text, 0);
+            window.set(opened);
             if let Some(area) = area.get() {
-                area.set_value(text);
+                area.set_value(opened.shown(text));
             }
         })
+    });
+    // What the text area now holds goes into the text. A window that changed shape gives the
+    // text area its new part before the browser lays the old one out; so does an edit the text
+    // area did not make itself (`caret`: where its caret goes, a byte of the new text).
+    let apply = move |edited: Edited, area: &web_sys::HtmlTextAreaElement, caret: Option<usize>| {
+        if let Some(caret) = edited.refill.or(caret) {
+            area.set_value(edited.window.shown(&edited.text));
+            let caret = edited.window.caret_in(&edited.text, caret) as u32;
+            let _ = area.set_selection_range(caret, caret);
+        }
+        window.set(edited.window);
+        typed.set_value(true);
+        state.edit(edited.text);
+    };
+    // Focus stays where the reader chose the part: moving it to the text area would also fire
+    // the part number's `change` a second time, from inside its own handler.
+    let go_to_part = Callback::new(move |part: EditWindow| {
+        let Some(element) = area.get_untracked() else {
+            return;
+        };
+        window.set(part);
+        state
+            .source
+            .with_untracked(|text| element.set_value(part.shown(text)));
+        let _ = element.set_selection_range(0, 0);
+        element.set_scroll_top(0);
     });
 
     let on_paste = move |ev: web_sys::ClipboardEvent| {
@@ -80,7 +112,11 @@ pub fn ArticleInput() -> impl IntoView {
         let end = area.selection_end().ok().flatten().unwrap_or(start as u32) as usize;
         let before = String::from_utf16_lossy(&utf16[..start.min(utf16.len())]);
         let after = String::from_utf16_lossy(&utf16[end.min(utf16.len())..]);
-        if before.trim().is_empty()
+        let whole = state
+            .source
+            .with_untracked(|text| window.get_untracked().is_whole(text));
+        if whole
+            && before.trim().is_empty()
             && after.trim().is_empty()
             && analysis::page::worth_reading_as_page(&html)
         {
@@ -101,13 +137,21 @@ pub fn ArticleInput() -> impl IntoView {
             return;
         }
         let text = loading::html_to_article_text(&html);
-        state.edit(format!("{before}{text}{after}"));
+        let caret = before.encode_utf16().count() + text.encode_utf16().count();
+        let start = window.get_untracked().range().start;
+        let edited = state.source.with_untracked(|source| {
+            window
+                .get_untracked()
+                .splice(source, format!("{before}{text}{after}"), caret)
+        });
+        apply(edited, &area, Some(start + before.len() + text.len()));
         state.inform("Pasted HTML was reduced to its article text.");
     };
 
     view! {
         <div class="article-input">
             <label class="article-input__label" for="article-input">"Paste, type or drop an article"</label>
+            <TextParts window=window go=go_to_part />
             <textarea
                 id="article-input"
                 class="article-input__text"
@@ -115,8 +159,12 @@ pub fn ArticleInput() -> impl IntoView {
                 spellcheck="false"
                 node_ref=area
                 on:input:target=move |ev| {
-                    typed.set_value(true);
-                    state.edit(ev.target().value());
+                    let area = ev.target();
+                    let caret = area.selection_end().ok().flatten().unwrap_or(0) as usize;
+                    let edited = state.source.with_untracked(|text| {
+                        window.get_untracked().splice(text, area.value(), caret)
+                    });
+                    apply(edited, &area, None);
                 }
                 on:paste=on_paste
             ></textarea>

@@ -37,6 +37,7 @@ pub mod state;
 pub mod stats_bar;
 pub mod structure_legend;
 pub mod teaching_state;
+pub mod text_parts;
 pub mod tour;
 pub mod world_map;
 
