@@ -3,11 +3,12 @@
 //    (script-src 'self', no 'unsafe-inline');
 // 2. writes the analysis worker's script, which imports the same glue and runs the same wasm
 //    as the page, and names it in a <meta name="article-atlas-worker"> the page reads;
-// 3. writes sw.js with a cache version and file list computed from this build's files.
+// 3. joins the components' stylesheets into one file;
+// 4. writes sw.js with a cache version and file list computed from this build's files.
 // A development build (ARTICLE_ATLAS_DEV=1, set by scripts/serve.sh, or Trunk's autoreload
 // being present) gets a service worker that removes itself instead of caching.
 import { createHash } from "node:crypto";
-import { readFile, readdir, writeFile } from "node:fs/promises";
+import { readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -49,9 +50,28 @@ if (autoreload) {
     // Trunk's live-reload client is inline and only exists under trunk serve.
     html = html.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'");
 }
+// 3. One stylesheet. Each component's CSS sits next to it in style/, and Trunk writes each as a
+// file of its own; served as one response each, they compress apart: 32 files took 19.6 KB
+// gzip -9, joined 10.4 KB. Joined in the page's order, the cascade is the same.
+const sheets = [...html.matchAll(/[ \t]*<link rel="stylesheet" href="([^"]+\.css)"[^>]*>\n?/g)];
+if (sheets.length > 1) {
+    const parts = [];
+    for (const [, href] of sheets) {
+        const name = href.split("/").pop();
+        parts.push(await readFile(join(staging, name), "utf8"));
+        await rm(join(staging, name));
+    }
+    const css = parts.join("\n");
+    const name = `style-${sha(css).slice(0, 16)}.css`;
+    await writeFile(join(staging, name), css);
+    const integrity = `sha384-${createHash("sha384").update(css).digest("base64")}`;
+    const href = sheets[0][1].replace(/[^/]*$/, name);
+    html = html.replace(sheets[0][0], `    <link rel="stylesheet" href="${href}" integrity="${integrity}"/>\n`);
+    for (const [tag] of sheets.slice(1)) html = html.replace(tag, "");
+}
 await writeFile(indexPath, html);
 
-// 3. The service worker.
+// 4. The service worker.
 async function files(dir) {
     const out = [];
     for (const entry of await readdir(dir, { withFileTypes: true })) {
@@ -76,4 +96,4 @@ const worker = dev
         .replace("__VERSION__", version)
         .replace("__ASSETS__", JSON.stringify(assets.map((path) => `./${path}`), null, 4));
 await writeFile(join(staging, "sw.js"), worker);
-console.log(`post_build: ${dev ? "development build, service worker off" : `service worker ${version} caches ${assets.length} files`}; loader in ${bootName}, analysis worker in ${workerName}`);
+console.log(`post_build: ${dev ? "development build, service worker off" : `service worker ${version} caches ${assets.length} files`}; loader in ${bootName}, analysis worker in ${workerName}, ${sheets.length} stylesheets in one`);
