@@ -66,6 +66,20 @@ async function bareTextAreaTask(page, text) {
     }
 }
 
+// Runs in the page: puts the caret at the end of the text area and sets `window.__keyFrame` to
+// the time from the next key to the frame after its input event.
+export function armKeyFrame() {
+    const area = document.querySelector("[data-testid=article-input]");
+    area.focus();
+    area.setSelectionRange(area.value.length, area.value.length);
+    window.__keyFrame = new Promise((resolve) => {
+        area.addEventListener("keydown", (event) => {
+            const pressed = event.timeStamp;
+            area.addEventListener("input", () => requestAnimationFrame(() => resolve(performance.now() - pressed)), { once: true });
+        }, { once: true });
+    });
+}
+
 const mb = (bytes) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 
 export function largeTests({ test, expect }) {
@@ -208,17 +222,7 @@ export function largeTests({ test, expect }) {
             return { start, input, done, drawn, chars, marks: document.querySelectorAll("[data-testid=entity-mention]").length };
         }, text).catch((e) => { throw new Error(`while pasting: ${e.message}`); });
         // One more keystroke at the end: the time from the key to the frame that shows it.
-        await page.evaluate(() => {
-            const area = document.querySelector("[data-testid=article-input]");
-            area.focus();
-            area.setSelectionRange(area.value.length, area.value.length);
-            window.__keyFrame = new Promise((resolve) => {
-                area.addEventListener("keydown", (event) => {
-                    const pressed = event.timeStamp;
-                    area.addEventListener("input", () => requestAnimationFrame(() => resolve(performance.now() - pressed)), { once: true });
-                }, { once: true });
-            });
-        });
+        await page.evaluate(armKeyFrame);
         await page.keyboard.type("x");
         const keyFrame = await page.evaluate(() => window.__keyFrame);
         const again = await page.evaluate((chars) => window.__whenDone(chars, performance.now()), figures.chars + 1);

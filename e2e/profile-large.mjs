@@ -6,6 +6,7 @@
 import { chromium } from "playwright-core";
 import { readFile } from "node:fs/promises";
 import { serveStatic } from "./serve.mjs";
+import { armKeyFrame } from "./large.mjs";
 
 const dist = process.env.DIST;
 const text = (await readFile(process.env.TEXT || "/tmp/large.txt", "utf8"));
@@ -62,17 +63,7 @@ for (let run = 0; run < Number(process.env.RUNS || 1); run++) {
     console.log(`run ${run}: done ${r.done.toFixed(0)} drawn ${r.drawn.toFixed(0)} longest ${Math.max(0, ...r.tasks.map((t) => t.duration)).toFixed(0)}`);
     for (const t of r.tasks) console.log(`  task at ${(t.start).toFixed(0)} (+${(t.start - r.start).toFixed(0)}) ${t.duration.toFixed(0)} ms`);
     if (process.env.KEY) {
-        await page.evaluate(() => {
-            const area = document.querySelector("[data-testid=article-input]");
-            area.focus();
-            area.setSelectionRange(area.value.length, area.value.length);
-            window.__keyFrame = new Promise((resolve) => {
-                area.addEventListener("keydown", (event) => {
-                    const pressed = event.timeStamp;
-                    area.addEventListener("input", () => requestAnimationFrame(() => resolve(performance.now() - pressed)), { once: true });
-                }, { once: true });
-            });
-        });
+        await page.evaluate(armKeyFrame);
         if (process.env.TRACE) await browser.startTracing(page, { categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "v8", "blink"] });
         const keyStart = await page.evaluate(() => performance.now());
         await page.keyboard.type("x");
