@@ -53,7 +53,7 @@ def main():
         eval_dir = "/work/shared/eval"
     if build:
         subprocess.run(["cargo", "build", "--release", "--quiet", "--bin", "article-atlas"], cwd=ROOT, check=True)
-    cli = os.path.join(ROOT, "target", "release", "article-atlas")
+    cli = os.environ.get("ARTICLE_ATLAS_CLI") or os.path.join(ROOT, "target", "release", "article-atlas")
     score = os.path.join(eval_dir, "score.py")
     sets = sorted(f for f in os.listdir(eval_dir) if f.endswith(".dev.jsonl"))
     sample = os.path.join(eval_dir, "..", "samples", "monitor-7-55.gold.jsonl")

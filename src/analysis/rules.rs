@@ -266,8 +266,6 @@ rules! {
         PlaceBeforeCommaPlace = "place-before-comma-place",
         /// "Harlowe's west side": a town's quarter after its possessive.
         QuarterAfterPossessive = "quarter-after-possessive",
-        /// "Marokane, Kenya —": a name set off by the country it lies in.
-        CountryAfterComma = "country-after-comma",
         /// "in Chechnya", "near Tabas": a place cue before the name, weakly.
         PlaceCueBefore = "place-cue-before",
         /// A short word in capitals is an organisation's acronym, weakly.
