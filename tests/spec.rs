@@ -477,3 +477,47 @@ fn every_rule_has_a_spec_case() {
         .collect();
     assert!(missing.is_empty(), "rules with no spec case: {missing:?}");
 }
+
+#[test]
+#[ignore]
+fn tmp_idle_rules_matter() {
+    let ids = std::env::var("IDLE").unwrap_or_default();
+    let cases = all_cases();
+    for id in ids.split(',').filter(|s| !s.is_empty()) {
+        let rule = RuleId::from_id(id).expect(id);
+        let analyzer = Analyzer::builder().disable(rule).build();
+        let mut changed = Vec::new();
+        let mut n = 0;
+        for case in cases.iter().filter(|c| {
+            c.expectations
+                .iter()
+                .any(|(k, v)| k == "rule" && v.split(" | ").next() == Some(id))
+        }) {
+            n += 1;
+            let analysis = if case.file == "pages.txt" {
+                match article_atlas::page_reader::read_page(&case.input) {
+                    Some(reading) => analyzer.analyze_page(&reading),
+                    None => analyzer.analyze(&case.input),
+                }
+            } else {
+                analyzer.analyze(&case.input)
+            };
+            let stripped = Case {
+                file: case.file.clone(),
+                name: case.name.clone(),
+                input: case.input.clone(),
+                expectations: case
+                    .expectations
+                    .iter()
+                    .filter(|(k, _)| k != "rule")
+                    .cloned()
+                    .collect(),
+            };
+            let f = check(&stripped, &analysis);
+            if !f.is_empty() {
+                changed.push(format!("{}: {}", case.name, f.join("; ")));
+            }
+        }
+        println!("IDLE {id}: {n} cases, {} changed {:?}", changed.len(), changed);
+    }
+}

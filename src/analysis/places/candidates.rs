@@ -235,7 +235,8 @@ pub(super) fn generate(
         // "Carter Parish Fire District", "Pike County Jail", "Logan County Road": what a
         // county names after itself lies in it, and the county is the evidence of where the
         // article is (a town of its name elsewhere must not take the name's place).
-        if let Some(county) = county_opening_name(g, w, &words[start..]) {
+        let county = county_opening_name(g, w, &words[start..]);
+        if let Some(county) = county.filter(|_| on(RuleId::FacilityInItsNamesPlace)) {
             return county;
         }
         // "Memphis Street" is not in Memphis, and where a street leads says little.
@@ -252,17 +253,18 @@ pub(super) fn generate(
                 continue;
             }
             found = stripped_candidates(g, w, &words, start, end);
+            found.retain(|c| c.via.rule().is_none_or(on));
             if !found.is_empty() {
                 break;
             }
         }
     }
     // "Monongalia", "Miami-Dade": a county is often written without its title.
-    if found.is_empty() {
+    if found.is_empty() && on(RuleId::CountyWithoutItsTitle) {
         found = scored(g, w, g.lookup(&format!("{name} County")), Via::County);
         found.retain(|c| g.kind(c.place) == PlaceKind::Admin2);
     }
-    if found.is_empty() {
+    if found.is_empty() && on(RuleId::AnotherTransliteration) {
         found = scored(g, w, g.lookup_by_spelling(name), Via::Spelling);
     }
     stable_sort::sort_by(&mut found, |a, b| {
