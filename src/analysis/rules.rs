@@ -318,8 +318,6 @@ rules! {
         ListedBeforeStreets = "listed-before-streets",
         /// Names listed before "counties" or "parishes" are counties or parishes.
         ListedBeforeCounties = "listed-before-counties",
-        /// "W. Ardmore": a compass point shortened to its initial is spelled out.
-        CompassPointInitial = "compass-point-initial",
         /// "Newark" may be Newark-on-Trent: a town named after its river or sea, by the short
         /// form local news writes, as another name.
         ShortFormOfRiverTown = "short-form-of-river-town",

@@ -95,10 +95,6 @@ pub(super) fn generate(
         }
     };
     let name = clean_surface(surface);
-    let spelled = spelled_compass_point(name)
-        .filter(|s| on(RuleId::CompassPointInitial) && g.is_place_name(s));
-    apply(RuleId::CompassPointInitial, spelled.is_some());
-    let name = spelled.as_deref().unwrap_or(name);
     let mut found = scored(g, w, g.lookup(name), Via::Name);
     if on(RuleId::ShortFormOfRiverTown) {
         let short_forms: Vec<NameMatch> = g
@@ -293,21 +289,6 @@ pub(super) fn county_opening_name(
     );
     found.retain(|c| g.kind(c.place) == PlaceKind::Admin2);
     (!found.is_empty()).then_some(found)
-}
-
-/// "N. Augusta", "W. Ardmore": local papers shorten the compass point of a town's name to its
-/// initial.
-pub(super) fn spelled_compass_point(name: &str) -> Option<String> {
-    let (initial, rest) = name.split_once(". ")?;
-    let word = match initial {
-        "N" => "North",
-        "S" => "South",
-        "E" => "East",
-        "W" => "West",
-        _ => return None,
-    };
-    rest.starts_with(char::is_uppercase)
-        .then(|| format!("{word} {rest}"))
 }
 
 /// The candidates for the words `start..end` of a name whose other words were dropped: leading
