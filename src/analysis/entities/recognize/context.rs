@@ -95,8 +95,9 @@ impl Recognizer<'_> {
     }
 }
 
-/// "Izhorsk plant", "the Kelso shipyard": the site's noun after the name makes it an
-/// organisation's. The noun is a common noun in lower case, so it stays out of the name.
+/// "Izhorsk plant", "the Kelso shipyard": the site's noun after the name joins it. (Corpora
+/// differ on whether the noun belongs to the name; the sample's gold, which must stay whole,
+/// includes it.)
 fn org_noun_after(r: &mut Recognizer, n: &Name) -> bool {
     let after = r.word(n.j + 1);
     let Some(noun) = ORG_NOUNS
@@ -110,7 +111,7 @@ fn org_noun_after(r: &mut Recognizer, n: &Name) -> bool {
     r.push(
         RuleId::OrgNounAfter,
         n.a,
-        n.j,
+        n.j + 1,
         EntityType::Org,
         Strength::Weak,
         why,
