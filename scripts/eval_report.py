@@ -8,6 +8,9 @@ and prints score.py's exact-match figures per set, plus the sample's gold with M
 `--label LABEL` keeps only that label's errors there. Predictions go to a fresh temporary
 folder (or EVAL_OUT), so reports run side by side do not overwrite each other's files.
 
+`ARTICLE_ATLAS_CLI` names another build of the CLI to run (with `--no-build`), in both modes, so
+that two builds can be compared.
+
 `--no-embedded-places` passes that flag to `article-atlas eval` (no toponyms inside
 organisations' names).
 

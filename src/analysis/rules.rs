@@ -12,8 +12,12 @@
 //!   measure what it adds.
 //!
 //! Adding a rule: give it a variant in its pass's section of the table, check
-//! `rules.enabled(RuleId::…)` where it fires, record a [`RuleHit`], and add an invented spec
-//! case tagged with its id.
+//! `rules.enabled(RuleId::…)` where it decides (not only where its hit is recorded), record a
+//! [`RuleHit`], and add an invented spec case tagged with its id.
+//!
+//! Removing one (when `scripts/rule_report.py` finds it adds nothing on half B and it cannot
+//! be made general): its variant, its code, the evidence only it rendered, its spec cases and
+//! the docs that name it.
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
