@@ -8,6 +8,9 @@ and prints score.py's exact-match figures per set, plus the sample's gold with M
 `--label LABEL` keeps only that label's errors there. Predictions go to a fresh temporary
 folder (or EVAL_OUT), so reports run side by side do not overwrite each other's files.
 
+`ARTICLE_ATLAS_CLI` names another build of the CLI to run (with `--no-build`), in both modes, so
+that two builds can be compared.
+
 `--no-embedded-places` passes that flag to `article-atlas eval` (no toponyms inside
 organisations' names).
 
@@ -53,7 +56,7 @@ def main():
         eval_dir = "/work/shared/eval"
     if build:
         subprocess.run(["cargo", "build", "--release", "--quiet", "--bin", "article-atlas"], cwd=ROOT, check=True)
-    cli = os.path.join(ROOT, "target", "release", "article-atlas")
+    cli = os.environ.get("ARTICLE_ATLAS_CLI") or os.path.join(ROOT, "target", "release", "article-atlas")
     score = os.path.join(eval_dir, "score.py")
     sets = sorted(f for f in os.listdir(eval_dir) if f.endswith(".dev.jsonl"))
     sample = os.path.join(eval_dir, "..", "samples", "monitor-7-55.gold.jsonl")

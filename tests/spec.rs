@@ -477,3 +477,36 @@ fn every_rule_has_a_spec_case() {
         .collect();
     assert!(missing.is_empty(), "rules with no spec case: {missing:?}");
 }
+
+/// A rule switched off never fires on its own cases: every rule checks `RuleSet::enabled`
+/// where it decides, not only where it is recorded, or ablation would measure it as idle.
+#[test]
+fn a_rule_switched_off_never_fires_on_its_cases() {
+    let cases = all_cases();
+    let mut fired = Vec::new();
+    for &rule in RuleId::ALL {
+        let analyzer = Analyzer::builder().disable(rule).build();
+        let tagged = cases.iter().filter(|case| {
+            case.expectations
+                .iter()
+                .any(|(k, v)| k == "rule" && v.split(" | ").next() == Some(rule.id()))
+        });
+        for case in tagged {
+            let analysis = if case.file == "pages.txt" {
+                match article_atlas::page_reader::read_page(&case.input) {
+                    Some(reading) => analyzer.analyze_page(&reading),
+                    None => analyzer.analyze(&case.input),
+                }
+            } else {
+                analyzer.analyze(&case.input)
+            };
+            if analysis.rule_hits.iter().any(|hit| hit.rule == rule) {
+                fired.push(format!("{} in {:?}", rule.id(), case.name));
+            }
+        }
+    }
+    assert!(
+        fired.is_empty(),
+        "rules that fired while switched off: {fired:?}"
+    );
+}

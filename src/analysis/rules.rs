@@ -12,8 +12,12 @@
 //!   measure what it adds.
 //!
 //! Adding a rule: give it a variant in its pass's section of the table, check
-//! `rules.enabled(RuleId::…)` where it fires, record a [`RuleHit`], and add an invented spec
-//! case tagged with its id.
+//! `rules.enabled(RuleId::…)` where it decides (not only where its hit is recorded), record a
+//! [`RuleHit`], and add an invented spec case tagged with its id.
+//!
+//! Removing one (when `scripts/rule_report.py` finds it adds nothing on half B and it cannot
+//! be made general): its variant, its code, the evidence only it rendered, its spec cases and
+//! the docs that name it.
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -266,8 +270,6 @@ rules! {
         PlaceBeforeCommaPlace = "place-before-comma-place",
         /// "Harlowe's west side": a town's quarter after its possessive.
         QuarterAfterPossessive = "quarter-after-possessive",
-        /// "Marokane, Kenya —": a name set off by the country it lies in.
-        CountryAfterComma = "country-after-comma",
         /// "in Chechnya", "near Tabas": a place cue before the name, weakly.
         PlaceCueBefore = "place-cue-before",
         /// A short word in capitals is an organisation's acronym, weakly.
@@ -320,8 +322,6 @@ rules! {
         ListedBeforeStreets = "listed-before-streets",
         /// Names listed before "counties" or "parishes" are counties or parishes.
         ListedBeforeCounties = "listed-before-counties",
-        /// "W. Ardmore": a compass point shortened to its initial is spelled out.
-        CompassPointInitial = "compass-point-initial",
         /// "Newark" may be Newark-on-Trent: a town named after its river or sea, by the short
         /// form local news writes, as another name.
         ShortFormOfRiverTown = "short-form-of-river-town",

@@ -705,7 +705,11 @@ pub fn settle(
                 && text
                     .get(s.span.end..raw.span.start)
                     .is_some_and(|gap| gap.trim() == "(")
-                && text.get(raw.span.end..).is_some_and(|r| r.starts_with(')'))
+                && text
+                    .get(raw.span.end..)
+                    .and_then(|r| r.strip_prefix(')'))
+                    .is_some_and(|r| !opens_with_dash(r))
+                && abbreviates(surface, s.span.slice(text))
         });
         let key = normalise(surface);
         let mut raw = raw.clone();
@@ -779,6 +783,26 @@ pub fn settle(
     });
     settled.dedup_by(|b, a| b.span.start < a.span.end);
     settled
+}
+
+/// The acronym could stand for the name: its first letter is the initial of one of the name's
+/// words ("SFTO" for "Freedonia-Sylvania Fishing Treaty Office"). Where it is not, the name before the
+/// bracket is only the end of a longer phrase the acronym stands for ("… Mission in Freedonia
+/// (UNMF)"), and says nothing of its type.
+fn abbreviates(acronym: &str, name: &str) -> bool {
+    let Some(first) = acronym.chars().find(|c| c.is_alphabetic()) else {
+        return false;
+    };
+    name.split(|c: char| !c.is_alphabetic())
+        .filter_map(|word| word.chars().next())
+        .any(|initial| initial.to_lowercase().eq(first.to_lowercase()))
+}
+
+/// "ARDMORE, Ohio (WXYZ) —": a bracket before a dateline's dash holds the agency or station that
+/// filed the story, not an abbreviation of the place.
+fn opens_with_dash(rest: &str) -> bool {
+    let rest = rest.trim_start_matches([' ', '\t']);
+    rest.starts_with(['—', '–', '-'])
 }
 
 /// Groups mentions into entities; returns both, cross-referenced by index.

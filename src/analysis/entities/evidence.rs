@@ -110,8 +110,6 @@ pub enum Evidence {
     PlaceBefore(String),
     /// `"east side" follows its possessive`.
     FollowsPossessive(String),
-    /// `the country "Kenya" follows`.
-    CountryFollows(String),
     /// `a possessive that owns nothing names a shop or a school`.
     Establishment,
     /// `"Agency" ends the name of an agency`, or `is part of` it.
@@ -287,7 +285,6 @@ impl fmt::Display for Evidence {
             ListFollows(noun) => write!(f, "a list of {noun} follows"),
             PlaceBefore(next) => write!(f, "a place before \"{next}\""),
             FollowsPossessive(words) => write!(f, "\"{words}\" follows its possessive"),
-            CountryFollows(country) => write!(f, "the country \"{country}\" follows"),
             Establishment => write!(f, "a possessive that owns nothing names a shop or a school"),
             HeadWord { word, ends, what } => {
                 let place = if *ends { "ends" } else { "is part of" };

@@ -95,10 +95,6 @@ pub(super) fn generate(
         }
     };
     let name = clean_surface(surface);
-    let spelled = spelled_compass_point(name)
-        .filter(|s| on(RuleId::CompassPointInitial) && g.is_place_name(s));
-    apply(RuleId::CompassPointInitial, spelled.is_some());
-    let name = spelled.as_deref().unwrap_or(name);
     let mut found = scored(g, w, g.lookup(name), Via::Name);
     if on(RuleId::ShortFormOfRiverTown) {
         let short_forms: Vec<NameMatch> = g
@@ -235,7 +231,8 @@ pub(super) fn generate(
         // "Carter Parish Fire District", "Pike County Jail", "Logan County Road": what a
         // county names after itself lies in it, and the county is the evidence of where the
         // article is (a town of its name elsewhere must not take the name's place).
-        if let Some(county) = county_opening_name(g, w, &words[start..]) {
+        let county = county_opening_name(g, w, &words[start..]);
+        if let Some(county) = county.filter(|_| on(RuleId::FacilityInItsNamesPlace)) {
             return county;
         }
         // "Memphis Street" is not in Memphis, and where a street leads says little.
@@ -252,17 +249,18 @@ pub(super) fn generate(
                 continue;
             }
             found = stripped_candidates(g, w, &words, start, end);
+            found.retain(|c| c.via.rule().is_none_or(on));
             if !found.is_empty() {
                 break;
             }
         }
     }
     // "Monongalia", "Miami-Dade": a county is often written without its title.
-    if found.is_empty() {
+    if found.is_empty() && on(RuleId::CountyWithoutItsTitle) {
         found = scored(g, w, g.lookup(&format!("{name} County")), Via::County);
         found.retain(|c| g.kind(c.place) == PlaceKind::Admin2);
     }
-    if found.is_empty() {
+    if found.is_empty() && on(RuleId::AnotherTransliteration) {
         found = scored(g, w, g.lookup_by_spelling(name), Via::Spelling);
     }
     stable_sort::sort_by(&mut found, |a, b| {
@@ -291,21 +289,6 @@ pub(super) fn county_opening_name(
     );
     found.retain(|c| g.kind(c.place) == PlaceKind::Admin2);
     (!found.is_empty()).then_some(found)
-}
-
-/// "N. Augusta", "W. Ardmore": local papers shorten the compass point of a town's name to its
-/// initial.
-pub(super) fn spelled_compass_point(name: &str) -> Option<String> {
-    let (initial, rest) = name.split_once(". ")?;
-    let word = match initial {
-        "N" => "North",
-        "S" => "South",
-        "E" => "East",
-        "W" => "West",
-        _ => return None,
-    };
-    rest.starts_with(char::is_uppercase)
-        .then(|| format!("{word} {rest}"))
 }
 
 /// The candidates for the words `start..end` of a name whose other words were dropped: leading

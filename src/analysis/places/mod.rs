@@ -227,12 +227,14 @@ fn resolve_all(
             found.clone()
         })
         .collect();
-    // A name the gazetteer does not know at all, before any rule has removed candidates.
+    // A name the gazetteer does not know at all, before any rule has removed candidates. A name
+    // it knows only in another spelling is a guess, as unknown to it where that guess lacks the
+    // article's support.
     let unknown: Vec<bool> = candidates
         .iter()
         .enumerate()
         .map(|(i, list)| {
-            list.is_empty()
+            list.iter().all(|c| c.via == Via::Spelling)
                 && !(rules.enabled(RuleId::ListedBeforeStreets)
                     && listed_before_street_word(text, spans, i))
         })

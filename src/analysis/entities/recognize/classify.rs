@@ -7,8 +7,8 @@
 
 use super::headline::title_cased;
 use super::words::{
-    COMPASS_ADJECTIVES, COMPASS_PLACE_OPENERS, NEVER_ALONE, PLACE_PREFIXES, ROMANCE_ARTICLES,
-    SPEECH_VERBS,
+    COMPASS_ADJECTIVES, COMPASS_PLACE_OPENERS, NEVER_ALONE, PARTICLES, PLACE_PREFIXES,
+    ROMANCE_ARTICLES, SPEECH_VERBS,
 };
 use super::{Recognizer, Strength};
 use crate::analysis::entities::evidence::Evidence;
@@ -365,14 +365,18 @@ fn sector_after_function_words(r: &mut Recognizer, c: &mut Chunk) -> bool {
     true
 }
 
-/// A capitalised first word of a sentence before a full name: "Remember Laura Fenwick?"
+/// A capitalised first word of a sentence before a full name: "Remember Laura Fenwick?" A
+/// first word that could itself open the name stays: a surname (written first in many
+/// languages), or an unknown word before a single name ("Nurlan Tabor" is one person).
 fn sentence_opener_before_name(r: &mut Recognizer, c: &mut Chunk) -> bool {
     let (a, j) = (c.a, c.j);
     let opener = a == c.i
         && r.initial[a]
-        && j > a
+        && j > a + 1
         && r.lex.given_names.contains(r.word(a + 1))
+        && !PARTICLES.contains(&&*lowercase(r.word(a + 1)))
         && !r.lex.given_names.contains(r.word(a))
+        && !r.lex.surnames.contains(r.word(a))
         && r.known_type(r.word(a)).is_none()
         && !r.lex.is_title_word(r.word(a))
         && !r.has_keyword(a, j);
@@ -892,7 +896,9 @@ fn initial_opens_name(r: &mut Recognizer, c: &mut Chunk) -> bool {
 }
 
 /// A surname also ends the names of halls, days and bodies ("the Lower House", "Sharm El
-/// Sheikh"): alone it types a name only if the article says more.
+/// Sheikh"): alone it types a name only if the article says more. It is the weakest evidence
+/// there is: the words around the name ("said …", "in …") decide first, though not the
+/// gazetteer's knowledge of the name itself, which the surname outweighs.
 fn surname_ends_name(r: &mut Recognizer, c: &mut Chunk) -> bool {
     let (a, j) = (c.a, c.j);
     let (first, last) = (r.word(a), r.word(j));
@@ -901,27 +907,31 @@ fn surname_ends_name(r: &mut Recognizer, c: &mut Chunk) -> bool {
         && !r.lex.places.contains(last)
         && !r.initial[a]
         && !COMPASS_PLACE_OPENERS.contains(&first)
-        // "Brookdale Sunoco West": a place's name opening it, and no first name.
+        // With no first name, a place's name opening it ("Brookdale Sunoco West") or a compass
+        // point ending it ("Tarvin West") makes the name a place's or a business's.
         && ((a..=j).any(|k| r.lex.given_names.contains(r.word(k)))
-            || r.gazetteer_place(first, false).is_none());
+            || (r.gazetteer_place(first, false).is_none()
+                && !matches!(last, "North" | "South" | "East" | "West")));
     if !fired {
         return false;
     }
     let after = r.word(j + 1);
-    let speaks = SPEECH_VERBS.contains(&after) || (after == "," && r.word(j + 2) == "who");
-    let strength = if speaks {
-        Strength::Weak
-    } else {
-        Strength::Unknown
-    };
     let why = Evidence::Surname(last.to_string());
-    r.push(
-        RuleId::SurnameEndsName,
-        a,
-        j,
-        EntityType::Person,
-        strength,
-        why,
-    );
+    if SPEECH_VERBS.contains(&after) || (after == "," && r.word(j + 2) == "who") {
+        let rule = RuleId::SurnameEndsName;
+        r.push(rule, a, j, EntityType::Person, Strength::Weak, why);
+        return true;
+    }
+    let before = r.out.len();
+    r.by_context_but(a, j, Some(RuleId::GazetteerPlace));
+    let unknown = r
+        .out
+        .get_mut(before)
+        .filter(|m| m.strength == Strength::Unknown);
+    if let Some(mention) = unknown {
+        mention.label = EntityType::Person;
+        mention.evidence = why;
+        r.record(RuleId::SurnameEndsName, a, j);
+    }
     true
 }

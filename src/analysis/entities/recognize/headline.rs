@@ -40,8 +40,11 @@ impl<'a> Recognizer<'a> {
                     continue;
                 }
                 let w = self.word(a);
+                // A word the article also writes in lower case is a common word, capitalised only
+                // by the title case ("Air" beside "the air base").
                 if !self.lex.stopwords.contains(w)
                     && w.len() > 1
+                    && !self.is_common_word(w)
                     && self.rules.enabled(RuleId::TitleCaseUnknownWord)
                 {
                     let rule = RuleId::TitleCaseUnknownWord;

@@ -343,6 +343,11 @@ impl<'a> Recognizer<'a> {
         if !(dash && self.tokens.get(k).is_some_and(|t| !t.line_start)) {
             return false;
         }
+        // A caption's or a quote's name in capitals ("JANE ROE - Managing Director") stands
+        // where a dateline would: a dateline's town is one the gazetteer knows.
+        if self.gazetteer.lookup(whole).is_empty() {
+            return false;
+        }
         let why = Evidence::Dateline;
         self.push(
             RuleId::DatelineCapitals,
