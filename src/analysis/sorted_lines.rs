@@ -6,8 +6,9 @@
 //! into vectors at start cost more than every lookup of an analysis together. Where exact lookups
 //! are many, a [`KeyTable`] (each distinct key's line start, by hash) is built at open in one pass
 //! without allocating per line: the recogniser asks the long lists about most capitalised words,
-//! and a hash reads a line or two where a binary search read a dozen (a key absent from the
-//! list, most often none: a slot's spare bits hold a tag of its key's hash). Text that is not sorted gives wrong
+//! and a hash reads a line or two where a binary search read a dozen; a slot's spare bits hold a
+//! tag of its key's hash, so that a probe passes other keys' slots without reading their lines
+//! (most words asked about are in no list). Text that is not sorted gives wrong
 //! answers, never a panic; the data's tests check that it is sorted.
 
 use std::cmp::Ordering;
