@@ -364,7 +364,7 @@ impl<'r> BestByName<'r> {
         };
         match self.slots[slot] {
             // As `offer`: a weight that is not at most 0 (NaN too) is taken by an empty slot.
-            None => !(reading.weight <= 0.0),
+            None => reading.weight > 0.0 || reading.weight.is_nan(),
             Some((best, kept)) => {
                 reading.weight > best || (reading.weight == best && reading.order < kept.order)
             }
