@@ -280,7 +280,6 @@ impl Reach {
                     if (here.lat - r.at.lat).abs() <= Self::LATITUDE_REACH
                         && around.contains(&r.name)
                         && Some(r.name) != skip
-                        && best.could_take(r)
                     {
                         best.offer(r, here.closeness(&r.at, terms) * r.weight);
                     }
@@ -349,26 +348,6 @@ impl<'r> BestByName<'r> {
             }
         }
         self.first = *around.start();
-    }
-
-    /// Whether `offer` could keep `reading` at any closeness: closeness is at most 1, so a
-    /// reading whose own weight does not beat its name's best so far never will, and its
-    /// distance need not be worked out.
-    fn could_take(&self, reading: &Reading) -> bool {
-        let Some(slot) = reading
-            .name
-            .checked_sub(self.first)
-            .filter(|&i| i < Self::SLOTS)
-        else {
-            return false;
-        };
-        match self.slots[slot] {
-            // As `offer`: a weight that is not at most 0 (NaN too) is taken by an empty slot.
-            None => reading.weight > 0.0 || reading.weight.is_nan(),
-            Some((best, kept)) => {
-                reading.weight > best || (reading.weight == best && reading.order < kept.order)
-            }
-        }
     }
 
     /// Keeps `reading` as its name's best if it weighs more than the best so far, or as much
