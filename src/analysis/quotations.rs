@@ -61,7 +61,7 @@ fn quotations_in(text: &str, paras: &[Span], sentences: &[Vec<Span>]) -> Vec<Quo
         if quoted.is_empty() {
             continue;
         }
-        let words: usize = f.parts.iter().map(|&p| word_spans(text, p).len()).sum();
+        let words: usize = f.parts.iter().map(|&p| words_in(text, p).count()).sum();
         let previous = qi.checked_sub(1).and_then(|i| found.get(i));
         let following = found.get(qi + 1);
         let attribution = attribute(text, paras, sentences, f, previous, following);
@@ -286,7 +286,7 @@ fn keep_unclosed(text: &str, paras: &[Span], f: &Found) -> bool {
     if f.first_para < f.last_para {
         return true;
     }
-    let words: usize = f.parts.iter().map(|&p| word_spans(text, p).len()).sum();
+    let words: usize = f.parts.iter().map(|&p| words_in(text, p).count()).sum();
     if words > MAX_UNCLOSED_WORDS {
         return false;
     }
@@ -1056,7 +1056,7 @@ fn cues_in(text: &str, region: Span) -> Vec<Cue> {
             i += 1;
             continue;
         }
-        let word = word.to_lowercase();
+        let word = lowercase(word);
         if word == "according" {
             if let Some(to) = words.get(i + 1) {
                 let gap = Span::new(words[i].end, to.start).slice(text);
@@ -1069,8 +1069,8 @@ fn cues_in(text: &str, region: Span) -> Vec<Cue> {
                     continue;
                 }
             }
-        } else if CUE_VERBS.contains(&word.as_str()) {
-            let kind = if matches!(word.as_str(), "told" | "tells" | "tell") {
+        } else if CUE_VERBS.contains(&&*word) {
+            let kind = if matches!(&*word, "told" | "tells" | "tell") {
                 CueKind::Told
             } else {
                 CueKind::Verb
@@ -1187,7 +1187,7 @@ fn subject_before(text: &str, bound: usize, cue: Span) -> Option<Span> {
             return None;
         };
         let appositive = Span::new(inner_from, close);
-        let size = word_spans(text, appositive).len();
+        let size = words_in(text, appositive).count();
         if size == 0 || size > 12 || !cues_in(text, appositive).is_empty() {
             return None;
         }

@@ -6,7 +6,9 @@
 //! into vectors at start cost more than every lookup of an analysis together. Where exact lookups
 //! are many, a [`KeyTable`] (each distinct key's line start, by hash) is built at open in one pass
 //! without allocating per line: the recogniser asks the long lists about most capitalised words,
-//! and a hash reads a line or two where a binary search read a dozen. Text that is not sorted gives wrong
+//! and a hash reads a line or two where a binary search read a dozen; a slot's spare bits hold a
+//! tag of its key's hash, so that a probe passes other keys' slots without reading their lines
+//! (most words asked about are in no list). Text that is not sorted gives wrong
 //! answers, never a panic; the data's tests check that it is sorted.
 
 use std::cmp::Ordering;
@@ -200,10 +202,18 @@ impl FirstByteIndex {
 /// without allocating per line. A lookup hashes the key and compares it with a line or two,
 /// where a binary search compared it with a dozen lines spread over the text; the recogniser
 /// asks the long lists about most capitalised words of every analysis.
+///
+/// The bits of a slot above those its line starts need hold a few bits of its key's hash (a
+/// tag): most words asked about are in no list, and a probe that meets another key's slot
+/// tells it by its tag without reading that key's line, a cache miss somewhere in megabytes of
+/// text.
 #[derive(Clone, Debug, Default)]
 pub struct KeyTable {
-    /// A line's start plus one, or 0 for an empty slot; a power of two long, at most half full.
+    /// A line's start plus one in the low `start_bits`, its key's tag above them, or 0 for an
+    /// empty slot; a power of two long, at most half full.
     slots: Vec<u32>,
+    /// How many low bits of a slot hold a line's start plus one.
+    start_bits: u32,
 }
 
 impl KeyTable {
@@ -214,12 +224,15 @@ impl KeyTable {
     pub fn of_lines(text: &[u8], mut value: impl FnMut(usize, usize)) -> KeyTable {
         let lines = text.iter().filter(|&&b| b == b'\n').count() + 1;
         let len = (2 * lines).next_power_of_two().max(2);
+        let Ok(last_start) = u32::try_from(text.len()) else {
+            return KeyTable::default();
+        };
         let mut table = KeyTable {
             slots: vec![0; len],
+            // Enough for the largest start plus one (at most the text's length); 32 leaves no
+            // room for a tag.
+            start_bits: (u32::BITS - last_start.leading_zeros()).max(1),
         };
-        if u32::try_from(text.len()).is_err() {
-            return KeyTable::default();
-        }
         let mut at = 0;
         let mut previous: &[u8] = &[];
         let mut number = 0;
@@ -237,11 +250,29 @@ impl KeyTable {
         table
     }
 
-    fn hash(key: &[u8]) -> usize {
+    /// The key's hash: its slot comes from the low bits, its tag from the top ones.
+    fn hash(key: &[u8]) -> u64 {
         let mut hasher = Fnv::default();
         hasher.write(key);
-        let hash = hasher.finish();
-        (hash ^ (hash >> 29)) as usize
+        hasher.finish()
+    }
+
+    fn home(hash: u64, mask: usize) -> usize {
+        (hash ^ (hash >> 29)) as usize & mask
+    }
+
+    /// The key's tag, shifted to its place in a slot (0 when starts leave no room for one).
+    fn tag(&self, hash: u64) -> u32 {
+        let tag_bits = u32::BITS - self.start_bits;
+        if tag_bits == 0 {
+            return 0;
+        }
+        ((hash >> (u64::BITS - tag_bits)) as u32) << self.start_bits
+    }
+
+    /// The start plus one that `slot` holds, without its tag.
+    fn start_of(&self, slot: u32) -> u32 {
+        slot & (u32::MAX >> (u32::BITS - self.start_bits))
     }
 
     /// Files the line at `start` under `key`: its slot. Keys are not compared (that would read
@@ -249,11 +280,12 @@ impl KeyTable {
     /// at its first line all the same, which stands earlier on the probe's path.
     fn insert(&mut self, start: usize, key: &[u8]) -> usize {
         let mask = self.slots.len() - 1;
-        let mut slot = Self::hash(key) & mask;
+        let hash = Self::hash(key);
+        let mut slot = Self::home(hash, mask);
         while self.slots[slot] != 0 {
             slot = (slot + 1) & mask;
         }
-        self.slots[slot] = start as u32 + 1;
+        self.slots[slot] = (start as u32 + 1) | self.tag(hash);
         slot
     }
 
@@ -261,12 +293,19 @@ impl KeyTable {
     /// from.
     pub fn slot_of(&self, text: &[u8], key: &[u8]) -> Option<(usize, usize)> {
         let mask = self.slots.len().checked_sub(1)?;
-        let mut slot = Self::hash(key) & mask;
+        let hash = Self::hash(key);
+        let tag = self.tag(hash);
+        let tags = !self.start_of(u32::MAX);
+        let mut slot = Self::home(hash, mask);
         loop {
             match *self.slots.get(slot)? {
                 0 => return None,
-                s if compare_at(text, s as usize - 1, key) == Ordering::Equal => {
-                    return Some((slot, s as usize - 1))
+                s if s & tags == tag => {
+                    let start = self.start_of(s) as usize - 1;
+                    if compare_at(text, start, key) == Ordering::Equal {
+                        return Some((slot, start));
+                    }
+                    slot = (slot + 1) & mask;
                 }
                 _ => slot = (slot + 1) & mask,
             }

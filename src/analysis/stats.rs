@@ -8,7 +8,7 @@
 //! Look-around: one pass over the words; each word is read alone.
 
 use crate::analysis::text::fit_span;
-use crate::analysis::text::{word_spans, Span};
+use crate::analysis::text::{words_in, Span};
 use crate::analysis::{Paragraph, Stats};
 
 /// Average adult silent reading rate, in words a minute.
@@ -26,7 +26,7 @@ pub fn compute(text: &str, paragraphs: &[Paragraph]) -> Stats {
             continue;
         };
         stats.characters += span.slice(text).chars().count();
-        for word in word_spans(text, span) {
+        for word in words_in(text, span) {
             stats.words += 1;
             stats.syllables += syllables(word.slice(text));
         }

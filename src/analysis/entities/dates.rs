@@ -154,8 +154,8 @@ impl Scan<'_> {
     }
 
     fn span(&self, first: usize, last: usize) -> Span {
-        let start = self.tokens.get(first).map_or(0, |t| t.span.start);
-        let end = self.tokens.get(last).map_or(start, |t| t.span.end);
+        let start = self.tokens.get(first).map_or(0, |t| t.span().start);
+        let end = self.tokens.get(last).map_or(start, |t| t.span().end);
         Span::new(start, end.max(start))
     }
 
@@ -321,7 +321,7 @@ pub fn find(text: &str, tokens: &[Token]) -> Vec<Found> {
             ))
         } else if kind == Some(TokenKind::Word) && word.starts_with("mid-") {
             let rest = &word[4..];
-            let start = tokens[i].span.start + 4;
+            let start = tokens[i].span().start + 4;
             if (is_month(rest) && is_capitalised(rest)) || year_number(rest) || year_like(rest) {
                 let last = if is_month(rest) && year_number(scan.word(i + 1)) && scan.same_line(i) {
                     i + 1

@@ -119,7 +119,10 @@ impl Scan<'_> {
     }
 
     fn span(&self, first: usize, last: usize) -> Span {
-        Span::new(self.tokens[first].span.start, self.tokens[last].span.end)
+        Span::new(
+            self.tokens[first].span().start,
+            self.tokens[last].span().end,
+        )
     }
 
     /// "Highway 10", "State Route 9", "County Road 43": the last token of the number.

@@ -5,6 +5,11 @@
 //! that their digits are never read as years.
 //!
 //! Look-around: one pass over the text; a token reads the character after it.
+//!
+//! A token keeps its span as two `u32` offsets (12 bytes a token, not 24): a megabyte of
+//! punctuation is a million tokens, and past glibc's 32 MB reuse limit every analysis pages its
+//! token list in afresh, which made such inputs cost more per byte as they grew. A text past
+//! 4 GiB is tokenized up to there.
 
 use crate::analysis::Span;
 
@@ -21,7 +26,8 @@ pub enum TokenKind {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Token {
-    pub span: Span,
+    start: u32,
+    end: u32,
     pub kind: TokenKind,
     /// White space before the token holds a line break (or the token starts the text).
     pub line_start: bool,
@@ -30,8 +36,23 @@ pub struct Token {
 }
 
 impl Token {
+    fn new(span: Span, kind: TokenKind, line_start: bool, attached: bool) -> Token {
+        // `tokenize` stops before an offset past `u32::MAX`.
+        Token {
+            start: span.start as u32,
+            end: span.end as u32,
+            kind,
+            line_start,
+            attached,
+        }
+    }
+
+    pub fn span(&self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
+
     pub fn text<'t>(&self, text: &'t str) -> &'t str {
-        self.span.slice(text)
+        self.span().slice(text)
     }
 
     pub fn is_word(&self) -> bool {
@@ -102,6 +123,17 @@ const HYPHENATED_ENDINGS: &[&str] = &[
 ];
 
 pub fn tokenize(text: &str) -> Vec<Token> {
+    // Offsets must fit a token's `u32`s: a longer text is read up to its last char boundary
+    // there.
+    let text = if text.len() > u32::MAX as usize {
+        let mut cut = u32::MAX as usize;
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        &text[..cut]
+    } else {
+        text
+    };
     let bytes = text.as_bytes();
     let mut tokens: Vec<Token> = Vec::new();
     let mut i = 0;
@@ -162,20 +194,15 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 (Span::new(hyphen, hyphen + 1), TokenKind::Punct, true),
                 (Span::new(hyphen + 1, end), TokenKind::Word, true),
             ] {
-                tokens.push(Token {
+                tokens.push(Token::new(
                     span,
                     kind,
-                    line_start: line_start && span.start == i,
+                    line_start && span.start == i,
                     attached,
-                });
+                ));
             }
         } else {
-            tokens.push(Token {
-                span: Span::new(i, end),
-                kind,
-                line_start,
-                attached,
-            });
+            tokens.push(Token::new(Span::new(i, end), kind, line_start, attached));
         }
         line_start = false;
         attached = true;

@@ -292,6 +292,16 @@ fn resolve_all(
         .iter()
         .map(|s| gazetteer.fold(clean_surface(s)))
         .collect();
+    // Each distinct key's number, for the tables keyed by name and place on every pass.
+    let key_ids: Vec<u32> = {
+        let mut ids: FnvMap<&str, u32> = FnvMap::default();
+        keys.iter()
+            .map(|key| {
+                let next = ids.len() as u32;
+                *ids.entry(key.as_str()).or_insert(next)
+            })
+            .collect()
+    };
     let roles: Vec<Role> = spans
         .iter()
         .enumerate()
@@ -399,7 +409,7 @@ fn resolve_all(
                 );
             }
         }
-        share_evidence_within_names(&mut candidates, &keys);
+        share_evidence_within_names(&mut candidates, &key_ids);
         for (i, list) in candidates.iter_mut().enumerate() {
             stable_sort::sort_by(list, |a, b| {
                 b.score.total_cmp(&a.score).then(a.place.cmp(&b.place))

@@ -29,13 +29,17 @@ fn lacks_local_support_always(g: &Gazetteer, c: &Scored) -> bool {
 /// One name, one place: every mention of a name takes, for each candidate, the best evidence
 /// any of its mentions has ("Clark County, Indiana" early on settles a later bare "Clark
 /// County").
-pub(super) fn share_evidence_within_names(candidates: &mut [Vec<Scored>], keys: &[String]) {
+///
+/// `key_ids` numbers each mention's key (one number per distinct key): the table below is
+/// keyed by number and place, every candidate of every mention on every pass, and hashing the
+/// key's text each time cost more than the rest of the sharing.
+pub(super) fn share_evidence_within_names(candidates: &mut [Vec<Scored>], key_ids: &[u32]) {
     // Where the best of each name's candidate is, rather than a copy of it: the best is never
     // replaced below (only a better one replaces a candidate), so it can be copied from there.
-    let mut best: FnvMap<(&str, PlaceId), (usize, usize)> = FnvMap::default();
-    for (i, (list, key)) in candidates.iter().zip(keys).enumerate() {
+    let mut best: FnvMap<(u32, PlaceId), (usize, usize)> = FnvMap::default();
+    for (i, (list, &key)) in candidates.iter().zip(key_ids).enumerate() {
         for (j, c) in list.iter().enumerate() {
-            let at = best.entry((key.as_str(), c.place)).or_insert((i, j));
+            let at = best.entry((key, c.place)).or_insert((i, j));
             if c.score > candidates[at.0][at.1].score {
                 *at = (i, j);
             }
@@ -44,7 +48,7 @@ pub(super) fn share_evidence_within_names(candidates: &mut [Vec<Scored>], keys: 
     for i in 0..candidates.len() {
         for j in 0..candidates[i].len() {
             let c = &candidates[i][j];
-            let Some(&(bi, bj)) = best.get(&(keys[i].as_str(), c.place)) else {
+            let Some(&(bi, bj)) = best.get(&(key_ids[i], c.place)) else {
                 continue;
             };
             if candidates[bi][bj].score > c.score {

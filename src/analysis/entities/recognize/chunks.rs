@@ -237,7 +237,7 @@ impl<'a> Recognizer<'a> {
                 .then_some((EntityType::Org, Evidence::Acronym))
         });
         if let Some((label, why)) = typed {
-            let span = Span::new(token.span.start + prefix.len(), token.span.end);
+            let span = Span::new(token.span().start + prefix.len(), token.span().end);
             let in_title_case = self.title_case.get(i).copied().unwrap_or(false);
             let strength = if label == EntityType::Org {
                 Strength::Weak

@@ -26,7 +26,7 @@ impl<'a> Recognizer<'a> {
             return false;
         }
         // An AP abbreviation runs on past the chunk through its stops: "D-W. Va.", "R-Ga.".
-        let start = self.tokens.get(i).map_or(0, |t| t.span.start) + prefix.len();
+        let start = self.tokens.get(i).map_or(0, |t| t.span().start) + prefix.len();
         let abbreviated = (j..=j + 3).rev().find(|&end| {
             (i + 1..=end).all(|k| self.tokens.get(k).is_some_and(|t| !t.line_start))
                 && self
@@ -80,7 +80,7 @@ impl<'a> Recognizer<'a> {
         let Some(first_why) = known_county.then(|| self.local_place(first)).flatten() else {
             return false;
         };
-        let start = self.tokens.get(i).map_or(0, |t| t.span.start);
+        let start = self.tokens.get(i).map_or(0, |t| t.span().start);
         let end = self.span(i, j).end;
         let second_start = start + first.len() + 1;
         let in_title_case = self.title_case.get(i).copied().unwrap_or(false);
@@ -112,7 +112,7 @@ impl<'a> Recognizer<'a> {
         let chunk_end = self.span(i, j).end;
         let mut parts: Vec<(usize, usize)> = word
             .split('-')
-            .scan(token.span.start, |at, part| {
+            .scan(token.span().start, |at, part| {
                 let start = *at;
                 *at += part.len() + 1;
                 Some((start, start + part.len()))

@@ -132,7 +132,7 @@ impl<'a> Recognizer<'a> {
         let within = |spans: &[Span], t: &Token| {
             spans
                 .iter()
-                .any(|s| s.start <= t.span.start && t.span.end <= s.end)
+                .any(|s| s.start <= t.span().start && t.span().end <= s.end)
         };
         let forced: Vec<Span> = context.forced.iter().map(|r| r.span).collect();
         let skipped: Vec<bool> = tokens
@@ -142,10 +142,10 @@ impl<'a> Recognizer<'a> {
         let mut initial = vec![false; tokens.len()];
         let mut starts = context.sentence_starts.iter().peekable();
         for (i, t) in tokens.iter().enumerate() {
-            while starts.peek().is_some_and(|&&s| s < t.span.start) {
+            while starts.peek().is_some_and(|&&s| s < t.span().start) {
                 starts.next();
             }
-            let at_start = starts.peek().is_some_and(|&&s| s == t.span.start);
+            let at_start = starts.peek().is_some_and(|&&s| s == t.span().start);
             let prev = i.checked_sub(1).and_then(|p| tokens.get(p));
             let after_break = prev.is_none_or(|p| {
                 let w = p.text(text);
@@ -191,8 +191,8 @@ impl<'a> Recognizer<'a> {
     }
 
     fn span(&self, first: usize, last: usize) -> Span {
-        let start = self.tokens.get(first).map_or(0, |t| t.span.start);
-        let end = self.tokens.get(last).map_or(start, |t| t.span.end);
+        let start = self.tokens.get(first).map_or(0, |t| t.span().start);
+        let end = self.tokens.get(last).map_or(start, |t| t.span().end);
         Span::new(start, end.max(start))
     }
 

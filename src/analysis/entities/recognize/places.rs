@@ -89,7 +89,7 @@ impl<'a> Recognizer<'a> {
                     && self
                         .tokens
                         .get(a - 3)
-                        .is_some_and(|t| t.span.end == r.span.end)
+                        .is_some_and(|t| t.span().end == r.span.end)
             });
         if before == "from" && after_person_comma && !self.has_keyword(a, j) {
             return Some((Strength::Strong, Evidence::FromAfterPerson));
@@ -108,7 +108,7 @@ impl<'a> Recognizer<'a> {
                     && self
                         .tokens
                         .get(a - 2)
-                        .is_some_and(|t| t.span.end == r.span.end)
+                        .is_some_and(|t| t.span().end == r.span.end)
             });
             let home = after_person || matches!(before2, "formerly" | "originally");
             // An affiliation ("Jane Roe of Acme") reads the same: only a known place is a home.
