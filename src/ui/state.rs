@@ -166,7 +166,6 @@ impl AppState {
             worker_memory.set(answer.memory_bytes);
             analysis.set(answer.analysis);
             structure_shown.update(|n| *n += 1);
-            names_shown.update(|n| *n += 1);
         };
         let send = move |request: Request| {
             if fallback.with_value(Option::is_some) {
@@ -184,6 +183,7 @@ impl AppState {
                         memory_bytes: None,
                         analysis,
                     });
+                    names_shown.update(|n| *n += 1);
                 }
             } else {
                 worker.with_value(|w| {
@@ -299,10 +299,12 @@ impl AppState {
                 analysis.with(|analysis| view_model::effective_places(analysis, choices))
             })
         });
-        // The structure and names, not the places: tracked through `shown`.
+        // Drawn from the names stage, not the places. Not from the structure stage either: its
+        // names follow within milliseconds (the worker has them all before it sends the
+        // structure), and blocks drawn without their marks changed every block's key, so that
+        // one keystroke in a long article redrew all of it, twice.
         let blocks = Memo::new(move |_| {
             shown.names.track();
-            shown.structure.track();
             analysis.with_untracked(view_model::block_views)
         });
         let block_keys = Memo::new(move |_| {
