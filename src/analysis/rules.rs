@@ -98,6 +98,9 @@ rules! {
         AttributionHedge = "attribution-hedge",
     }
     Mentions {
+        /// "on Friday morning", "Sunday night": a weekday with a part of the day names a time
+        /// of that day, a TIME rather than a DATE.
+        WeekdayPartOfDay = "weekday-part-of-day",
         /// "St. Petersburg", "W. Ardmore": an abbreviation's stop stays inside a name.
         ChunkThroughAbbreviation = "chunk-through-abbreviation",
         /// "Norway and Chile": a whole place, or a name complete with its head word,

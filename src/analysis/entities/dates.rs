@@ -3,7 +3,8 @@
 //! A date is a month with its days and year ("March 12-15", "March 14, 16", "26 July 2022"),
 //! a month or weekday alone, a year or a span of years in a date-like position ("in 2013",
 //! "2015-16"), a decade ("the 1990s"), a duration written as one word ("four-day",
-//! "seventeen-month") or a relative expression ("last week").
+//! "seventeen-month") or a relative expression ("last week"). A weekday with a part of the day
+//! ("Sunday night") is a time, by the rule `weekday-part-of-day` (`weekday_part_of_day`).
 //!
 //! Look-around: a few tokens after a month, weekday or number (a day, a year, a range).
 
@@ -391,6 +392,37 @@ pub fn find(text: &str, tokens: &[Token]) -> Vec<Found> {
         i = last.map_or(i + 1, |l| l + 1);
     }
     found
+}
+
+/// A part of the day after a weekday makes a time of that day: "Friday morning".
+const PARTS_OF_DAY: &[&str] = &[
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "midnight",
+    "noon",
+    "lunchtime",
+    "dawn",
+];
+
+/// A weekday found alone, then a part of the day on the same line ("Sunday night"): the time
+/// through that word. Returns whether `found` was one and is now that time.
+pub fn weekday_part_of_day(tokens: &[Token], text: &str, found: &mut Found) -> bool {
+    let word = |i: usize| tokens.get(i).map_or("", |t| t.span().slice(text));
+    let next = found.last + 1;
+    let joined = found.label == EntityType::Date
+        && found.first == found.last
+        && is_weekday(word(found.first))
+        && PARTS_OF_DAY.contains(&word(next))
+        && tokens.get(next).is_some_and(|t| !t.line_start);
+    if joined {
+        found.last = next;
+        found.span = Span::new(found.span.start, tokens[next].span().end);
+        found.label = EntityType::Time;
+        found.explanation = format!("a part of {}", word(found.first));
+    }
+    joined
 }
 
 /// The month after a day at `i`: "26 March", "28 to 31 July", "25th of July".

@@ -7,7 +7,7 @@
 use super::{Resources, Span};
 use crate::analysis::stable_sort;
 
-use super::rules::{RuleHit, RuleSet};
+use super::rules::{RuleHit, RuleId, RuleSet};
 
 pub use super::model::{Candidate, EmbeddedPlace, Entity, EntityType, Mention, Place, PlaceKind};
 
@@ -54,6 +54,17 @@ pub fn recognize(
 ) -> Recognition {
     let tokens = tokens::tokenize(text);
     let mut found = dates::find(text, &tokens);
+    let mut rule_hits_before = Vec::new();
+    if rules.enabled(RuleId::WeekdayPartOfDay) {
+        for f in found.iter_mut() {
+            if dates::weekday_part_of_day(&tokens, text, f) {
+                rule_hits_before.push(RuleHit {
+                    rule: RuleId::WeekdayPartOfDay,
+                    span: f.span,
+                });
+            }
+        }
+    }
     found.extend(roads::find(text, &tokens, &found));
     let mut forced: Vec<Raw> = Vec::new();
     for &(span, label) in layout.header_names {
@@ -96,6 +107,7 @@ pub fn recognize(
     };
     let (mut raws, mut rule_hits) =
         recognize::Recognizer::new(text, &tokens, &context, &found, rules).run();
+    rule_hits.extend(rule_hits_before);
     raws.extend(forced);
     raws.extend(found.into_iter().map(|f| Raw {
         span: f.span,
