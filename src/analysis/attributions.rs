@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use super::quotations::{lower_in, AFTER_STOPS, CLAUSE_WORDS, FILLERS, PRONOUNS};
 use super::rules::{RuleHit, RuleId, RuleSet};
-use super::text::{word_spans, Span};
+use super::text::{words_in, Span};
 use super::{Paragraph, Quotation};
 
 /// A claim's source named (or left unnamed) outside quotation marks.
@@ -82,8 +82,12 @@ pub fn find(
                 .any(|q| q.start <= cue.start && cue.end <= q.end)
     };
     let mut found = Vec::new();
+    // One buffer for every sentence's words: a vector per sentence, grown word by word, cost
+    // more than reading them.
+    let mut words = Vec::new();
     for sentence in paragraphs.iter().flat_map(|p| p.sentences.iter().copied()) {
-        let words = word_spans(text, sentence);
+        words.clear();
+        words.extend(words_in(text, sentence));
         for (i, &word) in words.iter().enumerate() {
             let Some(attribution) = attribution_at(text, &words, i, rules) else {
                 continue;

@@ -185,6 +185,22 @@ pub fn lowercase(word: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// `f` of [`lowercase`]`(word)`, with a short ASCII word lowered on the stack: the recogniser
+/// asks whether the article writes a word in lower case of most capitalised words, and a copy
+/// of each cost a heap allocation and its release.
+pub fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buffer = [0u8; 32];
+    match buffer.get_mut(..word.len()).filter(|_| word.is_ascii()) {
+        Some(lower) => {
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            // ASCII lowered is still ASCII.
+            f(std::str::from_utf8(lower).unwrap_or(word))
+        }
+        None => f(&lowercase(word)),
+    }
+}
+
 /// Converts byte offsets (in any order) to character offsets in one pass over the text.
 /// Offsets inside a character count as that character's start; past the end, as the end.
 pub fn char_offsets(text: &str, bytes: &[usize]) -> Vec<usize> {
@@ -226,6 +242,16 @@ mod tests {
             assert_eq!(lowercase(word), word.to_lowercase(), "{word}");
         }
         assert!(matches!(lowercase("said"), std::borrow::Cow::Borrowed(_)));
+        for word in [
+            "Said",
+            "SAID",
+            "said",
+            "Zürich",
+            "",
+            "A-Very-Long-Hyphenated-Word-Of-Forty-Bytes",
+        ] {
+            assert_eq!(with_lowercase(word, str::to_string), lowercase(word));
+        }
     }
 
     /// Words as `words_in` reads them, written plainly over `char_indices`.

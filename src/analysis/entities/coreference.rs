@@ -11,7 +11,7 @@
 
 use crate::analysis::fnv::{FnvMap, FnvSet};
 use crate::analysis::stable_sort;
-use crate::analysis::text::lowercase;
+use crate::analysis::text::with_lowercase;
 
 use super::evidence::{Evidence, Where};
 use super::lexicons::Lexicons;
@@ -213,7 +213,9 @@ impl<'t> Vocabulary<'t> {
             word.strip_suffix('s')
                 .is_some_and(|one| one.len() > 2 && self.all.contains(one))
         };
-        is_name_word(word) && !self.lower.contains(&*lowercase(word)) && !plural_of_name()
+        is_name_word(word)
+            && !with_lowercase(word, |lower| self.lower.contains(lower))
+            && !plural_of_name()
     }
 }
 

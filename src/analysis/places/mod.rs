@@ -59,7 +59,7 @@ use explanation::{explain, explain_government};
 use grouping::group_places;
 pub use model::{distance_km, Resolution};
 use model::{Reason, Scored, TownEvidence, Via};
-use nearness::{colocation_support, KnownWhereabouts};
+use nearness::{colocation_support, Neighbourhood};
 use scoring::{lacks_local_support, score_context, share_evidence_within_names, Context, PASSES};
 use town_in_name::place_by_town_in_name;
 use votes::{
@@ -327,9 +327,10 @@ fn resolve_all(
     // the places the earlier pass chose for the other names, so that evidence spreads along a
     // chain of names ("Dublin" near "Columbus" near "Franklin County").
     let mut chosen: Vec<Option<PlaceId>> = vec![None; spans.len()];
-    let mut whereabouts = KnownWhereabouts::default();
+    let mut neighbourhood = Neighbourhood::default();
     for pass in 0..PASSES {
-        let support = colocation_support(gazetteer, &candidates, &keys, &chosen, &mut whereabouts);
+        let support =
+            colocation_support(gazetteer, &candidates, &keys, &chosen, &mut neighbourhood);
         let mut votes = country_votes(
             gazetteer,
             weights,

@@ -160,11 +160,171 @@ impl Whereabouts {
     }
 }
 
-/// The whereabouts of the places the passes of one resolution have read, each worked out once.
-pub(super) type KnownWhereabouts = FnvMap<PlaceId, Whereabouts>;
+/// The places the passes of one resolution have read, each numbered, with its whereabouts worked
+/// out once, and for each candidate colocation has weighed, the places near it with their
+/// closeness: the passes weigh mostly the same candidates against mostly the same places, and
+/// the pairs are the resolver's hottest loop, so each pair is met once rather than once a pass.
+#[derive(Default)]
+pub(super) struct Neighbourhood {
+    places: Vec<Whereabouts>,
+    number: FnvMap<PlaceId, u32>,
+    /// The places in batches, as the passes first read them, each indexed for nearness.
+    batches: Vec<PlaceIndex>,
+    /// For each place, how many batches its neighbours were sought in, and the places found
+    /// there whose closeness to it is above 0, with that closeness.
+    near: Vec<(usize, Vec<(u32, f64)>)>,
+}
 
-/// A name's candidates, each with its likelihood relative to the name's likeliest.
-pub(super) type Readings = Vec<(Whereabouts, f64)>;
+impl Neighbourhood {
+    /// The place's number, given on first sight.
+    fn number(&mut self, g: &Gazetteer, place: PlaceId) -> u32 {
+        if let Some(&number) = self.number.get(&place) {
+            return number;
+        }
+        let number = self.places.len() as u32;
+        self.places.push(Whereabouts::of(g, place));
+        self.number.insert(place, number);
+        self.near.push((0, Vec::new()));
+        number
+    }
+
+    /// Indexes the places numbered since the last batch.
+    fn index_new_places(&mut self) {
+        let from = self.batches.last().map_or(0, |b| b.numbers.end);
+        if from < self.places.len() {
+            let batch = PlaceIndex::new(&self.places, from..self.places.len());
+            self.batches.push(batch);
+        }
+    }
+
+    /// Finds the neighbours of the place numbered `at` in the batches not yet searched for it.
+    fn seek_near(&mut self, at: u32) {
+        let Neighbourhood {
+            places,
+            number,
+            batches,
+            near,
+        } = self;
+        let (searched, found) = &mut near[at as usize];
+        for batch in &batches[*searched..] {
+            batch.near(places, number, &places[at as usize], found);
+        }
+        *searched = batches.len();
+    }
+}
+
+/// A batch of numbered places where nearness is sought: towns and counties in bands of
+/// latitude, each by longitude, so that a candidate meets only the few that may lie near it
+/// instead of every place: an article naming hundreds of towns is read in milliseconds, not a
+/// second. A place left out is always one whose closeness is 0.
+struct PlaceIndex {
+    numbers: std::ops::Range<usize>,
+    /// Bands of `LATITUDE_REACH` degrees, by band number, each sorted by longitude.
+    bands: FnvMap<i32, Vec<(f64, u32)>>,
+    /// The haversine term at 250 km, where closeness ends, with a margin for rounding.
+    far: f64,
+}
+
+impl PlaceIndex {
+    /// Latitude, in degrees, beyond which `Whereabouts::closeness` gives 0 (2.3), with a margin.
+    const LATITUDE_REACH: f64 = 2.4;
+
+    fn band(lat: f64) -> i32 {
+        (lat / Self::LATITUDE_REACH).floor() as i32
+    }
+
+    fn new(places: &[Whereabouts], numbers: std::ops::Range<usize>) -> PlaceIndex {
+        let mut bands: FnvMap<i32, Vec<(f64, u32)>> = FnvMap::default();
+        for (number, at) in places[numbers.clone()].iter().enumerate() {
+            if matches!(at.kind, PlaceKind::City | PlaceKind::Admin2) {
+                let number = (numbers.start + number) as u32;
+                bands
+                    .entry(Self::band(at.lat))
+                    .or_default()
+                    .push((at.lon, number));
+            }
+        }
+        for band in bands.values_mut() {
+            stable_sort::sort_by(band, |a, b| a.0.total_cmp(&b.0));
+        }
+        let half_angle = (250.0 / (2.0 * 6371.0088_f64)).sin();
+        PlaceIndex {
+            numbers,
+            bands,
+            far: half_angle * half_angle * 1.01,
+        }
+    }
+
+    /// The places of this batch whose closeness to `here` is above 0, into `found`.
+    fn near(
+        &self,
+        places: &[Whereabouts],
+        number: &FnvMap<PlaceId, u32>,
+        here: &Whereabouts,
+        found: &mut Vec<(u32, f64)>,
+    ) {
+        let terms = step_terms();
+        let cos_here = here.lat.to_radians().cos();
+        let lon_reach = self.longitude_reach(here, cos_here);
+        let (west, east) = (here.lon - lon_reach, here.lon + lon_reach);
+        let spans: [(f64, f64); 2] = if lon_reach >= 180.0 {
+            [(-180.0, 180.0), (1.0, 0.0)]
+        } else if west < -180.0 {
+            [(west + 360.0, 180.0), (-180.0, east)]
+        } else if east > 180.0 {
+            [(west, 180.0), (-180.0, east - 360.0)]
+        } else {
+            [(west, east), (1.0, 0.0)]
+        };
+        let band = Self::band(here.lat);
+        for band in (band - 1..=band + 1).filter_map(|b| self.bands.get(&b)) {
+            for (west, east) in spans.into_iter().filter(|(west, east)| west <= east) {
+                let from = band.partition_point(|&(lon, _)| lon < west);
+                let to = band.partition_point(|&(lon, _)| lon <= east).max(from);
+                for &(_, other) in &band[from..to] {
+                    let at = &places[other as usize];
+                    if (here.lat - at.lat).abs() <= Self::LATITUDE_REACH {
+                        let closeness = here.closeness(at, terms);
+                        if closeness > 0.0 {
+                            found.push((other, closeness));
+                        }
+                    }
+                }
+            }
+        }
+        // A region gives closeness to the places it holds.
+        let region = here.admin1.and_then(|region| number.get(&region));
+        if let Some(&region) = region.filter(|&&r| self.numbers.contains(&(r as usize))) {
+            let at = &places[region as usize];
+            if at.kind == PlaceKind::Admin1 {
+                let closeness = here.closeness(at, terms);
+                if closeness > 0.0 {
+                    found.push((region, closeness));
+                }
+            }
+        }
+    }
+
+    /// Degrees of longitude beyond which every place within `LATITUDE_REACH` of `here`'s
+    /// latitude is surely 250 km or more away (180: no bound, near the poles). With
+    /// f(m) = m − m³/6 ≤ sin m, places are far once cos φ1 · cos φ2 · f(Δλ/2)² passes `far`;
+    /// f(1.2 t) ≥ t for t ≤ 0.8, and f only falls to 0.92 before π/2.
+    fn longitude_reach(&self, here: &Whereabouts, cos_here: f64) -> f64 {
+        let nearest_pole = (here.lat.abs() + Self::LATITUDE_REACH).min(90.0);
+        let cos_least = cos_here * nearest_pole.to_radians().cos();
+        if cos_least <= 0.0 {
+            return 180.0;
+        }
+        let t = (self.far / cos_least).sqrt();
+        if t > 0.8 {
+            return 180.0;
+        }
+        (2.0 * 1.2 * t).to_degrees() + 0.01
+    }
+}
+
+/// A name's candidates, by number, each with its likelihood relative to the name's likeliest.
+type Readings = Vec<(u32, f64)>;
 
 /// A candidate's support from the article's other names.
 #[derive(Clone)]
@@ -187,132 +347,70 @@ struct Reading {
     name: usize,
     /// Its place among its name's readings; a name's choice comes after them all.
     order: usize,
-    at: Whereabouts,
+    place: PlaceId,
+    kind: PlaceKind,
     weight: f64,
 }
 
-/// The readings of every name that can give a candidate closeness (towns and counties in bands
-/// of latitude, each by longitude; regions by place), so that a candidate meets only the few
-/// that may lie near it instead of every reading of every name: an article naming hundreds of
-/// towns is read in milliseconds, not a second. A reading left out is always one whose closeness
-/// is 0.
-struct Reach {
-    /// Bands of `LATITUDE_REACH` degrees, by band number, each sorted by longitude.
-    bands: FnvMap<i32, Vec<Reading>>,
-    regions: Vec<Reading>,
-    /// The haversine term at 250 km, where closeness ends, with a margin for rounding.
-    far: f64,
+/// One pass's readings of every name, by the number of their place.
+struct ReadingsByPlace {
+    /// The readings, in the order of their places' numbers.
+    readings: Vec<Reading>,
+    /// Where each place's readings start in `readings`, and after the last, their end.
+    starts: Vec<u32>,
 }
 
-impl Reach {
-    /// Latitude, in degrees, beyond which `Whereabouts::closeness` gives 0 (2.3), with a margin.
-    const LATITUDE_REACH: f64 = 2.4;
-
-    fn band(lat: f64) -> i32 {
-        (lat / Self::LATITUDE_REACH).floor() as i32
-    }
-
-    fn new(names: &[(&str, Readings, Option<Whereabouts>)], chosen_trust: f64) -> Reach {
-        let mut bands: FnvMap<i32, Vec<Reading>> = FnvMap::default();
-        let mut regions = Vec::new();
-        for (name, (_, readings, choice)) in names.iter().enumerate() {
-            let choice = choice.iter().map(|&d| (usize::MAX, d, chosen_trust));
-            let all = readings.iter().enumerate().map(|(i, &(d, p))| (i, d, p));
-            for (order, at, weight) in all.chain(choice) {
-                let reading = Reading {
-                    name,
-                    order,
-                    at,
-                    weight,
-                };
-                match at.kind {
-                    PlaceKind::City | PlaceKind::Admin2 => {
-                        bands.entry(Self::band(at.lat)).or_default().push(reading)
-                    }
-                    PlaceKind::Admin1 => regions.push(reading),
-                    _ => {}
-                }
-            }
-        }
-        for band in bands.values_mut() {
-            stable_sort::sort_by(band, |a, b| a.at.lon.total_cmp(&b.at.lon));
-        }
-        stable_sort::sort_by_key(&mut regions, |r| r.at.place);
-        let half_angle = (250.0 / (2.0 * 6371.0088_f64)).sin();
-        Reach {
-            bands,
-            regions,
-            far: half_angle * half_angle * 1.01,
-        }
-    }
-
-    /// Each other name's best reading near `here` (other than `skip`, within `around`), into
-    /// `best`: its weight (closeness times the reading's weight), and the first of its readings
-    /// in their order where several weigh the same, as a walk of each name's readings in order
-    /// would keep. Readings of weight 0 are left out.
-    fn best_near<'r>(
-        &'r self,
-        here: &Whereabouts,
-        skip: Option<usize>,
-        around: &std::ops::RangeInclusive<usize>,
-        best: &mut BestByName<'r>,
-    ) {
-        let terms = step_terms();
-        let cos_here = here.lat.to_radians().cos();
-        let lon_reach = self.longitude_reach(here, cos_here);
-        let (west, east) = (here.lon - lon_reach, here.lon + lon_reach);
-        let spans: [(f64, f64); 2] = if lon_reach >= 180.0 {
-            [(-180.0, 180.0), (1.0, 0.0)]
-        } else if west < -180.0 {
-            [(west + 360.0, 180.0), (-180.0, east)]
-        } else if east > 180.0 {
-            [(west, 180.0), (-180.0, east - 360.0)]
-        } else {
-            [(west, east), (1.0, 0.0)]
-        };
-        let band = Self::band(here.lat);
-        for readings in (band - 1..=band + 1).filter_map(|b| self.bands.get(&b)) {
-            for (west, east) in spans.into_iter().filter(|(west, east)| west <= east) {
-                let from = readings.partition_point(|r| r.at.lon < west);
-                let to = readings.partition_point(|r| r.at.lon <= east).max(from);
-                for r in &readings[from..to] {
-                    // `closeness` is 0 for the readings 250 km away or more among these.
-                    if (here.lat - r.at.lat).abs() <= Self::LATITUDE_REACH
-                        && around.contains(&r.name)
-                        && Some(r.name) != skip
-                    {
-                        best.offer(r, here.closeness(&r.at, terms) * r.weight);
-                    }
-                }
-            }
-        }
-        if let Some(region) = here.admin1 {
-            let from = self.regions.partition_point(|r| r.at.place < region);
-            for r in self.regions[from..]
+impl ReadingsByPlace {
+    fn new(
+        neighbourhood: &Neighbourhood,
+        names: &[(&str, Readings, Option<u32>)],
+        chosen_trust: f64,
+    ) -> ReadingsByPlace {
+        let places = &neighbourhood.places;
+        let mut starts = vec![0u32; places.len() + 1];
+        let all = || {
+            names
                 .iter()
-                .take_while(|r| r.at.place == region)
-                .filter(|r| Some(r.name) != skip && around.contains(&r.name))
-            {
-                best.offer(r, here.closeness(&r.at, terms) * r.weight);
-            }
+                .enumerate()
+                .flat_map(|(name, (_, readings, choice))| {
+                    let choice = choice
+                        .iter()
+                        .map(move |&d| (name, usize::MAX, d, chosen_trust));
+                    let all = readings
+                        .iter()
+                        .enumerate()
+                        .map(move |(i, &(d, p))| (name, i, d, p));
+                    all.chain(choice)
+                })
+        };
+        for (_, _, at, _) in all() {
+            starts[at as usize + 1] += 1;
+        }
+        for i in 1..starts.len() {
+            starts[i] += starts[i - 1];
+        }
+        let mut next = starts.clone();
+        let mut slots: Vec<Option<Reading>> = (0..starts[places.len()]).map(|_| None).collect();
+        for (name, order, at, weight) in all() {
+            let slot = &mut next[at as usize];
+            slots[*slot as usize] = Some(Reading {
+                name,
+                order,
+                place: places[at as usize].place,
+                kind: places[at as usize].kind,
+                weight,
+            });
+            *slot += 1;
+        }
+        ReadingsByPlace {
+            readings: slots.into_iter().flatten().collect(),
+            starts,
         }
     }
 
-    /// Degrees of longitude beyond which every reading within `LATITUDE_REACH` of `here`'s
-    /// latitude is surely 250 km or more away (180: no bound, near the poles). With
-    /// f(m) = m − m³/6 ≤ sin m, readings are far once cos φ1 · cos φ2 · f(Δλ/2)² passes `far`;
-    /// f(1.2 t) ≥ t for t ≤ 0.8, and f only falls to 0.92 before π/2.
-    fn longitude_reach(&self, here: &Whereabouts, cos_here: f64) -> f64 {
-        let nearest_pole = (here.lat.abs() + Self::LATITUDE_REACH).min(90.0);
-        let cos_least = cos_here * nearest_pole.to_radians().cos();
-        if cos_least <= 0.0 {
-            return 180.0;
-        }
-        let t = (self.far / cos_least).sqrt();
-        if t > 0.8 {
-            return 180.0;
-        }
-        (2.0 * 1.2 * t).to_degrees() + 0.01
+    fn at(&self, number: u32) -> &[Reading] {
+        let number = number as usize;
+        &self.readings[self.starts[number] as usize..self.starts[number + 1] as usize]
     }
 }
 
@@ -401,7 +499,7 @@ pub(super) fn colocation_support(
     candidates: &[Vec<Scored>],
     keys: &[String],
     chosen: &[Option<PlaceId>],
-    known: &mut KnownWhereabouts,
+    neighbourhood: &mut Neighbourhood,
 ) -> Vec<Vec<Colocation>> {
     const CONSIDERED: usize = 12;
     // A place chosen with the article's evidence is surer than a prior, though it may still be
@@ -410,20 +508,27 @@ pub(super) fn colocation_support(
     let considered_places = candidates
         .iter()
         .flat_map(|list| considered(list, CONSIDERED).map(|c| c.place));
-    for place in considered_places.chain(chosen.iter().flatten().copied()) {
-        known
-            .entry(place)
-            .or_insert_with(|| Whereabouts::of(g, place));
+    let mut local = Vec::new();
+    for place in considered_places {
+        let number = neighbourhood.number(g, place);
+        if matches!(
+            neighbourhood.places[number as usize].kind,
+            PlaceKind::City | PlaceKind::Admin2
+        ) {
+            local.push(number);
+        }
     }
-    let known = &*known;
-    let whereabouts = |place: PlaceId| {
-        known
-            .get(&place)
-            .copied()
-            .unwrap_or_else(|| Whereabouts::of(g, place))
-    };
+    for &place in chosen.iter().flatten() {
+        neighbourhood.number(g, place);
+    }
+    neighbourhood.index_new_places();
+    for number in local {
+        neighbourhood.seek_near(number);
+    }
+    let neighbourhood = &*neighbourhood;
+    let number = |place: PlaceId| neighbourhood.number[&place];
     // Distinct names, each with its candidates' probabilities from their priors and its choice.
-    let mut names: Vec<(&str, Readings, Option<Whereabouts>)> = Vec::new();
+    let mut names: Vec<(&str, Readings, Option<u32>)> = Vec::new();
     let mut named: FnvSet<&str> = FnvSet::default();
     for ((key, list), choice) in keys.iter().zip(candidates).zip(chosen) {
         if list.is_empty() || !named.insert(key.as_str()) {
@@ -436,11 +541,11 @@ pub(super) fn colocation_support(
         // neither is its name's likeliest ("Conroe" and "Montgomery County" in Texas).
         let probabilities = top
             .iter()
-            .map(|c| (whereabouts(c.place), ((c.prior - max) * 0.5).exp()))
+            .map(|c| (number(c.place), ((c.prior - max) * 0.5).exp()))
             .collect();
-        names.push((key.as_str(), probabilities, choice.map(whereabouts)));
+        names.push((key.as_str(), probabilities, choice.map(number)));
     }
-    let reach = Reach::new(&names, CHOSEN_TRUST);
+    let readings = ReadingsByPlace::new(neighbourhood, &names, CHOSEN_TRUST);
     let position: FnvMap<&str, usize> = names
         .iter()
         .enumerate()
@@ -453,23 +558,32 @@ pub(super) fn colocation_support(
         let mut best = BestByName::new();
         considered(list, CONSIDERED)
             .map(|c| {
-                let here = whereabouts(c.place);
-                let local = matches!(here.kind, PlaceKind::City | PlaceKind::Admin2);
+                let here = number(c.place);
+                let local = matches!(
+                    neighbourhood.places[here as usize].kind,
+                    PlaceKind::City | PlaceKind::Admin2
+                );
                 let mut support = 0.0;
                 let mut nearby = 0.0;
                 let mut nearest: Option<(f64, PlaceId)> = None;
                 best.start(&around);
                 if local {
-                    reach.best_near(&here, this_name, &around, &mut best);
+                    for &(other, closeness) in &neighbourhood.near[here as usize].1 {
+                        for r in readings.at(other) {
+                            if around.contains(&r.name) && Some(r.name) != this_name {
+                                best.offer(r, closeness * r.weight);
+                            }
+                        }
+                    }
                 }
                 // Summed in the names' order, as a first best wins ties.
                 for (weight, r) in best.in_order() {
                     support += weight;
-                    if r.at.kind != PlaceKind::Admin1 {
+                    if r.kind != PlaceKind::Admin1 {
                         nearby += weight;
                     }
                     if nearest.is_none_or(|(b, _)| weight > b) {
-                        nearest = Some((weight, r.at.place));
+                        nearest = Some((weight, r.place));
                     }
                 }
                 Colocation {

@@ -15,7 +15,7 @@ use crate::analysis::entities::evidence::Evidence;
 use crate::analysis::entities::tokens::{is_all_caps, is_capitalised, TokenKind};
 use crate::analysis::entities::EntityType;
 use crate::analysis::rules::RuleId;
-use crate::analysis::text::lowercase;
+use crate::analysis::text::{lowercase, with_lowercase};
 
 /// The chunk `i..=j` being typed. The name proper starts at `a` once the words before it are
 /// peeled off; `role_start` is where a nationality or body before a title began, which the
@@ -545,7 +545,7 @@ fn name_after_portfolio(r: &mut Recognizer, c: &mut Chunk) -> bool {
                 !r.is_personal_name(w)
                     && (r.lex.is_title_word(w)
                         || r.is_head_word(w)
-                        || r.lowercase_words.contains(&*lowercase(w)))
+                        || with_lowercase(w, |lower| r.lowercase_words.contains(lower)))
             })
     });
     let Some(k) = name_start else {

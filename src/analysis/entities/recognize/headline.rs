@@ -6,7 +6,7 @@ use crate::analysis::entities::evidence::Evidence;
 use crate::analysis::entities::tokens::{is_capitalised, Token, TokenKind};
 use crate::analysis::entities::EntityType;
 use crate::analysis::rules::RuleId;
-use crate::analysis::text::lowercase;
+use crate::analysis::text::with_lowercase;
 
 impl<'a> Recognizer<'a> {
     /// In a title-case headline capitals say nothing: only names the lexicons know count, and
@@ -82,7 +82,7 @@ impl<'a> Recognizer<'a> {
                 && !self.lex.stopwords.contains(w)
                 && !self.lex.is_title_word(w)
                 && !self.is_head_word(w)
-                && !self.lowercase_words.contains(&*lowercase(w))
+                && !with_lowercase(w, |lower| self.lowercase_words.contains(lower))
                 && self.known_type(w).is_none();
             plain && (self.is_personal_name(w) || !(self.adjacent(k) && self.name_word(k + 1)))
         };

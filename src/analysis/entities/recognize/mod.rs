@@ -30,7 +30,7 @@ use super::EntityType;
 use crate::analysis::fnv::{FnvMap, FnvSet};
 use crate::analysis::gazetteer::{Gazetteer, SHORT_FORM_JOINERS};
 use crate::analysis::rules::{RuleHit, RuleId, RuleSet};
-use crate::analysis::text::lowercase;
+use crate::analysis::text::with_lowercase;
 use crate::analysis::{Resources, Span};
 use std::cell::{OnceCell, RefCell};
 
@@ -299,7 +299,7 @@ impl<'a> Recognizer<'a> {
             && !PARTICLES.contains(&w)
             && !INSTITUTION_LINKS.contains(&w)
             && !SHORT_FORM_JOINERS.contains(&w)
-            && self.lowercase_words.contains(&*lowercase(w))
+            && with_lowercase(w, |lower| self.lowercase_words.contains(lower))
     }
 
     /// Some word of `first..=last` is written in lower case elsewhere in the article, so it is a
