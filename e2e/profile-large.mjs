@@ -125,7 +125,7 @@ for (let run = 0; run < Number(process.env.RUNS || 1); run++) {
         const keyStart = await page.evaluate(() => performance.now());
         await page.keyboard.type("x");
         const frame = await page.evaluate(() => window.__keyFrame);
-        await page.waitForTimeout(500);
+        await page.waitForTimeout(Number(process.env.KEY_WAIT || 500));
         if (process.env.TRACE) await traceTasks(browser);
         const tasks = await page.evaluate((since) => window.__longTasks.filter((t) => t.start >= since), keyStart);
         console.log(`key: frame ${frame.toFixed(0)} ms; tasks over 50 ms: ${tasks.map((t) => t.duration.toFixed(0)).join(", ") || "none"}`);
