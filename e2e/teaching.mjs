@@ -313,14 +313,35 @@ export function teachingTests({ test, expect }) {
     });
 
     test("the worksheet and the answer key print as different pages, on A4 and on Letter", async ({ page }) => {
+        const drawn = () => page.evaluate(() => ({
+            paragraphs: document.querySelectorAll("[data-testid=worksheet-paragraph]").length,
+            places: document.querySelectorAll("[data-testid=answer-key-places] li").length,
+        }));
+        // The sheets are drawn for printing only, not with every analysis.
+        const idle = await drawn();
+        expect(idle.paragraphs === 0 && idle.places === 0, `no sheets before printing: ${JSON.stringify(idle)}`);
+        // The page's own print shows no sheet, so draws none.
+        await page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
+        const plain = await drawn();
+        await page.evaluate(() => window.dispatchEvent(new Event("afterprint")));
+        expect(plain.paragraphs === 0, `no sheets for the page's own print: ${JSON.stringify(plain)}`);
         await page.evaluate(() => {
             window.__printed = [];
-            window.print = () => window.__printed.push(document.documentElement.getAttribute("data-print-sheet"));
+            // What the print snapshot would hold: the sheet asked for and the sheets' rows.
+            window.print = () => window.__printed.push([
+                document.documentElement.getAttribute("data-print-sheet"),
+                document.querySelectorAll("[data-testid=worksheet-paragraph]").length,
+                document.querySelectorAll("[data-testid=answer-key-places] li").length,
+            ]);
         });
         await page.locator("[data-testid=print-worksheet]").click();
         await page.locator("[data-testid=print-answer-key]").click();
-        expect(JSON.stringify(await page.evaluate(() => window.__printed)) === '["worksheet","answer-key"]', "each button prints its sheet");
+        const printed = await page.evaluate(() => window.__printed);
+        expect(printed.length === 2 && printed[0][0] === "worksheet" && printed[1][0] === "answer-key", `each button prints its sheet: ${JSON.stringify(printed)}`);
+        expect(printed.every(([, paragraphs, places]) => paragraphs === 3 && places >= 1), `the sheets are whole when printing starts: ${JSON.stringify(printed)}`);
         expect(await page.evaluate(() => !document.documentElement.hasAttribute("data-print-sheet")), "the page is itself again after");
+        const after = await drawn();
+        expect(after.paragraphs === 0 && after.places === 0, `the sheets are taken off after printing: ${JSON.stringify(after)}`);
         expect(!(await page.locator("[data-testid=worksheet]").isVisible()), "sheets are for paper only");
 
         const pdfs = {};
@@ -328,7 +349,18 @@ export function teachingTests({ test, expect }) {
             if (article === "invented") await replaceText(page, INVENTED_ARTICLE);
             await page.emulateMedia({ media: "print" });
             for (const sheet of ["worksheet", "answer-key"]) {
-                await page.evaluate((sheet) => document.documentElement.setAttribute("data-print-sheet", sheet), sheet);
+                // The browser's own print (Ctrl+P after a sheet button's attribute): `beforeprint`
+                // draws the sheets in its handler, before the snapshot, for the article shown (and
+                // each PDF below is a print of its own, whose `afterprint` takes them off).
+                await page.evaluate((sheet) => {
+                    document.documentElement.setAttribute("data-print-sheet", sheet);
+                    window.dispatchEvent(new Event("beforeprint"));
+                }, sheet);
+                const rows = await drawn();
+                expect(rows.paragraphs === (article === "sample" ? 3 : 5), `beforeprint draws the sheets: ${JSON.stringify(rows)}`);
+                // The invented article's places may come after its structure: the sheets follow them.
+                if (article === "sample") expect(rows.places >= 1, `beforeprint draws the answer key: ${JSON.stringify(rows)}`);
+                else await page.waitForFunction(() => document.querySelectorAll("[data-testid=answer-key-places] li").length >= 1, null, { timeout: 10000 });
                 if (sheet === "worksheet") {
                     const worksheet = page.locator("[data-testid=worksheet]");
                     expect(await worksheet.isVisible() && !(await page.locator("[data-testid=article-view]").isVisible()), "the worksheet alone");
@@ -363,7 +395,11 @@ export function teachingTests({ test, expect }) {
                     console.log(`figure: ${article} ${sheet} on ${format}: ${pages} page(s), ${pdf.length} bytes`);
                 }
             }
-            await page.evaluate(() => document.documentElement.removeAttribute("data-print-sheet"));
+            await page.evaluate(() => {
+                document.documentElement.removeAttribute("data-print-sheet");
+                window.dispatchEvent(new Event("afterprint"));
+            });
+            expect((await drawn()).paragraphs === 0, "afterprint takes the sheets off");
             await page.emulateMedia({ media: "screen" });
         }
         expect(!pdfs["sample worksheet A4"].equals(pdfs["sample answer-key A4"]), "the worksheet and the key differ");

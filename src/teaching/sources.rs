@@ -200,14 +200,15 @@ pub fn sources_ledger(analysis: &Analysis) -> SourcesLedger {
 fn classify(analysis: &Analysis, span: Span) -> (String, SourceKind, bool) {
     let text = &analysis.text;
     let written = span.slice(text).to_string();
+    // Mentions are sorted and disjoint: the ones from the span on are found by a search, not
+    // a scan from the article's start per row (a 1 MB article has thousands of both).
+    let from = analysis.mentions.partition_point(|m| m.start < span.start);
     if PERSONAL_PRONOUNS.contains(&written.to_lowercase().as_str()) {
         // "he said": the nearest person named before it, as a reader would resolve it.
-        let person = analysis
-            .mentions
+        let person = analysis.mentions[..from]
             .iter()
-            .take_while(|m| m.start < span.start)
-            .filter(|m| m.label == EntityType::Person)
-            .last();
+            .rev()
+            .find(|m| m.label == EntityType::Person);
         return match person {
             Some(m) => (
                 format!("{written} ({})", m.span().slice(text)),
@@ -218,10 +219,10 @@ fn classify(analysis: &Analysis, span: Span) -> (String, SourceKind, bool) {
         };
     }
     let inside = |label: EntityType| {
-        analysis
-            .mentions
+        analysis.mentions[from..]
             .iter()
-            .any(|m| m.label == label && span.start <= m.start && m.end <= span.end)
+            .take_while(|m| m.start <= span.end)
+            .any(|m| m.label == label && m.end <= span.end)
     };
     let words: Vec<String> = written
         .split(|c: char| !c.is_alphanumeric() && c != '-')
@@ -247,13 +248,14 @@ fn classify(analysis: &Analysis, span: Span) -> (String, SourceKind, bool) {
     (speaker, kind, named)
 }
 
-/// The 1-based number of the body paragraph holding byte `at`; 0 outside the body.
+/// The 1-based number of the body paragraph holding byte `at`; 0 outside the body. Paragraphs
+/// are sorted and disjoint: a search, not a scan per row (a 1 MB article has thousands of both).
 fn paragraph_of(analysis: &Analysis, at: usize) -> usize {
-    analysis
-        .paragraphs
-        .iter()
-        .position(|p| p.start <= at && at < p.end)
-        .map_or(0, |i| i + 1)
+    let i = analysis.paragraphs.partition_point(|p| p.end <= at);
+    match analysis.paragraphs.get(i) {
+        Some(p) if p.start <= at => i + 1,
+        _ => 0,
+    }
 }
 
 /// The id of the drawn block holding byte `at`.

@@ -17,17 +17,23 @@ pub fn AnswersControls() -> impl IntoView {
     // leave the accessibility tree with `display: none`); what the article says in attributes
     // and the speakers' labels are set aside here, and again whenever the article is redrawn
     // (on the next frame, once it has been).
-    Effect::new(move |_| {
+    // While nothing is hidden and nothing was, the article has nothing to put back: its queries
+    // over a long article's tens of thousands of elements are skipped.
+    Effect::new(move |was_hiding: Option<bool>| {
         state.blocks.track();
         let current = answers.get();
+        let hiding = current.is_hiding();
         if let Some(root) = document().document_element() {
-            let _ = match current.is_hiding() {
+            let _ = match hiding {
                 true => root.set_attribute("data-hidden-answers", &current.attribute()),
                 false => root.remove_attribute("data-hidden-answers"),
             };
         }
-        conceal_in_article(current);
-        request_animation_frame(move || conceal_in_article(answers.get_untracked()));
+        if hiding || was_hiding == Some(true) {
+            conceal_in_article(current);
+            request_animation_frame(move || conceal_in_article(answers.get_untracked()));
+        }
+        hiding
     });
 
     let hiding = move || answers.get().is_hiding();

@@ -1,6 +1,7 @@
 //! Small helpers for talking to the DOM that several components share.
 
 use leptos::prelude::*;
+use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::ScrollLogicalPosition;
 
@@ -50,23 +51,92 @@ pub fn elements(root: &web_sys::Element, selector: &str) -> Vec<web_sys::Element
         .collect()
 }
 
-/// Rows of a side list drawn per frame: a 1 MB article has thousands of paragraphs, quotations
-/// and sources, and drawing all their rows in one task held up the page.
-const ROWS_PER_FRAME: usize = 300;
+/// Rows of a list drawn per frame: a 1 MB article has thousands of paragraphs, quotations,
+/// sources and places, and drawing all their rows in one task held up the page.
+const ROWS_PER_FRAME: usize = 50;
 
-/// How many of a list's rows to draw now, for a list of `len` rows: up to [`ROWS_PER_FRAME`] at
-/// once, and as many more in each following frame until all are drawn. Starts again when the
-/// list's length changes. (Not generic, so that the page carries its code once.)
-pub fn rows_drawn(len: Signal<usize>) -> Signal<usize> {
+/// Rows a long side list shows until the reader asks for more, and how many more each time: a
+/// list of thousands of rows cost every frame that drew more of it a layout of the whole page
+/// side (hundreds of milliseconds for the 1.1 MB text's 6,000 outline rows).
+pub const LIST_STEP: usize = 200;
+
+/// How many of a list's rows to draw now, for a list of `len` rows of which `limit` are shown:
+/// up to [`ROWS_PER_FRAME`] at once, and as many more in each following frame until all are
+/// drawn, once the article is (its frames come first). Starts again when the list's length
+/// changes. (Not generic, so that the page carries its code once.)
+pub fn rows_drawn(len: Signal<usize>, limit: Signal<usize>) -> Signal<usize> {
     let shown = RwSignal::new(ROWS_PER_FRAME);
+    let article = use_context::<AppState>().map(|state| state.drawing);
     Effect::new(move |previous: Option<usize>| {
         let (len, now) = (len.get(), shown.get());
+        let article_drawn = article.is_none_or(|drawing| drawing.with(|d| d.complete()));
         if previous.is_some_and(|p| p != len) && now > ROWS_PER_FRAME {
             shown.set(ROWS_PER_FRAME);
-        } else if now < len {
-            request_animation_frame(move || shown.update(|n| *n += ROWS_PER_FRAME));
+        } else if now < len.min(limit.get()) && article_drawn {
+            in_a_quiet_frame(move || shown.update(|n| *n += ROWS_PER_FRAME));
         }
         len
     });
-    Signal::derive(move || shown.get().min(len.get()))
+    Signal::derive(move || shown.get().min(len.get()).min(limit.get()))
+}
+
+/// A frame's callbacks before this one may take this long before it waits for the next frame.
+const FRAME_SHARE_MS: f64 = 12.0;
+
+/// Runs `f` in the next frame whose callbacks so far (the article's batch, other lists' rows)
+/// took less than [`FRAME_SHARE_MS`], so that lists that grow together take turns rather than
+/// all draw in one frame.
+fn in_a_quiet_frame(f: impl FnOnce() + 'static) {
+    let callback = Closure::once_into_js(move |frame_start: f64| {
+        let now = window().performance().map_or(frame_start, |p| p.now());
+        if now - frame_start > FRAME_SHARE_MS {
+            in_a_quiet_frame(f);
+        } else {
+            f();
+        }
+    });
+    let _ = window().request_animation_frame(callback.unchecked_ref());
+}
+
+/// A long side list's rows: how many it shows (the reader raises it a [`LIST_STEP`] at a time
+/// with [`MoreRows`]; a new article starts again), and how many of those are drawn by now.
+#[derive(Clone, Copy)]
+pub struct ListRows {
+    pub len: Signal<usize>,
+    pub limit: RwSignal<usize>,
+    pub drawn: Signal<usize>,
+}
+
+impl ListRows {
+    pub fn new(len: Signal<usize>) -> ListRows {
+        let limit = RwSignal::new(LIST_STEP);
+        Effect::new(move |previous: Option<usize>| {
+            let len = len.get();
+            if previous.is_some_and(|p| p != len) {
+                limit.set(LIST_STEP);
+            }
+            len
+        });
+        ListRows {
+            len,
+            limit,
+            drawn: rows_drawn(len, limit.into()),
+        }
+    }
+}
+
+/// "Show more" under a long side list, while some of its rows are not shown.
+#[component]
+pub fn MoreRows(rows: ListRows, what: &'static str) -> impl IntoView {
+    let left = move || rows.len.get().saturating_sub(rows.limit.get());
+    move || {
+        (left() > 0).then(|| {
+            view! {
+                <button class="button button--quiet more-rows" type="button" data-testid="more-rows"
+                    on:click=move |_| rows.limit.update(|l| *l += LIST_STEP)>
+                    {move || format!("Show {} more {what} of {}", left().min(LIST_STEP), rows.len.get())}
+                </button>
+            }
+        })
+    }
 }

@@ -1,13 +1,14 @@
 use leptos::prelude::*;
 
-use super::dom::{rows_drawn, scroll_to};
+use super::dom::{scroll_to, ListRows, MoreRows};
 use super::state::AppState;
 
 /// The article's parts in order; choosing one scrolls to it.
 #[component]
 pub fn Outline() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let drawn = rows_drawn(Signal::derive(move || state.outline.with(Vec::len)));
+    let rows = ListRows::new(Signal::derive(move || state.outline.with(Vec::len)));
+    let drawn = rows.drawn;
     view! {
         <nav class="outline" data-testid="outline" aria-label="Outline">
             <h2 class="panel-title">"Outline"</h2>
@@ -29,6 +30,7 @@ pub fn Outline() -> impl IntoView {
                     }
                 />
             </ol>
+            <MoreRows rows=rows what="parts"/>
         </nav>
     }
 }

@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use super::dom::{ListRows, MoreRows};
 use super::state::AppState;
 use crate::map::places::{format_coordinates, kind_label, PlaceView};
 
@@ -13,6 +14,7 @@ pub fn PlacesTable(
     selected: RwSignal<Option<usize>>,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
+    let rows = ListRows::new(Signal::derive(move || views.with(Vec::len)));
     view! {
         <table class="places-table" data-testid="places-table">
             <caption class="places-table__caption">"Places in the article, in order of first mention"</caption>
@@ -28,7 +30,7 @@ pub fn PlacesTable(
             </thead>
             <tbody>
                 <For
-                    each=move || views.get().into_iter().enumerate()
+                    each=move || views.with(|v| v[..rows.drawn.get().min(v.len())].to_vec()).into_iter().enumerate()
                     key=|(i, v)| (*i, v.entity, v.name.clone(), v.country.clone(), v.mentions, v.low_confidence, v.lat.to_bits(), v.lon.to_bits())
                     children=move |(i, place)| {
                         let entity = place.entity;
@@ -63,5 +65,6 @@ pub fn PlacesTable(
                 />
             </tbody>
         </table>
+        <MoreRows rows=rows what="places"/>
     }
 }

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use super::state::AppState;
 
-use super::dom::{rows_drawn, scroll_to};
+use super::dom::{scroll_to, ListRows, MoreRows};
 use super::teaching_state::TeachingState;
 
 /// "Who says so": every quotation and attribution with its source's kind, the outlets of the
@@ -12,7 +12,8 @@ pub fn SourcesLedger() -> impl IntoView {
     let state = expect_context::<AppState>();
     let teaching = expect_context::<TeachingState>();
     let ledger = teaching.ledger;
-    let drawn = rows_drawn(Signal::derive(move || ledger.with(|l| l.rows.len())));
+    let rows = ListRows::new(Signal::derive(move || ledger.with(|l| l.rows.len())));
+    let drawn = rows.drawn;
     let counts = move || {
         ledger.with(|l| {
             format!(
@@ -65,6 +66,7 @@ pub fn SourcesLedger() -> impl IntoView {
                         />
                     </tbody>
                 </table>
+                <MoreRows rows=rows what="sources"/>
             </Show>
             <Show when=move || !ledger.with(|l| l.unattributed_paragraphs.is_empty())>
                 <p class="sources-ledger__flag" data-testid="ledger-unattributed">

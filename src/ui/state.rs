@@ -152,6 +152,16 @@ impl AppState {
         let assembly = StoredValue::new_local(Assembly::default());
         let structure_shown = RwSignal::new(0u64);
         let names_shown = RwSignal::new(0u64);
+        let names_listed = RwSignal::new(0u64);
+        // The names reach the side panels a task after the article: each is a long task of its
+        // own for a long article.
+        let names_came = move || {
+            names_shown.update(|n| *n += 1);
+            set_timeout(
+                move || names_listed.update(|n| *n += 1),
+                std::time::Duration::ZERO,
+            );
+        };
         let worker = StoredValue::new_local(None::<AnalysisWorker>);
         // Set when the worker fails: from then on the page analyses on its own thread.
         let fallback = StoredValue::new_local(None::<Analyzer>);
@@ -183,7 +193,7 @@ impl AppState {
                         memory_bytes: None,
                         analysis,
                     });
-                    names_shown.update(|n| *n += 1);
+                    names_came();
                 }
             } else {
                 worker.with_value(|w| {
@@ -218,7 +228,7 @@ impl AppState {
                         Some(Some(Assembled::Structure(answer))) => show(*answer),
                         Some(Some(Assembled::Entities(part))) => {
                             analysis.update(|a| part.apply(a));
-                            names_shown.update(|n| *n += 1);
+                            names_came();
                         }
                         Some(Some(Assembled::Places(part))) => analysis.update(|a| part.apply(a)),
                         _ => {}
@@ -275,6 +285,7 @@ impl AppState {
             Shown {
                 structure: structure_shown.into(),
                 names: names_shown.into(),
+                listed: names_listed.into(),
             },
             status.into(),
             analysis_ms,
@@ -348,7 +359,7 @@ impl AppState {
                 analysis.with_untracked(view_model::outline)
             }),
             entity_groups: Memo::new(move |_| {
-                shown.names.track();
+                shown.listed.track();
                 analysis.with_untracked(view_model::entity_groups)
             }),
             drawing,
@@ -364,10 +375,13 @@ impl AppState {
         self.analysis.with_untracked(f)
     }
 
-    /// Reads the shown analysis's structure and names (tracked), not its places.
+    /// Reads the shown analysis's structure and names, not its places, for a side panel: tracks
+    /// the names alone (every structure shown is followed by its names), and follows them a
+    /// task after the article does, so that a long article's names are not drawn in the
+    /// article and the panels in one task.
     pub fn with_names<T>(&self, f: impl FnOnce(&Analysis) -> T) -> T {
-        self.shown.names.track();
-        self.with_structure(f)
+        self.shown.listed.track();
+        self.analysis.with_untracked(f)
     }
 
     /// Asks for the block holding the element `anchor` to be drawn; true if it was not drawn
@@ -501,6 +515,8 @@ impl AppState {
 struct Shown {
     structure: Signal<u64>,
     names: Signal<u64>,
+    /// The names again, a task later: what the side panels list ([`AppState::with_names`]).
+    listed: Signal<u64>,
 }
 
 impl Shown {
@@ -514,6 +530,7 @@ impl Shown {
         Shown {
             structure: changed,
             names: changed,
+            listed: changed,
         }
     }
 }
