@@ -425,19 +425,23 @@ fn all_cases() -> Vec<Case> {
     cases
 }
 
+/// A case of `pages.txt` is a saved web page, read as the page reader reads it; every other
+/// case is an article's text.
+fn analyze_case(analyzer: &Analyzer, case: &Case) -> Analysis {
+    if case.file == "pages.txt" {
+        if let Some(reading) = article_atlas::page_reader::read_page(&case.input) {
+            return analyzer.analyze_page(&reading);
+        }
+    }
+    analyzer.analyze(&case.input)
+}
+
 #[test]
 fn structure_spec_files() {
     let analyzer = Analyzer::new();
     let (mut passed, mut report) = (0, Vec::new());
     for case in all_cases() {
-        let analysis = if case.file == "pages.txt" {
-            match article_atlas::page_reader::read_page(&case.input) {
-                Some(reading) => analyzer.analyze_page(&reading),
-                None => analyzer.analyze(&case.input),
-            }
-        } else {
-            analyzer.analyze(&case.input)
-        };
+        let analysis = analyze_case(&analyzer, &case);
         let failures = check(&case, &analysis);
         if failures.is_empty() {
             passed += 1;
@@ -492,14 +496,7 @@ fn a_rule_switched_off_never_fires_on_its_cases() {
                 .any(|(k, v)| k == "rule" && v.split(" | ").next() == Some(rule.id()))
         });
         for case in tagged {
-            let analysis = if case.file == "pages.txt" {
-                match article_atlas::page_reader::read_page(&case.input) {
-                    Some(reading) => analyzer.analyze_page(&reading),
-                    None => analyzer.analyze(&case.input),
-                }
-            } else {
-                analyzer.analyze(&case.input)
-            };
+            let analysis = analyze_case(&analyzer, case);
             if analysis.rule_hits.iter().any(|hit| hit.rule == rule) {
                 fired.push(format!("{} in {:?}", rule.id(), case.name));
             }
