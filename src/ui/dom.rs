@@ -99,7 +99,7 @@ fn in_a_quiet_frame(f: impl FnOnce() + 'static) {
 }
 
 /// A long side list's rows: how many it shows (the reader raises it a [`LIST_STEP`] at a time
-/// with [`MoreRows`]; a new article starts again), and how many of those are drawn by now.
+/// with [`MoreRows`](super::more_rows::MoreRows); a new article starts again), and how many of those are drawn by now.
 #[derive(Clone, Copy)]
 pub struct ListRows {
     pub len: Signal<usize>,
@@ -122,21 +122,5 @@ impl ListRows {
             limit,
             drawn: rows_drawn(len, limit.into()),
         }
-    }
-}
-
-/// "Show more" under a long side list, while some of its rows are not shown.
-#[component]
-pub fn MoreRows(rows: ListRows, what: &'static str) -> impl IntoView {
-    let left = move || rows.len.get().saturating_sub(rows.limit.get());
-    move || {
-        (left() > 0).then(|| {
-            view! {
-                <button class="button button--quiet more-rows" type="button" data-testid="more-rows"
-                    on:click=move |_| rows.limit.update(|l| *l += LIST_STEP)>
-                    {move || format!("Show {} more {what} of {}", left().min(LIST_STEP), rows.len.get())}
-                </button>
-            }
-        })
     }
 }

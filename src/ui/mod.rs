@@ -18,6 +18,7 @@ pub mod entity_list;
 pub mod export_menu;
 pub mod hover_dismiss;
 pub mod map_legend;
+pub mod more_rows;
 pub mod new_article_dialog;
 pub mod notice_banner;
 pub mod outline;

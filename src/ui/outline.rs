@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
-use super::dom::{scroll_to, ListRows, MoreRows};
+use super::dom::{scroll_to, ListRows};
+use super::more_rows::MoreRows;
 use super::state::AppState;
 
 /// The article's parts in order; choosing one scrolls to it.

@@ -4,7 +4,8 @@
 
 use leptos::prelude::*;
 
-use super::dom::{ListRows, MoreRows};
+use super::dom::ListRows;
+use super::more_rows::MoreRows;
 use super::state::AppState;
 use crate::map::places::{format_coordinates, kind_label, PlaceView};
 

@@ -2,7 +2,8 @@ use leptos::prelude::*;
 
 use super::state::AppState;
 
-use super::dom::{scroll_to, ListRows, MoreRows};
+use super::dom::{scroll_to, ListRows};
+use super::more_rows::MoreRows;
 use super::teaching_state::TeachingState;
 
 /// "Who says so": every quotation and attribution with its source's kind, the outlets of the
