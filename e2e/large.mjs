@@ -196,6 +196,13 @@ export function largeTests({ test, expect }) {
         expect(second.startsWith("Report ") && text.includes(second), "the next part follows");
         await page.locator("[data-testid=text-parts-previous]").click();
         expect((await area.inputValue()).startsWith("Late news. Report 1 from Velmore."), "the typed text is in its part");
+        // A long text's draft is saved when typing pauses, or at once when the page is left.
+        await page.evaluate(() => document.querySelector("[data-testid=article-input]").setSelectionRange(0, 0));
+        await area.focus();
+        await page.keyboard.type("Kept. ");
+        await page.reload();
+        await page.waitForFunction(() => document.querySelector("[data-testid=analysis-status]")?.dataset.state === "done", null, { timeout: 30000 });
+        expect((await area.inputValue()).startsWith("Kept. Late news. Report 1 from Velmore."), "the draft came back after a reload at once");
     }, "/", { init: observe });
 
     test("a 1.1 MB article is analysed and drawn without blocking the page", async ({ page }) => {

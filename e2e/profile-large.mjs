@@ -122,11 +122,13 @@ for (let run = 0; run < Number(process.env.RUNS || 1); run++) {
     if (process.env.KEY) {
         await page.evaluate(armKeyFrame);
         if (process.env.TRACE) await browser.startTracing(page, { categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "v8", "blink"] });
+        if (cdp) await cdp.send("Profiler.start");
         const keyStart = await page.evaluate(() => performance.now());
         await page.keyboard.type("x");
         const frame = await page.evaluate(() => window.__keyFrame);
         await page.waitForTimeout(Number(process.env.KEY_WAIT || 500));
-        if (process.env.TRACE) await traceTasks(browser);
+        const keyWindows = process.env.TRACE ? await traceTasks(browser) : null;
+        if (cdp) cpuStretches((await cdp.send("Profiler.stop")).profile, keyWindows);
         const tasks = await page.evaluate((since) => window.__longTasks.filter((t) => t.start >= since), keyStart);
         console.log(`key: frame ${frame.toFixed(0)} ms; tasks over 50 ms: ${tasks.map((t) => t.duration.toFixed(0)).join(", ") || "none"}`);
     }

@@ -5,6 +5,7 @@
 
 use crate::analysis::stable_sort;
 use std::hash::{Hash, Hasher};
+use std::ops::Range;
 
 use serde::Serialize;
 
@@ -680,25 +681,86 @@ pub fn draw_weight(block: &BlockView) -> usize {
         + 48
 }
 
-/// A long article is drawn a batch of blocks at a time, so that no task of the page runs long:
-/// the end of the batch that starts at `from` and weighs about `budget` (at least one block).
-pub fn draw_batch_end(blocks: &[BlockView], from: usize, budget: usize) -> usize {
+/// A chunk of the article: consecutive blocks drawn inside one element. A long article's blocks
+/// are kept out of layout while off screen (`content-visibility`), which Chromium checks every
+/// frame, element by element: thousands of paragraphs made every frame of a 1 MB article cost
+/// tens of milliseconds, a few hundred chunks cost one or two.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BlockChunk {
+    /// Changes whenever one of its blocks' render keys does.
+    pub key: u64,
+    pub blocks: Range<usize>,
+    /// What drawing it costs ([`draw_weight`] of its blocks).
+    pub weight: usize,
+    /// Its height before it is first laid out, in em (then the browser remembers the real one).
+    pub estimated_em: usize,
+}
+
+/// On average one block in this many ends a chunk.
+const CHUNK_SPREAD: u64 = 16;
+/// A chunk ends after this many blocks, or this much weight, at the latest: it is drawn in one
+/// frame.
+const CHUNK_MAX_BLOCKS: usize = 48;
+const CHUNK_MAX_WEIGHT: usize = 16_000;
+
+/// The blocks cut into chunks. A chunk ends where its last block's key says so, so the cuts
+/// depend on the blocks' content and not on their positions (as rsync cuts files): an edit, or a
+/// paragraph added, changes the chunks around it and no others.
+pub fn block_chunks(blocks: &[BlockView], keys: &[u64]) -> Vec<BlockChunk> {
+    let mut chunks = Vec::new();
+    let mut start = 0;
     let mut weight = 0;
-    let mut end = from;
-    while end < blocks.len() && (end == from || weight + draw_weight(&blocks[end]) <= budget) {
-        weight += draw_weight(&blocks[end]);
-        end += 1;
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    for (index, (block, key)) in blocks.iter().zip(keys).enumerate() {
+        weight += draw_weight(block);
+        key.hash(&mut hasher);
+        let last = index + 1 == keys.len().min(blocks.len());
+        if last
+            || key % CHUNK_SPREAD == 0
+            || index + 1 - start >= CHUNK_MAX_BLOCKS
+            || weight >= CHUNK_MAX_WEIGHT
+        {
+            let count = index + 1 - start;
+            chunks.push(BlockChunk {
+                key: hasher.finish(),
+                blocks: start..index + 1,
+                weight,
+                // About 50 bytes of text to an em of height, and a paragraph's margin.
+                estimated_em: weight / 50 + 2 * count,
+            });
+            start = index + 1;
+            weight = 0;
+            hasher = std::collections::hash_map::DefaultHasher::new();
+        }
     }
-    end.max(from.min(blocks.len()))
+    chunks
+}
+
+/// A long article is drawn a batch of chunks at a time, so that no task of the page runs long:
+/// the block after the batch that starts with the chunk holding block `from` and weighs about
+/// `budget` (at least one chunk).
+fn draw_batch_end(chunks: &[BlockChunk], from: usize, budget: usize) -> usize {
+    let first = chunks.partition_point(|c| c.blocks.end <= from);
+    let mut weight = 0;
+    let mut end = chunks.get(first).map_or(from, |c| c.blocks.start);
+    for chunk in &chunks[first..] {
+        if end > from && weight + chunk.weight > budget {
+            break;
+        }
+        weight += chunk.weight;
+        end = chunk.blocks.end;
+    }
+    end
 }
 
 /// Which blocks the page has drawn: a long article is drawn a batch per frame, and an edit
-/// keeps the leading blocks whose drawing did not change.
+/// keeps the leading chunks whose drawing did not change.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Drawing {
     /// The render keys of the article's blocks.
     pub keys: Vec<u64>,
-    /// How many leading blocks are drawn.
+    pub chunks: Vec<BlockChunk>,
+    /// How many leading blocks are drawn: always whole chunks.
     pub count: usize,
     /// The frame and the reveal request this drawing answered.
     frame: u64,
@@ -716,18 +778,31 @@ impl Drawing {
         reveal: usize,
         budget: usize,
     ) -> Drawing {
+        let chunks = match previous {
+            Some(p) if p.keys == keys => p.chunks.clone(),
+            _ => block_chunks(blocks, keys),
+        };
         let count = match previous {
-            None => draw_batch_end(blocks, 0, budget),
+            None => draw_batch_end(&chunks, 0, budget),
             Some(p) if p.keys != keys => {
-                draw_batch_end(blocks, shared_prefix(&p.keys[..p.count], keys), budget)
+                draw_batch_end(&chunks, shared_prefix(&p.keys[..p.count], keys), budget)
             }
-            Some(p) if p.frame != frame => draw_batch_end(blocks, p.count, budget),
+            Some(p) if p.frame != frame => draw_batch_end(&chunks, p.count, budget),
             Some(p) => p.count,
         };
         let asked = previous.is_none_or(|p| p.reveal != reveal);
-        let count = if asked { count.max(reveal) } else { count };
+        let count = if asked && reveal > count {
+            chunks
+                .iter()
+                .map(|c| c.blocks.end)
+                .find(|&end| end >= reveal)
+                .unwrap_or(keys.len())
+        } else {
+            count
+        };
         Drawing {
             keys: keys.to_vec(),
+            chunks,
             count: count.min(keys.len()),
             frame,
             reveal,
@@ -736,6 +811,11 @@ impl Drawing {
 
     pub fn complete(&self) -> bool {
         self.count >= self.keys.len()
+    }
+
+    /// The chunks drawn so far.
+    pub fn drawn_chunks(&self) -> &[BlockChunk] {
+        &self.chunks[..self.chunks.partition_point(|c| c.blocks.end <= self.count)]
     }
 }
 
@@ -1097,21 +1177,59 @@ mod tests {
         assert_eq!(reading_time_label(2.6), "3 min");
     }
     #[test]
+    fn an_edit_changes_only_the_chunks_around_it() {
+        let paragraph = |i: usize| {
+            format!("Report {i} came from the harbour office at Velmore on a wet morning.")
+        };
+        let blocks_of = |text: &str| {
+            let blocks = block_views(&Analyzer::new().analyze(text));
+            let keys: Vec<u64> = blocks.iter().map(BlockView::render_key).collect();
+            block_chunks(&blocks, &keys)
+        };
+        let mut paragraphs: Vec<String> = (0..400).map(paragraph).collect();
+        let before = blocks_of(&paragraphs.join("\n\n"));
+        // A word changed, not a sentence added: sentence numbers are drawn, so a new sentence
+        // changes every block after it.
+        paragraphs[200] = paragraphs[200].replace("wet", "dry");
+        let after = blocks_of(&paragraphs.join("\n\n"));
+        assert!(before.len() > 4, "{} chunks", before.len());
+        assert!(before.iter().all(|c| c.blocks.len() <= CHUNK_MAX_BLOCKS));
+        let kept = after.iter().filter(|c| before.contains(c)).count();
+        assert!(
+            kept + 2 >= before.len(),
+            "{kept} of {} chunks kept",
+            before.len()
+        );
+        assert_ne!(before, after);
+    }
+
+    #[test]
     fn long_articles_are_drawn_in_batches_and_parts_are_found_before_they_are_drawn() {
         let text = "Ana Lee spoke in Velmore. \u{201c}We stay,\u{201d} she said.\n\n".repeat(40);
         let analysis = Analyzer::new().analyze(&text);
         let blocks = block_views(&analysis);
         assert_eq!(blocks.len(), 40);
+        let keys: Vec<u64> = blocks.iter().map(BlockView::render_key).collect();
+        let chunks = block_chunks(&blocks, &keys);
+        assert_eq!(chunks.first().map(|c| c.blocks.start), Some(0));
+        assert_eq!(chunks.last().map(|c| c.blocks.end), Some(40));
+        assert!(chunks
+            .windows(2)
+            .all(|w| w[0].blocks.end == w[1].blocks.start));
         let mut from = 0;
         let mut batches = 0;
         while from < blocks.len() {
-            let end = draw_batch_end(&blocks, from, 3000);
+            let end = draw_batch_end(&chunks, from, 3000);
             assert!(end > from);
+            assert!(
+                chunks.iter().any(|c| c.blocks.end == end),
+                "batches end with a chunk"
+            );
             from = end;
             batches += 1;
         }
         assert!(batches > 1 && batches < 40, "{batches} batches");
-        assert_eq!(draw_batch_end(&blocks, 40, 3000), 40);
+        assert_eq!(draw_batch_end(&chunks, 40, 3000), 40);
         let last = analysis.mentions.len() - 1;
         assert_eq!(block_holding(&blocks, &mention_anchor(last)), Some(39));
         let quote = analysis.quotations.len() - 1;
@@ -1124,7 +1242,6 @@ mod tests {
         assert_eq!(shared_prefix(&[1, 2, 3], &[1, 2, 4, 5]), 2);
 
         // Frame by frame to the end; an edit in the last block keeps the others drawn.
-        let keys: Vec<u64> = blocks.iter().map(BlockView::render_key).collect();
         let mut drawing = Drawing::next(None, &blocks, &keys, 0, 0, 3000);
         let first = drawing.count;
         assert!(first > 0 && !drawing.complete());

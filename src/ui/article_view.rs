@@ -5,13 +5,14 @@ use super::dom::elements;
 use super::state::AppState;
 use crate::analysis::BlockKind;
 use crate::view_model::{
-    mention_anchor, nest_mentions, quotation_label, BlockView, Inline, MentionTag, Piece, Run,
+    mention_anchor, nest_mentions, quotation_label, BlockChunk, BlockView, Inline, MentionTag,
+    Piece, Run,
 };
 
-/// Past this length the browser lays out and paints only the blocks near the viewport
+/// Past this length the browser lays out and paints only the chunks of blocks near the viewport
 /// (`content-visibility: auto` in `article_view.css`): a 1 MB article otherwise costs every frame
 /// a layout and paint of the whole text. Shorter articles keep hover cards that may overflow
-/// their paragraph, which that containment would clip.
+/// their chunk, which that containment would clip.
 const LONG_ARTICLE_BYTES: usize = 100_000;
 
 /// The article as read, with its structure made visible.
@@ -19,21 +20,21 @@ const LONG_ARTICLE_BYTES: usize = 100_000;
 pub fn ArticleView() -> impl IntoView {
     let state = expect_context::<AppState>();
     let header = Memo::new(move |_| state.with_structure(|a| a.header_fields.clone()));
-    // Only the blocks drawn so far, as (key, index): a long article is drawn a batch per frame.
-    let drawn_blocks = move || {
-        state.drawing.with(|d| {
-            d.keys[..d.count]
-                .iter()
-                .copied()
-                .enumerate()
-                .collect::<Vec<_>>()
-        })
-    };
-    let draw_block = move |(index, _): (usize, u64)| {
-        state
+    // Only the chunks drawn so far: a long article is drawn a batch per frame.
+    let drawn_chunks = move || state.drawing.with(|d| d.drawn_chunks().to_vec());
+    let draw_chunk = move |chunk: BlockChunk| {
+        let blocks = state
             .blocks
-            .with_untracked(|blocks| blocks.get(index).cloned())
-            .map(render_block)
+            .with_untracked(|blocks| blocks.get(chunk.blocks.clone()).map(<[_]>::to_vec))
+            .unwrap_or_default();
+        view! {
+            <div
+                class="article-view__chunk"
+                style:contain-intrinsic-size=format!("auto {}em", chunk.estimated_em)
+            >
+                {blocks.into_iter().map(render_block).collect_view()}
+            </div>
+        }
     };
     // Frames are the outside world: while blocks are left to draw, the next frame draws more.
     Effect::new(move |_| {
@@ -96,7 +97,7 @@ pub fn ArticleView() -> impl IntoView {
                     />
                 </dl>
             </Show>
-            <For each=drawn_blocks key=|(_, key)| *key children=draw_block/>
+            <For each=drawn_chunks key=|chunk| chunk.key children=draw_chunk/>
             <ul class="article-view__diagnostics" aria-label="Notes on this text">
                 <For
                     each=move || state.analysis.with(|a| a.diagnostics.clone()).into_iter().enumerate()

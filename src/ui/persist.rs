@@ -33,7 +33,15 @@ pub fn restore(state: AppState) {
     }
 }
 
-/// Saves every change as it happens. A full storage (or none) gives one message, not a failure;
+/// Texts up to this many bytes are saved at every change: their JSON and storage's copy of it
+/// take well under a millisecond.
+const DRAFT_SAVED_AT_ONCE_BYTES: usize = 64 * 1024;
+/// A longer text is saved once typing pauses this long: saving a 1 MB draft takes about 20 ms
+/// (mostly storage's copy), too long to spend on every keystroke.
+const DRAFT_PAUSE: std::time::Duration = std::time::Duration::from_millis(500);
+
+/// Saves every change: a short text as it happens, a long one when typing pauses or the page
+/// is left or hidden. A full storage (or none) gives one message, not a failure;
 /// the message comes again only after saving worked in between.
 pub fn sync(state: AppState) {
     let warned = StoredValue::new(false);
@@ -50,13 +58,56 @@ pub fn sync(state: AppState) {
             );
         }
     };
-    Effect::new(move |_| {
+    let save_draft = move || {
         let draft = Draft {
-            text: state.source.get(),
-            format: state.format.get(),
+            text: state.source.get_untracked(),
+            format: state.format.get_untracked(),
         };
         save(DRAFT_KEY, to_json(&draft));
+    };
+    let pending = StoredValue::new_local(None::<TimeoutHandle>);
+    let save_pending = move || {
+        if let Some(handle) = pending.try_update_value(Option::take).flatten() {
+            handle.clear();
+            save_draft();
+        }
+    };
+    Effect::new(move |_| {
+        let long = state
+            .source
+            .with(|text| text.len() > DRAFT_SAVED_AT_ONCE_BYTES);
+        state.format.track();
+        if let Some(handle) = pending.try_update_value(Option::take).flatten() {
+            handle.clear();
+        }
+        let later = long
+            .then(|| {
+                set_timeout_with_handle(
+                    move || {
+                        pending.set_value(None);
+                        save_draft();
+                    },
+                    DRAFT_PAUSE,
+                )
+                .ok()
+            })
+            .flatten();
+        match later {
+            Some(handle) => pending.set_value(Some(handle)),
+            None => save_draft(),
+        }
     });
+    // A long text's draft waits for a pause in typing, but not past the page's life: leaving
+    // the page (a reload, a closed tab) or hiding it (a phone's app switch, where the page may
+    // be killed unannounced) saves it at once.
+    let left = gloo::events::EventListener::new(&window(), "pagehide", move |_| save_pending());
+    let hidden = gloo::events::EventListener::new(&document(), "visibilitychange", move |_| {
+        if document().hidden() {
+            save_pending();
+        }
+    });
+    // Kept while the page is: disposing the owner drops them, which removes the listeners.
+    StoredValue::new_local((left, hidden));
     Effect::new(move |_| {
         let settings = Settings {
             show_sentences: state.show_sentences.get(),
