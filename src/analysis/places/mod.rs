@@ -431,8 +431,20 @@ fn resolve_all(
             let best = list.first()?;
             // A town by a county's name, or a place whose name is only generic words ("North
             // Side", "West Coast", "Valley"), needs the article's support; a town of such a
-            // name after "the" is not meant at all.
-            let generic = is_generic_name(gazetteer.key(best.place));
+            // name after "the" is not meant at all. A name that is a country's or a hand-chosen
+            // region's, feature's or building's is a place's own name ("West Bank").
+            let hand_chosen = list.iter().any(|c| {
+                c.via == Via::Name
+                    && matches!(
+                        gazetteer.kind(c.place),
+                        PlaceKind::Country
+                            | PlaceKind::Continent
+                            | PlaceKind::Region
+                            | PlaceKind::Feature
+                            | PlaceKind::Facility
+                    )
+            });
+            let generic = !hand_chosen && is_generic_name(gazetteer.key(best.place));
             // "Thames Valley" is no town of Thames abroad: a valley or region is named after
             // its river or people more often than after a town. A direction before a city
             // ("North Dallas") names a part of it.
