@@ -239,7 +239,7 @@ CURATED = [
     ("Sahel", [], REGION, 14.0, 5.0),
     ("Siberia", [], REGION, 60.0, 100.0),
     ("Arctic", [], REGION, 80.0, 0.0),
-    ("Persian Gulf", ["Arabian Gulf", "Gulf region"], FEATURE, 26.0, 52.0),
+    ("Persian Gulf", ["Arabian Gulf", "Gulf region", "Gulf"], FEATURE, 26.0, 52.0),
     ("Gulf of Mexico", [], FEATURE, 25.0, -90.0),
     ("Mediterranean", ["Mediterranean Sea"], FEATURE, 35.0, 18.0),
     ("Black Sea", [], FEATURE, 43.0, 35.0),
@@ -361,6 +361,11 @@ CURATED = [
     ("Red Square", [], FACILITY, 55.754, 37.620),
     ("Trafalgar Square", [], FACILITY, 51.508, -0.128),
 ]
+
+# Short names that world news writes as the place's own ("the Gulf"): kept as its own name, as
+# good as the full one, so that a first-level region of the short name elsewhere (Papua New
+# Guinea's Gulf province) does not take it by its own name.
+OWN_SHORT_NAMES = {"Gulf"}
 
 
 # English names the country lists lack, as alternate names.
@@ -720,7 +725,7 @@ def main():
             continue
         names = {name: False}
         for alias in aliases:
-            names[alias] = True
+            names[alias] = alias not in OWN_SHORT_NAMES
         entries.append(dict(kind=kind, name=name, country="", admin1=None, lat=lat, lon=lon,
                             population=0, flags=0, names=names))
 
