@@ -354,6 +354,9 @@ rules! {
         FacilityInItsNamesPlace = "facility-in-its-names-place",
         /// A name that is nothing else is tried as a county written without its title.
         CountyWithoutItsTitle = "county-without-its-title",
+        /// A bare name that the article also writes with "County" may be that county
+        /// ("Kanawha deputies" beside "Kanawha County").
+        CountyNamedInFull = "county-named-in-full",
         /// A name that is nothing else is tried in another transliteration ("Samawa").
         AnotherTransliteration = "another-transliteration",
         /// A region or country after the name before it holds that name ("Salem, Oregon").

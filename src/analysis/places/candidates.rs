@@ -391,7 +391,7 @@ pub(super) fn dateline_place(resolver: &Resolver, dateline: &str) -> Option<Plac
 }
 
 /// A candidate with its prior and no context read yet: context and the filters set the rest.
-fn unscored(g: &Gazetteer, w: &Weights, place: PlaceId, via: Via) -> Scored {
+pub(super) fn unscored(g: &Gazetteer, w: &Weights, place: PlaceId, via: Via) -> Scored {
     Scored {
         place,
         via,
