@@ -227,8 +227,12 @@ fn resolve_all(
             found.clone()
         })
         .collect();
+    let keys: Vec<String> = surfaces
+        .iter()
+        .map(|s| gazetteer.fold(clean_surface(s)))
+        .collect();
     if rules.enabled(RuleId::CountyNamedInFull) {
-        add_counties_named_in_full(resolver, &surfaces, spans, &mut candidates, &mut hits);
+        add_counties_named_in_full(resolver, &keys, spans, &mut candidates, &mut hits);
     }
     // A name the gazetteer does not know at all, before any rule has removed candidates. A name
     // it knows only in another spelling is a guess, as unknown to it where that guess lacks the
@@ -291,10 +295,6 @@ fn resolve_all(
         .and_then(|d| dateline_place(resolver, d));
     let dateline_country = dateline_town.and_then(|p| gazetteer.country_of(p));
 
-    let keys: Vec<String> = surfaces
-        .iter()
-        .map(|s| gazetteer.fold(clean_surface(s)))
-        .collect();
     // Each distinct key's number, for the tables keyed by name and place on every pass.
     let key_ids: Vec<u32> = {
         let mut ids: FnvMap<&str, u32> = FnvMap::default();
@@ -563,13 +563,12 @@ fn resolve_all(
 /// candidates as a county without its title, which needs the article's support.
 fn add_counties_named_in_full(
     resolver: &Resolver,
-    surfaces: &[&str],
+    keys: &[String],
     spans: &[Span],
     candidates: &mut [Vec<Scored>],
     hits: &mut Vec<RuleHit>,
 ) {
     let g = resolver.gazetteer;
-    let keys: Vec<String> = surfaces.iter().map(|s| g.fold(clean_surface(s))).collect();
     // Each distinct county name's counties, by the bare name before its title.
     let mut counties: FnvMap<&str, Vec<PlaceId>> = FnvMap::default();
     for (key, list) in keys.iter().zip(candidates.iter()) {
