@@ -239,7 +239,7 @@ CURATED = [
     ("Sahel", [], REGION, 14.0, 5.0),
     ("Siberia", [], REGION, 60.0, 100.0),
     ("Arctic", [], REGION, 80.0, 0.0),
-    ("Persian Gulf", ["Arabian Gulf", "Gulf region"], FEATURE, 26.0, 52.0),
+    ("Persian Gulf", ["Arabian Gulf", "Gulf region", "Gulf"], FEATURE, 26.0, 52.0),
     ("Gulf of Mexico", [], FEATURE, 25.0, -90.0),
     ("Mediterranean", ["Mediterranean Sea"], FEATURE, 35.0, 18.0),
     ("Black Sea", [], FEATURE, 43.0, 35.0),
@@ -325,7 +325,47 @@ CURATED = [
     ("Schiphol", ["Schiphol Airport"], FACILITY, 52.31, 4.768),
     ("O'Hare", ["O'Hare International Airport", "O’Hare"], FACILITY, 41.974, -87.907),
     ("LaGuardia", ["LaGuardia Airport"], FACILITY, 40.777, -73.874),
+    # Seas, straits, gulfs and canals that world news names as places, which GeoNames' populated
+    # places lack (left unplaced before), each at the middle of its water.
+    ("Arabian Sea", [], FEATURE, 15.0, 65.0),
+    ("Bay of Bengal", [], FEATURE, 15.0, 88.0),
+    ("Bering Sea", [], FEATURE, 58.0, -178.0),
+    ("Irish Sea", [], FEATURE, 53.8, -5.0),
+    ("English Channel", [], FEATURE, 50.2, -1.5),
+    ("Strait of Hormuz", ["Hormuz Strait"], FEATURE, 26.6, 56.3),
+    ("Gulf of Aden", [], FEATURE, 12.5, 48.0),
+    ("Gulf of Oman", [], FEATURE, 24.5, 58.5),
+    ("Sea of Japan", [], FEATURE, 40.0, 135.0),
+    ("East China Sea", [], FEATURE, 29.0, 125.0),
+    ("Yellow Sea", [], FEATURE, 35.0, 123.0),
+    ("Caribbean Sea", [], FEATURE, 15.0, -75.0),
+    ("Coral Sea", [], FEATURE, -18.0, 152.0),
+    ("Tasman Sea", [], FEATURE, -40.0, 160.0),
+    ("Barents Sea", [], FEATURE, 74.0, 40.0),
+    ("Sea of Azov", [], FEATURE, 46.0, 36.5),
+    ("Dead Sea", [], FEATURE, 31.5, 35.5),
+    ("Sea of Galilee", [], FEATURE, 32.8, 35.6),
+    ("Strait of Malacca", ["Malacca Strait"], FEATURE, 3.0, 100.5),
+    ("Taiwan Strait", [], FEATURE, 24.5, 119.5),
+    ("Bosphorus", [], FEATURE, 41.1, 29.05),
+    ("Suez Canal", [], FEATURE, 30.5, 32.35),
+    ("Panama Canal", [], FEATURE, 9.1, -79.7),
+    ("Gulf of Guinea", [], FEATURE, 2.0, 4.0),
+    ("Southern Ocean", [], FEATURE, -60.0, 90.0),
+    ("Puget Sound", [], FEATURE, 47.6, -122.45),
+    ("Chesapeake Bay", [], FEATURE, 38.0, -76.2),
+    # Squares that stand for their city's crowds and events, so that none is placed in another
+    # town the article names.
+    ("Tiananmen Square", [], FACILITY, 39.905, 116.391),
+    ("Tahrir Square", [], FACILITY, 30.044, 31.236),
+    ("Red Square", [], FACILITY, 55.754, 37.620),
+    ("Trafalgar Square", [], FACILITY, 51.508, -0.128),
 ]
+
+# Short names that world news writes as the place's own ("the Gulf"): kept as its own name, as
+# good as the full one, so that a first-level region of the short name elsewhere (Papua New
+# Guinea's Gulf province) does not take it by its own name.
+OWN_SHORT_NAMES = {"Gulf"}
 
 
 # English names the country lists lack, as alternate names.
@@ -338,7 +378,10 @@ EXTRA_ALIASES = {
     "CD": ["Zaire", "DRC", "DR Congo", "Congo-Kinshasa"],
     "CG": ["Congo-Brazzaville"],
     "KP": ["DPRK", "North Korea"],
-    "KR": ["South Korea"],
+    "KR": ["South Korea", "ROK"],
+    # Abbreviations that news writes for countries (the recogniser's places-extra.txt).
+    "CN": ["PRC"],
+    "SA": ["KSA"],
     "RU": ["Soviet Union", "USSR"],
     "MM": ["Burma"],
     "MK": ["Macedonia"],
@@ -682,7 +725,7 @@ def main():
             continue
         names = {name: False}
         for alias in aliases:
-            names[alias] = True
+            names[alias] = alias not in OWN_SHORT_NAMES
         entries.append(dict(kind=kind, name=name, country="", admin1=None, lat=lat, lon=lon,
                             population=0, flags=0, names=names))
 
@@ -878,7 +921,7 @@ US_STATE_ABBREVIATIONS = {
 REGION_ABBREVIATIONS = {
     "CA.01": ["Alta."], "CA.02": ["B.C."], "CA.03": ["Man."], "CA.04": ["N.B."],
     "CA.05": ["Nfld.", "N.L."], "CA.07": ["N.S."], "CA.08": ["Ont."], "CA.09": ["P.E.I."],
-    "CA.10": ["Que.", "Qué."], "CA.11": ["Sask."],
+    "CA.10": ["Que.", "Qué."], "CA.11": ["Sask."], "CA.13": ["N.W.T."],
     "AU.02": ["NSW", "N.S.W."], "AU.04": ["Qld"], "AU.07": ["Vic."], "AU.08": ["W.A."],
     "AU.05": ["S.A."], "AU.06": ["Tas."], "AU.03": ["N.T."], "AU.01": ["A.C.T."],
 }

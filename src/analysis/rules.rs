@@ -340,6 +340,9 @@ rules! {
         RegionNameBeatsTowns = "region-name-beats-towns",
         /// An acronym matches only names written as acronyms ("EU" is not the town of Eu).
         AcronymMatchesAcronyms = "acronym-matches-acronyms",
+        /// A region's abbreviation written with its stop names the region, not a town of those
+        /// letters ("Pa.", "Kan.").
+        AbbreviationNamesItsRegion = "abbreviation-names-its-region",
         /// A demonym names its country: as a place's name ("Freedonian" read as a place) and, in
         /// the text outside the places, as a vote for the article's country ("Peruvian villages").
         DemonymNamesItsCountry = "demonym-names-its-country",
@@ -351,6 +354,9 @@ rules! {
         FacilityInItsNamesPlace = "facility-in-its-names-place",
         /// A name that is nothing else is tried as a county written without its title.
         CountyWithoutItsTitle = "county-without-its-title",
+        /// A bare name that the article also writes with "County" may be that county
+        /// ("Kanawha deputies" beside "Kanawha County").
+        CountyNamedInFull = "county-named-in-full",
         /// A name that is nothing else is tried in another transliteration ("Samawa").
         AnotherTransliteration = "another-transliteration",
         /// A region or country after the name before it holds that name ("Salem, Oregon").

@@ -212,6 +212,17 @@ pub(super) fn generate(
             }
         }
     }
+    // "Pa.", "Kan.", "N.J.": written with its stop, a region's abbreviation names the region;
+    // a town or city of those letters abroad ("Pa", "Kan") is written without one. Without a
+    // known town before it to qualify, the abbreviation would fall on the larger namesake.
+    if on(RuleId::AbbreviationNamesItsRegion)
+        && is_abbreviation(name)
+        && found.iter().any(|c| g.kind(c.place) == PlaceKind::Admin1)
+    {
+        let before = found.len();
+        found.retain(|c| g.kind(c.place) == PlaceKind::Admin1);
+        apply(RuleId::AbbreviationNamesItsRegion, found.len() < before);
+    }
     if found.is_empty() && resolver.rules.enabled(RuleId::DemonymNamesItsCountry) {
         if let Some(country) = g.demonym(name) {
             found.push(unscored(g, w, country, Via::Demonym));
@@ -269,6 +280,17 @@ pub(super) fn generate(
     found.truncate(MAX_CANDIDATES);
     found
 }
+
+/// Whether a name is an abbreviation written with its stop: "Pa.", "Kan.", "N.J.", "W. Va.".
+fn is_abbreviation(name: &str) -> bool {
+    name.ends_with('.')
+        && name.split([' ', '.']).all(|word| {
+            word.chars().count() <= ABBREVIATED_WORD && word.chars().all(char::is_alphabetic)
+        })
+}
+
+/// The longest word of a region's abbreviation ("Calif.", "Mass.", "Sask.").
+const ABBREVIATED_WORD: usize = 5;
 
 /// The counties named by the words up to a "county" or "parish" that opens a longer name, as
 /// candidates for the thing the county names after itself. `None` when no such word or county.
@@ -369,7 +391,7 @@ pub(super) fn dateline_place(resolver: &Resolver, dateline: &str) -> Option<Plac
 }
 
 /// A candidate with its prior and no context read yet: context and the filters set the rest.
-fn unscored(g: &Gazetteer, w: &Weights, place: PlaceId, via: Via) -> Scored {
+pub(super) fn unscored(g: &Gazetteer, w: &Weights, place: PlaceId, via: Via) -> Scored {
     Scored {
         place,
         via,

@@ -50,7 +50,7 @@ use crate::analysis::rules::{RuleHit, RuleId, RuleSet};
 use crate::analysis::stable_sort;
 use crate::analysis::text::Span;
 
-use candidates::{clean_surface, dateline_place, ends_in_generic_word, generate};
+use candidates::{clean_surface, dateline_place, ends_in_generic_word, generate, unscored};
 use context::{
     acts_after, after_article, list_peers, listed_before_division_word, listed_before_street_word,
     qualifier_after, role_of, Role, TEAM_CITY,
@@ -227,6 +227,13 @@ fn resolve_all(
             found.clone()
         })
         .collect();
+    let keys: Vec<String> = surfaces
+        .iter()
+        .map(|s| gazetteer.fold(clean_surface(s)))
+        .collect();
+    if rules.enabled(RuleId::CountyNamedInFull) {
+        add_counties_named_in_full(resolver, &keys, spans, &mut candidates, &mut hits);
+    }
     // A name the gazetteer does not know at all, before any rule has removed candidates. A name
     // it knows only in another spelling is a guess, as unknown to it where that guess lacks the
     // article's support.
@@ -288,10 +295,6 @@ fn resolve_all(
         .and_then(|d| dateline_place(resolver, d));
     let dateline_country = dateline_town.and_then(|p| gazetteer.country_of(p));
 
-    let keys: Vec<String> = surfaces
-        .iter()
-        .map(|s| gazetteer.fold(clean_surface(s)))
-        .collect();
     // Each distinct key's number, for the tables keyed by name and place on every pass.
     let key_ids: Vec<u32> = {
         let mut ids: FnvMap<&str, u32> = FnvMap::default();
@@ -431,8 +434,20 @@ fn resolve_all(
             let best = list.first()?;
             // A town by a county's name, or a place whose name is only generic words ("North
             // Side", "West Coast", "Valley"), needs the article's support; a town of such a
-            // name after "the" is not meant at all.
-            let generic = is_generic_name(gazetteer.key(best.place));
+            // name after "the" is not meant at all. A name that is a country's or a hand-chosen
+            // region's, feature's or building's is a place's own name ("West Bank").
+            let hand_chosen = list.iter().any(|c| {
+                c.via == Via::Name
+                    && matches!(
+                        gazetteer.kind(c.place),
+                        PlaceKind::Country
+                            | PlaceKind::Continent
+                            | PlaceKind::Region
+                            | PlaceKind::Feature
+                            | PlaceKind::Facility
+                    )
+            });
+            let generic = !hand_chosen && is_generic_name(gazetteer.key(best.place));
             // "Thames Valley" is no town of Thames abroad: a valley or region is named after
             // its river or people more often than after a town. A direction before a city
             // ("North Dallas") names a part of it.
@@ -540,6 +555,60 @@ fn resolve_all(
     stable_sort::sort_by_key(&mut hits, |hit| (hit.span.start, hit.span.end, hit.rule));
     hits.dedup();
     (resolutions, hits)
+}
+
+/// "Kanawha deputies" in an article that names Kanawha County: a bare name that the article also
+/// writes with "County" or "Parish" may be that county, even where a town has the bare name
+/// (a village of it elsewhere would otherwise be the only reading). The county joins the name's
+/// candidates as a county without its title, which needs the article's support.
+fn add_counties_named_in_full(
+    resolver: &Resolver,
+    keys: &[String],
+    spans: &[Span],
+    candidates: &mut [Vec<Scored>],
+    hits: &mut Vec<RuleHit>,
+) {
+    let g = resolver.gazetteer;
+    // Each distinct county name's counties, by the bare name before its title.
+    let mut counties: FnvMap<&str, Vec<PlaceId>> = FnvMap::default();
+    for (key, list) in keys.iter().zip(candidates.iter()) {
+        let Some(bare) = key
+            .strip_suffix(" county")
+            .or_else(|| key.strip_suffix(" parish"))
+        else {
+            continue;
+        };
+        let entry = counties.entry(bare).or_default();
+        for c in list.iter().filter(|c| g.kind(c.place) == PlaceKind::Admin2) {
+            if !entry.contains(&c.place) {
+                entry.push(c.place);
+            }
+        }
+    }
+    if counties.is_empty() {
+        return;
+    }
+    for (i, key) in keys.iter().enumerate() {
+        let Some(found) = counties.get(key.as_str()) else {
+            continue;
+        };
+        let added: Vec<Scored> = found
+            .iter()
+            .filter(|&&county| candidates[i].iter().all(|c| c.place != county))
+            .map(|&county| unscored(g, resolver.weights, county, Via::County))
+            .collect();
+        if added.is_empty() {
+            continue;
+        }
+        candidates[i].extend(added);
+        stable_sort::sort_by(&mut candidates[i], |a, b| {
+            b.prior.total_cmp(&a.prior).then(a.place.cmp(&b.place))
+        });
+        hits.push(RuleHit {
+            rule: RuleId::CountyNamedInFull,
+            span: spans[i],
+        });
+    }
 }
 
 /// The `places` of an analysis: one per distinct place that the LOC entities resolve to, with

@@ -137,6 +137,9 @@ pub(super) fn place_local_features(
             (Some(_), Some(_)) => true,
             // "Victoria Park" in an article on a Canadian town is its park, not the Hong Kong
             // suburb: a feature's name that found a place abroad is the article's own.
+            // A building chosen by hand for its name ("Trafalgar Square") is that one wherever
+            // the article is.
+            (Some(r), None) if g.kind(r.place) == PlaceKind::Facility => false,
             (Some(r), None) => main_country.is_some_and(|m| g.country_of(r.place) != Some(m)),
         };
         if !replaceable {
