@@ -110,6 +110,9 @@ rules! {
         StreetEndsBeforeOn = "street-ends-before-on",
         /// "Bosnia and Herzegovina": a country named by two names joined.
         JoinedCountry = "joined-country",
+        /// "the Soil and Water Conservation Board": plain words before "and" join the body's
+        /// name whose head word follows.
+        OrgNameThroughAnd = "org-name-through-and",
         /// "St. Brendan's Hospital", "Glenmore People's Bank": a possessive inside an institution's
         /// name.
         PossessiveInName = "possessive-in-name",
