@@ -101,6 +101,9 @@ rules! {
         /// "on Friday morning", "Sunday night": a weekday with a part of the day names a time
         /// of that day, a TIME rather than a DATE.
         WeekdayPartOfDay = "weekday-part-of-day",
+        /// "RM310,000", "HK$2.4 billion": a currency's code or letters before an amount make a
+        /// sum of money, not an organisation's acronym.
+        CurrencyCodeAmount = "currency-code-amount",
         /// "St. Petersburg", "W. Ardmore": an abbreviation's stop stays inside a name.
         ChunkThroughAbbreviation = "chunk-through-abbreviation",
         /// "Norway and Chile": a whole place, or a name complete with its head word,
