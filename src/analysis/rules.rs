@@ -279,6 +279,9 @@ rules! {
         PlaceBeforeCommaPlace = "place-before-comma-place",
         /// "Harlowe's west side": a town's quarter after its possessive.
         QuarterAfterPossessive = "quarter-after-possessive",
+        /// "a statement from KBTL", "loans at FNBQ": an unknown acronym after "from" or "at"
+        /// is an organisation's, weakly, not a place's.
+        AcronymAfterPlaceCue = "acronym-after-place-cue",
         /// "in Chechnya", "near Tabas": a place cue before the name, weakly.
         PlaceCueBefore = "place-cue-before",
         /// A short word in capitals is an organisation's acronym, weakly.
