@@ -176,6 +176,9 @@ rules! {
         PlaceBeforeMember = "place-before-member",
         /// "Ms. Hill": a surname that is also a place's head word, after an honorific.
         HonorificSurnameLikePlace = "honorific-surname-like-place",
+        /// "the Government of Malawi", "the Malawian Government": a government named by its
+        /// country or people is an organisation (a bare "Government" names none).
+        GovernmentOfPlace = "government-of-place",
         /// Function words opening a sentence or a headline are peeled off the name.
         LeadingFunctionWords = "leading-function-words",
         /// "Remember Laura Fenwick?": a capitalised sentence opener before a full name is no part

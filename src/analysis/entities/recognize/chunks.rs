@@ -107,6 +107,17 @@ impl<'a> Recognizer<'a> {
                 self.record(RuleId::JoinedCountry, i, j);
                 continue;
             }
+            let government_of = (w == "of"
+                && self.word(j) == "Government"
+                && self.rules.enabled(RuleId::GovernmentOfPlace)
+                && self.adjacent(n))
+            .then(|| self.place_after_government(n))
+            .flatten();
+            if let Some(end) = government_of {
+                j = end;
+                self.record(RuleId::GovernmentOfPlace, i, j);
+                continue;
+            }
             let through_and = (matches!(w, "and" | "&")
                 && self.rules.enabled(RuleId::OrgNameThroughAnd)
                 && self.adjacent(n))
@@ -160,6 +171,37 @@ impl<'a> Recognizer<'a> {
             break;
         }
         j
+    }
+
+    /// "Government of Malawi", "Government of the Republic of Kiribati": the last token of the
+    /// known place after "of" (at `n`), if one follows.
+    fn place_after_government(&self, n: usize) -> Option<usize> {
+        let start = if self.word(n + 1) == "the" {
+            n + 2
+        } else {
+            n + 1
+        };
+        if !self.name_word(start) {
+            return None;
+        }
+        let mut end = start;
+        let mut place_end = None;
+        while end < start + 5 {
+            if self.known_type(self.words(start, end)) == Some(EntityType::Loc) {
+                place_end = Some(end);
+            }
+            let next = end + 1;
+            let goes_on = self.adjacent(end)
+                && (self.name_word(next)
+                    || (self.word(next) == "of"
+                        && self.adjacent(next)
+                        && self.name_word(next + 1)));
+            if !goes_on {
+                break;
+            }
+            end = next;
+        }
+        place_end
     }
 
     /// "the Soil and Water Conservation Board", "Marine Research and Extension Institute": plain

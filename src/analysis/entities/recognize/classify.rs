@@ -54,6 +54,7 @@ pub(super) const CLASSIFY_RULES: &[(RuleId, ClassifyRule)] = &[
         honorific_surname_like_place,
     ),
     (RuleId::LeadingFunctionWords, leading_function_words),
+    (RuleId::GovernmentOfPlace, government_of_place),
     (RuleId::SectorBeforeRegion, sector_after_function_words),
     (
         RuleId::SentenceOpenerBeforeName,
@@ -352,6 +353,42 @@ fn leading_function_words(r: &mut Recognizer, c: &mut Chunk) -> bool {
     }
     c.a = a;
     a > j
+}
+
+/// "Government of Malawi" (joined in `chunk_end`), "Malawi Government", "Malawian Government":
+/// a country's or a people's government. Only a nationality opens it, not a faith or a party.
+fn government_of_place(r: &mut Recognizer, c: &mut Chunk) -> bool {
+    let (a, j) = (c.a, c.j);
+    if j <= a {
+        return false;
+    }
+    let of_place = r.word(a) == "Government"
+        && r.word(a + 1) == "of"
+        && r.known_type(r.words(a + 1, j)).is_none();
+    let owner = r.words(a, j - 1);
+    let owned = r.word(j) == "Government"
+        && match r.known_type(owner) {
+            Some(EntityType::Loc) => true,
+            Some(EntityType::Norp) => a + 1 == j && r.lex.demonyms.contains(owner),
+            _ => false,
+        };
+    if !(of_place || owned) {
+        return false;
+    }
+    let why = Evidence::HeadWord {
+        word: "Government".to_string(),
+        ends: owned,
+        what: "a government".to_string(),
+    };
+    r.push(
+        RuleId::GovernmentOfPlace,
+        a,
+        j,
+        EntityType::Org,
+        Strength::Strong,
+        why,
+    );
+    true
 }
 
 fn sector_after_function_words(r: &mut Recognizer, c: &mut Chunk) -> bool {
