@@ -179,6 +179,9 @@ rules! {
         /// "the Government of Malawi", "the Malawian Government": a government named by its
         /// country or people is an organisation (a bare "Government" names none).
         GovernmentOfPlace = "government-of-place",
+        /// "the ruling People Harvest Party", "Police Bureau of Fraud Control": a group noun
+        /// before a body's name is part of it, not a sentence's subject.
+        GroupNounInName = "group-noun-in-name",
         /// Function words opening a sentence or a headline are peeled off the name.
         LeadingFunctionWords = "leading-function-words",
         /// "Remember Laura Fenwick?": a capitalised sentence opener before a full name is no part

@@ -7,8 +7,8 @@
 
 use super::headline::title_cased;
 use super::words::{
-    COMPASS_ADJECTIVES, COMPASS_PLACE_OPENERS, NEVER_ALONE, PARTICLES, PLACE_PREFIXES,
-    ROMANCE_ARTICLES, SPEECH_VERBS,
+    COMPASS_ADJECTIVES, COMPASS_PLACE_OPENERS, GROUP_NOUN_STOPWORDS, NEVER_ALONE, PARTICLES,
+    PLACE_PREFIXES, ROMANCE_ARTICLES, SPEECH_VERBS,
 };
 use super::{Recognizer, Strength};
 use crate::analysis::entities::evidence::Evidence;
@@ -341,8 +341,19 @@ fn leading_function_words(r: &mut Recognizer, c: &mut Chunk) -> bool {
             && r.lex.stopwords.contains(&title_cased(w))
             && r.known_type(w).is_none()
     };
+    // "People Harvest Party": the group noun opens a body's name that a head word ends.
+    let opens_body = |k: usize| {
+        k < j
+            && GROUP_NOUN_STOPWORDS.contains(&r.word(k))
+            && r.rules.enabled(RuleId::GroupNounInName)
+            && matches!(r.by_head_word(k + 1, j), Some((EntityType::Org, _)))
+    };
     let mut a = c.a;
     while a <= j && (r.lex.stopwords.contains(r.word(a)) || shouted_stopword(a)) {
+        if opens_body(a) {
+            r.record(RuleId::GroupNounInName, a, j);
+            break;
+        }
         a += 1;
         while a <= j && !r.name_word(a) {
             a += 1;
