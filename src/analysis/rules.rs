@@ -101,6 +101,9 @@ rules! {
         /// "on Friday morning", "Sunday night": a weekday with a part of the day names a time
         /// of that day, a TIME rather than a DATE.
         WeekdayPartOfDay = "weekday-part-of-day",
+        /// "RM310,000", "HK$2.4 billion": a currency's code or letters before an amount make a
+        /// sum of money, not an organisation's acronym.
+        CurrencyCodeAmount = "currency-code-amount",
         /// "St. Petersburg", "W. Ardmore": an abbreviation's stop stays inside a name.
         ChunkThroughAbbreviation = "chunk-through-abbreviation",
         /// "Norway and Chile": a whole place, or a name complete with its head word,
@@ -110,6 +113,9 @@ rules! {
         StreetEndsBeforeOn = "street-ends-before-on",
         /// "Bosnia and Herzegovina": a country named by two names joined.
         JoinedCountry = "joined-country",
+        /// "the Soil and Water Conservation Board": plain words before "and" join the body's
+        /// name whose head word follows.
+        OrgNameThroughAnd = "org-name-through-and",
         /// "St. Brendan's Hospital", "Glenmore People's Bank": a possessive inside an institution's
         /// name.
         PossessiveInName = "possessive-in-name",
@@ -170,6 +176,12 @@ rules! {
         PlaceBeforeMember = "place-before-member",
         /// "Ms. Hill": a surname that is also a place's head word, after an honorific.
         HonorificSurnameLikePlace = "honorific-surname-like-place",
+        /// "the Government of Malawi", "the Malawian Government": a government named by its
+        /// country or people is an organisation (a bare "Government" names none).
+        GovernmentOfPlace = "government-of-place",
+        /// "the ruling People Harvest Party", "Police Bureau of Fraud Control": a group noun
+        /// before a body's name is part of it, not a sentence's subject.
+        GroupNounInName = "group-noun-in-name",
         /// Function words opening a sentence or a headline are peeled off the name.
         LeadingFunctionWords = "leading-function-words",
         /// "Remember Laura Fenwick?": a capitalised sentence opener before a full name is no part
@@ -273,6 +285,9 @@ rules! {
         PlaceBeforeCommaPlace = "place-before-comma-place",
         /// "Harlowe's west side": a town's quarter after its possessive.
         QuarterAfterPossessive = "quarter-after-possessive",
+        /// "a statement from KBTL", "loans at FNBQ": an unknown acronym after "from" or "at"
+        /// is an organisation's, weakly, not a place's.
+        AcronymAfterPlaceCue = "acronym-after-place-cue",
         /// "in Chechnya", "near Tabas": a place cue before the name, weakly.
         PlaceCueBefore = "place-cue-before",
         /// A short word in capitals is an organisation's acronym, weakly.

@@ -11,6 +11,7 @@
 use super::tokens::{is_capitalised, Token, TokenKind};
 use super::EntityType;
 use crate::analysis::lexicon::{is_month, is_weekday};
+use crate::analysis::stable_sort;
 use crate::analysis::Span;
 
 /// A typed expression found by pattern, over tokens `first..last` (inclusive) of the text.
@@ -423,6 +424,91 @@ pub fn weekday_part_of_day(tokens: &[Token], text: &str, found: &mut Found) -> b
         found.explanation = format!("a part of {}", word(found.first));
     }
     joined
+}
+
+/// Signs of currencies that a country's letters may open ("HK$", "GH₵", "NT$").
+const CURRENCY_SIGNS: &[&str] = &["$", "€", "£", "¥", "₹", "₦", "₵", "₱", "₩", "₪", "₫", "฿"];
+
+/// Words of scale after an amount: "SR12 billion".
+const AMOUNT_SCALES: &[&str] = &["million", "billion", "trillion", "bn", "m", "crore", "lakh"];
+
+/// Sums of money written with a currency's letters, which would otherwise read as an acronym:
+/// the letters glued to an amount ("RM310,000", "SR7.5 billion"), or before a sign found
+/// with its amount ("HK$2.4 billion"). Adds the first and widens the second in `found`, kept in
+/// text order; returns the spans of both. An amount glued to letters has a separator or a
+/// word of scale after it, so that "COP26" or "G20" stays a name.
+pub fn currency_code_amounts(tokens: &[Token], text: &str, found: &mut Vec<Found>) -> Vec<Span> {
+    let word = |i: usize| tokens.get(i).map_or("", |t| t.span().slice(text));
+    let currency_letters = |letters: &str| {
+        (1..=3).contains(&letters.chars().count())
+            && letters.chars().all(char::is_alphabetic)
+            && letters.chars().next().is_some_and(char::is_uppercase)
+    };
+    let mut taken = vec![false; tokens.len()];
+    for f in found.iter() {
+        for t in taken.iter_mut().take(f.last + 1).skip(f.first) {
+            *t = true;
+        }
+    }
+    let mut hits = Vec::new();
+    let mut added = Vec::new();
+    for f in found.iter_mut() {
+        let sign_opens = f.label == EntityType::Money
+            && CURRENCY_SIGNS.contains(&word(f.first))
+            && tokens.get(f.first).is_some_and(|t| t.attached);
+        let Some(before) = f.first.checked_sub(1).filter(|_| sign_opens) else {
+            continue;
+        };
+        let letters = word(before);
+        // "US$5": the country's name stays a place, as a reader takes it.
+        let country = letters == "US";
+        if !taken[before]
+            && !country
+            && currency_letters(letters)
+            && !letters.contains(char::is_lowercase)
+        {
+            f.first = before;
+            f.span = Span::new(tokens[before].span().start, f.span.end);
+            f.explanation = format!("the currency \"{letters}\" before an amount");
+            taken[before] = true;
+            hits.push(f.span);
+        }
+    }
+    for (i, t) in tokens.iter().enumerate() {
+        if taken[i] || t.kind != TokenKind::Word {
+            continue;
+        }
+        let w = word(i);
+        let Some(digits_at) = w.find(|c: char| c.is_ascii_digit()) else {
+            continue;
+        };
+        let (letters, amount) = w.split_at(digits_at);
+        let amount_shaped = amount
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+            && amount.ends_with(|c: char| c.is_ascii_digit());
+        let separated = amount.contains([',', '.']);
+        let scaled = AMOUNT_SCALES.contains(&word(i + 1));
+        if !(currency_letters(letters) && amount_shaped && (separated || scaled)) {
+            continue;
+        }
+        let last = if scaled { i + 1 } else { i };
+        let span = Span::new(t.span().start, tokens[last].span().end);
+        added.push(Found {
+            span,
+            first: i,
+            last,
+            label: EntityType::Money,
+            explanation: format!("the currency \"{letters}\" before an amount"),
+        });
+        hits.push(span);
+    }
+    if !added.is_empty() {
+        found.extend(added);
+        stable_sort::sort_by_key(found, |f| f.first);
+    }
+    stable_sort::sort_by_key(&mut hits, |s| s.start);
+    hits
 }
 
 /// The month after a day at `i`: "26 March", "28 to 31 July", "25th of July".

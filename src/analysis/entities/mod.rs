@@ -65,6 +65,12 @@ pub fn recognize(
             }
         }
     }
+    if rules.enabled(RuleId::CurrencyCodeAmount) {
+        for span in dates::currency_code_amounts(&tokens, text, &mut found) {
+            let rule = RuleId::CurrencyCodeAmount;
+            rule_hits_before.push(RuleHit { rule, span });
+        }
+    }
     found.extend(roads::find(text, &tokens, &found));
     let mut forced: Vec<Raw> = Vec::new();
     for &(span, label) in layout.header_names {

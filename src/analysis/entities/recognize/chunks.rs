@@ -107,6 +107,27 @@ impl<'a> Recognizer<'a> {
                 self.record(RuleId::JoinedCountry, i, j);
                 continue;
             }
+            let government_of = (w == "of"
+                && self.word(j) == "Government"
+                && self.rules.enabled(RuleId::GovernmentOfPlace)
+                && self.adjacent(n))
+            .then(|| self.place_after_government(n))
+            .flatten();
+            if let Some(end) = government_of {
+                j = end;
+                self.record(RuleId::GovernmentOfPlace, i, j);
+                continue;
+            }
+            let through_and = (matches!(w, "and" | "&")
+                && self.rules.enabled(RuleId::OrgNameThroughAnd)
+                && self.adjacent(n))
+            .then(|| self.org_name_after_and(i, j, n))
+            .flatten();
+            if let Some(end) = through_and {
+                j = end;
+                self.record(RuleId::OrgNameThroughAnd, i, j);
+                continue;
+            }
             // "Newcastle upon Tyne", "Stoke on Trent": a town joined to its river's name is
             // one name when the whole is a known place.
             let river_town = SHORT_FORM_JOINERS.contains(&w)
@@ -150,6 +171,76 @@ impl<'a> Recognizer<'a> {
             break;
         }
         j
+    }
+
+    /// "Government of Malawi", "Government of the Republic of Kiribati": the last token of the
+    /// known place after "of" (at `n`), if one follows.
+    fn place_after_government(&self, n: usize) -> Option<usize> {
+        let start = if self.word(n + 1) == "the" {
+            n + 2
+        } else {
+            n + 1
+        };
+        if !self.name_word(start) {
+            return None;
+        }
+        let mut end = start;
+        let mut place_end = None;
+        while end < start + 5 {
+            if self.known_type(self.words(start, end)) == Some(EntityType::Loc) {
+                place_end = Some(end);
+            }
+            let next = end + 1;
+            let goes_on = self.adjacent(end)
+                && (self.name_word(next)
+                    || (self.word(next) == "of"
+                        && self.adjacent(next)
+                        && self.name_word(next + 1)));
+            if !goes_on {
+                break;
+            }
+            end = next;
+        }
+        place_end
+    }
+
+    /// "the Soil and Water Conservation Board", "Marine Research and Extension Institute": plain
+    /// words before "and" that name nothing alone, then a run that an organisation's head word
+    /// ends, are one body's name. The last token of that run, if the chunk `i..=j` is such
+    /// words and `and` (at `n`) is followed by such a run. A list of names ("Acme and
+    /// Zenith Holdings", "Oslo and Bergen Council") stays a list: a name the lexicons or the
+    /// gazetteer know, a personal name, a brand's inner capital or a comma before the words
+    /// opens no body's name.
+    fn org_name_after_and(&self, i: usize, j: usize, n: usize) -> Option<usize> {
+        let plain = |k: usize| {
+            let w = self.word(k);
+            // "EcoGen": a capital inside a word marks a brand's name.
+            let inner_capital = w.chars().skip(1).any(char::is_uppercase);
+            !inner_capital
+                && !self.is_personal_name(w)
+                && !self.lex.stopwords.contains(w)
+                && self.known_type(w).is_none()
+                && self.gazetteer_place(w, false).is_none()
+        };
+        // "Fisheries, Forestry and Mining Board": the last two of a list.
+        let listed = self.word_before(i) == ",";
+        if j - i > 2 || listed || self.has_keyword(i, j) || !(i..=j).all(plain) {
+            return None;
+        }
+        if self.known_type(self.words(i, j)).is_some() {
+            return None;
+        }
+        let mut end = n + 1;
+        if !self.name_word(end) {
+            return None;
+        }
+        while end < n + 5 && self.adjacent(end) && self.name_word(end + 1) {
+            end += 1;
+        }
+        let head = self.word(end);
+        let ends_in_head = self.lex.org_words.contains(head)
+            && (n + 1..end).all(|k| !self.is_head_word(self.word(k)) && plain(k));
+        ends_in_head.then_some(end)
     }
 
     /// "St. Brendan's Hospital", "Glenmore Children's Hospital", "Glenmore People's Bank",

@@ -7,8 +7,8 @@
 
 use super::headline::title_cased;
 use super::words::{
-    COMPASS_ADJECTIVES, COMPASS_PLACE_OPENERS, NEVER_ALONE, PARTICLES, PLACE_PREFIXES,
-    ROMANCE_ARTICLES, SPEECH_VERBS,
+    COMPASS_ADJECTIVES, COMPASS_PLACE_OPENERS, GROUP_NOUN_STOPWORDS, NEVER_ALONE, PARTICLES,
+    PLACE_PREFIXES, ROMANCE_ARTICLES, SPEECH_VERBS,
 };
 use super::{Recognizer, Strength};
 use crate::analysis::entities::evidence::Evidence;
@@ -54,6 +54,7 @@ pub(super) const CLASSIFY_RULES: &[(RuleId, ClassifyRule)] = &[
         honorific_surname_like_place,
     ),
     (RuleId::LeadingFunctionWords, leading_function_words),
+    (RuleId::GovernmentOfPlace, government_of_place),
     (RuleId::SectorBeforeRegion, sector_after_function_words),
     (
         RuleId::SentenceOpenerBeforeName,
@@ -340,8 +341,19 @@ fn leading_function_words(r: &mut Recognizer, c: &mut Chunk) -> bool {
             && r.lex.stopwords.contains(&title_cased(w))
             && r.known_type(w).is_none()
     };
+    // "People Harvest Party": the group noun opens a body's name that a head word ends.
+    let opens_body = |k: usize| {
+        k < j
+            && GROUP_NOUN_STOPWORDS.contains(&r.word(k))
+            && r.rules.enabled(RuleId::GroupNounInName)
+            && matches!(r.by_head_word(k + 1, j), Some((EntityType::Org, _)))
+    };
     let mut a = c.a;
     while a <= j && (r.lex.stopwords.contains(r.word(a)) || shouted_stopword(a)) {
+        if opens_body(a) {
+            r.record(RuleId::GroupNounInName, a, j);
+            break;
+        }
         a += 1;
         while a <= j && !r.name_word(a) {
             a += 1;
@@ -352,6 +364,42 @@ fn leading_function_words(r: &mut Recognizer, c: &mut Chunk) -> bool {
     }
     c.a = a;
     a > j
+}
+
+/// "Government of Malawi" (joined in `chunk_end`), "Malawi Government", "Malawian Government":
+/// a country's or a people's government. Only a nationality opens it, not a faith or a party.
+fn government_of_place(r: &mut Recognizer, c: &mut Chunk) -> bool {
+    let (a, j) = (c.a, c.j);
+    if j <= a {
+        return false;
+    }
+    let of_place = r.word(a) == "Government"
+        && r.word(a + 1) == "of"
+        && r.known_type(r.words(a + 1, j)).is_none();
+    let owner = r.words(a, j - 1);
+    let owned = r.word(j) == "Government"
+        && match r.known_type(owner) {
+            Some(EntityType::Loc) => true,
+            Some(EntityType::Norp) => a + 1 == j && r.lex.demonyms.contains(owner),
+            _ => false,
+        };
+    if !(of_place || owned) {
+        return false;
+    }
+    let why = Evidence::HeadWord {
+        word: "Government".to_string(),
+        ends: owned,
+        what: "a government".to_string(),
+    };
+    r.push(
+        RuleId::GovernmentOfPlace,
+        a,
+        j,
+        EntityType::Org,
+        Strength::Strong,
+        why,
+    );
+    true
 }
 
 fn sector_after_function_words(r: &mut Recognizer, c: &mut Chunk) -> bool {

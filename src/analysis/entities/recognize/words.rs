@@ -521,3 +521,21 @@ pub(super) const ADDRESS_STREET_TYPES: &[&str] = &[
 pub(super) const APPOSED_PLACE_NOUNS: &[&str] = &[
     "city", "town", "village", "island", "capital", "province", "district", "region",
 ];
+
+/// Nouns for groups of people that the stop words hold so that "Police said" or "Residents
+/// fled" name nothing, but that open names of bodies too ("People Harvest Party").
+pub(super) const GROUP_NOUN_STOPWORDS: &[&str] = &[
+    "Authorities",
+    "Officials",
+    "Police",
+    "Residents",
+    "Experts",
+    "Analysts",
+    "Critics",
+    "Researchers",
+    "Scientists",
+    "Students",
+    "Parents",
+    "People",
+    "Opposition",
+];
