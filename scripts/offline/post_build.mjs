@@ -3,7 +3,7 @@
 //    (script-src 'self', no 'unsafe-inline');
 // 2. writes the analysis worker's script, which imports the same glue and runs the same wasm
 //    as the page, and names it in a <meta name="article-atlas-worker"> the page reads;
-// 3. joins the components' stylesheets into one file;
+// 3. joins the components' stylesheets into one file, without their comments and indentation;
 // 4. writes sw.js with a cache version and file list computed from this build's files.
 // A development build (ARTICLE_ATLAS_DEV=1, set by scripts/serve.sh, or Trunk's autoreload
 // being present) gets a service worker that removes itself instead of caching.
@@ -61,7 +61,7 @@ if (sheets.length > 1) {
         parts.push(await readFile(join(staging, name), "utf8"));
         await rm(join(staging, name));
     }
-    const css = parts.join("\n");
+    const css = minifyCss(parts.join("\n"));
     const name = `style-${sha(css).slice(0, 16)}.css`;
     await writeFile(join(staging, name), css);
     const integrity = `sha384-${createHash("sha384").update(css).digest("base64")}`;
@@ -70,6 +70,38 @@ if (sheets.length > 1) {
     for (const [tag] of sheets.slice(1)) html = html.replace(tag, "");
 }
 await writeFile(indexPath, html);
+
+// The stylesheets' comments say why a rule is there, for the sources in style/; the page needs
+// none of them, nor the indentation: 3.4 KB gzip -9 of a first load held to 1.5 MB. Strings are
+// copied as they are; whitespace goes only where CSS never needs it (next to { } ; , and at a
+// rule's end), so `calc(a + b)`, combinators and `a :hover` keep theirs.
+function minifyCss(css) {
+    let out = "";
+    let i = 0;
+    const dropsSpace = (c) => c === "{" || c === "}" || c === ";" || c === ",";
+    while (i < css.length) {
+        const c = css[i];
+        if (c === '"' || c === "'") {
+            let j = i + 1;
+            while (j < css.length && css[j] !== c) j += css[j] === "\\" ? 2 : 1;
+            out += css.slice(i, j + 1);
+            i = j + 1;
+        } else if (c === "/" && css[i + 1] === "*") {
+            const end = css.indexOf("*/", i + 2);
+            i = end < 0 ? css.length : end + 2;
+        } else if (/\s/.test(c)) {
+            while (i < css.length && /\s/.test(css[i])) i++;
+            const next = css[i];
+            if (out && !dropsSpace(out[out.length - 1]) && next !== undefined && !dropsSpace(next) && !(next === "/" && css[i + 1] === "*")) out += " ";
+        } else {
+            if (c === "}" && out.endsWith(";")) out = out.slice(0, -1);
+            if (dropsSpace(c) && out.endsWith(" ")) out = out.slice(0, -1);
+            out += c;
+            i++;
+        }
+    }
+    return out;
+}
 
 // 4. The service worker.
 async function files(dir) {
