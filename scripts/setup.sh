@@ -45,9 +45,10 @@ if [ "$(cargo fuzz --version 2>/dev/null)" != "cargo-fuzz $CARGO_FUZZ_VERSION" ]
 fi
 
 # npm: binaryen's wasm-opt (Debian's is too old and corrupts Rust modules), playwright-core,
-# @mozilla/readability, which the release build copies into the page (read on demand), and
-# axe-core (the accessibility checks of the e2e tests).
-if [ ! -x e2e/node_modules/.bin/wasm-opt ] || [ ! -f e2e/node_modules/axe-core/axe.min.js ] || [ e2e/package-lock.json -nt e2e/node_modules/.package-lock.json ]; then
+# @mozilla/readability, which the release build copies into the page (read on demand),
+# esbuild, which minifies the wasm-bindgen glue in the release build, and axe-core (the
+# accessibility checks of the e2e tests).
+if [ ! -x e2e/node_modules/.bin/wasm-opt ] || [ ! -f e2e/node_modules/axe-core/axe.min.js ] || [ ! -d e2e/node_modules/esbuild ] || [ e2e/package-lock.json -nt e2e/node_modules/.package-lock.json ]; then
     say "installing npm packages in e2e/"
     (cd e2e && npm ci --no-audit --no-fund)
 fi
