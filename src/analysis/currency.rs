@@ -23,7 +23,15 @@ const SIGNS: &[(&str, &str)] = &[
 /// of first appearance.
 pub fn currency_countries(text: &str) -> Vec<&'static str> {
     let mut countries: Vec<&'static str> = Vec::new();
-    for (at, sign) in text.match_indices(['$', '£']) {
+    // The signs are found by their bytes, without decoding the text: `£` is the only character
+    // whose encoding ends in 0xA3 after a 0xC2, which never continues another character.
+    let bytes = text.as_bytes();
+    let signs = bytes.iter().enumerate().filter_map(|(i, &b)| match b {
+        b'$' => Some((i, "$")),
+        0xA3 if i > 0 && bytes.get(i - 1) == Some(&0xC2) => Some((i - 1, "£")),
+        _ => None,
+    });
+    for (at, sign) in signs {
         let (before, after) = text.split_at(at + sign.len());
         if !after.trim_start().starts_with(|c: char| c.is_ascii_digit()) {
             continue;

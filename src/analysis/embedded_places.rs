@@ -560,9 +560,16 @@ impl<'t> LowerCaseWords<'t> {
         if lower.chars().all(char::is_alphanumeric) {
             let text = self.text;
             let runs = self.runs.get_or_init(|| {
-                text.split(|c: char| !c.is_alphanumeric())
-                    .filter(|run| !run.is_empty())
-                    .collect()
+                // Only a run that starts in lower case (or without case) can be a lowered word;
+                // sized for an article's distinct words, as the recogniser's set is.
+                let mut runs = FnvSet::with_capacity_and_hasher(
+                    (text.len() / 6).min(1 << 12),
+                    Default::default(),
+                );
+                runs.extend(text.split(|c: char| !c.is_alphanumeric()).filter(|run| {
+                    !run.is_empty() && !run.starts_with(|c: char| c.is_ascii_uppercase())
+                }));
+                runs
             });
             return runs.contains(lower.as_str());
         }

@@ -27,7 +27,16 @@ pub fn split_sentences(text: &str, paragraph: Span) -> Vec<Span> {
     // Chars alone, four bytes each: a paragraph of a megabyte would otherwise take sixteen
     // megabytes of (offset, char) pairs. The few offsets needed are counted forwards
     // (`offset_of`), as the breaks are met in order.
-    let chars: Vec<char> = para.slice(text).chars().collect();
+    // A plain ASCII paragraph (many are) is widened byte by byte in one allocation; others
+    // are decoded into room for as many chars as bytes, never regrown.
+    let slice = para.slice(text);
+    let chars: Vec<char> = if slice.is_ascii() {
+        slice.bytes().map(char::from).collect()
+    } else {
+        let mut chars = Vec::with_capacity(slice.len());
+        chars.extend(slice.chars());
+        chars
+    };
     let mut cursor = (0, para.start);
     let mut offset_of = |k: usize| {
         let (seen, at) = &mut cursor;

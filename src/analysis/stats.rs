@@ -62,45 +62,42 @@ fn part_syllables(part: &str) -> usize {
         .strip_suffix("’s")
         .or_else(|| part.strip_suffix("'s"))
         .unwrap_or(part);
-    // Words are counted for every analysis, as the user types: the letters of a plain ASCII
-    // word go on the stack, and only other words pay for the heap and the Unicode tables.
-    let mut stack = ['\0'; 32];
-    let heap: Vec<char>;
-    let letters: &[char] = if part.is_ascii() && part.len() <= stack.len() {
-        let mut n = 0;
-        for b in part.bytes().filter(u8::is_ascii_alphabetic) {
-            if let Some(slot) = stack.get_mut(n) {
-                *slot = char::from(b.to_ascii_lowercase());
-                n += 1;
-            }
-        }
-        &stack[..n]
+    // Words are counted for every analysis, as the user types: a plain ASCII word's letters are
+    // read from its bytes, and only other words pay for the Unicode tables.
+    if part.is_ascii() {
+        let letters = part.bytes().filter(u8::is_ascii_alphabetic);
+        letters_syllables(letters.map(|b| char::from(b.to_ascii_lowercase())))
     } else {
-        heap = part
-            .chars()
-            .filter(|c| c.is_alphabetic())
-            .flat_map(char::to_lowercase)
-            .collect();
-        &heap
-    };
-    let vowel = |i: usize| letters.get(i).is_some_and(|&c| is_vowel(c, i));
-    let mut count = (0..letters.len())
-        .filter(|&i| vowel(i) && (i == 0 || !vowel(i - 1)))
-        .count();
-    let n = letters.len();
-    let ends_with = |suffix: [char; 2]| letters.ends_with(&suffix);
+        let letters = part.chars().filter(|c| c.is_alphabetic());
+        letters_syllables(letters.flat_map(char::to_lowercase))
+    }
+}
+
+/// The syllables of a word's lower-case letters: its vowel groups, less a silent ending. One
+/// pass, keeping only whether the last letter was a vowel and the last three letters.
+fn letters_syllables(letters: impl Iterator<Item = char>) -> usize {
+    let (mut count, mut n, mut previous_vowel) = (0, 0, false);
+    // The last three letters, the latest last.
+    let mut last = ['\0'; 3];
+    for c in letters {
+        let vowel = is_vowel(c, n);
+        count += usize::from(vowel && !previous_vowel);
+        previous_vowel = vowel;
+        last = [last[1], last[2], c];
+        n += 1;
+    }
     if count > 1 && n >= 3 {
-        let before = letters[n - 2];
-        let third = letters[n - 3];
+        let [third, before, final_letter] = last;
         // Silent final e (make, whale), but not the -le of table, nor -ee.
-        let silent_e = letters[n - 1] == 'e'
+        let silent_e = final_letter == 'e'
             && !is_vowel(before, n - 2)
             && (before != 'l' || is_vowel(third, n - 3));
         // -ed is silent except after t or d (jumped, but wanted).
-        let silent_ed =
-            ends_with(['e', 'd']) && !is_vowel(third, n - 3) && !matches!(third, 't' | 'd');
+        let silent_ed = [before, final_letter] == ['e', 'd']
+            && !is_vowel(third, n - 3)
+            && !matches!(third, 't' | 'd');
         // -es is silent except after sibilants (makes, but boxes, places, changes).
-        let silent_es = ends_with(['e', 's'])
+        let silent_es = [before, final_letter] == ['e', 's']
             && !is_vowel(third, n - 3)
             && !matches!(third, 's' | 'x' | 'z' | 'c' | 'g' | 'h');
         if silent_e || silent_ed || silent_es {

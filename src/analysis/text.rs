@@ -94,28 +94,31 @@ pub fn words_in(text: &str, within: Span) -> impl Iterator<Item = Span> + '_ {
         }
     };
     let mut at = 0;
-    let mut previous: Option<char> = None;
-    let mut done = false;
     std::iter::from_fn(move || {
-        if done {
-            return None;
-        }
         let mut start: Option<usize> = None;
-        while let Some((c, len)) = char_at(at) {
+        while let Some(&b) = bytes.get(at) {
             let i = at;
+            // An ASCII letter or digit goes on a word with no decoding or look-ahead: most bytes
+            // of an article are one.
+            if b.is_ascii_alphanumeric() {
+                at += 1;
+                start.get_or_insert(i);
+                continue;
+            }
+            let Some((c, len)) = char_at(at) else { break };
             at += len;
-            let before = previous.replace(c);
+            // The character before is an ASCII digit exactly when its last byte is one.
+            let after_digit = i > 0 && bytes[i - 1].is_ascii_digit();
             let joins = matches!(c, '\'' | '’' | '-' | '.' | ',')
                 && start.is_some()
                 && char_at(at).is_some_and(|(n, _)| n.is_alphanumeric())
-                && (c != '.' && c != ',' || before.is_some_and(|p| p.is_ascii_digit()));
+                && (c != '.' && c != ',' || after_digit);
             if c.is_alphanumeric() || joins {
                 start.get_or_insert(i);
             } else if let Some(s) = start {
                 return Some(Span::new(within.start + s, within.start + i));
             }
         }
-        done = true;
         start.map(|s| Span::new(within.start + s, within.end))
     })
 }

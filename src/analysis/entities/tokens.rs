@@ -215,19 +215,29 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 /// apostrophes (not a possessive `’s`), and stops or commas between digits; a dotted acronym
 /// keeps its final stop.
 fn word_end(text: &str, start: usize) -> usize {
-    let mut end = start;
-    let mut prev: Option<char> = None;
-    let mut chars = text[start..].char_indices().peekable();
+    // Plain ASCII letters and digits, most of any word, are taken without decoding them.
+    let ascii_run = text.as_bytes().get(start..).map_or(0, |rest| {
+        rest.iter()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count()
+    });
+    let mut end = start + ascii_run;
+    let mut prev: Option<char> = ascii_run
+        .checked_sub(1)
+        .and_then(|last| text.as_bytes().get(start + last))
+        .map(|&b| char::from(b));
+    let from = end;
+    let mut chars = text[from..].char_indices().peekable();
     let mut single_letters = 0;
     while let Some((offset, c)) = chars.next() {
         if c.is_alphanumeric() {
-            end = start + offset + c.len_utf8();
+            end = from + offset + c.len_utf8();
             prev = Some(c);
             continue;
         }
         let next = chars.peek().map(|&(_, n)| n);
         let after_next = text
-            .get(start + offset + c.len_utf8()..)
+            .get(from + offset + c.len_utf8()..)
             .and_then(|r| r.chars().nth(1));
         let joins = match c {
             '-' => {
@@ -257,7 +267,7 @@ fn word_end(text: &str, start: usize) -> usize {
                 let continues = next.is_some_and(char::is_uppercase) && after_next == Some('.');
                 if continues || single_letters >= 1 {
                     single_letters += 1;
-                    end = start + offset + 1;
+                    end = from + offset + 1;
                     if continues {
                         prev = Some(c);
                         continue;

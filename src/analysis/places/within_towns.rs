@@ -5,6 +5,7 @@ use super::words::{
     LOCAL_FEATURE_WORDS, NATURAL_FEATURE_WORDS, OUTSIDE_TOWN_WORDS, STREET_ENDINGS,
 };
 use super::Resolver;
+use crate::analysis::fnv::FnvMap;
 use crate::analysis::gazetteer::{Gazetteer, PlaceId};
 use crate::analysis::model::PlaceKind;
 use crate::analysis::rules::RuleId;
@@ -110,6 +111,13 @@ pub(super) fn place_local_features(
             .map(|r| r.place),
     ))
     .map(|(county, _)| county);
+    // Each sure town's first place in the list by where its name starts: the town after a
+    // name is looked up by position, not by reading the gap to every town (pairs of names grew
+    // as the square of the text).
+    let mut town_starting_at: FnvMap<usize, usize> = FnvMap::default();
+    for (k, (s, _)) in sure_towns.iter().enumerate() {
+        town_starting_at.entry(s.start).or_insert(k);
+    }
     for (i, span) in spans.iter().enumerate() {
         let surface = span.slice(text);
         let quarter = !is_local_feature(surface);
@@ -124,11 +132,11 @@ pub(super) fn place_local_features(
         {
             continue;
         }
-        // "Lakeview Hospital in Seattle", "Elm Street, Boise": the town written right after.
-        let named_after = sure_towns.iter().find(|(s, _)| {
-            let gap = text.get(span.end..s.start).unwrap_or("x");
-            matches!(gap.trim(), "in" | "," | "of")
-        });
+        // "Lakeview Hospital in Seattle", "Elm Street, Boise": the town written right after,
+        // the first of the list that starts where the link leaves off.
+        let named_after = after_link(text, span.end)
+            .and_then(|starts| starts.filter_map(|at| town_starting_at.get(&at)).min())
+            .and_then(|&k| sure_towns.get(k));
         // A building reached through its name's town stays there when the article's places are
         // near that town, unless the text puts it in another town.
         let replaceable = match (&resolutions[i], facility_support[i]) {
@@ -216,6 +224,18 @@ pub(super) fn most_named_town(towns: &[(Span, PlaceId)]) -> Option<PlaceId> {
     let counts = tally(towns.iter().map(|&(_, place)| place));
     let (home, most) = sole_most(&counts)?;
     (most >= 2 || counts.len() == 1).then_some(home)
+}
+
+/// Where a name standing right after `end` across "in", "of" or a comma may start: after the
+/// link, or anywhere in the white space that follows it.
+fn after_link(text: &str, end: usize) -> Option<std::ops::RangeInclusive<usize>> {
+    let rest = text.get(end..)?.trim_start();
+    let link = ["in", "of", ","]
+        .into_iter()
+        .find(|l| rest.starts_with(l))?;
+    let after = rest.get(link.len()..)?;
+    let from = text.len() - after.len();
+    Some(from..=from + (after.len() - after.trim_start().len()))
 }
 
 /// Whether a name ends in a word of a street, building or part of a town; national and state

@@ -782,12 +782,14 @@ fn introduced_person(
     rule: RuleId,
     why: impl FnOnce(&Recognizer) -> Option<Evidence>,
 ) -> bool {
-    if !may_be_introduced(r, c) {
-        return false;
-    }
+    // The words around the name are read first: they rarely introduce one, and the shape
+    // checks ask the word lists about every word of it.
     let Some(why) = why(r) else {
         return false;
     };
+    if !may_be_introduced(r, c) {
+        return false;
+    }
     r.push_person(rule, c.a, c.j, why, None);
     true
 }

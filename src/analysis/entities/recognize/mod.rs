@@ -102,6 +102,8 @@ pub struct Recognizer<'a> {
     place_cache: RefCell<FnvMap<(&'a str, bool), Option<Evidence>>>,
     /// How often each token stands inside a sentence (not first), counted on first need.
     inside_counts: OnceCell<FnvMap<&'a str, usize>>,
+    /// Where a disease noun follows a space ("virus", "fever"), found on first need.
+    disease_nouns_at: OnceCell<Vec<usize>>,
     rules: &'a RuleSet,
     /// The rules that decided, in the order they fired.
     hits: Vec<RuleHit>,
@@ -171,6 +173,7 @@ impl<'a> Recognizer<'a> {
             known_cache: RefCell::default(),
             place_cache: RefCell::default(),
             inside_counts: OnceCell::new(),
+            disease_nouns_at: OnceCell::new(),
             text,
             tokens,
             lex,

@@ -66,12 +66,14 @@ impl<'a> Recognizer<'a> {
             "as" => matches!(before, "identified" | "name" | "names"),
             _ => false,
         };
-        let phrase = if cue == "as" {
-            format!("{before} {cue}")
-        } else {
-            cue.to_string()
-        };
-        named.then_some(Evidence::Precedes(phrase))
+        named.then(|| {
+            let phrase = if cue == "as" {
+                format!("{before} {cue}")
+            } else {
+                cue.to_string()
+            };
+            Evidence::Precedes(phrase)
+        })
     }
 
     /// "Vlasakov Olakau, 31, was parking", "Mira (16)": an age after a name.

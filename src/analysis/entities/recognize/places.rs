@@ -134,6 +134,23 @@ impl<'a> Recognizer<'a> {
         street && numbered
     }
 
+    /// The text writes `name` right before a disease noun somewhere ("West Nile virus"). Where
+    /// the nouns stand is found once for the article; a search of the whole text for each name
+    /// grew as the square of the text.
+    fn names_a_disease(&self, name: &str) -> bool {
+        let text = self.text;
+        let before_nouns = self.disease_nouns_at.get_or_init(|| {
+            let mut at = Vec::new();
+            for noun in DISEASE_NOUNS {
+                at.extend(text.match_indices(&format!(" {noun}")).map(|(i, _)| i));
+            }
+            at
+        });
+        before_nouns
+            .iter()
+            .any(|&i| text.get(..i).is_some_and(|before| before.ends_with(name)))
+    }
+
     /// "Ann Arbor", "East Lansing", "Glen Allen": a name of two or more words that the
     /// gazetteer knows as a whole is a place, although its first word is also a first name,
     /// unless it ends in a surname and nothing around it says place.
@@ -144,11 +161,8 @@ impl<'a> Recognizer<'a> {
         let s = self.words(a, j);
         // "West Nile virus", "Rift Valley fever": a disease named after a place, here and
         // wherever the article shortens it ("West Nile cases").
-        self.multiword_place_by_form(a, j).filter(|_| {
-            !DISEASE_NOUNS
-                .iter()
-                .any(|noun| self.text.contains(&format!("{s} {noun}")))
-        })
+        self.multiword_place_by_form(a, j)
+            .filter(|_| !self.names_a_disease(s))
     }
 
     pub(super) fn multiword_place_by_form(
