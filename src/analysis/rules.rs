@@ -370,7 +370,7 @@ rules! {
         /// A name that is nothing else is tried as a county written without its title.
         CountyWithoutItsTitle = "county-without-its-title",
         /// A bare name that the article also writes with "County" may be that county
-        /// ("Kanawha deputies" beside "Kanawha County").
+        /// ("Tallow deputies" beside "Tallow County").
         CountyNamedInFull = "county-named-in-full",
         /// A name that is nothing else is tried in another transliteration ("Samawa").
         AnotherTransliteration = "another-transliteration",

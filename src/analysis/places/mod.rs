@@ -557,7 +557,7 @@ fn resolve_all(
     (resolutions, hits)
 }
 
-/// "Kanawha deputies" in an article that names Kanawha County: a bare name that the article also
+/// "Tallow deputies" in an article that names Tallow County: a bare name that the article also
 /// writes with "County" or "Parish" may be that county, even where a town has the bare name
 /// (a village of it elsewhere would otherwise be the only reading). The county joins the name's
 /// candidates as a county without its title, which needs the article's support.
