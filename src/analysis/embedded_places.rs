@@ -224,8 +224,38 @@ pub fn find(
                 hit(RuleId::PlaceAfterOf, place);
             }
         }
+        if rules.enabled(RuleId::PaperNameHoldsNoPlace) && names_a_paper(text, &words) {
+            for &(_, place) in &found[own..] {
+                hit(RuleId::PaperNameHoldsNoPlace, place);
+            }
+        }
     }
     (found, hits)
+}
+
+/// Last words of newspapers' names: a paper names the town it is from, which is evidence of where
+/// the report is from but no place the report names.
+const PAPER_HEADS: &[&str] = &[
+    "Times",
+    "Post",
+    "Herald",
+    "Tribune",
+    "Journal",
+    "Gazette",
+    "Star",
+    "News",
+    "Courier",
+    "Chronicle",
+    "Register",
+    "Examiner",
+    "Observer",
+];
+
+/// Whether the name ends in a word of a newspaper's name ("Velmore Herald").
+fn names_a_paper(text: &str, words: &[Span]) -> bool {
+    words
+        .last()
+        .is_some_and(|w| PAPER_HEADS.contains(&w.slice(text)))
 }
 
 /// The words of a name with their spans, without trailing punctuation.
@@ -494,6 +524,7 @@ fn breadth(kind: PlaceKind) -> u8 {
 /// (`None` where the resolver abstained).
 pub fn describe(
     g: &Gazetteer,
+    rules: &RuleSet,
     text: &str,
     mentions: &[Mention],
     found: &[(usize, Span)],
@@ -504,6 +535,12 @@ pub fn describe(
         .zip(resolutions)
         .filter_map(|(&(mention, span), resolution)| {
             let holder = mentions.get(mention)?;
+            // A paper's town tells where the report is from, not a place it names.
+            if rules.enabled(RuleId::PaperNameHoldsNoPlace)
+                && names_a_paper(text, &words_of(text, holder.span()))
+            {
+                return None;
+            }
             let holder_name = holder.span().slice(text);
             let (resolved, confidence, explanation) = match resolution {
                 Some(r) => (
