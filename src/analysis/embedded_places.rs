@@ -30,7 +30,7 @@ use super::{PlaceKind, Resources};
 use std::cell::{OnceCell, RefCell};
 
 /// Words after a place's name that make the name a body of that place: its government, police,
-/// schools, hospitals, courts and papers.
+/// schools, hospitals and courts (its papers' words are [`PAPER_HEADS`]).
 const LOCAL_BODY_WORDS: &[&str] = &[
     "Police",
     "Sheriff",
@@ -86,18 +86,7 @@ const LOCAL_BODY_WORDS: &[&str] = &[
     "Symphony",
     "Arts",
     "Convention",
-    "Times",
-    "Post",
-    "Herald",
-    "Tribune",
-    "Journal",
-    "Gazette",
     "Daily",
-    "Courier",
-    "Chronicle",
-    "Register",
-    "Examiner",
-    "Observer",
 ];
 
 /// Words that name towns somewhere but, in an institution's name, say what it does or is:
@@ -302,7 +291,7 @@ fn place_at_start(g: &Gazetteer, lex: &Lexicons, holder: &Holder, first: usize) 
         }
         let name = Span::new(run[0].start, run[n - 1].end);
         let next = words[n].slice(text);
-        let before_body = LOCAL_BODY_WORDS.contains(&next);
+        let before_body = LOCAL_BODY_WORDS.contains(&next) || PAPER_HEADS.contains(&next);
         if n == 1 && NAMESAKE_HEADS.contains(&next) && is_town_only(g, name.slice(text)) {
             return None;
         }
