@@ -30,7 +30,7 @@ use super::{PlaceKind, Resources};
 use std::cell::{OnceCell, RefCell};
 
 /// Words after a place's name that make the name a body of that place: its government, police,
-/// schools, hospitals, courts and papers.
+/// schools, hospitals and courts (its papers' words are [`PAPER_HEADS`]).
 const LOCAL_BODY_WORDS: &[&str] = &[
     "Police",
     "Sheriff",
@@ -86,18 +86,7 @@ const LOCAL_BODY_WORDS: &[&str] = &[
     "Symphony",
     "Arts",
     "Convention",
-    "Times",
-    "Post",
-    "Herald",
-    "Tribune",
-    "Journal",
-    "Gazette",
     "Daily",
-    "Courier",
-    "Chronicle",
-    "Register",
-    "Examiner",
-    "Observer",
 ];
 
 /// Words that name towns somewhere but, in an institution's name, say what it does or is:
@@ -224,8 +213,38 @@ pub fn find(
                 hit(RuleId::PlaceAfterOf, place);
             }
         }
+        if rules.enabled(RuleId::PaperNameHoldsNoPlace) && names_a_paper(text, &words) {
+            for &(_, place) in &found[own..] {
+                hit(RuleId::PaperNameHoldsNoPlace, place);
+            }
+        }
     }
     (found, hits)
+}
+
+/// Last words of newspapers' names: a paper names the town it is from, which is evidence of where
+/// the report is from but no place the report names.
+const PAPER_HEADS: &[&str] = &[
+    "Times",
+    "Post",
+    "Herald",
+    "Tribune",
+    "Journal",
+    "Gazette",
+    "Star",
+    "News",
+    "Courier",
+    "Chronicle",
+    "Register",
+    "Examiner",
+    "Observer",
+];
+
+/// Whether the name ends in a word of a newspaper's name ("Velmore Herald").
+fn names_a_paper(text: &str, words: &[Span]) -> bool {
+    words
+        .last()
+        .is_some_and(|w| PAPER_HEADS.contains(&w.slice(text)))
 }
 
 /// The words of a name with their spans, without trailing punctuation.
@@ -272,7 +291,7 @@ fn place_at_start(g: &Gazetteer, lex: &Lexicons, holder: &Holder, first: usize) 
         }
         let name = Span::new(run[0].start, run[n - 1].end);
         let next = words[n].slice(text);
-        let before_body = LOCAL_BODY_WORDS.contains(&next);
+        let before_body = LOCAL_BODY_WORDS.contains(&next) || PAPER_HEADS.contains(&next);
         if n == 1 && NAMESAKE_HEADS.contains(&next) && is_town_only(g, name.slice(text)) {
             return None;
         }
@@ -494,6 +513,7 @@ fn breadth(kind: PlaceKind) -> u8 {
 /// (`None` where the resolver abstained).
 pub fn describe(
     g: &Gazetteer,
+    rules: &RuleSet,
     text: &str,
     mentions: &[Mention],
     found: &[(usize, Span)],
@@ -504,6 +524,12 @@ pub fn describe(
         .zip(resolutions)
         .filter_map(|(&(mention, span), resolution)| {
             let holder = mentions.get(mention)?;
+            // A paper's town tells where the report is from, not a place it names.
+            if rules.enabled(RuleId::PaperNameHoldsNoPlace)
+                && names_a_paper(text, &words_of(text, holder.span()))
+            {
+                return None;
+            }
             let holder_name = holder.span().slice(text);
             let (resolved, confidence, explanation) = match resolution {
                 Some(r) => (

@@ -472,8 +472,14 @@ impl Analyzer {
             &embedded_spans,
             layout.dateline,
         );
-        let embedded_places =
-            embedded_places::describe(gazetteer, &text, &mentions, &embedded, embedded_resolutions);
+        let embedded_places = embedded_places::describe(
+            gazetteer,
+            &self.rules,
+            &text,
+            &mentions,
+            &embedded,
+            embedded_resolutions,
+        );
         let blocks = source_blocks(&layout.blocks, &prepared.map, input.len());
         let mut analysis = Analysis {
             schema_version: SCHEMA_VERSION,

@@ -335,6 +335,9 @@ rules! {
         PlacesJoinedByHyphen = "places-joined-by-hyphen",
         /// A place after "of" in a name ("Veterans' Hospital of Manitoba").
         PlaceAfterOf = "place-after-of",
+        /// A town in a newspaper's name ("Velmore Herald") is where the paper is from: evidence
+        /// for the resolver, but not listed as a place the report names.
+        PaperNameHoldsNoPlace = "paper-name-holds-no-place",
         /// Names listed before "streets" or "avenues" are streets, not the towns they are named
         /// after: left unplaced.
         ListedBeforeStreets = "listed-before-streets",
