@@ -1,7 +1,7 @@
 // Profiling aid (not a test): pastes a long text (TEXT, default /tmp/large.txt) into the built
 // page (DIST) under /sub/path/ and prints every long task. RUNS=n repeats; LOGS=1 prints the
 // page's console lines; TRACE=1 records a Chromium trace and sums each long task's events by
-// name (layout, style, script…); SETUP=<js> runs in the page before the paste (an experiment);
+// name (layout, style, script…), and TRACE_SAVE=<file> keeps the trace; SETUP=<js> runs in the page before the paste (an experiment);
 // KEY=1 then types one key at the end of the text and does the same for the tasks it causes.
 // CPU=1 records a sampling profile and prints, for each stretch of over 50 ms of work, the
 // functions that took the most of it (inclusive); wasm names need a build that keeps them
@@ -56,7 +56,9 @@ function cpuStretches(profile, windows) {
 }
 const text = (await readFile(process.env.TEXT || "/tmp/large.txt", "utf8"));
 async function traceTasks(browser) {
-    const trace = JSON.parse((await browser.stopTracing()).toString());
+    const raw = (await browser.stopTracing()).toString();
+    if (process.env.TRACE_SAVE) await writeFile(process.env.TRACE_SAVE, raw);
+    const trace = JSON.parse(raw);
     const events = trace.traceEvents;
     const main = events.find((e) => e.name === "thread_name" && e.args?.name === "CrRendererMain");
     const onMain = events.filter((e) => main && e.pid === main.pid && e.tid === main.tid && e.ph === "X");
