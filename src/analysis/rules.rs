@@ -220,6 +220,9 @@ rules! {
         /// "died at Mercy Hospital", "Elm Golf Club": an institution's name that names its
         /// building.
         BuildingByUse = "building-by-use",
+        /// "Brenton Regional Airport": an airport named for its town by a word of its service is
+        /// a body of that town, so that only the town's name is a place.
+        AirportNamedForTown = "airport-named-for-town",
         /// "Tyler County EMS": a place's head word inside a name leaves it for the article to type.
         PlaceHeadInside = "place-head-inside",
         /// "her son Amos": a lower-case role noun just before a name.

@@ -713,6 +713,20 @@ fn head_word(r: &mut Recognizer, c: &mut Chunk) -> bool {
             return true;
         }
     }
+    if label == EntityType::Loc
+        && r.rules.enabled(RuleId::AirportNamedForTown)
+        && r.airport_named_for_town(a, j)
+    {
+        r.push(
+            RuleId::AirportNamedForTown,
+            a,
+            j,
+            EntityType::Org,
+            Strength::Strong,
+            why,
+        );
+        return true;
+    }
     r.push(RuleId::HeadWord, a, j, label, Strength::Strong, why);
     true
 }

@@ -54,6 +54,15 @@ impl<'a> Recognizer<'a> {
         (saint && pupils) || (owns_nothing && !place_with_possessive())
     }
 
+    /// "Brenton Regional Airport": an airport named for the town it serves, by the town's name and
+    /// a word of its service, is a body of that town, whose name the town's is inside.
+    pub(super) fn airport_named_for_town(&self, a: usize, j: usize) -> bool {
+        j >= a + 2
+            && self.word(j) == "Airport"
+            && matches!(self.word(j - 1), "Regional" | "International" | "Municipal")
+            && self.gazetteer_place(self.words(a, j - 2), false).is_some()
+    }
+
     /// Typed by the word that heads the name: "State Duma", "Washington Post", "Gulf of Mexico".
     pub(super) fn by_head_word(&self, a: usize, j: usize) -> Option<(EntityType, Evidence)> {
         let head_end = (a..=j)
