@@ -82,6 +82,59 @@ export function armKeyFrame() {
 
 const mb = (bytes) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 
+// Pastes the long text over the article shown, waits until it is analysed and drawn, types one
+// key at the end, and waits for the re-analysis; prints the figures and says which goal of
+// issue 14 they miss.
+async function pasteLongArticle(page, text) {
+    await page.waitForFunction(() => document.querySelector("[data-testid=analysis-status]")?.dataset.state === "done");
+    const figures = await page.evaluate(async (text) => {
+        const area = document.querySelector("[data-testid=article-input]");
+        const chars = [...text].length;
+        const start = performance.now();
+        area.value = text;
+        area.dispatchEvent(new Event("input", { bubbles: true }));
+        const input = performance.now() - start;
+        const done = await window.__whenDone(chars, start);
+        const view = document.querySelector("[data-testid=article-view]");
+        await new Promise((resolve) => {
+            const check = () => (view.dataset.drawn === "all" ? resolve() : setTimeout(check, 20));
+            check();
+        });
+        const drawn = performance.now() - start;
+        return { start, input, done, drawn, chars, marks: document.querySelectorAll("[data-testid=entity-mention]").length };
+    }, text).catch((e) => { throw new Error(`while pasting: ${e.message}`); });
+    // One more keystroke at the end: the time from the key to the frame that shows it.
+    await page.evaluate(armKeyFrame);
+    await page.keyboard.type("x");
+    const keyFrame = await page.evaluate(() => window.__keyFrame);
+    const again = await page.evaluate((chars) => window.__whenDone(chars, performance.now()), figures.chars + 1);
+    const after = await page.evaluate((start) => {
+        const tasks = window.__longTasks.filter((t) => t.start >= start);
+        const view = document.querySelector("[data-testid=article-view]");
+        return {
+            longest: Math.max(0, ...tasks.map((t) => t.duration)),
+            count: tasks.length,
+            observed: !!window.PerformanceObserver && PerformanceObserver.supportedEntryTypes.includes("longtask"),
+            pageMemory: window.__wasm?.memory?.buffer?.byteLength,
+            workerMemory: Number(document.querySelector("[data-testid=analysis-status]").dataset.workerMemory),
+            paragraphs: view.querySelectorAll("[data-testid=paragraph]").length,
+        };
+    }, figures.start);
+    console.log(`figure: 1.1 MB paste (${figures.chars} characters): input event ${figures.input.toFixed(0)} ms, analysis done ${figures.done.toFixed(0)} ms, ` +
+        `drawn ${figures.drawn.toFixed(0)} ms (${after.paragraphs} paragraphs, ${figures.marks} marks); keystroke at the end to its frame ${keyFrame.toFixed(0)} ms, ` +
+        `re-analysed in ${again.toFixed(0)} ms`);
+    console.log(`figure: longest main-thread task ${after.longest.toFixed(0)} ms (${after.count} tasks over 50 ms) from the paste to the re-analysis`);
+    const floor = await bareTextAreaTask(page, text);
+    console.log(`figure: the same text set into a bare text area on a blank page: longest task ${floor.toFixed(0)} ms (Chromium's own layout of the text, which the page's text area avoids by holding one part of it)`);
+    console.log(`figure: wasm memory after the 1.1 MB text: page ${after.pageMemory ? mb(after.pageMemory) : "unknown"}, worker ${after.workerMemory ? mb(after.workerMemory) : "unknown"}`);
+    const missed = [
+        figures.done <= 3000 || `analysis done within 3 s: ${figures.done.toFixed(0)} ms`,
+        keyFrame <= 100 || `the keystroke's frame within 100 ms: ${keyFrame.toFixed(0)} ms`,
+        after.longest <= 100 || `no task over 100 ms: the longest took ${after.longest.toFixed(0)} ms`,
+    ].filter((m) => m !== true);
+    return { ...after, input: figures.input, missed };
+}
+
 export function largeTests({ test, expect }) {
     test("the analysis status says when the shown analysis is of the text as typed, with its length", async ({ page }) => {
         const status = page.locator("[data-testid=analysis-status]");
@@ -211,60 +264,21 @@ export function largeTests({ test, expect }) {
             console.log(`    skipped: ${join(EVAL, "worldwide.dev.jsonl")} is absent`);
             return;
         }
-        await page.waitForFunction(() => document.querySelector("[data-testid=analysis-status]")?.dataset.state === "done");
-        const figures = await page.evaluate(async (text) => {
-            const area = document.querySelector("[data-testid=article-input]");
-            const chars = [...text].length;
-            const start = performance.now();
-            area.value = text;
-            area.dispatchEvent(new Event("input", { bubbles: true }));
-            const input = performance.now() - start;
-            const done = await window.__whenDone(chars, start);
-            const view = document.querySelector("[data-testid=article-view]");
-            await new Promise((resolve) => {
-                const check = () => (view.dataset.drawn === "all" ? resolve() : setTimeout(check, 20));
-                check();
-            });
-            const drawn = performance.now() - start;
-            return { start, input, done, drawn, chars, marks: document.querySelectorAll("[data-testid=entity-mention]").length };
-        }, text).catch((e) => { throw new Error(`while pasting: ${e.message}`); });
-        // One more keystroke at the end: the time from the key to the frame that shows it.
-        await page.evaluate(armKeyFrame);
-        await page.keyboard.type("x");
-        const keyFrame = await page.evaluate(() => window.__keyFrame);
-        const again = await page.evaluate((chars) => window.__whenDone(chars, performance.now()), figures.chars + 1);
-        const after = await page.evaluate((start) => {
-            const tasks = window.__longTasks.filter((t) => t.start >= start);
-            const view = document.querySelector("[data-testid=article-view]");
-            return {
-                longest: Math.max(0, ...tasks.map((t) => t.duration)),
-                count: tasks.length,
-                observed: !!window.PerformanceObserver && PerformanceObserver.supportedEntryTypes.includes("longtask"),
-                pageMemory: window.__wasm?.memory?.buffer?.byteLength,
-                workerMemory: Number(document.querySelector("[data-testid=analysis-status]").dataset.workerMemory),
-                paragraphs: view.querySelectorAll("[data-testid=paragraph]").length,
-            };
-        }, figures.start);
-        console.log(`figure: 1.1 MB paste (${figures.chars} characters): input event ${figures.input.toFixed(0)} ms, analysis done ${figures.done.toFixed(0)} ms, ` +
-            `drawn ${figures.drawn.toFixed(0)} ms (${after.paragraphs} paragraphs, ${figures.marks} marks); keystroke at the end to its frame ${keyFrame.toFixed(0)} ms, ` +
-            `re-analysed in ${again.toFixed(0)} ms`);
-        console.log(`figure: longest main-thread task ${after.longest.toFixed(0)} ms (${after.count} tasks over 50 ms) from the paste to the re-analysis`);
-        const floor = await bareTextAreaTask(page, text);
-        console.log(`figure: the same text set into a bare text area on a blank page: longest task ${floor.toFixed(0)} ms (Chromium's own layout of the text, which the page's text area avoids by holding one part of it)`);
-        console.log(`figure: wasm memory after the 1.1 MB text: page ${after.pageMemory ? mb(after.pageMemory) : "unknown"}, worker ${after.workerMemory ? mb(after.workerMemory) : "unknown"}`);
-        expect(after.observed, "Chromium reports long tasks");
-        expect(figures.input <= 100, `the input event returns within 100 ms: ${figures.input.toFixed(0)} ms`);
-        expect(after.paragraphs > 100, `the whole article is drawn: ${after.paragraphs} paragraphs`);
-        // Issue 14's goals. Not all are met yet: each unmet one is printed, and fails the test
-        // only under E2E_PERF_GOALS=1, so that the other tests stay a gate meanwhile.
-        const goal = (met, message) => {
-            if (met) return;
-            if (process.env.E2E_PERF_GOALS === "1") throw new Error(message);
-            console.log(`    goal not met yet: ${message}`);
-        };
-        goal(figures.done <= 3000, `analysis done within 3 s: ${figures.done.toFixed(0)} ms`);
-        goal(keyFrame <= 100, `the keystroke's frame within 100 ms: ${keyFrame.toFixed(0)} ms`);
-        goal(after.longest <= 100, `no task over 100 ms: the longest took ${after.longest.toFixed(0)} ms`);
+        // Issue 14's goals, on the release build under a sub-path. A busy machine can stretch
+        // one task past them: a second paste, from the sample again, must then meet them all.
+        let run;
+        for (let attempt = 1; attempt <= 2; attempt++) {
+            if (attempt > 1) {
+                console.log(`    missed: ${run.missed.join("; ")}; once more from the sample`);
+                await page.locator("[data-testid=load-sample]").click();
+            }
+            run = await pasteLongArticle(page, text);
+            if (!run.missed.length) break;
+        }
+        expect(run.observed, "Chromium reports long tasks");
+        expect(run.input <= 100, `the input event returns within 100 ms: ${run.input.toFixed(0)} ms`);
+        expect(run.paragraphs > 100, `the whole article is drawn: ${run.paragraphs} paragraphs`);
+        expect(!run.missed.length, run.missed.join("; "));
     }, "/sub/path/", { init: observe });
 }
 
