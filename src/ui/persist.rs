@@ -66,9 +66,16 @@ pub fn sync(state: AppState) {
         save(DRAFT_KEY, to_json(&draft));
     };
     let pending = StoredValue::new_local(None::<TimeoutHandle>);
+    // Cancels the waiting save, if any; true if there was one.
+    let cancel_pending = move || {
+        pending
+            .try_update_value(Option::take)
+            .flatten()
+            .map(|handle| handle.clear())
+            .is_some()
+    };
     let save_pending = move || {
-        if let Some(handle) = pending.try_update_value(Option::take).flatten() {
-            handle.clear();
+        if cancel_pending() {
             save_draft();
         }
     };
@@ -77,9 +84,7 @@ pub fn sync(state: AppState) {
             .source
             .with(|text| text.len() > DRAFT_SAVED_AT_ONCE_BYTES);
         state.format.track();
-        if let Some(handle) = pending.try_update_value(Option::take).flatten() {
-            handle.clear();
-        }
+        cancel_pending();
         let later = long
             .then(|| {
                 set_timeout_with_handle(
