@@ -9,6 +9,7 @@ use crate::analysis::page::PageReading;
 use crate::analysis::{
     Analysis, Analyzer, EmbeddedPlace, Entity, Header, InputFormat, Mention, Place, RuleHit,
 };
+use crate::view_model::{self, PlannedBlock};
 
 /// Texts longer than this many bytes of UTF-8 (10 MiB) are kept as the draft but not analysed:
 /// the page keeps the current article and says so.
@@ -19,12 +20,35 @@ pub const MAX_TEXT_BYTES: usize = 10 * 1024 * 1024;
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 pub struct Request {
     pub generation: u64,
+    #[serde(default)]
     pub text: String,
     pub format: Option<InputFormat>,
     pub page: Option<PageReading>,
 }
 
+/// A [`Request`] without its text, which travels beside it.
+#[derive(Serialize)]
+pub struct RequestHead<'a> {
+    generation: u64,
+    format: Option<InputFormat>,
+    page: &'a Option<PageReading>,
+}
+
 impl Request {
+    pub fn head(&self) -> RequestHead<'_> {
+        RequestHead {
+            generation: self.generation,
+            format: self.format,
+            page: &self.page,
+        }
+    }
+
+    /// The request whose [`Request::head`] is `head` (as JSON), with its text.
+    pub fn from_head(head: &str, text: String) -> Option<Request> {
+        let request: Request = serde_json::from_str(head).ok()?;
+        Some(Request { text, ..request })
+    }
+
     /// Runs the analysis the request asks for; the same call on the main thread and in the worker.
     pub fn run(&self, analyzer: &Analyzer) -> Analysis {
         match (&self.page, self.format) {
@@ -74,11 +98,13 @@ impl Stage {
     }
 }
 
-/// The names of an analysis, sent after its structure.
+/// The names of an analysis, sent after its structure, with the plan of its drawing: the worker
+/// cuts every block's view to plan it, so that the page cuts only those it draws.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct EntitiesPart {
     pub mentions: Vec<Mention>,
     pub entities: Vec<Entity>,
+    pub plan: Vec<PlannedBlock>,
 }
 
 /// The places of an analysis (and the rules that decided everything), sent last.
@@ -92,7 +118,9 @@ pub struct PlacesPart {
 /// Cuts an analysis into its stages; [`EntitiesPart::apply`] and [`PlacesPart::apply`] put it
 /// back together.
 pub fn split(mut analysis: Analysis) -> (Analysis, EntitiesPart, PlacesPart) {
+    let plan = view_model::draw_plan(&analysis);
     let entities = EntitiesPart {
+        plan,
         mentions: std::mem::take(&mut analysis.mentions),
         entities: std::mem::take(&mut analysis.entities),
     };
@@ -105,9 +133,11 @@ pub fn split(mut analysis: Analysis) -> (Analysis, EntitiesPart, PlacesPart) {
 }
 
 impl EntitiesPart {
-    pub fn apply(self, analysis: &mut Analysis) {
+    /// Puts the names back; the plan is the page's, not the analysis's.
+    pub fn apply(self, analysis: &mut Analysis) -> Vec<PlannedBlock> {
         analysis.mentions = self.mentions;
         analysis.entities = self.entities;
+        self.plan
     }
 }
 
@@ -153,6 +183,7 @@ pub fn messages(mut answer: Answer, entities: EntitiesPart, places: PlacesPart) 
     structure.extend(json_runs("Attributions", &attributions));
     let mut names = json_runs("Mentions", &entities.mentions);
     names.extend(json_runs("Entities", &entities.entities));
+    names.extend(json_runs("Plan", &entities.plan));
     let mut located = json_runs("Places", &places.places);
     located.extend(json_runs("EmbeddedPlaces", &places.embedded_places));
     located.extend(json_runs("RuleHits", &places.rule_hits));
@@ -287,6 +318,7 @@ impl Assembly {
             "Attributions" => self.structure_list(|a| &mut a.attributions, read(json)?),
             "Mentions" => self.entities.mentions.extend(read::<Vec<_>>(json)?),
             "Entities" => self.entities.entities.extend(read::<Vec<_>>(json)?),
+            "Plan" => self.entities.plan.extend(read::<Vec<PlannedBlock>>(json)?),
             "Places" => self.places.places.extend(read::<Vec<_>>(json)?),
             "EmbeddedPlaces" => self.places.embedded_places.extend(read::<Vec<_>>(json)?),
             "RuleHits" => self.places.rule_hits.extend(read::<Vec<RuleHit>>(json)?),
@@ -490,6 +522,23 @@ mod tests {
     }
 
     #[test]
+    fn a_request_travels_as_its_head_and_its_text() {
+        let request = Request {
+            generation: 4,
+            text: "Line one \"quoted\"\n\u{201c}Two\u{201d}".into(),
+            format: Some(InputFormat::Markdown),
+            page: None,
+        };
+        let head = serde_json::to_string(&request.head()).unwrap();
+        assert!(!head.contains("quoted"));
+        assert_eq!(
+            Request::from_head(&head, request.text.clone()),
+            Some(request)
+        );
+        assert_eq!(Request::from_head("not json", String::new()), None);
+    }
+
+    #[test]
     fn an_answer_reads_back_as_the_analysis_it_was() {
         let request = Request {
             generation: 7,
@@ -525,7 +574,10 @@ mod tests {
                     assert_eq!(back.chars, 65);
                     shown = Some(back.analysis);
                 }
-                Some(Assembled::Entities(part)) => part.apply(shown.as_mut().unwrap()),
+                Some(Assembled::Entities(part)) => {
+                    let plan = part.apply(shown.as_mut().unwrap());
+                    assert_eq!(plan, crate::view_model::draw_plan(&analysis));
+                }
                 Some(Assembled::Places(part)) => part.apply(shown.as_mut().unwrap()),
                 None => assert!(!message.last),
             }
@@ -563,7 +615,9 @@ mod tests {
         for message in &sent {
             match assembly.add(3, message.stage, message.last, &message.json) {
                 Some(Assembled::Structure(back)) => shown = Some(back.analysis),
-                Some(Assembled::Entities(part)) => part.apply(shown.as_mut().unwrap()),
+                Some(Assembled::Entities(part)) => {
+                    assert_eq!(part.apply(shown.as_mut().unwrap()).len(), 400);
+                }
                 Some(Assembled::Places(part)) => part.apply(shown.as_mut().unwrap()),
                 None => {}
             }

@@ -7,7 +7,7 @@ use crate::analysis::stable_sort;
 use std::hash::{Hash, Hasher};
 use std::ops::Range;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::analysis::source::MarkKind;
 use crate::analysis::{Analysis, BlockKind, EntityType, Span};
@@ -247,95 +247,183 @@ impl<T> SpanIndex<T> {
     }
 }
 
-/// Cuts each visible block into runs and pieces. Header and gap blocks carry no runs: the header
-/// is drawn from its fields and gaps are not drawn.
+/// What the page knows of a visible block before it draws it: which block it is, its number
+/// among paragraphs, its [`BlockView::render_key`] and its [`draw_weight`]. The worker works
+/// these out with the analysis ([`draw_plan`]), so that the page never builds every block's view
+/// in one task: it builds a chunk's views when it draws the chunk ([`ViewIndex::view`]).
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PlannedBlock {
+    /// Index into [`Analysis::blocks`].
+    pub block: usize,
+    pub paragraph: Option<usize>,
+    pub key: u64,
+    pub weight: usize,
+}
+
+/// The visible blocks (header and gap blocks carry no runs: the header is drawn from its
+/// fields and gaps are not drawn), with their paragraph numbers.
+fn visible_blocks(analysis: &Analysis) -> impl Iterator<Item = (usize, Option<usize>)> + '_ {
+    let mut paragraph_number = 0;
+    analysis
+        .blocks
+        .iter()
+        .enumerate()
+        .filter(|(_, block)| !matches!(block.kind, BlockKind::Gap | BlockKind::Header))
+        .map(move |(index, block)| {
+            let paragraph = (block.kind == BlockKind::Paragraph).then(|| {
+                paragraph_number += 1;
+                paragraph_number
+            });
+            (index, paragraph)
+        })
+}
+
+/// Every visible block's plan, in order.
+pub fn draw_plan(analysis: &Analysis) -> Vec<PlannedBlock> {
+    let index = ViewIndex::new(analysis);
+    visible_blocks(analysis)
+        .map(|(block, paragraph)| {
+            let view = index.view(analysis, block, paragraph);
+            PlannedBlock {
+                block,
+                paragraph,
+                key: view.render_key(),
+                weight: draw_weight(&view),
+            }
+        })
+        .collect()
+}
+
+/// Cuts each visible block into runs and pieces.
 pub fn block_views(analysis: &Analysis) -> Vec<BlockView> {
-    let text = &analysis.text;
-    let sentences = SpanIndex::new(
-        analysis
-            .sentences()
-            .enumerate()
-            .map(|(i, s)| (s, i))
-            .collect(),
-    );
-    let mut roles: Vec<(Span, Role)> = Vec::new();
-    roles.extend(analysis.dateline_span.map(|s| (s, Role::Dateline)));
-    roles.extend(analysis.citation_span.map(|s| (s, Role::Citation)));
-    for q in &analysis.quotations {
-        roles.extend(q.speaker_span.map(|s| (s, Role::Speaker)));
-        roles.extend(q.cue_span.map(|s| (s, Role::Cue)));
-    }
-    let roles = SpanIndex::new(roles);
-    let quotations = SpanIndex::new(
-        analysis
+    let index = ViewIndex::new(analysis);
+    visible_blocks(analysis)
+        .map(|(block, paragraph)| index.view(analysis, block, paragraph))
+        .collect()
+}
+
+/// The views of some planned blocks (a chunk the page is about to draw).
+pub fn planned_views(
+    analysis: &Analysis,
+    index: &ViewIndex,
+    plan: &[PlannedBlock],
+) -> Vec<BlockView> {
+    plan.iter()
+        .map(|p| index.view(analysis, p.block, p.paragraph))
+        .collect()
+}
+
+/// What a piece of text can lie under, indexed for lookup: built once for an analysis, then
+/// any block's view is cut from it alone.
+pub struct ViewIndex {
+    sentences: SpanIndex<usize>,
+    roles: SpanIndex<Role>,
+    quotations: SpanIndex<usize>,
+    /// Index into [`Analysis::marks`].
+    marks: SpanIndex<usize>,
+    mentions: SpanIndex<usize>,
+    /// For each quotation, the first visible block it lies in: only there is its speaker shown.
+    quotation_first_block: Vec<Option<usize>>,
+}
+
+impl ViewIndex {
+    pub fn new(analysis: &Analysis) -> ViewIndex {
+        let sentences = SpanIndex::new(
+            analysis
+                .sentences()
+                .enumerate()
+                .map(|(i, s)| (s, i))
+                .collect(),
+        );
+        let mut roles: Vec<(Span, Role)> = Vec::new();
+        roles.extend(analysis.dateline_span.map(|s| (s, Role::Dateline)));
+        roles.extend(analysis.citation_span.map(|s| (s, Role::Citation)));
+        for q in &analysis.quotations {
+            roles.extend(q.speaker_span.map(|s| (s, Role::Speaker)));
+            roles.extend(q.cue_span.map(|s| (s, Role::Cue)));
+        }
+        let spans_of = |spans: Vec<Span>| SpanIndex::new(spans.into_iter().zip(0..).collect());
+        // Blocks are sorted and disjoint: a quotation's first block is the first visible one
+        // that ends after the quotation starts, if it starts before the quotation ends.
+        let visible: Vec<(usize, Span)> = visible_blocks(analysis)
+            .filter_map(|(i, _)| {
+                analysis
+                    .blocks
+                    .get(i)
+                    .map(|b| (i, Span::new(b.start, b.end)))
+            })
+            .collect();
+        let quotation_first_block = analysis
             .quotations
             .iter()
-            .enumerate()
-            .map(|(i, q)| (Span::new(q.start, q.end), i))
-            .collect(),
-    );
-    let marks = SpanIndex::new(
-        analysis
-            .marks
-            .iter()
-            .map(|m| (Span::new(m.start, m.end), &m.kind))
-            .collect(),
-    );
-    let mentions = SpanIndex::new(
-        analysis
-            .mentions
-            .iter()
-            .enumerate()
-            .map(|(i, m)| (m.span(), i))
-            .collect(),
-    );
-    let layers = Layers {
-        analysis,
-        sentences: &sentences,
-        roles: &roles,
-        marks: &marks,
-        mentions: &mentions,
-    };
-
-    let mut paragraph_number = 0;
-    let mut quotation_started = vec![false; analysis.quotations.len()];
-    let mut views = Vec::new();
-    for (block_index, block) in analysis.blocks.iter().enumerate() {
-        if matches!(block.kind, BlockKind::Gap | BlockKind::Header) {
-            continue;
+            .map(|q| {
+                let at = visible.partition_point(|(_, s)| s.end <= q.start);
+                visible
+                    .get(at)
+                    .filter(|(_, s)| s.start < q.end && !s.is_empty())
+                    .map(|(i, _)| *i)
+            })
+            .collect();
+        ViewIndex {
+            sentences,
+            roles: SpanIndex::new(roles),
+            quotations: spans_of(
+                analysis
+                    .quotations
+                    .iter()
+                    .map(|q| Span::new(q.start, q.end))
+                    .collect(),
+            ),
+            marks: spans_of(
+                analysis
+                    .marks
+                    .iter()
+                    .map(|m| Span::new(m.start, m.end))
+                    .collect(),
+            ),
+            mentions: spans_of(analysis.mentions.iter().map(|m| m.span()).collect()),
+            quotation_first_block,
         }
-        let span = Span::new(block.start, block.end);
-        let paragraph = (block.kind == BlockKind::Paragraph).then(|| {
-            paragraph_number += 1;
-            paragraph_number
-        });
+    }
+
+    /// The view of `analysis.blocks[block]`, a visible block, numbered `paragraph`.
+    pub fn view(&self, analysis: &Analysis, block: usize, paragraph: Option<usize>) -> BlockView {
+        let Some(found) = analysis.blocks.get(block) else {
+            return BlockView {
+                kind: BlockKind::Gap,
+                anchor: format!("aa-block-{block}"),
+                paragraph,
+                runs: Vec::new(),
+            };
+        };
+        let span = Span::new(found.start, found.end);
         let mut cuts = vec![span.start, span.end];
         let inside = |at: usize| span.start < at && at < span.end;
         let mut add = |s: Span| cuts.extend([s.start, s.end].into_iter().filter(|&at| inside(at)));
-        sentences.overlapping(span).for_each(|(s, _)| add(*s));
-        roles.overlapping(span).for_each(|(s, _)| add(*s));
-        quotations.overlapping(span).for_each(|(s, _)| add(*s));
-        marks.overlapping(span).for_each(|(s, _)| add(*s));
-        mentions.overlapping(span).for_each(|(s, _)| add(*s));
+        self.sentences.overlapping(span).for_each(|(s, _)| add(*s));
+        self.roles.overlapping(span).for_each(|(s, _)| add(*s));
+        self.quotations.overlapping(span).for_each(|(s, _)| add(*s));
+        self.marks.overlapping(span).for_each(|(s, _)| add(*s));
+        self.mentions.overlapping(span).for_each(|(s, _)| add(*s));
         cuts.sort_unstable();
         cuts.dedup();
 
         let mut runs: Vec<Run> = Vec::new();
         for pair in cuts.windows(2) {
             let piece_span = Span::new(pair[0], pair[1]);
-            let piece = layers.piece(text, piece_span);
-            let quotation = quotations.covering(piece_span).map(|(_, &q)| q);
+            let piece = self.piece(analysis, piece_span);
+            let quotation = self.quotations.covering(piece_span).map(|(_, &q)| q);
             match (quotation, runs.last_mut()) {
                 (Some(q), Some(Run::Quotation { index, pieces, .. })) if *index == q => {
                     pieces.push(piece)
                 }
                 (Some(q), _) => {
-                    let first_part = !quotation_started[q];
-                    quotation_started[q] = true;
-                    let quote = &analysis.quotations[q];
+                    let Some(quote) = analysis.quotations.get(q) else {
+                        continue;
+                    };
                     runs.push(Run::Quotation {
                         index: q,
-                        first_part,
+                        first_part: self.quotation_first_block.get(q) == Some(&Some(block)),
                         speaker: quote.speaker.clone(),
                         cue: quote.cue.clone(),
                         explanation: quote.explanation.clone(),
@@ -346,38 +434,27 @@ pub fn block_views(analysis: &Analysis) -> Vec<BlockView> {
                 (None, _) => runs.push(Run::Plain(vec![piece])),
             }
         }
-        views.push(BlockView {
-            kind: block.kind,
-            anchor: format!("aa-block-{block_index}"),
+        BlockView {
+            kind: found.kind,
+            anchor: format!("aa-block-{block}"),
             paragraph,
             runs,
-        });
+        }
     }
-    views
-}
 
-/// What a piece of text can lie under, indexed for lookup.
-struct Layers<'a> {
-    analysis: &'a Analysis,
-    sentences: &'a SpanIndex<usize>,
-    roles: &'a SpanIndex<Role>,
-    marks: &'a SpanIndex<&'a MarkKind>,
-    mentions: &'a SpanIndex<usize>,
-}
-
-impl Layers<'_> {
-    fn piece(&self, text: &str, span: Span) -> Piece {
+    fn piece(&self, analysis: &Analysis, span: Span) -> Piece {
         let sentence = self.sentences.covering(span);
         let covering = |wanted: fn(&MarkKind) -> bool| {
             self.marks
                 .overlapping(span)
-                .find(|(s, kind)| wanted(kind) && s.contains(span))
-                .map(|(_, kind)| *kind)
+                .filter(|(s, _)| s.contains(span))
+                .filter_map(|&(_, i)| analysis.marks.get(i).map(|m| &m.kind))
+                .find(|kind| wanted(kind))
         };
         Piece {
             start: span.start,
             end: span.end,
-            text: span.slice(text).to_string(),
+            text: span.slice(&analysis.text).to_string(),
             sentence: sentence.map(|(_, &i)| i),
             sentence_start: sentence
                 .is_some_and(|(at, _)| self.sentences.entries[at].0.start == span.start),
@@ -393,7 +470,7 @@ impl Layers<'_> {
                 .overlapping(span)
                 .filter(|(s, _)| s.contains(span))
                 .filter_map(|&(s, index)| {
-                    let mention = self.analysis.mentions.get(index)?;
+                    let mention = analysis.mentions.get(index)?;
                     Some(MentionTag {
                         index,
                         label: mention.label,
@@ -594,8 +671,9 @@ pub struct EntityRow {
     pub id: usize,
     pub name: String,
     pub roles: Vec<String>,
-    /// Element ids of the entity's mentions in text order: the panel steps through them.
-    pub mention_anchors: Vec<String>,
+    /// The entity's mentions in text order (indexes into [`Analysis::mentions`]): the panel
+    /// steps through them ([`mention_anchor`]).
+    pub mentions: Vec<usize>,
     pub salience: f64,
 }
 
@@ -614,7 +692,7 @@ impl EntityGroup {
         let mut hasher = std::collections::hash_map::DefaultHasher::new();
         (self.label, self.mention_count, self.entities.len()).hash(&mut hasher);
         for row in &self.entities {
-            (row.id, &row.name, &row.roles, &row.mention_anchors).hash(&mut hasher);
+            (row.id, &row.name, &row.roles, &row.mentions).hash(&mut hasher);
             row.salience.to_bits().hash(&mut hasher);
         }
         hasher.finish()
@@ -639,7 +717,7 @@ pub fn entity_groups(analysis: &Analysis) -> Vec<EntityGroup> {
                     id: e.id,
                     name: e.name.clone(),
                     roles: e.roles.clone(),
-                    mention_anchors: e.mentions.iter().map(|&m| mention_anchor(m)).collect(),
+                    mentions: e.mentions.clone(),
                     salience: e.salience,
                 })
                 .collect();
@@ -649,10 +727,10 @@ pub fn entity_groups(analysis: &Analysis) -> Vec<EntityGroup> {
             stable_sort::sort_by(&mut entities, |a, b| {
                 b.salience
                     .total_cmp(&a.salience)
-                    .then(b.mention_anchors.len().cmp(&a.mention_anchors.len()))
+                    .then(b.mentions.len().cmp(&a.mentions.len()))
                     .then_with(|| a.name.cmp(&b.name))
             });
-            let mention_count = entities.iter().map(|e| e.mention_anchors.len()).sum();
+            let mention_count = entities.iter().map(|e| e.mentions.len()).sum();
             Some(EntityGroup {
                 label,
                 entities,
@@ -706,17 +784,17 @@ const CHUNK_MAX_WEIGHT: usize = 16_000;
 /// The blocks cut into chunks. A chunk ends where its last block's key says so, so the cuts
 /// depend on the blocks' content and not on their positions (as rsync cuts files): an edit, or a
 /// paragraph added, changes the chunks around it and no others.
-pub fn block_chunks(blocks: &[BlockView], keys: &[u64]) -> Vec<BlockChunk> {
+pub fn block_chunks(plan: &[PlannedBlock]) -> Vec<BlockChunk> {
     let mut chunks = Vec::new();
     let mut start = 0;
     let mut weight = 0;
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    for (index, (block, key)) in blocks.iter().zip(keys).enumerate() {
-        weight += draw_weight(block);
-        key.hash(&mut hasher);
-        let last = index + 1 == keys.len().min(blocks.len());
+    for (index, planned) in plan.iter().enumerate() {
+        weight += planned.weight;
+        planned.key.hash(&mut hasher);
+        let last = index + 1 == plan.len();
         if last
-            || key % CHUNK_SPREAD == 0
+            || planned.key % CHUNK_SPREAD == 0
             || index + 1 - start >= CHUNK_MAX_BLOCKS
             || weight >= CHUNK_MAX_WEIGHT
         {
@@ -768,24 +846,24 @@ pub struct Drawing {
 }
 
 impl Drawing {
-    /// The drawing after `previous`, for blocks with these keys, at frame `frame`, with the
-    /// blocks up to `reveal` asked for (the reader is going to one of them).
+    /// The drawing after `previous`, for the blocks planned, at frame `frame`, with the blocks
+    /// up to `reveal` asked for (the reader is going to one of them).
     pub fn next(
         previous: Option<&Drawing>,
-        blocks: &[BlockView],
-        keys: &[u64],
+        plan: &[PlannedBlock],
         frame: u64,
         reveal: usize,
         budget: usize,
     ) -> Drawing {
+        let keys: Vec<u64> = plan.iter().map(|p| p.key).collect();
         let chunks = match previous {
             Some(p) if p.keys == keys => p.chunks.clone(),
-            _ => block_chunks(blocks, keys),
+            _ => block_chunks(plan),
         };
         let count = match previous {
             None => draw_batch_end(&chunks, 0, budget),
             Some(p) if p.keys != keys => {
-                draw_batch_end(&chunks, shared_prefix(&p.keys[..p.count], keys), budget)
+                draw_batch_end(&chunks, shared_prefix(&p.keys[..p.count], &keys), budget)
             }
             Some(p) if p.frame != frame => draw_batch_end(&chunks, p.count, budget),
             Some(p) => p.count,
@@ -801,9 +879,9 @@ impl Drawing {
             count
         };
         Drawing {
-            keys: keys.to_vec(),
-            chunks,
             count: count.min(keys.len()),
+            keys,
+            chunks,
             frame,
             reveal,
         }
@@ -824,30 +902,23 @@ pub fn shared_prefix(before: &[u64], after: &[u64]) -> usize {
     before.iter().zip(after).take_while(|(a, b)| a == b).count()
 }
 
-/// The block that holds the element with id `anchor` (a block, a quotation or a mention), so
-/// that a part not drawn yet can be drawn before the page scrolls to it.
-pub fn block_holding(blocks: &[BlockView], anchor: &str) -> Option<usize> {
+/// The planned block that holds the element with id `anchor` (a block, a quotation's first
+/// part or a mention's first mark), so that a part not drawn yet can be drawn before the page
+/// scrolls to it.
+pub fn block_holding(analysis: &Analysis, plan: &[PlannedBlock], anchor: &str) -> Option<usize> {
     let number = |prefix: &str| anchor.strip_prefix(prefix)?.parse::<usize>().ok();
-    let (mention, quote) = (number("aa-mention-"), number("aa-quote-"));
-    blocks.iter().position(|block| {
-        block.anchor == anchor
-            || block.runs.iter().any(|run| match run {
-                Run::Quotation {
-                    index,
-                    first_part,
-                    pieces,
-                    ..
-                } => {
-                    (*first_part && quote == Some(*index))
-                        || pieces.iter().any(|p| holds_mention(p, mention))
-                }
-                Run::Plain(pieces) => pieces.iter().any(|p| holds_mention(p, mention)),
-            })
-    })
-}
-
-fn holds_mention(piece: &Piece, mention: Option<usize>) -> bool {
-    mention.is_some_and(|m| piece.mentions.iter().any(|t| t.index == m && t.begins))
+    if let Some(block) = number("aa-block-") {
+        return plan.binary_search_by_key(&block, |p| p.block).ok();
+    }
+    let at = match (number("aa-mention-"), number("aa-quote-")) {
+        (Some(mention), _) => analysis.mentions.get(mention)?.start,
+        (_, Some(quote)) => analysis.quotations.get(quote)?.start,
+        _ => return None,
+    };
+    // Blocks are sorted and disjoint: the first planned block that ends after `at`.
+    let end_of = |p: &PlannedBlock| analysis.blocks.get(p.block).map_or(0, |b| b.end);
+    let found = plan.partition_point(|p| end_of(p) <= at);
+    (found < plan.len()).then_some(found)
 }
 
 #[cfg(test)]
@@ -998,10 +1069,7 @@ mod tests {
         assert_eq!(places, ["Kazan", "Moscow"], "higher salience first");
         assert_eq!(groups[1].mention_count, 2);
         let kazan = &analysis.entities[2];
-        assert_eq!(
-            groups[1].entities[0].mention_anchors,
-            [mention_anchor(kazan.mentions[0])]
-        );
+        assert_eq!(groups[1].entities[0].mentions, kazan.mentions);
         assert_eq!(mention_count_label(1), "1 mention");
     }
 
@@ -1181,11 +1249,7 @@ mod tests {
         let paragraph = |i: usize| {
             format!("Report {i} came from the harbour office at Velmore on a wet morning.")
         };
-        let blocks_of = |text: &str| {
-            let blocks = block_views(&Analyzer::new().analyze(text));
-            let keys: Vec<u64> = blocks.iter().map(BlockView::render_key).collect();
-            block_chunks(&blocks, &keys)
-        };
+        let blocks_of = |text: &str| block_chunks(&draw_plan(&Analyzer::new().analyze(text)));
         let mut paragraphs: Vec<String> = (0..400).map(paragraph).collect();
         let before = blocks_of(&paragraphs.join("\n\n"));
         // A word changed, not a sentence added: sentence numbers are drawn, so a new sentence
@@ -1207,10 +1271,9 @@ mod tests {
     fn long_articles_are_drawn_in_batches_and_parts_are_found_before_they_are_drawn() {
         let text = "Ana Lee spoke in Velmore. \u{201c}We stay,\u{201d} she said.\n\n".repeat(40);
         let analysis = Analyzer::new().analyze(&text);
-        let blocks = block_views(&analysis);
-        assert_eq!(blocks.len(), 40);
-        let keys: Vec<u64> = blocks.iter().map(BlockView::render_key).collect();
-        let chunks = block_chunks(&blocks, &keys);
+        let plan = draw_plan(&analysis);
+        assert_eq!(plan.len(), 40);
+        let chunks = block_chunks(&plan);
         assert_eq!(chunks.first().map(|c| c.blocks.start), Some(0));
         assert_eq!(chunks.last().map(|c| c.blocks.end), Some(40));
         assert!(chunks
@@ -1218,7 +1281,7 @@ mod tests {
             .all(|w| w[0].blocks.end == w[1].blocks.start));
         let mut from = 0;
         let mut batches = 0;
-        while from < blocks.len() {
+        while from < plan.len() {
             let end = draw_batch_end(&chunks, from, 3000);
             assert!(end > from);
             assert!(
@@ -1230,36 +1293,65 @@ mod tests {
         }
         assert!(batches > 1 && batches < 40, "{batches} batches");
         assert_eq!(draw_batch_end(&chunks, 40, 3000), 40);
+        let holding = |anchor: &str| block_holding(&analysis, &plan, anchor);
         let last = analysis.mentions.len() - 1;
-        assert_eq!(block_holding(&blocks, &mention_anchor(last)), Some(39));
+        assert_eq!(holding(&mention_anchor(last)), Some(39));
         let quote = analysis.quotations.len() - 1;
-        assert_eq!(
-            block_holding(&blocks, &format!("aa-quote-{quote}")),
-            Some(39)
-        );
-        assert_eq!(block_holding(&blocks, &blocks[7].anchor), Some(7));
-        assert_eq!(block_holding(&blocks, "aa-nowhere"), None);
+        assert_eq!(holding(&format!("aa-quote-{quote}")), Some(39));
+        assert_eq!(holding(&format!("aa-block-{}", plan[7].block)), Some(7));
+        assert_eq!(holding("aa-nowhere"), None);
+        assert_eq!(holding("aa-mention-99999"), None);
         assert_eq!(shared_prefix(&[1, 2, 3], &[1, 2, 4, 5]), 2);
 
         // Frame by frame to the end; an edit in the last block keeps the others drawn.
-        let mut drawing = Drawing::next(None, &blocks, &keys, 0, 0, 3000);
+        let mut drawing = Drawing::next(None, &plan, 0, 0, 3000);
         let first = drawing.count;
         assert!(first > 0 && !drawing.complete());
         for frame in 1..40 {
-            drawing = Drawing::next(Some(&drawing), &blocks, &keys, frame, 0, 3000);
+            drawing = Drawing::next(Some(&drawing), &plan, frame, 0, 3000);
         }
         assert!(drawing.complete());
         let edited = Analyzer::new().analyze(&format!("{text}Ana Lee left."));
-        let edited_blocks = block_views(&edited);
-        let edited_keys: Vec<u64> = edited_blocks.iter().map(BlockView::render_key).collect();
-        let after = Drawing::next(Some(&drawing), &edited_blocks, &edited_keys, 40, 0, 3000);
-        assert!(after.complete(), "{} of {}", after.count, edited_keys.len());
+        let edited_plan = draw_plan(&edited);
+        let after = Drawing::next(Some(&drawing), &edited_plan, 40, 0, 3000);
+        assert!(after.complete(), "{} of {}", after.count, edited_plan.len());
         // Going to the last block draws everything up to it at once.
-        let fresh = Drawing::next(None, &blocks, &keys, 0, 0, 3000);
-        assert_eq!(
-            Drawing::next(Some(&fresh), &blocks, &keys, 0, 40, 3000).count,
-            40
-        );
+        let fresh = Drawing::next(None, &plan, 0, 0, 3000);
+        assert_eq!(Drawing::next(Some(&fresh), &plan, 0, 40, 3000).count, 40);
         assert_eq!(first, fresh.count);
+    }
+
+    #[test]
+    fn a_chunk_drawn_from_the_plan_is_what_the_whole_article_draws() {
+        let text = format!(
+            "{}\n\n\u{201c}Stay in Velmore for the winter.\n\n\u{201c}All of you stay,\u{201d} said Ana Lee of the Harbour Office.",
+            crate::SAMPLE_ARTICLE
+        );
+        let analysis = Analyzer::new().analyze(&text);
+        let whole = block_views(&analysis);
+        let plan = draw_plan(&analysis);
+        assert_eq!(plan.len(), whole.len());
+        for (planned, view) in plan.iter().zip(&whole) {
+            assert_eq!(planned.key, view.render_key());
+            assert_eq!(planned.weight, draw_weight(view));
+            assert_eq!(view.anchor, format!("aa-block-{}", planned.block));
+        }
+        let index = ViewIndex::new(&analysis);
+        for chunk in block_chunks(&plan) {
+            let views = planned_views(&analysis, &index, &plan[chunk.blocks.clone()]);
+            assert_eq!(views, whole[chunk.blocks]);
+        }
+        // A quotation over two paragraphs shows its speaker in the first part only.
+        let parts: Vec<bool> = whole
+            .iter()
+            .flat_map(|v| &v.runs)
+            .filter_map(|run| match run {
+                Run::Quotation {
+                    index, first_part, ..
+                } if *index + 1 == analysis.quotations.len() => Some(*first_part),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(parts, [true, false]);
     }
 }

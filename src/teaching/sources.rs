@@ -169,6 +169,14 @@ pub fn sources_ledger(analysis: &Analysis) -> SourcesLedger {
     let rows: Vec<LedgerRow> = rows.into_iter().map(|(_, row)| row).collect();
     let named = rows.iter().filter(|r| r.named).count();
     let citation = analysis.citation_span;
+    // Numbered from 1; 0 is "in no paragraph". A table, not a search of the rows for each
+    // paragraph: a long article has tens of thousands of both.
+    let mut attributed = vec![false; analysis.paragraphs.len() + 1];
+    for row in &rows {
+        if let Some(seen) = attributed.get_mut(row.paragraph) {
+            *seen = true;
+        }
+    }
     let unattributed_paragraphs = analysis
         .paragraphs
         .iter()
@@ -178,7 +186,7 @@ pub fn sources_ledger(analysis: &Analysis) -> SourcesLedger {
             !p.sentences.is_empty() && !only_citations
         })
         .map(|(i, _)| i + 1)
-        .filter(|n| !rows.iter().any(|r| r.paragraph == *n))
+        .filter(|&n| !attributed.get(n).copied().unwrap_or(false))
         .collect();
     SourcesLedger {
         unnamed: rows.len() - named,

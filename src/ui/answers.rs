@@ -20,7 +20,7 @@ pub fn AnswersControls() -> impl IntoView {
     // While nothing is hidden and nothing was, the article has nothing to put back: its queries
     // over a long article's tens of thousands of elements are skipped.
     Effect::new(move |was_hiding: Option<bool>| {
-        state.blocks.track();
+        state.plan.track();
         let current = answers.get();
         let hiding = current.is_hiding();
         if let Some(root) = document().document_element() {

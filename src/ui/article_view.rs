@@ -5,8 +5,8 @@ use super::dom::elements;
 use super::state::AppState;
 use crate::analysis::BlockKind;
 use crate::view_model::{
-    mention_anchor, nest_mentions, quotation_label, BlockChunk, BlockView, Inline, MentionTag,
-    Piece, Run,
+    mention_anchor, nest_mentions, planned_views, quotation_label, BlockChunk, BlockView, Inline,
+    MentionTag, Piece, Run,
 };
 
 /// Past this length the browser lays out and paints only the chunks of blocks near the viewport
@@ -23,10 +23,16 @@ pub fn ArticleView() -> impl IntoView {
     // Only the chunks drawn so far: a long article is drawn a batch per frame.
     let drawn_chunks = move || state.drawing.with(|d| d.drawn_chunks().to_vec());
     let draw_chunk = move |chunk: BlockChunk| {
-        let blocks = state
-            .blocks
-            .with_untracked(|blocks| blocks.get(chunk.blocks.clone()).map(<[_]>::to_vec))
-            .unwrap_or_default();
+        // The chunk's views are cut now, from the plan and the index: never the whole article's.
+        let blocks = state.analysis.with_untracked(|analysis| {
+            state.view_index.with_untracked(|index| {
+                state.plan.with_untracked(|plan| {
+                    plan.get(chunk.blocks.clone())
+                        .map(|planned| planned_views(analysis, index, planned))
+                        .unwrap_or_default()
+                })
+            })
+        });
         view! {
             <div
                 class="article-view__chunk"

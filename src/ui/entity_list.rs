@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use super::dom::scroll_to_centre;
 use super::state::AppState;
-use crate::view_model::{mention_count_label, EntityGroup, EntityRow};
+use crate::view_model::{mention_anchor, mention_count_label, EntityGroup, EntityRow};
 
 /// One row per entity, grouped by type and sorted by salience. Choosing an entity steps through
 /// its mentions in the text.
@@ -74,17 +74,17 @@ fn entity_row(row: EntityRow) -> impl IntoView {
         id,
         name,
         roles,
-        mention_anchors,
+        mentions,
         ..
     } = row;
-    let total = mention_anchors.len();
+    let total = mentions.len();
     // The mention shown last, so that the next press moves on to the one after it.
     let step = RwSignal::new(None::<usize>);
     let next = move |_| {
         let at = step.get_untracked().map_or(0, |at| (at + 1) % total.max(1));
         step.set(Some(at));
-        if let Some(anchor) = mention_anchors.get(at) {
-            scroll_to_centre(state, anchor);
+        if let Some(&mention) = mentions.get(at) {
+            scroll_to_centre(state, &mention_anchor(mention));
         }
     };
     let position = move || {

@@ -12,7 +12,7 @@ use crate::analysis_jobs::{
 use crate::export::share::SharedArticle;
 use crate::loading::{self, LoadedArticle, LoadedPage, PageView};
 use crate::saved::{self, RecentArticle};
-use crate::view_model::{self, BlockView, Drawing, EntityGroup, OutlineItem};
+use crate::view_model::{self, Drawing, EntityGroup, OutlineItem, PlannedBlock, ViewIndex};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum NoticeKind {
@@ -66,7 +66,10 @@ pub struct AppState {
     /// The analysis's places with the reader's corrections applied: what the map, the places
     /// table and the text's place tooltips show.
     pub places: Memo<Vec<Place>>,
-    pub blocks: Memo<Vec<BlockView>>,
+    /// The visible blocks' plan (`view_model::PlannedBlock`): the worker's, with the names.
+    pub plan: Signal<Vec<PlannedBlock>>,
+    /// What any block's view is cut from when its chunk is drawn; follows the plan.
+    pub view_index: Memo<std::sync::Arc<ViewIndex>>,
     pub outline: Memo<Vec<OutlineItem>>,
     pub entity_groups: Memo<Vec<EntityGroup>>,
     /// The blocks' render keys, and how many of them the article view has drawn.
@@ -126,9 +129,11 @@ impl AppState {
             ..Status::default()
         });
         let analysis: Signal<Analysis> = analysis.into();
+        let plan = Memo::new(move |_| analysis.with(view_model::draw_plan));
         AppState::from_parts(
             inputs,
             analysis,
+            plan.into(),
             Shown::whole(analysis),
             status.into(),
             analysis_ms,
@@ -151,12 +156,14 @@ impl AppState {
         let queue = StoredValue::new_local(Queue::starting());
         let assembly = StoredValue::new_local(Assembly::default());
         let structure_shown = RwSignal::new(0u64);
-        let names_shown = RwSignal::new(0u64);
         let names_listed = RwSignal::new(0u64);
+        // Whether the names shown are the shown structure's: a text's names may never come
+        // (a newer text superseded it), so counting the stages cannot tell.
+        let names_match = RwSignal::new(true);
         // The names reach the side panels a task after the article: each is a long task of its
         // own for a long article.
         let names_came = move || {
-            names_shown.update(|n| *n += 1);
+            names_match.set(true);
             set_timeout(
                 move || names_listed.update(|n| *n += 1),
                 std::time::Duration::ZERO,
@@ -167,6 +174,7 @@ impl AppState {
         let fallback = StoredValue::new_local(None::<Analyzer>);
         let notice = RwSignal::new(None::<Notice>);
         let worker_memory = RwSignal::new(None::<f64>);
+        let plan = RwSignal::new(Vec::<PlannedBlock>::new());
         let show = move |answer: Answer| {
             analysis_ms.set(answer.ms);
             status.update(|s| {
@@ -176,6 +184,7 @@ impl AppState {
             worker_memory.set(answer.memory_bytes);
             analysis.set(answer.analysis);
             structure_shown.update(|n| *n += 1);
+            names_match.set(false);
         };
         let send = move |request: Request| {
             if fallback.with_value(Option::is_some) {
@@ -186,6 +195,7 @@ impl AppState {
                     q.answered(request.generation);
                 });
                 if let Some(analysis) = analysis {
+                    plan.set(view_model::draw_plan(&analysis));
                     show(Answer {
                         generation: request.generation,
                         chars: char_count(&request.text),
@@ -227,7 +237,9 @@ impl AppState {
                     match assembly.try_update_value(|a| a.add(generation, stage, last, &json)) {
                         Some(Some(Assembled::Structure(answer))) => show(*answer),
                         Some(Some(Assembled::Entities(part))) => {
-                            analysis.update(|a| part.apply(a));
+                            let mut planned = Vec::new();
+                            analysis.update(|a| planned = part.apply(a));
+                            plan.set(planned);
                             names_came();
                         }
                         Some(Some(Assembled::Places(part))) => analysis.update(|a| part.apply(a)),
@@ -282,10 +294,11 @@ impl AppState {
         let mut state = AppState::from_parts(
             inputs,
             analysis.into(),
+            plan.into(),
             Shown {
                 structure: structure_shown.into(),
-                names: names_shown.into(),
                 listed: names_listed.into(),
+                names_match: names_match.into(),
             },
             status.into(),
             analysis_ms,
@@ -299,6 +312,7 @@ impl AppState {
     fn from_parts(
         inputs: Inputs,
         analysis: Signal<Analysis>,
+        plan: Signal<Vec<PlannedBlock>>,
         shown: Shown,
         status: Signal<Status>,
         analysis_ms: RwSignal<Option<f64>>,
@@ -310,31 +324,27 @@ impl AppState {
                 analysis.with(|analysis| view_model::effective_places(analysis, choices))
             })
         });
-        // Drawn from the names stage, not the places. Not from the structure stage either: its
-        // names follow within milliseconds (the worker has them all before it sends the
-        // structure), and blocks drawn without their marks changed every block's key, so that
-        // one keystroke in a long article redrew all of it, twice.
-        let blocks = Memo::new(move |_| {
-            shown.names.track();
-            analysis.with_untracked(view_model::block_views)
-        });
-        let block_keys = Memo::new(move |_| {
-            blocks.with(|blocks| {
-                blocks
-                    .iter()
-                    .map(BlockView::render_key)
-                    .collect::<Vec<u64>>()
-            })
-        });
+        // Drawn from the names stage (the plan comes with it), not the places. Not from the
+        // structure stage either: its names follow within milliseconds (the worker has them all
+        // before it sends the structure), and blocks drawn without their marks changed every
+        // block's key, so that one keystroke in a long article redrew all of it, twice.
+        let view_index = Memo::new_with_compare(
+            move |_| {
+                plan.track();
+                std::sync::Arc::new(analysis.with_untracked(ViewIndex::new))
+            },
+            |_, _| true,
+        );
         let draw_frame = RwSignal::new(0);
         let reveal_to = RwSignal::new(0);
         let drawing = Memo::new(move |previous: Option<&Drawing>| {
             let (frame, reveal) = (draw_frame.get(), reveal_to.get());
-            block_keys.with(|keys| {
-                blocks.with(|blocks| {
-                    Drawing::next(previous, blocks, keys, frame, reveal, DRAW_BUDGET)
-                })
-            })
+            // Between a text's structure and its names the analysis holds a text that the plan
+            // does not describe yet: nothing more is drawn until they match again.
+            if let Some(previous) = previous.filter(|_| !shown.names_match.get()) {
+                return previous.clone();
+            }
+            plan.with(|plan| Drawing::next(previous, plan, frame, reveal, DRAW_BUDGET))
         });
         AppState {
             source: inputs.source,
@@ -353,7 +363,8 @@ impl AppState {
             data_load_ms,
             worker_memory: RwSignal::new(None),
             places,
-            blocks,
+            plan,
+            view_index,
             outline: Memo::new(move |_| {
                 shown.structure.track();
                 analysis.with_untracked(view_model::outline)
@@ -387,10 +398,10 @@ impl AppState {
     /// Asks for the block holding the element `anchor` to be drawn; true if it was not drawn
     /// yet (the page should scroll to it in the next frame).
     pub fn reveal(&self, anchor: &str) -> bool {
-        let Some(block) = self
-            .blocks
-            .with_untracked(|blocks| view_model::block_holding(blocks, anchor))
-        else {
+        let Some(block) = self.analysis.with_untracked(|analysis| {
+            self.plan
+                .with_untracked(|plan| view_model::block_holding(analysis, plan, anchor))
+        }) else {
             return false;
         };
         if block < self.drawing.with_untracked(|d| d.count) {
@@ -514,9 +525,10 @@ impl AppState {
 #[derive(Clone, Copy)]
 struct Shown {
     structure: Signal<u64>,
-    names: Signal<u64>,
     /// The names again, a task later: what the side panels list ([`AppState::with_names`]).
     listed: Signal<u64>,
+    /// The names (and the drawing plan) shown are the shown structure's.
+    names_match: Signal<bool>,
 }
 
 impl Shown {
@@ -529,8 +541,8 @@ impl Shown {
         });
         Shown {
             structure: changed,
-            names: changed,
             listed: changed,
+            names_match: Signal::derive(|| true),
         }
     }
 }

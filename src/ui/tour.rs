@@ -78,7 +78,7 @@ pub fn Tour() -> impl IntoView {
                     when=running
                     fallback=move || view! {
                         <button class="tour__button" type="button" data-testid="tour-start"
-                            disabled=move || state.blocks.with(Vec::is_empty) on:click=move |_| teaching.start_tour()>
+                            disabled=move || state.plan.with(Vec::is_empty) on:click=move |_| teaching.start_tour()>
                             "Tour the parts"
                         </button>
                     }
