@@ -202,6 +202,12 @@ export function largeTests({ test, expect }) {
         expect(await page.locator("[data-testid=text-parts]").getAttribute("data-chars") === String(chars), "the whole text is kept");
         const shown = await page.evaluate(() => document.querySelector("[data-testid=article-input]").value.length);
         expect(shown < 100000, `the text area holds one part of it: ${shown} characters`);
+        // Nothing typed is lost: too long for local storage, the draft is kept in the browser's
+        // database, and a reload brings it back whole.
+        await page.waitForFunction(() => JSON.parse(localStorage.getItem("article-atlas/v1/draft") || "{}").apart === true, null, { timeout: 15000 });
+        await page.reload();
+        await page.waitForFunction((chars) => document.querySelector("[data-testid=text-parts]")?.dataset.chars === String(chars), chars, { timeout: 30000 });
+        await page.waitForFunction(() => document.querySelector("[data-testid=analysis-status]").innerText.includes("up to 10 MB"));
         await page.locator("[data-testid=new-article]").click();
         await page.locator("[data-testid=new-article-confirm]").click();
         await page.locator("[data-testid=article-input]").fill("Short Again\n\nIt fits.");

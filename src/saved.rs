@@ -20,9 +20,16 @@ pub const RECENT_LIMIT: usize = 8;
 /// The article in the text area.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
 pub struct Draft {
+    /// Empty when the text is kept apart, in the browser's database (`ui::draft_database`).
     pub text: String,
     pub format: Option<InputFormat>,
+    #[serde(default)]
+    pub apart: bool,
 }
+
+/// Drafts longer than this many bytes are kept in the browser's database rather than in local
+/// storage, which holds about five million characters for the whole page.
+pub const DRAFT_APART_BYTES: usize = 2 * 1024 * 1024;
 
 /// The reader's choices that outlive a reload.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq, Default)]

@@ -48,13 +48,17 @@ html = html.replace("</head>", `<meta name="article-atlas-worker" content="${bas
 // 2b. The glue, minified (esbuild, from e2e/'s npm packages): wasm-bindgen writes it readable,
 // 10.3 KB gzip -9 of a first load held to 1.5 MB, 7.9 KB minified. Its exports keep their names,
 // and the preload's integrity hash follows the new content. A development build keeps it readable.
+// The snippets wasm-bindgen writes beside it (`inline_js`, preloaded the same way) likewise.
 if (!dev) {
     const esbuild = createRequire(join(here, "../../e2e/package.json"))("esbuild");
-    const gluePath = join(staging, glueName);
-    const { code } = await esbuild.transform(await readFile(gluePath, "utf8"), { minify: true, format: "esm" });
-    await writeFile(gluePath, code);
-    const preload = new RegExp(`(<link[^>]*href="[^"]*${glueName.replace(/[.]/g, "\\.")}"[^>]*integrity=")([^"]+)(")`);
-    if (preload.test(html)) html = html.replace(preload, `$1sha384-${createHash("sha384").update(code).digest("base64")}$3`);
+    const snippets = (await files(staging)).filter((path) => path.startsWith(join(staging, "snippets") + sep) && path.endsWith(".js"));
+    for (const path of [join(staging, glueName), ...snippets]) {
+        const { code } = await esbuild.transform(await readFile(path, "utf8"), { minify: true, format: "esm" });
+        await writeFile(path, code);
+        const name = relative(staging, path).split(sep).join("/");
+        const preload = new RegExp(`(<link[^>]*href="[^"]*${name.replace(/[.]/g, "\\.")}"[^>]*integrity=")([^"]+)(")`);
+        if (preload.test(html)) html = html.replace(preload, `$1sha384-${createHash("sha384").update(code).digest("base64")}$3`);
+    }
 }
 
 const others = inline.filter(([tag]) => tag !== loaderTag);

@@ -37,9 +37,9 @@ pub fn App() -> impl IntoView {
     provide_context(state);
     provide_context(TeachingState::new(state));
     // The last visit's article and settings first; then a share link, which sets them aside.
-    super::persist::restore(state);
+    let restoring = super::persist::restore(state);
     super::share::follow_share_links(state);
-    super::persist::sync(state);
+    super::persist::sync(state, restoring);
     // The tab's title names the article, so that several open tabs can be told apart.
     Effect::new(move |_| {
         let headline = state.analysis.with(|a| a.title.clone());

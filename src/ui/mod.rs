@@ -12,6 +12,7 @@ pub mod citations_table;
 pub mod decision_list;
 pub mod dom;
 pub mod download;
+pub mod draft_database;
 pub mod drop_zone;
 pub mod entity_legend;
 pub mod entity_list;

@@ -5,8 +5,11 @@ use gloo::storage::{LocalStorage, Storage};
 use leptos::prelude::*;
 use serde::{de::DeserializeOwned, Serialize};
 
+use super::draft_database;
 use super::state::AppState;
-use crate::saved::{Draft, RecentArticle, Settings, DRAFT_KEY, RECENT_KEY, SETTINGS_KEY};
+use crate::saved::{
+    Draft, RecentArticle, Settings, DRAFT_APART_BYTES, DRAFT_KEY, RECENT_KEY, SETTINGS_KEY,
+};
 
 /// Local storage can be switched off, or refuse access (private modes, sandboxed frames);
 /// gloo would throw then, so every use asks first.
@@ -18,11 +21,35 @@ fn load<T: DeserializeOwned>(key: &str) -> Option<T> {
     available().then(|| LocalStorage::get(key).ok()).flatten()
 }
 
-/// Puts back what the last visit left: the article, the settings and the recent list.
-pub fn restore(state: AppState) {
-    if let Some(Draft { text, format }) = load::<Draft>(DRAFT_KEY) {
+/// Whether a long draft is still being read back from the browser's database: until it is, the
+/// text shown is not saved over it.
+#[derive(Clone, Copy)]
+pub struct Restoring(RwSignal<bool>);
+
+/// Puts back what the last visit left: the article, the settings and the recent list. A long
+/// draft comes a moment later, unless the text changed meanwhile (a share link was opened).
+pub fn restore(state: AppState) -> Restoring {
+    let restoring = RwSignal::new(false);
+    if let Some(Draft {
+        text,
+        format,
+        apart,
+    }) = load::<Draft>(DRAFT_KEY)
+    {
         state.format.set(format);
-        state.source.set(text);
+        if apart {
+            restoring.set(true);
+            let shown = state.source.get_untracked();
+            draft_database::read(move |text| {
+                restoring.set(false);
+                let unchanged = state.source.with_untracked(|now| *now == shown);
+                if let Some(text) = text.filter(|_| unchanged) {
+                    state.source.set(text);
+                }
+            });
+        } else {
+            state.source.set(text);
+        }
     }
     if let Some(settings) = load::<Settings>(SETTINGS_KEY) {
         state.show_sentences.set(settings.show_sentences);
@@ -31,6 +58,7 @@ pub fn restore(state: AppState) {
     if let Some(recent) = load::<Vec<RecentArticle>>(RECENT_KEY) {
         state.recent.set(recent);
     }
+    Restoring(restoring)
 }
 
 /// Texts up to this many bytes are saved at every change: their JSON and storage's copy of it
@@ -43,10 +71,9 @@ const DRAFT_PAUSE: std::time::Duration = std::time::Duration::from_millis(500);
 /// Saves every change: a short text as it happens, a long one when typing pauses or the page
 /// is left or hidden. A full storage (or none) gives one message, not a failure;
 /// the message comes again only after saving worked in between.
-pub fn sync(state: AppState) {
+pub fn sync(state: AppState, restoring: Restoring) {
     let warned = StoredValue::new(false);
-    let save = move |key: &str, json: String| {
-        let saved = available() && LocalStorage::raw().set_item(key, &json).is_ok();
+    let saved = move |saved: bool| {
         if saved {
             warned.set_value(false);
         } else if !warned.get_value() {
@@ -58,12 +85,39 @@ pub fn sync(state: AppState) {
             );
         }
     };
+    let save = move |key: &str, json: String| {
+        saved(available() && LocalStorage::raw().set_item(key, &json).is_ok());
+    };
     let save_draft = move || {
-        let draft = Draft {
-            text: state.source.get_untracked(),
-            format: state.format.get_untracked(),
+        let format = state.format.get_untracked();
+        let apart = state
+            .source
+            .with_untracked(|text| text.len() > DRAFT_APART_BYTES);
+        if !apart {
+            let text = state.source.get_untracked();
+            let draft = Draft {
+                text,
+                format,
+                apart,
+            };
+            return save(DRAFT_KEY, to_json(&draft));
+        }
+        // The mark in local storage follows the text: a failed write leaves the last draft
+        // that was kept, not a mark pointing at nothing.
+        let marked = Draft {
+            text: String::new(),
+            format,
+            apart,
         };
-        save(DRAFT_KEY, to_json(&draft));
+        state.source.with_untracked(|text| {
+            draft_database::write(text, move |stored| {
+                if stored {
+                    save(DRAFT_KEY, to_json(&marked));
+                } else {
+                    saved(false);
+                }
+            })
+        });
     };
     let pending = StoredValue::new_local(None::<TimeoutHandle>);
     // Cancels the waiting save, if any; true if there was one.
@@ -85,6 +139,9 @@ pub fn sync(state: AppState) {
             .with(|text| text.len() > DRAFT_SAVED_AT_ONCE_BYTES);
         state.format.track();
         cancel_pending();
+        if restoring.0.get_untracked() {
+            return;
+        }
         let later = long
             .then(|| {
                 set_timeout_with_handle(
