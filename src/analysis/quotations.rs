@@ -1358,7 +1358,8 @@ fn earlier_speaker(
         .chain(before)
         .take(MAX_PRONOUN_LOOKBACK)
         .find_map(|&s| {
-            let cue_subject = cues_in(text, s).into_iter().rev().find_map(|cue| {
+            let cues = cues_in(text, s);
+            let cue_subject = cues.iter().rev().find_map(|&cue| {
                 let speaker = attribution_for(text, s, cue, Side::Before).speaker?;
                 let words = speaker.slice(text);
                 (!lower_in(PRONOUNS, words) && is_speaker_like(text, speaker)).then_some(speaker)
@@ -1368,7 +1369,7 @@ fn earlier_speaker(
                 .or_else(|| {
                     // A sentence with a cue whose subject could not be read names someone in a
                     // way this rule would only cut short.
-                    (singular && cues_in(text, s).is_empty())
+                    (singular && cues.is_empty())
                         .then(|| sentence_subject(text, s))
                         .flatten()
                         .map(|c| (c, Resolution::SentenceSubject))
