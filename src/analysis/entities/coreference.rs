@@ -11,7 +11,7 @@
 
 use crate::analysis::fnv::{FnvMap, FnvSet};
 use crate::analysis::stable_sort;
-use crate::analysis::text::with_lowercase;
+use crate::analysis::text::{runs_of, with_lowercase};
 
 use super::evidence::{Evidence, Where};
 use super::lexicons::Lexicons;
@@ -193,7 +193,7 @@ impl<'t> Vocabulary<'t> {
         let words = (text.len() / 6).min(1 << 12);
         let mut lower = FnvSet::with_capacity_and_hasher(words, Default::default());
         let mut all = FnvSet::with_capacity_and_hasher(words, Default::default());
-        for word in text.split(|c: char| !c.is_alphanumeric() && c != '-') {
+        for word in runs_of(text, |c| c.is_alphanumeric() || c == '-').map(|w| w.slice(text)) {
             if word.chars().next().is_some_and(char::is_lowercase) {
                 lower.insert(word);
             }
