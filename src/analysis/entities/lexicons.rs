@@ -225,15 +225,17 @@ impl Lexicons {
             return Some(Group::Listed(what));
         }
         // Demonyms end in a handful of ways; the check spares most words a gazetteer search.
-        let demonym_like = [
-            "an", "ans", "ese", "i", "is", "ish", "ch", "ic", "er", "ers", "ene", "enes", "ite",
-            "ites", "ot", "ots", "x", "k", "ks", "h", "s",
-        ]
-        .iter()
-        .any(|end| word.ends_with(end));
+        let demonym_like = || {
+            [
+                "an", "ans", "ese", "i", "is", "ish", "ch", "ic", "er", "ers", "ene", "enes",
+                "ite", "ites", "ot", "ots", "x", "k", "ks", "h", "s",
+            ]
+            .iter()
+            .any(|end| word.ends_with(end))
+        };
         let capitalised = word.chars().next().is_some_and(char::is_uppercase)
             && !word.contains(' ')
-            && demonym_like;
+            && demonym_like();
         capitalised
             .then(|| self.gazetteer.demonym(word))
             .flatten()
