@@ -157,6 +157,34 @@ pub fn runs_of<'t, K: Fn(char) -> bool + 't>(
     })
 }
 
+/// The words of a run of sentences, read once for every pass that walks them (attributions,
+/// the statistics): all in one vector, each sentence's words a range of it.
+#[derive(Debug, Default)]
+pub struct SentenceWords {
+    pub words: Vec<Span>,
+    /// Where each sentence's words lie in `words`, in the sentences' order.
+    pub sentences: Vec<std::ops::Range<usize>>,
+}
+
+impl SentenceWords {
+    pub fn of(text: &str, sentences: impl IntoIterator<Item = Span>) -> SentenceWords {
+        let mut read = SentenceWords::default();
+        for sentence in sentences {
+            let first = read.words.len();
+            read.words.extend(words_in(text, sentence));
+            read.sentences.push(first..read.words.len());
+        }
+        read
+    }
+
+    /// Each sentence's words, in order.
+    pub fn each(&self) -> impl Iterator<Item = &[Span]> {
+        self.sentences
+            .iter()
+            .map(|range| self.words.get(range.clone()).unwrap_or(&[]))
+    }
+}
+
 /// The last `n` words of `within` (fewer if it holds fewer), as [`word_spans`] would find them,
 /// reading back only as far as they reach: a window from `within`'s end, doubled until it
 /// holds `n` words. The window starts at white space, where no word goes on, so the words in it
