@@ -13,8 +13,8 @@ use serde::{Deserialize, Serialize};
 
 use super::quotations::{lower_in, AFTER_STOPS, CLAUSE_WORDS, FILLERS, PRONOUNS};
 use super::rules::{RuleHit, RuleId, RuleSet};
-use super::text::{words_in, Span};
-use super::{Paragraph, Quotation};
+use super::text::{SentenceWords, Span};
+use super::Quotation;
 
 /// A claim's source named (or left unnamed) outside quotation marks.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
@@ -64,7 +64,7 @@ const DETERMINERS: &[&str] = &[
 /// Every attribution in the body's sentences, in text order, with the rule hits that found them.
 pub fn find(
     text: &str,
-    paragraphs: &[Paragraph],
+    sentence_words: &SentenceWords,
     quotations: &[Quotation],
     rules: &RuleSet,
 ) -> (Vec<Attribution>, Vec<RuleHit>) {
@@ -82,14 +82,9 @@ pub fn find(
                 .any(|q| q.start <= cue.start && cue.end <= q.end)
     };
     let mut found = Vec::new();
-    // One buffer for every sentence's words: a vector per sentence, grown word by word, cost
-    // more than reading them.
-    let mut words = Vec::new();
-    for sentence in paragraphs.iter().flat_map(|p| p.sentences.iter().copied()) {
-        words.clear();
-        words.extend(words_in(text, sentence));
+    for words in sentence_words.each() {
         for (i, &word) in words.iter().enumerate() {
-            let Some(attribution) = attribution_at(text, &words, i, rules) else {
+            let Some(attribution) = attribution_at(text, words, i, rules) else {
                 continue;
             };
             if word.start == attribution.cue_span.start && !left_to_quotations(attribution.cue_span)

@@ -539,6 +539,15 @@ impl Gazetteer {
 
     /// [`Gazetteer::fold`] of any name.
     fn fold_words(&self, name: &str) -> String {
+        if name.is_ascii() {
+            fold_ascii_words(name)
+        } else {
+            self.fold_chars(name)
+        }
+    }
+
+    /// [`Gazetteer::fold`] of any name, a character at a time.
+    fn fold_chars(&self, name: &str) -> String {
         let mut out = String::with_capacity(name.len());
         for ch in name.chars() {
             if ch.is_ascii() {
@@ -1065,6 +1074,59 @@ fn partition_point(len: usize, mut before: impl FnMut(usize) -> bool) -> usize {
     low
 }
 
+/// [`Gazetteer::fold_words`] of a name written in ASCII, in one pass over its bytes: the names
+/// asked about are mostly ASCII, and every other character's fold needs the table.
+fn fold_ascii_words(name: &str) -> String {
+    let mut key = String::with_capacity(name.len() + 4);
+    let (mut words, mut thes) = (0, 0);
+    // Where the word being written starts in `key`, while one is.
+    let mut word_start: Option<usize> = None;
+    let mut end_word = |key: &mut String, start: usize| {
+        words += 1;
+        let folded = match &key[start..] {
+            "the" => {
+                thes += 1;
+                return;
+            }
+            "st" => "saint",
+            "ste" => "sainte",
+            "mt" => "mount",
+            "ft" => "fort",
+            _ => return,
+        };
+        key.truncate(start);
+        key.push_str(folded);
+    };
+    for b in name.bytes() {
+        if b.is_ascii_alphanumeric() {
+            if word_start.is_none() {
+                if !key.is_empty() {
+                    key.push(' ');
+                }
+                word_start = Some(key.len());
+            }
+            key.push(char::from(b.to_ascii_lowercase()));
+        } else if !is_dropped_mark(char::from(b)) {
+            if let Some(start) = word_start.take() {
+                end_word(&mut key, start);
+            }
+        }
+    }
+    if let Some(start) = word_start {
+        end_word(&mut key, start);
+    }
+    // "The Hague", "Democratic Republic of the Congo": "the" is dropped wherever it stands,
+    // unless the name is nothing else.
+    if thes > 0 && words > 1 && thes < words {
+        key = key
+            .split(' ')
+            .filter(|&w| w != "the")
+            .collect::<Vec<_>>()
+            .join(" ");
+    }
+    key
+}
+
 fn is_dropped_mark(ch: char) -> bool {
     matches!(ch, '\'' | '.' | '`' | '’' | '‘' | 'ʼ' | 'ʻ' | '´')
 }
@@ -1245,6 +1307,38 @@ mod tests {
             "St", "Paris", "the", "The", "MT", "ft", "x9", "Ste", "PARIS2",
         ] {
             assert_eq!(g().fold(word), g().fold_words(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn an_ascii_name_folds_by_its_bytes_as_by_its_characters() {
+        for name in [
+            "",
+            " ",
+            "'",
+            "St. Petersburg",
+            "the",
+            "The",
+            "THE the",
+            "The Hague",
+            "the-the",
+            "Xi'an",
+            "T'he Bay",
+            "t.h.e Gulf",
+            "Mt. St. Helens",
+            "ft. worth",
+            "Ste-Foy",
+            "Democratic Republic of the Congo",
+            "  New\tYork\n",
+            "a/b&c",
+            "Bay of ' Fundy",
+            "O`Neill's Mill",
+            "Route 66",
+            "theater The",
+            "..the..",
+            "the the",
+        ] {
+            assert_eq!(fold_ascii_words(name), g().fold_chars(name), "{name:?}");
         }
     }
 

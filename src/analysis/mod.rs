@@ -34,6 +34,7 @@ use serde::{Deserialize, Serialize};
 
 pub use entities::{Candidate, EmbeddedPlace, Entity, EntityType, Mention, Place, PlaceKind};
 pub use rules::{RuleHit, RuleId, RuleSet};
+use text::SentenceWords;
 pub use text::Span;
 
 /// The version of the JSON schema that [`Analysis`] serialises to. Bump it on any breaking change.
@@ -425,9 +426,13 @@ impl Analyzer {
                 sentences,
             })
             .collect();
+        let sentence_words = SentenceWords::of(
+            &text,
+            paragraphs.iter().flat_map(|p| p.sentences.iter().copied()),
+        );
         let (attributions, attribution_hits) =
-            attributions::find(&text, &paragraphs, &quotations, &self.rules);
-        let stats = stats::compute(&text, &paragraphs);
+            attributions::find(&text, &sentence_words, &quotations, &self.rules);
+        let stats = stats::of_words(&text, &paragraphs, &sentence_words.words);
         let mut diagnostics = Vec::new();
         if paragraphs.is_empty() && !text.trim().is_empty() {
             diagnostics.push(Diagnostic {

@@ -342,47 +342,58 @@ fn scan_paragraph(
             unclosed_single: false,
         };
     }
-    let chars: Vec<(usize, char)> = para
-        .slice(text)
-        .char_indices()
-        .map(|(i, c)| (para.start + i, c))
-        .collect();
+    let body = para.slice(text);
+    let char_before = |at: usize| body.get(..at).and_then(|s| s.chars().next_back());
+    let char_at = |at: usize| body.get(at..).and_then(|s| s.chars().next());
     let mut stack: Vec<Open> = Vec::new();
     let mut current: Option<Found> = None;
     let mut closed = Vec::new();
-    let mut skip = 0;
+    let mut skip_first = false;
     if let Some(f) = carried {
-        if let Some((mark, &(pos, c))) = chars
-            .first()
-            .and_then(|first| continuation_mark(first.1).map(|m| (m, first)))
-        {
+        if let Some((mark, c)) = char_at(0).and_then(|c| continuation_mark(c).map(|m| (m, c))) {
             stack.push(Open {
                 mark,
-                content_start: pos + c.len_utf8(),
+                content_start: para.start + c.len_utf8(),
             });
             current = Some(f);
-            skip = 1;
+            skip_first = true;
         }
     }
-    // For each char, the index of the next straight quote after it: one backward pass, so that
-    // looking ahead from every mark stays linear.
-    let mut next_straight = vec![None; chars.len()];
-    let mut following = None;
-    for (idx, &(_, c)) in chars.iter().enumerate().rev() {
-        next_straight[idx] = following;
-        if c == '"' {
-            following = Some(idx);
+    let bytes = body.as_bytes();
+    // The first straight quote after where it was last looked for, if any: marks come in order,
+    // so each stretch of the paragraph is searched once.
+    let mut straight_found: Option<Option<usize>> = None;
+    let mut straight_after = |at: usize| match straight_found {
+        Some(Some(k)) if k > at => Some(k),
+        Some(None) => None,
+        _ => {
+            let found = bytes
+                .get(at + 1..)
+                .and_then(|rest| rest.iter().position(|&b| b == b'"'))
+                .map(|k| at + 1 + k);
+            straight_found = Some(found);
+            found
         }
-    }
-    for idx in skip..chars.len() {
-        let (pos, c) = chars[idx];
+    };
+    let mut from = 0;
+    // Every quotation mark is `"` or starts with one of these two bytes, which no other
+    // character's later bytes are.
+    while let Some(offset) = bytes
+        .get(from..)
+        .and_then(|rest| rest.iter().position(|&b| matches!(b, b'"' | 0xC2 | 0xE2)))
+    {
+        let at = from + offset;
+        let Some(c) = char_at(at) else { break };
+        from = at + c.len_utf8();
         // Only quotation marks act; the context below looks ahead, so it is built for them alone.
-        if !matches!(c, '“' | '”' | '„' | '«' | '»' | '"' | '‘' | '’') {
+        if !matches!(c, '“' | '”' | '„' | '«' | '»' | '"' | '‘' | '’') || (skip_first && at == 0)
+        {
             continue;
         }
+        let pos = para.start + at;
         let after = pos + c.len_utf8();
-        let prev = idx.checked_sub(1).map(|i| chars[i].1);
-        let next = chars.get(idx + 1).map(|&(_, n)| n);
+        let prev = char_before(at);
+        let next = char_at(from);
         let top = stack.last().map(|o| o.mark);
         let innermost = |wanted: &[Mark]| {
             stack
@@ -393,9 +404,9 @@ fn scan_paragraph(
         let context = Context {
             prev,
             next,
-            after_sentence_end: follows_sentence_end(&chars, idx),
-            next_straight_closes: next_straight[idx]
-                .is_some_and(|k| straight_looks_closing(&chars, k)),
+            after_sentence_end: follows_sentence_end(body, at),
+            next_straight_closes: straight_after(at)
+                .is_some_and(|k| straight_looks_closing(body, k)),
         };
         let action = match c {
             '“' if top == Some(Mark::Low) => innermost(&[Mark::Low]),
@@ -565,12 +576,12 @@ fn straight_action(stack: &[Open], context: Context) -> Action {
     open.map_or(Action::Open(Mark::Straight), Action::Close)
 }
 
-/// Whether the straight `"` at `chars[k]` sits like a closing mark: glued to the word before,
+/// Whether the straight `"` at byte `k` of `body` sits like a closing mark: glued to the word before,
 /// free after.
-fn straight_looks_closing(chars: &[(usize, char)], k: usize) -> bool {
+fn straight_looks_closing(body: &str, k: usize) -> bool {
     let context = Context {
-        prev: k.checked_sub(1).map(|i| chars[i].1),
-        next: chars.get(k + 1).map(|&(_, n)| n),
+        prev: body.get(..k).and_then(|s| s.chars().next_back()),
+        next: body.get(k + 1..).and_then(|s| s.chars().next()),
         after_sentence_end: false,
         next_straight_closes: false,
     };
@@ -592,15 +603,11 @@ fn curly_open_action(stack: &[Open], context: Context) -> Action {
     Action::Open(Mark::Curly)
 }
 
-/// Whether white space, then a sentence's final punctuation, comes just before `chars[idx]`.
-fn follows_sentence_end(chars: &[(usize, char)], idx: usize) -> bool {
-    let mut k = idx;
-    let mut spaced = false;
-    while k > 0 && chars[k - 1].1.is_whitespace() {
-        spaced = true;
-        k -= 1;
-    }
-    spaced && k > 0 && matches!(chars[k - 1].1, '.' | '?' | '!' | '…')
+/// Whether white space, then a sentence's final punctuation, comes just before byte `at`.
+fn follows_sentence_end(body: &str, at: usize) -> bool {
+    let before = body.get(..at).unwrap_or("");
+    let unspaced = before.trim_end_matches(char::is_whitespace);
+    unspaced.len() < before.len() && unspaced.ends_with(['.', '?', '!', '…'])
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -1358,7 +1365,8 @@ fn earlier_speaker(
         .chain(before)
         .take(MAX_PRONOUN_LOOKBACK)
         .find_map(|&s| {
-            let cue_subject = cues_in(text, s).into_iter().rev().find_map(|cue| {
+            let cues = cues_in(text, s);
+            let cue_subject = cues.iter().rev().find_map(|&cue| {
                 let speaker = attribution_for(text, s, cue, Side::Before).speaker?;
                 let words = speaker.slice(text);
                 (!lower_in(PRONOUNS, words) && is_speaker_like(text, speaker)).then_some(speaker)
@@ -1368,7 +1376,7 @@ fn earlier_speaker(
                 .or_else(|| {
                     // A sentence with a cue whose subject could not be read names someone in a
                     // way this rule would only cut short.
-                    (singular && cues_in(text, s).is_empty())
+                    (singular && cues.is_empty())
                         .then(|| sentence_subject(text, s))
                         .flatten()
                         .map(|c| (c, Resolution::SentenceSubject))

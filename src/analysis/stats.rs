@@ -16,6 +16,17 @@ const WORDS_PER_MINUTE: f64 = 238.0;
 
 /// Statistics over the body `paragraphs` of `text`.
 pub fn compute(text: &str, paragraphs: &[Paragraph]) -> Stats {
+    let words: Vec<Span> = paragraphs
+        .iter()
+        .filter_map(|p| fit_span(text, Span::new(p.start, p.end)))
+        .flat_map(|span| words_in(text, span))
+        .collect();
+    of_words(text, paragraphs, &words)
+}
+
+/// [`compute`] with the paragraphs' words already read: the words of their sentences are the
+/// same (sentences break only at white space and leave out only white space).
+pub fn of_words(text: &str, paragraphs: &[Paragraph], words: &[Span]) -> Stats {
     let mut stats = Stats {
         paragraphs: paragraphs.len(),
         ..Stats::default()
@@ -26,10 +37,10 @@ pub fn compute(text: &str, paragraphs: &[Paragraph]) -> Stats {
             continue;
         };
         stats.characters += span.slice(text).chars().count();
-        for word in words_in(text, span) {
-            stats.words += 1;
-            stats.syllables += syllables(word.slice(text));
-        }
+    }
+    for word in words {
+        stats.words += 1;
+        stats.syllables += syllables(word.slice(text));
     }
     let words = stats.words as f64;
     stats.reading_minutes = words / WORDS_PER_MINUTE;
@@ -231,6 +242,27 @@ mod tests {
             for w in text.split_whitespace() {
                 assert!(syllables(w) >= 1);
             }
+        }
+    }
+
+    /// The analysis counts its sentences' words; they are its paragraphs' words.
+    #[test]
+    fn words_of_the_sentences_are_the_words_of_the_paragraphs() {
+        const PIECES: &[&str] = &[
+            "Ab", "c", "é", "“", "”", "’", "'", "‘", "–", "-", "…", ".", ",", "?", "!", "(", ")",
+            " ", "  ", "\n", "\n\n", "3", "3.5", "U.S.", "\t", "\u{a0}", "said",
+        ];
+        let mut rng = Lcg(7);
+        let analyzer = crate::analysis::Analyzer::new();
+        for _ in 0..300 {
+            let len = (rng.next() % 80) as usize;
+            let text = rng.text(PIECES, len);
+            let analysis = analyzer.analyze(&text);
+            assert_eq!(
+                compute(&analysis.text, &analysis.paragraphs),
+                analysis.stats,
+                "{text:?}"
+            );
         }
     }
 }

@@ -98,14 +98,11 @@ struct Chunk {
 fn lines_of(text: &str, span: Span) -> Vec<Span> {
     let mut lines = Vec::new();
     let mut start = span.start;
-    // A newline is one byte and never part of another character's bytes.
-    for (i, b) in span.slice(text).bytes().enumerate() {
-        if b == b'\n' {
-            lines.push(Span::new(start, span.start + i));
-            start = span.start + i + 1;
-        }
+    // Split by a one-byte character, which the standard library finds a word at a time.
+    for line in span.slice(text).split('\n') {
+        lines.push(Span::new(start, start + line.len()));
+        start += line.len() + 1;
     }
-    lines.push(Span::new(start, span.end));
     lines
 }
 

@@ -123,6 +123,68 @@ pub fn words_in(text: &str, within: Span) -> impl Iterator<Item = Span> + '_ {
     })
 }
 
+/// The longest runs of characters that `keep` accepts, as spans: the pieces of splitting the
+/// text at every other character, less the empty ones. ASCII is read from its bytes: callers
+/// walk whole articles with this.
+pub fn runs_of<'t, K: Fn(char) -> bool + 't>(
+    text: &'t str,
+    keep: K,
+) -> impl Iterator<Item = Span> + 't {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let mut start = None;
+        while let Some(&b) = bytes.get(at) {
+            let i = at;
+            let c = if b.is_ascii() {
+                char::from(b)
+            } else {
+                // `at` only ever steps over whole characters.
+                let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
+                    break;
+                };
+                c
+            };
+            at += c.len_utf8();
+            if keep(c) {
+                start.get_or_insert(i);
+            } else if let Some(s) = start {
+                return Some(Span::new(s, i));
+            }
+        }
+        at = bytes.len();
+        start.map(|s| Span::new(s, at))
+    })
+}
+
+/// The words of a run of sentences, read once for every pass that walks them (attributions,
+/// the statistics): all in one vector, each sentence's words a range of it.
+#[derive(Debug, Default)]
+pub struct SentenceWords {
+    pub words: Vec<Span>,
+    /// Where each sentence's words lie in `words`, in the sentences' order.
+    pub sentences: Vec<std::ops::Range<usize>>,
+}
+
+impl SentenceWords {
+    pub fn of(text: &str, sentences: impl IntoIterator<Item = Span>) -> SentenceWords {
+        let mut read = SentenceWords::default();
+        for sentence in sentences {
+            let first = read.words.len();
+            read.words.extend(words_in(text, sentence));
+            read.sentences.push(first..read.words.len());
+        }
+        read
+    }
+
+    /// Each sentence's words, in order.
+    pub fn each(&self) -> impl Iterator<Item = &[Span]> {
+        self.sentences
+            .iter()
+            .map(|range| self.words.get(range.clone()).unwrap_or(&[]))
+    }
+}
+
 /// The last `n` words of `within` (fewer if it holds fewer), as [`word_spans`] would find them,
 /// reading back only as far as they reach: a window from `within`'s end, doubled until it
 /// holds `n` words. The window starts at white space, where no word goes on, so the words in it
@@ -228,6 +290,31 @@ pub fn char_offsets(text: &str, bytes: &[usize]) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn runs_of_are_the_non_empty_pieces_of_a_split() {
+        let keep = |c: char| c.is_alphanumeric() || c == '-';
+        for text in [
+            "",
+            " ",
+            "a",
+            "Ab cd",
+            "  two  spaces ",
+            "état-major, São Paulo’s — x",
+            "a\u{0}b",
+            "end-",
+            "-start",
+            "ünïcödé",
+            "mixed ascii и кириллица 123",
+        ] {
+            let split: Vec<&str> = text
+                .split(|c: char| !keep(c))
+                .filter(|w| !w.is_empty())
+                .collect();
+            let runs: Vec<&str> = runs_of(text, keep).map(|s| s.slice(text)).collect();
+            assert_eq!(runs, split, "{text:?}");
+        }
+    }
     use crate::analysis::testing::Lcg;
 
     #[test]

@@ -11,7 +11,7 @@
 
 use crate::analysis::fnv::{FnvMap, FnvSet};
 use crate::analysis::stable_sort;
-use crate::analysis::text::with_lowercase;
+use crate::analysis::text::{runs_of, with_lowercase};
 
 use super::evidence::{Evidence, Where};
 use super::lexicons::Lexicons;
@@ -73,6 +73,9 @@ fn normalise(s: &str) -> String {
         .strip_prefix("the ")
         .or_else(|| s.strip_prefix("The "))
         .unwrap_or(s);
+    if s.is_ascii() {
+        return normalise_ascii(s);
+    }
     // One string built for every mention: the words joined, the apostrophe made plain, then
     // lowered whole (lowering by characters would miss the Greek final sigma).
     let mut joined = String::with_capacity(s.len());
@@ -92,6 +95,25 @@ fn normalise(s: &str) -> String {
     } else {
         joined.to_lowercase()
     }
+}
+
+/// [`normalise`]'s words joined and lowered, for a name in ASCII: one pass over its bytes.
+fn normalise_ascii(s: &str) -> String {
+    let mut joined = String::with_capacity(s.len());
+    let mut gap = false;
+    for b in s.bytes() {
+        // `char::is_whitespace` in ASCII, which `split_whitespace` splits at.
+        if matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r') {
+            gap = true;
+            continue;
+        }
+        if gap && !joined.is_empty() {
+            joined.push(' ');
+        }
+        gap = false;
+        joined.push(char::from(b.to_ascii_lowercase()));
+    }
+    joined
 }
 
 fn name_words(s: &str) -> Vec<&str> {
@@ -193,7 +215,7 @@ impl<'t> Vocabulary<'t> {
         let words = (text.len() / 6).min(1 << 12);
         let mut lower = FnvSet::with_capacity_and_hasher(words, Default::default());
         let mut all = FnvSet::with_capacity_and_hasher(words, Default::default());
-        for word in text.split(|c: char| !c.is_alphanumeric() && c != '-') {
+        for word in runs_of(text, |c| c.is_alphanumeric() || c == '-').map(|w| w.slice(text)) {
             if word.chars().next().is_some_and(char::is_lowercase) {
                 lower.insert(word);
             }
@@ -904,6 +926,33 @@ pub fn group(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_ascii_name_normalises_as_any_name_does() {
+        for name in [
+            "",
+            " ",
+            "The  Acme\tWorks ",
+            "the Board",
+            "U.S. Army",
+            "\x0bA\x0cB\rC\n",
+            "O'Neil  Fund",
+            "X",
+        ] {
+            let s = name.trim();
+            let s = s
+                .strip_prefix("the ")
+                .or_else(|| s.strip_prefix("The "))
+                .unwrap_or(s);
+            let by_words = s
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase();
+            assert_eq!(normalise_ascii(s), by_words, "{name:?}");
+            assert_eq!(normalise(name), by_words, "{name:?}");
+        }
+    }
 
     #[test]
     fn initials_skip_small_words_and_prefixes() {

@@ -245,7 +245,7 @@ pub fn find(text: &str, tokens: &[Token]) -> Vec<Found> {
             });
             last
         };
-        let last = if kind == Some(TokenKind::Word) && is_month(word) && is_capitalised(word) {
+        let last = if kind == Some(TokenKind::Word) && is_capitalised(word) && is_month(word) {
             let last = scan.month_tail(i);
             if last > i || scan.month_alone_is_date(i) {
                 let explanation = if last > i {
@@ -263,7 +263,7 @@ pub fn find(text: &str, tokens: &[Token]) -> Vec<Found> {
             } else {
                 None
             }
-        } else if kind == Some(TokenKind::Word) && is_weekday(word) && is_capitalised(word) {
+        } else if kind == Some(TokenKind::Word) && is_capitalised(word) && is_weekday(word) {
             // "Tuesday, March 9, 2021" and "Friday 12 March": the weekday opens the date.
             let comma = usize::from(scan.word(i + 1) == ",");
             let at = i + 1 + comma;

@@ -41,6 +41,47 @@ pub struct WordList {
     /// The lines of files in any order, one entry per key, consulted after `sorted`: hashed,
     /// since the recogniser asks them about most words of every analysis.
     entries: FnvMap<&'static str, &'static str>,
+    /// The shapes of `entries`' keys: most words asked about are in no list, and a word whose
+    /// shape no key has is answered without hashing it.
+    shapes: KeyShapes,
+}
+
+/// One bit for each shape (length, first and last byte) that some key has, in a table sized to
+/// the keys so that few other shapes share their bits. An empty table holds no shape.
+#[derive(Debug, Default)]
+struct KeyShapes {
+    bits: Vec<u64>,
+}
+
+impl KeyShapes {
+    fn of<'k>(keys: impl ExactSizeIterator<Item = &'k str>) -> KeyShapes {
+        let slots = (keys.len() * 16).next_power_of_two().max(64);
+        let mut shapes = KeyShapes {
+            bits: vec![0; slots / 64],
+        };
+        for key in keys {
+            let bit = shapes.bit_of(key);
+            shapes.bits[bit / 64] |= 1 << (bit % 64);
+        }
+        shapes
+    }
+
+    fn bit_of(&self, key: &str) -> usize {
+        let bytes = key.as_bytes();
+        let (first, last) = (bytes.first().copied(), bytes.last().copied());
+        let shape = bytes.len() as u64
+            | u64::from(first.unwrap_or(0)) << 32
+            | u64::from(last.unwrap_or(0)) << 40;
+        let mixed = shape.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32;
+        mixed as usize & (self.bits.len() * 64 - 1)
+    }
+
+    fn may_hold(&self, key: &str) -> bool {
+        !self.bits.is_empty() && {
+            let bit = self.bit_of(key);
+            self.bits[bit / 64] & (1 << (bit % 64)) != 0
+        }
+    }
 }
 
 impl WordList {
@@ -49,6 +90,7 @@ impl WordList {
         WordList {
             sorted: SortedText::new(source),
             entries: FnvMap::default(),
+            shapes: KeyShapes::default(),
         }
     }
 
@@ -64,14 +106,18 @@ impl WordList {
         }
         WordList {
             sorted: SortedText::default(),
+            shapes: KeyShapes::of(map.keys().copied()),
             entries: map,
         }
     }
 
     pub fn get(&self, key: &str) -> Option<&'static str> {
-        self.sorted
-            .get(key)
-            .or_else(|| self.entries.get(key).copied())
+        self.sorted.get(key).or_else(|| {
+            self.shapes
+                .may_hold(key)
+                .then(|| self.entries.get(key).copied())
+                .flatten()
+        })
     }
 
     pub fn contains(&self, key: &str) -> bool {
@@ -225,15 +271,17 @@ impl Lexicons {
             return Some(Group::Listed(what));
         }
         // Demonyms end in a handful of ways; the check spares most words a gazetteer search.
-        let demonym_like = [
-            "an", "ans", "ese", "i", "is", "ish", "ch", "ic", "er", "ers", "ene", "enes", "ite",
-            "ites", "ot", "ots", "x", "k", "ks", "h", "s",
-        ]
-        .iter()
-        .any(|end| word.ends_with(end));
+        let demonym_like = || {
+            [
+                "an", "ans", "ese", "i", "is", "ish", "ch", "ic", "er", "ers", "ene", "enes",
+                "ite", "ites", "ot", "ots", "x", "k", "ks", "h", "s",
+            ]
+            .iter()
+            .any(|end| word.ends_with(end))
+        };
         let capitalised = word.chars().next().is_some_and(char::is_uppercase)
             && !word.contains(' ')
-            && demonym_like;
+            && demonym_like();
         capitalised
             .then(|| self.gazetteer.demonym(word))
             .flatten()
@@ -253,6 +301,29 @@ enum Group {
 mod tests {
     use super::*;
     use crate::analysis::sorted_lines;
+
+    #[test]
+    fn every_key_of_a_hashed_list_passes_its_shapes() {
+        let lex = Lexicons::embedded();
+        for list in [
+            &lex.titles,
+            &lex.stopwords,
+            &lex.org_words,
+            &lex.place_words,
+            &lex.misc_words,
+            &lex.organisations,
+            &lex.groups,
+            &lex.places,
+            &lex.common_acronyms,
+            &lex.role_nouns,
+            &lex.languages,
+        ] {
+            for key in list.entries.keys() {
+                assert!(list.shapes.may_hold(key), "{key:?}");
+                assert!(list.contains(key), "{key:?}");
+            }
+        }
+    }
 
     #[test]
     fn lists_load_and_answer() {

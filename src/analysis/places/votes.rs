@@ -4,7 +4,7 @@ use crate::analysis::fnv::{FnvMap, FnvSet};
 use crate::analysis::gazetteer::{Gazetteer, PlaceId};
 use crate::analysis::model::PlaceKind;
 use crate::analysis::stable_sort;
-use crate::analysis::text::{within_any, Span};
+use crate::analysis::text::{runs_of, within_any, Span};
 use crate::analysis::{currency, phones};
 
 /// Whether a name's candidates in `country` are all one place (a city and the district of the
@@ -109,22 +109,14 @@ pub(super) fn demonyms_in(g: &Gazetteer, text: &str, spans: &[Span]) -> Vec<Plac
     // Capitalised words repeat ("Russian", "The"): each is folded and searched once.
     let mut known: FnvMap<&str, Option<PlaceId>> = FnvMap::default();
     let inside_span = within_any(spans);
-    let mut start = None;
-    for (i, ch) in text
-        .char_indices()
-        .chain(std::iter::once((text.len(), ' ')))
-    {
-        if ch.is_alphabetic() {
-            start.get_or_insert(i);
-            continue;
-        }
-        if let Some(s) = start.take() {
-            let word = &text[s..i];
-            if word.len() > 3 && word.starts_with(|c: char| c.is_uppercase()) && !inside_span(s, i)
-            {
-                if let Some(country) = *known.entry(word).or_insert_with(|| g.demonym(word)) {
-                    found.push(country);
-                }
+    for Span { start, end } in runs_of(text, char::is_alphabetic) {
+        let word = &text[start..end];
+        if word.len() > 3
+            && word.starts_with(|c: char| c.is_uppercase())
+            && !inside_span(start, end)
+        {
+            if let Some(country) = *known.entry(word).or_insert_with(|| g.demonym(word)) {
+                found.push(country);
             }
         }
     }

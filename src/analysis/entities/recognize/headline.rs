@@ -100,7 +100,7 @@ pub(super) fn long_words_capitalised(text: &str, tokens: &[Token]) -> (usize, us
         .iter()
         .filter(|t| t.kind == TokenKind::Word)
         .map(|t| t.text(text))
-        .filter(|w| w.chars().count() >= 4);
+        .filter(|w| w.chars().nth(3).is_some());
     long.fold((0, 0), |(all, capitalised), w| {
         (all + 1, capitalised + usize::from(is_capitalised(w)))
     })

@@ -168,10 +168,14 @@ impl<'a> Recognizer<'a> {
                 .map(|t| t.text(text))
                 .filter(|w| w.chars().next().is_some_and(char::is_lowercase)),
         );
+        // Sized for an article's distinct names (about one for every eight tokens), so that
+        // the caches are not rehashed as they fill; bounded as the word set is.
+        let names = (tokens.len() / 8).min(1 << 10);
+
         Recognizer {
             lowercase_words,
-            known_cache: RefCell::default(),
-            place_cache: RefCell::default(),
+            known_cache: RefCell::new(FnvMap::with_capacity_and_hasher(names, Default::default())),
+            place_cache: RefCell::new(FnvMap::with_capacity_and_hasher(names, Default::default())),
             inside_counts: OnceCell::new(),
             disease_nouns_at: OnceCell::new(),
             text,

@@ -316,11 +316,15 @@ impl<'a> Recognizer<'a> {
             DATELINE_LABELS.contains(&w) || self.lex.org_words.contains(&title_cased(w))
         });
         // An acronym recurs in capitals inside sentences; a dateline's place does not.
-        // Counted once for the article, less this chunk's own.
+        // Counted once for the article, less this chunk's own. Only words without a lower-case
+        // letter are counted: the capitals asked about have none.
         let inside_counts = self.inside_counts.get_or_init(|| {
             let mut counts = FnvMap::default();
             for k in (0..self.tokens.len()).filter(|&k| !self.initial[k]) {
-                *counts.entry(self.word(k)).or_insert(0) += 1;
+                let word = self.word(k);
+                if !word.chars().any(char::is_lowercase) {
+                    *counts.entry(word).or_insert(0) += 1;
+                }
             }
             counts
         });
