@@ -242,7 +242,8 @@ fn article_region(
 
 /// "Lakeville" in an article on Ohio's towns, where the gazetteer has no Lakeville: a town
 /// chosen for its size alone, outside the region that holds the article's other places and
-/// in its country, is more likely an unlisted town of that region; it is placed in the region.
+/// in its country, is more likely an unlisted town of that region, and of a local story's
+/// town; it is placed in the region's town the article names most, else in the region.
 pub(super) fn place_in_article_region(
     g: &Gazetteer,
     w: &Weights,
@@ -253,6 +254,18 @@ pub(super) fn place_in_article_region(
     let Some(region) = article_region(g, keys, resolutions) else {
         return;
     };
+    let towns = tally(
+        resolutions
+            .iter()
+            .flatten()
+            .filter(|r| !r.within && r.confidence >= w.sure_town)
+            .filter(|r| g.kind(r.place) == PlaceKind::City && g.admin1_of(r.place) == Some(region))
+            .map(|r| r.place),
+    );
+    let home = sole_most(&towns)
+        .filter(|&(_, most)| most >= 2 || towns.len() == 1)
+        .map(|(town, _)| town);
+    let place = home.unwrap_or(region);
     for (list, resolution) in candidates.iter().zip(resolutions.iter_mut()) {
         let (Some(best), Some(r)) = (list.first(), resolution.as_mut()) else {
             continue;
@@ -268,11 +281,12 @@ pub(super) fn place_in_article_region(
             continue;
         }
         *r = Resolution::within_town(
-            region,
+            place,
             w.within_town_confidence,
             format!(
-                "no place of the name in {0}, where the article's places are; placed in {0}",
-                g.name(region)
+                "no place of the name in {0}, where the article's places are; placed in {1}",
+                g.name(region),
+                g.name(place)
             ),
             RuleId::TownOutsideArticleRegion,
         );
