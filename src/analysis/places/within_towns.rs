@@ -243,7 +243,9 @@ fn article_region(
 /// "Lakeville" in an article on Ohio's towns, where the gazetteer has no Lakeville: a town
 /// chosen for its size alone, outside the region that holds the article's other places and
 /// in its country, is more likely an unlisted town of that region, and of a local story's
-/// town; it is placed in the region's town the article names most, else in the region.
+/// town; it is placed in the region's town the article names most, else in the region. A
+/// village left unplaced for want of local evidence, with no namesake in the region, is placed
+/// in that town the same way.
 pub(super) fn place_in_article_region(
     g: &Gazetteer,
     w: &Weights,
@@ -267,20 +269,32 @@ pub(super) fn place_in_article_region(
         .map(|(town, _)| town);
     let place = home.unwrap_or(region);
     for (list, resolution) in candidates.iter().zip(resolutions.iter_mut()) {
-        let (Some(best), Some(r)) = (list.first(), resolution.as_mut()) else {
+        let Some(best) = list.first() else {
             continue;
         };
-        let guessed = !best.local
-            && !r.within
-            && best.place == r.place
-            && g.kind(r.place) == PlaceKind::City
-            && g.population(r.place) < w.big_city
-            && g.country_of(r.place) == g.country_of(region);
+        let guessed = match resolution.as_ref() {
+            Some(r) => {
+                !best.local
+                    && !r.within
+                    && best.place == r.place
+                    && g.kind(r.place) == PlaceKind::City
+                    && g.population(r.place) < w.big_city
+                    && g.country_of(r.place) == g.country_of(region)
+            }
+            // A village left unplaced for want of local evidence, in a story local to a town.
+            None => {
+                home.is_some()
+                    && !best.local
+                    && g.kind(best.place) == PlaceKind::City
+                    && g.population(best.place) < w.big_city
+                    && g.country_of(best.place) == g.country_of(region)
+            }
+        };
         let none_in_region = list.iter().all(|c| g.admin1_of(c.place) != Some(region));
         if !(guessed && none_in_region) {
             continue;
         }
-        *r = Resolution::within_town(
+        *resolution = Some(Resolution::within_town(
             place,
             w.within_town_confidence,
             format!(
@@ -289,7 +303,7 @@ pub(super) fn place_in_article_region(
                 g.name(place)
             ),
             RuleId::TownOutsideArticleRegion,
-        );
+        ));
     }
 }
 
