@@ -422,6 +422,10 @@ rules! {
         NeedsLocalEvidence = "needs-local-evidence",
         /// A capital that acts ("Moscow said") stands for its government.
         CapitalStandsForGovernment = "capital-stands-for-government",
+        /// A town chosen for its size alone (or a village left unplaced) outside the region of
+        /// the article's places, with no town of its name there, is placed in that region's town
+        /// named most (else, a town, in the region).
+        TownOutsideArticleRegion = "town-outside-article-region",
         /// A name the text puts in a town, with no namesake there, is placed in that town.
         PlacedInItsOwner = "placed-in-its-owner",
         /// A name the gazetteer lacks that holds a sure town of the article, or one near it, is

@@ -67,7 +67,7 @@ use votes::{
     region_votes, telephone_regions, telephone_votes, VoteTally,
 };
 pub use weights::Weights;
-use within_towns::{place_in_owners, place_local_features};
+use within_towns::{place_in_article_region, place_in_owners, place_local_features};
 pub(crate) use words::{is_generic_name, DIRECTION_WORDS};
 
 /// How many alternatives a place keeps.
@@ -520,6 +520,9 @@ fn resolve_all(
             })
         })
         .collect();
+    if rules.enabled(RuleId::TownOutsideArticleRegion) {
+        place_in_article_region(gazetteer, weights, &keys, &candidates, &mut resolutions);
+    }
     if rules.enabled(RuleId::PlacedInItsOwner) {
         place_in_owners(gazetteer, weights, &candidates, &roles, &mut resolutions);
     }

@@ -5,7 +5,7 @@ use super::words::{
     LOCAL_FEATURE_WORDS, NATURAL_FEATURE_WORDS, OUTSIDE_TOWN_WORDS, STREET_ENDINGS,
 };
 use super::Resolver;
-use crate::analysis::fnv::FnvMap;
+use crate::analysis::fnv::{FnvMap, FnvSet};
 use crate::analysis::gazetteer::{Gazetteer, PlaceId};
 use crate::analysis::model::PlaceKind;
 use crate::analysis::rules::RuleId;
@@ -205,6 +205,105 @@ pub(super) fn place_local_features(
             placed.rules.push(RuleId::UnknownNameInTown);
         }
         resolutions[i] = Some(placed);
+    }
+}
+
+/// The first-level region holding the places of most of the article's names (at least two
+/// names, and more than half of those placed in its country), if one does.
+fn article_region(
+    g: &Gazetteer,
+    keys: &[String],
+    resolutions: &[Option<Resolution>],
+) -> Option<PlaceId> {
+    let mut named: FnvSet<(&str, PlaceId)> = FnvSet::default();
+    for (key, r) in keys.iter().zip(resolutions) {
+        let Some(r) = r.as_ref().filter(|r| !r.within) else {
+            continue;
+        };
+        let region = match g.kind(r.place) {
+            PlaceKind::Admin1 => Some(r.place),
+            PlaceKind::City | PlaceKind::Admin2 => g.admin1_of(r.place),
+            _ => None,
+        };
+        if let Some(region) = region {
+            named.insert((key.as_str(), region));
+        }
+    }
+    let regions = tally(named.iter().map(|&(_, region)| region));
+    let (region, count) = sole_most(&regions)?;
+    let country = g.country_of(region);
+    let in_country: usize = regions
+        .iter()
+        .filter(|(other, _)| g.country_of(*other) == country)
+        .map(|(_, n)| n)
+        .sum();
+    (count >= 2 && 2 * count > in_country).then_some(region)
+}
+
+/// "Lakeville" in an article on Ohio's towns, where the gazetteer has no Lakeville: a town
+/// chosen for its size alone, outside the region that holds the article's other places and
+/// in its country, is more likely an unlisted town of that region, and of a local story's
+/// town; it is placed in the region's town the article names most, else in the region. A
+/// village left unplaced for want of local evidence, with no namesake in the region, is placed
+/// in that town the same way.
+pub(super) fn place_in_article_region(
+    g: &Gazetteer,
+    w: &Weights,
+    keys: &[String],
+    candidates: &[Vec<Scored>],
+    resolutions: &mut [Option<Resolution>],
+) {
+    let Some(region) = article_region(g, keys, resolutions) else {
+        return;
+    };
+    let towns = tally(
+        resolutions
+            .iter()
+            .flatten()
+            .filter(|r| !r.within && r.confidence >= w.sure_town)
+            .filter(|r| g.kind(r.place) == PlaceKind::City && g.admin1_of(r.place) == Some(region))
+            .map(|r| r.place),
+    );
+    let home = sole_most(&towns)
+        .filter(|&(_, most)| most >= 2 || towns.len() == 1)
+        .map(|(town, _)| town);
+    let place = home.unwrap_or(region);
+    for (list, resolution) in candidates.iter().zip(resolutions.iter_mut()) {
+        let Some(best) = list.first() else {
+            continue;
+        };
+        let guessed = match resolution.as_ref() {
+            Some(r) => {
+                !best.local
+                    && !r.within
+                    && best.place == r.place
+                    && g.kind(r.place) == PlaceKind::City
+                    && g.population(r.place) < w.big_city
+                    && g.country_of(r.place) == g.country_of(region)
+            }
+            // A village left unplaced for want of local evidence, in a story local to a town.
+            None => {
+                home.is_some()
+                    && !best.local
+                    && g.kind(best.place) == PlaceKind::City
+                    && g.population(best.place) < w.big_city
+                    && g.country_of(best.place) == g.country_of(region)
+            }
+        };
+        let none_in_region = list.iter().all(|c| g.admin1_of(c.place) != Some(region));
+        if !(guessed && none_in_region) {
+            continue;
+        }
+        *resolution = Some(Resolution::within_town(
+            place,
+            w.within_town_confidence,
+            format!(
+                "no place of the name in {0}, where the article's places are; placed in {1}",
+                g.name(region),
+                g.name(place)
+            ),
+            RuleId::TownOutsideArticleRegion,
+        ));
     }
 }
 
