@@ -521,7 +521,14 @@ fn resolve_all(
         })
         .collect();
     if rules.enabled(RuleId::TownOutsideArticleRegion) {
-        place_in_article_region(gazetteer, weights, &keys, &candidates, &mut resolutions);
+        place_in_article_region(
+            gazetteer,
+            weights,
+            &keys,
+            &roles,
+            &candidates,
+            &mut resolutions,
+        );
     }
     if rules.enabled(RuleId::PlacedInItsOwner) {
         place_in_owners(gazetteer, weights, &candidates, &roles, &mut resolutions);

@@ -209,15 +209,21 @@ pub(super) fn place_local_features(
 }
 
 /// The first-level region holding the places of most of the article's names (at least two
-/// names, and more than half of those placed in its country), if one does.
+/// names, and more than half of those placed in its country), if one does. A region written
+/// only as the qualifier of a town ("a pastor from Fort Worth, Texas") is that town's address,
+/// not a second name of the region: a visitor's home does not make the story one of his state.
 fn article_region(
     g: &Gazetteer,
     keys: &[String],
+    roles: &[Role],
     resolutions: &[Option<Resolution>],
 ) -> Option<PlaceId> {
     let mut named: FnvSet<(&str, PlaceId)> = FnvSet::default();
-    for (key, r) in keys.iter().zip(resolutions) {
-        let Some(r) = r.as_ref().filter(|r| !r.within) else {
+    for ((key, r), role) in keys.iter().zip(resolutions).zip(roles) {
+        let Some(r) = r
+            .as_ref()
+            .filter(|r| !r.within && !role.qualifies.contains(&r.place))
+        else {
             continue;
         };
         let region = match g.kind(r.place) {
@@ -250,10 +256,11 @@ pub(super) fn place_in_article_region(
     g: &Gazetteer,
     w: &Weights,
     keys: &[String],
+    roles: &[Role],
     candidates: &[Vec<Scored>],
     resolutions: &mut [Option<Resolution>],
 ) {
-    let Some(region) = article_region(g, keys, resolutions) else {
+    let Some(region) = article_region(g, keys, roles, resolutions) else {
         return;
     };
     let towns = tally(
