@@ -277,12 +277,23 @@ pub enum Assembled {
 #[derive(Clone, Debug, Default)]
 pub struct Assembly {
     generation: u64,
+    /// The answer's text, when it came apart from its structure (`ui::analysis_worker`).
+    text: Option<String>,
     answer: Option<Answer>,
     entities: EntitiesPart,
     places: PlacesPart,
 }
 
 impl Assembly {
+    /// Takes the text of the answer for `generation`, sent before its structure.
+    pub fn add_text(&mut self, generation: u64, text: String) {
+        *self = Assembly {
+            generation,
+            text: Some(text),
+            ..Assembly::default()
+        };
+    }
+
     /// Reads one message of the answer for `generation` (the caller drops stale ones unread).
     pub fn add(
         &mut self,
@@ -310,6 +321,9 @@ impl Assembly {
                 // The header is the same fields as `header_fields`, written as a JSON object:
                 // rebuilt rather than read.
                 answer.analysis.header = Header(answer.analysis.header_fields.clone());
+                if let Some(text) = self.text.take() {
+                    answer.analysis.text = text;
+                }
                 self.answer = Some(answer);
             }
             "Blocks" => self.structure_list(|a| &mut a.blocks, read(json)?),
@@ -580,6 +594,35 @@ mod tests {
                 }
                 Some(Assembled::Places(part)) => part.apply(shown.as_mut().unwrap()),
                 None => assert!(!message.last),
+            }
+        }
+        assert_eq!(shown.unwrap(), analysis);
+    }
+
+    #[test]
+    fn the_text_may_come_apart_from_its_structure() {
+        let text = "Ana Lee spoke in Velmore on Monday. \u{201c}We stay,\u{201d} she said.";
+        let analysis = Analyzer::new().analyze(text);
+        let (mut structure, entities, places) = split(analysis.clone());
+        let apart = std::mem::take(&mut structure.text);
+        let answer = Answer {
+            generation: 5,
+            chars: char_count(text),
+            ms: None,
+            memory_bytes: None,
+            analysis: structure,
+        };
+        let mut assembly = Assembly::default();
+        assembly.add_text(5, apart);
+        let mut shown = None;
+        for message in messages(answer, entities, places) {
+            match assembly.add(5, message.stage, message.last, &message.json) {
+                Some(Assembled::Structure(back)) => shown = Some(back.analysis),
+                Some(Assembled::Entities(part)) => {
+                    part.apply(shown.as_mut().unwrap());
+                }
+                Some(Assembled::Places(part)) => part.apply(shown.as_mut().unwrap()),
+                None => {}
             }
         }
         assert_eq!(shown.unwrap(), analysis);

@@ -220,6 +220,11 @@ impl AppState {
                     send(request);
                 }
             }
+            FromWorker::Text(generation, text) => {
+                if queue.with_value(|q| q.is_newest(generation)) {
+                    assembly.update_value(|a| a.add_text(generation, text));
+                }
+            }
             FromWorker::Piece(generation, message) => {
                 let Message { stage, last, json } = message;
                 let answered = stage == Stage::Places && last;
