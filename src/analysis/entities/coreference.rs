@@ -841,13 +841,13 @@ pub fn group(
     let mut entities: Vec<Entity> = Vec::new();
     // Label and normalised name, a word of a person's name, an organisation's initials → entity.
     let mut by_key: FnvMap<(EntityType, String), usize> = FnvMap::default();
-    let mut person_word: FnvMap<String, usize> = FnvMap::default();
+    let mut person_word: FnvMap<&str, usize> = FnvMap::default();
     let mut org_initials: FnvMap<String, usize> = FnvMap::default();
     for raw in raws {
         let surface = raw.span.slice(text);
-        let key = normalise(surface);
+        let key = (raw.label, normalise(surface));
         let words = name_words(surface);
-        let same_key = by_key.get(&(raw.label, key.clone())).copied();
+        let same_key = by_key.get(&key).copied();
         let joined = same_key.is_none().then(|| match raw.label {
             EntityType::Person if rules.enabled(RuleId::GroupPersonByName) => words
                 .first()
@@ -889,10 +889,10 @@ pub fn group(
             });
             entities.len() - 1
         });
-        by_key.entry((raw.label, key)).or_insert(index);
+        by_key.entry(key).or_insert(index);
         if raw.label == EntityType::Person {
             for w in &words {
-                person_word.entry(w.to_string()).or_insert(index);
+                person_word.entry(w).or_insert(index);
             }
         }
         if raw.label == EntityType::Org && words.len() > 1 {
