@@ -12,6 +12,7 @@
 use crate::analysis::fnv::{FnvMap, FnvSet};
 use crate::analysis::stable_sort;
 use crate::analysis::text::{runs_of, with_lowercase};
+use std::fmt::Write as _;
 
 use super::evidence::{Evidence, Where};
 use super::lexicons::Lexicons;
@@ -917,7 +918,13 @@ pub fn group(
             end: raw.span.end,
             label: raw.label,
             entity: index,
-            explanation: raw.evidence.to_string(),
+            explanation: {
+                // Sized for most explanations, which a string grown as written reallocated two
+                // or three times.
+                let mut explanation = String::with_capacity(64);
+                let _ = write!(explanation, "{}", raw.evidence);
+                explanation
+            },
         });
     }
     (mentions, entities)

@@ -375,18 +375,17 @@ fn resolve_all(
                 .map(|&(_, p)| p)
                 .filter(|&country| names_one_place_in(gazetteer, list, country))
                 .collect();
-            let (focus, region_focus) = if pass == 0 {
-                (Vec::new(), Vec::new())
+            let (focus, region_focus): (&[_], &[_]) = if pass == 0 {
+                (&[], &[])
             } else {
-                focus_by_key
-                    .entry(keys[i].as_str())
-                    .or_insert_with(|| {
+                let (focus, region_focus) =
+                    focus_by_key.entry(keys[i].as_str()).or_insert_with(|| {
                         (
                             country_focus(&country_tally, &keys[i]),
                             region_focus(weights, &region_tally, &keys[i]),
                         )
-                    })
-                    .clone()
+                    });
+                (focus, region_focus)
             };
             let peers = list_peers(gazetteer, &roles[i], &chosen);
             let owner = roles[i].owner.and_then(|o| chosen[o]);
@@ -398,8 +397,8 @@ fn resolve_all(
                     c,
                     &Context {
                         qualifiers: &qualifiers[i],
-                        focus: &focus,
-                        region_focus: &region_focus,
+                        focus,
+                        region_focus,
                         phone_regions: &phone_regions,
                         dateline_country,
                         support: &support[i],
