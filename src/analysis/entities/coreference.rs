@@ -675,7 +675,7 @@ pub fn settle(
             r
         })
         .collect();
-    let evidence = StrongMentions::new(text, &raws);
+    let strong = StrongMentions::new(text, &raws);
     // A town's one-word name that its neighbours made a place somewhere, and a person nowhere,
     // is that place where nothing is said of it ("in Marion" … "Marion has land").
     // (Longer names are more often a team's or a school's: "Grand Valley coach".)
@@ -704,11 +704,13 @@ pub fn settle(
         }
     }
     let divided = divided_names(text);
-    let mut settled = Vec::with_capacity(raws.len());
+    // What is decided for each mention is applied once the evidence, which borrows the
+    // mentions, is done with: a mention kept as it is is not copied.
+    let mut kept = vec![true; raws.len()];
+    let mut retyped: Vec<(usize, EntityType, Strength, Evidence)> = Vec::new();
     let mut last_strong: Option<&Raw> = None;
     for (k, raw) in raws.iter().enumerate() {
         if raw.strength == Strength::Strong {
-            settled.push(raw.clone());
             last_strong = Some(raw);
             continue;
         }
@@ -737,43 +739,43 @@ pub fn settle(
                 && abbreviates(surface, s.span.slice(text))
         });
         let key = normalise(surface);
-        let mut raw = raw.clone();
-        let rule;
+        let (rule, label, evidence);
+        let mut strength = raw.strength;
         if let Some(s) = defined_by {
             rule = RuleId::AbbreviationInBrackets;
-            raw.label = s.label;
-            raw.evidence = Evidence::AbbreviationFor(s.span.slice(text).to_string());
-        } else if let Some(s) = evidence
+            label = s.label;
+            evidence = Evidence::AbbreviationFor(s.span.slice(text).to_string());
+        } else if let Some(s) = strong
             .by_surface
             .get(&key)
             .filter(|_| on(RuleId::SameWords))
         {
             rule = RuleId::SameWords;
-            raw.label = s.label;
-            raw.evidence = places.same_as(text, s);
-        } else if let Some(s) = evidence
-            .person(text, &raw)
+            label = s.label;
+            evidence = places.same_as(text, s);
+        } else if let Some(s) = strong
+            .person(text, raw)
             .filter(|_| on(RuleId::PartOfPersonName))
         {
             rule = RuleId::PartOfPersonName;
-            raw.label = EntityType::Person;
-            raw.evidence = places.same_as(text, s);
-        } else if let Some(s) = evidence
+            label = EntityType::Person;
+            evidence = places.same_as(text, s);
+        } else if let Some(s) = strong
             .org_initials
             .get(surface)
             .filter(|_| on(RuleId::OrgInitials))
         {
             rule = RuleId::OrgInitials;
-            raw.label = EntityType::Org;
-            raw.evidence = Evidence::InitialsOf(s.span.slice(text).to_string());
+            label = EntityType::Org;
+            evidence = Evidence::InitialsOf(s.span.slice(text).to_string());
         } else if let Some(s) = weak_places
             .get(&key)
             .filter(|_| raw.strength == Strength::Unknown && !personal.contains(&key))
         {
             rule = RuleId::PlaceElsewhere;
-            raw.label = EntityType::Loc;
-            raw.strength = Strength::Weak;
-            raw.evidence = places.same_as(text, s);
+            label = EntityType::Loc;
+            strength = Strength::Weak;
+            evidence = places.same_as(text, s);
         } else if let Some((local, why)) = (raw.strength == Strength::Unknown
             && !raw.in_title_case
             && is_short_proper_name(raw.span.slice(text), &vocabulary))
@@ -788,21 +790,26 @@ pub fn settle(
         .flatten()
         {
             rule = local;
-            raw.label = EntityType::Loc;
-            raw.strength = Strength::Weak;
-            raw.evidence = why;
-        } else if raw.strength == Strength::Unknown {
-            continue;
+            label = EntityType::Loc;
+            strength = Strength::Weak;
+            evidence = why;
         } else {
-            settled.push(raw);
+            kept[k] = raw.strength != Strength::Unknown;
             continue;
         }
         hits.push(RuleHit {
             rule,
             span: raw.span,
         });
-        settled.push(raw);
+        retyped.push((k, label, strength, evidence));
     }
+    let mut settled = raws;
+    for (k, label, strength, evidence) in retyped {
+        let raw = &mut settled[k];
+        (raw.label, raw.strength, raw.evidence) = (label, strength, evidence);
+    }
+    let mut kept = kept.into_iter();
+    settled.retain(|_| kept.next().unwrap_or(false));
     stable_sort::sort_by_key(&mut settled, |r| {
         (r.span.start, std::cmp::Reverse(r.span.end))
     });
