@@ -158,7 +158,11 @@ impl<'r> StrongMentions<'r> {
         let mut evidence = StrongMentions::default();
         for raw in raws {
             let surface = raw.span.slice(text);
-            let words = name_words(surface);
+            // Only people's and organisations' words are read.
+            let words = match raw.label {
+                EntityType::Person | EntityType::Org => name_words(surface),
+                _ => Vec::new(),
+            };
             if raw.label == EntityType::Person && raw.strength >= Strength::Weak && words.len() > 1
             {
                 for word in &words {
@@ -654,13 +658,13 @@ pub fn settle(
     let raws: Vec<Raw> = raws
         .into_iter()
         .map(|mut r| {
-            let surface = r.span.slice(text);
-            let words = name_words(surface);
+            // Only an unknown name's words are read.
+            if !(by_last_word && r.strength == Strength::Unknown && !r.in_title_case) {
+                return r;
+            }
+            let words = name_words(r.span.slice(text));
             let last = words.last().copied().unwrap_or("");
-            if by_last_word
-                && r.strength == Strength::Unknown
-                && !r.in_title_case
-                && (2..=4).contains(&words.len())
+            if (2..=4).contains(&words.len())
                 && person_words.contains(last)
                 && !place_head_inside(lex, &words)
             {
