@@ -123,6 +123,15 @@ fn name_words(s: &str) -> Vec<&str> {
         .collect()
 }
 
+/// A mention's [`name_words`] where they are read, for a person or an organisation; none for
+/// other mentions, which need not be split.
+fn words_read(label: EntityType, surface: &str) -> Vec<&str> {
+    match label {
+        EntityType::Person | EntityType::Org => name_words(surface),
+        _ => Vec::new(),
+    }
+}
+
 /// Initials of the capitalised words: "Agency for the Restoration of Inland Waterways" →
 /// "ARIW"; every suffix of the words too, so that a prefix like "UN" may be left out.
 fn initials(name: &str) -> Vec<String> {
@@ -158,11 +167,7 @@ impl<'r> StrongMentions<'r> {
         let mut evidence = StrongMentions::default();
         for raw in raws {
             let surface = raw.span.slice(text);
-            // Only people's and organisations' words are read.
-            let words = match raw.label {
-                EntityType::Person | EntityType::Org => name_words(surface),
-                _ => Vec::new(),
-            };
+            let words = words_read(raw.label, surface);
             if raw.label == EntityType::Person && raw.strength >= Strength::Weak && words.len() > 1
             {
                 for word in &words {
@@ -858,7 +863,7 @@ pub fn group(
     for raw in raws {
         let surface = raw.span.slice(text);
         let key = (raw.label, normalise(surface));
-        let words = name_words(surface);
+        let words = words_read(raw.label, surface);
         let same_key = by_key.get(&key).copied();
         let joined = same_key.is_none().then(|| match raw.label {
             EntityType::Person if rules.enabled(RuleId::GroupPersonByName) => words
