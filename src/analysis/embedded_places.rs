@@ -25,7 +25,7 @@ use super::fnv::{FnvMap, FnvSet};
 use super::gazetteer::{Gazetteer, VILLAGE_POPULATION};
 use super::places::{is_generic_name, Resolution, DIRECTION_WORDS};
 use super::rules::{RuleHit, RuleId, RuleSet};
-use super::text::{within_any, Span};
+use super::text::{runs_of, within_any, Span};
 use super::{PlaceKind, Resources};
 use std::cell::{OnceCell, RefCell};
 
@@ -592,9 +592,11 @@ impl<'t> LowerCaseWords<'t> {
                     (text.len() / 6).min(1 << 12),
                     Default::default(),
                 );
-                runs.extend(text.split(|c: char| !c.is_alphanumeric()).filter(|run| {
-                    !run.is_empty() && !run.starts_with(|c: char| c.is_ascii_uppercase())
-                }));
+                runs.extend(
+                    runs_of(text, char::is_alphanumeric)
+                        .map(|run| run.slice(text))
+                        .filter(|run| !run.starts_with(|c: char| c.is_ascii_uppercase())),
+                );
                 runs
             });
             return runs.contains(lower.as_str());

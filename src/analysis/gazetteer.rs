@@ -645,8 +645,13 @@ impl Gazetteer {
         }
         let keys = self.section(&self.keys);
         let mut found = Vec::new();
+        // One string for every joiner's prefix: this runs for most names of every article.
+        let mut prefix = String::with_capacity(key.len() + 16);
         for joiner in SHORT_FORM_JOINERS {
-            let prefix = format!("{key} {joiner} ");
+            prefix.clear();
+            for part in [key.as_str(), " ", *joiner, " "] {
+                prefix.push_str(part);
+            }
             let (mut id, mut at) = self.first_at_least(prefix.as_bytes());
             let mut taken = 0;
             while at < keys.len() && id < self.len && taken < SHORT_FORM_MATCHES {

@@ -12,6 +12,7 @@
 use crate::analysis::fnv::{FnvMap, FnvSet};
 use crate::analysis::stable_sort;
 use crate::analysis::text::{runs_of, with_lowercase};
+use std::fmt::Write as _;
 
 use super::evidence::{Evidence, Where};
 use super::lexicons::Lexicons;
@@ -122,6 +123,15 @@ fn name_words(s: &str) -> Vec<&str> {
         .collect()
 }
 
+/// A mention's [`name_words`] where they are read, for a person or an organisation; none for
+/// other mentions, which need not be split.
+fn words_read(label: EntityType, surface: &str) -> Vec<&str> {
+    match label {
+        EntityType::Person | EntityType::Org => name_words(surface),
+        _ => Vec::new(),
+    }
+}
+
 /// Initials of the capitalised words: "Agency for the Restoration of Inland Waterways" →
 /// "ARIW"; every suffix of the words too, so that a prefix like "UN" may be left out.
 fn initials(name: &str) -> Vec<String> {
@@ -157,7 +167,7 @@ impl<'r> StrongMentions<'r> {
         let mut evidence = StrongMentions::default();
         for raw in raws {
             let surface = raw.span.slice(text);
-            let words = name_words(surface);
+            let words = words_read(raw.label, surface);
             if raw.label == EntityType::Person && raw.strength >= Strength::Weak && words.len() > 1
             {
                 for word in &words {
@@ -653,13 +663,13 @@ pub fn settle(
     let raws: Vec<Raw> = raws
         .into_iter()
         .map(|mut r| {
-            let surface = r.span.slice(text);
-            let words = name_words(surface);
+            // Only an unknown name's words are read.
+            if !(by_last_word && r.strength == Strength::Unknown && !r.in_title_case) {
+                return r;
+            }
+            let words = name_words(r.span.slice(text));
             let last = words.last().copied().unwrap_or("");
-            if by_last_word
-                && r.strength == Strength::Unknown
-                && !r.in_title_case
-                && (2..=4).contains(&words.len())
+            if (2..=4).contains(&words.len())
                 && person_words.contains(last)
                 && !place_head_inside(lex, &words)
             {
@@ -674,7 +684,7 @@ pub fn settle(
             r
         })
         .collect();
-    let evidence = StrongMentions::new(text, &raws);
+    let strong = StrongMentions::new(text, &raws);
     // A town's one-word name that its neighbours made a place somewhere, and a person nowhere,
     // is that place where nothing is said of it ("in Marion" … "Marion has land").
     // (Longer names are more often a team's or a school's: "Grand Valley coach".)
@@ -703,11 +713,13 @@ pub fn settle(
         }
     }
     let divided = divided_names(text);
-    let mut settled = Vec::with_capacity(raws.len());
+    // What is decided for each mention is applied once the evidence, which borrows the
+    // mentions, is done with: a mention kept as it is is not copied.
+    let mut kept = vec![true; raws.len()];
+    let mut retyped: Vec<(usize, EntityType, Strength, Evidence)> = Vec::new();
     let mut last_strong: Option<&Raw> = None;
     for (k, raw) in raws.iter().enumerate() {
         if raw.strength == Strength::Strong {
-            settled.push(raw.clone());
             last_strong = Some(raw);
             continue;
         }
@@ -736,43 +748,43 @@ pub fn settle(
                 && abbreviates(surface, s.span.slice(text))
         });
         let key = normalise(surface);
-        let mut raw = raw.clone();
-        let rule;
+        let (rule, label, evidence);
+        let mut strength = raw.strength;
         if let Some(s) = defined_by {
             rule = RuleId::AbbreviationInBrackets;
-            raw.label = s.label;
-            raw.evidence = Evidence::AbbreviationFor(s.span.slice(text).to_string());
-        } else if let Some(s) = evidence
+            label = s.label;
+            evidence = Evidence::AbbreviationFor(s.span.slice(text).to_string());
+        } else if let Some(s) = strong
             .by_surface
             .get(&key)
             .filter(|_| on(RuleId::SameWords))
         {
             rule = RuleId::SameWords;
-            raw.label = s.label;
-            raw.evidence = places.same_as(text, s);
-        } else if let Some(s) = evidence
-            .person(text, &raw)
+            label = s.label;
+            evidence = places.same_as(text, s);
+        } else if let Some(s) = strong
+            .person(text, raw)
             .filter(|_| on(RuleId::PartOfPersonName))
         {
             rule = RuleId::PartOfPersonName;
-            raw.label = EntityType::Person;
-            raw.evidence = places.same_as(text, s);
-        } else if let Some(s) = evidence
+            label = EntityType::Person;
+            evidence = places.same_as(text, s);
+        } else if let Some(s) = strong
             .org_initials
             .get(surface)
             .filter(|_| on(RuleId::OrgInitials))
         {
             rule = RuleId::OrgInitials;
-            raw.label = EntityType::Org;
-            raw.evidence = Evidence::InitialsOf(s.span.slice(text).to_string());
+            label = EntityType::Org;
+            evidence = Evidence::InitialsOf(s.span.slice(text).to_string());
         } else if let Some(s) = weak_places
             .get(&key)
             .filter(|_| raw.strength == Strength::Unknown && !personal.contains(&key))
         {
             rule = RuleId::PlaceElsewhere;
-            raw.label = EntityType::Loc;
-            raw.strength = Strength::Weak;
-            raw.evidence = places.same_as(text, s);
+            label = EntityType::Loc;
+            strength = Strength::Weak;
+            evidence = places.same_as(text, s);
         } else if let Some((local, why)) = (raw.strength == Strength::Unknown
             && !raw.in_title_case
             && is_short_proper_name(raw.span.slice(text), &vocabulary))
@@ -787,21 +799,26 @@ pub fn settle(
         .flatten()
         {
             rule = local;
-            raw.label = EntityType::Loc;
-            raw.strength = Strength::Weak;
-            raw.evidence = why;
-        } else if raw.strength == Strength::Unknown {
-            continue;
+            label = EntityType::Loc;
+            strength = Strength::Weak;
+            evidence = why;
         } else {
-            settled.push(raw);
+            kept[k] = raw.strength != Strength::Unknown;
             continue;
         }
         hits.push(RuleHit {
             rule,
             span: raw.span,
         });
-        settled.push(raw);
+        retyped.push((k, label, strength, evidence));
     }
+    let mut settled = raws;
+    for (k, label, strength, evidence) in retyped {
+        let raw = &mut settled[k];
+        (raw.label, raw.strength, raw.evidence) = (label, strength, evidence);
+    }
+    let mut kept = kept.into_iter();
+    settled.retain(|_| kept.next().unwrap_or(false));
     stable_sort::sort_by_key(&mut settled, |r| {
         (r.span.start, std::cmp::Reverse(r.span.end))
     });
@@ -841,13 +858,13 @@ pub fn group(
     let mut entities: Vec<Entity> = Vec::new();
     // Label and normalised name, a word of a person's name, an organisation's initials → entity.
     let mut by_key: FnvMap<(EntityType, String), usize> = FnvMap::default();
-    let mut person_word: FnvMap<String, usize> = FnvMap::default();
+    let mut person_word: FnvMap<&str, usize> = FnvMap::default();
     let mut org_initials: FnvMap<String, usize> = FnvMap::default();
     for raw in raws {
         let surface = raw.span.slice(text);
-        let key = normalise(surface);
-        let words = name_words(surface);
-        let same_key = by_key.get(&(raw.label, key.clone())).copied();
+        let key = (raw.label, normalise(surface));
+        let words = words_read(raw.label, surface);
+        let same_key = by_key.get(&key).copied();
         let joined = same_key.is_none().then(|| match raw.label {
             EntityType::Person if rules.enabled(RuleId::GroupPersonByName) => words
                 .first()
@@ -889,10 +906,10 @@ pub fn group(
             });
             entities.len() - 1
         });
-        by_key.entry((raw.label, key)).or_insert(index);
+        by_key.entry(key).or_insert(index);
         if raw.label == EntityType::Person {
             for w in &words {
-                person_word.entry(w.to_string()).or_insert(index);
+                person_word.entry(w).or_insert(index);
             }
         }
         if raw.label == EntityType::Org && words.len() > 1 {
@@ -917,7 +934,13 @@ pub fn group(
             end: raw.span.end,
             label: raw.label,
             entity: index,
-            explanation: raw.evidence.to_string(),
+            explanation: {
+                // Sized for most explanations, which a string grown as written reallocated two
+                // or three times.
+                let mut explanation = String::with_capacity(64);
+                let _ = write!(explanation, "{}", raw.evidence);
+                explanation
+            },
         });
     }
     (mentions, entities)

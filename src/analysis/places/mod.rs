@@ -183,7 +183,11 @@ fn resolve_all(
     let surfaces: Vec<&str> = spans.iter().map(|s| s.slice(text)).collect();
     // A name's candidates and the rules that found them depend on the name alone: an article
     // repeats its names, and each is looked up once.
-    let mut generated: FnvMap<&str, (Vec<Scored>, Vec<RuleId>)> = FnvMap::default();
+    // The tables keyed by name are sized for the article's names up front, not rehashed as
+    // they fill; bounded, as the recogniser's caches are.
+    let names = spans.len().min(1 << 10);
+    let mut generated: FnvMap<&str, (Vec<Scored>, Vec<RuleId>)> =
+        FnvMap::with_capacity_and_hasher(names, Default::default());
     let mut candidates: Vec<Vec<Scored>> = surfaces
         .iter()
         .enumerate()
@@ -297,7 +301,8 @@ fn resolve_all(
 
     // Each distinct key's number, for the tables keyed by name and place on every pass.
     let key_ids: Vec<u32> = {
-        let mut ids: FnvMap<&str, u32> = FnvMap::default();
+        let mut ids: FnvMap<&str, u32> =
+            FnvMap::with_capacity_and_hasher(names, Default::default());
         keys.iter()
             .map(|key| {
                 let next = ids.len() as u32;
@@ -365,7 +370,8 @@ fn resolve_all(
         let (country_tally, region_tally) = (VoteTally::new(&votes), VoteTally::new(&regions));
         // The focus leaves out the votes of the name itself, so it is worked out once per name.
         type Shares = Vec<(PlaceId, f64)>;
-        let mut focus_by_key: FnvMap<&str, (Shares, Shares)> = FnvMap::default();
+        let mut focus_by_key: FnvMap<&str, (Shares, Shares)> =
+            FnvMap::with_capacity_and_hasher(names, Default::default());
         for (i, list) in candidates.iter_mut().enumerate() {
             // Naming France tells Paris from Paris, Kentucky; naming the United States does not
             // tell Washington from Washington state.
@@ -375,18 +381,17 @@ fn resolve_all(
                 .map(|&(_, p)| p)
                 .filter(|&country| names_one_place_in(gazetteer, list, country))
                 .collect();
-            let (focus, region_focus) = if pass == 0 {
-                (Vec::new(), Vec::new())
+            let (focus, region_focus): (&[_], &[_]) = if pass == 0 {
+                (&[], &[])
             } else {
-                focus_by_key
-                    .entry(keys[i].as_str())
-                    .or_insert_with(|| {
+                let (focus, region_focus) =
+                    focus_by_key.entry(keys[i].as_str()).or_insert_with(|| {
                         (
                             country_focus(&country_tally, &keys[i]),
                             region_focus(weights, &region_tally, &keys[i]),
                         )
-                    })
-                    .clone()
+                    });
+                (focus, region_focus)
             };
             let peers = list_peers(gazetteer, &roles[i], &chosen);
             let owner = roles[i].owner.and_then(|o| chosen[o]);
@@ -398,8 +403,8 @@ fn resolve_all(
                     c,
                     &Context {
                         qualifiers: &qualifiers[i],
-                        focus: &focus,
-                        region_focus: &region_focus,
+                        focus,
+                        region_focus,
                         phone_regions: &phone_regions,
                         dateline_country,
                         support: &support[i],

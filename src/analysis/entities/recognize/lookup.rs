@@ -363,7 +363,7 @@ pub(in crate::analysis::entities) fn minor_place(
         let country = gazetteer.name(gazetteer.country_of(village.place)?);
         return Some(Evidence::Village {
             name: s.to_string(),
-            country: country.to_string(),
+            country,
         });
     }
     ["County", "Parish"].iter().find_map(|division| {
