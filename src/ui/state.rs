@@ -129,7 +129,10 @@ impl AppState {
             ..Status::default()
         });
         let analysis: Signal<Analysis> = analysis.into();
-        let plan = Memo::new(move |_| analysis.with(view_model::draw_plan));
+        // Every new analysis is a new plan, even with the same keys: the view index follows the
+        // plan, and an edit that moves offsets without changing what is drawn still moves them.
+        let plan =
+            Memo::new_with_compare(move |_| analysis.with(view_model::draw_plan), |_, _| true);
         AppState::from_parts(
             inputs,
             analysis,
