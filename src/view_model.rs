@@ -294,14 +294,6 @@ pub fn draw_plan(analysis: &Analysis) -> Vec<PlannedBlock> {
         .collect()
 }
 
-/// Cuts each visible block into runs and pieces.
-pub fn block_views(analysis: &Analysis) -> Vec<BlockView> {
-    let index = ViewIndex::new(analysis);
-    visible_blocks(analysis)
-        .map(|(block, paragraph)| index.view(analysis, block, paragraph))
-        .collect()
-}
-
 /// The views of some planned blocks (a chunk the page is about to draw).
 pub fn planned_views(
     analysis: &Analysis,
@@ -925,6 +917,15 @@ pub fn block_holding(analysis: &Analysis, plan: &[PlannedBlock], anchor: &str) -
 mod tests {
     use super::*;
     use crate::analysis::Analyzer;
+
+    /// Every visible block's view at once, as no page draws them: what a chunk drawn from the
+    /// plan is compared with.
+    fn block_views(analysis: &Analysis) -> Vec<BlockView> {
+        let index = ViewIndex::new(analysis);
+        visible_blocks(analysis)
+            .map(|(block, paragraph)| index.view(analysis, block, paragraph))
+            .collect()
+    }
 
     /// The sample with hand-placed mentions, so that drawing is tested apart from recognition.
     fn sample_with_mentions(spans: &[(&str, EntityType)]) -> Analysis {
